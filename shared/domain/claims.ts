@@ -1,0 +1,97 @@
+// Claim vocabulary: the words of ../shared/data/labels/GUIDELINES.md, which `strikewatch
+// extract --json` speaks. Kept in one place so the extractor, the store, alert filters and the
+// config schema cannot drift apart.
+
+export const OUTCOMES = ['killed', 'injured', 'missing'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export const VICTIMS = [
+  'civilians',
+  'children',
+  'women',
+  'men',
+  'soldiers',
+  'fighters',
+  'people',
+] as const;
+export type Victims = (typeof VICTIMS)[number];
+
+export const QUALIFIERS = ['exact', 'at_least', 'more_than', 'up_to', 'about'] as const;
+export type Qualifier = (typeof QUALIFIERS)[number];
+
+export const ACTORS = [
+  'russia',
+  'us',
+  'coalition',
+  'syria_gov',
+  'rebels',
+  'opposition',
+  'isis',
+  'nusra',
+  'sdf',
+  'turkey',
+  'iran',
+  'israel',
+  'uk',
+  'france',
+  'saudi',
+  'qatar',
+  'hezbollah',
+  'un',
+  'hrw',
+  'amnesty',
+  'sohr',
+  'white_helmets',
+  'msf',
+  'ngo',
+  'media',
+  'other',
+] as const;
+export type Actor = (typeof ACTORS)[number];
+
+/** One explicit number of people killed, injured or missing, as an article states it. */
+export interface CasualtyFigure {
+  count: number;
+  /** Upper bound of a range ("between 20 and 30" -> count 20, max 30), else null. */
+  max: number | null;
+  outcome: Outcome;
+  victims: Victims;
+  qualifier: Qualifier;
+  /** Cumulative toll of the whole war or a whole period, not one incident. */
+  background: boolean;
+  /** Who states the figure ("Syrian Observatory for Human Rights"); the outlet when unattributed. */
+  source: string;
+  /** Place of the incident when stated ("Raqqa"), else null. */
+  place: string | null;
+  /** Incident date as ISO yyyy-mm-dd when stated or derivable, else null. */
+  date: string | null;
+  /** Shortest span of the article text that contains the figure. */
+  quote: string;
+}
+
+/** One accuser publicly blaming one accused party for harm or wrongdoing. */
+export interface Accusation {
+  accuser: Actor;
+  accused: Actor;
+  /** The name as the text gives it ("Maria Zakharova", "Russian Defense Ministry"). */
+  accuserName: string;
+  accusedName: string;
+  /** Short phrase of what is alleged ("killed civilians in Raqqa"). */
+  allegation: string;
+  place: string | null;
+  quote: string;
+}
+
+export interface ClaimSet {
+  casualties: CasualtyFigure[];
+  accusations: Accusation[];
+}
+
+/** What the claim extractor needs to know about an article besides its text. */
+export interface ArticleContext {
+  title?: string | undefined;
+  /** The outlet's name, used as `source` for unattributed figures. */
+  outlet?: string | undefined;
+  /** ISO date the article was published, to resolve "on Sunday" or "June 3". */
+  publishedAt?: string | undefined;
+}
