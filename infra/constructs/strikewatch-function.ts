@@ -1,0 +1,231 @@
+import { resolve } from 'node:path';
+import { type CfnElement, type Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { type BundlingOptions, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import type { BuildOptions } from 'esbuild';
+import type { Config } from '../../shared/config/schema.ts';
+import { FUNCTIONS_DIR, REPO_ROOT } from '../paths.ts';
+
+export const FUNCTION_NAMES = ['poll-feeds', 'process-article', 'send-alerts', 'query'] as const;
+export type FunctionName = (typeof FUNCTION_NAMES)[number];
+
+/** Namespace of the Powertools custom metrics; the alarms and dashboard read it. */
+export const METRICS_NAMESPACE = 'strikewatch';
+
+/**
+ * Packages shipped as real node_modules instead of bundled. jsdom reads files next to its own
+ * sources at run time (the XHR sync worker, default stylesheet) and requires optional native
+ * deps, so esbuild cannot inline it; CDK installs it into the asset with npm at bundling time.
+ * Only the functions that parse HTML pay for it.
+ */
+export const NODE_MODULES: Readonly<Record<FunctionName, readonly string[]>> = {
+  'poll-feeds': [],
+  'process-article': ['jsdom'],
+  'send-alerts': [],
+  query: [],
+};
+
+const RUNTIME = Runtime.NODEJS_22_X;
+const NODE_TARGET = 'node22';
+
+// ESM output runs CommonJS dependencies that call `require` (the X-Ray SDK under the Powertools
+// tracer, jsdom's callers); ESM has no `require`, so the bundle makes one. The alias avoids a
+// clash with any `createRequire` import esbuild hoists from the bundled code.
+const ESM_REQUIRE_BANNER =
+  "import { createRequire as strikewatchCreateRequire } from 'node:module';" +
+  'const require = strikewatchCreateRequire(import.meta.url);';
+
+export function entryFor(name: FunctionName, functionsDir = FUNCTIONS_DIR): string {
+  return resolve(functionsDir, name, 'handler.ts');
+}
+
+/**
+ * The one set of esbuild options every function is built with. The stack passes it to CDK; the
+ * bundle test and the bench convert it with `esbuildOptionsFor`, so what they measure is what
+ * ships.
+ */
+export function bundlingOptionsFor(name: FunctionName, config: Config): BundlingOptions {
+  const nodeModules = [...NODE_MODULES[name]];
+  return {
+    format: OutputFormat.ESM,
+    target: NODE_TARGET,
+    // Prefer packages' ESM builds: they tree-shake better than their CJS ones.
+    mainFields: ['module', 'main'],
+    minify: true,
+    keepNames: true,
+    // Linked maps: `--enable-source-maps` finds them through the sourceMappingURL comment.
+    sourceMap: true,
+    // Stack traces need file names and lines, not the sources: keeps the asset small.
+    sourcesContent: false,
+    // Bundle the AWS SDK too instead of using the runtime's copy: the versions we tested are the
+    // versions that run, and tree-shaking keeps only the clients a function uses.
+    externalModules: [],
+    ...(nodeModules.length > 0 ? { nodeModules } : {}),
+    banner: ESM_REQUIRE_BANNER,
+    // The config is baked into the code rather than an env var: Lambda caps all env vars at
+    // 4 KB together, which a few dozen feeds exceed. Double-stringified: esbuild wants a JS
+    // expression, and the bootstrap wants the JSON text.
+    define: { 'process.env.STRIKEWATCH_CONFIG': JSON.stringify(JSON.stringify(config)) },
+  };
+}
+
+/**
+ * Converts `bundlingOptionsFor` into esbuild's own options, the way CDK does on the command line.
+ * An option it does not know throws, so a new bundling option cannot silently make the local
+ * builds (test, bench) differ from the deployed ones.
+ */
+export function esbuildOptionsFor(
+  name: FunctionName,
+  config: Config,
+  outfile: string,
+): BuildOptions & { outfile: string } {
+  const b = bundlingOptionsFor(name, config);
+  const handled = new Set([
+    'format',
+    'target',
+    'mainFields',
+    'minify',
+    'keepNames',
+    'sourceMap',
+    'sourcesContent',
+    'externalModules',
+    'nodeModules',
+    'banner',
+    'define',
+  ]);
+  for (const key of Object.keys(b)) {
+    if (!handled.has(key)) throw new Error(`esbuildOptionsFor does not map bundling.${key}`);
+  }
+  return {
+    entryPoints: [entryFor(name)],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: b.format === OutputFormat.ESM ? 'esm' : 'cjs',
+    ...(b.target ? { target: b.target } : {}),
+    ...(b.mainFields ? { mainFields: b.mainFields } : {}),
+    minify: b.minify ?? false,
+    keepNames: b.keepNames ?? false,
+    sourcemap: b.sourceMap ? 'linked' : false,
+    sourcesContent: b.sourcesContent ?? true,
+    // CDK marks node_modules packages external as well as externalModules.
+    external: [...(b.externalModules ?? ['@aws-sdk/*']), ...(b.nodeModules ?? [])],
+    ...(b.banner ? { banner: { js: b.banner } } : {}),
+    ...(b.define ? { define: b.define } : {}),
+    absWorkingDir: REPO_ROOT,
+    logLevel: 'warning',
+  };
+}
+
+export type TableAccess = 'read' | 'readWrite';
+
+export interface StrikewatchFunctionProps {
+  readonly name: FunctionName;
+  /** Validated config, bundled into the code. */
+  readonly config: Config;
+  readonly description: string;
+  readonly memorySize: number;
+  readonly timeout: Duration;
+  readonly logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+  readonly logRetention?: RetentionDays;
+  readonly reservedConcurrentExecutions?: number;
+  readonly environment?: Record<string, string>;
+  /** Folder holding `<name>/handler.ts`; the repo's functions/ unless a test says otherwise. */
+  readonly functionsDir?: string;
+}
+
+/**
+ * The one way this app builds a Lambda: Node.js 22 on arm64 (cheaper per GB-second), ESM,
+ * minified with source maps, X-Ray tracing, Powertools settings, its own log group with a
+ * retention, and a role that can write to that log group and nothing else until granted.
+ */
+export class StrikewatchFunction extends NodejsFunction {
+  readonly functionRole: Role;
+
+  constructor(scope: Construct, id: string, props: StrikewatchFunctionProps) {
+    // Made before super() so the function can be given them; they are the function's siblings.
+    const logGroup = new LogGroup(scope, `${id}Logs`, {
+      retention: props.logRetention ?? RetentionDays.ONE_MONTH,
+      // Operational logs only: they go with the stack (the data table is the one kept).
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    // An explicit role instead of the AWSLambdaBasicExecutionRole managed policy, which lets the
+    // function write to every log group in the account.
+    const role = new Role(scope, `${id}Role`, {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `strikewatch ${props.name} function`,
+    });
+    logGroup.grantWrite(role);
+
+    super(scope, id, {
+      entry: entryFor(props.name, props.functionsDir),
+      handler: 'handler',
+      runtime: RUNTIME,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize,
+      timeout: props.timeout,
+      description: props.description,
+      role,
+      logGroup,
+      tracing: Tracing.ACTIVE,
+      ...(props.reservedConcurrentExecutions !== undefined
+        ? { reservedConcurrentExecutions: props.reservedConcurrentExecutions }
+        : {}),
+      projectRoot: REPO_ROOT,
+      depsLockFilePath: resolve(REPO_ROOT, 'package-lock.json'),
+      bundling: bundlingOptionsFor(props.name, props.config),
+      environment: {
+        POWERTOOLS_SERVICE_NAME: props.name,
+        POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+        LOG_LEVEL: props.logLevel ?? 'INFO',
+        // Maps minified stack traces back to the TypeScript sources in the logs.
+        NODE_OPTIONS: '--enable-source-maps',
+        ...props.environment,
+      },
+    });
+    this.functionRole = role;
+
+    // cdk-nag v3 reads CDK's own acknowledgements; each names the exact finding it accepts.
+    Validations.of(role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'Active X-Ray tracing needs xray:PutTraceSegments and xray:PutTelemetryRecords, ' +
+        'which support no resource-level permissions, so they are granted on "*".',
+    });
+    Validations.of(this).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason:
+        'Node.js 22 is the runtime the project targets and tests (CI, local runner, bundling ' +
+        'target node22); moving to a newer runtime is a deliberate upgrade, not a drift.',
+    });
+  }
+
+  /** Grants table access and tells the code which table, in one call, so neither is forgotten. */
+  bindTable(table: ITable, access: TableAccess): void {
+    if (access === 'read') table.grantReadData(this);
+    else table.grantReadWriteData(this);
+    this.addEnvironment('TABLE_NAME', table.tableName);
+    const tableLogicalId = Stack.of(table).getLogicalId(table.node.defaultChild as CfnElement);
+    Validations.of(this.functionRole).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${tableLogicalId}.Arn>/index/*]`,
+      reason:
+        'Queries use the GSIs gsi1 and gsi2 of this one table; the grant covers ' +
+        '<table ARN>/index/* of this table only, not other tables.',
+    });
+  }
+
+  /** Allows `ses:SendEmail` from one identity with one configuration set, and nothing else. */
+  allowSendEmail(identityArn: string, configurationSetArn: string): void {
+    this.addToRolePolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+        resources: [identityArn, configurationSetArn],
+      }),
+    );
+  }
+}

@@ -1,0 +1,124 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import type { Config } from '../../shared/config/schema.ts';
+import {
+  esbuildOptionsFor,
+  type FunctionName,
+  NODE_MODULES,
+} from '../constructs/strikewatch-function.ts';
+import { REPO_ROOT } from '../paths.ts';
+
+// Builds a function the way `cdk synth` does (same esbuild options, see esbuildOptionsFor) and
+// loads it in a fresh Node process, the way a Lambda cold start does. Used by the bundle test
+// and bench/bundle-size.ts; needs no AWS and no network.
+
+export interface LocalBundle {
+  readonly name: FunctionName;
+  readonly file: string;
+  readonly bytes: number;
+  readonly gzipBytes: number;
+  /** Source files esbuild put in the bundle (repo-relative). */
+  readonly inputs: readonly string[];
+  /** Bare imports left in the bundle (node builtins and the node_modules packages). */
+  readonly externalImports: readonly string[];
+}
+
+export async function bundleFunction(
+  name: FunctionName,
+  config: Config,
+  outDir: string,
+): Promise<LocalBundle> {
+  mkdirSync(outDir, { recursive: true });
+  const options = esbuildOptionsFor(name, config, join(outDir, 'index.mjs'));
+  const result = await build({ ...options, metafile: true });
+  // CDK installs the node_modules packages (jsdom) into the asset with npm; locally the repo's
+  // installed copy stands in. ESM ignores NODE_PATH, so it has to be a real node_modules folder.
+  if (NODE_MODULES[name].length > 0 && !existsSync(join(outDir, 'node_modules'))) {
+    symlinkSync(resolve(REPO_ROOT, 'node_modules'), join(outDir, 'node_modules'), 'dir');
+  }
+  const code = readFileSync(options.outfile);
+  const output = Object.values(result.metafile.outputs).find((o) => o.entryPoint !== undefined);
+  return {
+    name,
+    file: options.outfile,
+    bytes: statSync(options.outfile).size,
+    gzipBytes: gzipSync(code).length,
+    inputs: Object.keys(result.metafile.inputs),
+    externalImports: [
+      ...new Set((output?.imports ?? []).filter((i) => i.external).map((i) => i.path)),
+    ].sort(),
+  };
+}
+
+/** The environment the stack gives each function, with stand-in values. */
+export function fakeLambdaEnv(name: FunctionName): Record<string, string> {
+  return {
+    TABLE_NAME: 'strikewatch-local-table',
+    AWS_REGION: 'us-east-1',
+    POWERTOOLS_SERVICE_NAME: name,
+    POWERTOOLS_METRICS_NAMESPACE: 'strikewatch',
+    LOG_LEVEL: 'ERROR',
+    ARTICLE_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/123456789012/articles',
+    ALERT_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/123456789012/alerts',
+    SES_CONFIGURATION_SET: 'strikewatch',
+    SES_FROM_IDENTITY_ARN: 'arn:aws:ses:us-east-1:123456789012:identity/example.org',
+  };
+}
+
+export interface LoadResult {
+  readonly ok: boolean;
+  /** Milliseconds spent in `await import()` of the module(s). */
+  readonly importMs: number;
+  /** `typeof` the module's `handler` export ('undefined' when it has none). */
+  readonly handlerType: string;
+  readonly stderr: string;
+}
+
+/**
+ * Imports modules in a brand-new Node process and reports how long the import took: nothing is
+ * cached, as in a cold start. `specifiers` are file paths or bare package names (resolved from
+ * `cwd`).
+ */
+export function loadInFreshNode(
+  specifiers: readonly string[],
+  options: { cwd?: string; env?: Record<string, string> } = {},
+): LoadResult {
+  const urls = specifiers.map((s) => (s.startsWith('/') ? pathToFileURL(s).href : s));
+  const script = `
+    const t0 = performance.now();
+    let last;
+    for (const u of ${JSON.stringify(urls)}) last = await import(u);
+    const importMs = performance.now() - t0;
+    process.stdout.write(JSON.stringify({ importMs, handlerType: typeof last?.handler }));
+  `;
+  const run = spawnSync(
+    process.execPath,
+    ['--enable-source-maps', '--input-type=module', '-e', script],
+    {
+      cwd: options.cwd ?? REPO_ROOT,
+      encoding: 'utf8',
+      // Only PATH and HOME from the parent: no AWS credentials or tsx loaders leak in.
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        ...options.env,
+      },
+      timeout: 60_000,
+    },
+  );
+  if (run.status !== 0) {
+    return { ok: false, importMs: Number.NaN, handlerType: 'undefined', stderr: run.stderr };
+  }
+  const parsed = JSON.parse(run.stdout) as { importMs: number; handlerType: string };
+  return { ok: true, ...parsed, stderr: run.stderr };
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}

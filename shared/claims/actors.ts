@@ -1,0 +1,148 @@
+// Actor gazetteer: the names news copy uses for the parties of the Syrian war, mapped to the
+// canonical ids of GUIDELINES.md. One combined regex, compiled once; alternatives are ordered so
+// that at the same position the more specific name wins ("US-led coalition" before "US",
+// "Syrian National Coalition" before "Syrian", "Britain-based monitor" before "Britain").
+
+import type { Actor } from '../domain/claims.ts';
+
+export interface ActorHit {
+  actor: Actor;
+  /** The name as written. */
+  name: string;
+  index: number;
+  end: number;
+  /** A generic label ("terrorists", "armed groups") whose meaning depends on who speaks. */
+  generic: boolean;
+}
+
+interface Entry {
+  actor: Actor;
+  source: string;
+  generic?: boolean;
+}
+
+const US = "(?:US|U\\.S\\.?|USA|American|America|Washington)";
+const POSS = "(?:'s|’s|s')?";
+
+const ENTRIES: Entry[] = [
+  // Monitors and NGOs first: "Britain-based Syrian Observatory" must not become uk.
+  {
+    actor: 'sohr',
+    source: `(?:the\\s+)?(?:(?:Britain|UK|London|British)[- ]based\\s+)?Syrian\\s+Observatory(?:\\s+for\\s+Human\\s+Rights)?${POSS}|SOHR|(?:the\\s+)?(?:Britain|UK|London)[- ]based\\s+(?:monitor(?:ing group)?|group|watchdog|observatory|organi[sz]ation)|Rami\\s+Abdel?\\s*-?Rahman|Rami\\s+Abdulrahman|(?:the\\s+)?Observatory${POSS}|(?:[Tt]he\\s+)?[Mm]onitor(?=\\s+(?:said|says|reported|added|told))`,
+  },
+  { actor: 'hrw', source: `Human\\s+Rights\\s+Watch${POSS}|HRW` },
+  { actor: 'amnesty', source: `Amnesty(?:\\s+International)?${POSS}` },
+  { actor: 'white_helmets', source: `(?:the\\s+)?White\\s+Helmets${POSS}|(?:Syrian\\s+)?[Cc]ivil\\s+[Dd]efen[cs]e(?:\\s+(?:service|force|forces|workers|teams))?` },
+  { actor: 'msf', source: `MSF|Doctors\\s+Without\\s+Borders|M[ée]decins\\s+Sans\\s+Fronti[èe]res` },
+  {
+    actor: 'ngo',
+    source: `Syrian\\s+Network\\s+for\\s+Human\\s+Rights|SNHR|Airwars|Violations\\s+Documentation\\s+Cent(?:er|re)|Syrian\\s+American\\s+Medical\\s+Society|SAMS|(?:[Hh]uman\\s+)?[Rr]ights\\s+(?:groups?|organi[sz]ations?|monitors?|activists?|watchdogs?)|[Mm]onitoring\\s+groups?|(?:a\\s+)?[Rr]eport(?=\\s+(?:by|from)\\s)`,
+  },
+  // Political opposition before "Syrian ..." and before the bare word "coalition".
+  {
+    actor: 'opposition',
+    source: `(?:the\\s+)?(?:Syrian\\s+)?National\\s+Coalition(?:\\s+(?:for|of)\\s+Syrian\\s+Revolution(?:ary)?\\s+and\\s+Opposition\\s+Forces)?${POSS}|(?:the\\s+)?Syrian\\s+Coalition${POSS}|[Oo]pposition\\s+[Cc]oalition|High\\s+Negotiations?\\s+Committee|HNC|[Ee]tilaf|(?:the\\s+)?(?:main\\s+)?(?:Western-backed\\s+)?Syrian\\s+opposition(?!\\s+(?:fighters|forces|groups|factions|militants|rebels|armed))(?:\\s+(?:group|body|figures|leaders?|officials?|spokes(?:man|woman|person)|delegation|bloc))?|(?:[Tt]he\\s+)?[Oo]pposition(?:\\s+(?:group|body|figures|leaders?|officials?|spokes(?:man|woman|person)|delegation|bloc|chief|negotiators?))|[Oo]pponents\\s+of\\s+(?:President\\s+)?(?:Bashar\\s+)?(?:al-)?Assad`,
+  },
+  {
+    actor: 'rebels',
+    source: `(?:Turkey|Turkish|US|U\\.S\\.|Western|Saudi)[- ]backed\\s+(?:Syrian\\s+)?(?:opposition|rebels?|FSA)(?:\\s+(?:forces|fighters|groups|factions))?|[Oo]pposition\\s+(?:fighters|forces|groups|factions|militants|rebels|armed\\s+groups)|Free\\s+Syrian\\s+Army|FSA|[Aa]rmed\\s+(?:opposition|groups?|factions?)|Jaish\\s+al-Islam|Ahrar\\s+al-Sham|Faylaq\\s+al-Rahman|Nour\\s+al-Din\\s+al-Zenki|Jaish\\s+al-Fatah|Army\\s+of\\s+Conquest|[Rr]ebels?(?:\\s+(?:groups?|fighters|forces|factions))?|[Ii]nsurgents?`,
+  },
+  {
+    actor: 'rebels',
+    generic: true,
+    source: `[Tt]errorist\\s+(?:groups?|organi[sz]ations?|factions?|gangs?|militants)|(?:armed\\s+)?[Tt]errorists|[Mm]ilitants`,
+  },
+  {
+    actor: 'saudi',
+    source: `Saudi[- ]led\\s+(?:Arab\\s+)?coalition|Arab\\s+coalition|Saudi(?:\\s+Arabia)?${POSS}|Riyadh`,
+  },
+  {
+    actor: 'sdf',
+    source: `${US}[- ]backed\\s+(?:Kurdish(?:-led)?\\s+|Syrian\\s+|Kurdish\\s+and\\s+Arab\\s+|Arab\\s+and\\s+Kurdish\\s+)?(?:Syrian\\s+Democratic\\s+Forces|SDF|YPG|forces|fighters|militias?|alliance)|(?:the\\s+)?Syrian\\s+Democratic\\s+Forces${POSS}|SDF|YPG|YPJ|PYD|PKK|Kurdistan\\s+Workers'?\\s+Party|Kurdish(?:-led)?\\s+(?:forces|militias?|fighters|groups|militants|People's\\s+Protection\\s+Units|YPG|SDF|alliance|units)|People's\\s+Protection\\s+Units`,
+  },
+  {
+    actor: 'coalition',
+    source: `(?:the\\s+)?${US}[- ]?led\\s+(?:international\\s+|military\\s+|anti-[\\w-]+\\s+|Western\\s+|air\\s+)?(?:coalition|Coalition)${POSS}(?:\\s+(?:jets|aircraft|warplanes|planes|forces|aviation))?|(?:the\\s+)?(?:[Ii]nternational|[Ww]estern|[Gg]lobal|[Aa]nti-(?:IS|ISIS|ISIL|Daesh|jihadist|terror(?:ist)?|terrorism|Islamic\\s+State))\\s+(?:military\\s+)?(?:[Cc]oalition|alliance)${POSS}|${US}[- ]led(?=\\s+(?:air\\s*)?(?:strikes?|airstrikes?|raids?|bombing|bombardment|forces|operations?|campaign|jets|aircraft|warplanes|offensive|attacks?))|(?:the\\s+)?[Cc]oalition${POSS}(?:\\s+(?:jets|aircraft|warplanes|planes|forces|aviation))?|Operation\\s+Inherent\\s+Resolve|CJTF-OIR`,
+  },
+  // Russian officials by name and office.
+  {
+    actor: 'russia',
+    source: `(?:the\\s+)?Russian\\s+(?:Federation|(?:Defen[cs]e|Foreign)\\s+Ministry|Ministry\\s+of\\s+(?:Defen[cs]e|Foreign\\s+Affairs)|military|army|government|officials?|diplomats?|diplomat|envoy|ambassador|President(?:\\s+Vladimir\\s+Putin)?|Foreign\\s+Minister(?:\\s+Sergei|\\s+Sergey)?(?:\\s+Lavrov)?|air\\s+force|jets|warplanes|aircraft|planes|aviation|forces|troops|General\\s+Staff)|Russia${POSS}|Russians?|Moscow${POSS}|(?:the\\s+)?Kremlin${POSS}|(?:Vladimir\\s+)?Putin${POSS}|(?:Sergei\\s+|Sergey\\s+)?Lavrov${POSS}|(?:Maria\\s+)?Zakharova${POSS}|(?:Major[- ]General\\s+)?(?:Igor\\s+)?Konashenkov${POSS}|(?:Oleg\\s+)?Syromolotov${POSS}|(?:Vassily\\s+|Vasily\\s+)?Nebenzia${POSS}|(?:Vitaly\\s+)?Churkin${POSS}|(?:Dmitry\\s+)?Peskov${POSS}|(?:Sergei\\s+)?Shoigu${POSS}|(?:Sergei\\s+)?Ryabkov${POSS}|Rudskoy${POSS}|Safronkov${POSS}|Medvedev${POSS}|Gerasimov${POSS}|TASS|RIA\\s+Novosti|Sputnik`,
+  },
+  {
+    actor: 'us',
+    source: `(?:the\\s+)?United\\s+States${POSS}|(?:the\\s+)?U\\.S\\.(?:\\s+(?:military|army|government|officials?|Air\\s+Force|forces|troops|State\\s+Department|Defen[cs]e\\s+Department|Ambassador(?:\\s+to\\s+the\\s+(?:United\\s+Nations|UN|U\\.N\\.))?|Secretary\\s+of\\s+State|warplanes|jets|aircraft))?|(?:the\\s+)?US(?:\\s+(?:military|army|government|officials?|Air\\s+Force|air\\s+force|forces|troops|State\\s+Department|Defen[cs]e\\s+Department|Ambassador(?:\\s+to\\s+the\\s+(?:United\\s+Nations|UN|U\\.N\\.))?|administration|warplanes|jets|aircraft|Central\\s+Command))?${POSS}|USA|Americans?(?:\\s+(?:troops|forces|military|officials|jets|warplanes|aircraft|colleagues|partners))?|Washington${POSS}|(?:the\\s+)?Pentagon${POSS}|CENTCOM|(?:US\\s+)?Central\\s+Command|(?:the\\s+)?White\\s+House|(?:the\\s+)?State\\s+Department|Obama${POSS}|Trump${POSS}|(?:John\\s+)?Kerry${POSS}|Tillerson${POSS}|(?:Samantha|Ms\\.?|Ambassador)\\s+Power${POSS}|(?:Nikki\\s+)?Haley${POSS}|Mattis${POSS}|Ashton\\s+Carter|Ash\\s+Carter|McGurk${POSS}|Pompeo${POSS}|(?:Colonel\\s+|Col\\.?\\s+)?(?:Chris\\s+|John\\s+|Ryan\\s+)?(?:Garver|Dorrian|Dillon)${POSS}|(?:Mark\\s+)?Toner${POSS}|(?:John\\s+)?Kirby${POSS}|Anglo-(?=American)`,
+  },
+  {
+    actor: 'syria_gov',
+    source: `Syrian\\s+(?:Arab\\s+)?(?:government|Government|regime|Regime|army|Army|military|authorities|state|State|Foreign\\s+(?:and\\s+Expatriates\\s+)?Ministry|Ministry\\s+of\\s+(?:Foreign\\s+Affairs|Defen[cs]e|Health|Information)|Defen[cs]e\\s+Ministry|Health\\s+Ministry|troops|forces|officials?|President(?:\\s+Bashar\\s+(?:al-)?Assad)?|president|ambassador|envoy|delegation|state\\s+(?:media|television|TV|news\\s+agency)|air\\s+force|warplanes|jets|helicopters|Arab\\s+News\\s+Agency)${POSS}|(?:President\\s+)?(?:Bashar\\s+)?(?:al-|Al-)?Assad${POSS}(?:\\s+(?:regime|government|forces|troops))?|SANA${POSS}|(?:the\\s+)?[Rr]egime${POSS}(?:\\s+(?:forces|troops|warplanes|jets|aircraft|helicopters|army))?|[Gg]overnment\\s+(?:forces|troops|warplanes|jets|aircraft|helicopters|army)|(?:pro-|Pro-)?(?:regime|government)\\s+(?:forces|troops)|[Ll]oyalist\\s+forces|(?:Walid\\s+)?(?:al-)?Moua?llem${POSS}|(?:Bashar\\s+)?(?:al-)?Jaafari${POSS}|(?:Faisal\\s+)?(?:al-)?Mekdad${POSS}|(?:Bouthaina\\s+)?Shaaban${POSS}|Damascus${POSS}(?=\\s+(?:has|have|had|said|says|accused|accuses|blamed|blames|condemned|condemns|denounced|called|calls|insisted|demanded|rejected|claims|claimed|considers|regards|sees|views))|(?:the\\s+)?government\\s+in\\s+Damascus|Syria${POSS}(?=\\s+(?:has|have|had|said|says|accused|accuses|blamed|condemned|denounced|demanded|rejected|called\\s+on))`,
+  },
+  { actor: 'isis', source: `(?:the\\s+)?Islamic\\s+State(?:\\s+(?:group|organi[sz]ation))?${POSS}|ISIS${POSS}|ISIL${POSS}|IS(?=[\\s(])|Daesh${POSS}|DAESH|Amaq(?:\\s+news\\s+agency)?` },
+  {
+    actor: 'nusra',
+    source: `(?:Jabhat\\s+|Jabhet\\s+)?(?:al-|Al-)?Nusra(?:\\s+Front)?${POSS}|(?:Jabhat\\s+)?Fat[ae]h\\s+al-Sham|HTS|(?:Hay'?at\\s+)?Tahrir\\s+al-Sham|(?:al-|Al-|al\\s+|Al\\s+)Qa[ei]da${POSS}`,
+  },
+  { actor: 'turkey', source: `Turkey${POSS}|Turkish|Ankara${POSS}|Erdogan${POSS}|Cavusoglu${POSS}|Yildirim${POSS}` },
+  { actor: 'iran', source: `Iran${POSS}|Iranian|Tehran${POSS}|Rouhani${POSS}|Zarif${POSS}|Khamenei${POSS}` },
+  { actor: 'israel', source: `Israel${POSS}|Israeli|Netanyahu${POSS}|Tel\\s+Aviv` },
+  {
+    actor: 'uk',
+    source: `Britain${POSS}|British|(?:the\\s+)?UK|U\\.K\\.|(?:the\\s+)?United\\s+Kingdom|Boris\\s+Johnson|(?:David\\s+)?Cameron${POSS}|Theresa\\s+May|(?:Michael\\s+)?Fallon|(?:the\\s+)?Foreign\\s+Office|Anglo`,
+  },
+  { actor: 'france', source: `France${POSS}|French|Hollande${POSS}|Macron${POSS}|(?:Laurent\\s+)?Fabius${POSS}|Le\\s+Drian|Ayrault${POSS}` },
+  { actor: 'qatar', source: `Qatar${POSS}|Qatari|Doha` },
+  { actor: 'hezbollah', source: `Hez?b[ou]llah${POSS}|Hizbull?ah${POSS}|Hezballah${POSS}` },
+  {
+    actor: 'un',
+    source: `(?:the\\s+)?United\\s+Nations(?:\\s+(?:Security\\s+Council|commission\\s+of\\s+inquiry|envoy|chief|Secretary[- ]General|human\\s+rights\\s+(?:office|chief|council)|Children's\\s+Fund))?${POSS}|(?:the\\s+)?U\\.N\\.(?:\\s+(?:Security\\s+Council|envoy|chief|officials?))?|(?:the\\s+)?UN(?:\\s+(?:Security\\s+Council|envoy|chief|officials?|Secretary[- ]General|commission|investigators|human\\s+rights\\s+(?:office|chief|council)))?${POSS}|(?:the\\s+)?Security\\s+Council|OCHA|(?:Staffan\\s+)?de\\s+Mistura${POSS}|Ban\\s+Ki-?moon${POSS}|Guterres${POSS}|UNICEF|UNHCR|OPCW|(?:the\\s+)?World\\s+Health\\s+Organi[sz]ation`,
+  },
+  {
+    actor: 'media',
+    source: `Al[- ]Masdar(?:\\s+(?:News|media\\s+outlet))?|(?:opposition\\s+)?(?:news\\s+)?websites?|[Mm]edia\\s+outlets?|Al\\s+Jazeera|Al\\s+Arabiya|Reuters|AFP|Associated\\s+Press|(?:the\\s+)?New\\s+York\\s+Times|(?:the\\s+)?Washington\\s+Post`,
+  },
+  {
+    actor: 'other',
+    source: `(?:[Ll]ocal\\s+|Syrian\\s+|opposition\\s+)?[Aa]ctivists|[Rr]esidents|(?:the\\s+)?[Ii]nternational\\s+community${POSS}|(?:the\\s+)?West${POSS}(?![\\w-])|Western\\s+(?:countries|capitals|powers|states|governments)|[Ww]orld\\s+powers|[Ww]itnesses|[Ll]ocal\\s+sources|[Mm]edical\\s+sources|[Ll]ocal\\s+officials`,
+  },
+];
+
+const COMBINED = new RegExp(
+  `(?<![\\w-])(?:${ENTRIES.map((e) => `(${e.source})`).join('|')})(?![\\w])`,
+  'g',
+);
+
+/** All actor mentions in `text`, left to right, non-overlapping. */
+export function findActors(text: string): ActorHit[] {
+  const hits: ActorHit[] = [];
+  for (const m of text.matchAll(COMBINED)) {
+    // The first defined group is the alternative that matched.
+    let k = 1;
+    while (k < m.length && m[k] === undefined) k++;
+    const entry = ENTRIES[k - 1];
+    if (!entry) continue;
+    const index = m.index ?? 0;
+    const prev = hits[hits.length - 1];
+    // "Islamic State militants", "ISIL terrorists": the generic word belongs to the name before.
+    if (entry.generic && prev && /^\s*$/.test(text.slice(prev.end, index))) {
+      prev.end = index + m[0].length;
+      prev.name = text.slice(prev.index, prev.end);
+      continue;
+    }
+    hits.push({
+      actor: entry.actor,
+      name: m[0],
+      index,
+      end: index + m[0].length,
+      generic: entry.generic === true,
+    });
+  }
+  return hits;
+}
+
+/** Display name of a source for casualty figures ("Syrian Observatory for Human Rights"). */
+export function sourceName(hit: ActorHit): string {
+  if (hit.actor === 'sohr') return 'Syrian Observatory for Human Rights';
+  if (hit.actor === 'hrw') return 'Human Rights Watch';
+  if (hit.actor === 'amnesty') return 'Amnesty International';
+  return hit.name.replace(/^the\s+/i, '').replace(/(?:'s|’s|s')$/, '');
+}

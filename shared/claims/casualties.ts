@@ -1,0 +1,349 @@
+// Casualty figures: a number phrase, the victims it counts, and what happened to them. The
+// grammar is deliberately local (a few words either side of the number) because news copy puts
+// the figure, the victims and the verb next to each other; sub-figures ("including 30 children")
+// and coordinated figures ("killed 5 and wounded 12") borrow the verb of their neighbour.
+
+import type { CasualtyFigure, Outcome, Qualifier, Victims } from '../domain/claims.ts';
+import { MONTH_SOURCE } from './dates.ts';
+import {
+  CIVILIAN_MARKERS,
+  FIGHTER_MARKERS,
+  KILLED_NOUNS,
+  OUTCOME_SOURCE,
+  outcomeOf,
+  SOLDIER_MARKERS,
+  VICTIM_NOUNS,
+} from './lexicon.ts';
+import { NUMBER_SOURCE, parseNumber } from './numbers.ts';
+
+const SINGULAR_NOUNS =
+  'child|woman|man|civilian|soldier|person|boy|girl|baby|infant|fighter|militant|rebel|policeman|doctor|nurse|journalist|medic|resident|officer|member|toddler|teenager|pilot|volunteer';
+
+// A number phrase, or "a"/"an" standing for one before a singular victim noun ("a child").
+const CANDIDATE_RE = new RegExp(
+  `(?<![\\w$£€.,:/-])(?:${NUMBER_SOURCE}|(?:a|an)(?=\\s+(?:[a-z-]+\\s+)?(?:${SINGULAR_NOUNS})\\b))(?![\\w%]|-(?:year|month|week|day|hour|km|mile|meter|metre|storey|story|point|member|strong|ton)|[.,]\\d)`,
+  'gi',
+);
+
+const HEADS = Object.keys(VICTIM_NOUNS)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+// Words that cannot sit between a number and its head noun: verbs, prepositions, conjunctions.
+const PHRASE_STOP =
+  '(?:were|was|is|are|be|been|being|have|has|had|in|on|at|by|from|and|or|with|to|for|who|that|which|after|when|as|during|including|among|since|than|per|into|across|near|inside|outside|while|but|the|this|these|those|its|their|his|her|our|said|says|according|killed|killing|dead|died|wounded|injured|people|others)';
+const VICTIM_PHRASE_RE = new RegExp(
+  `^((?:\\s+(?!${PHRASE_STOP}\\b|(?:${NUMBER_SOURCE})(?![\\w-])|\\(\\w+\\)\\s+[A-Z])[\\w'’()-]+){0,4}?)\\s+(?:\\(\\w+\\)\\s+)?(${HEADS})(?![\\w-])`,
+  'i',
+);
+const OF_HEAD_RE = new RegExp(
+  `^\\s+(?:of|from)\\s+(?:the\\s+|them\\s+)?(?:[\\w'’()-]+\\s+){0,3}?(${HEADS})(?![\\w-])`,
+  'i',
+);
+// "(of whom / of the town) were killed": fillers allowed between the victims and the verb.
+const FILLER =
+  '(?:were|was|are|is|have|has|had|been|being|be|got|reportedly|also|all|later|subsequently|allegedly|previously|so\\s+far|in\\s+total|overall|altogether|mostly|either|both|among|those|the|still|now|again|already|said\\s+to\\s+have|believed\\s+to\\s+have|feared|thought|to\\s+have|to\\s+be|found|confirmed|reported|were\\s+reported|who|that|which|as|being|left|have\\s+gone|gone|were\\s+either|critically|seriously|severely|slightly|lightly|badly|fatally|mortally|others|more|people|civilians|children|women|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|ISIS|IS|Daesh)';
+const RIGHT_OUTCOME_RE = new RegExp(
+  `^(?:\\s+(?:of|from|in|near|at|inside|on)\\s+(?:the\\s+|a\\s+)?[\\w'’-]+(?:\\s+[\\w'’-]+)?(?=\\s+(?:were|was|had|have|are|is)\\b))?(?:\\s+${FILLER}){0,4}\\s+(?:${OUTCOME_SOURCE})(?![\\w-])`,
+  'i',
+);
+// "... of the slain", "of the dead".
+const OF_THE_OUTCOME_RE = new RegExp(
+  `^\\s+(?:of|among)\\s+(?:the|those)\\s+(?:${OUTCOME_SOURCE})(?![\\w-])`,
+  'i',
+);
+// Outcome before the number: "killing at least 84", "the death toll rose to 85", "left 12".
+const LEFT_OUTCOME_RE = new RegExp(
+  `(?:(?<verb>killed|killing|kill|kills|wounded|wounding|wounds|injured|injuring|injure|executed|executing|execute|slaughtered|massacred|claimed\\s+the\\s+lives\\s+of|claiming\\s+the\\s+lives\\s+of|claimed|claiming|took\\s+the\\s+lives\\s+of|death\\s+of|deaths\\s+of|massacre\\s+of|killing\\s+of|murder\\s+of|murdered|beheaded|shot\\s+dead|gunned\\s+down)` +
+    `|(?<toll>(?:death|casualty|fatality|civilian|final|overall|total)?\\s*toll(?:\\s+[\\w'’()-]+){0,6}?\\s+(?:to|at|of|reached|hit|is|was|stands\\s+at|stood\\s+at|climbed\\s+to|rose\\s+to|risen\\s+to|jumped\\s+to|now)|(?:number|total)\\s+of\\s+(?:(?:people|civilians|those|Syrians|victims|fatalities|deaths|dead|casualties|members|soldiers|fighters|troops|[\\w-]+)\\s+){0,6}?(?:killed|dead|deaths|died|wounded|injured|casualties)(?:\\s+[\\w'’()-]+){0,6}?\\s+(?:to|at|is|was|reached|stands\\s+at|stood\\s+at|rose\\s+to)))` +
+    `(?:\\s+(?:a\\s+total\\s+of|another|a\\s+further|an\\s+additional|an\\s+estimated|all|the|some|as\\s+many\\s+as|at\\s+least|more\\s+than|over|up\\s+to|nearly|almost|about|around|roughly|approximately|no\\s+fewer\\s+than|no\\s+less\\s+than|not\\s+less\\s+than|at\\s+least|upwards\\s+of|in\\s+excess\\s+of|well\\s+over|close\\s+to|between|least|than|to))*\\s*$`,
+  'i',
+);
+const QUALIFIER_RE =
+  /(?:(?<at_least>at\s+least|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|a\s+minimum\s+of|at\s+a\s+minimum)|(?<more_than>more\s+than|over|upwards\s+of|in\s+excess\s+of|well\s+over|above|exceeding|beyond)|(?<up_to>up\s+to|as\s+many\s+as|not\s+more\s+than|no\s+more\s+than|at\s+most|a\s+maximum\s+of)|(?<about>about|around|nearly|almost|some|roughly|approximately|an\s+estimated|estimated|close\s+to|circa|approx\.?|just\s+under|just\s+over|an\s+approximate))\s*$/i;
+const RANGE_RE = new RegExp(`^\\s*(?:-|–|to|and|or)\\s*(${NUMBER_SOURCE})(?![\\w%-])`, 'i');
+const MONEY_BEFORE_RE = /(?:\$|US\$|USD|£|€|SYP|SP)\s*$/;
+const UNIT_AFTER_RE = new RegExp(
+  `^(?:\\s*-\\s*|\\s+)?(?:years?|yrs?|year-old|months?|weeks?|days?|hours?|minutes?|seconds?|km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|feet|percent|per\\s+cent|%|a\\.m|p\\.m|am|pm|GMT|times|dollars?|euros?|pounds|billion|tons?|tonnes|kg|mm|th|st|nd|rd|sorties|strikes|airstrikes|air\\s+strikes|raids|missiles|rockets|bombs|shells|barrel|warplanes|jets|aircraft|planes|helicopters|tanks|vehicles|villages|towns|buildings|homes|houses|hospitals|schools|families|refugees|displaced|detainees|prisoners|hostages|evacuees|trucks|convoys|kilograms|litres|liters|cases|votes|seats|countries|nations|states|resolutions?|provinces|locations|positions|targets|sites|areas|neighbou?rhoods|fronts|points|brigades|battalions|groups|factions)\\b|^\\s*(?:${MONTH_SOURCE})(?![\\w])`,
+  'i',
+);
+const MONTH_BEFORE_RE = new RegExp(`(?:${MONTH_SOURCE})\\s*$`, 'i');
+const AGE_BEFORE_RE = /(?:aged|age\s+of|ages\s+of|since|in|of\s+the\s+year|year|until|from|by|before|after|early|late|mid|summer|winter|spring|autumn|resolution|No\.?|number|page|Article|Chapter|Route|Highway|flight)\s*$/i;
+const EXCLUDED_PHRASE_RE =
+  /\b(?:refugees|displaced|evacuees|detainees|prisoners|hostages|homeless|families|houses|homes|buildings|strikes|airstrikes|raids|missiles|rockets|aircraft|planes|jets|sorties|trucks|tonnes|tons|dollars|euros)\b/i;
+const BACKGROUND_RE = new RegExp(
+  `\\bsince\\s+(?:the\\s+(?:start|beginning|outbreak|onset|eruption)|(?:early\\s+|mid-?|late\\s+)?(?:\\d{1,2}\\s+)?(?:${MONTH_SOURCE})|(?:early\\s+|mid-?|late\\s+)?(?:19|20)\\d\\d|it\\s+(?:began|started|erupted)|the\\s+(?:conflict|war|uprising|revolution|crisis|campaign)\\s+(?:began|started|erupted)|the\\s+(?:conflict|war|uprising|revolution|crisis)(?!\\s+\\w+\\s+(?:began|erupted))|its\\s+(?:campaign|intervention)|(?:Russia|Moscow|the\\s+coalition|the\\s+US)\\S*\\s+(?:began|started|launched))` +
+    `|\\b(?:conflict|war|uprising|crisis|revolution|fighting|violence|bloodshed)\\s+(?:that\\s+|which\\s+)?(?:has|have|had)\\s+(?:\\w+\\s+)?(?:killed|claimed|left|cost)` +
+    `|\\b(?:conflict|war|civil\\s+war)\\s+(?:that\\s+|which\\s+)?(?:killed|claimed|began|erupted|started)` +
+    `|\\b(?:over|during|in|throughout)\\s+(?:the\\s+)?(?:past|last|previous)\\s+(?:(?:two|three|four|five|six|several|few)\\s+)?(?:year|years|month|months|decade)\\b` +
+    `|\\b(?:so\\s+far\\s+this\\s+year|this\\s+year\\s+alone|in\\s+(?:19|20)\\d\\d\\s+alone|since\\s+the\\s+beginning\\s+of\\s+the\\s+year|(?:years?|months)\\s+of\\s+(?:war|conflict|fighting|bombing|civil\\s+war))` +
+    `|\\b(?:total|overall|cumulative)\\s+(?:number|toll|death\\s+toll)\\b(?!\\s+(?:from|in)\\s+(?:the\\s+)?(?:attack|strike|raid|blast|bombing|explosion))` +
+    `|\\b(?:documented|recorded)\\s+(?:the\\s+)?(?:killing|deaths?)\\s+of` +
+    `|\\b(?:in|of|to)\\s+(?:the\\s+)?(?:\\w+\\s+)?(?:Syrian\\s+)?(?:civil\\s+)?(?:war|conflict)\\s+(?:since|so\\s+far)`,
+  'i',
+);
+
+/** One figure before merging, with the positions the grammar needs. */
+export interface RawFigure {
+  count: number;
+  max: number | null;
+  outcome: Outcome | null;
+  victims: Victims;
+  /** True when the victims came from "others"/"more" and should copy the neighbour's. */
+  inherit: boolean;
+  /** "another 12", "a further five": a new figure even when the count repeats an earlier one. */
+  another: boolean;
+  hasHead: boolean;
+  qualifier: Qualifier;
+  /** Offsets inside the sentence. */
+  start: number;
+  numberStart: number;
+  numberEnd: number;
+  /** End of the victim phrase (or of the number when there is none). */
+  phraseEnd: number;
+  end: number;
+}
+
+function qualifierOf(before: string): { qualifier: Qualifier; length: number } {
+  const m = QUALIFIER_RE.exec(before);
+  if (!m?.groups) return { qualifier: 'exact', length: 0 };
+  const g = m.groups;
+  const qualifier: Qualifier = g.at_least
+    ? 'at_least'
+    : g.more_than
+      ? 'more_than'
+      : g.up_to
+        ? 'up_to'
+        : 'about';
+  return { qualifier, length: m[0].length };
+}
+
+function victimsOf(head: string, phrase: string, tail: string): Victims {
+  const h = head.toLowerCase();
+  let v: Victims = VICTIM_NOUNS[h] ?? 'people';
+  const text = `${phrase} ${head} ${tail}`;
+  if (h === 'members' || h === 'member' || h === 'forces' || h === 'people' || h === 'persons') {
+    if (SOLDIER_MARKERS.test(text) && !/pro-(?:regime|government)/i.test(text)) v = 'soldiers';
+    else if (FIGHTER_MARKERS.test(`${phrase} ${tail}`)) v = 'fighters';
+    else if (CIVILIAN_MARKERS.test(text)) v = 'civilians';
+    else if (h === 'members' || h === 'member') v = /famil/i.test(text) ? 'people' : 'fighters';
+  } else if (v === 'men' || v === 'people') {
+    if (FIGHTER_MARKERS.test(`${phrase} ${tail}`) && !/tribes/i.test(h)) v = 'fighters';
+    else if (SOLDIER_MARKERS.test(text)) v = 'soldiers';
+  } else if (v === 'soldiers') {
+    if (/\b(?:rebels?|opposition|FSA|Free Syrian Army|militia|IS|ISIS|Daesh|Kurdish|SDF|YPG)\b/.test(phrase + tail)) {
+      v = 'fighters';
+    }
+  }
+  return v;
+}
+
+function findOutcomeRight(after: string): { outcome: Outcome; length: number } | null {
+  const m = RIGHT_OUTCOME_RE.exec(after) ?? OF_THE_OUTCOME_RE.exec(after);
+  const outcome = outcomeOf(m?.groups);
+  if (!m || !outcome) return null;
+  return { outcome, length: m[0].length };
+}
+
+const RIGHT_STRICT_RE = new RegExp(
+  `^\\s+(?:(?:were|was|have\\s+been|had\\s+been|are|people|others|more|have|had|reportedly|all)\\s+){0,2}(?:${OUTCOME_SOURCE})(?![\\w-])`,
+  'i',
+);
+
+/** Right-hand verb for a bare number ("20 dead", "50 were wounded"): adjacent, no articles. */
+function findOutcomeRightStrict(after: string): { outcome: Outcome; length: number } | null {
+  const m = RIGHT_STRICT_RE.exec(after) ?? OF_THE_OUTCOME_RE.exec(after);
+  const outcome = outcomeOf(m?.groups);
+  if (!m || !outcome || /toll$/i.test(m[0])) return null;
+  return { outcome, length: m[0].length };
+}
+
+const ANOTHER_BEFORE_RE = /\b(?:another|a\s+further|an\s+additional|additional)\s*$/i;
+// "Among the dead were a woman and a child".
+const AMONG_DEAD_RE =
+  /\bamong\s+(?:the|those)\s+(?:(?<killed>dead|killed|victims|fatalities)|(?<injured>wounded|injured))(?:\s+[\w'’-]+){0,3}?\s+(?:were|was|are|is|included)\s*$/i;
+
+function findOutcomeLeft(before: string): { outcome: Outcome; length: number } | null {
+  const among = AMONG_DEAD_RE.exec(before);
+  if (among?.groups) {
+    return { outcome: among.groups.injured ? 'injured' : 'killed', length: among[0].length };
+  }
+  const m = LEFT_OUTCOME_RE.exec(before);
+  if (!m?.groups) return null;
+  const verb = (m.groups.verb ?? '').toLowerCase();
+  let outcome: Outcome = 'killed';
+  if (/^(?:wound|injur)/.test(verb)) outcome = 'injured';
+  if (m.groups.toll && /wounded|injured/i.test(m.groups.toll)) outcome = 'injured';
+  return { outcome, length: m[0].length };
+}
+
+const CHAIN_FORWARD_RE =
+  /^\s*(?:,\s*)?(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|and|as\s+well\s+as|plus|along\s+with|in\s+addition\s+to|together\s+with|with)\s*$/i;
+const CHAIN_BACK_RE =
+  /^\s*(?:,\s*)?(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|as\s+well\s+as|plus|along\s+with|in\s+addition\s+to|together\s+with|most\s+of\s+them|mostly|and\s+(?:another|a\s+further)|among\s+those\s+(?:killed|dead)\s+were|(?:were|was)\s+among)\s*(?:at\s+least|more\s+than|over|some|about|nearly|another)?\s*$/i;
+
+/** Figures in one sentence, outcomes resolved, not yet merged across the article. */
+export function figuresInSentence(sentence: string): RawFigure[] {
+  const figures: RawFigure[] = [];
+  let skipUntil = -1;
+  for (const m of sentence.matchAll(CANDIDATE_RE)) {
+    const numberStart = m.index ?? 0;
+    if (numberStart < skipUntil) continue;
+    let numberEnd = numberStart + m[0].length;
+    const word = m[0].toLowerCase();
+    let count = word === 'a' || word === 'an' ? 1 : parseNumber(m[0]);
+    if (count === null || count <= 0) continue;
+    const before = sentence.slice(0, numberStart);
+    let after = sentence.slice(numberEnd);
+    if (MONEY_BEFORE_RE.test(before) || MONTH_BEFORE_RE.test(before)) continue;
+    if (UNIT_AFTER_RE.test(after)) continue;
+    if (/^\d{4}$/.test(m[0]) && count >= 1900 && count <= 2099) {
+      // A year unless a victim noun follows at once ("2000 civilians").
+      if (!VICTIM_PHRASE_RE.test(after) || AGE_BEFORE_RE.test(before)) continue;
+    }
+    if (/^one$/i.test(m[0]) && /^\s+(?:of|another|day|side|year|time|way)\b/i.test(after)) continue;
+    if (/\b(?:no|every|any)\s*$/i.test(before)) continue;
+    if (/(?:aged|age\s+of|ages\s+of|ages|Resolution|No\.?|number|Article|Chapter|Route|Highway|Flight|Level|Phase|Brigade|Division|Regiment|Corps)\s*$/i.test(before)) {
+      continue;
+    }
+    // Ranges: "between 20 and 30", "20 to 30", "20-30".
+    let max: number | null = null;
+    const range = RANGE_RE.exec(after);
+    if (range && (/between\s*$/i.test(before) || !/^\s*(?:and|or)/i.test(after))) {
+      const upper = parseNumber(range[1] ?? '');
+      if (upper !== null && upper > count && !UNIT_AFTER_RE.test(after.slice(range[0].length))) {
+        max = upper;
+        numberEnd += range[0].length;
+        after = sentence.slice(numberEnd);
+      }
+    }
+    const q = qualifierOf(before.replace(/\s*between\s*$/i, ''));
+    let phraseEnd = numberEnd;
+    let head = '';
+    let phrase = '';
+    const vp = VICTIM_PHRASE_RE.exec(after);
+    if (vp) {
+      phrase = vp[1] ?? '';
+      head = vp[2] ?? '';
+      if (EXCLUDED_PHRASE_RE.test(phrase)) continue;
+      phraseEnd = numberEnd + vp[0].length;
+    } else if (/^\s+(?:(?:of|from)\s+)?(?:refugees|displaced|evacuees|detainees|prisoners|hostages)\b/i.test(after)) {
+      continue;
+    }
+    const originalHead = head;
+    let tailLen = 0;
+    let tail = '';
+    const rest = sentence.slice(phraseEnd);
+    const of = OF_HEAD_RE.exec(rest);
+    if (of && head && /^(?:members?|bodies|corpses|lives|dozens|others|people|persons)$/i.test(head)) {
+      tail = of[0];
+      tailLen = of[0].length;
+      const inner = (of[1] ?? '').toLowerCase();
+      if (inner !== 'people' || head.toLowerCase() !== 'lives') head = of[1] ?? head;
+    } else {
+      // Affiliation after the head ("two men from Hezbollah", "members of the Russian forces").
+      const aff = /^\s+(?:from|of|belonging\s+to)\s+(?:the\s+)?(?:\([^)]*\)\s+)?[\w'’()-]+(?:\s+[\w'’()-]+){0,3}/.exec(rest);
+      if (aff) tail = aff[0];
+    }
+    const lowerHead = head.toLowerCase();
+    const inherit = lowerHead === 'others' || lowerHead === 'more';
+    let victims = head ? victimsOf(head, phrase, tail) : 'people';
+    if (head && word === 'a' && !new RegExp(`^(?:${SINGULAR_NOUNS})$`, 'i').test(head)) continue;
+    // The verb after the phrase, else the verb before the number.
+    const afterPhrase = sentence.slice(phraseEnd + tailLen);
+    let outcome: Outcome | null = null;
+    let end = phraseEnd + tailLen;
+    let start = numberStart - q.length;
+    if (KILLED_NOUNS.has(originalHead.toLowerCase())) {
+      outcome = 'killed';
+    }
+    const right = head ? findOutcomeRight(afterPhrase) : findOutcomeRightStrict(afterPhrase);
+    if (!outcome && right) {
+      outcome = right.outcome;
+      end = phraseEnd + tailLen + right.length;
+    }
+    const left = findOutcomeLeft(before);
+    if (!outcome && left) {
+      outcome = left.outcome;
+      start = Math.min(start, numberStart - left.length);
+    }
+    // Numbers with neither a victim noun nor an adjacent verb are not casualty figures.
+    if (!head && !outcome) continue;
+    if (/^(?:dead|lives)$/i.test(lowerHead)) victims = 'people';
+    const another = ANOTHER_BEFORE_RE.test(before.slice(0, before.length - q.length));
+    figures.push({
+      count,
+      max,
+      outcome,
+      victims,
+      inherit: inherit || (another && !head),
+      another,
+      hasHead: head !== '',
+      qualifier: q.qualifier,
+      start: Math.max(0, start),
+      numberStart,
+      numberEnd,
+      phraseEnd: phraseEnd + tailLen,
+      end,
+    });
+    skipUntil = phraseEnd;
+    count = 0;
+  }
+  resolveChains(sentence, figures);
+  return figures.filter((f) => f.outcome !== null);
+}
+
+function resolveChains(sentence: string, figures: RawFigure[]): void {
+  // Two passes so that "15 civilians including four children were killed" and
+  // "killed three civilians including two children" both resolve, whichever side has the verb.
+  for (let pass = 0; pass < 2; pass++) {
+    for (let i = figures.length - 2; i >= 0; i--) {
+      const f = figures[i];
+      const g = figures[i + 1];
+      if (!f || !g || f.outcome || !g.outcome) continue;
+      const gap = chainGap(sentence, f.phraseEnd, g.numberStart);
+      if (CHAIN_FORWARD_RE.test(gap) || CHAIN_BACK_RE.test(gap)) f.outcome = g.outcome;
+    }
+    for (let i = 1; i < figures.length; i++) {
+      const f = figures[i - 1];
+      const g = figures[i];
+      if (!f || !g || g.outcome || !f.outcome) continue;
+      const gap = chainGap(sentence, Math.max(f.phraseEnd, f.end), g.numberStart);
+      if (CHAIN_BACK_RE.test(gap) || (CHAIN_FORWARD_RE.test(gap) && !g.hasHead)) {
+        g.outcome = f.outcome;
+      } else if (g.another && !g.hasHead) {
+        // "30 jihadists were killed near Shadadi and another five outside Kobane".
+        g.outcome = f.outcome;
+      }
+    }
+  }
+  for (let i = 1; i < figures.length; i++) {
+    const f = figures[i - 1];
+    const g = figures[i];
+    if (f && g?.inherit) g.victims = inheritVictims(f.victims);
+  }
+}
+
+// A short place or affiliation phrase may sit between chained figures ("40 fighters from rebel
+// groups as well as 12 IS fighters").
+const GAP_PREFIX_RE =
+  /^\s+(?:from|of|in|near|at|around|outside|inside)\s+(?:the\s+)?[\w'’-]+(?:\s+(?!and\b|including\b|as\b|plus\b)[\w'’-]+){0,2}(?=\s+(?:and|including|as\s+well\s+as|plus|along\s+with|among)\b)/i;
+
+function chainGap(sentence: string, from: number, to: number): string {
+  if (to < from) return '';
+  return sentence.slice(from, to).replace(GAP_PREFIX_RE, '').replace(QUALIFIER_TAIL_RE, '');
+}
+
+const QUALIFIER_TAIL_RE =
+  /\s*(?:at\s+least|no\s+fewer\s+than|more\s+than|over|up\s+to|as\s+many\s+as|about|around|nearly|almost|some|roughly|approximately|another|a\s+further)\s*$/i;
+
+/** "a woman was killed and 35 others injured": others of a woman are people, of soldiers soldiers. */
+export function inheritVictims(v: Victims): Victims {
+  return v === 'women' || v === 'children' || v === 'men' ? 'people' : v;
+}
+
+/** Whether a sentence frames its figures as a cumulative toll of the war or a period. */
+export function isBackgroundSentence(sentence: string): boolean {
+  return BACKGROUND_RE.test(sentence);
+}
+
+export type { CasualtyFigure };

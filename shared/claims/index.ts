@@ -1,0 +1,160 @@
+// Claim extraction: casualty figures and accusations from one article's text. Pure and
+// synchronous; every regex is compiled at module load (see the sibling modules).
+
+import type { ArticleContext, CasualtyFigure, ClaimSet } from '../domain/claims.ts';
+import { findAccusations } from './accusations.ts';
+import { type ActorHit, findActors, sourceName } from './actors.ts';
+import { figuresInSentence, inheritVictims, isBackgroundSentence } from './casualties.ts';
+import { findDate } from './dates.ts';
+import { findPlace } from './places.ts';
+import { type Sentence, splitSentences } from './sentences.ts';
+
+export type { Accusation, ArticleContext, CasualtyFigure, ClaimSet } from '../domain/claims.ts';
+
+// Attribution of a figure: "according to X", "X said", "said X", "X reported".
+const ATTRIBUTION_AFTER_RE =
+  /^(?:\s*[,(]?\s*(?:[\w'’.-]+|,)){0,6}?\s*(?:has\s+|have\s+|had\s+|also\s+)?(?:said|says|reported|reports|stated|claimed|told|added|noted|documented|recorded|counted|estimated|confirmed|announced|put\s+the|gave|toll)\b/i;
+const ATTRIBUTION_BEFORE_RE =
+  /(?:\b(?:said|says|reported|told|according\s+to|citing|provided\s+by|figures\s+from|by|from|toll\s+by)(?:\s+(?:numbers|figures|data|a\s+statement|a\s+report)\s+(?:provided\s+by|from|by|of))?)\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,2}$/i;
+const PRONOUN_ATTRIBUTION_RE =
+  /\b(?:he|she|the\s+(?:diplomat|minister|ministry|spokesman|spokeswoman|official|statement|general|envoy|agency|group|monitor|observatory|report))\s+(?:also\s+)?(?:said|says|added|noted|told|stressed)\b/i;
+// Actors that can be the source of a figure (not e.g. a victim group).
+const NOT_SOURCES = new Set(['isis', 'nusra', 'rebels']);
+
+function attribution(sentence: string, hits: ActorHit[]): ActorHit | null {
+  for (const h of hits) {
+    if (h.generic) continue;
+    const before = sentence.slice(Math.max(0, h.index - 70), h.index);
+    if (ATTRIBUTION_BEFORE_RE.test(before) && /according|said|says|reported|told|citing|provided|figures|toll/i.test(before)) {
+      return h;
+    }
+  }
+  for (const h of hits) {
+    if (h.generic || NOT_SOURCES.has(h.actor)) continue;
+    const after = sentence.slice(h.end, h.end + 80);
+    if (ATTRIBUTION_AFTER_RE.test(after) && !/^\s*(?:-?led|-?backed)/.test(after)) return h;
+  }
+  return null;
+}
+
+/**
+ * An approximate figure that restates an exact one ("over 60 troops" after "62 troops") is the
+ * same figure told twice, not a second incident.
+ */
+function restates(approx: CasualtyFigure, exact: CasualtyFigure): boolean {
+  if (approx.outcome !== exact.outcome || approx.victims !== exact.victims) return false;
+  if (approx.background !== exact.background || approx.count === exact.count) return false;
+  if (approx.qualifier === 'more_than' || approx.qualifier === 'at_least') {
+    return exact.count > approx.count && exact.count <= approx.count * 1.1 && approx.count % 10 === 0;
+  }
+  if (approx.qualifier === 'about') {
+    return Math.abs(exact.count - approx.count) <= approx.count * 0.1 && approx.count % 10 === 0;
+  }
+  return false;
+}
+
+interface Occurrence {
+  figure: CasualtyFigure;
+  /** "another 12": never the same figure as an earlier 12. */
+  another: boolean;
+  headline: boolean;
+}
+
+// Related-headline blocks scraped into the body ("US-Led Coalition Airstrikes Near Raqqa Killed
+// at Least 84 Civilians US-Led Coalition ...") are mostly capitalised words; their figures belong
+// to other stories.
+function isHeadlineJunk(s: Sentence): boolean {
+  if (s.line === 0) return false;
+  const words = s.text.split(/\s+/).filter((w) => /^[A-Za-z]/.test(w) && w.length > 3);
+  if (words.length < 8) return false;
+  const caps = words.filter((w) => /^[A-Z]/.test(w)).length;
+  return caps / words.length >= 0.75;
+}
+
+function casualties(sentences: Sentence[], ctx: ArticleContext): CasualtyFigure[] {
+  const outlet = ctx.outlet ?? 'the outlet';
+  const found: Occurrence[] = [];
+  let lastSource: string | null = null;
+  let lastVictims: CasualtyFigure['victims'] | null = null;
+  for (const sent of sentences) {
+    const raw = isHeadlineJunk(sent) ? [] : figuresInSentence(sent.text);
+    const hits = raw.length > 0 || PRONOUN_ATTRIBUTION_RE.test(sent.text) ? findActors(sent.text) : [];
+    const attr = attribution(sent.text, hits);
+    let source = attr ? sourceName(attr) : null;
+    if (!source && lastSource && PRONOUN_ATTRIBUTION_RE.test(sent.text)) source = lastSource;
+    if (attr) lastSource = sourceName(attr);
+    if (raw.length === 0) continue;
+    const background = isBackgroundSentence(sent.text);
+    for (let i = 0; i < raw.length; i++) {
+      const f = raw[i];
+      if (!f?.outcome) continue;
+      let victims = f.victims;
+      if (f.inherit && i === 0 && lastVictims) victims = inheritVictims(lastVictims);
+      found.push({
+        figure: {
+          count: f.count,
+          max: f.max,
+          outcome: f.outcome,
+          victims,
+          qualifier: f.qualifier,
+          background: background || f.count >= 50_000,
+          source: source ?? outlet,
+          place: findPlace(sent.text, f.numberStart),
+          date: findDate(sent.text, ctx.publishedAt, f.numberStart),
+          quote: sent.text.slice(f.start, f.end).trim(),
+        },
+        another: f.another,
+        headline: sent.line === 0,
+      });
+      lastVictims = victims;
+    }
+  }
+  return merge(found, outlet);
+}
+
+/**
+ * Whether a later occurrence restates an earlier one. Headline and body always restate each
+ * other; in the body, small counts (1-4) repeat across distinct incidents ("two persons were
+ * injured" in two villages), so they only merge when victims and place agree too.
+ */
+function sameOccurrence(a: Occurrence, b: Occurrence): boolean {
+  if (a.figure.count !== b.figure.count || a.figure.outcome !== b.figure.outcome) return false;
+  if (b.another) return false;
+  if (a.headline || b.headline || a.figure.count >= 5) return true;
+  return a.figure.victims === b.figure.victims && a.figure.place === b.figure.place && a.figure.place !== null;
+}
+
+function merge(found: Occurrence[], outlet: string): CasualtyFigure[] {
+  const kept: Occurrence[] = [];
+  for (const o of found) {
+    const prev = kept.find((k) => sameOccurrence(k, o));
+    if (!prev) {
+      kept.push(o);
+      continue;
+    }
+    // One figure told twice: keep the most informative reading of each field.
+    const p = prev.figure;
+    const f = o.figure;
+    if (p.victims === 'people' && f.victims !== 'people') p.victims = f.victims;
+    if (p.background && !f.background) p.background = false;
+    if (p.source === outlet && f.source !== outlet) p.source = f.source;
+    p.place ??= f.place;
+    p.date ??= f.date;
+    if (p.max === null) p.max = f.max;
+    if (prev.headline && !o.headline) {
+      prev.headline = false;
+      p.quote = f.quote;
+    }
+  }
+  const out = kept.map((k) => k.figure);
+  return out.filter((f) => !out.some((g) => g !== f && restates(f, g)));
+}
+
+/** Casualty figures and accusations stated in one article. */
+export function extractClaims(text: string, ctx: ArticleContext = {}): ClaimSet {
+  const sentences = splitSentences(text);
+  return {
+    casualties: casualties(sentences, ctx),
+    accusations: findAccusations(sentences, ctx),
+  };
+}

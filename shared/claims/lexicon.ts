@@ -1,0 +1,127 @@
+// Word lists for casualty figures: who the victims are and what happened to them. Kept apart
+// from the grammar in casualties.ts so that adding a word never means touching a pattern.
+
+import type { Outcome, Victims } from '../domain/claims.ts';
+
+/** Head nouns of a victim phrase and the victims class they imply on their own. */
+export const VICTIM_NOUNS: Record<string, Victims> = {
+  civilian: 'civilians',
+  civilians: 'civilians',
+  resident: 'civilians',
+  residents: 'civilians',
+  villager: 'civilians',
+  villagers: 'civilians',
+  patient: 'civilians',
+  patients: 'civilians',
+  doctor: 'civilians',
+  doctors: 'civilians',
+  medic: 'civilians',
+  medics: 'civilians',
+  nurses: 'civilians',
+  students: 'civilians',
+  worshippers: 'civilians',
+  farmers: 'civilians',
+  workers: 'civilians',
+  journalists: 'civilians',
+  journalist: 'civilians',
+  volunteers: 'civilians',
+  teachers: 'civilians',
+  pupils: 'children',
+  schoolchildren: 'children',
+  child: 'children',
+  children: 'children',
+  kids: 'children',
+  baby: 'children',
+  babies: 'children',
+  infant: 'children',
+  infants: 'children',
+  minors: 'children',
+  boy: 'children',
+  boys: 'children',
+  girl: 'children',
+  girls: 'children',
+  toddler: 'children',
+  woman: 'women',
+  women: 'women',
+  mother: 'women',
+  mothers: 'women',
+  man: 'men',
+  men: 'men',
+  tribesmen: 'men',
+  soldier: 'soldiers',
+  soldiers: 'soldiers',
+  troops: 'soldiers',
+  servicemen: 'soldiers',
+  serviceman: 'soldiers',
+  officers: 'soldiers',
+  officer: 'soldiers',
+  personnel: 'soldiers',
+  conscripts: 'soldiers',
+  pilots: 'soldiers',
+  pilot: 'soldiers',
+  fighter: 'fighters',
+  fighters: 'fighters',
+  militant: 'fighters',
+  militants: 'fighters',
+  jihadist: 'fighters',
+  jihadists: 'fighters',
+  rebel: 'fighters',
+  rebels: 'fighters',
+  terrorist: 'fighters',
+  terrorists: 'fighters',
+  insurgents: 'fighters',
+  extremists: 'fighters',
+  gunmen: 'fighters',
+  combatants: 'fighters',
+  militiamen: 'fighters',
+  mercenaries: 'fighters',
+  members: 'fighters',
+  forces: 'fighters',
+  guards: 'soldiers',
+  policemen: 'soldiers',
+  police: 'soldiers',
+  people: 'people',
+  persons: 'people',
+  person: 'people',
+  individuals: 'people',
+  syrians: 'people',
+  iraqis: 'people',
+  kurds: 'people',
+  victims: 'people',
+  casualties: 'people',
+  martyrs: 'people',
+  bodies: 'people',
+  corpses: 'people',
+  lives: 'people',
+  others: 'people',
+  more: 'people',
+  dead: 'people',
+  family: 'people',
+  relatives: 'people',
+};
+
+/** Nouns that carry the outcome themselves ("leaving 5 martyrs", "230 corpses"). */
+export const KILLED_NOUNS = new Set(['martyrs', 'bodies', 'corpses', 'dead', 'lives']);
+
+/** Words inside a victim phrase that make the victims armed non-state people. */
+export const FIGHTER_MARKERS =
+  /\b(?:rebels?|rebel|militants?|jihadists?|IS|ISIS|ISIL|Daesh|DAESH|Nusra|Qaeda|SDF|YPG|PKK|Kurdish|Hezb[ao]llah|Hizbullah|Hezballah|opposition|FSA|pro-regime|pro-government|militia|militias|Shia|Shiite|insurgents?|terrorists?|extremists?|fighters?|Islamist|Ahrar|Jaish|Fateh|Tahrir|Free Syrian Army|National Defen[cs]e Forces|popular committees|allied)\b/;
+/** Words inside a victim phrase that make the victims state soldiers. */
+export const SOLDIER_MARKERS =
+  /\b(?:Syrian (?:regime |government |army |Arab Army )?(?:troops|soldiers|servicemen|personnel|officers)|(?:regime|government|army|Army|military|Russian|Turkish|Iraqi|Syrian|American|U\.?S\.?|Iranian|Israeli)\s+(?:troops|soldiers|servicemen|personnel|officers|forces|pilots?)|army|Army)\b/;
+export const CIVILIAN_MARKERS =
+  /\b(?:civilians?|medical staff|staff|residents|displaced|refugees|family|families|aid workers|rescue workers|volunteers)\b/;
+
+/** Outcome words; the group name says which outcome. */
+export const OUTCOME_SOURCE =
+  '(?<killed>killed|kill|kills|killing|dead|deaths?|died|dying|die|dies|slain|executed|executing|execution|massacred|massacre|martyred|martyrs?|lost (?:their|his|her) lives|perished|bodies|corpses|lifeless|fatalities|death toll|toll|murdered|beheaded|claimed(?= (?:the )?lives)|lives)' +
+  '|(?<injured>wounded|wounding|wounds|injured|injuring|injuries|injury|hurt|maimed|suffered (?:symptoms|injuries|wounds|burns)|(?:suffered )?(?:breathing difficulties|suffocation))' +
+  '|(?<missing>missing|disappeared|unaccounted for)';
+
+export function outcomeOf(groups: Record<string, string | undefined> | undefined): Outcome | null {
+  if (!groups) return null;
+  if (groups.killed) return 'killed';
+  if (groups.injured) return 'injured';
+  if (groups.missing) return 'missing';
+  return null;
+}

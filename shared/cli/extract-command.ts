@@ -1,0 +1,90 @@
+import { readFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { actorName, describeFigure } from '../alerts/format-alert.ts';
+import { extractClaims } from '../claims/index.ts';
+import { defaultTopics } from '../config/schema.ts';
+import { ConfigError } from '../domain/errors.ts';
+import { extractArticle, looksLikeHtml } from '../extract/extract-article.ts';
+import { decodeBody } from '../feeds/decode.ts';
+import { classifyTopics } from '../topics/index.ts';
+
+// `strikewatch extract`: what the pipeline would decide about article files, without a store.
+
+export async function extractFile(file: string) {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (err) {
+    throw new ConfigError(
+      `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    );
+  }
+  const asText = decodeBody(bytes, { kind: 'html' });
+  let title: string | undefined;
+  let text = asText;
+  if (looksLikeHtml(asText)) {
+    const article = extractArticle(asText, { url: pathToFileURL(resolve(file)).href });
+    if (article) {
+      title = article.title ?? undefined;
+      text = article.text;
+    }
+  }
+  const full = title ? `${title}\n\n${text}` : text;
+  const decision = classifyTopics({ title, text }, defaultTopics);
+  const claims = extractClaims(full, { title, outlet: 'the outlet' });
+  return {
+    file,
+    relevant: decision.relevant,
+    topics: decision.topics,
+    casualties: claims.casualties.map((c) => ({
+      count: c.count,
+      max: c.max,
+      outcome: c.outcome,
+      victims: c.victims,
+      qualifier: c.qualifier,
+      background: c.background,
+      source: c.source,
+      place: c.place,
+      date: c.date,
+      quote: c.quote,
+    })),
+    accusations: claims.accusations.map((a) => ({
+      accuser: a.accuser,
+      accused: a.accused,
+      accuserName: a.accuserName,
+      accusedName: a.accusedName,
+      allegation: a.allegation,
+      place: a.place,
+      quote: a.quote,
+    })),
+  };
+}
+
+export async function runExtract(files: string[], o: { json?: boolean }): Promise<void> {
+  for (const file of files) {
+    const r = await extractFile(file);
+    if (o.json) {
+      process.stdout.write(`${JSON.stringify(r)}\n`);
+      continue;
+    }
+    const lines = [
+      `${basename(file)}: ${r.relevant ? `on topic (${r.topics.join(', ')})` : 'not on topic'}`,
+    ];
+    for (const c of r.casualties) {
+      lines.push(
+        `  figure: ${describeFigure(c)}${c.background ? ' [background toll]' : ''}${c.place ? ` in ${c.place}` : ''}${c.date ? ` on ${c.date}` : ''}, per ${c.source}`,
+        `          "${c.quote}"`,
+      );
+    }
+    for (const a of r.accusations) {
+      lines.push(
+        `  accusation: ${a.accuserName || actorName(a.accuser)} (${a.accuser}) accuses ${a.accusedName || actorName(a.accused)} (${a.accused}): ${a.allegation}`,
+        `          "${a.quote}"`,
+      );
+    }
+    if (!r.casualties.length && !r.accusations.length)
+      lines.push('  no casualty figures or accusations found');
+    process.stdout.write(`${lines.join('\n')}\n`);
+  }
+}

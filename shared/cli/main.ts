@@ -1,0 +1,107 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { StrikewatchError } from '../domain/errors.ts';
+import { runDemo } from './demo-command.ts';
+import { runExtract } from './extract-command.ts';
+import { runFeedCheck } from './feed-check-command.ts';
+import { runQuery } from './query-command.ts';
+import { runRun, runValidate } from './run-command.ts';
+
+// The `strikewatch` command line. Each command is a thin shell around a use-case; named errors
+// become one readable line and exit code 1, anything unexpected a stack trace and exit code 2.
+
+// The AWS SDK warns once per process that Node 20 support ends in 2027; Lambda runs Node 22,
+// and the warning is noise in every local command.
+process.removeAllListeners('warning');
+process.on('warning', (w) => {
+  if (!/NodeVersionSupportWarning|upgrade to node/i.test(`${w.name} ${w.message}`)) {
+    process.stderr.write(`${w.name}: ${w.message}\n`);
+  }
+});
+
+const intArg = (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1)
+    throw new InvalidArgumentError('must be a positive whole number');
+  return n;
+};
+
+const program = new Command()
+  .name('strikewatch')
+  .description('News monitoring and alerting for US-led coalition strikes in Syria')
+  .showHelpAfterError();
+
+program
+  .command('demo')
+  .description('one full cycle over the embedded default: the seed articles served on 127.0.0.1')
+  .option('--data-dir <dir>', 'where the embedded store and outbox live', '.strikewatch/demo')
+  .option('--quiet', 'print only the summary line')
+  .action((o: { dataDir: string; quiet?: boolean }) => runDemo(o));
+
+program
+  .command('run')
+  .description('poll your feeds, process new articles and send alerts')
+  .requiredOption('--config <file>', 'JSON or YAML config file (see README: Configuration)')
+  .option('--data-dir <dir>', 'where the embedded store and outbox live', '.strikewatch/data')
+  .option('--once', 'one cycle, then exit (default)')
+  .option('--watch', 'keep polling: each feed at its own interval')
+  .option('--force', 'poll every feed now, even those not yet due or backing off')
+  .action(
+    (o: { config: string; dataDir: string; once?: boolean; watch?: boolean; force?: boolean }) =>
+      runRun(o),
+  );
+
+program
+  .command('extract')
+  .description('print the topic decision and the claims of article files (HTML or plain text)')
+  .argument('<files...>', 'article files')
+  .option('--json', 'one JSON object per file (JSON Lines)')
+  .action((files: string[], o: { json?: boolean }) => runExtract(files, o));
+
+program
+  .command('query')
+  .description('query stored articles, stories, claims, alerts and errors')
+  .requiredOption('--kind <kind>', 'article | story | casualty | accusation | alert | error')
+  .option('--data-dir <dir>', 'the data folder of a local run', '.strikewatch/data')
+  .option('--since <date>', 'ISO date, inclusive')
+  .option('--until <date>', 'ISO date, inclusive')
+  .option('--source <name>', 'outlet or who states it')
+  .option('--place <name>', 'place of the claim')
+  .option('--actor <id>', 'accuser or accused actor id (russia, coalition, us, ...)')
+  .option('--limit <n>', 'at most this many rows', intArg)
+  .option('--format <format>', 'table | json | csv', 'table')
+  .action((o: Record<string, string | number | undefined>) => runQuery(o));
+
+const feed = program.command('feed').description('feed tools');
+feed
+  .command('check')
+  .description('fetch and parse feeds as a poll would, and print their items or their error')
+  .argument('<targets...>', 'feed URLs or local files')
+  .option(
+    '--config <file>',
+    'take network settings (limits, allowed private hosts) from this config',
+  )
+  .option('--allow-private <host...>', 'hosts that may resolve to private or loopback addresses')
+  .option('--json', 'one JSON object per feed (JSON Lines)')
+  .action((targets: string[], o: { config?: string; allowPrivate?: string[]; json?: boolean }) =>
+    runFeedCheck(targets, o),
+  );
+
+program
+  .command('validate')
+  .description('check a config file and print what it configures')
+  .argument('<file>', 'JSON or YAML config file')
+  .action((file: string) => runValidate(file));
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof StrikewatchError) {
+    process.stderr.write(`strikewatch: ${err.message}\n`);
+    process.exitCode = 1;
+  } else {
+    process.stderr.write(
+      `strikewatch: unexpected error: ${(err as Error)?.stack ?? String(err)}\n`,
+    );
+    process.exitCode = 2;
+  }
+}

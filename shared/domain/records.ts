@@ -1,0 +1,136 @@
+import type { Accusation, CasualtyFigure } from './claims.ts';
+
+// Records the pipeline stores. Dates are ISO 8601 strings; ids are opaque strings.
+
+export interface FeedState {
+  feedId: string;
+  etag: string | null;
+  lastModified: string | null;
+  lastPolledAt: string | null;
+  lastSuccessAt: string | null;
+  consecutiveFailures: number;
+  /** A failing feed backs off: it is not polled again before this time. */
+  nextPollAfter: string | null;
+  lastError: string | null;
+}
+
+export type TextSource = 'page' | 'feed';
+
+export interface ArticleRecord {
+  articleId: string;
+  url: string;
+  canonicalUrl: string;
+  feedId: string;
+  outlet: string;
+  title: string | null;
+  byline: string | null;
+  publishedAt: string | null;
+  fetchedAt: string;
+  /** Where the text came from: the article page, or the feed item when the page failed. */
+  textSource: TextSource;
+  /** Why the page could not be used, when textSource is 'feed'. */
+  extractionNote: string | null;
+  relevant: boolean;
+  topics: string[];
+  storyId: string | null;
+  contentHash: string;
+  /** Kept only for relevant articles. */
+  text: string | null;
+  casualtyCount: number;
+  accusationCount: number;
+}
+
+export interface StoryRecord {
+  storyId: string;
+  title: string | null;
+  firstSeenAt: string;
+  /** The date stories are compared by (published, else fetched). */
+  storyDate: string;
+  articleIds: string[];
+  outlets: string[];
+  places: string[];
+}
+
+/** One outlet's report of a claim, kept as corroboration. */
+export interface ClaimSource {
+  articleId: string;
+  url: string;
+  outlet: string;
+  /** Who states it in that article. */
+  statedBy: string;
+  quote: string;
+  seenAt: string;
+}
+
+interface ClaimBase {
+  /** Identity of the incident (or accusation) the claim is about: see shared/dedupe/claim-key. */
+  claimKey: string;
+  storyId: string;
+  topics: string[];
+  firstSeenAt: string;
+  updatedAt: string;
+  /** Bumped when the value changes (a new toll); every version is one alert. */
+  version: number;
+  /** The article whose report produced the current version. */
+  changedBy: string;
+  sources: ClaimSource[];
+}
+
+export interface CasualtyClaim extends ClaimBase {
+  kind: 'casualty';
+  figure: CasualtyFigure;
+  /** The figure this version replaced ("rose from 22 to 43"). */
+  previous: { count: number; max: number | null; qualifier: string } | null;
+}
+
+export interface AccusationClaim extends ClaimBase {
+  kind: 'accusation';
+  accusation: Accusation;
+  previous: null;
+}
+
+export type ClaimRecord = CasualtyClaim | AccusationClaim;
+export type ClaimKind = ClaimRecord['kind'];
+
+export interface AlertRecord {
+  alertId: string;
+  claimKey: string;
+  claimVersion: number;
+  kind: ClaimKind;
+  createdAt: string;
+  /** One-line summary ("At least 84 civilians killed near Raqqa, per Human Rights Watch"). */
+  headline: string;
+  claim: ClaimRecord;
+  /** Links to the source articles known when the alert was made. */
+  links: { title: string | null; url: string; outlet: string }[];
+}
+
+export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed';
+
+export interface DeliveryRecord {
+  alertId: string;
+  subscriberId: string;
+  channel: 'slack' | 'email';
+  status: DeliveryStatus;
+  attempts: number;
+  createdAt: string;
+  /** Not attempted again before this time (backoff). */
+  nextAttemptAt: string;
+  /** While 'sending': the claim expires at this time and another worker may take over. */
+  leaseUntil: string | null;
+  claimToken: string | null;
+  sentAt: string | null;
+  lastError: string | null;
+}
+
+export interface ErrorRecord {
+  errorId: string;
+  at: string;
+  /** What failed: a feed poll, an article, a delivery. */
+  scope: 'feed' | 'article' | 'delivery';
+  /** The feed id, article URL or delivery id. */
+  subject: string;
+  feedId: string | null;
+  code: string;
+  message: string;
+}

@@ -1,0 +1,80 @@
+import { join } from 'node:path';
+import { createSlackSender } from '../alerts/slack-webhook.ts';
+import { createSmtpMailer } from '../alerts/smtp-mailer.ts';
+import type { Config } from '../config/schema.ts';
+import { ConfigError } from '../domain/errors.ts';
+import { createHttpClient } from '../net/http-client.ts';
+import type { SecretReader } from '../ports/alert-channels.ts';
+import { type Clock, systemClock } from '../ports/clock.ts';
+import type { Logger } from '../ports/logger.ts';
+import { DynamoDbStore } from '../store/dynamodb-store.ts';
+import type { PipelineDeps } from '../use-cases/pipeline-deps.ts';
+import { startEmbeddedDynamo } from './embedded-dynamodb.ts';
+
+// Builds the real adapters for a run on this machine: dynalite persisted under the data folder,
+// the guarded HTTP client, Slack over HTTP and email over SMTP.
+
+export const TABLE_NAME = 'strikewatch';
+
+export const localSecrets: SecretReader = {
+  read(secretId) {
+    return Promise.reject(
+      new ConfigError(
+        `secret "${secretId}" lives in AWS Secrets Manager, which local runs do not read; ` +
+          'use `webhookUrl` or `webhookUrlEnv` in the local config instead',
+      ),
+    );
+  },
+};
+
+export interface LocalRuntime {
+  deps: PipelineDeps;
+  close(): Promise<void>;
+}
+
+export async function createLocalRuntime(
+  config: Config,
+  opts: { dataDir: string; logger: Logger; clock?: Clock; persist?: boolean },
+): Promise<LocalRuntime> {
+  const dynamo = await startEmbeddedDynamo({
+    path: opts.persist === false ? undefined : join(opts.dataDir, 'dynamodb'),
+  });
+  const store = new DynamoDbStore({ client: dynamo.client, tableName: TABLE_NAME });
+  await store.ensureTable();
+  const http = createHttpClient(config.network, { logger: opts.logger });
+  const smtp = config.delivery.email?.smtp;
+  let password: string | undefined;
+  if (smtp?.passwordEnv) {
+    password = process.env[smtp.passwordEnv];
+    if (password === undefined) {
+      throw new ConfigError(
+        `delivery.email.smtp.passwordEnv: environment variable ${smtp.passwordEnv} is not set`,
+      );
+    }
+  }
+  if (smtp?.passwordSecret) {
+    throw new ConfigError(
+      'delivery.email.smtp.passwordSecret is read only in AWS; use passwordEnv locally',
+    );
+  }
+  const mailer = smtp
+    ? createSmtpMailer({ ...smtp, password, timeoutMs: config.delivery.timeoutMs })
+    : null;
+  const deps: PipelineDeps = {
+    config,
+    store,
+    http,
+    clock: opts.clock ?? systemClock,
+    logger: opts.logger,
+    slack: createSlackSender(http, { timeoutMs: config.delivery.timeoutMs }),
+    mailer,
+    secrets: localSecrets,
+  };
+  return {
+    deps,
+    close: async () => {
+      mailer?.close();
+      await dynamo.close();
+    },
+  };
+}

@@ -1,0 +1,54 @@
+// The built-in `coalition-strikes-syria` classifier: is this article about strikes by the
+// US-led coalition or US forces in Syria? Evidence is counted per sentence, where a coalition/US
+// actor and a strike word co-occur; a passing background mention yields one weak sentence and
+// does not reach the threshold, a story about such strikes yields several or a headline.
+
+const COALITION_SRC =
+  "(?:US|U\\.S\\.?|American|Washington)[- ]?led\\s+(?:international\\s+|military\\s+|anti-[\\w-]+\\s+|Western\\s+|air\\s+)?coalition|(?:international|anti-(?:IS|ISIS|ISIL|Daesh|jihadist|terror(?:ist)?|terrorism|Islamic\\s+State))\\s+(?:military\\s+)?(?:coalition|alliance)|(?<!(?:Syrian|National|opposition|Saudi-led|Arab|Saudi|ruling|Islamic|Sunni)\\s)(?<!(?:Saudi|Arab)-led\\s)\\bcoalition(?!\\s+(?:for|of)\\s+Syrian)|Operation\\s+Inherent\\s+Resolve|CJTF-OIR|CENTCOM|Central\\s+Command|Pentagon";
+const US_MILITARY_SRC =
+  "(?:\\bUS\\b|\\bU\\.S\\.?|\\bUSA\\b|American|Washington's|Pentagon|United\\s+States')\\s*(?:-|\\s)\\s*(?:led\\s+)?(?:military\\s+|air\\s+force\\s+|Air\\s+Force\\s+|army\\s+|navy\\s+|Navy\\s+|special\\s+)?(?:air\\s*strikes?|strikes?|raids?|warplanes|war\\s+planes|jets|fighter\\s+jets|aircraft|drones?|bombers|bombing|bombardments?|missiles?|Tomahawks?|cruise\\s+missiles|forces|troops|soldiers|military|commandos|special\\s+forces|aviation|attacks?|helicopters|B-52s?|F-\\d+s?)|(?:United\\s+States|Washington|US|U\\.S\\.|Pentagon|Trump|Obama)\\s+(?:has\\s+|had\\s+|have\\s+)?(?:launched|fired|bombed|struck|carried\\s+out|conducted|attacked|hit|targeted|strikes|bombs|killed)";
+const STRIKE_SRC =
+  "\\b(?:air\\s*strikes?|strikes?|struck|raids?|bomb\\w*|shell\\w*|drones?|missiles?|Tomahawks?|warplanes|war\\s+planes|jets|aircraft|aviation|sorties|attack\\w*|targeted|targeting|hit|killed|killing|dead|casualties|civilian\\s+deaths|sorties|operations?)\\b";
+const SYRIA_SRC =
+  '\\b(?:Syria\\w*|Raqq?a\\w*|Deir\\s+(?:ez|al|el)[- ]?Z\\w+|Aleppo|Idlib|Homs|Hama|Daraa|Damascus|Manbij|Kobani|Kobane|Hasakah?|Tabqa|Palmyra|al-Bab|Shadadi|Tokhar|Shayrat|Mayadin|Albu\\s+Kamal|Euphrates)\\b';
+
+const COALITION_RE = new RegExp(COALITION_SRC, 'i');
+const US_MILITARY_RE = new RegExp(US_MILITARY_SRC);
+const STRIKE_RE = new RegExp(STRIKE_SRC, 'i');
+const SYRIA_RE = new RegExp(SYRIA_SRC, 'i');
+const IRAQ_ONLY_RE = /\b(?:Iraq|Iraqi|Mosul|Fallujah|Ramadi|Tikrit|Anbar|Kirkuk|Baghdad)\b/i;
+const SENTENCE_SPLIT_RE = /(?<=[.!?]["”]?)\s+(?=["“]?[A-Z0-9])|\n+/;
+
+export interface CoalitionEvidence {
+  score: number;
+  titleHit: boolean;
+  sentences: number;
+}
+
+function hasCoalitionActor(s: string): boolean {
+  return COALITION_RE.test(s) || US_MILITARY_RE.test(s);
+}
+
+/** How strongly an article is about coalition/US strikes in Syria. */
+export function coalitionEvidence(title: string, text: string): CoalitionEvidence {
+  const titleHit = hasCoalitionActor(title) && STRIKE_RE.test(title);
+  let sentences = 0;
+  let syria = SYRIA_RE.test(title);
+  for (const s of text.split(SENTENCE_SPLIT_RE)) {
+    if (!syria && SYRIA_RE.test(s)) syria = true;
+    if (!hasCoalitionActor(s) || !STRIKE_RE.test(s)) continue;
+    // A sentence only about Iraq ("coalition strikes in Mosul") is not about Syria.
+    if (IRAQ_ONLY_RE.test(s) && !SYRIA_RE.test(s)) continue;
+    sentences++;
+  }
+  if (!syria) return { score: 0, titleHit, sentences };
+  const score = (titleHit ? 2 : 0) + sentences;
+  return { score, titleHit, sentences };
+}
+
+/** Threshold on coalitionEvidence().score; tuned on the dev labels, see scripts/eval.ts. */
+export const COALITION_THRESHOLD = 3;
+
+export function isCoalitionStrikeArticle(title: string, text: string): boolean {
+  return coalitionEvidence(title, text).score >= COALITION_THRESHOLD;
+}

@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+import type { Config } from '../config/schema.ts';
+import type { AlertRecord } from '../domain/records.ts';
+import type { Mailer, SecretReader, SlackSender } from '../ports/alert-channels.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { HttpClient } from '../ports/http.ts';
+import type { Logger } from '../ports/logger.ts';
+import type { Store } from '../store/store.ts';
+
+// Everything a use-case needs from the outside world, passed in: the Lambda bootstrap, the
+// local runner and the tests each build their own.
+
+export interface PipelineDeps {
+  config: Config;
+  store: Store;
+  http: HttpClient;
+  clock: Clock;
+  logger: Logger;
+  slack: SlackSender;
+  mailer: Mailer | null;
+  secrets: SecretReader;
+  /** Random tokens for delivery claims and error ids. */
+  newId?: () => string;
+  /** Called once per alert this process created (local printing, outbox files). */
+  onAlertCreated?: (alert: AlertRecord) => void | Promise<void>;
+  /** Called after a delivery is recorded as sent. */
+  onDelivered?: (alert: AlertRecord, subscriberId: string) => void | Promise<void>;
+  /** Test hook: called after each step of delivery, to inject crashes between steps. */
+  faultPoint?: (step: string) => void | Promise<void>;
+}
+
+export const newId = (deps: Pick<PipelineDeps, 'newId'>): string => (deps.newId ?? randomUUID)();
+
+export const isoNow = (deps: Pick<PipelineDeps, 'clock'>): string => deps.clock.now().toISOString();
+
+export const addMs = (iso: string, ms: number): string =>
+  new Date(Date.parse(iso) + ms).toISOString();

@@ -1,0 +1,488 @@
+import { createHash } from 'node:crypto';
+import { alertHeadline } from '../alerts/format-alert.ts';
+import { subscriberWants } from '../alerts/match-subscribers.ts';
+import { extractClaims } from '../claims/index.ts';
+import { accusationKeys, casualtyKeys, isHigherToll } from '../dedupe/claim-key.ts';
+import { DEFAULT_SIMILARITY, fingerprintText, isSameStory } from '../dedupe/fingerprint.ts';
+import type { Accusation, CasualtyFigure } from '../domain/claims.ts';
+import { describeError, FetchError } from '../domain/errors.ts';
+import type {
+  AlertRecord,
+  ArticleRecord,
+  ClaimRecord,
+  ClaimSource,
+  StoryRecord,
+  TextSource,
+} from '../domain/records.ts';
+import { extractArticle } from '../extract/extract-article.ts';
+import { decodeBody } from '../feeds/decode.ts';
+import { feedItemText } from '../feeds/feed-item-text.ts';
+import { classifyTopics } from '../topics/index.ts';
+import { addMs, isoNow, newId, type PipelineDeps } from './pipeline-deps.ts';
+import type { ArticleJob } from './poll-feeds.ts';
+
+// One article, start to end: fetch and extract, decide the topic, join or start a story, turn
+// new claims into alerts and queue one delivery per interested subscriber.
+//
+// Crash safety without transactions: the article is leased with a conditional write and only
+// marked done at the end. Every write before that is idempotent (deterministic keys, conditional
+// creates), so a worker that dies anywhere leaves work that the next run redoes to the same
+// result. A claim version remembers which article produced it (`changedBy`), so a re-run of that
+// article re-creates its alert if the crash came between the claim and the alert.
+
+const ARTICLE_LEASE_MS = 5 * 60_000;
+const MAX_CANDIDATES = 8;
+
+export type ProcessOutcome =
+  | { articleId: string; status: 'already_done' | 'busy' }
+  | {
+      articleId: string;
+      status: 'irrelevant' | 'processed';
+      storyId: string | null;
+      duplicateOf: 'url' | 'text' | 'near' | null;
+      textSource: TextSource;
+      alerts: AlertRecord[];
+      claims: { created: number; corroborated: number; changed: number };
+    }
+  | { articleId: string; status: 'error'; code: string; message: string };
+
+interface ArticleText {
+  title: string | null;
+  byline: string | null;
+  publishedAt: string | null;
+  text: string;
+  textSource: TextSource;
+  extractionNote: string | null;
+}
+
+/** Fetches the page and extracts it; falls back to the feed item's own content. */
+async function readArticle(deps: PipelineDeps, job: ArticleJob): Promise<ArticleText> {
+  const fromFeed = (note: string): ArticleText => {
+    const text = feedItemText(job.item.content);
+    if (!text)
+      throw new FetchError(
+        'http_status',
+        job.url ?? '',
+        `${note}; the feed item has no content to fall back on`,
+      );
+    return {
+      title: job.item.title,
+      byline: null,
+      publishedAt: job.item.publishedAt,
+      text,
+      textSource: 'feed',
+      extractionNote: note,
+    };
+  };
+  if (!job.url) return fromFeed('item has no link');
+  try {
+    const res = await deps.http.get({
+      url: job.url,
+      maxBytes: deps.config.network.maxPageBytes,
+      headers: { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5' },
+    });
+    const contentType = res.headers['content-type'] ?? '';
+    if (contentType && !/html|xml/i.test(contentType)) {
+      return fromFeed(`page is not HTML (${contentType.split(';')[0]})`);
+    }
+    const html = decodeBody(res.body, { contentType, kind: 'html' });
+    const extracted = extractArticle(html, { url: res.url });
+    if (!extracted || extracted.text.length < 200)
+      return fromFeed('no readable article found on the page');
+    return {
+      title: extracted.title ?? job.item.title,
+      byline: extracted.byline,
+      publishedAt: job.item.publishedAt ?? extracted.publishedAt,
+      text: extracted.text,
+      textSource: 'page',
+      extractionNote: null,
+    };
+  } catch (err) {
+    const e = describeError(err);
+    return fromFeed(`page unavailable (${e.code}: ${e.message})`);
+  }
+}
+
+export async function processArticle(deps: PipelineDeps, job: ArticleJob): Promise<ProcessOutcome> {
+  const now = isoNow(deps);
+  const claim = await deps.store.claimArticle(
+    job.articleId,
+    job.url ?? '',
+    now,
+    addMs(now, ARTICLE_LEASE_MS),
+  );
+  if (claim.outcome === 'done') return { articleId: job.articleId, status: 'already_done' };
+  if (claim.outcome === 'busy') return { articleId: job.articleId, status: 'busy' };
+
+  let article: ArticleText;
+  try {
+    article = await readArticle(deps, job);
+  } catch (err) {
+    const e = describeError(err);
+    await deps.store.recordError({
+      errorId: newId(deps),
+      at: now,
+      scope: 'article',
+      subject: job.url ?? job.item.guid ?? job.articleId,
+      feedId: job.feedId,
+      code: e.code,
+      message: e.message,
+    });
+    // Nothing usable and nothing to retry from: mark it done so it is not fetched forever.
+    await deps.store.completeArticle(
+      baseRecord(
+        job,
+        now,
+        {
+          title: job.item.title,
+          byline: null,
+          publishedAt: job.item.publishedAt,
+          text: '',
+          textSource: 'feed',
+          extractionNote: e.message,
+        },
+        { relevant: false, topics: [], storyId: null, contentHash: '' },
+      ),
+    );
+    return { articleId: job.articleId, status: 'error', code: e.code, message: e.message };
+  }
+  if (article.extractionNote) {
+    deps.logger.info('using feed content', { url: job.url, note: article.extractionNote });
+  }
+
+  const fullText = article.title ? `${article.title}\n\n${article.text}` : article.text;
+  const decision = classifyTopics(
+    { title: article.title ?? undefined, text: article.text },
+    deps.config.topics,
+  );
+  const fp = fingerprintText(fullText);
+  if (!decision.relevant) {
+    await deps.store.completeArticle(
+      baseRecord(job, now, article, {
+        relevant: false,
+        topics: [],
+        storyId: null,
+        contentHash: fp.contentHash,
+      }),
+    );
+    return {
+      articleId: job.articleId,
+      status: 'irrelevant',
+      storyId: null,
+      duplicateOf: null,
+      textSource: article.textSource,
+      alerts: [],
+      claims: { created: 0, corroborated: 0, changed: 0 },
+    };
+  }
+
+  // ---- story: exact text first, then near-duplicates within a few days
+  const storyDate = (article.publishedAt ?? now).slice(0, 10);
+  let storyId = job.articleId;
+  let duplicateOf: 'text' | 'near' | null = null;
+  const window = DEFAULT_SIMILARITY.maxDaysApart * 86_400_000;
+  const dayStart = `${storyDate}T00:00:00Z`;
+  const candidates = (
+    await deps.store.findStoryCandidates(
+      fp.bands,
+      addMs(dayStart, -window).slice(0, 10),
+      addMs(dayStart, window).slice(0, 10),
+    )
+  )
+    .filter((c) => c.articleId !== job.articleId)
+    .slice(0, MAX_CANDIDATES);
+  if (candidates.length) {
+    const prints = await deps.store.getFingerprints(candidates.map((c) => c.articleId));
+    const match = candidates
+      .map((c) => prints.find((p) => p.articleId === c.articleId))
+      .find((p) => p && isSameStory(fp, p));
+    if (match) {
+      storyId = match.storyId;
+      duplicateOf = 'near';
+    }
+  }
+  // The same text seen before (any URL, any outlet) always joins the first one's story.
+  const owner = await deps.store.claimContentHash(fp.contentHash, {
+    articleId: job.articleId,
+    storyId,
+  });
+  if (!owner.created) {
+    // A re-run of this article after a crash finds its own hash: keep the story it chose then.
+    if (owner.articleId !== job.articleId) duplicateOf = 'text';
+    storyId = owner.storyId;
+  }
+  await deps.store.indexFingerprint({
+    articleId: job.articleId,
+    storyId,
+    words: fp.words,
+    pairs: fp.pairs,
+    bands: fp.bands,
+    storyDate,
+  });
+
+  // ---- claims
+  const claims = extractClaims(fullText, {
+    title: article.title ?? undefined,
+    outlet: job.outlet,
+    publishedAt: article.publishedAt ?? undefined,
+  });
+  const places = [
+    ...new Set(
+      [...claims.casualties.map((c) => c.place), ...claims.accusations.map((a) => a.place)].filter(
+        (p): p is string => Boolean(p),
+      ),
+    ),
+  ];
+  const story: StoryRecord = {
+    storyId,
+    title: article.title,
+    firstSeenAt: now,
+    storyDate,
+    articleIds: [job.articleId],
+    outlets: [job.outlet],
+    places,
+  };
+  await deps.store.upsertStory(story, { articleId: job.articleId, outlet: job.outlet });
+
+  const source = (statedBy: string, quote: string): ClaimSource => ({
+    articleId: job.articleId,
+    url: job.url ?? '',
+    outlet: job.outlet,
+    statedBy,
+    quote,
+    seenAt: now,
+  });
+  const counts = { created: 0, corroborated: 0, changed: 0 };
+  const alerts: AlertRecord[] = [];
+  const scope = { storyId, date: storyDate };
+  const link = { title: article.title, url: job.url ?? '', outlet: job.outlet };
+
+  const seenKeys = new Set<string>();
+  for (const figure of claims.casualties) {
+    const keys = casualtyKeys(figure, scope);
+    if (seenKeys.has(keys[0] ?? '')) continue;
+    seenKeys.add(keys[0] ?? '');
+    const r = await settleCasualty(
+      deps,
+      figure,
+      keys,
+      decision.topics,
+      storyId,
+      source(figure.source, figure.quote),
+      now,
+      job.articleId,
+    );
+    counts[r.result]++;
+    if (r.alertFor && !figure.background)
+      alerts.push(await raiseAlert(deps, r.alertFor, link, now));
+  }
+  for (const acc of claims.accusations) {
+    const keys = accusationKeys(acc, scope);
+    if (seenKeys.has(keys[0] ?? '')) continue;
+    seenKeys.add(keys[0] ?? '');
+    const r = await settleAccusation(
+      deps,
+      acc,
+      keys,
+      decision.topics,
+      storyId,
+      source(acc.accuserName, acc.quote),
+      now,
+      job.articleId,
+    );
+    counts[r.result]++;
+    if (r.alertFor) alerts.push(await raiseAlert(deps, r.alertFor, link, now));
+  }
+
+  await deps.store.completeArticle({
+    ...baseRecord(job, now, article, {
+      relevant: true,
+      topics: decision.topics,
+      storyId,
+      contentHash: fp.contentHash,
+    }),
+    text: article.text,
+    casualtyCount: claims.casualties.length,
+    accusationCount: claims.accusations.length,
+  });
+  return {
+    articleId: job.articleId,
+    status: 'processed',
+    storyId,
+    duplicateOf,
+    textSource: article.textSource,
+    alerts,
+    claims: counts,
+  };
+}
+
+function baseRecord(
+  job: ArticleJob,
+  now: string,
+  a: ArticleText,
+  extra: Pick<ArticleRecord, 'relevant' | 'topics' | 'storyId' | 'contentHash'>,
+): ArticleRecord {
+  return {
+    articleId: job.articleId,
+    url: job.url ?? '',
+    canonicalUrl: job.canonicalUrl ?? '',
+    feedId: job.feedId,
+    outlet: job.outlet,
+    title: a.title,
+    byline: a.byline,
+    publishedAt: a.publishedAt,
+    fetchedAt: now,
+    textSource: a.textSource,
+    extractionNote: a.extractionNote,
+    text: null,
+    casualtyCount: 0,
+    accusationCount: 0,
+    ...extra,
+  };
+}
+
+type Settled = { result: 'created' | 'corroborated' | 'changed'; alertFor: ClaimRecord | null };
+
+const MAX_CLAIM_RACES = 5;
+
+async function settleCasualty(
+  deps: PipelineDeps,
+  figure: CasualtyFigure,
+  keys: string[],
+  topics: string[],
+  storyId: string,
+  src: ClaimSource,
+  now: string,
+  articleId: string,
+): Promise<Settled> {
+  for (let race = 0; race < MAX_CLAIM_RACES; race++) {
+    const known = (await deps.store.getClaims(keys)).find((c) => c.kind === 'casualty');
+    if (known?.kind !== 'casualty') {
+      const created: ClaimRecord = {
+        kind: 'casualty',
+        claimKey: keys[0] ?? '',
+        storyId,
+        topics,
+        firstSeenAt: now,
+        updatedAt: now,
+        version: 1,
+        changedBy: articleId,
+        sources: [src],
+        figure,
+        previous: null,
+      };
+      if (await deps.store.createClaim(created)) return { result: 'created', alertFor: created };
+      continue; // another worker created it first: settle against theirs
+    }
+    if (known.changedBy === articleId) {
+      // This article made the current version in a run that did not finish: redo its alert.
+      return { result: known.version === 1 ? 'created' : 'changed', alertFor: known };
+    }
+    if (isHigherToll(figure, known.figure)) {
+      const changed: ClaimRecord = {
+        ...known,
+        figure,
+        previous: {
+          count: known.figure.count,
+          max: known.figure.max,
+          qualifier: known.figure.qualifier,
+        },
+        version: known.version + 1,
+        updatedAt: now,
+        changedBy: articleId,
+        sources: known.sources.some((s) => s.articleId === articleId)
+          ? known.sources
+          : [...known.sources, src],
+      };
+      if (await deps.store.replaceClaim(changed, known.version))
+        return { result: 'changed', alertFor: changed };
+      continue;
+    }
+    await deps.store.addClaimSource(known.claimKey, src);
+    return { result: 'corroborated', alertFor: null };
+  }
+  throw new Error(`claim ${keys[0]} kept changing under concurrent writers`);
+}
+
+async function settleAccusation(
+  deps: PipelineDeps,
+  acc: Accusation,
+  keys: string[],
+  topics: string[],
+  storyId: string,
+  src: ClaimSource,
+  now: string,
+  articleId: string,
+): Promise<Settled> {
+  for (let race = 0; race < MAX_CLAIM_RACES; race++) {
+    const known = (await deps.store.getClaims(keys)).find((c) => c.kind === 'accusation');
+    if (!known) {
+      const created: ClaimRecord = {
+        kind: 'accusation',
+        claimKey: keys[0] ?? '',
+        storyId,
+        topics,
+        firstSeenAt: now,
+        updatedAt: now,
+        version: 1,
+        changedBy: articleId,
+        sources: [src],
+        accusation: acc,
+        previous: null,
+      };
+      if (await deps.store.createClaim(created)) return { result: 'created', alertFor: created };
+      continue;
+    }
+    if (known.changedBy === articleId) return { result: 'created', alertFor: known };
+    await deps.store.addClaimSource(known.claimKey, src);
+    return { result: 'corroborated', alertFor: null };
+  }
+  throw new Error(`claim ${keys[0]} kept changing under concurrent writers`);
+}
+
+export function alertIdFor(claimKey: string, version: number): string {
+  return createHash('sha256').update(`${claimKey}#v${version}`).digest('hex').slice(0, 24);
+}
+
+/** Creates the alert and one delivery per interested subscriber; idempotent. */
+async function raiseAlert(
+  deps: PipelineDeps,
+  claim: ClaimRecord,
+  link: AlertRecord['links'][number],
+  now: string,
+): Promise<AlertRecord> {
+  const alert: AlertRecord = {
+    alertId: alertIdFor(claim.claimKey, claim.version),
+    claimKey: claim.claimKey,
+    claimVersion: claim.version,
+    kind: claim.kind,
+    createdAt: now,
+    headline: alertHeadline(claim),
+    claim,
+    links: [
+      link,
+      ...claim.sources
+        .filter((s) => s.url && s.url !== link.url)
+        .map((s) => ({ title: null, url: s.url, outlet: s.outlet })),
+    ].slice(0, 5),
+  };
+  await deps.store.putAlert(alert);
+  for (const sub of deps.config.subscribers) {
+    if (!subscriberWants(sub, claim)) continue;
+    await deps.store.createDelivery({
+      alertId: alert.alertId,
+      subscriberId: sub.id,
+      channel: sub.slack ? 'slack' : 'email',
+      status: 'pending',
+      attempts: 0,
+      createdAt: now,
+      nextAttemptAt: now,
+      leaseUntil: null,
+      claimToken: null,
+      sentAt: null,
+      lastError: null,
+    });
+  }
+  await deps.onAlertCreated?.(alert);
+  return alert;
+}

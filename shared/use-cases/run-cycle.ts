@@ -1,0 +1,78 @@
+import { type DeliveryReport, deliverDue } from './deliver-alerts.ts';
+import type { PipelineDeps } from './pipeline-deps.ts';
+import { type FeedPollResult, mapLimit, pollFeeds } from './poll-feeds.ts';
+import { type ProcessOutcome, processArticle } from './process-article.ts';
+
+// One full cycle, as the local runner does it in one process (in AWS the same steps run in
+// three functions joined by SQS): poll every feed, process every new item, deliver alerts.
+
+export interface CycleSummary {
+  feeds: { ok: number; notModified: number; notDue: number; failed: number };
+  articles: {
+    processed: number;
+    relevant: number;
+    irrelevant: number;
+    duplicates: number;
+    failed: number;
+  };
+  alerts: number;
+  deliveries: DeliveryReport;
+  polls: FeedPollResult[];
+  outcomes: ProcessOutcome[];
+}
+
+export type CycleProgress = (event: {
+  stage: 'poll' | 'process' | 'deliver';
+  done: number;
+  total: number;
+}) => void;
+
+export async function runCycle(
+  deps: PipelineDeps,
+  opts: {
+    force?: boolean;
+    concurrency?: number;
+    deliveryWaitMs?: number;
+    onProgress?: CycleProgress;
+  } = {},
+): Promise<CycleSummary> {
+  const polls = await pollFeeds(deps, { force: opts.force ?? false });
+  opts.onProgress?.({ stage: 'poll', done: polls.length, total: polls.length });
+  const jobs = polls.flatMap((p) => (p.status === 'ok' ? p.jobs : []));
+  let done = 0;
+  const outcomes = await mapLimit(jobs, opts.concurrency ?? 4, async (job) => {
+    const outcome = await processArticle(deps, job).catch((err: unknown): ProcessOutcome => {
+      deps.logger.error('article failed', { url: job.url, error: (err as Error).message });
+      return {
+        articleId: job.articleId,
+        status: 'error',
+        code: 'internal',
+        message: (err as Error).message,
+      };
+    });
+    opts.onProgress?.({ stage: 'process', done: ++done, total: jobs.length });
+    return outcome;
+  });
+  const deliveries = await deliverDue(deps, { maxWaitMs: opts.deliveryWaitMs ?? 30_000 });
+  opts.onProgress?.({ stage: 'deliver', done: 1, total: 1 });
+  return {
+    feeds: {
+      ok: polls.filter((p) => p.status === 'ok').length,
+      notModified: polls.filter((p) => p.status === 'not_modified').length,
+      notDue: polls.filter((p) => p.status === 'not_due').length,
+      failed: polls.filter((p) => p.status === 'error').length,
+    },
+    articles: {
+      processed: outcomes.filter((o) => o.status === 'processed' || o.status === 'irrelevant')
+        .length,
+      relevant: outcomes.filter((o) => o.status === 'processed').length,
+      irrelevant: outcomes.filter((o) => o.status === 'irrelevant').length,
+      duplicates: outcomes.filter((o) => o.status === 'processed' && o.duplicateOf !== null).length,
+      failed: outcomes.filter((o) => o.status === 'error').length,
+    },
+    alerts: outcomes.reduce((n, o) => n + ('alerts' in o ? o.alerts.length : 0), 0),
+    deliveries,
+    polls,
+    outcomes,
+  };
+}

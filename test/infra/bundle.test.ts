@@ -1,0 +1,65 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadSynthConfig } from '../../infra/config/synth-config.ts';
+import {
+  entryFor,
+  FUNCTION_NAMES,
+  NODE_MODULES,
+} from '../../infra/constructs/strikewatch-function.ts';
+import { REPO_ROOT } from '../../infra/paths.ts';
+import { bundleFunction, fakeLambdaEnv, loadInFreshNode } from '../../infra/tools/local-bundle.ts';
+
+// The one test that really bundles: each function with the construct's own esbuild options,
+// then loaded in a fresh Node process as a cold start would. Template tests skip bundling.
+
+const config = loadSynthConfig();
+const outRoot = mkdtempSync(join(tmpdir(), 'strikewatch-bundles-'));
+
+describe.each(FUNCTION_NAMES)('%s bundle', (name) => {
+  it('bundles with the stack options, loads in a fresh node and exports handler', async () => {
+    const entry = entryFor(name);
+    expect(existsSync(entry), `${relative(REPO_ROOT, entry)} is missing (lead's handler)`).toBe(
+      true,
+    );
+    const bundle = await bundleFunction(name, config, join(outRoot, name));
+
+    // ESM with the createRequire banner, minified, with a linked source map.
+    const code = readFileSync(bundle.file, 'utf8');
+    expect(code.startsWith('import { createRequire as strikewatchCreateRequire }')).toBe(true);
+    expect(code).toMatch(/\/\/# sourceMappingURL=index\.mjs\.map\s*$/);
+    expect(existsSync(`${bundle.file}.map`)).toBe(true);
+
+    // jsdom is shipped as node_modules where the function needs it, and never bundled.
+    const jsdomInputs = bundle.inputs.filter((i) => i.includes('node_modules/jsdom/'));
+    expect(jsdomInputs).toEqual([]);
+    for (const pkg of NODE_MODULES[name]) expect(bundle.externalImports).toContain(pkg);
+    const unexpected = bundle.externalImports.filter(
+      (i) => !isBuiltin(i) && !NODE_MODULES[name].includes(packageName(i)),
+    );
+    expect(unexpected, 'bare imports the Lambda asset would not contain').toEqual([]);
+
+    // The config is compiled in through esbuild define: the bootstrap must read
+    // process.env.STRIKEWATCH_CONFIG literally for that to happen.
+    expect(code, 'config not compiled in: read process.env.STRIKEWATCH_CONFIG directly').toContain(
+      config.feeds[0]?.url,
+    );
+
+    const loaded = loadInFreshNode([bundle.file], { env: fakeLambdaEnv(name) });
+    expect(loaded.stderr).toBe('');
+    expect(loaded.ok).toBe(true);
+    expect(loaded.handlerType).toBe('function');
+  });
+});
+
+function packageName(specifier: string): string {
+  const parts = specifier.split('/');
+  return (specifier.startsWith('@') ? parts.slice(0, 2) : parts.slice(0, 1)).join('/');
+}
+
+function isBuiltin(specifier: string): boolean {
+  return specifier.startsWith('node:') || BUILTINS.has(specifier.split('/')[0] ?? '');
+}
+const BUILTINS = new Set(builtinModules.map((m) => m.split('/')[0] ?? m));

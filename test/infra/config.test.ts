@@ -1,0 +1,184 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Match } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import {
+  loadSynthConfig,
+  pollRateMinutes,
+  slackWebhookSecretIds,
+} from '../../infra/config/synth-config.ts';
+import { bundlingOptionsFor, FUNCTION_NAMES } from '../../infra/constructs/strikewatch-function.ts';
+import { REPO_ROOT } from '../../infra/paths.ts';
+import { parseConfig } from '../../shared/config/load-config.ts';
+import type { Config } from '../../shared/config/schema.ts';
+import { ConfigError } from '../../shared/domain/errors.ts';
+import { synthStack } from './synth.ts';
+
+function writeTemp(name: string, text: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'strikewatch-config-'));
+  const file = join(dir, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+const BAD_CONFIG = `
+feeds:
+  - id: Bad Id
+    url: ftp://example.org/feed.xml
+    intervalMinutes: 0
+subscribers:
+  - id: desk
+    email: desk@example.org
+    colour: red
+`;
+
+describe('config at synth time', () => {
+  it('the default is the bundled production example, and it is valid', () => {
+    const config = loadSynthConfig();
+    expect(config.feeds.length).toBeGreaterThanOrEqual(3);
+    expect(slackWebhookSecretIds(config)).toEqual(['strikewatch/slack/analysts']);
+    expect(config.subscribers.some((s) => s.email)).toBe(true);
+    expect(config.delivery.email?.from).toMatch(/@/);
+  });
+
+  it('a bad config throws a ConfigError listing every problem by path', () => {
+    const file = writeTemp('bad.yaml', BAD_CONFIG);
+    expect(() => loadSynthConfig(file)).toThrow(ConfigError);
+    const message = (() => {
+      try {
+        loadSynthConfig(file);
+        return '';
+      } catch (err) {
+        return (err as Error).message;
+      }
+    })();
+    expect(message).toContain(`${file} is invalid`);
+    for (const path of ['feeds.0.id', 'feeds.0.url', 'feeds.0.intervalMinutes', 'subscribers.0']) {
+      expect(message).toContain(`- ${path}:`);
+    }
+  });
+
+  it('`cdk synth` (the app) fails with that list and no stack trace', () => {
+    const file = writeTemp('bad.yaml', BAD_CONFIG);
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'infra/bin/app.ts'], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        CDK_CONTEXT_JSON: JSON.stringify({ config: file }),
+        CDK_OUTDIR: mkdtempSync(join(tmpdir(), 'strikewatch-cdk-out-')),
+      },
+      timeout: 60_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('strikewatch: cannot synthesise');
+    expect(run.stderr).toContain('- feeds.0.url: must be an http:// or https:// URL');
+    expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it('a missing file says which file and how to pass another', () => {
+    expect(() => loadSynthConfig('infra/config/no-such-file.yaml')).toThrow(
+      /cannot read config file .*no-such-file\.yaml: ENOENT\. Pass .* -c config=<path>/,
+    );
+  });
+
+  it('the config reaches the code through esbuild define, not the 4 KB environment', () => {
+    const config = loadSynthConfig();
+    for (const name of FUNCTION_NAMES) {
+      const defined = bundlingOptionsFor(name, config).define?.['process.env.STRIKEWATCH_CONFIG'];
+      expect(JSON.parse(JSON.parse(defined as string) as string)).toEqual(config);
+    }
+    const { template } = synthStack({ config });
+    expect(JSON.stringify(template.toJSON())).not.toContain('STRIKEWATCH_CONFIG');
+  });
+});
+
+/** A valid config built from parts, through the same schema (defaults applied). */
+function configWith(raw: Record<string, unknown>): Config {
+  return parseConfig({ feeds: [{ id: 'f1', url: 'https://example.org/rss' }], ...raw });
+}
+
+describe('stack derived from the config', () => {
+  it('polls at the smallest feed interval, with a timeout that fits inside it', () => {
+    const config = configWith({
+      feeds: [
+        { id: 'slow', url: 'https://example.org/a.xml', intervalMinutes: 60 },
+        { id: 'fast', url: 'https://example.org/b.xml', intervalMinutes: 3 },
+        { id: 'mid', url: 'https://example.org/c.xml', intervalMinutes: 15 },
+      ],
+    });
+    expect(pollRateMinutes(config)).toBe(3);
+    const { template } = synthStack({ config });
+    template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(3 minutes)' });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'poll-feeds' }) },
+      Timeout: 180,
+    });
+  });
+
+  it('creates one secret per distinct webhookUrlSecret, imports ARNs, grants exactly those', () => {
+    const arn = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:shared/slack-AbCdEf';
+    const config = configWith({
+      subscribers: [
+        { id: 'a', slack: { webhookUrlSecret: 'strikewatch/slack/ops' } },
+        { id: 'b', slack: { webhookUrlSecret: 'strikewatch/slack/ops' } },
+        { id: 'c', slack: { webhookUrlSecret: 'strikewatch/slack/editors' } },
+        { id: 'd', slack: { webhookUrlSecret: arn } },
+        { id: 'e', slack: { webhookUrlEnv: 'LOCAL_ONLY_WEBHOOK' } },
+      ],
+    });
+    const { template } = synthStack({ config });
+    template.resourceCountIs('AWS::SecretsManager::Secret', 2);
+    for (const name of ['strikewatch/slack/ops', 'strikewatch/slack/editors']) {
+      template.hasResourceProperties('AWS::SecretsManager::Secret', { Name: name });
+    }
+    const secretIds = Object.keys(template.findResources('AWS::SecretsManager::Secret'));
+    const policies = template.findResources('AWS::IAM::Policy', {
+      Properties: { PolicyName: Match.stringLikeRegexp('^SendAlertsRole') },
+    });
+    const statements = Object.values(policies).flatMap(
+      (p) => p.Properties.PolicyDocument.Statement as { Action: string[]; Resource: unknown }[],
+    );
+    const secretResources = statements
+      .filter((s) => s.Action.includes('secretsmanager:GetSecretValue'))
+      .flatMap((s) => s.Resource);
+    expect(secretResources).toEqual(
+      expect.arrayContaining([...secretIds.map((id) => ({ Ref: id })), arn]),
+    );
+    expect(secretResources).toHaveLength(3);
+  });
+
+  it('wires no SES without email subscribers, and no reservation when told 0', () => {
+    const config = configWith({
+      subscribers: [{ id: 'a', slack: { webhookUrlSecret: 'strikewatch/slack/ops' } }],
+    });
+    const { template } = synthStack({ config, props: { sendAlertsConcurrency: 0 } });
+    template.resourceCountIs('AWS::SES::ConfigurationSet', 0);
+    expect(JSON.stringify(template.toJSON())).not.toContain('ses:SendEmail');
+    for (const fn of Object.values(template.findResources('AWS::Lambda::Function'))) {
+      expect(fn.Properties.ReservedConcurrentExecutions).toBeUndefined();
+    }
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      BatchSize: 10,
+      ScalingConfig: Match.absent(),
+    });
+  });
+
+  it('takes the SES identity as a full ARN, or defaults to the From domain', () => {
+    const identityArn = 'arn:aws:ses:eu-west-1:123456789012:identity/alerts.example.net';
+    const { template } = synthStack({ props: { sesIdentity: identityArn } });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ SES_FROM_IDENTITY_ARN: identityArn }) },
+    });
+    const fallback = synthStack({ props: { sesIdentity: undefined } }).template;
+    fallback.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: {
+        Variables: Match.objectLike({
+          SES_FROM_IDENTITY_ARN: 'arn:aws:ses:eu-west-1:123456789012:identity/example.org',
+        }),
+      },
+    });
+  });
+});
