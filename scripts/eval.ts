@@ -12,19 +12,31 @@ function print(r: SetReport): void {
   console.log(`${r.name} (${r.articles} articles)`);
   console.log(line('casualties', r.casualties));
   console.log(`  ${'victims'.padEnd(12)} accuracy=${f(r.victimsAccuracy)} on matched figures`);
-  console.log(`  ${'background'.padEnd(12)} accuracy=${f(r.backgroundAccuracy)} on matched figures`);
+  console.log(
+    `  ${'background'.padEnd(12)} accuracy=${f(r.backgroundAccuracy)} on matched figures`,
+  );
   console.log(line('accusations', r.accusations));
   console.log(line('topic', r.topic));
 }
 
 const report = evaluate();
 if (!process.env.EVAL_QUIET) {
-  const order = ['topic-miss', 'topic-false', 'casualty-miss', 'casualty-false', 'victims-wrong', 'accusation-miss', 'accusation-false'];
+  const order = [
+    'topic-miss',
+    'topic-false',
+    'casualty-miss',
+    'casualty-false',
+    'victims-wrong',
+    'accusation-miss',
+    'accusation-false',
+  ];
   const findings = [...report.combined.findings].sort(
     (a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || a.unitId.localeCompare(b.unitId),
   );
   for (const x of findings) {
-    console.log(`${x.kind.padEnd(16)} ${x.set}/${x.unitId}  ${x.detail}  | ${x.quote.replace(/\s+/g, ' ').slice(0, 160)}`);
+    console.log(
+      `${x.kind.padEnd(16)} ${x.set}/${x.unitId}  ${x.detail}  | ${x.quote.replace(/\s+/g, ' ').slice(0, 160)}`,
+    );
   }
   console.log('');
 }

@@ -39,8 +39,8 @@ const ESM_REQUIRE_BANNER =
   "import { createRequire as strikewatchCreateRequire } from 'node:module';" +
   'const require = strikewatchCreateRequire(import.meta.url);';
 
-export function entryFor(name: FunctionName, functionsDir = FUNCTIONS_DIR): string {
-  return resolve(functionsDir, name, 'handler.ts');
+export function entryFor(name: FunctionName): string {
+  return resolve(FUNCTIONS_DIR, name, 'handler.ts');
 }
 
 /**
@@ -134,8 +134,6 @@ export interface StrikewatchFunctionProps {
   readonly logRetention?: RetentionDays;
   readonly reservedConcurrentExecutions?: number;
   readonly environment?: Record<string, string>;
-  /** Folder holding `<name>/handler.ts`; the repo's functions/ unless a test says otherwise. */
-  readonly functionsDir?: string;
 }
 
 /**
@@ -162,7 +160,7 @@ export class StrikewatchFunction extends NodejsFunction {
     logGroup.grantWrite(role);
 
     super(scope, id, {
-      entry: entryFor(props.name, props.functionsDir),
+      entry: entryFor(props.name),
       handler: 'handler',
       runtime: RUNTIME,
       architecture: Architecture.ARM_64,

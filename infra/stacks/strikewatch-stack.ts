@@ -55,11 +55,12 @@ import { WorkQueue } from '../constructs/work-queue.ts';
 export const CUSTOM_METRICS = {
   feedsPolled: { service: 'poll-feeds', name: 'FeedsPolled' },
   feedFailures: { service: 'poll-feeds', name: 'FeedFailures' },
-  newItems: { service: 'poll-feeds', name: 'NewItems' },
-  articlesProcessed: { service: 'process-article', name: 'ArticlesProcessed' },
-  articlesMatched: { service: 'process-article', name: 'ArticlesMatched' },
+  articlesQueued: { service: 'poll-feeds', name: 'ArticlesQueued' },
+  articleFailures: { service: 'process-article', name: 'ArticleFailures' },
+  alertsCreated: { service: 'process-article', name: 'AlertsCreated' },
   deliveriesSent: { service: 'send-alerts', name: 'DeliveriesSent' },
   deliveryFailures: { service: 'send-alerts', name: 'DeliveryFailures' },
+  deliveryRetries: { service: 'send-alerts', name: 'DeliveryRetries' },
 } as const satisfies Record<string, { service: FunctionName; name: string }>;
 
 /** Read-only analyst routes of the query API; each is a GET on the query function. */
@@ -91,8 +92,6 @@ export interface StrikewatchStackProps extends StackProps {
    */
   readonly sendAlertsConcurrency?: number;
   readonly logRetention?: RetentionDays;
-  /** Folder holding `<name>/handler.ts` for every function (default: the repo's functions/). */
-  readonly functionsDir?: string;
 }
 
 export class StrikewatchStack extends Stack {
@@ -100,7 +99,6 @@ export class StrikewatchStack extends Stack {
     super(scope, id, props);
     const { config } = props;
     const logRetention = props.logRetention ?? RetentionDays.ONE_MONTH;
-    const functionsDir = props.functionsDir;
 
     const { table } = new StrikewatchTable(this, 'Data');
 
@@ -113,7 +111,6 @@ export class StrikewatchStack extends Stack {
       // Well under the smallest poll interval, so two polls never overlap.
       timeout: Duration.minutes(Math.min(5, pollRateMinutes(config))),
       logRetention,
-      ...(functionsDir ? { functionsDir } : {}),
     });
     pollFeeds.bindTable(table, 'readWrite');
 
@@ -124,7 +121,6 @@ export class StrikewatchStack extends Stack {
       memorySize: 512,
       timeout: Duration.minutes(2),
       logRetention,
-      ...(functionsDir ? { functionsDir } : {}),
     });
     processArticle.bindTable(table, 'readWrite');
 
@@ -136,7 +132,6 @@ export class StrikewatchStack extends Stack {
       memorySize: 256,
       timeout: Duration.minutes(1),
       logRetention,
-      ...(functionsDir ? { functionsDir } : {}),
       ...(sendAlertsConcurrency > 0 ? { reservedConcurrentExecutions: sendAlertsConcurrency } : {}),
     });
     sendAlerts.bindTable(table, 'readWrite');
@@ -148,7 +143,6 @@ export class StrikewatchStack extends Stack {
       memorySize: 256,
       timeout: Duration.seconds(10),
       logRetention,
-      ...(functionsDir ? { functionsDir } : {}),
     });
     query.bindTable(table, 'read');
 
@@ -411,23 +405,27 @@ export class StrikewatchStack extends Stack {
     dashboard.addWidgets(new AlarmStatusWidget({ title: 'Alarms', alarms, width: 24, height: 4 }));
     dashboard.addWidgets(
       new GraphWidget({
-        title: 'Feeds polled / failed / new items',
+        title: 'Feeds polled / failed, articles queued',
         left: [
           custom(CUSTOM_METRICS.feedsPolled),
           custom(CUSTOM_METRICS.feedFailures),
-          custom(CUSTOM_METRICS.newItems),
+          custom(CUSTOM_METRICS.articlesQueued),
         ],
         right: [feedFailureRate],
         width: 8,
       }),
       new GraphWidget({
-        title: 'Articles processed / matching a topic',
-        left: [custom(CUSTOM_METRICS.articlesProcessed), custom(CUSTOM_METRICS.articlesMatched)],
+        title: 'Article failures, alerts created',
+        left: [custom(CUSTOM_METRICS.articleFailures), custom(CUSTOM_METRICS.alertsCreated)],
         width: 8,
       }),
       new GraphWidget({
-        title: 'Alert deliveries sent / failed',
-        left: [custom(CUSTOM_METRICS.deliveriesSent), custom(CUSTOM_METRICS.deliveryFailures)],
+        title: 'Alert deliveries sent / retried / failed',
+        left: [
+          custom(CUSTOM_METRICS.deliveriesSent),
+          custom(CUSTOM_METRICS.deliveryRetries),
+          custom(CUSTOM_METRICS.deliveryFailures),
+        ],
         width: 8,
       }),
     );

@@ -34,9 +34,14 @@ export function slackPayload(alert: AlertRecord): Record<string, unknown> {
         text: { type: 'plain_text', text: truncate(alert.headline, 150), emoji: false },
       },
       { type: 'section', text: { type: 'mrkdwn', text: truncate(details, 2900) } },
-      ...(links
-        ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: truncate(links, 2900) }] }]
-        : []),
+      {
+        type: 'context',
+        elements: [
+          ...(links ? [{ type: 'mrkdwn', text: truncate(links, 2900) }] : []),
+          // The id lets a reader (and the exactly-once tests) tell repeats from new alerts.
+          { type: 'mrkdwn', text: `strikewatch alert ${escapeSlack(alert.alertId)}` },
+        ],
+      },
     ],
     unfurl_links: false,
     unfurl_media: false,

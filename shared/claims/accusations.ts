@@ -1,8 +1,9 @@
-// Accusations: who publicly blames whom. Two routes, both sentence-local:
-//  1. an explicit verb of blame ("X accused Y of", "X condemned Y", "blaming Y for"), and
+// Accusations: who publicly blames whom. Three routes, all sentence-local:
+//  1. an explicit verb of blame ("X accused Y of", "X condemned Y", "blaming Y for");
 //  2. attributed speech that presents another party as the agent of harm ("the Observatory said
-//     coalition jets killed 15 civilians", "Russia: US-led strike killed 62 Syrian troops").
-// Neutral reporting by the journalist (no speaker) and denials yield nothing.
+//     coalition jets killed 15 civilians", "Russia: US-led strike killed 62 Syrian troops");
+//  3. a speaker calling on a party to stop, halt or investigate its strikes.
+// Neutral reporting by the journalist (no speaker), denials and uncertainty yield nothing.
 
 import type { Accusation, Actor, ArticleContext } from '../domain/claims.ts';
 import { type ActorHit, findActors } from './actors.ts';
@@ -10,7 +11,7 @@ import { findPlace } from './places.ts';
 import type { Sentence } from './sentences.ts';
 
 const SPEECH =
-  '(?:said|says|say|saying|reported|reports|reporting|stated|states|claimed|claims|claiming|told|tells|added|adds|noted|notes|stressed|stresses|warned|warns|insisted|insists|confirmed|confirms|announced|announces|alleged|alleges|documented|documents|revealed|tweeted|wrote|writes|argued|argues|explained|pointed\\s+out|believes|asserted|asserts|declared|declares|demanded|demands|urged|urges|called\\s+(?:on|for)|calls\\s+(?:on|for)|complained|complains|denounced|denounces|accused|accuses|blamed|blames|condemned|condemns|criticized|criticised|slammed|blasted|charged|affirmed|affirms|emphasized|emphasised|underlined|highlighted|indicated|mentioned|continued|went\\s+on|reiterated|reiterates|described|describes|considers|considered|views|sees|regards|dismissed|questioned|demanded|lashed\\s+out|expressed|voiced|echoed|responded|replied|remarked|observed|estimated|estimates|recorded|counted|put\\s+the|gave\\s+a|issued|published|released|quoted|cited|believed|thinks|think|feared|fears|vowed|pledged)';
+  '(?:said|says|say|saying|reported|reports|reporting|stated|states|claimed|claims|claiming|told|tells|added|adds|noted|notes|stressed|stresses|warned|warns|warning|insisted|insists|confirmed|confirms|announced|announces|alleged|alleges|documented|documents|revealed|tweeted|wrote|writes|argued|argues|explained|pointed\\s+out|believes|asserted|asserts|declared|declares|demanded|demands|urged|urges|called\\s+(?:on|for)|calls\\s+(?:on|for)|complained|complains|denounced|denounces|accused|accuses|blamed|blames|condemned|condemns|criticized|criticised|slammed|blasted|charged|affirmed|affirms|emphasized|emphasised|underlined|highlighted|indicated|mentioned|continued|went\\s+on|reiterated|reiterates|described|describes|considers|considered|views|sees|regards|dismissed|questioned|lashed\\s+out|expressed|voiced|echoed|responded|replied|remarked|observed|estimated|estimates|recorded|registered|counted|put\\s+the|gave\\s+a|issued|published|released|believed|thinks|think|feared|fears|vowed|pledged|according)';
 
 const PRONOUN_SPEAKER_RE = new RegExp(
   `\\b(?:he|she|they|the\\s+(?:diplomat|minister|ministry|spokesman|spokeswoman|spokesperson|official|officials|statement|general|envoy|ambassador|president|agency|group|monitor|observatory|organization|organisation|report|coalition|body|source|sources|commander|colonel|army|military))\\s+(?:also\\s+|further\\s+|then\\s+|later\\s+)?${SPEECH}\\b`,
@@ -19,87 +20,183 @@ const PRONOUN_SPEAKER_RE = new RegExp(
 const ACCUSE_RE =
   /\b(?:accus(?:ed|es|e|ing|ations?)|blam(?:ed|es|e|ing)|condemn(?:ed|s|ing|ation)?|denounc(?:ed|es|e|ing)|criticiz(?:ed|es|e|ing)|criticis(?:ed|es|e|ing)|slamm?(?:ed|s|ing)?|blast(?:ed|s|ing)|lambast(?:ed|s|ing)?|chastis(?:ed|es|ing)|castigat(?:ed|es|ing)|held|holds?|holding|pointed\s+the\s+finger\s+at|charged)\b/gi;
 const HARM_RE =
-  /\b(?:kill\w*|dead|deaths?|died|civilians?|casualt\w*|massacres?|crimes?|criminal|destr\w+|illegal\w*|barbar\w+|terror\w*|atrocit\w+|violat\w+|chemical|gas(?:sing|sed)?|poison\w*|siege|besieg\w+|obstruct\w*|bomb\w*|shell\w*|strikes?|airstrikes?|struck|raids?|attack\w*|target\w*|mistakes?|cover(?:ed|ing)?\s+up|lies|lying|fabricat\w+|support\w*|backs?|backing|arm(?:s|ed|ing)\b|fund\w*|execut\w+|slaughter\w*|murder\w*|genocide|cleansing|occup\w+|aggression|invasion|encroach\w*|responsib\w+|behind|hamper\w*|unwilling\w*|hypocri\w+|cynical|suffer\w*|catastroph\w+|disaster|wip\w+|rocket\w*|fired|sniper|tortur\w+|starv\w+|displac\w+|ignore\w*|silence|inaction|impunity|pretext|sponsor\w*|harbou?r\w*|regroup\w*|breach\w*|provocat\w+|aggress\w+)/i;
+  /\b(?:kill\w*|dead|deaths?|died|civilians?|casualt\w*|massacres?|crimes?|criminal|destr\w+|illegal\w*|barbar\w+|terror\w*|atrocit\w+|violat\w+|chemical|gas(?:sing|sed)?|toxic|poison\w*|siege|besieg\w+|obstruct\w*|bomb\w*|shell\w*|strikes?|airstrikes?|struck|raids?|attack\w*|target\w*|mistakes?|cover(?:ed|ing)?\s+up|lies|lying|fabricat\w+|support\w*|arm(?:s|ed|ing)\b|fund\w*|execut\w+|slaughter\w*|murder\w*|genocide|cleansing|occup\w+|aggression|invasion|encroach\w*|responsib\w+|behind|hamper\w*|unwilling\w*|hypocri\w+|cynical|suffer\w*|catastroph\w+|disaster|wip\w+|rocket\w*|fired|sniper|tortur\w+|starv\w+|displac\w+|ignor\w*|silence|inaction|impunity|pretext|sponsor\w*|harbou?r\w*|regroup\w*|breach\w*|provocat\w+|aggress\w+|mines?|planted|slit|behead\w*|brutal\w*|heinous|onslaught|indiscriminate\w*|abuses?|misinformation|rumou?rs)\b/i;
 const DENIAL_RE =
-  /\b(?:denied|denies|deny|denying|rejected\s+(?:the\s+)?(?:claims?|accusations?|allegations?|reports?)|dismissed\s+(?:the\s+)?(?:claims?|accusations?|allegations?)|refuted|no\s+evidence)\b/i;
-interface SentenceActors {
-  hits: ActorHit[];
-  speaker: ActorHit | null;
-}
-
-const STATE_OUTLETS: Record<string, Actor> = { sana: 'syria_gov' };
-/** Speakers for whom "terrorists" and "armed groups" mean the rebels. */
-const GOVERNMENT_SIDE = new Set<Actor>(['syria_gov', 'russia', 'iran', 'hezbollah']);
+  /\b(?:denied|denies|deny|denying|denial|rejected\s+(?:the\s+)?(?:claims?|accusations?|allegations?|reports?)|dismissed\s+(?:the\s+)?(?:claims?|accusations?|allegations?)|refuted|no\s+evidence|(?:was|is|remains)\s+(?:unclear|not\s+clear|unknown)|it\s+(?:was|is)\s+not\s+(?:immediately\s+)?(?:clear|known))\b/i;
+// Harm done to armed enemies ("strikes kill 35 jihadists") is reported, not alleged, unless
+// civilians are also involved.
+const MILITANT_VICTIMS_RE =
+  /\b(?:kill\w*|dead|eliminat\w+|destroy\w*)\s+(?:\w+\s+){0,4}?(?:jihadists|militants|extremists|terrorists|Daesh|IS|ISIS|ISIL|gunmen|insurgents|members)\b|\b(?:jihadists|militants|extremists|terrorists|Daesh\s+\w+|IS\s+\w+|ISIS\s+\w+|members)\s+(?:\w+\s+){0,3}?(?:were|have\s+been|had\s+been)?\s*(?:killed|dead|eliminated)\b/;
+const CIVILIAN_RE =
+  /\b(?:civilians?|children|women|people|residents|hospitals?|schools?|markets?|homes|neighbou?rhoods?|patients|medical|humanitarian|infrastructure|refugees|families|villagers|innocent)\b/i;
 
 const SPEECH_RE = new RegExp(`(?<![\\w-])${SPEECH}\\b(?!\\s+to\\s+(?:be|have)\\b)`, 'gi');
 // Words allowed between a speaker and its verb: "Russia's Defence Ministry spokesman Igor
 // Konashenkov said", "Human Rights Watch has", "the Observatory, which ..., said".
-const SPEAKER_GAP_RE =
-  /^(?:\s*[,(]?\s*(?:[\w'’.-]+|,)){0,7}?\s*(?:has|have|had|also|further|previously|earlier|repeatedly|again|then|later|on\s+\w+)?\s*$/i;
+const SPEAKER_GAP_RE = /^[\s,()]*(?:[\w'’.-]+[\s,()]+){0,7}$/;
 // After a post-verb speaker the clause ends: "..., said the Observatory." / "... on Tuesday".
 const POST_SPEAKER_END_RE =
   /^\s*(?:$|[,.;:)"”’]|(?:on|in|at|late|early|last|this|today|yesterday|tonight|told|which|who|that|citing|adding|quoted|via|monitor|chief|spokes\w+|\()\b)/i;
+// The speaker's own words reach state media: "a source told SANA", "SANA reporter said".
+const STATE_MEDIA_SOURCE_RE =
+  /\b(?:told|to|for)\s+(?:the\s+)?SANA\b|\bSANA(?:'s|s)?\s+(?:reporter|correspondent)s?\b/;
 
-function findSpeaker(sentence: string, hits: ActorHit[]): ActorHit | null {
+const STATE_OUTLETS: Record<string, Actor> = { sana: 'syria_gov', etilaf: 'opposition' };
+/** Speakers for whom "terrorists" and "armed groups" mean the rebels. */
+const GOVERNMENT_SIDE = new Set<Actor>(['syria_gov', 'russia', 'iran', 'hezbollah']);
+
+type Speaker = Pick<ActorHit, 'actor' | 'name' | 'index' | 'end'>;
+
+function findSpeakers(sentence: string, hits: ActorHit[]): ActorHit[] {
   // Headline "Russia: US-led strike killed 62 Syrian troops".
   const first = hits[0];
-  if (first && first.index < 3 && /^\s*:/.test(sentence.slice(first.end))) return first;
+  if (first && first.index < 3 && /^\s*:/.test(sentence.slice(first.end))) return [first];
   for (const h of hits) {
     if (h.generic) continue;
     const before = sentence.slice(Math.max(0, h.index - 90), h.index);
-    if (/\baccording\s+to\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,3}$/i.test(before)) return h;
+    if (/\baccording\s+to\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,3}$/i.test(before)) return [h];
   }
   for (const v of sentence.matchAll(SPEECH_RE)) {
     const vi = v.index ?? 0;
     const ve = vi + v[0].length;
-    // Subject speaker: the nearest actor before the verb within a few words.
-    let subject: ActorHit | null = null;
-    for (const h of hits) {
-      if (h.end > vi) break;
+    if (/^according$/i.test(v[0])) continue;
+    // Subject speaker: the nearest actor before the verb within a few words; actors joined to
+    // it by "and" speak too ("Rights groups and local activists say").
+    let k = -1;
+    for (let i = 0; i < hits.length; i++) {
+      const h = hits[i];
+      if (!h || h.end > vi) break;
       if (h.generic) continue;
       const gap = sentence.slice(h.end, vi);
-      if (SPEAKER_GAP_RE.test(gap) && !/^\s*(?:-?led|-?backed)\b/.test(gap)) subject = h;
+      if (gap.length < 90 && SPEAKER_GAP_RE.test(gap) && !/^\s*(?:-?led|-?backed)\b/.test(gap))
+        k = i;
     }
-    if (subject) return subject;
-    // Post-verb speaker: "said the Syrian Observatory", "told the UN envoy".
+    const subject = hits[k];
+    if (subject) {
+      const out = [subject];
+      const prev = hits[k - 1];
+      if (
+        prev &&
+        !prev.generic &&
+        /^\s+and\s+(?:the\s+)?(?:\w+\s+)?$/i.test(sentence.slice(prev.end, subject.index))
+      ) {
+        out.unshift(prev);
+      }
+      return out;
+    }
+    // Post-verb speaker: "said the Syrian Observatory".
     for (const h of hits) {
       if (h.index < ve || h.generic) continue;
       const gap = sentence.slice(ve, h.index);
       if (!/^\s+(?:(?:the|a|an|its)\s+)?(?:[\w'’-]+\s+){0,3}$/i.test(gap)) break;
-      if (POST_SPEAKER_END_RE.test(sentence.slice(h.end))) return h;
+      if (/^(?:told|tells)$/i.test(v[0])) break;
+      if (POST_SPEAKER_END_RE.test(sentence.slice(h.end))) return [h];
       break;
     }
   }
-  return null;
+  return [];
 }
 
-const HARM_NOUN_AFTER_RE =
-  /^\s*(?:'s|’s|s')?\s*(?:-?led\s+)?(?:[\w-]+\s+){0,2}?(?:air\s*strikes?|strikes?|raids?|bombings?|bombardments?|shelling|attacks?|assault|crimes|massacres?|atrocities|mistakes|presence|aggression|violations|occupation|invasion|barrel\s+bombs|shells|rockets|missiles|mortars?|snipers?|gunfire|policy|campaign)\b/i;
-const FORCE_NOUN_AFTER_RE =
-  /^\s*(?:'s|’s|s')?\s*(?:-?led\s+)?(?:[\w-]+\s+){0,2}?(?:jets|warplanes|aircraft|planes|aviation|helicopters|artillery|forces|troops|militias?|soldiers|army|fighters|militants|members|terrorists|tanks|drones?|air\s+force)\b/i;
-const HARM_VERB_SRC =
-  '(?:killed|kills|kill|killing|bombed|bombs|bombing|targeted|targets|targeting|shelled|shelling|struck|strikes|hit|hits|attacked|attacks|attacking|fired|fires|firing|executed|executes|executing|dropped|launched|committed|commits|carried\\s+out|carries\\s+out|slaughtered|massacred|besieged|besieging|destroyed|destroys|violated|violates|violating|gassed|gassing|wiped|wiping|obstruct\\w*|hamper\\w*|used|uses|using|supports?|supported|supporting|sponsor\\w*|arms|armed|arming|funds|funded|is\\s+responsible|are\\s+responsible|was\\s+responsible|were\\s+responsible|bears?\\s+responsibility|were\\s+behind|was\\s+behind|is\\s+behind|are\\s+behind|(?:has|have|had)\\s+(?:been\\s+)?(?:killing|bombing|targeting|shelling|attacking|firing|besieging|using|supporting)|continues?\\s+(?:to|its|their)|ignor\\w+|slit|beheaded|tortured|kidnapped|abducted|planted|shot|stormed|seized|looted|burned|displaced|starv\\w+|blocked|prevented|refus\\w+|failed|fails|resorted|embarked|launching|regroup\\w*|trying|tried|seeks?|intends?|wants?|plan(?:s|ned)?)';
-const HARM_VERB_AFTER_RE = new RegExp(
-  `^\\s*(?:'s|’s)?\\s*(?:,[^,]{0,60},\\s*)?(?:(?:has|have|had|was|were|is|are|also|reportedly|allegedly|deliberately|intentionally|repeatedly|systematically|indiscriminately|then|again|still|recently|now|apparently|of\\s+course|had\\s+been|have\\s+been|has\\s+been|\\w+ly)\\s+){0,3}${HARM_VERB_SRC}\\b`,
+const MODIFIERS =
+  "(?:(?!(?:a|an|the|and|or|of|on|in|to|for|with|at|by|from)\\b)[a-z][\\w'’-]*\\s+){0,2}?";
+const HARM_NOUN_AFTER_RE = new RegExp(
+  `^\\s*(?:'s|’s|s')?\\s*(?:-?led\\s+)?${MODIFIERS}(?:air\\s*strikes?|strikes?|raids?|bombings?|bombardments?|shelling|attacks?|assault|crimes|massacres?|atrocities|mistakes|presence|aggression|violations|occupation|invasion|incursion|intervention|advance|barrel\\s+bombs|shells|rockets|missiles|mortars?|snipers?|gunfire|policy|policies|campaign|brutality|terrorism|support|onslaught|backing|lies|propaganda)\\b`,
   'i',
 );
-const FORCE_THEN_VERB_RE = new RegExp(`^[^.;]{0,50}?\\b${HARM_VERB_SRC}\\b`, 'i');
-const BY_BEFORE_RE = /\bby\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}$/i;
+const FORCE_NOUN_AFTER_RE = new RegExp(
+  `^\\s*(?:'s|’s|s')?\\s*(?:-?led\\s+)?${MODIFIERS}(?:jets|warplanes|aircraft|planes|aviation|helicopters|artillery|forces|troops|militias?|soldiers|army|fighters|militants|members|terrorists|tanks|drones?|air\\s+force|military)\\b`,
+  'i',
+);
+const HARM_VERB_SRC =
+  '(?:killed|kills|kill|killing|bombed|bombs|bombing|targeted|targets|targeting|shelled|shelling|struck|strike|strikes|hit|hits|attacked|attacks|attack|attacking|fired|fires|firing|executed|executes|executing|dropped|drop|launched|committed|commits|carried\\s+out|carries\\s+out|slaughtered|massacred|besieged|besieging|destroyed|destroys|violated|violates|violating|gassed|gassing|wiped|wiping|obstruct\\w*|hamper\\w*|used|uses|using|supports?|supported|supporting|sponsor\\w*|arms|armed|arming|funds|funded|is\\s+responsible|are\\s+responsible|was\\s+responsible|were\\s+responsible|bears?\\s+responsibility|were\\s+behind|was\\s+behind|is\\s+behind|are\\s+behind|(?:has|have|had)\\s+(?:been\\s+)?(?:killing|bombing|targeting|shelling|attacking|firing|besieging|using|supporting|keeping|holding|spreading|committing)|continues?\\s+(?:to|its|their)|continued\\s+(?:to|its|their)|ignor\\w+|slit|beheaded|tortured|kidnapped|abducted|planted|shot|stormed|seized|looted|burned|displaced|starv\\w+|blocked|prevented|refus\\w+|failed|fails|resorted|embarked|launching|regroup\\w*|trying|tried|intensified|stepped\\s+up|pounded|raided|unleashed|pursu\\w+|insist\\w*|was\\s+keeping|keeps|keeping|holds|spreading|spread)';
+const HARM_VERB_AFTER_RE = new RegExp(
+  `^\\s*(?:'s|’s)?\\s*(?:,[^,]{0,60},\\s*)?(?:(?:has|have|had|was|were|is|are|also|reportedly|allegedly|deliberately|intentionally|repeatedly|systematically|indiscriminately|then|again|still|recently|now|apparently|often|who|that|which|had\\s+been|have\\s+been|has\\s+been|\\w+ly)\\s+){0,3}${HARM_VERB_SRC}\\b`,
+  'i',
+);
+const FORCE_THEN_HARM_RE = new RegExp(
+  `^[^.;]{0,50}?\\b(?:${HARM_VERB_SRC}|bombardment|bombing|raids?|strikes?|airstrikes?)\\b`,
+  'i',
+);
+// Agent after "by": "the bombing carried out by the coalition", "breaches by terrorist groups".
+const BY_BEFORE_RE =
+  /\b(?:killed|carried\s+out|committed|launched|fired|dropped|conducted|perpetrated|bombing|bombardments?|strikes?|airstrikes?|attacks?|shelling|raids?|massacres?|planted|breaches|violations|executed|targeted|hit|struck|bombed|shelled|caused|weapons|gas|policy|killings|destruction|displacement|crimes?)\s+(?:\w+\s+){0,2}?by\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}$/i;
 const OF_CRIME_BEFORE_RE =
   /\b(?:crimes?|massacres?|atrocities|strikes?|airstrikes?|raids?|bombing|bombardments?|attacks?|shelling|aggression|violations?|presence|mistakes|occupation|policy|hands|killing|practices|terrorism|brutality|support|backing)\s+(?:committed\s+|carried\s+out\s+)?(?:of|by|from)\s+(?:the\s+)?$/i;
+// "Responsibility for this crime lies with the international community".
+const RESPONSIBILITY_BEFORE_RE =
+  /\bresponsib\w*\b[^.]{0,60}\b(?:lies|rests|lie|rest)\s+with\s+(?:the\s+)?$/i;
 const VICTIM_BEFORE_RE =
-  /\b(?:on|against|targeting|targeted|at|toward|towards|hit|hitting|struck|killed|killing|kill|bombed|attacked|attacking|shelled|fighting|fight|fought|battling|battle|combat|combating|defeat|defeating|supported|support|supporting|backing|backed|arming|helping|aiding|with|to|into|for|from|between|among|and)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,1}$/i;
+  /(?:\b(?:on|against|targeting|targeted|at|toward|towards|hit|hitting|struck|killed|killing|kill|bombed|attacked|attacking|shelled|fighting|fight|fought|battling|battle|combat|combating|defeat|defeating|supported|support|supporting|backing|backed|arming|helping|aiding|with|to|into|for|from|among|told|tells|telling|urged|urging|calls?\s+on|called\s+on|asked)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,1}|\bbetween\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}and\s+(?:the\s+)?|\b\d[\d,.]*\s+|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|hundreds\s+of)\s+)$/i;
+// "X called on / urged Y to stop, halt, investigate ...".
+const CALL_ON_RE =
+  /\b(?:call(?:ed|s|ing)?\s+on|urg(?:ed|es|ing)|demand(?:ed|s|ing)|press(?:ed|es|ing)|ask(?:ed|s|ing))\s+(?:the\s+)?$/i;
+const CALL_WHAT_RE =
+  /^[^.]{0,80}?\bto\s+(?:\w+\s+){0,3}?(?:stop|halt|suspend|end|cease|investigate|prevent|avoid|be\s+more\s+careful|refrain|withdraw|leave|redouble|respect|abide|take\s+(?:all|necessary))\b/i;
 
 function isAgent(sentence: string, h: ActorHit): boolean {
   const after = sentence.slice(h.end, h.end + 80);
-  const before = sentence.slice(Math.max(0, h.index - 50), h.index);
-  if (BY_BEFORE_RE.test(before) && HARM_RE.test(before)) return true;
-  if (OF_CRIME_BEFORE_RE.test(before)) return true;
+  const before = sentence.slice(Math.max(0, h.index - 60), h.index);
+  if (BY_BEFORE_RE.test(before)) return true;
+  if (OF_CRIME_BEFORE_RE.test(before) || RESPONSIBILITY_BEFORE_RE.test(before)) return true;
   if (VICTIM_BEFORE_RE.test(before)) return false;
+  // "killed in US-led strikes": the participle describes the victims, not this actor.
+  if (/^\s+(?:killed|wounded|injured)\s+(?:in|by|when|during|as|after)\b/i.test(after))
+    return false;
   if (HARM_VERB_AFTER_RE.test(after)) return true;
   if (HARM_NOUN_AFTER_RE.test(after)) return true;
+  // The hit itself names armed people ("terrorists", "Syrian regime forces", "Russian jets").
+  if (
+    h.generic ||
+    /(?:forces|troops|jets|warplanes|aircraft|army|military|militants|fighters|terrorists|helicopters|aviation)$/i.test(
+      h.name,
+    )
+  ) {
+    if (FORCE_THEN_HARM_RE.test(after)) return true;
+  }
   const force = FORCE_NOUN_AFTER_RE.exec(after);
-  return force !== null && FORCE_THEN_VERB_RE.test(after.slice(force[0].length));
+  return force !== null && FORCE_THEN_HARM_RE.test(after.slice(force[0].length));
+}
+
+/** What an article says about itself that changes how names resolve. */
+interface ArticleInfo {
+  /** The named monitor that "a monitoring group" / "the rights group" refers to. */
+  monitor: Actor | null;
+  /** The article is about the Syrian National Coalition: a bare "the Coalition" is it. */
+  syrianCoalition: boolean;
+}
+
+function articleInfo(text: string, ctx: ArticleContext): ArticleInfo {
+  const sohr = text.search(/Syrian\s+Observatory|SOHR|\bObservatory\b/);
+  const hrw = text.search(/Human\s+Rights\s+Watch|\bHRW\b/);
+  const amnesty = text.search(/\bAmnesty\b/);
+  const firsts: [number, Actor][] = [
+    [sohr, 'sohr'],
+    [hrw, 'hrw'],
+    [amnesty, 'amnesty'],
+  ];
+  const named = firsts.filter(([i]) => i >= 0).sort((a, b) => a[0] - b[0]);
+  return {
+    monitor: named[0]?.[1] ?? null,
+    syrianCoalition:
+      ctx.outlet?.toLowerCase() === 'etilaf' || /\b(?:Syrian|National)\s+Coalition\b/.test(text),
+  };
+}
+
+function resolveHits(hits: ActorHit[], info: ArticleInfo): ActorHit[] {
+  for (const h of hits) {
+    if (h.actor === 'ngo' && info.monitor && /rights\s+group|monitor|watchdog/i.test(h.name)) {
+      h.actor = info.monitor;
+    } else if (h.actor === 'sohr' && /^(?:the\s+)?[Mm]onitor/.test(h.name) && info.monitor) {
+      h.actor = info.monitor;
+    } else if (
+      h.actor === 'coalition' &&
+      info.syrianCoalition &&
+      /^(?:the\s+)?Coalition/.test(h.name)
+    ) {
+      h.actor = 'opposition';
+    }
+  }
+  return hits;
 }
 
 function resolveGeneric(h: ActorHit, speaker: Actor | null): Actor | null {
@@ -119,16 +216,23 @@ function quoteSpan(sentence: string, from: number, to: number): string {
   return sentence.slice(from, end).trim();
 }
 
+const NEGATED_RE = /\b(?:never|not|n't|refused\s+to|declined\s+to|without)\b[^.]{0,50}$/i;
+
 /** Accusations in an article, one per (accuser, accused) pair, in order of appearance. */
-export function findAccusations(sentences: Sentence[], ctx: ArticleContext = {}): Accusation[] {
+export function findAccusations(
+  sentences: Sentence[],
+  ctx: ArticleContext = {},
+  text = sentences.map((s) => s.text).join(' '),
+): Accusation[] {
   const out: Accusation[] = [];
   const seen = new Set<string>();
   const outletActor = ctx.outlet ? (STATE_OUTLETS[ctx.outlet.toLowerCase()] ?? null) : null;
-  let lastSpeaker: ActorHit | null = null;
+  const info = articleInfo(text, ctx);
+  let lastSpeakers: Speaker[] = [];
 
   const add = (
     s: string,
-    accuser: ActorHit | { actor: Actor; name: string; index: number; end: number },
+    accuser: Speaker,
     accusedActor: Actor,
     accused: ActorHit,
     allegation: string,
@@ -151,16 +255,23 @@ export function findAccusations(sentences: Sentence[], ctx: ArticleContext = {})
 
   for (const sent of sentences) {
     const s = sent.text;
-    const hits = findActors(s);
-    const sa: SentenceActors = { hits, speaker: findSpeaker(s, hits) };
-    let speaker: ActorHit | { actor: Actor; name: string; index: number; end: number } | null =
-      sa.speaker;
-    if (!speaker && lastSpeaker && (PRONOUN_SPEAKER_RE.test(s) || /^["“]/.test(s))) {
-      speaker = { ...lastSpeaker, index: 0, end: 0 };
+    const hits = resolveHits(findActors(s), info);
+    const found = findSpeakers(s, hits);
+    let speakers: Speaker[] = found;
+    if (speakers.length === 0 && STATE_MEDIA_SOURCE_RE.test(s)) {
+      speakers = [{ actor: 'syria_gov', name: 'SANA', index: 0, end: 0 }];
     }
-    if (!speaker && outletActor) {
-      speaker = { actor: outletActor, name: ctx.outlet ?? '', index: 0, end: 0 };
+    if (
+      speakers.length === 0 &&
+      lastSpeakers.length > 0 &&
+      (PRONOUN_SPEAKER_RE.test(s) || /^["“]/.test(s))
+    ) {
+      speakers = lastSpeakers.map((x) => ({ ...x, index: 0, end: 0 }));
     }
+    if (speakers.length === 0 && outletActor) {
+      speakers = [{ actor: outletActor, name: ctx.outlet ?? '', index: 0, end: 0 }];
+    }
+    const speaker = speakers[0] ?? null;
     const denial = DENIAL_RE.test(s);
 
     // Route 1: explicit verbs of blame.
@@ -168,41 +279,47 @@ export function findAccusations(sentences: Sentence[], ctx: ArticleContext = {})
       const vi = v.index ?? 0;
       const ve = vi + v[0].length;
       const verb = v[0].toLowerCase();
-      if (/^(?:held|holds?|holding)$/.test(verb) && !/^\s+\S+(?:\s+\S+){0,3}\s+responsible/i.test(s.slice(ve))) {
+      if (
+        /^(?:held|holds?|holding)$/.test(verb) &&
+        !/^\s+\S+(?:\s+\S+){0,3}\s+responsible/i.test(s.slice(ve))
+      ) {
         continue;
       }
-      const passive = /\b(?:was|were|been|being|is|are)\s+$/i.test(s.slice(0, vi)) ||
+      if (NEGATED_RE.test(s.slice(Math.max(0, vi - 60), vi))) continue;
+      const passive =
+        /\b(?:was|were|been|being|is|are)\s+$/i.test(s.slice(0, vi)) ||
         /^\s+by\b/i.test(s.slice(ve));
       const beforeHits = hits.filter((h) => h.end <= vi && !h.generic);
-      const afterHits = hits.filter((h) => h.index >= ve && h.index - ve < 90);
-      let accuser: ActorHit | { actor: Actor; name: string; index: number; end: number } | null =
-        null;
+      const isSpeakerHit = (h: ActorHit): boolean => found.includes(h) && h.index > ve;
+      const afterHits = hits.filter((h) => h.index >= ve && h.index - ve < 90 && !isSpeakerHit(h));
+      let accuser: Speaker | null = null;
       let accused: ActorHit | null = null;
       if (passive) {
         accused = beforeHits[beforeHits.length - 1] ?? null;
         const by = /^\s+by\s+/i.exec(s.slice(ve));
-        accuser = by ? (afterHits[0] ?? null) : (speaker ?? null);
+        accuser = by ? (afterHits[0] ?? null) : speaker;
       } else {
         // "X said ..., blaming it for" / "Putin, an ally of Assad, ... accused rebels": the
         // clause's speaker is the accuser; otherwise the nearest actor before the verb.
         const participle = /ing$/.test(verb);
         const subject = beforeHits[beforeHits.length - 1] ?? null;
         accuser =
-          (participle || (speaker && speaker.end > 0 && speaker.index < vi)) && speaker
+          speaker && (participle || (speaker.end > 0 && speaker.index < vi))
             ? speaker
-            : (subject ?? speaker ?? null);
+            : (subject ?? speaker);
         accused =
-          afterHits.find((h) => h.actor !== accuser?.actor && resolveGeneric(h, accuser?.actor ?? null)) ?? null;
+          afterHits.find(
+            (h) => h.actor !== accuser?.actor && resolveGeneric(h, accuser?.actor ?? null),
+          ) ?? null;
         // "blaming it for killing ..." / "accused them of": the pronoun points back.
         if (!accused && /^\s+(?:it|them|him|her)\b/i.test(s.slice(ve))) {
           accused =
-            [...hits].reverse().find((h) => h.end <= vi && h.actor !== accuser?.actor && !h.generic) ?? null;
+            [...hits]
+              .reverse()
+              .find((h) => h.end <= vi && h.actor !== accuser?.actor && !h.generic) ?? null;
         }
       }
       if (!accuser || !accused) continue;
-      if (/\b(?:never|not|n't|refused\s+to|declined\s+to|without)\s+(?:\w+\s+){0,3}$/i.test(s.slice(Math.max(0, vi - 40), vi))) {
-        continue;
-      }
       if (/^accusations?$/.test(verb) && denial) continue;
       const accusedActor = resolveGeneric(accused, accuser.actor);
       if (!accusedActor) continue;
@@ -212,20 +329,32 @@ export function findAccusations(sentences: Sentence[], ctx: ArticleContext = {})
       add(s, accuser, accusedActor, accused, allegation, quoteSpan(s, qs, accused.end));
     }
 
-    // Route 2: attributed speech naming an agent of harm.
-    if (speaker && !denial && HARM_RE.test(s)) {
+    if (speakers.length === 0 || denial || !HARM_RE.test(s)) {
+      if (found.length > 0) lastSpeakers = found;
+      continue;
+    }
+    const militantOnly = MILITANT_VICTIMS_RE.test(s) && !CIVILIAN_RE.test(s);
+    for (const sp of speakers) {
       for (const h of hits) {
-        if (h === speaker || h.actor === speaker.actor) continue;
-        if (h.index >= speaker.index && h.end <= speaker.end && speaker.end > 0) continue;
-        const actor = resolveGeneric(h, speaker.actor);
+        if (h.actor === sp.actor || found.includes(h)) continue;
+        const actor = resolveGeneric(h, sp.actor);
         if (!actor) continue;
-        if (!isAgent(s, h)) continue;
-        const qs = Math.min(speaker.end > 0 ? speaker.index : h.index, h.index);
-        const qe = Math.max(speaker.end, h.end);
-        add(s, speaker, actor, h, allegationFrom(s, h.end), quoteSpan(s, qs, qe));
+        const qs = Math.min(sp.end > 0 ? sp.index : h.index, h.index);
+        const qe = Math.max(sp.end, h.end);
+        // Route 3: "urged the US-led coalition to suspend its bombardments".
+        if (
+          CALL_ON_RE.test(s.slice(Math.max(0, h.index - 30), h.index)) &&
+          CALL_WHAT_RE.test(s.slice(h.end))
+        ) {
+          add(s, sp, actor, h, allegationFrom(s, h.end), quoteSpan(s, qs, qe));
+          continue;
+        }
+        // Route 2: attributed speech naming an agent of harm.
+        if (militantOnly || !isAgent(s, h)) continue;
+        add(s, sp, actor, h, allegationFrom(s, h.end), quoteSpan(s, qs, qe));
       }
     }
-    if (sa.speaker) lastSpeaker = sa.speaker;
+    if (found.length > 0) lastSpeakers = found;
   }
   return out;
 }

@@ -21,8 +21,9 @@ interface Entry {
   generic?: boolean;
 }
 
-const US = "(?:US|U\\.S\\.?|USA|American|America|Washington)";
-const POSS = "(?:'s|’s|s')?";
+const US = '(?:US|U\\.S\\.?|USA|American|America|Washington)';
+// FA-KES stripped apostrophes, so "Russia's" often arrives as "Russias".
+const POSS = "(?:'s|’s|s'|s(?![\\w-]))?";
 
 const ENTRIES: Entry[] = [
   // Monitors and NGOs first: "Britain-based Syrian Observatory" must not become uk.
@@ -32,8 +33,14 @@ const ENTRIES: Entry[] = [
   },
   { actor: 'hrw', source: `Human\\s+Rights\\s+Watch${POSS}|HRW` },
   { actor: 'amnesty', source: `Amnesty(?:\\s+International)?${POSS}` },
-  { actor: 'white_helmets', source: `(?:the\\s+)?White\\s+Helmets${POSS}|(?:Syrian\\s+)?[Cc]ivil\\s+[Dd]efen[cs]e(?:\\s+(?:service|force|forces|workers|teams))?` },
-  { actor: 'msf', source: `MSF|Doctors\\s+Without\\s+Borders|M[ée]decins\\s+Sans\\s+Fronti[èe]res` },
+  {
+    actor: 'white_helmets',
+    source: `(?:the\\s+)?White\\s+Helmets${POSS}|(?:Syrian\\s+)?[Cc]ivil\\s+[Dd]efen[cs]e(?:\\s+(?:service|force|forces|workers|teams))?`,
+  },
+  {
+    actor: 'msf',
+    source: `MSF|Doctors\\s+Without\\s+Borders|M[ée]decins\\s+Sans\\s+Fronti[èe]res`,
+  },
   {
     actor: 'ngo',
     source: `Syrian\\s+Network\\s+for\\s+Human\\s+Rights|SNHR|Airwars|Violations\\s+Documentation\\s+Cent(?:er|re)|Syrian\\s+American\\s+Medical\\s+Society|SAMS|(?:[Hh]uman\\s+)?[Rr]ights\\s+(?:groups?|organi[sz]ations?|monitors?|activists?|watchdogs?)|[Mm]onitoring\\s+groups?|(?:a\\s+)?[Rr]eport(?=\\s+(?:by|from)\\s)`,
@@ -41,7 +48,7 @@ const ENTRIES: Entry[] = [
   // Political opposition before "Syrian ..." and before the bare word "coalition".
   {
     actor: 'opposition',
-    source: `(?:the\\s+)?(?:Syrian\\s+)?National\\s+Coalition(?:\\s+(?:for|of)\\s+Syrian\\s+Revolution(?:ary)?\\s+and\\s+Opposition\\s+Forces)?${POSS}|(?:the\\s+)?Syrian\\s+Coalition${POSS}|[Oo]pposition\\s+[Cc]oalition|High\\s+Negotiations?\\s+Committee|HNC|[Ee]tilaf|(?:the\\s+)?(?:main\\s+)?(?:Western-backed\\s+)?Syrian\\s+opposition(?!\\s+(?:fighters|forces|groups|factions|militants|rebels|armed))(?:\\s+(?:group|body|figures|leaders?|officials?|spokes(?:man|woman|person)|delegation|bloc))?|(?:[Tt]he\\s+)?[Oo]pposition(?:\\s+(?:group|body|figures|leaders?|officials?|spokes(?:man|woman|person)|delegation|bloc|chief|negotiators?))|[Oo]pponents\\s+of\\s+(?:President\\s+)?(?:Bashar\\s+)?(?:al-)?Assad`,
+    source: `(?:the\\s+)?(?:Syrian\\s+)?National\\s+Coalition(?:\\s+(?:for|of)\\s+Syrian\\s+Revolution(?:ary)?\\s+and\\s+Opposition\\s+Forces)?${POSS}|(?:the\\s+)?Syrian\\s+Coalition${POSS}|[Oo]pposition\\s+[Cc]oalition|High\\s+Negotiations?\\s+Committee|HNC|[Ee]tilaf|(?:the\\s+)?(?:main\\s+)?(?:Western-backed\\s+)?(?:Syrian|Syrias|Syria's|Syria’s)\\s+opposition(?!\\s+(?:fighters|forces|groups|factions|militants|rebels|armed))(?:\\s+(?:group|body|figures|leaders?|officials?|spokes(?:man|woman|person)|delegation|bloc))?|(?:[Tt]he\\s+)?[Oo]pposition(?:\\s+(?:group|body|figures|leaders?|officials?|spokes(?:man|woman|person)|delegation|bloc|chief|negotiators?))|[Oo]pponents\\s+of\\s+(?:President\\s+)?(?:Bashar\\s+)?(?:al-)?Assad`,
   },
   {
     actor: 'rebels',
@@ -67,7 +74,7 @@ const ENTRIES: Entry[] = [
   // Russian officials by name and office.
   {
     actor: 'russia',
-    source: `(?:the\\s+)?Russian\\s+(?:Federation|(?:Defen[cs]e|Foreign)\\s+Ministry|Ministry\\s+of\\s+(?:Defen[cs]e|Foreign\\s+Affairs)|military|army|government|officials?|diplomats?|diplomat|envoy|ambassador|President(?:\\s+Vladimir\\s+Putin)?|Foreign\\s+Minister(?:\\s+Sergei|\\s+Sergey)?(?:\\s+Lavrov)?|air\\s+force|jets|warplanes|aircraft|planes|aviation|forces|troops|General\\s+Staff)|Russia${POSS}|Russians?|Moscow${POSS}|(?:the\\s+)?Kremlin${POSS}|(?:Vladimir\\s+)?Putin${POSS}|(?:Sergei\\s+|Sergey\\s+)?Lavrov${POSS}|(?:Maria\\s+)?Zakharova${POSS}|(?:Major[- ]General\\s+)?(?:Igor\\s+)?Konashenkov${POSS}|(?:Oleg\\s+)?Syromolotov${POSS}|(?:Vassily\\s+|Vasily\\s+)?Nebenzia${POSS}|(?:Vitaly\\s+)?Churkin${POSS}|(?:Dmitry\\s+)?Peskov${POSS}|(?:Sergei\\s+)?Shoigu${POSS}|(?:Sergei\\s+)?Ryabkov${POSS}|Rudskoy${POSS}|Safronkov${POSS}|Medvedev${POSS}|Gerasimov${POSS}|TASS|RIA\\s+Novosti|Sputnik`,
+    source: `(?:the\\s+)?Russian\\s+(?:Federation|(?:Defen[cs]e|Foreign)\\s+Ministry|Ministry\\s+of\\s+(?:Defen[cs]e|Foreign\\s+Affairs)|military|army|government|officials?|diplomats?|diplomat|envoy|ambassador|President(?:\\s+Vladimir\\s+Putin)?|Foreign\\s+Minister(?:\\s+Sergei|\\s+Sergey)?(?:\\s+Lavrov)?|air\\s+force|jets|warplanes|aircraft|planes|aviation|forces|troops|General\\s+Staff)|Russia${POSS}|Russians?|Moscow${POSS}|(?:the\\s+)?Kremlin${POSS}|(?:Vladimir\\s+)?Putin${POSS}|(?:Sergei\\s+|Sergey\\s+)?Lavrov${POSS}|(?:Maria\\s+)?Zakharova${POSS}|(?:Major[- ]General\\s+)?(?:Igor\\s+)?Konashenkov${POSS}|(?:Oleg\\s+)?Syromolotov${POSS}|(?:Vassily\\s+|Vasily\\s+)?Nebenzia${POSS}|(?:Vitaly\\s+)?Churkin${POSS}|(?:Dmitry\\s+)?Peskov${POSS}|(?:Sergei\\s+)?Shoigu${POSS}|(?:Sergei\\s+)?Ryabkov${POSS}|Rudskoy${POSS}|Safronkov${POSS}|Medvedev${POSS}|Gerasimov${POSS}|(?:the\\s+)?Russian\\s+(?:[\\w-]+\\s+){0,2}(?:cent(?:er|re)|side|delegation|Aerospace\\s+Forces|[Ee]mbassy|command|reconciliation\\s+cent(?:er|re))|TASS|RIA\\s+Novosti|Sputnik`,
   },
   {
     actor: 'us',
@@ -77,19 +84,31 @@ const ENTRIES: Entry[] = [
     actor: 'syria_gov',
     source: `Syrian\\s+(?:Arab\\s+)?(?:government|Government|regime|Regime|army|Army|military|authorities|state|State|Foreign\\s+(?:and\\s+Expatriates\\s+)?Ministry|Ministry\\s+of\\s+(?:Foreign\\s+Affairs|Defen[cs]e|Health|Information)|Defen[cs]e\\s+Ministry|Health\\s+Ministry|troops|forces|officials?|President(?:\\s+Bashar\\s+(?:al-)?Assad)?|president|ambassador|envoy|delegation|state\\s+(?:media|television|TV|news\\s+agency)|air\\s+force|warplanes|jets|helicopters|Arab\\s+News\\s+Agency)${POSS}|(?:President\\s+)?(?:Bashar\\s+)?(?:al-|Al-)?Assad${POSS}(?:\\s+(?:regime|government|forces|troops))?|SANA${POSS}|(?:the\\s+)?[Rr]egime${POSS}(?:\\s+(?:forces|troops|warplanes|jets|aircraft|helicopters|army))?|[Gg]overnment\\s+(?:forces|troops|warplanes|jets|aircraft|helicopters|army)|(?:pro-|Pro-)?(?:regime|government)\\s+(?:forces|troops)|[Ll]oyalist\\s+forces|(?:Walid\\s+)?(?:al-)?Moua?llem${POSS}|(?:Bashar\\s+)?(?:al-)?Jaafari${POSS}|(?:Faisal\\s+)?(?:al-)?Mekdad${POSS}|(?:Bouthaina\\s+)?Shaaban${POSS}|Damascus${POSS}(?=\\s+(?:has|have|had|said|says|accused|accuses|blamed|blames|condemned|condemns|denounced|called|calls|insisted|demanded|rejected|claims|claimed|considers|regards|sees|views))|(?:the\\s+)?government\\s+in\\s+Damascus|Syria${POSS}(?=\\s+(?:has|have|had|said|says|accused|accuses|blamed|condemned|denounced|demanded|rejected|called\\s+on))`,
   },
-  { actor: 'isis', source: `(?:the\\s+)?Islamic\\s+State(?:\\s+(?:group|organi[sz]ation))?${POSS}|ISIS${POSS}|ISIL${POSS}|IS(?=[\\s(])|Daesh${POSS}|DAESH|Amaq(?:\\s+news\\s+agency)?` },
+  {
+    actor: 'isis',
+    source: `(?:the\\s+)?Islamic\\s+State(?:\\s+(?:group|organi[sz]ation))?${POSS}|ISIS${POSS}|ISIL${POSS}|IS(?=[\\s(])|Daesh${POSS}|DAESH|Amaq(?:\\s+news\\s+agency)?`,
+  },
   {
     actor: 'nusra',
     source: `(?:Jabhat\\s+|Jabhet\\s+)?(?:al-|Al-)?Nusra(?:\\s+Front)?${POSS}|(?:Jabhat\\s+)?Fat[ae]h\\s+al-Sham|HTS|(?:Hay'?at\\s+)?Tahrir\\s+al-Sham|(?:al-|Al-|al\\s+|Al\\s+)Qa[ei]da${POSS}`,
   },
-  { actor: 'turkey', source: `Turkey${POSS}|Turkish|Ankara${POSS}|Erdogan${POSS}|Cavusoglu${POSS}|Yildirim${POSS}` },
-  { actor: 'iran', source: `Iran${POSS}|Iranian|Tehran${POSS}|Rouhani${POSS}|Zarif${POSS}|Khamenei${POSS}` },
+  {
+    actor: 'turkey',
+    source: `Turkey${POSS}|Turkish|Ankara${POSS}|Erdogan${POSS}|Cavusoglu${POSS}|Yildirim${POSS}`,
+  },
+  {
+    actor: 'iran',
+    source: `Iran${POSS}|Iranian|Tehran${POSS}|Rouhani${POSS}|Zarif${POSS}|Khamenei${POSS}`,
+  },
   { actor: 'israel', source: `Israel${POSS}|Israeli|Netanyahu${POSS}|Tel\\s+Aviv` },
   {
     actor: 'uk',
-    source: `Britain${POSS}|British|(?:the\\s+)?UK|U\\.K\\.|(?:the\\s+)?United\\s+Kingdom|Boris\\s+Johnson|(?:David\\s+)?Cameron${POSS}|Theresa\\s+May|(?:Michael\\s+)?Fallon|(?:the\\s+)?Foreign\\s+Office|Anglo`,
+    source: `Britain${POSS}|British|(?:the\\s+)?UK|U\\.K\\.|(?:the\\s+)?United\\s+Kingdom|Boris\\s+Johnson|(?:David\\s+)?Cameron${POSS}|Theresa\\s+May|(?:Michael\\s+)?Fallon|(?:the\\s+)?Foreign\\s+Office|Anglo-American|Anglo`,
   },
-  { actor: 'france', source: `France${POSS}|French|Hollande${POSS}|Macron${POSS}|(?:Laurent\\s+)?Fabius${POSS}|Le\\s+Drian|Ayrault${POSS}` },
+  {
+    actor: 'france',
+    source: `France${POSS}|French|Hollande${POSS}|Macron${POSS}|(?:Laurent\\s+)?Fabius${POSS}|Le\\s+Drian|Ayrault${POSS}`,
+  },
   { actor: 'qatar', source: `Qatar${POSS}|Qatari|Doha` },
   { actor: 'hezbollah', source: `Hez?b[ou]llah${POSS}|Hizbull?ah${POSS}|Hezballah${POSS}` },
   {
@@ -107,7 +126,7 @@ const ENTRIES: Entry[] = [
 ];
 
 const COMBINED = new RegExp(
-  `(?<![\\w-])(?:${ENTRIES.map((e) => `(${e.source})`).join('|')})(?![\\w])`,
+  `(?<![\\w-])(?:${ENTRIES.map((e) => `(${e.source})`).join('|')})(?![\\w-])`,
   'g',
 );
 

@@ -67,7 +67,8 @@ const UNIT_AFTER_RE = new RegExp(
   'i',
 );
 const MONTH_BEFORE_RE = new RegExp(`(?:${MONTH_SOURCE})\\s*$`, 'i');
-const AGE_BEFORE_RE = /(?:aged|age\s+of|ages\s+of|since|in|of\s+the\s+year|year|until|from|by|before|after|early|late|mid|summer|winter|spring|autumn|resolution|No\.?|number|page|Article|Chapter|Route|Highway|flight)\s*$/i;
+const AGE_BEFORE_RE =
+  /(?:aged|age\s+of|ages\s+of|since|in|of\s+the\s+year|year|until|from|by|before|after|early|late|mid|summer|winter|spring|autumn|resolution|No\.?|number|page|Article|Chapter|Route|Highway|flight)\s*$/i;
 const EXCLUDED_PHRASE_RE =
   /\b(?:refugees|displaced|evacuees|detainees|prisoners|hostages|homeless|families|houses|homes|buildings|strikes|airstrikes|raids|missiles|rockets|aircraft|planes|jets|sorties|trucks|tonnes|tons|dollars|euros)\b/i;
 const BACKGROUND_RE = new RegExp(
@@ -130,7 +131,11 @@ function victimsOf(head: string, phrase: string, tail: string): Victims {
     if (FIGHTER_MARKERS.test(`${phrase} ${tail}`) && !/tribes/i.test(h)) v = 'fighters';
     else if (SOLDIER_MARKERS.test(text)) v = 'soldiers';
   } else if (v === 'soldiers') {
-    if (/\b(?:rebels?|opposition|FSA|Free Syrian Army|militia|IS|ISIS|Daesh|Kurdish|SDF|YPG)\b/.test(phrase + tail)) {
+    if (
+      /\b(?:rebels?|opposition|FSA|Free Syrian Army|militia|IS|ISIS|Daesh|Kurdish|SDF|YPG)\b/.test(
+        phrase + tail,
+      )
+    ) {
       v = 'fighters';
     }
   }
@@ -192,7 +197,8 @@ export function figuresInSentence(sentence: string): RawFigure[] {
     const word = m[0].toLowerCase();
     let count = word === 'a' || word === 'an' ? 1 : parseNumber(m[0]);
     if (count === null || count <= 0) continue;
-    const before = sentence.slice(0, numberStart);
+    // Only the last few words matter; a bounded window keeps the end-anchored patterns linear.
+    const before = sentence.slice(Math.max(0, numberStart - 160), numberStart);
     let after = sentence.slice(numberEnd);
     if (MONEY_BEFORE_RE.test(before) || MONTH_BEFORE_RE.test(before)) continue;
     if (UNIT_AFTER_RE.test(after)) continue;
@@ -202,7 +208,11 @@ export function figuresInSentence(sentence: string): RawFigure[] {
     }
     if (/^one$/i.test(m[0]) && /^\s+(?:of|another|day|side|year|time|way)\b/i.test(after)) continue;
     if (/\b(?:no|every|any)\s*$/i.test(before)) continue;
-    if (/(?:aged|age\s+of|ages\s+of|ages|Resolution|No\.?|number|Article|Chapter|Route|Highway|Flight|Level|Phase|Brigade|Division|Regiment|Corps)\s*$/i.test(before)) {
+    if (
+      /(?:aged|age\s+of|ages\s+of|ages|Resolution|No\.?|number|Article|Chapter|Route|Highway|Flight|Level|Phase|Brigade|Division|Regiment|Corps)\s*$/i.test(
+        before,
+      )
+    ) {
       continue;
     }
     // Ranges: "between 20 and 30", "20 to 30", "20-30".
@@ -226,7 +236,11 @@ export function figuresInSentence(sentence: string): RawFigure[] {
       head = vp[2] ?? '';
       if (EXCLUDED_PHRASE_RE.test(phrase)) continue;
       phraseEnd = numberEnd + vp[0].length;
-    } else if (/^\s+(?:(?:of|from)\s+)?(?:refugees|displaced|evacuees|detainees|prisoners|hostages)\b/i.test(after)) {
+    } else if (
+      /^\s+(?:(?:of|from)\s+)?(?:refugees|displaced|evacuees|detainees|prisoners|hostages)\b/i.test(
+        after,
+      )
+    ) {
       continue;
     }
     const originalHead = head;
@@ -234,14 +248,21 @@ export function figuresInSentence(sentence: string): RawFigure[] {
     let tail = '';
     const rest = sentence.slice(phraseEnd);
     const of = OF_HEAD_RE.exec(rest);
-    if (of && head && /^(?:members?|bodies|corpses|lives|dozens|others|people|persons)$/i.test(head)) {
+    if (
+      of &&
+      head &&
+      /^(?:members?|bodies|corpses|lives|dozens|others|people|persons)$/i.test(head)
+    ) {
       tail = of[0];
       tailLen = of[0].length;
       const inner = (of[1] ?? '').toLowerCase();
       if (inner !== 'people' || head.toLowerCase() !== 'lives') head = of[1] ?? head;
     } else {
       // Affiliation after the head ("two men from Hezbollah", "members of the Russian forces").
-      const aff = /^\s+(?:from|of|belonging\s+to)\s+(?:the\s+)?(?:\([^)]*\)\s+)?[\w'’()-]+(?:\s+[\w'’()-]+){0,3}/.exec(rest);
+      const aff =
+        /^\s+(?:from|of|belonging\s+to)\s+(?:the\s+)?(?:\([^)]*\)\s+)?[\w'’()-]+(?:\s+[\w'’()-]+){0,3}/.exec(
+          rest,
+        );
       if (aff) tail = aff[0];
     }
     const lowerHead = head.toLowerCase();

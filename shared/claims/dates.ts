@@ -18,7 +18,8 @@ const MONTHS = [
 const MONTH_ABBR = MONTHS.map((m) => m.slice(0, 3));
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
-const MONTH_SRC = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?';
+const MONTH_SRC =
+  '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?';
 /** Month name regex source, shared with the casualty extractor to reject day numbers. */
 export const MONTH_SOURCE = MONTH_SRC;
 
@@ -26,7 +27,8 @@ const MONTH_DAY_RE = new RegExp(
   `\\b(?:(${MONTH_SRC})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+(\\d{4}))?|(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_SRC})(?:\\s+(\\d{4}))?)\\b`,
   'g',
 );
-const WEEKDAY_RE = /\b(?:on\s+|last\s+|early\s+|late\s+)?(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/g;
+const WEEKDAY_RE =
+  /\b(?:on\s+|last\s+|early\s+|late\s+)?(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/g;
 const RELATIVE_RE = /\b(yesterday|today|tonight|this morning|last night)\b/gi;
 
 function monthIndex(name: string): number {
@@ -91,7 +93,11 @@ function dateHits(sentence: string, published: Date | null): DateHit[] {
 }
 
 /** The incident date nearest to offset `near` in `sentence`, or null. */
-export function findDate(sentence: string, publishedAt: string | undefined, near = 0): string | null {
+export function findDate(
+  sentence: string,
+  publishedAt: string | undefined,
+  near = 0,
+): string | null {
   const hits = dateHits(sentence, parsePublished(publishedAt));
   let best: DateHit | null = null;
   let bestDist = Number.POSITIVE_INFINITY;

@@ -83,7 +83,11 @@ export interface LabelledArticle {
 }
 
 const TOPICS: TopicDefinition[] = [
-  { id: DEFAULT_TOPIC_ID, name: 'US-led coalition strikes in Syria', kind: 'coalition-strikes-syria' },
+  {
+    id: DEFAULT_TOPIC_ID,
+    name: 'US-led coalition strikes in Syria',
+    kind: 'coalition-strikes-syria',
+  },
 ];
 
 function prf(tp: number, fp: number, fn: number): Prf {
@@ -207,10 +211,22 @@ export function scoreArticle(
   if (relevant && want) t.top[0]++;
   else if (relevant && !want) {
     t.top[1]++;
-    t.findings.push({ set, unitId: id, kind: 'topic-false', detail: 'relevant, label false', quote: a.text.slice(0, 100) });
+    t.findings.push({
+      set,
+      unitId: id,
+      kind: 'topic-false',
+      detail: 'relevant, label false',
+      quote: a.text.slice(0, 100),
+    });
   } else if (!relevant && want) {
     t.top[2]++;
-    t.findings.push({ set, unitId: id, kind: 'topic-miss', detail: 'not relevant, label true', quote: a.text.slice(0, 100) });
+    t.findings.push({
+      set,
+      unitId: id,
+      kind: 'topic-miss',
+      detail: 'not relevant, label true',
+      quote: a.text.slice(0, 100),
+    });
   }
 }
 

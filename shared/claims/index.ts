@@ -13,7 +13,7 @@ export type { Accusation, ArticleContext, CasualtyFigure, ClaimSet } from '../do
 
 // Attribution of a figure: "according to X", "X said", "said X", "X reported".
 const ATTRIBUTION_AFTER_RE =
-  /^(?:\s*[,(]?\s*(?:[\w'’.-]+|,)){0,6}?\s*(?:has\s+|have\s+|had\s+|also\s+)?(?:said|says|reported|reports|stated|claimed|told|added|noted|documented|recorded|counted|estimated|confirmed|announced|put\s+the|gave|toll)\b/i;
+  /^[\s,()]*(?:[\w'’.-]+[\s,()]+){0,6}?(?:said|says|reported|reports|stated|claimed|told|added|noted|documented|recorded|counted|estimated|confirmed|announced|put\s+the|gave|toll)\b/i;
 const ATTRIBUTION_BEFORE_RE =
   /(?:\b(?:said|says|reported|told|according\s+to|citing|provided\s+by|figures\s+from|by|from|toll\s+by)(?:\s+(?:numbers|figures|data|a\s+statement|a\s+report)\s+(?:provided\s+by|from|by|of))?)\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,2}$/i;
 const PRONOUN_ATTRIBUTION_RE =
@@ -25,7 +25,10 @@ function attribution(sentence: string, hits: ActorHit[]): ActorHit | null {
   for (const h of hits) {
     if (h.generic) continue;
     const before = sentence.slice(Math.max(0, h.index - 70), h.index);
-    if (ATTRIBUTION_BEFORE_RE.test(before) && /according|said|says|reported|told|citing|provided|figures|toll/i.test(before)) {
+    if (
+      ATTRIBUTION_BEFORE_RE.test(before) &&
+      /according|said|says|reported|told|citing|provided|figures|toll/i.test(before)
+    ) {
       return h;
     }
   }
@@ -45,7 +48,9 @@ function restates(approx: CasualtyFigure, exact: CasualtyFigure): boolean {
   if (approx.outcome !== exact.outcome || approx.victims !== exact.victims) return false;
   if (approx.background !== exact.background || approx.count === exact.count) return false;
   if (approx.qualifier === 'more_than' || approx.qualifier === 'at_least') {
-    return exact.count > approx.count && exact.count <= approx.count * 1.1 && approx.count % 10 === 0;
+    return (
+      exact.count > approx.count && exact.count <= approx.count * 1.1 && approx.count % 10 === 0
+    );
   }
   if (approx.qualifier === 'about') {
     return Math.abs(exact.count - approx.count) <= approx.count * 0.1 && approx.count % 10 === 0;
@@ -78,7 +83,8 @@ function casualties(sentences: Sentence[], ctx: ArticleContext): CasualtyFigure[
   let lastVictims: CasualtyFigure['victims'] | null = null;
   for (const sent of sentences) {
     const raw = isHeadlineJunk(sent) ? [] : figuresInSentence(sent.text);
-    const hits = raw.length > 0 || PRONOUN_ATTRIBUTION_RE.test(sent.text) ? findActors(sent.text) : [];
+    const hits =
+      raw.length > 0 || PRONOUN_ATTRIBUTION_RE.test(sent.text) ? findActors(sent.text) : [];
     const attr = attribution(sent.text, hits);
     let source = attr ? sourceName(attr) : null;
     if (!source && lastSource && PRONOUN_ATTRIBUTION_RE.test(sent.text)) source = lastSource;
@@ -121,7 +127,11 @@ function sameOccurrence(a: Occurrence, b: Occurrence): boolean {
   if (a.figure.count !== b.figure.count || a.figure.outcome !== b.figure.outcome) return false;
   if (b.another) return false;
   if (a.headline || b.headline || a.figure.count >= 5) return true;
-  return a.figure.victims === b.figure.victims && a.figure.place === b.figure.place && a.figure.place !== null;
+  return (
+    a.figure.victims === b.figure.victims &&
+    a.figure.place === b.figure.place &&
+    a.figure.place !== null
+  );
 }
 
 function merge(found: Occurrence[], outlet: string): CasualtyFigure[] {
@@ -155,6 +165,6 @@ export function extractClaims(text: string, ctx: ArticleContext = {}): ClaimSet 
   const sentences = splitSentences(text);
   return {
     casualties: casualties(sentences, ctx),
-    accusations: findAccusations(sentences, ctx),
+    accusations: findAccusations(sentences, ctx, text),
   };
 }

@@ -4,7 +4,17 @@
 
 const GAZETTEER: readonly (readonly string[])[] = [
   ['Raqqa', 'Raqqah', 'Rakka'],
-  ['Deir ez-Zor', 'Deir ez Zor', 'Deir al-Zour', 'Deir el-Zour', 'Deir Ezzor', 'Deir al-Zor', 'Deir Ez-Zor', 'Deir Azzor', 'Deir Ezzour'],
+  [
+    'Deir ez-Zor',
+    'Deir ez Zor',
+    'Deir al-Zour',
+    'Deir el-Zour',
+    'Deir Ezzor',
+    'Deir al-Zor',
+    'Deir Ez-Zor',
+    'Deir Azzor',
+    'Deir Ezzour',
+  ],
   ['Aleppo', 'Halab'],
   ['Idlib', 'Idleb'],
   ['Homs'],
@@ -108,10 +118,11 @@ for (const [name, ...aliases] of GAZETTEER) {
   for (const a of aliases) ALIAS_TO_NAME.set(a.toLowerCase(), name);
 }
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+const escapeRegex = (s: string): string =>
+  s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
 
 // Longest alias first, so "Eastern Ghouta" wins over "Ghouta" and "Deir ez-Zor" over "Deir".
-const ALIASES = [...ALIAS_TO_NAME.keys()].sort((a, b) => b.length - a.length).map(escape);
+const ALIASES = [...ALIAS_TO_NAME.keys()].sort((a, b) => b.length - a.length).map(escapeRegex);
 const GAZETTEER_RE = new RegExp(`(?<![\\w-])(?:${ALIASES.join('|')})(?![\\w-])`, 'gi');
 // Names the gazetteer does not know: "the village of Hanida", "the town of al-Qusour".
 const OF_PLACE_RE =

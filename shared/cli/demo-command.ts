@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { loadSeeds } from '../corpus/fa-kes.ts';
 import { ConfigError } from '../domain/errors.ts';
 import { startSlackSink, startSmtpSink } from '../local/demo-sinks.ts';
-import { seedToPage, startDemoSite } from '../local/demo-site.ts';
+import { type SitePage, seedPages, startDemoSite } from '../local/demo-site.ts';
 import { fillTemplate, runCycles } from './run-command.ts';
 
 // `npm start`: one full cycle over the embedded default. The runner serves the five seed
@@ -14,37 +14,19 @@ import { fillTemplate, runCycles } from './run-command.ts';
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SAMPLE_CONFIG = resolve(repoRoot, 'config', 'sample.yaml');
 
-/** Which outlet's feed carries which seed (by file-name prefix); 000 and 001 are one story. */
-const OUTLET_OF_SEED: Record<string, string> = {
-  '000': 'outlet-a',
-  '001': 'outlet-b',
-  '002': 'outlet-b',
-  '003': 'outlet-a',
-  '004': 'outlet-c',
-};
-const OUTLET_NAMES: Record<string, string> = {
-  'outlet-a': 'Outlet A',
-  'outlet-b': 'Outlet B',
-  'outlet-c': 'Outlet C',
-};
-
 /** Stable, so that article URLs (their identity) are the same from one run to the next. */
 const DEMO_PORT = 47_831;
 
 export async function runDemo(o: { dataDir: string; quiet?: boolean }): Promise<void> {
-  let seeds: ReturnType<typeof loadSeeds>;
+  let pages: SitePage[];
   try {
-    seeds = loadSeeds();
+    pages = seedPages(loadSeeds());
   } catch (err) {
     throw new ConfigError(
       `cannot read the seed articles (${(err as Error).message}). The demo reads ../shared/data/seeds ` +
         'beside the repository; set STRIKEWATCH_DATA_DIR to the data folder if it lives elsewhere.',
     );
   }
-  const pages = seeds.map((s) => {
-    const feedId = OUTLET_OF_SEED[s.id.slice(0, 3)] ?? 'outlet-c';
-    return seedToPage(s, OUTLET_NAMES[feedId] ?? feedId, feedId);
-  });
   const site = await startDemoSite(pages, { preferredPort: DEMO_PORT });
   const slack = await startSlackSink();
   const smtp = await startSmtpSink();
@@ -56,7 +38,7 @@ export async function runDemo(o: { dataDir: string; quiet?: boolean }): Promise<
     );
     if (!o.quiet) {
       process.stdout.write(
-        `strikewatch demo: ${seeds.length} seed articles served as ${site.feeds.length} feeds on ${site.baseUrl}; ` +
+        `strikewatch demo: ${pages.length} seed articles served as ${site.feeds.length} feeds on ${site.baseUrl}; ` +
           `store in ${o.dataDir}\n`,
       );
     }

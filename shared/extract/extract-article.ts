@@ -1,4 +1,4 @@
-import { Readability } from '@mozilla/readability';
+import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import type { ExtractedArticle } from '../domain/article.ts';
 import { ExtractError } from '../domain/errors.ts';
@@ -102,7 +102,14 @@ function metaDate(doc: Document): string | null {
   return null;
 }
 
-function runReadability(doc: Document): ExtractedArticle | null {
+function runReadability(
+  doc: Document,
+  opts: { requireReaderable: boolean },
+): ExtractedArticle | null {
+  // Section fronts, galleries and video pages have no article, but Readability always returns
+  // its best block of text (a list of headlines, say). Its companion check, asked before parse()
+  // rearranges the document, tells those apart: no visible paragraph of 140+ characters.
+  if (opts.requireReaderable && !isProbablyReaderable(doc)) return null;
   // Meta tags are read before Readability starts rearranging the document.
   const fallbackDate = metaDate(doc);
   const result: ReadabilityResult | null = new Readability<Node>(doc, {
@@ -146,7 +153,7 @@ export function extractArticle(html: string, opts: { url: string }): ExtractedAr
       }
     }
     try {
-      return runReadability(doc);
+      return runReadability(doc, { requireReaderable: true });
     } catch (err) {
       throw new ExtractError(`readability failed on ${opts.url}`, { cause: err });
     }
@@ -157,15 +164,16 @@ export function extractArticle(html: string, opts: { url: string }): ExtractedAr
 
 /**
  * The bare floor the benchmark and tests compare against: `new JSDOM(html)` plus Readability, no
- * pre-cleaning, no DOMParser. Same text normalisation as extractArticle. Not for untrusted
- * production use beyond what plain jsdom defaults give (no scripts, no subresources).
+ * pre-cleaning, no DOMParser, no readerable check. Same text normalisation as extractArticle.
+ * Not for production: plain jsdom parses every stylesheet (and can throw on one) and builds a
+ * window per iframe.
  */
 export function floorExtract(html: string, url: string): ExtractedArticle | null {
   const virtualConsole = new VirtualConsole();
   virtualConsole.on('jsdomError', () => {});
   const dom = new JSDOM(html, { url: documentUrl(url), virtualConsole });
   try {
-    return runReadability(dom.window.document as unknown as Document);
+    return runReadability(dom.window.document as unknown as Document, { requireReaderable: false });
   } finally {
     dom.window.close();
   }

@@ -85,6 +85,8 @@ function usableCharset(label: string, fromDocument: boolean): string | null {
   if (l === 'utf-8' || l === 'utf8' || l === 'unicode-1-1-utf-8') return 'utf-8';
   if (WINDOWS_1252_ALIASES.has(l)) return 'windows-1252';
   if (l === 'x-user-defined') return 'windows-1252';
+  // UTF-7 can smuggle "<" as "+ADw-"; browsers refuse it and no news feed uses it.
+  if (/^(utf-?7|unicode-1-1-utf-7|csunicode11utf7)$/.test(l)) return null;
   return iconv.encodingExists(l) ? l : null;
 }
 

@@ -151,18 +151,26 @@ interface ScanResult {
   doctype: string | null;
 }
 
-/** Index just past the ">" closing the tag opened at `start`, honouring quoted attributes. */
-function tagEnd(text: string, start: number): number {
+/**
+ * Scan the tag opened at `start`, honouring quoted attribute values. `end` is just past its ">";
+ * when there is none, `stop` is where it cannot be a tag any more (an unquoted "<", or the end).
+ */
+function scanTag(text: string, start: number): { end: number } | { stop: number } {
   let quote = '';
   for (let j = start + 1; j < text.length; j++) {
     const c = text[j];
     if (quote) {
       if (c === quote) quote = '';
     } else if (c === '"' || c === "'") quote = c;
-    else if (c === '>') return j + 1;
-    else if (c === '<') return -1;
+    else if (c === '>') return { end: j + 1 };
+    else if (c === '<') return { stop: j };
   }
-  return -1;
+  return { stop: text.length };
+}
+
+/** Text that looked like a tag but is not one: escaped so every "<" in it is read as text. */
+function notATag(text: string): string {
+  return fixAmpersands(text).replaceAll('<', '&lt;');
 }
 
 /**
@@ -176,6 +184,7 @@ function scanAndNormalise(input: string): ScanResult {
   let doctype: string | null = null;
   let depth = 0;
   let elements = 0;
+  const unclosed = new Set<string>();
   let i = 0;
   const n = input.length;
   while (i < n) {
@@ -228,23 +237,27 @@ function scanAndNormalise(input: string): ScanResult {
       // Dropped: xml2js does not need it, and a DTD is never fetched or expanded.
       i = j + 1;
     } else if (input[lt + 1] === '/') {
-      const end = tagEnd(input, lt);
-      if (end === -1) {
-        out += '&lt;';
-        i = lt + 1;
+      const scanned = scanTag(input, lt);
+      if (!('end' in scanned)) {
+        // Resume where the scan stopped, never behind it: rescanning from lt + 1 would make
+        // input like `<a '"<a '"...` quadratic.
+        out += notATag(input.slice(lt, scanned.stop));
+        i = scanned.stop;
         continue;
       }
+      const end = scanned.end;
       out += input.slice(lt, end);
       depth = Math.max(0, depth - 1);
       i = end;
     } else if (/[A-Za-z_:\u00C0-\uFFFF]/.test(input[lt + 1] ?? '')) {
-      const end = tagEnd(input, lt);
-      if (end === -1) {
+      const scanned = scanTag(input, lt);
+      if (!('end' in scanned)) {
         // "<" that never closes: text such as "a < b" in an ill-formed feed.
-        out += '&lt;';
-        i = lt + 1;
+        out += notATag(input.slice(lt, scanned.stop));
+        i = scanned.stop;
         continue;
       }
+      const end = scanned.end;
       const tag = input.slice(lt, end);
       const name = /^<([^\s/>]+)/.exec(tag)?.[1] ?? '';
       let fixed = fixAmpersands(tag);
@@ -279,7 +292,10 @@ function scanAndNormalise(input: string): ScanResult {
         // casualty figures. Keep it as one text node instead.
         const close = new RegExp(`</${name}\\s*>`, 'g');
         close.lastIndex = i;
-        const m = close.exec(input);
+        // Once a search for </name> found none, none exists further on either: do not search
+        // again (a feed of many unclosed containers would otherwise be quadratic).
+        const m = unclosed.has(name) ? null : close.exec(input);
+        if (!m) unclosed.add(name);
         if (m) {
           const inner = input.slice(i, m.index).replaceAll(']]>', ']]]]><![CDATA[>');
           out += `<![CDATA[${inner}]]>${m[0]}`;
@@ -316,6 +332,11 @@ function prepare(text: string, contentType: string | undefined): string {
   }
   if (root === null) {
     if (isHtmlType) throw new FeedParseError(HTML_MESSAGE);
+    if (/^[[{]/.test(t)) {
+      throw new FeedParseError(
+        'this URL returned JSON, not an RSS or Atom feed (JSON Feed is not supported)',
+      );
+    }
     throw new FeedParseError('the feed contains no XML elements');
   }
   const local = root.includes(':') ? root.slice(root.indexOf(':') + 1) : root;
@@ -521,13 +542,17 @@ function isHttpUrl(s: string): boolean {
   return /^https?:\/\/[^\s]/i.test(s);
 }
 
-function absolutise(link: string, base: string | null): string {
-  if (isHttpUrl(link) || !base) return link;
+/**
+ * The item link as an absolute http(s) URL, or null: relative links are resolved against the
+ * base, and anything else (javascript:, data:, mailto:, unresolvable) is dropped so it can
+ * neither be fetched nor reach an alert as a clickable link.
+ */
+function absolutise(link: string, base: string | null): string | null {
   try {
-    const u = new URL(link, base);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : link;
+    const u = base ? new URL(link, base) : new URL(link);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
   } catch {
-    return link;
+    return null;
   }
 }
 
@@ -653,6 +678,11 @@ async function parseXml(xml: string): Promise<RawFeed> {
  */
 export async function parseFeed(body: Buffer, opts: ParseFeedOptions): Promise<ParsedFeed> {
   if (body.length === 0) throw new FeedParseError('the feed is empty (0 bytes)');
+  if (body[0] === 0x1f && body[1] === 0x8b) {
+    throw new FeedParseError(
+      'the body is still gzip-compressed (the server compressed it without saying so in Content-Encoding)',
+    );
+  }
   const text = decodeBody(body, { contentType: opts.contentType, kind: 'xml' });
   if (text.length > MAX_CHARS) {
     throw new FeedParseError(`the feed is larger than ${MAX_CHARS} characters; refused`);

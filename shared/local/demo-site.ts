@@ -26,19 +26,21 @@ export interface DemoSite {
   close(): Promise<void>;
 }
 
-const BOILERPLATE = /^(date\b.*|all news|share|advertisement|read more|related)$/i;
+const BOILERPLATE = /^(all news|share|advertisement|read more|related|©.*)$/i;
 
 /** Splits a seed text file into an optional headline, paragraphs and a date when it states one. */
 export function seedToPage(seed: SeedArticle, outlet: string, feedId: string): SitePage {
   const lines = seed.text
     .split(/\r?\n/)
-    .map((l) => l.trim())
+    // Scraped seeds start with a " date 2017-09-29" stamp, sometimes on the first paragraph's line.
+    .map((l) => l.replace(/^\s*date \d{4}-\d{2}(?:-\d{2})?\s*/, '').trim())
     .filter(Boolean);
   const dateMatch = /\bdate (\d{4}-\d{2}(?:-\d{2})?)/.exec(seed.text);
   const body = lines.filter((l) => !BOILERPLATE.test(l));
   const first = body[0] ?? '';
   const title = first.length < 160 && !/[.!?"”]$/.test(first) ? first : null;
-  const date = dateMatch?.[1];
+  // A month-only stamp ("2017-09") is no publication date.
+  const date = dateMatch?.[1]?.length === 10 ? dateMatch[1] : undefined;
   return {
     slug: seed.id,
     outlet,
@@ -49,6 +51,28 @@ export function seedToPage(seed: SeedArticle, outlet: string, feedId: string): S
       ? new Date(date.length === 7 ? `${date}-01T12:00:00Z` : `${date}T12:00:00Z`).toISOString()
       : null,
   };
+}
+
+/** Which outlet's feed carries which seed (by file-name prefix); 000 and 001 are one story. */
+const OUTLET_OF_SEED: Record<string, string> = {
+  '000': 'outlet-a',
+  '001': 'outlet-b',
+  '002': 'outlet-b',
+  '003': 'outlet-a',
+  '004': 'outlet-c',
+};
+const OUTLET_NAMES: Record<string, string> = {
+  'outlet-a': 'Outlet A',
+  'outlet-b': 'Outlet B',
+  'outlet-c': 'Outlet C',
+};
+
+/** The seed articles as three outlets' pages: the embedded default of `npm start` and tests. */
+export function seedPages(seeds: SeedArticle[]): SitePage[] {
+  return seeds.map((s) => {
+    const feedId = OUTLET_OF_SEED[s.id.slice(0, 3)] ?? 'outlet-c';
+    return seedToPage(s, OUTLET_NAMES[feedId] ?? feedId, feedId);
+  });
 }
 
 export function renderPage(p: SitePage, siteName: string): string {
@@ -99,7 +123,11 @@ ${items
 /** Starts the site, on `preferredPort` when free so that article URLs stay stable across runs. */
 export async function startDemoSite(
   pages: SitePage[],
-  opts: { preferredPort?: number } = {},
+  opts: {
+    preferredPort?: number;
+    /** Page renderer (the benchmark serves heavier, realistic pages). */
+    render?: (page: SitePage, siteName: string, url: string) => string;
+  } = {},
 ): Promise<DemoSite> {
   const stats = { requests: 0, notModified: 0, bodyBytes: 0 };
   const lastModified = new Date(Date.UTC(2017, 9, 1)).toUTCString();
@@ -153,10 +181,11 @@ export async function startDemoSite(
     const own = pages.filter((p) => p.feedId === id);
     const outlet = own[0]?.outlet ?? id;
     for (const p of own) {
-      routes.set(`/${id}/articles/${p.slug}`, {
-        body: renderPage(p, outlet),
-        type: 'text/html; charset=utf-8',
-      });
+      const path = `/${id}/articles/${p.slug}`;
+      const body = opts.render
+        ? opts.render(p, outlet, `${baseUrl}${path}`)
+        : renderPage(p, outlet);
+      routes.set(path, { body, type: 'text/html; charset=utf-8' });
     }
     routes.set(`/${id}/rss.xml`, {
       type: 'application/rss+xml; charset=utf-8',

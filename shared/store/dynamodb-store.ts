@@ -320,6 +320,7 @@ export class DynamoDbStore implements Store {
             articleId,
             storyId: String(item.storyId),
             storyDate: String(item.storyDate),
+            indexedAt: String(item.indexedAt),
             hits: 1,
           });
       }
@@ -333,6 +334,8 @@ export class DynamoDbStore implements Store {
     return items.map((it) => ({
       articleId: String(it.articleId),
       storyId: String(it.storyId),
+      indexedAt: String(it.indexedAt),
+      publishedDate: typeof it.publishedDate === 'string' ? it.publishedDate : null,
       words: decodeHashes(it.words as Uint8Array),
       pairs: decodeHashes(it.pairs as Uint8Array),
     }));
@@ -340,26 +343,57 @@ export class DynamoDbStore implements Store {
 
   async indexFingerprint(
     fp: ArticleFingerprint & { bands: string[]; storyDate: string },
-  ): Promise<void> {
+  ): Promise<{ storyId: string; indexedAt: string; existed: boolean }> {
     const ttl = expiresAt();
-    const writes: Item[] = fp.bands.map((band, i) => ({
-      pk: `BAND#${i}#${band}`,
-      sk: `${fp.storyDate}#${fp.articleId}`,
-      articleId: fp.articleId,
-      storyId: fp.storyId,
-      storyDate: fp.storyDate,
-      [TTL_ATTRIBUTE]: ttl,
-    }));
-    writes.push({
-      pk: `ART#${fp.articleId}`,
-      sk: 'FP',
-      articleId: fp.articleId,
-      storyId: fp.storyId,
-      words: encodeHashes(fp.words),
-      pairs: encodeHashes(fp.pairs),
-      [TTL_ATTRIBUTE]: ttl,
-    });
-    await this.batchPut(writes);
+    let first = { storyId: fp.storyId, indexedAt: fp.indexedAt, existed: false };
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: {
+            pk: `ART#${fp.articleId}`,
+            sk: 'FP',
+            articleId: fp.articleId,
+            storyId: fp.storyId,
+            indexedAt: fp.indexedAt,
+            publishedDate: fp.publishedDate,
+            words: encodeHashes(fp.words),
+            pairs: encodeHashes(fp.pairs),
+            [TTL_ATTRIBUTE]: ttl,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    } catch (err) {
+      if (!isConditionFailure(err)) throw err;
+      const [existing] = await this.getFingerprints([fp.articleId]);
+      if (existing)
+        first = { storyId: existing.storyId, indexedAt: existing.indexedAt, existed: true };
+    }
+    // Band items are rewritten on a re-run (a crash may have come before them): same values.
+    await this.batchPut(
+      fp.bands.map((band, i) => ({
+        pk: `BAND#${i}#${band}`,
+        sk: `${fp.storyDate}#${fp.articleId}`,
+        articleId: fp.articleId,
+        storyId: first.storyId,
+        storyDate: fp.storyDate,
+        indexedAt: first.indexedAt,
+        [TTL_ATTRIBUTE]: ttl,
+      })),
+    );
+    return first;
+  }
+
+  async setFingerprintStory(articleId: string, storyId: string): Promise<void> {
+    await this.doc.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: { pk: `ART#${articleId}`, sk: 'FP' },
+        UpdateExpression: 'SET storyId = :s',
+        ExpressionAttributeValues: { ':s': storyId },
+      }),
+    );
   }
 
   // ---- stories

@@ -25,6 +25,8 @@ export interface StoryCandidate {
   storyId: string;
   articleId: string;
   storyDate: string;
+  /** When the article was indexed: the earliest of matching articles decides the story. */
+  indexedAt: string;
   /** How many MinHash bands matched: more is more similar. */
   hits: number;
 }
@@ -32,6 +34,9 @@ export interface StoryCandidate {
 export interface ArticleFingerprint {
   articleId: string;
   storyId: string;
+  indexedAt: string;
+  /** yyyy-mm-dd the article was published, when known: far-apart dates never merge. */
+  publishedDate: string | null;
   words: Uint32Array;
   pairs: Uint32Array;
 }
@@ -94,8 +99,15 @@ export interface Store {
   /** Candidate stories sharing a MinHash band, within a date window. Fixed number of reads. */
   findStoryCandidates(bands: string[], from: string, to: string): Promise<StoryCandidate[]>;
   getFingerprints(articleIds: string[]): Promise<ArticleFingerprint[]>;
-  /** Indexes an article's bands and fingerprint for later near-duplicate lookups. */
-  indexFingerprint(fp: ArticleFingerprint & { bands: string[]; storyDate: string }): Promise<void>;
+  /**
+   * Indexes an article's bands and fingerprint for near-duplicate lookups. The fingerprint is
+   * written once (conditional); a re-run gets the first run's `indexedAt` and `storyId` back.
+   */
+  indexFingerprint(
+    fp: ArticleFingerprint & { bands: string[]; storyDate: string },
+  ): Promise<{ storyId: string; indexedAt: string; existed: boolean }>;
+  /** Records the story an indexed article was finally assigned to. */
+  setFingerprintStory(articleId: string, storyId: string): Promise<void>;
 
   /** Creates the story if absent, else adds the article and outlet to it. Idempotent. */
   upsertStory(story: StoryRecord, article: { articleId: string; outlet: string }): Promise<void>;

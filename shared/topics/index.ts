@@ -13,13 +13,17 @@ interface CompiledKeywords {
 
 const cache = new WeakMap<TopicDefinition, CompiledKeywords>();
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+const escapeRegex = (s: string): string =>
+  s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
 
 /** Word-boundary alternation that also works for terms starting or ending with punctuation. */
 function termsRegex(terms: string[]): RegExp | null {
   const clean = terms.map((t) => t.trim()).filter((t) => t.length > 0);
   if (clean.length === 0) return null;
-  return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${clean.map(escape).join('|')})(?![\\p{L}\\p{N}_])`, 'iu');
+  return new RegExp(
+    `(?<![\\p{L}\\p{N}_])(?:${clean.map(escapeRegex).join('|')})(?![\\p{L}\\p{N}_])`,
+    'iu',
+  );
 }
 
 function compile(topic: TopicDefinition): CompiledKeywords {

@@ -113,6 +113,7 @@ export async function processArticle(deps: PipelineDeps, job: ArticleJob): Promi
   );
   if (claim.outcome === 'done') return { articleId: job.articleId, status: 'already_done' };
   if (claim.outcome === 'busy') return { articleId: job.articleId, status: 'busy' };
+  await deps.faultPoint?.('article-claimed');
 
   let article: ArticleText;
   try {
@@ -176,49 +177,59 @@ export async function processArticle(deps: PipelineDeps, job: ArticleJob): Promi
     };
   }
 
-  // ---- story: exact text first, then near-duplicates within a few days
-  const storyDate = (article.publishedAt ?? now).slice(0, 10);
-  let storyId = job.articleId;
-  let duplicateOf: 'text' | 'near' | null = null;
-  const window = DEFAULT_SIMILARITY.maxDaysApart * 86_400_000;
-  const dayStart = `${storyDate}T00:00:00Z`;
-  const candidates = (
-    await deps.store.findStoryCandidates(
-      fp.bands,
-      addMs(dayStart, -window).slice(0, 10),
-      addMs(dayStart, window).slice(0, 10),
-    )
-  )
-    .filter((c) => c.articleId !== job.articleId)
-    .slice(0, MAX_CANDIDATES);
-  if (candidates.length) {
-    const prints = await deps.store.getFingerprints(candidates.map((c) => c.articleId));
-    const match = candidates
-      .map((c) => prints.find((p) => p.articleId === c.articleId))
-      .find((p) => p && isSameStory(fp, p));
-    if (match) {
-      storyId = match.storyId;
-      duplicateOf = 'near';
-    }
-  }
-  // The same text seen before (any URL, any outlet) always joins the first one's story.
-  const owner = await deps.store.claimContentHash(fp.contentHash, {
+  // ---- story: exact text first, then near-duplicates seen within a few days of each other
+  const publishedDate = article.publishedAt?.slice(0, 10) ?? null;
+  const storyDate = publishedDate ?? now.slice(0, 10);
+  const seenDate = now.slice(0, 10);
+  // Index first, then look: two near-duplicates processed at the same moment then see each
+  // other, and both choose the story of the one indexed earliest, so they agree.
+  const indexed = await deps.store.indexFingerprint({
     articleId: job.articleId,
-    storyId,
-  });
-  if (!owner.created) {
-    // A re-run of this article after a crash finds its own hash: keep the story it chose then.
-    if (owner.articleId !== job.articleId) duplicateOf = 'text';
-    storyId = owner.storyId;
-  }
-  await deps.store.indexFingerprint({
-    articleId: job.articleId,
-    storyId,
+    storyId: job.articleId,
+    indexedAt: `${now}#${job.articleId}`,
+    publishedDate,
     words: fp.words,
     pairs: fp.pairs,
     bands: fp.bands,
-    storyDate,
+    // Bands are keyed by the day the article was seen: reports of one story arrive together.
+    storyDate: seenDate,
   });
+  let storyId = indexed.storyId;
+  let duplicateOf: 'text' | 'near' | null = null;
+  if (!indexed.existed) {
+    const window = DEFAULT_SIMILARITY.maxDaysApart * 86_400_000;
+    const dayStart = `${seenDate}T00:00:00Z`;
+    const candidates = (
+      await deps.store.findStoryCandidates(
+        fp.bands,
+        addMs(dayStart, -window).slice(0, 10),
+        addMs(dayStart, window).slice(0, 10),
+      )
+    )
+      .filter((c) => c.articleId !== job.articleId && c.indexedAt < indexed.indexedAt)
+      .slice(0, MAX_CANDIDATES);
+    if (candidates.length) {
+      const prints = await deps.store.getFingerprints(candidates.map((c) => c.articleId));
+      const earliest = prints
+        .filter((p) => isSameStory(fp, p) && datesCompatible(publishedDate, p.publishedDate))
+        .sort((a, b) => a.indexedAt.localeCompare(b.indexedAt))[0];
+      if (earliest) {
+        storyId = earliest.storyId;
+        duplicateOf = 'near';
+      }
+    }
+    // The same text seen before (any URL, any outlet) always joins the first one's story.
+    const owner = await deps.store.claimContentHash(fp.contentHash, {
+      articleId: job.articleId,
+      storyId,
+    });
+    if (!owner.created && owner.articleId !== job.articleId) {
+      storyId = owner.storyId;
+      duplicateOf = 'text';
+    }
+    if (storyId !== job.articleId) await deps.store.setFingerprintStory(job.articleId, storyId);
+  }
+  await deps.faultPoint?.('story-indexed');
 
   // ---- claims
   const claims = extractClaims(fullText, {
@@ -254,7 +265,9 @@ export async function processArticle(deps: PipelineDeps, job: ArticleJob): Promi
   });
   const counts = { created: 0, corroborated: 0, changed: 0 };
   const alerts: AlertRecord[] = [];
-  const scope = { storyId, date: storyDate };
+  // Claims are dated by their story: a later outlet's report of it corroborates, not repeats.
+  const known = storyId === job.articleId ? null : await deps.store.getStory(storyId);
+  const scope = { storyId, date: known?.storyDate ?? storyDate };
   const link = { title: article.title, url: job.url ?? '', outlet: job.outlet };
 
   const seenKeys = new Set<string>();
@@ -291,9 +304,11 @@ export async function processArticle(deps: PipelineDeps, job: ArticleJob): Promi
       job.articleId,
     );
     counts[r.result]++;
+    await deps.faultPoint?.('claim-settled');
     if (r.alertFor) alerts.push(await raiseAlert(deps, r.alertFor, link, now));
   }
 
+  await deps.faultPoint?.('claims-done');
   await deps.store.completeArticle({
     ...baseRecord(job, now, article, {
       relevant: true,
@@ -440,6 +455,13 @@ async function settleAccusation(
   throw new Error(`claim ${keys[0]} kept changing under concurrent writers`);
 }
 
+/** Two published dates (when both are known) more than a few days apart are different stories. */
+function datesCompatible(a: string | null, b: string | null): boolean {
+  if (!a || !b) return true;
+  const days = Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;
+  return days <= DEFAULT_SIMILARITY.maxDaysApart;
+}
+
 export function alertIdFor(claimKey: string, version: number): string {
   return createHash('sha256').update(`${claimKey}#v${version}`).digest('hex').slice(0, 24);
 }
@@ -467,6 +489,7 @@ async function raiseAlert(
     ].slice(0, 5),
   };
   await deps.store.putAlert(alert);
+  await deps.faultPoint?.('alert-written');
   for (const sub of deps.config.subscribers) {
     if (!subscriberWants(sub, claim)) continue;
     await deps.store.createDelivery({

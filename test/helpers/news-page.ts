@@ -33,7 +33,10 @@ const OUTLETS: Record<string, Outlet> = {
   alalam: { name: 'Al-Alam News Network', template: 'portal' },
   manar: { name: 'Al-Manar TV', template: 'portal' },
   ahram: { name: 'Ahram Online', template: 'portal' },
-  etilaf: { name: 'National Coalition of Syrian Revolution and Opposition Forces', template: 'agency' },
+  etilaf: {
+    name: 'National Coalition of Syrian Revolution and Opposition Forces',
+    template: 'agency',
+  },
   tass: { name: 'TASS', template: 'agency' },
   sputnik: { name: 'Sputnik International', template: 'agency' },
   sana: { name: 'Syrian Arab News Agency', template: 'agency' },
@@ -125,7 +128,10 @@ function sentences(text: string): string[] {
   for (const p of parts) {
     const prev = out[out.length - 1];
     // "U.S. officials" and "Mr. Assad" split wrongly; glue back short fragments.
-    if (prev !== undefined && (/\b[A-Z]\.$|\b(?:Mr|Mrs|Dr|Gen|Col|Lt|St|No)\.$/.test(prev) || prev.length < 20)) {
+    if (
+      prev !== undefined &&
+      (/\b[A-Z]\.$|\b(?:Mr|Mrs|Dr|Gen|Col|Lt|St|No)\.$/.test(prev) || prev.length < 20)
+    ) {
       out[out.length - 1] = `${prev} ${p}`;
     } else {
       out.push(p);
@@ -380,7 +386,19 @@ function css(ctx: Ctx, blocks: number): string[] {
     'modal',
     'cookie-banner',
   ];
-  const colors = ['#111', '#222', '#333', '#555', '#767676', '#d0021b', '#fa6400', '#0a58ca', '#fff', '#f4f4f4', '#e5e5e5'];
+  const colors = [
+    '#111',
+    '#222',
+    '#333',
+    '#555',
+    '#767676',
+    '#d0021b',
+    '#fa6400',
+    '#0a58ca',
+    '#fff',
+    '#f4f4f4',
+    '#e5e5e5',
+  ];
   const props = (): string => {
     const list = [
       `color:${r.pick(colors)}`,
@@ -436,7 +454,9 @@ function css(ctx: Ctx, blocks: number): string[] {
     const inner: string[] = [];
     for (let i = 0; i < 10; i++) inner.push(rule());
     parts.push(`@media (min-width:${r.pick([600, 768, 1024, 1280])}px){${inner.join('')}}`);
-    parts.push(`@media print{.${p}ad-slot,.${p}share,.${p}comments,.${p}nav{display:none!important}}`);
+    parts.push(
+      `@media print{.${p}ad-slot,.${p}share,.${p}comments,.${p}nav{display:none!important}}`,
+    );
     parts.push(`@supports (display:grid){.${p}sidebar{display:grid;grid-gap:var(--gutter)}}`);
     out.push(parts.join('\n'));
   }
@@ -454,8 +474,10 @@ const ICONS: Record<string, string> = {
     '<path d="M9.8 15.6l-.4 5.5c.6 0 .8-.3 1.1-.6l2.7-2.6 5.6 4.1c1 .6 1.8.3 2-1l3.7-17.2c.3-1.5-.6-2.1-1.6-1.7L1.3 10.1c-1.5.6-1.5 1.4-.3 1.8l5.6 1.7L19.5 5.5c.6-.4 1.2-.2.7.2"/>',
   email:
     '<rect x="2" y="4" width="20" height="16" rx="2"/><path d="M22 6l-10 7L2 6" fill="none" stroke="currentColor" stroke-width="2"/>',
-  print: '<path d="M6 9V2h12v7"/><rect x="6" y="14" width="12" height="8"/><path d="M6 18H4a2 2 0 0 1-2-2v-5a2 2 0 0 1 2-2h16a2 2 0 0 1 2 2v5a2 2 0 0 1-2 2h-2"/>',
-  search: '<circle cx="11" cy="11" r="7" fill="none" stroke="currentColor" stroke-width="2"/><line x1="21" y1="21" x2="16.6" y2="16.6" stroke="currentColor" stroke-width="2"/>',
+  print:
+    '<path d="M6 9V2h12v7"/><rect x="6" y="14" width="12" height="8"/><path d="M6 18H4a2 2 0 0 1-2-2v-5a2 2 0 0 1 2-2h16a2 2 0 0 1 2 2v5a2 2 0 0 1-2 2h-2"/>',
+  search:
+    '<circle cx="11" cy="11" r="7" fill="none" stroke="currentColor" stroke-width="2"/><line x1="21" y1="21" x2="16.6" y2="16.6" stroke="currentColor" stroke-width="2"/>',
   menu: '<line x1="3" y1="6" x2="21" y2="6"/><line x1="3" y1="12" x2="21" y2="12"/><line x1="3" y1="18" x2="21" y2="18"/>',
 };
 
@@ -469,8 +491,19 @@ function navigation(ctx: Ctx): string {
     const subs: string[] = [];
     const n = r.int(4, 8);
     for (let i = 0; i < n; i++) {
-      const label = r.pick([...PLACES, 'Analysis', 'Explainers', 'Live', 'Podcasts', 'Interviews', 'Features', 'Data']);
-      subs.push(`<li class="${p}nav__sub-item"><a class="${p}nav__sub-link" href="${origin}/${slug(s)}/${slug(label)}/">${esc(label)}</a></li>`);
+      const label = r.pick([
+        ...PLACES,
+        'Analysis',
+        'Explainers',
+        'Live',
+        'Podcasts',
+        'Interviews',
+        'Features',
+        'Data',
+      ]);
+      subs.push(
+        `<li class="${p}nav__sub-item"><a class="${p}nav__sub-link" href="${origin}/${slug(s)}/${slug(label)}/">${esc(label)}</a></li>`,
+      );
     }
     return `<li class="${p}nav__item" data-section="${slug(s)}"><a class="${p}nav__link" href="${origin}/${slug(s)}/">${esc(s)}</a><ul class="${p}nav__submenu">${subs.join('')}</ul></li>`;
   });
@@ -493,7 +526,9 @@ function ticker(ctx: Ctx): string {
   const n = r.int(6, 10);
   for (let i = 0; i < n; i++) {
     const h = headline(r);
-    items.push(`<li class="${p}ticker__item"><span class="${p}ticker__time">${String(r.int(0, 23)).padStart(2, '0')}:${String(r.int(0, 59)).padStart(2, '0')}</span> <a href="${origin}/news/${slug(h)}-${r.int(1000, 9999)}/">${esc(h)}</a></li>`);
+    items.push(
+      `<li class="${p}ticker__item"><span class="${p}ticker__time">${String(r.int(0, 23)).padStart(2, '0')}:${String(r.int(0, 59)).padStart(2, '0')}</span> <a href="${origin}/news/${slug(h)}-${r.int(1000, 9999)}/">${esc(h)}</a></li>`,
+    );
   }
   return `<div class="${p}ticker" role="region" aria-label="Breaking news"><span class="${p}ticker__label">Breaking</span><ul class="${p}ticker__list">${items.join('')}</ul></div>`;
 }
@@ -508,7 +543,9 @@ function mostRead(ctx: Ctx): string {
   const items: string[] = [];
   for (let i = 1; i <= 10; i++) {
     const h = r.chance(0.3) ? r.pick(OTHER_TOPICS) : headline(r);
-    items.push(`<li class="${p}most-read__item"><span class="${p}most-read__rank">${i}</span><a class="${p}most-read__link" href="${origin}/news/${slug(h)}-${r.int(10000, 99999)}/">${esc(h)}</a></li>`);
+    items.push(
+      `<li class="${p}most-read__item"><span class="${p}most-read__rank">${i}</span><a class="${p}most-read__link" href="${origin}/news/${slug(h)}-${r.int(10000, 99999)}/">${esc(h)}</a></li>`,
+    );
   }
   return `<section class="${p}most-read" aria-labelledby="${p}most-read-title"><h2 id="${p}most-read-title" class="${p}section-title">Most Read</h2><ol class="${p}most-read__list">${items.join('\n')}</ol></section>`;
 }
@@ -519,7 +556,9 @@ function related(ctx: Ctx, n: number, title: string): string {
   for (let i = 0; i < n; i++) {
     const h = headline(r);
     const href = `${origin}/news/${slug(h)}-${r.int(10000, 99999)}/`;
-    cards.push(`<article class="${p}card"><a class="${p}card__media" href="${href}" tabindex="-1"><img src="${origin}/images/${r.int(100000, 999999)}_320x180.jpg" alt="" width="320" height="180" loading="lazy"></a><div class="${p}card__content"><span class="${p}card__kicker">${esc(r.pick(SECTIONS))}</span><h3 class="${p}card__title"><a href="${href}">${esc(h)}</a></h3><p class="${p}card__teaser">${esc(teaser(r))}</p><time class="${p}card__time">${r.int(1, 23)} hours ago</time></div></article>`);
+    cards.push(
+      `<article class="${p}card"><a class="${p}card__media" href="${href}" tabindex="-1"><img src="${origin}/images/${r.int(100000, 999999)}_320x180.jpg" alt="" width="320" height="180" loading="lazy"></a><div class="${p}card__content"><span class="${p}card__kicker">${esc(r.pick(SECTIONS))}</span><h3 class="${p}card__title"><a href="${href}">${esc(h)}</a></h3><p class="${p}card__teaser">${esc(teaser(r))}</p><time class="${p}card__time">${r.int(1, 23)} hours ago</time></div></article>`,
+    );
   }
   return `<section class="${p}related" aria-label="${esc(title)}"><h2 class="${p}section-title">${esc(title)}</h2><div class="${p}related__grid">${cards.join('\n')}</div></section>`;
 }
@@ -536,8 +575,13 @@ function shareBar(ctx: Ctx, url: string, title: string): string {
     ['email', `mailto:?subject=${t}&body=${u}`],
   ];
   return `<div class="${p}share" role="group" aria-label="Share this article">${links
-    .map(([n, href]) => `<a class="${p}share__button ${p}share__button--${n}" href="${esc(href)}" target="_blank" rel="noopener noreferrer" aria-label="Share on ${n}">${icon(n, p)}</a>`)
-    .join('')}<button class="${p}share__button ${p}share__button--print" type="button" onclick="window.print()" aria-label="Print">${icon('print', p)}</button></div>`;
+    .map(
+      ([n, href]) =>
+        `<a class="${p}share__button ${p}share__button--${n}" href="${esc(href)}" target="_blank" rel="noopener noreferrer" aria-label="Share on ${n}">${icon(n, p)}</a>`,
+    )
+    .join(
+      '',
+    )}<button class="${p}share__button ${p}share__button--print" type="button" onclick="window.print()" aria-label="Print">${icon('print', p)}</button></div>`;
 }
 
 function comments(ctx: Ctx): string {
@@ -545,9 +589,13 @@ function comments(ctx: Ctx): string {
   const n = r.int(4, 9);
   const items: string[] = [];
   for (let i = 0; i < n; i++) {
-    const author = r.chance(0.3) ? `${r.pick(FIRST_NAMES).toLowerCase()}${r.int(1, 99)}` : personName(r);
+    const author = r.chance(0.3)
+      ? `${r.pick(FIRST_NAMES).toLowerCase()}${r.int(1, 99)}`
+      : personName(r);
     const text = `${r.pick(COMMENT_OPENERS)} ${r.pick(COMMENT_TAILS)}${r.chance(0.5) ? ` ${r.pick(COMMENT_TAILS)}` : ''}`;
-    items.push(`<li class="${p}comment" id="comment-${r.int(100000, 999999)}"><div class="${p}comment__meta"><img class="${p}comment__avatar" src="${ctx.origin}/avatars/${r.int(1, 500)}.png" alt="" width="32" height="32"><span class="${p}comment__author">${esc(author)}</span> <time class="${p}comment__time">${r.int(1, 59)} minutes ago</time></div><div class="${p}comment__body"><p>${esc(text)}</p></div><div class="${p}comment__actions"><button type="button" class="${p}btn ${p}btn--link">Reply</button> <button type="button" class="${p}btn ${p}btn--link">Like (${r.int(0, 120)})</button> <button type="button" class="${p}btn ${p}btn--link">Report</button></div></li>`);
+    items.push(
+      `<li class="${p}comment" id="comment-${r.int(100000, 999999)}"><div class="${p}comment__meta"><img class="${p}comment__avatar" src="${ctx.origin}/avatars/${r.int(1, 500)}.png" alt="" width="32" height="32"><span class="${p}comment__author">${esc(author)}</span> <time class="${p}comment__time">${r.int(1, 59)} minutes ago</time></div><div class="${p}comment__body"><p>${esc(text)}</p></div><div class="${p}comment__actions"><button type="button" class="${p}btn ${p}btn--link">Reply</button> <button type="button" class="${p}btn ${p}btn--link">Like (${r.int(0, 120)})</button> <button type="button" class="${p}btn ${p}btn--link">Report</button></div></li>`,
+    );
   }
   return `<section class="${p}comments" id="comments" aria-label="Comments"><h2 class="${p}section-title">${n} Comments</h2><form class="${p}comments__form" action="/comments/post" method="post"><textarea name="body" rows="3" placeholder="Join the discussion..."></textarea><button type="submit" class="${p}btn">Post comment</button></form><ol class="${p}comments__list">${items.join('\n')}</ol><p class="${p}comments__policy">Comments are moderated. Please read our <a href="/community-guidelines/">community guidelines</a> before posting.</p></section>`;
 }
@@ -556,11 +604,47 @@ function footer(ctx: Ctx): string {
   const { r, p, origin } = ctx;
   const groups: Array<[string, string[]]> = [
     ['Sections', SECTIONS],
-    ['About', ['About us', 'Careers', 'Code of ethics', 'Corrections', 'Contact us', 'Advertise with us', 'Press office']],
-    ['Follow us', ['Facebook', 'Twitter', 'Instagram', 'YouTube', 'Telegram', 'RSS feeds', 'Newsletters', 'Podcasts']],
-    ['Legal', ['Terms of use', 'Privacy policy', 'Cookie policy', 'Cookie settings', 'Accessibility', 'Sitemap']],
+    [
+      'About',
+      [
+        'About us',
+        'Careers',
+        'Code of ethics',
+        'Corrections',
+        'Contact us',
+        'Advertise with us',
+        'Press office',
+      ],
+    ],
+    [
+      'Follow us',
+      [
+        'Facebook',
+        'Twitter',
+        'Instagram',
+        'YouTube',
+        'Telegram',
+        'RSS feeds',
+        'Newsletters',
+        'Podcasts',
+      ],
+    ],
+    [
+      'Legal',
+      [
+        'Terms of use',
+        'Privacy policy',
+        'Cookie policy',
+        'Cookie settings',
+        'Accessibility',
+        'Sitemap',
+      ],
+    ],
   ];
-  const cols = groups.map(([h, links]) => `<div class="${p}footer__col"><h3 class="${p}footer__heading">${esc(h)}</h3><ul class="${p}footer__list">${links.map((l) => `<li><a class="${p}footer__link" href="${origin}/${slug(l)}/">${esc(l)}</a></li>`).join('')}</ul></div>`);
+  const cols = groups.map(
+    ([h, links]) =>
+      `<div class="${p}footer__col"><h3 class="${p}footer__heading">${esc(h)}</h3><ul class="${p}footer__list">${links.map((l) => `<li><a class="${p}footer__link" href="${origin}/${slug(l)}/">${esc(l)}</a></li>`).join('')}</ul></div>`,
+  );
   return `<footer class="${p}footer" role="contentinfo"><div class="${p}newsletter"><h3>Get the ${esc(ctx.outlet.name)} daily briefing</h3><p>The top stories of the day, in your inbox every morning.</p><form action="${origin}/newsletter/subscribe" method="post"><input type="email" name="email" placeholder="Your email address" required> <button type="submit" class="${p}btn">Sign up</button></form></div><div class="${p}footer__cols">${cols.join('\n')}</div><p class="${p}footer__copy">&copy; ${r.int(2016, 2019)} ${esc(ctx.outlet.name)}. All rights reserved. Reproduction without permission is prohibited.</p></footer>`;
 }
 
@@ -616,7 +700,11 @@ googletag.cmd.push(function () { var cfg = window.${p.replace(/-/g, '')}AdsConfi
         body: paras.map((text, i) => ({ type: 'paragraph', id: `p-${i}`, content: text })),
         tags: ['Syria', 'Middle East', 'Conflict'],
       },
-      config: { env: 'production', cdn: `${origin}/static/`, features: { comments: true, paywall: false, liveblog: false } },
+      config: {
+        env: 'production',
+        cdn: `${origin}/static/`,
+        features: { comments: true, paywall: false, liveblog: false },
+      },
     };
     parts.push(`<script>window.__INITIAL_STATE__ = ${scriptJson(state)};</script>`);
   }
@@ -658,7 +746,20 @@ function publishedIso(date: string | null, r: Rng): string | null {
 function humanDate(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  const months = [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ];
   return `${months[d.getUTCMonth()] ?? ''} ${d.getUTCDate()}, ${d.getUTCFullYear()} ${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')} GMT`;
 }
 
@@ -666,19 +767,30 @@ function articleBody(ctx: Ctx, paras: string[], url: string): string {
   const { r, p, origin } = ctx;
   const out: string[] = [];
   paras.forEach((text, i) => {
-    const cls = ctx.t === 'wire' ? ` class="${p}text ${p}article__paragraph" data-testid="paragraph-${i}"` : ctx.t === 'portal' ? '' : ` class="${p}text-block"`;
+    const cls =
+      ctx.t === 'wire'
+        ? ` class="${p}text ${p}article__paragraph" data-testid="paragraph-${i}"`
+        : ctx.t === 'portal'
+          ? ''
+          : ` class="${p}text-block"`;
     out.push(`<p${cls}>${esc(text)}</p>`);
     if (i === 1) {
-      out.push(`<figure class="${p}article__figure"><img src="${origin}/images/${r.int(100000, 999999)}_800x450.jpg" alt="" width="800" height="450"><figcaption class="${p}article__caption">File photo. (${esc(ctx.outlet.name)})</figcaption></figure>`);
+      out.push(
+        `<figure class="${p}article__figure"><img src="${origin}/images/${r.int(100000, 999999)}_800x450.jpg" alt="" width="800" height="450"><figcaption class="${p}article__caption">File photo. (${esc(ctx.outlet.name)})</figcaption></figure>`,
+      );
     }
     if (i === 2 && paras.length > 5) out.push(adSlot(ctx, 'mpu-1', 300, 250));
     if (i === 4 && ctx.t === 'portal' && r.chance(0.4)) {
       // Video embeds are the one kind of iframe Readability keeps.
-      out.push(`<div class="${p}embed ${p}embed--video"><iframe width="560" height="315" src="https://www.youtube.com/embed/${r.int(1e9, 9e9).toString(36)}" title="YouTube video player" frameborder="0" allow="accelerometer; autoplay; encrypted-media; picture-in-picture" allowfullscreen></iframe></div>`);
+      out.push(
+        `<div class="${p}embed ${p}embed--video"><iframe width="560" height="315" src="https://www.youtube.com/embed/${r.int(1e9, 9e9).toString(36)}" title="YouTube video player" frameborder="0" allow="accelerometer; autoplay; encrypted-media; picture-in-picture" allowfullscreen></iframe></div>`,
+      );
     }
     if (i === 3 && paras.length > 6 && ctx.t !== 'agency') {
       const h = headline(r);
-      out.push(`<aside class="${p}read-more"><span>Read more:</span> <a href="${origin}/news/${slug(h)}/">${esc(h)}</a></aside>`);
+      out.push(
+        `<aside class="${p}read-more"><span>Read more:</span> <a href="${origin}/news/${slug(h)}/">${esc(h)}</a></aside>`,
+      );
     }
   });
   void url;

@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { Capture, Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { entryFor } from '../../infra/constructs/strikewatch-function.ts';
 import { TABLE_KEYS } from '../../infra/constructs/strikewatch-table.ts';
-import { QUERY_ROUTES } from '../../infra/stacks/strikewatch-stack.ts';
+import { CUSTOM_METRICS, QUERY_ROUTES } from '../../infra/stacks/strikewatch-stack.ts';
 import { synthStack } from './synth.ts';
 
 type Resources = Record<string, { Type: string; Properties: Record<string, unknown> }>;
@@ -462,7 +464,8 @@ describe('operations', () => {
     const text = JSON.stringify(body.asObject());
     for (const expected of [
       'FeedFailures',
-      'ArticlesProcessed',
+      'ArticlesQueued',
+      'AlertsCreated',
       'DeliveryFailures',
       'ApproximateNumberOfMessagesVisible',
       'AWS/Lambda',
@@ -471,6 +474,15 @@ describe('operations', () => {
       'alarm',
     ]) {
       expect(text).toContain(expected);
+    }
+  });
+});
+
+describe('contract with the handlers', () => {
+  it('every custom metric the alarms and dashboard read is emitted by that function', () => {
+    for (const { service, name } of Object.values(CUSTOM_METRICS)) {
+      const source = readFileSync(entryFor(service), 'utf8');
+      expect(source, `${service} must emit ${name}`).toContain(`'${name}'`);
     }
   });
 });

@@ -1,0 +1,103 @@
+// Bundle size and cold module-load time of each Lambda, built exactly as `cdk synth` builds it
+// (infra/constructs/strikewatch-function.ts: esbuildOptionsFor), beside the load time of a bare
+// `jsdom` + `@mozilla/readability` import, the floor for any function that parses HTML.
+//
+//   npx tsx bench/bundle-size.ts          table
+//   npx tsx bench/bundle-size.ts --json   the figures as JSON
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { loadSynthConfig } from '../infra/config/synth-config.ts';
+import { FUNCTION_NAMES, type FunctionName } from '../infra/constructs/strikewatch-function.ts';
+import {
+  bundleFunction,
+  fakeLambdaEnv,
+  type LoadResult,
+  loadInFreshNode,
+  median,
+} from '../infra/tools/local-bundle.ts';
+
+export interface BundleFigures {
+  readonly name: FunctionName;
+  readonly bytes: number;
+  readonly gzipBytes: number;
+  /** Median `import()` time over `runs` fresh Node processes. */
+  readonly loadMs: number;
+  /** loadMs / the bare jsdom + Readability import. */
+  readonly ratioToJsdom: number;
+}
+
+export interface BundleMeasurements {
+  readonly node: string;
+  readonly runs: number;
+  readonly jsdomReadabilityLoadMs: number;
+  readonly bundles: readonly BundleFigures[];
+}
+
+function medianLoad(runs: number, load: () => LoadResult, what: string): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const result = load();
+    if (!result.ok) throw new Error(`${what} failed to load:\n${result.stderr}`);
+    times.push(result.importMs);
+  }
+  return median(times);
+}
+
+export async function measureBundles(
+  options: { runs?: number; config?: string } = {},
+): Promise<BundleMeasurements> {
+  const runs = options.runs ?? 5;
+  const config = loadSynthConfig(options.config);
+  const outRoot = mkdtempSync(join(tmpdir(), 'strikewatch-bench-'));
+  try {
+    const jsdomReadabilityLoadMs = medianLoad(
+      runs,
+      () => loadInFreshNode(['jsdom', '@mozilla/readability']),
+      'jsdom + @mozilla/readability',
+    );
+    const bundles: BundleFigures[] = [];
+    for (const name of FUNCTION_NAMES) {
+      const bundle = await bundleFunction(name, config, join(outRoot, name));
+      const loadMs = medianLoad(
+        runs,
+        () => loadInFreshNode([bundle.file], { env: fakeLambdaEnv(name) }),
+        name,
+      );
+      bundles.push({
+        name,
+        bytes: bundle.bytes,
+        gzipBytes: bundle.gzipBytes,
+        loadMs,
+        ratioToJsdom: loadMs / jsdomReadabilityLoadMs,
+      });
+    }
+    return { node: process.version, runs, jsdomReadabilityLoadMs, bundles };
+  } finally {
+    rmSync(outRoot, { recursive: true, force: true });
+  }
+}
+
+function printTable(m: BundleMeasurements): void {
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`.padStart(12);
+  console.log(`Lambda bundles (Node ${m.node}, median of ${m.runs} fresh processes)\n`);
+  console.log(
+    `${'function'.padEnd(16)}${'bundle'.padStart(12)}${'gzip'.padStart(12)}${'load'.padStart(12)}  vs jsdom`,
+  );
+  for (const b of m.bundles) {
+    console.log(
+      `${b.name.padEnd(16)}${kb(b.bytes)}${kb(b.gzipBytes)}${`${b.loadMs.toFixed(0)} ms`.padStart(12)}  ${b.ratioToJsdom.toFixed(2)}x`,
+    );
+  }
+  console.log(
+    `\nbare jsdom + @mozilla/readability import: ${m.jsdomReadabilityLoadMs.toFixed(0)} ms` +
+      ' (process-article ships jsdom as node_modules, so it pays at least this)',
+  );
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const measurements = await measureBundles();
+  if (process.argv.includes('--json')) console.log(JSON.stringify(measurements, null, 2));
+  else printTable(measurements);
+}

@@ -1,0 +1,152 @@
+import { createSlackSender } from '../../shared/alerts/slack-webhook.ts';
+import { createSmtpMailer } from '../../shared/alerts/smtp-mailer.ts';
+import { parseConfig } from '../../shared/config/load-config.ts';
+import type { Config } from '../../shared/config/schema.ts';
+import { loadSeeds } from '../../shared/corpus/fa-kes.ts';
+import {
+  type SlackSink,
+  type SmtpSink,
+  startSlackSink,
+  startSmtpSink,
+} from '../../shared/local/demo-sinks.ts';
+import {
+  type DemoSite,
+  type SitePage,
+  seedPages,
+  startDemoSite,
+} from '../../shared/local/demo-site.ts';
+import { type EmbeddedDynamo, startEmbeddedDynamo } from '../../shared/local/embedded-dynamodb.ts';
+import { localSecrets } from '../../shared/local/local-deps.ts';
+import { createHttpClient } from '../../shared/net/http-client.ts';
+import type { Clock } from '../../shared/ports/clock.ts';
+import { silentLogger } from '../../shared/ports/logger.ts';
+import { DynamoDbStore } from '../../shared/store/dynamodb-store.ts';
+import type { PipelineDeps } from '../../shared/use-cases/pipeline-deps.ts';
+
+// Real components on loopback for integration tests: dynalite through the AWS SDK, a news site
+// serving feeds and pages, a Slack webhook receiver and an SMTP server.
+
+export interface Harness {
+  dynamo: EmbeddedDynamo;
+  site: DemoSite;
+  slack: SlackSink;
+  smtp: SmtpSink;
+  config: Config;
+  /** A fresh set of adapters (one "worker"); all share the same table. */
+  deps(overrides?: Partial<PipelineDeps>): PipelineDeps;
+  close(): Promise<void>;
+}
+
+let tableCounter = 0;
+
+export async function startHarness(
+  opts: {
+    pages?: SitePage[];
+    config?: (base: Record<string, unknown>) => Record<string, unknown>;
+    render?: Parameters<typeof startDemoSite>[1] extends infer O
+      ? O extends { render?: infer R }
+        ? R
+        : never
+      : never;
+  } = {},
+): Promise<Harness> {
+  const dynamo = await startEmbeddedDynamo();
+  const site = await startDemoSite(
+    opts.pages ?? seedPages(loadSeeds()),
+    opts.render ? { render: opts.render } : {},
+  );
+  const slack = await startSlackSink();
+  const smtp = await startSmtpSink();
+  const base: Record<string, unknown> = {
+    feeds: site.feeds.map((f) => ({ id: f.id, url: f.url, outlet: f.outlet })),
+    subscribers: [
+      { id: 'analysts-slack', slack: { webhookUrl: slack.url() } },
+      {
+        id: 'desk-email',
+        email: 'desk@example.org',
+        filters: { kinds: ['casualty'], minCount: 10 },
+      },
+    ],
+    delivery: {
+      email: { from: 'strikewatch@example.org', smtp: { host: '127.0.0.1', port: smtp.port } },
+      maxAttempts: 4,
+      backoffMs: 20,
+      timeoutMs: 5_000,
+    },
+    network: { allowPrivateHosts: ['127.0.0.1'], retries: 1, timeoutMs: 5_000 },
+  };
+  const config = parseConfig(opts.config ? opts.config(base) : base, 'test config');
+  const tableName = `strikewatch-test-${++tableCounter}`;
+  const first = new DynamoDbStore({ client: dynamo.client, tableName });
+  await first.ensureTable();
+  const closers: (() => void)[] = [];
+  return {
+    dynamo,
+    site,
+    slack,
+    smtp,
+    config,
+    deps(overrides = {}) {
+      const http = createHttpClient(config.network, { sleep: async () => {} });
+      const smtpCfg = config.delivery.email?.smtp;
+      const mailer = smtpCfg
+        ? createSmtpMailer({ ...smtpCfg, timeoutMs: config.delivery.timeoutMs })
+        : null;
+      if (mailer) closers.push(() => mailer.close());
+      return {
+        config,
+        store: new DynamoDbStore({ client: dynamo.client, tableName }),
+        http,
+        clock: realClock,
+        logger: silentLogger,
+        slack: createSlackSender(http, { timeoutMs: config.delivery.timeoutMs }),
+        mailer,
+        secrets: localSecrets,
+        ...overrides,
+      };
+    },
+    async close() {
+      for (const c of closers) c();
+      await Promise.all([site.close(), slack.close(), smtp.close()]);
+      await dynamo.close();
+    },
+  };
+}
+
+export const realClock: Clock = {
+  now: () => new Date(),
+  sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 2_000))),
+};
+
+/** A clock that tests move forward (lease expiry, backoff) without waiting. */
+export function manualClock(start = new Date()): Clock & { advance(ms: number): void } {
+  let t = start.getTime();
+  return {
+    now: () => new Date(t),
+    sleep: async (ms) => {
+      t += ms;
+    },
+    advance(ms) {
+      t += ms;
+    },
+  };
+}
+
+/** The alert ids in the Slack messages a sink received (from the message's context line). */
+export function slackAlertIds(sink: SlackSink): string[] {
+  return sink.received.map((r) => {
+    const m = /strikewatch alert ([a-f0-9]+)/.exec(JSON.stringify(r.payload));
+    return m?.[1] ?? '';
+  });
+}
+
+export function duplicates(ids: string[]): string[] {
+  return ids.filter((id, i) => ids.indexOf(id) !== i);
+}
+
+/** The decoded text of a received email (quoted-printable bodies and soft line breaks undone). */
+export function mailText(raw: string): string {
+  return raw
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+}

@@ -1,0 +1,204 @@
+import { describe, expect, it } from 'vitest';
+import { FeedParseError } from '../../../shared/domain/errors.ts';
+import {
+  htmlToText,
+  MAX_NESTING_DEPTH,
+  parseFeed,
+  parseFeedDate,
+} from '../../../shared/feeds/parse-feed.ts';
+
+// Behaviour not covered by the golden fixtures: options, limits and edge cases.
+
+const NOW = new Date('2026-11-21T12:00:00Z');
+
+function rss(items: string, channelExtra = ''): Buffer {
+  return Buffer.from(
+    `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>${channelExtra}${items}</channel></rss>`,
+  );
+}
+
+async function parseError(body: Buffer, contentType?: string): Promise<FeedParseError> {
+  const err = await parseFeed(body, { maxItems: 10, contentType, now: NOW }).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(FeedParseError);
+  return err as FeedParseError;
+}
+
+describe('parseFeed', () => {
+  it('caps items and reports how many were dropped', async () => {
+    const items = Array.from({ length: 7 }, (_, i) => `<item><guid>g${i}</guid></item>`).join('');
+    const feed = await parseFeed(rss(items), { maxItems: 5, now: NOW });
+    expect(feed.items.map((i) => i.guid)).toEqual(['g0', 'g1', 'g2', 'g3', 'g4']);
+    expect(feed.truncated).toBe(2);
+    const none = await parseFeed(rss(items), { maxItems: 0, now: NOW });
+    expect(none.items).toEqual([]);
+    expect(none.truncated).toBe(7);
+  });
+
+  it('resolves relative links against baseUrl, else the feed link', async () => {
+    const body = rss('<item><link>/a/1</link></item>', '<link>https://site.example/news/</link>');
+    const viaFeed = await parseFeed(body, { maxItems: 5, now: NOW });
+    expect(viaFeed.items[0]?.link).toBe('https://site.example/a/1');
+    const viaBase = await parseFeed(body, {
+      maxItems: 5,
+      now: NOW,
+      baseUrl: 'https://cdn.example/feeds/x.xml',
+    });
+    expect(viaBase.items[0]?.link).toBe('https://cdn.example/a/1');
+  });
+
+  it('accepts an RSS feed served as text/html', async () => {
+    const feed = await parseFeed(rss('<item><guid>x</guid></item>'), {
+      maxItems: 5,
+      contentType: 'text/html; charset=utf-8',
+      now: NOW,
+    });
+    expect(feed.items).toHaveLength(1);
+  });
+
+  it('refuses HTML pages with the hint to look for the alternate link', async () => {
+    for (const page of [
+      '<html><body>hi</body></html>',
+      '<!doctype html><p>hi',
+      '\n\n  <HTML><HEAD><TITLE>x</TITLE></HEAD></HTML>',
+    ]) {
+      const err = await parseError(Buffer.from(page));
+      expect(err.message).toContain('HTML page, not a feed');
+      expect(err.message).toContain('<link rel=alternate type=application/rss+xml>');
+    }
+    const textOnly = await parseError(Buffer.from('Service unavailable'), 'text/html');
+    expect(textOnly.message).toContain('HTML page');
+  });
+
+  it('refuses documents nested deeper than the limit', async () => {
+    const depth = MAX_NESTING_DEPTH + 5;
+    const deep = `${'<x>'.repeat(depth)}${'</x>'.repeat(depth)}`;
+    const err = await parseError(rss(`<item><description>${deep}</description></item>`));
+    expect(err.message).toContain('nests elements more than');
+  });
+
+  it('does not count markup inside CDATA or comments as elements', async () => {
+    const deep = '<x>'.repeat(500);
+    const feed = await parseFeed(
+      rss(
+        `<item><guid>c</guid><description><![CDATA[${deep}]]></description><!-- ${deep} --></item>`,
+      ),
+      { maxItems: 5, now: NOW },
+    );
+    expect(feed.items[0]?.content).toBe(deep);
+  });
+
+  it('refuses DOCTYPE entity declarations but accepts a plain DOCTYPE', async () => {
+    const ok = await parseFeed(
+      Buffer.from(
+        '<!DOCTYPE rss SYSTEM "http://my.netscape.com/rss-0.91.dtd"><rss version="0.91"><channel><title>N</title></channel></rss>',
+      ),
+      { maxItems: 5, now: NOW },
+    );
+    expect(ok.title).toBe('N');
+    const err = await parseError(
+      Buffer.from(
+        '<!DOCTYPE rss [<!ENTITY x SYSTEM "file:///etc/passwd">]><rss><channel><title>&x;</title></channel></rss>',
+      ),
+    );
+    expect(err.message).toContain('declares XML entities');
+  });
+
+  it('turns HTML entities into characters and stray ampersands into text', async () => {
+    const feed = await parseFeed(
+      rss('<item><title>A &amp; B &ndash; C & D &nope; &#x41;</title></item>'),
+      { maxItems: 5, now: NOW },
+    );
+    expect(feed.items[0]?.title).toBe('A & B – C & D &nope; A');
+  });
+
+  it('keeps only http(s) item links', async () => {
+    const feed = await parseFeed(
+      rss(
+        [
+          '<item><guid>1</guid><link>javascript:alert(1)</link></item>',
+          '<item><guid>2</guid><link>data:text/html,hi</link></item>',
+          '<item><guid>3</guid><link>relative/without/base</link></item>',
+          '<item><guid>4</guid><link> HTTPS://Example.COM/a b </link></item>',
+        ].join(''),
+      ),
+      { maxItems: 5, now: NOW },
+    );
+    expect(feed.items.map((i) => i.link)).toEqual([null, null, null, 'https://example.com/a%20b']);
+  });
+
+  it('names JSON and still-compressed bodies', async () => {
+    expect(
+      (await parseError(Buffer.from('{"version":"https://jsonfeed.org/version/1.1"}'))).message,
+    ).toContain('JSON');
+    const gz = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00]);
+    expect((await parseError(gz)).message).toContain('gzip-compressed');
+  });
+
+  it('refuses a second XML prolog', async () => {
+    const body = Buffer.from(`${rss('').toString()}\n<?xml version="1.0"?><rss/>`);
+    const err = await parseError(body);
+    expect(err.message).toContain('second');
+  });
+
+  it('gives a readable error for structure it cannot read', async () => {
+    const err = await parseError(Buffer.from('<rss version="2.0"><channel><title>x</title>'));
+    expect(err.message).toMatch(/^the feed is not well-formed XML: /);
+    expect(err.message).not.toContain('\n');
+  });
+
+  it('reads an RSS feed whose channel has no items', async () => {
+    const feed = await parseFeed(rss(''), { maxItems: 5, now: NOW });
+    expect(feed).toEqual({ title: 'T', link: null, items: [], truncated: 0 });
+  });
+
+  it('reads an <rss> without a <channel> as an empty feed', async () => {
+    const feed = await parseFeed(Buffer.from('<rss version="2.0"></rss>'), { maxItems: 5 });
+    expect(feed.items).toEqual([]);
+  });
+
+  it('is not confused by attributes named like prototype properties', async () => {
+    const feed = await parseFeed(
+      rss('<item __proto__="x" constructor="y"><__proto__>p</__proto__><guid>z</guid></item>'),
+      { maxItems: 5, now: NOW },
+    );
+    expect(feed.items[0]?.guid).toBe('z');
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+});
+
+describe('parseFeedDate', () => {
+  it.each([
+    ['Sat, 21 Nov 2026 10:00:00 GMT', '2026-11-21T10:00:00.000Z'],
+    ['Sat, 21 Nov 2026 10:00:00 +0300', '2026-11-21T07:00:00.000Z'],
+    ['21 Nov 2026 10:00 EST', '2026-11-21T15:00:00.000Z'],
+    ['2026-11-21T10:00:00+02:00', '2026-11-21T08:00:00.000Z'],
+    ['2026-11-21T10:00:00.123Z', '2026-11-21T10:00:00.123Z'],
+    ['2026-11-21 10:00', '2026-11-21T10:00:00.000Z'],
+    ['Sat, 21 Nov 2026 10:00:00 MSK', '2026-11-21T07:00:00.000Z'],
+  ])('%s', (raw, iso) => {
+    const t = parseFeedDate(raw);
+    expect(t === null ? null : new Date(t).toISOString()).toBe(iso);
+  });
+
+  it.each(['', '2', 'yesterday', '32/13/2026 99:99', 'x'.repeat(200)])('rejects %j', (raw) => {
+    expect(parseFeedDate(raw)).toBeNull();
+  });
+});
+
+describe('htmlToText', () => {
+  it('strips tags and decodes entities', () => {
+    expect(htmlToText(' <b>Strike</b> &amp; <i>aftermath</i>&nbsp;&#8212; ')).toBe(
+      // whitespace, no-break spaces included, collapses to one space
+      'Strike & aftermath \u2014',
+    );
+  });
+
+  it('is linear on a long run of "<"', () => {
+    const t0 = Date.now();
+    htmlToText('<'.repeat(200_000));
+    expect(Date.now() - t0).toBeLessThan(500);
+  });
+});
