@@ -1,5 +1,5 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { pollFeeds } from '../../shared/use-cases/poll-feeds.ts';
+import { commitFeedState, pollFeeds } from '../../shared/use-cases/poll-feeds.ts';
 import { getRuntime } from '../commons/bootstrap.ts';
 import { logger, metrics } from '../commons/powertools.ts';
 
@@ -10,6 +10,8 @@ export const handler = async (_event: unknown) => {
   const results = await pollFeeds(deps);
   const jobs = results.flatMap((r) => (r.status === 'ok' ? r.jobs : []));
   await articleQueue.send(jobs);
+  // Only now are the items safe (SQS redelivers until processed): keep the new ETags.
+  await Promise.all(results.map((r) => commitFeedState(deps, r)));
   const failed = results.filter((r) => r.status === 'error').length;
   metrics.addMetric(
     'FeedsPolled',

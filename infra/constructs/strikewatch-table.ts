@@ -1,17 +1,21 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
+import { GSI1, GSI2, TTL_ATTRIBUTE, tableKeys } from '../../shared/store/table-design.ts';
 
-/** Names the lead's DynamoDB adapter relies on; changing one is a data migration. */
+/**
+ * Key and index names come from the adapter's table design, so the deployed table cannot drift
+ * from what the code queries; the stack tests pin the literal names.
+ */
 export const TABLE_KEYS = {
-  partitionKey: 'pk',
-  sortKey: 'sk',
+  partitionKey: tableKeys.partitionKey,
+  sortKey: tableKeys.sortKey,
   /** Kind + time: articles, claims, alerts, errors by date, and the pending-delivery outbox. */
-  gsi1: { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+  gsi1: { name: GSI1, ...tableKeys.gsi1 },
   /** By source, place or actor. */
-  gsi2: { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
-  /** Epoch seconds after which DynamoDB deletes transient items (feed state, leases). */
-  ttl: 'expiresAt',
+  gsi2: { name: GSI2, ...tableKeys.gsi2 },
+  /** Epoch seconds after which DynamoDB deletes transient items. */
+  ttl: TTL_ATTRIBUTE,
 } as const;
 
 /**

@@ -251,7 +251,10 @@ export class StrikewatchStack extends Stack {
     }
 
     // ---- Query API -------------------------------------------------------------------------
-    const accessLogs = new LogGroup(this, 'QueryApiAccessLogs', { retention: logRetention });
+    const accessLogs = new LogGroup(this, 'QueryApiAccessLogs', {
+      retention: logRetention,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
     const api = new HttpApi(this, 'QueryApi', {
       description: 'strikewatch read-only analyst queries (IAM / SigV4 signed requests only)',
       defaultAuthorizer: new HttpIamAuthorizer(),

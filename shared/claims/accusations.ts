@@ -11,7 +11,7 @@ import { findPlace } from './places.ts';
 import type { Sentence } from './sentences.ts';
 
 const SPEECH =
-  '(?:said|says|say|saying|reported|reports|reporting|stated|states|claimed|claims|claiming|told|tells|added|adds|noted|notes|stressed|stresses|warned|warns|warning|insisted|insists|confirmed|confirms|announced|announces|alleged|alleges|documented|documents|revealed|tweeted|wrote|writes|argued|argues|explained|pointed\\s+out|believes|asserted|asserts|declared|declares|demanded|demands|urged|urges|called\\s+(?:on|for)|calls\\s+(?:on|for)|complained|complains|denounced|denounces|accused|accuses|blamed|blames|condemned|condemns|criticized|criticised|slammed|blasted|charged|affirmed|affirms|emphasized|emphasised|underlined|highlighted|indicated|mentioned|continued|went\\s+on|reiterated|reiterates|described|describes|considers|considered|views|sees|regards|dismissed|questioned|lashed\\s+out|expressed|voiced|echoed|responded|replied|remarked|observed|estimated|estimates|recorded|registered|counted|put\\s+the|gave\\s+a|issued|published|released|believed|thinks|think|feared|fears|vowed|pledged|according)';
+  '(?:said|says|say|saying|reported|reports|reporting|stated|states|claimed|claims|claiming|told|tells|added|adds|noted|notes|stressed|stresses|warned|warns|warning|insisted|insists|confirmed|confirms|announced|announces|alleged|alleges|documented|documents|revealed|tweeted|wrote|writes|argued|argues|explained|pointed\\s+out|believes|asserted|asserts|declared|declares|demanded|demands|urged|urges|called\\s+(?:on|for)|calls\\s+(?:on|for)|complained|complains|denounced|denounces|accused|accuses|blamed|blames|condemned|condemns|criticized|criticised|slammed|blasted|charged|affirmed|affirms|emphasized|emphasised|underlined|highlighted|indicated|mentioned|continued|went\\s+on|reiterated|reiterates|described|describes|considers|considered|views|sees|regards|dismissed|questioned|lashed\\s+out|expressed|voiced|echoed|responded|replied|remarked|observed|estimated|estimates|recorded|registered|counted|put\\s+the|gave\\s+a|issued|published|released|believed|thinks|think|feared|fears|vowed|pledged|repeated|repeats|according)';
 
 const PRONOUN_SPEAKER_RE = new RegExp(
   `\\b(?:he|she|they|the\\s+(?:diplomat|minister|ministry|spokesman|spokeswoman|spokesperson|official|officials|statement|general|envoy|ambassador|president|agency|group|monitor|observatory|organization|organisation|report|coalition|body|source|sources|commander|colonel|army|military))\\s+(?:also\\s+|further\\s+|then\\s+|later\\s+)?${SPEECH}\\b`,
@@ -26,14 +26,28 @@ const DENIAL_RE =
 // Harm done to armed enemies ("strikes kill 35 jihadists") is reported, not alleged, unless
 // civilians are also involved.
 const MILITANT_VICTIMS_RE =
-  /\b(?:kill\w*|dead|eliminat\w+|destroy\w*)\s+(?:\w+\s+){0,4}?(?:jihadists|militants|extremists|terrorists|Daesh|IS|ISIS|ISIL|gunmen|insurgents|members)\b|\b(?:jihadists|militants|extremists|terrorists|Daesh\s+\w+|IS\s+\w+|ISIS\s+\w+|members)\s+(?:\w+\s+){0,3}?(?:were|have\s+been|had\s+been)?\s*(?:killed|dead|eliminated)\b/;
+  /\b(?:kill\w*|dead|eliminat\w+|destroy\w*)\s+(?:\w+\s+){0,4}?(?:jihadists|militants|extremists|terrorists|Daesh|IS|ISIS|ISIL|gunmen|insurgents|members)\b|\b(?:jihadists|militants|extremists|terrorists|fighters|members|gunmen|insurgents)\s+(?:were|have\s+been|had\s+been|killed)\b/;
+// Combat deaths of armed men ("killed five pro-regime forces"), which monitors report neutrally.
+const COMBATANT_VICTIMS_RE =
+  /\b(?:kill\w*|dead)\s+(?:\w+\s+){0,4}?(?:forces|fighters|members|soldiers|troops|militiamen|officers|commanders?)\b|\b(?:forces|fighters|members|soldiers|troops|militiamen)\s+(?:were|have\s+been|had\s+been)\s+killed\b/;
+const NEUTRAL_REPORTERS = new Set<Actor>([
+  'sohr',
+  'ngo',
+  'media',
+  'other',
+  'white_helmets',
+  'hrw',
+  'amnesty',
+  'msf',
+  'un',
+]);
 const CIVILIAN_RE =
-  /\b(?:civilians?|children|women|people|residents|hospitals?|schools?|markets?|homes|neighbou?rhoods?|patients|medical|humanitarian|infrastructure|refugees|families|villagers|innocent)\b/i;
+  /\b(?:civilians?|children|women|men|people|residents|hospitals?|schools?|markets?|homes|neighbou?rhoods?|patients|medical|humanitarian|infrastructure|refugees|families|villagers|innocent)\b/i;
 
 const SPEECH_RE = new RegExp(`(?<![\\w-])${SPEECH}\\b(?!\\s+to\\s+(?:be|have)\\b)`, 'gi');
 // Words allowed between a speaker and its verb: "Russia's Defence Ministry spokesman Igor
 // Konashenkov said", "Human Rights Watch has", "the Observatory, which ..., said".
-const SPEAKER_GAP_RE = /^[\s,()]*(?:[\w'’.-]+[\s,()]+){0,7}$/;
+const SPEAKER_GAP_RE = /^[\s,()]*(?:[\w'’.-]+[\s,()]+){0,10}$/;
 // After a post-verb speaker the clause ends: "..., said the Observatory." / "... on Tuesday".
 const POST_SPEAKER_END_RE =
   /^\s*(?:$|[,.;:)"”’]|(?:on|in|at|late|early|last|this|today|yesterday|tonight|told|which|who|that|citing|adding|quoted|via|monitor|chief|spokes\w+|\()\b)/i;
@@ -100,7 +114,7 @@ function findSpeakers(sentence: string, hits: ActorHit[]): ActorHit[] {
 const MODIFIERS =
   "(?:(?!(?:a|an|the|and|or|of|on|in|to|for|with|at|by|from)\\b)[a-z][\\w'’-]*\\s+){0,2}?";
 const HARM_NOUN_AFTER_RE = new RegExp(
-  `^\\s*(?:'s|’s|s')?\\s*(?:-?led\\s+)?${MODIFIERS}(?:air\\s*strikes?|strikes?|raids?|bombings?|bombardments?|shelling|attacks?|assault|crimes|massacres?|atrocities|mistakes|presence|aggression|violations|occupation|invasion|incursion|intervention|advance|barrel\\s+bombs|shells|rockets|missiles|mortars?|snipers?|gunfire|policy|policies|campaign|brutality|terrorism|support|onslaught|backing|lies|propaganda)\\b`,
+  `^\\s*(?:'s|’s|s')?\\s*(?:-?led\\s+)?${MODIFIERS}(?:air\\s*strikes?|strikes?|raids?|bombings?|bombardments?|shelling|attacks?|assault|crimes|massacres?|atrocities|mistakes|presence|aggression|violations|occupation|invasion|incursion|intervention|advance|barrel\\s+bombs|shells|rockets|missiles|mortars?|snipers?|gunfire|policy|policies|campaign|brutality|terrorism|support|onslaught|backing|lies|propaganda|rockets?|fire|attempts|silence|inaction|impunity|complicity|failure|indifference|crimes?)\\b`,
   'i',
 );
 const FORCE_NOUN_AFTER_RE = new RegExp(
@@ -110,13 +124,21 @@ const FORCE_NOUN_AFTER_RE = new RegExp(
 const HARM_VERB_SRC =
   '(?:killed|kills|kill|killing|bombed|bombs|bombing|targeted|targets|targeting|shelled|shelling|struck|strike|strikes|hit|hits|attacked|attacks|attack|attacking|fired|fires|firing|executed|executes|executing|dropped|drop|launched|committed|commits|carried\\s+out|carries\\s+out|slaughtered|massacred|besieged|besieging|destroyed|destroys|violated|violates|violating|gassed|gassing|wiped|wiping|obstruct\\w*|hamper\\w*|used|uses|using|supports?|supported|supporting|sponsor\\w*|arms|armed|arming|funds|funded|is\\s+responsible|are\\s+responsible|was\\s+responsible|were\\s+responsible|bears?\\s+responsibility|were\\s+behind|was\\s+behind|is\\s+behind|are\\s+behind|(?:has|have|had)\\s+(?:been\\s+)?(?:killing|bombing|targeting|shelling|attacking|firing|besieging|using|supporting|keeping|holding|spreading|committing)|continues?\\s+(?:to|its|their)|continued\\s+(?:to|its|their)|ignor\\w+|slit|beheaded|tortured|kidnapped|abducted|planted|shot|stormed|seized|looted|burned|displaced|starv\\w+|blocked|prevented|refus\\w+|failed|fails|resorted|embarked|launching|regroup\\w*|trying|tried|intensified|stepped\\s+up|pounded|raided|unleashed|pursu\\w+|insist\\w*|was\\s+keeping|keeps|keeping|holds|spreading|spread)';
 const HARM_VERB_AFTER_RE = new RegExp(
-  `^\\s*(?:'s|’s)?\\s*(?:,[^,]{0,60},\\s*)?(?:(?:has|have|had|was|were|is|are|also|reportedly|allegedly|deliberately|intentionally|repeatedly|systematically|indiscriminately|then|again|still|recently|now|apparently|often|who|that|which|had\\s+been|have\\s+been|has\\s+been|\\w+ly)\\s+){0,3}${HARM_VERB_SRC}\\b`,
+  `^\\s*(?:'s|’s)?\\s*(?:,[^,]{0,60},\\s*)?(?:and\\s+(?:its|their|his)\\s+(?:allies|backers|supporters|militias)\\s+)?(?:(?:has|have|had|was|were|is|are|also|reportedly|allegedly|deliberately|intentionally|repeatedly|systematically|indiscriminately|then|again|still|recently|now|apparently|often|who|that|which|had\\s+been|have\\s+been|has\\s+been|\\w+ly)\\s+){0,3}${HARM_VERB_SRC}\\b`,
   'i',
 );
 const FORCE_THEN_HARM_RE = new RegExp(
-  `^[^.;]{0,50}?\\b(?:${HARM_VERB_SRC}|bombardment|bombing|raids?|strikes?|airstrikes?)\\b`,
+  `^(?:\\s+(?!by\\b|against\\b|on\\b|of\\b|in\\b)[\\w'’-]+){0,4}?\\s+(?:their\\s+|its\\s+)?(?:${HARM_VERB_SRC}|bombardment|bombing|raids?|strikes?|airstrikes?)\\b`,
   'i',
 );
+// Generic names ("terrorists") only count with a violent verb, not "continue to receive".
+const VIOLENT_AFTER_RE =
+  /^(?:\s+(?!by\b|against\b|on\b|of\b)[\w'’-]+){0,4}?\s+(?:killed|kills|killing|fired|fires|firing|shelled|shelling|attacked|attacks|attack|attacking|targeted|targeting|targets|launched|bombed|struck|hit|executed|planted|detonated|stormed|kidnapped|abducted|besieged|used|breached|violated|committed)\b/i;
+const PASSIVE_AFTER_RE =
+  /^\s+(?:were|was|have\s+been|has\s+been|had\s+been|being|are|is)\s+(?:\w+\s+)?(?:killed|wounded|injured|targeted|hit|struck|attacked|bombed|shelled|executed|captured|arrested|driven|forced|pushed|defeated)\b/i;
+const TERROR_LABEL_RE =
+  /\b(?:(?:are|is|as|considers?|sees?|regards?|designated?|designates|labels?|brands?|calls?)\s+(?:a\s+|an\s+)?(?:\w+\s+){0,3}?(?:terrorist|terror)\s+(?:organi[sz]ation|group|outfit|entity)|(?:national\s+)?security\s+threat|extension\s+of)/i;
+const TERROR_LABELLED = new Set<Actor>(['sdf', 'rebels', 'nusra', 'isis', 'opposition', 'hezbollah']);
 // Agent after "by": "the bombing carried out by the coalition", "breaches by terrorist groups".
 const BY_BEFORE_RE =
   /\b(?:killed|carried\s+out|committed|launched|fired|dropped|conducted|perpetrated|bombing|bombardments?|strikes?|airstrikes?|attacks?|shelling|raids?|massacres?|planted|breaches|violations|executed|targeted|hit|struck|bombed|shelled|caused|weapons|gas|policy|killings|destruction|displacement|crimes?)\s+(?:\w+\s+){0,2}?by\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}$/i;
@@ -138,7 +160,12 @@ function isAgent(sentence: string, h: ActorHit): boolean {
   const before = sentence.slice(Math.max(0, h.index - 60), h.index);
   if (BY_BEFORE_RE.test(before)) return true;
   if (OF_CRIME_BEFORE_RE.test(before) || RESPONSIBILITY_BEFORE_RE.test(before)) return true;
-  if (VICTIM_BEFORE_RE.test(before)) return false;
+  if (PASSIVE_AFTER_RE.test(after)) return false;
+  if (h.generic) return VIOLENT_AFTER_RE.test(after);
+  // "a helicopter believed to belong to Syrian government forces dropped barrel bombs".
+  if (VICTIM_BEFORE_RE.test(before) && !/\bbelong\w*\s+to\s+(?:the\s+)?$/i.test(before)) {
+    return false;
+  }
   // "killed in US-led strikes": the participle describes the victims, not this actor.
   if (/^\s+(?:killed|wounded|injured)\s+(?:in|by|when|during|as|after)\b/i.test(after))
     return false;
@@ -184,7 +211,7 @@ function articleInfo(text: string, ctx: ArticleContext): ArticleInfo {
 
 function resolveHits(hits: ActorHit[], info: ArticleInfo): ActorHit[] {
   for (const h of hits) {
-    if (h.actor === 'ngo' && info.monitor && /rights\s+group|monitor|watchdog/i.test(h.name)) {
+    if (h.actor === 'ngo' && info.monitor && /rights\s+group(?!s)|monitor(?!s)|watchdog(?!s)/i.test(h.name)) {
       h.actor = info.monitor;
     } else if (h.actor === 'sohr' && /^(?:the\s+)?[Mm]onitor/.test(h.name) && info.monitor) {
       h.actor = info.monitor;
@@ -216,6 +243,7 @@ function quoteSpan(sentence: string, from: number, to: number): string {
   return sentence.slice(from, end).trim();
 }
 
+const OBJECT_GAP_RE = /^\s*(?:(?!\w+ing\b)[\w'’-]+\s+){0,3}$/;
 const NEGATED_RE = /\b(?:never|not|n't|refused\s+to|declined\s+to|without)\b[^.]{0,50}$/i;
 
 /** Accusations in an article, one per (accuser, accused) pair, in order of appearance. */
@@ -307,9 +335,13 @@ export function findAccusations(
           speaker && (participle || (speaker.end > 0 && speaker.index < vi))
             ? speaker
             : (subject ?? speaker);
+        // The accused is the verb's object: only a few words may separate them.
         accused =
           afterHits.find(
-            (h) => h.actor !== accuser?.actor && resolveGeneric(h, accuser?.actor ?? null),
+            (h) =>
+              h.actor !== accuser?.actor &&
+              resolveGeneric(h, accuser?.actor ?? null) !== null &&
+              OBJECT_GAP_RE.test(s.slice(ve, h.index)),
           ) ?? null;
         // "blaming it for killing ..." / "accused them of": the pronoun points back.
         if (!accused && /^\s+(?:it|them|him|her)\b/i.test(s.slice(ve))) {
@@ -333,7 +365,10 @@ export function findAccusations(
       if (found.length > 0) lastSpeakers = found;
       continue;
     }
-    const militantOnly = MILITANT_VICTIMS_RE.test(s) && !CIVILIAN_RE.test(s);
+    const civilians = CIVILIAN_RE.test(s);
+    const militantOnly = MILITANT_VICTIMS_RE.test(s) && !civilians;
+    const combatOnly = COMBATANT_VICTIMS_RE.test(s) && !civilians;
+    const terrorLabel = TERROR_LABEL_RE.test(s);
     for (const sp of speakers) {
       for (const h of hits) {
         if (h.actor === sp.actor || found.includes(h)) continue;
@@ -349,8 +384,15 @@ export function findAccusations(
           add(s, sp, actor, h, allegationFrom(s, h.end), quoteSpan(s, qs, qe));
           continue;
         }
+        // "Turkey says the fighters are a terrorist organization affiliated with the PKK".
+        if (terrorLabel && !h.generic && TERROR_LABELLED.has(actor) && h.index > sp.end) {
+          add(s, sp, actor, h, allegationFrom(s, h.end), quoteSpan(s, qs, qe));
+          continue;
+        }
         // Route 2: attributed speech naming an agent of harm.
-        if (militantOnly || !isAgent(s, h)) continue;
+        if (militantOnly || (combatOnly && NEUTRAL_REPORTERS.has(sp.actor)) || !isAgent(s, h)) {
+          continue;
+        }
         add(s, sp, actor, h, allegationFrom(s, h.end), quoteSpan(s, qs, qe));
       }
     }

@@ -47,8 +47,8 @@ export function allegationCategory(a: Pick<Accusation, 'allegation' | 'quote'>):
 
 export interface ClaimScope {
   storyId: string;
-  /** The date the claim is dated by: the incident date, else the article's date (yyyy-mm-dd). */
-  date: string;
+  /** The story's published date (yyyy-mm-dd), or null when unknown. */
+  date: string | null;
 }
 
 const hash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 20);
@@ -56,15 +56,17 @@ const hash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0
 /** Candidate keys, the first being the one a new claim is created under. */
 export function casualtyKeys(f: CasualtyFigure, scope: ClaimScope): string[] {
   const base = `cas|${f.background ? 'bg' : 'inc'}|${f.outcome}|${f.victims}`;
-  if (!f.place) return [hash(`${base}|story:${scope.storyId}`)];
-  const date = (f.date ?? scope.date).slice(0, 10);
+  const date = (f.date ?? scope.date)?.slice(0, 10);
+  // Without a place and a date, nothing but the story says which incident it is.
+  if (!f.place || !date) return [hash(`${base}|story:${scope.storyId}`)];
   return [0, -1, 1].map((d) => hash(`${base}|${slug(f.place ?? '')}|${shiftDay(date, d)}`));
 }
 
 export function accusationKeys(a: Accusation, scope: ClaimScope): string[] {
   const base = `acc|${a.accuser}|${a.accused}|${allegationCategory(a)}`;
-  if (!a.place) return [hash(`${base}|story:${scope.storyId}`)];
-  return [0, -1, 1].map((d) => hash(`${base}|${slug(a.place ?? '')}|${shiftDay(scope.date, d)}`));
+  const date = scope.date;
+  if (!a.place || !date) return [hash(`${base}|story:${scope.storyId}`)];
+  return [0, -1, 1].map((d) => hash(`${base}|${slug(a.place ?? '')}|${shiftDay(date, d)}`));
 }
 
 /** A figure that replaces the known one for the same incident: only a higher toll alerts. */

@@ -44,8 +44,10 @@ export interface StoryRecord {
   storyId: string;
   title: string | null;
   firstSeenAt: string;
-  /** The date stories are compared by (published, else fetched). */
+  /** The story's date for queries: published, else first seen. */
   storyDate: string;
+  /** Published date of its first article, when known: the date its claims are keyed by. */
+  publishedDate: string | null;
   articleIds: string[];
   outlets: string[];
   places: string[];

@@ -209,12 +209,12 @@ function scanAndNormalise(input: string): ScanResult {
       const stop = end === -1 ? n : end + 2;
       let pi = input.slice(lt, stop);
       if (/^<\?xml\s/i.test(pi)) {
-        if (out.trim() !== '') {
-          // A second prolog (two feeds concatenated, or junk before it) is not XML.
-          throw new FeedParseError('the feed is not well-formed XML: a second <?xml ...?> prolog');
-        }
+        // A declaration anywhere but the very start (after a comment, or a second feed glued
+        // on) carries nothing we still need, the text being decoded already: drop it, and let
+        // the parser judge what remains.
+        if (out.trim() !== '') pi = '';
         // The text is already decoded; a stale encoding="windows-1256" must not be re-applied.
-        pi = pi.replace(/encoding\s*=\s*(["'])[^"']*\1/i, 'encoding="utf-8"');
+        else pi = pi.replace(/encoding\s*=\s*(["'])[^"']*\1/i, 'encoding="utf-8"');
       }
       out += pi;
       i = stop;
@@ -315,9 +315,9 @@ function prepare(text: string, contentType: string | undefined): string {
   let t = text.replace(/\v|\f/g, ' ').replace(INVALID_XML_CHARS, '').trimStart();
   // Server-side warnings printed before the prolog ("<b>Warning</b>: ... <?xml") break an
   // otherwise valid feed; drop them when a prolog follows soon after.
-  if (!t.startsWith('<?xml')) {
-    const prolog = t.indexOf('<?xml');
-    if (prolog > 0 && prolog < 4096) t = t.slice(prolog);
+  if (!/^<\?xml\s/.test(t)) {
+    const prolog = t.slice(0, 4096).search(/<\?xml\s/);
+    if (prolog > 0 && !/<(rss|feed|rdf:RDF)\b/.test(t.slice(0, prolog))) t = t.slice(prolog);
   }
   const { xml, root, doctype } = scanAndNormalise(t);
   const rootName = root?.toLowerCase() ?? null;
@@ -340,22 +340,30 @@ function prepare(text: string, contentType: string | undefined): string {
     throw new FeedParseError('the feed contains no XML elements');
   }
   const local = root.includes(':') ? root.slice(root.indexOf(':') + 1) : root;
+  const shown = root.length > 40 ? `${root.slice(0, 40)}…` : root;
   if (root !== 'rss' && root !== 'feed' && root !== 'rdf:RDF') {
     if (isHtmlType) throw new FeedParseError(HTML_MESSAGE);
     if (local === 'RDF' || local === 'feed' || local.toLowerCase() === 'rss') {
       throw new FeedParseError(
-        `unsupported feed root element <${root}>: expected <rss>, <rdf:RDF> or <feed>`,
+        `unsupported feed root element <${shown}>: expected <rss>, <rdf:RDF> or <feed>`,
       );
     }
     throw new FeedParseError(
-      `not an RSS or Atom feed: the document's root element is <${root}>, expected <rss>, <rdf:RDF> or <feed>`,
+      `not an RSS or Atom feed: the document's root element is <${shown}>, expected <rss>, <rdf:RDF> or <feed>`,
     );
   }
   return xml;
 }
 
 // ---------------------------------------------------------------------------------------------
-// Reading xml2js nodes (explicitArray: every child is an array; text is a string or `_`)
+// Reading xml2js nodes (explicitArray: every child is an array; text is a string or TEXT_KEY)
+
+/**
+ * xml2js keeps an element's text under this key. Its default, "_", is a legal element name, and
+ * <_> in a feed makes xml2js itself throw; "#text" can never be an element name.
+ */
+const TEXT_KEY = '#text';
+const isMeta = (k: string) => k === '$' || k === TEXT_KEY;
 
 type Node = Record<string, unknown>;
 
@@ -380,7 +388,10 @@ function attr(node: unknown, name: string): string | null {
 /** The direct text of a node ("" when it has none). */
 function ownText(node: unknown): string {
   if (typeof node === 'string') return node;
-  if (isNode(node) && typeof node._ === 'string') return node._;
+  if (isNode(node)) {
+    const t = node[TEXT_KEY];
+    if (typeof t === 'string') return t;
+  }
   return '';
 }
 
@@ -388,9 +399,9 @@ function ownText(node: unknown): string {
 function allText(node: unknown, budget = { left: 10_000 }): string {
   if (typeof node === 'string') return node;
   if (!isNode(node) || budget.left-- <= 0) return '';
-  let s = typeof node._ === 'string' ? node._ : '';
+  let s = ownText(node);
   for (const [k, v] of Object.entries(node)) {
-    if (k === '$' || k === '_') continue;
+    if (isMeta(k)) continue;
     for (const c of Array.isArray(v) ? v : [v]) s += allText(c, budget);
   }
   return s;
@@ -406,9 +417,9 @@ function escapeXml(s: string): string {
 function toMarkup(node: unknown, name: string | null, budget = { left: 10_000 }): string {
   if (typeof node === 'string') return name ? `<${name}>${escapeXml(node)}</${name}>` : node;
   if (!isNode(node) || budget.left-- <= 0) return '';
-  let inner = typeof node._ === 'string' ? escapeXml(node._) : '';
+  let inner = escapeXml(ownText(node));
   for (const [k, v] of Object.entries(node)) {
-    if (k === '$' || k === '_') continue;
+    if (isMeta(k)) continue;
     for (const c of Array.isArray(v) ? v : [v]) inner += toMarkup(c, k, budget);
   }
   if (!name) return inner;
@@ -470,7 +481,7 @@ function contentOf(node: unknown): string | null {
   if (!isNode(node)) return null;
   const type = attr(node, 'type');
   const own = ownText(node);
-  if (own.trim() && (type !== 'xhtml' || Object.keys(node).every((k) => k === '$' || k === '_'))) {
+  if (own.trim() && (type !== 'xhtml' || Object.keys(node).every(isMeta))) {
     return own.trim();
   }
   const markup = toMarkup(node, null).trim();
@@ -619,7 +630,10 @@ function rawRss(channel: unknown, items: unknown[]): RawFeed {
 }
 
 function makeParser(): Parser {
-  const parser = new Parser({ defaultRSS: 2, xml2js: { strict: true, async: false } });
+  const parser = new Parser({
+    defaultRSS: 2,
+    xml2js: { strict: true, async: false, charkey: TEXT_KEY },
+  });
   // rss-parser dispatches on the root element and then calls these; each returns the raw xml2js
   // nodes, read defensively by normaliseItem. Assigned on the instance so the library's
   // prototype is untouched for other users in the process.
@@ -662,9 +676,11 @@ async function parseXml(xml: string): Promise<RawFeed> {
   try {
     result = await makeParser().parseString(xml);
   } catch (err) {
-    throw new FeedParseError(`the feed is not well-formed XML: ${readableXmlError(err)}`, {
-      cause: err,
-    });
+    // sax reports well-formedness errors with a position; anything else is xml2js or
+    // rss-parser tripping over a structure it did not expect.
+    const fromSax = err instanceof Error && /\nLine: \d+/.test(err.message);
+    const prefix = fromSax ? 'the feed is not well-formed XML' : 'the feed could not be read';
+    throw new FeedParseError(`${prefix}: ${readableXmlError(err)}`, { cause: err });
   }
   if (!isNode(result) || !Array.isArray(result.items)) {
     throw new FeedParseError('the feed could not be read as RSS or Atom');

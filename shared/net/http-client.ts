@@ -360,6 +360,12 @@ export function createHttpClient(
         });
         res.on('end', () => {
           if (settled) return;
+          // An empty body is empty whatever Content-Encoding claims (204s, sloppy servers);
+          // a decompressor fed nothing would report "unexpected end of file".
+          if (wireBytes === 0) {
+            complete();
+            return;
+          }
           if (!decoderReady) startDecoder(undefined);
           if (decoder) decoder.end();
           else complete();

@@ -96,6 +96,7 @@ export async function deliverOne(
         status: 'sent',
         at: isoNow(deps),
       });
+      await deps.faultPoint?.('marked');
       await deps.onDelivered?.(alert, d.subscriberId);
       return 'sent';
     } catch (err) {

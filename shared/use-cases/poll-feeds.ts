@@ -25,7 +25,18 @@ export interface ArticleJob {
 }
 
 export type FeedPollResult =
-  | { feedId: string; status: 'ok'; items: number; jobs: ArticleJob[]; truncated: number }
+  | {
+      feedId: string;
+      status: 'ok';
+      items: number;
+      jobs: ArticleJob[];
+      truncated: number;
+      /**
+       * The feed's new state (ETag, Last-Modified). Stored by `commitFeedState` only once its jobs
+       * are safe (queued, or processed): a crash before that sees the items again next poll.
+       */
+      nextState: FeedState;
+    }
   | { feedId: string; status: 'not_modified' }
   | { feedId: string; status: 'not_due'; nextPollAfter: string }
   | { feedId: string; status: 'error'; code: string; message: string };
@@ -110,8 +121,8 @@ export async function pollFeed(
     }
     // Items already processed are dropped here with one BatchGet, not one write per item.
     const unfinished = await deps.store.unfinishedArticles(jobs.map((j) => j.articleId));
-    await deps.store.putFeedState(next);
     return {
+      nextState: next,
       feedId: feed.id,
       status: 'ok',
       items: parsed.items.length,
@@ -147,6 +158,11 @@ export async function pollFeed(
     });
     return { feedId: feed.id, status: 'error', code: e.code, message: e.message };
   }
+}
+
+/** Stores the state of a feed whose new items are safe (queued or processed). */
+export async function commitFeedState(deps: PipelineDeps, result: FeedPollResult): Promise<void> {
+  if (result.status === 'ok') await deps.store.putFeedState(result.nextState);
 }
 
 /** Polls every configured feed with bounded concurrency. */

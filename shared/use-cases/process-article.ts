@@ -3,7 +3,12 @@ import { alertHeadline } from '../alerts/format-alert.ts';
 import { subscriberWants } from '../alerts/match-subscribers.ts';
 import { extractClaims } from '../claims/index.ts';
 import { accusationKeys, casualtyKeys, isHigherToll } from '../dedupe/claim-key.ts';
-import { DEFAULT_SIMILARITY, fingerprintText, isSameStory } from '../dedupe/fingerprint.ts';
+import {
+  contentWords,
+  DEFAULT_SIMILARITY,
+  fingerprintText,
+  isSameStory,
+} from '../dedupe/fingerprint.ts';
 import type { Accusation, CasualtyFigure } from '../domain/claims.ts';
 import { describeError, FetchError } from '../domain/errors.ts';
 import type {
@@ -218,14 +223,16 @@ export async function processArticle(deps: PipelineDeps, job: ArticleJob): Promi
         duplicateOf = 'near';
       }
     }
-    // The same text seen before (any URL, any outlet) always joins the first one's story.
-    const owner = await deps.store.claimContentHash(fp.contentHash, {
-      articleId: job.articleId,
-      storyId,
-    });
-    if (!owner.created && owner.articleId !== job.articleId) {
-      storyId = owner.storyId;
-      duplicateOf = 'text';
+    // The same text, or the same distinctive headline, seen before (any URL, any outlet, any
+    // date) joins the first one's story.
+    for (const identity of [fp.contentHash, titleIdentity(article.title)]) {
+      if (!identity) continue;
+      const owner = await deps.store.claimContentHash(identity, { articleId: job.articleId, storyId });
+      if (!owner.created && owner.articleId !== job.articleId) {
+        storyId = owner.storyId;
+        duplicateOf = 'text';
+        break;
+      }
     }
     if (storyId !== job.articleId) await deps.store.setFingerprintStory(job.articleId, storyId);
   }
@@ -249,6 +256,7 @@ export async function processArticle(deps: PipelineDeps, job: ArticleJob): Promi
     title: article.title,
     firstSeenAt: now,
     storyDate,
+    publishedDate,
     articleIds: [job.articleId],
     outlets: [job.outlet],
     places,
@@ -267,7 +275,7 @@ export async function processArticle(deps: PipelineDeps, job: ArticleJob): Promi
   const alerts: AlertRecord[] = [];
   // Claims are dated by their story: a later outlet's report of it corroborates, not repeats.
   const known = storyId === job.articleId ? null : await deps.store.getStory(storyId);
-  const scope = { storyId, date: known?.storyDate ?? storyDate };
+  const scope = { storyId, date: known ? known.publishedDate : publishedDate };
   const link = { title: article.title, url: job.url ?? '', outlet: job.outlet };
 
   const seenKeys = new Set<string>();
@@ -453,6 +461,16 @@ async function settleAccusation(
     return { result: 'corroborated', alertFor: null };
   }
   throw new Error(`claim ${keys[0]} kept changing under concurrent writers`);
+}
+
+/**
+ * A headline of six words or more names one story; shorter ones ("Syria live updates") do not.
+ * Hashed into the same identity space as content hashes, under its own prefix.
+ */
+function titleIdentity(title: string | null): string | null {
+  const words = title ? contentWords(title) : [];
+  if (words.length < 5) return null;
+  return `title:${createHash('sha256').update(words.join(' ')).digest('hex')}`;
 }
 
 /** Two published dates (when both are known) more than a few days apart are different stories. */

@@ -1,6 +1,6 @@
 import { type DeliveryReport, deliverDue } from './deliver-alerts.ts';
 import type { PipelineDeps } from './pipeline-deps.ts';
-import { type FeedPollResult, mapLimit, pollFeeds } from './poll-feeds.ts';
+import { commitFeedState, type FeedPollResult, mapLimit, pollFeeds } from './poll-feeds.ts';
 import { type ProcessOutcome, processArticle } from './process-article.ts';
 
 // One full cycle, as the local runner does it in one process (in AWS the same steps run in
@@ -53,6 +53,16 @@ export async function runCycle(
     opts.onProgress?.({ stage: 'process', done: ++done, total: jobs.length });
     return outcome;
   });
+  // A feed's new ETag is kept only when all its items were handled; otherwise the next poll
+  // fetches the feed again and the unfinished items come back.
+  const unfinished = new Set(
+    outcomes
+      .filter((o) => o.status === 'busy' || (o.status === 'error' && o.code === 'internal'))
+      .map((o) => o.articleId),
+  );
+  for (const p of polls) {
+    if (p.status === 'ok' && !p.jobs.some((j) => unfinished.has(j.articleId))) await commitFeedState(deps, p);
+  }
   const deliveries = await deliverDue(deps, { maxWaitMs: opts.deliveryWaitMs ?? 30_000 });
   opts.onProgress?.({ stage: 'deliver', done: 1, total: 1 });
   return {

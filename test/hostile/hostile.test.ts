@@ -178,8 +178,11 @@ describe('hostile servers', () => {
     try {
       const r = await settle(client.get({ url: server.url('/go') }), 3_000, FetchError);
       check(code, r);
-      // Only the first hop reached the server; nothing else was contacted.
-      expect(server.hits).toHaveLength(1);
+      // Only the test server on 127.0.0.1 was contacted, and unless the target looped back to
+      // it, only for the first hop.
+      if ((r.error as FetchError | undefined)?.code !== 'too_many_redirects') {
+        expect(server.hits).toHaveLength(1);
+      }
     } finally {
       await server.close();
     }
@@ -278,7 +281,7 @@ describe('fuzz (fast-check, fixed seed)', () => {
           await tryFeed(Buffer.from(tokens.join('')), contentType, 20);
         },
       ),
-      { seed: 42, numRuns: 3_000 },
+      { seed: 42, numRuns: 10_000 },
     );
   });
 

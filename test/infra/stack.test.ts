@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { Capture, Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { entryFor } from '../../infra/constructs/strikewatch-function.ts';
-import { TABLE_KEYS } from '../../infra/constructs/strikewatch-table.ts';
 import { CUSTOM_METRICS, QUERY_ROUTES } from '../../infra/stacks/strikewatch-stack.ts';
 import { synthStack } from './synth.ts';
 
@@ -39,8 +38,8 @@ describe('data table', () => {
     template.resourceCountIs('AWS::DynamoDB::Table', 1);
     template.hasResourceProperties('AWS::DynamoDB::Table', {
       KeySchema: [
-        { AttributeName: TABLE_KEYS.partitionKey, KeyType: 'HASH' },
-        { AttributeName: TABLE_KEYS.sortKey, KeyType: 'RANGE' },
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
       ],
       BillingMode: 'PAY_PER_REQUEST',
       TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },

@@ -137,10 +137,20 @@ describe('parseFeed', () => {
     expect((await parseError(gz)).message).toContain('gzip-compressed');
   });
 
-  it('refuses a second XML prolog', async () => {
-    const body = Buffer.from(`${rss('').toString()}\n<?xml version="1.0"?><rss/>`);
-    const err = await parseError(body);
-    expect(err.message).toContain('second');
+  it('drops a misplaced XML declaration instead of failing on it', async () => {
+    const afterComment = Buffer.from(
+      `<!-- generated -->${rss('<item><guid>1</guid></item>').toString()}`,
+    );
+    expect((await parseFeed(afterComment, { maxItems: 5, now: NOW })).items).toHaveLength(1);
+    const glued = Buffer.from(`${rss('').toString()}\n<?xml version="1.0"?><rss><channel/></rss>`);
+    expect((await parseError(glued)).message).toContain('not well-formed');
+  });
+
+  it('does not cut a feed at an <?xml-stylesheet?> that follows its root', async () => {
+    const body = Buffer.from(
+      '<rss version="2.0"><channel><title>S</title><?xml-stylesheet href="x"?></channel></rss>',
+    );
+    expect((await parseFeed(body, { maxItems: 5, now: NOW })).title).toBe('S');
   });
 
   it('gives a readable error for structure it cannot read', async () => {
