@@ -8,6 +8,14 @@ export function escapeSlack(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/**
+ * plain_text is not parsed by Slack, but article text never gets to spell a mention there
+ * either: angle brackets become look-alikes.
+ */
+function plainText(text: string): string {
+  return text.replace(/</g, '‹').replace(/>/g, '›');
+}
+
 /** A link is only emitted for http(s) URLs; `|` and `>` would end Slack's link syntax early. */
 function slackLink(url: string, label: string): string {
   if (!/^https?:\/\//i.test(url)) return escapeSlack(label);
@@ -31,7 +39,7 @@ export function slackPayload(alert: AlertRecord): Record<string, unknown> {
     blocks: [
       {
         type: 'header',
-        text: { type: 'plain_text', text: truncate(alert.headline, 150), emoji: false },
+        text: { type: 'plain_text', text: plainText(truncate(alert.headline, 150)), emoji: false },
       },
       { type: 'section', text: { type: 'mrkdwn', text: truncate(details, 2900) } },
       {

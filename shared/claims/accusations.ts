@@ -11,10 +11,10 @@ import { findPlace } from './places.ts';
 import type { Sentence } from './sentences.ts';
 
 const SPEECH =
-  '(?:said|says|say|saying|reported|reports|reporting|stated|states|claimed|claims|claiming|told|tells|added|adds|noted|notes|stressed|stresses|warned|warns|warning|insisted|insists|confirmed|confirms|announced|announces|alleged|alleges|documented|documents|revealed|tweeted|wrote|writes|argued|argues|explained|pointed\\s+out|believes|asserted|asserts|declared|declares|demanded|demands|urged|urges|called\\s+(?:on|for)|calls\\s+(?:on|for)|complained|complains|denounced|denounces|accused|accuses|blamed|blames|condemned|condemns|criticized|criticised|slammed|blasted|charged|affirmed|affirms|emphasized|emphasised|underlined|highlighted|indicated|mentioned|continued|went\\s+on|reiterated|reiterates|described|describes|considers|considered|views|sees|regards|dismissed|questioned|lashed\\s+out|expressed|voiced|echoed|responded|replied|remarked|observed|estimated|estimates|recorded|registered|counted|put\\s+the|gave\\s+a|issued|published|released|believed|thinks|think|feared|fears|vowed|pledged|repeated|repeats|according)';
+  '(?:said|says|say|saying|reported|reports|reporting|stated|states|claimed|claims|claiming|told|tells|added|adds|noted|notes|stressed|stresses|warned|warns|warning|insisted|insists|confirmed|confirms|announced|announces|alleged|alleges|documented|documents|revealed|tweeted|wrote|writes|argued|argues|explained|pointed\\s+out|believes|asserted|asserts|declared|declares|demanded|demands|urged|urges|called\\s+(?:on|for)|calls\\s+(?:on|for)|complained|complains|denounced|denounces|accused|accuses|blamed|blames|condemned|condemns|criticized|criticised|slammed|blasted|charged|affirmed|affirms|emphasized|emphasised|underlined|highlighted|indicated|mentioned|continued|went\\s+on|reiterated|reiterates|described|describes|considers|considered|views|sees|regards|dismissed|questioned|lashed\\s+out|expressed|voiced|echoed|responded|replied|remarked|observed|estimated|estimates|recorded|registered|counted|put\\s+the|gave\\s+a|issued|published|released|believed|thinks|think|feared|fears|vowed|pledged|spoke|speaking|repeated\\s+(?:the|its|his|her|their|that)|according)';
 
 const PRONOUN_SPEAKER_RE = new RegExp(
-  `\\b(?:he|she|they|the\\s+(?:diplomat|minister|ministry|spokesman|spokeswoman|spokesperson|official|officials|statement|general|envoy|ambassador|president|agency|group|monitor|observatory|organization|organisation|report|coalition|body|source|sources|commander|colonel|army|military))\\s+(?:also\\s+|further\\s+|then\\s+|later\\s+)?${SPEECH}\\b`,
+  `\\b(?:he|she|they|the\\s+(?:diplomat|minister|ministry|spokesman|spokeswoman|spokesperson|official|officials|statement|general|envoy|ambassador|president|agency|group|monitor|observatory|organization|organisation|report|coalition|body|source|sources|commander|colonel|army|military|country|government))\\s+(?:also\\s+|further\\s+|then\\s+|later\\s+)?${SPEECH}\\b`,
   'i',
 );
 const ACCUSE_RE =
@@ -29,7 +29,7 @@ const MILITANT_VICTIMS_RE =
   /\b(?:kill\w*|dead|eliminat\w+|destroy\w*)\s+(?:\w+\s+){0,4}?(?:jihadists|militants|extremists|terrorists|Daesh|IS|ISIS|ISIL|gunmen|insurgents|members)\b|\b(?:jihadists|militants|extremists|terrorists|fighters|members|gunmen|insurgents)\s+(?:were|have\s+been|had\s+been|killed)\b/;
 // Combat deaths of armed men ("killed five pro-regime forces"), which monitors report neutrally.
 const COMBATANT_VICTIMS_RE =
-  /\b(?:kill\w*|dead)\s+(?:\w+\s+){0,4}?(?:forces|fighters|members|soldiers|troops|militiamen|officers|commanders?)\b|\b(?:forces|fighters|members|soldiers|troops|militiamen)\s+(?:were|have\s+been|had\s+been)\s+killed\b/;
+  /\b(?:kill\w*|dead)\s+(?:[\w-]+\s+){0,4}?(?:forces|fighters|members|soldiers|troops|militiamen|officers|commanders?)\b|\b(?:forces|fighters|members|soldiers|troops|militiamen)\s+(?:were|have\s+been|had\s+been)\s+killed\b/;
 const NEUTRAL_REPORTERS = new Set<Actor>([
   'sohr',
   'ngo',
@@ -85,7 +85,19 @@ function findSpeakers(sentence: string, hits: ActorHit[]): ActorHit[] {
       if (gap.length < 90 && SPEAKER_GAP_RE.test(gap) && !/^\s*(?:-?led|-?backed)\b/.test(gap))
         k = i;
     }
-    const subject = hits[k];
+    let subject = hits[k];
+    // Appositive: "Putin, a key ally of Syrian President Assad, said" - Putin speaks.
+    const head = hits[k - 1];
+    if (
+      subject &&
+      head &&
+      !head.generic &&
+      /^\s*,\s+(?:a|an|the|who|which)\b[^,]*$/i.test(sentence.slice(head.end, subject.index)) &&
+      /^\s*,/.test(sentence.slice(subject.end))
+    ) {
+      subject = head;
+      k -= 1;
+    }
     if (subject) {
       const out = [subject];
       const prev = hits[k - 1];
@@ -102,7 +114,7 @@ function findSpeakers(sentence: string, hits: ActorHit[]): ActorHit[] {
     for (const h of hits) {
       if (h.index < ve || h.generic) continue;
       const gap = sentence.slice(ve, h.index);
-      if (!/^\s+(?:(?:the|a|an|its)\s+)?(?:[\w'’-]+\s+){0,3}$/i.test(gap)) break;
+      if (!/^\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}$/.test(gap)) break;
       if (/^(?:told|tells)$/i.test(v[0])) break;
       if (POST_SPEAKER_END_RE.test(sentence.slice(h.end))) return [h];
       break;
@@ -131,24 +143,31 @@ const FORCE_THEN_HARM_RE = new RegExp(
   `^(?:\\s+(?!by\\b|against\\b|on\\b|of\\b|in\\b)[\\w'’-]+){0,4}?\\s+(?:their\\s+|its\\s+)?(?:${HARM_VERB_SRC}|bombardment|bombing|raids?|strikes?|airstrikes?)\\b`,
   'i',
 );
+const HYPOTHETICAL_BY_RE = /\b(?:would|could|might|may)\s+(?:not\s+)?be\s+\w+\s+by\s+(?:the\s+)?$/i;
 // Generic names ("terrorists") only count with a violent verb, not "continue to receive".
 const VIOLENT_AFTER_RE =
   /^(?:\s+(?!by\b|against\b|on\b|of\b)[\w'’-]+){0,4}?\s+(?:killed|kills|killing|fired|fires|firing|shelled|shelling|attacked|attacks|attack|attacking|targeted|targeting|targets|launched|bombed|struck|hit|executed|planted|detonated|stormed|kidnapped|abducted|besieged|used|breached|violated|committed)\b/i;
 const PASSIVE_AFTER_RE =
   /^\s+(?:were|was|have\s+been|has\s+been|had\s+been|being|are|is)\s+(?:\w+\s+)?(?:killed|wounded|injured|targeted|hit|struck|attacked|bombed|shelled|executed|captured|arrested|driven|forced|pushed|defeated)\b/i;
+// "Russia's crimes", "the regime's bombardment": possessing the harm makes the agent.
+const POSSESSED_CRIME_RE =
+  /^\s*(?:'s|’s|s')?\s+(?:crimes|massacres?|atrocities|aggression|violations|occupation|bombardments?|brutality|terrorism|lies|onslaught|war\s+crimes)\b/i;
+// "the West was rushing to provide aid to cover up evidence of its own crimes".
+const COVER_UP_AFTER_RE = /^[^.;]{0,70}?\bto\s+(?:cover\s+up|cover-up|hide|conceal|whitewash)\b/i;
 const TERROR_LABEL_RE =
   /\b(?:(?:are|is|as|considers?|sees?|regards?|designated?|designates|labels?|brands?|calls?)\s+(?:a\s+|an\s+)?(?:\w+\s+){0,3}?(?:terrorist|terror)\s+(?:organi[sz]ation|group|outfit|entity)|(?:national\s+)?security\s+threat|extension\s+of)/i;
-const TERROR_LABELLED = new Set<Actor>(['sdf', 'rebels', 'nusra', 'isis', 'opposition', 'hezbollah']);
+// Groups whose terrorist status is itself contested; calling IS or Nusra terrorists is not news.
+const TERROR_LABELLED = new Set<Actor>(['sdf', 'rebels', 'opposition', 'hezbollah']);
 // Agent after "by": "the bombing carried out by the coalition", "breaches by terrorist groups".
 const BY_BEFORE_RE =
   /\b(?:killed|carried\s+out|committed|launched|fired|dropped|conducted|perpetrated|bombing|bombardments?|strikes?|airstrikes?|attacks?|shelling|raids?|massacres?|planted|breaches|violations|executed|targeted|hit|struck|bombed|shelled|caused|weapons|gas|policy|killings|destruction|displacement|crimes?)\s+(?:\w+\s+){0,2}?by\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}$/i;
 const OF_CRIME_BEFORE_RE =
-  /\b(?:crimes?|massacres?|atrocities|strikes?|airstrikes?|raids?|bombing|bombardments?|attacks?|shelling|aggression|violations?|presence|mistakes|occupation|policy|hands|killing|practices|terrorism|brutality|support|backing)\s+(?:committed\s+|carried\s+out\s+)?(?:of|by|from)\s+(?:the\s+)?$/i;
+  /\b(?:crimes?|massacres?|atrocities|strikes?|airstrikes?|raids?|bombing|bombardments?|attacks?|shelling|aggression|violations?|presence|mistakes|occupation|policy|hands|killing|practices|terrorism|brutality)\s+(?:committed\s+|carried\s+out\s+)?(?:of|by|from)\s+(?:the\s+)?$/i;
 // "Responsibility for this crime lies with the international community".
 const RESPONSIBILITY_BEFORE_RE =
   /\bresponsib\w*\b[^.]{0,60}\b(?:lies|rests|lie|rest)\s+with\s+(?:the\s+)?$/i;
 const VICTIM_BEFORE_RE =
-  /(?:\b(?:on|against|targeting|targeted|at|toward|towards|hit|hitting|struck|killed|killing|kill|bombed|attacked|attacking|shelled|fighting|fight|fought|battling|battle|combat|combating|defeat|defeating|supported|support|supporting|backing|backed|arming|helping|aiding|with|to|into|for|from|among|told|tells|telling|urged|urging|calls?\s+on|called\s+on|asked)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,1}|\bbetween\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}and\s+(?:the\s+)?|\b\d[\d,.]*\s+|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|hundreds\s+of)\s+)$/i;
+  /(?:\b(?:on|against|targeting|targeted|at|toward|towards|hit|hitting|struck|killed|killing|kill|bombed|attacked|attacking|shelled|fighting|fight|fought|battling|battle|combat|combating|defeat|defeating|supported|support|supporting|backing|backed|arming|helping|aiding|with|to|into|for|from|among|told|tells|telling|urged|urging|calls?\s+on|called\s+on|asked)\s+(?:the\s+|a\s+)?(?:(?!(?:when|as|after|while|before|in|and|but|that|which|who|by)\b)[\w'’-]+\s+)?|\b(?:member|members|wedding|funeral|home|house|family|relatives|positions?)\s+of\s+(?:the\s+)?|\bbetween\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}and\s+(?:the\s+)?|\b\d[\d,.]*\s+|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|hundreds\s+of)\s+)$/i;
 // "X called on / urged Y to stop, halt, investigate ...".
 const CALL_ON_RE =
   /\b(?:call(?:ed|s|ing)?\s+on|urg(?:ed|es|ing)|demand(?:ed|s|ing)|press(?:ed|es|ing)|ask(?:ed|s|ing))\s+(?:the\s+)?$/i;
@@ -158,8 +177,9 @@ const CALL_WHAT_RE =
 function isAgent(sentence: string, h: ActorHit): boolean {
   const after = sentence.slice(h.end, h.end + 80);
   const before = sentence.slice(Math.max(0, h.index - 60), h.index);
-  if (BY_BEFORE_RE.test(before)) return true;
+  if (BY_BEFORE_RE.test(before)) return !HYPOTHETICAL_BY_RE.test(before);
   if (OF_CRIME_BEFORE_RE.test(before) || RESPONSIBILITY_BEFORE_RE.test(before)) return true;
+  if (POSSESSED_CRIME_RE.test(after) || COVER_UP_AFTER_RE.test(after)) return true;
   if (PASSIVE_AFTER_RE.test(after)) return false;
   if (h.generic) return VIOLENT_AFTER_RE.test(after);
   // "a helicopter believed to belong to Syrian government forces dropped barrel bombs".
@@ -211,14 +231,18 @@ function articleInfo(text: string, ctx: ArticleContext): ArticleInfo {
 
 function resolveHits(hits: ActorHit[], info: ArticleInfo): ActorHit[] {
   for (const h of hits) {
-    if (h.actor === 'ngo' && info.monitor && /rights\s+group(?!s)|monitor(?!s)|watchdog(?!s)/i.test(h.name)) {
+    if (
+      h.actor === 'ngo' &&
+      info.monitor &&
+      /rights\s+group(?!s)|monitor(?!s)|watchdog(?!s)/i.test(h.name)
+    ) {
       h.actor = info.monitor;
     } else if (h.actor === 'sohr' && /^(?:the\s+)?[Mm]onitor/.test(h.name) && info.monitor) {
       h.actor = info.monitor;
     } else if (
       h.actor === 'coalition' &&
       info.syrianCoalition &&
-      /^(?:the\s+)?Coalition/.test(h.name)
+      /^(?:the\s+)?[Cc]oalition(?:'s|’s|s)?$/.test(h.name)
     ) {
       h.actor = 'opposition';
     }
@@ -243,7 +267,9 @@ function quoteSpan(sentence: string, from: number, to: number): string {
   return sentence.slice(from, end).trim();
 }
 
-const OBJECT_GAP_RE = /^\s*(?:(?!\w+ing\b)[\w'’-]+\s+){0,3}$/;
+// Between a verb of blame and its object: a few words, "the attack on", "the government of".
+const OBJECT_GAP_RE =
+  /^\s*(?:(?!\w+ing\b)[\w'’-]+\s+){0,3}(?:(?:on|at)\s+(?:the\s+)?)?(?:(?:government|forces|regime|troops|militias?|allies|army)\s+(?:of|loyal\s+to)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2})?$/;
 const NEGATED_RE = /\b(?:never|not|n't|refused\s+to|declined\s+to|without)\b[^.]{0,50}$/i;
 
 /** Accusations in an article, one per (accuser, accused) pair, in order of appearance. */

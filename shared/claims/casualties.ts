@@ -30,7 +30,7 @@ const HEADS = Object.keys(VICTIM_NOUNS)
   .join('|');
 // Words that cannot sit between a number and its head noun: verbs, prepositions, conjunctions.
 const PHRASE_STOP =
-  '(?:were|was|is|are|be|been|being|have|has|had|in|on|at|by|from|and|or|with|to|for|who|that|which|after|when|as|during|including|among|since|than|per|into|across|near|inside|outside|while|but|the|this|these|those|its|their|his|her|our|said|says|according|killed|killing|dead|died|wounded|injured|people|others)';
+  '(?:were|was|are|be|been|being|have|has|had|in|on|at|by|from|and|or|with|to|for|who|that|which|after|when|as|during|including|among|since|than|per|into|across|near|inside|outside|while|but|the|this|these|those|its|their|his|her|our|said|says|according|killed|killing|dead|died|wounded|injured|people|others)';
 const VICTIM_PHRASE_RE = new RegExp(
   `^((?:\\s+(?!${PHRASE_STOP}\\b|(?:${NUMBER_SOURCE})(?![\\w-])|\\(\\w+\\)\\s+[A-Z])[\\w'’()-]+){0,4}?)\\s+(?:\\(\\w+\\)\\s+)?(${HEADS})(?![\\w-])`,
   'i',
@@ -226,7 +226,9 @@ export function figuresInSentence(sentence: string): RawFigure[] {
         after = sentence.slice(numberEnd);
       }
     }
-    const q = qualifierOf(before.replace(/\s*between\s*$/i, ''));
+    const between = max !== null ? (/\bbetween\s*$/i.exec(before)?.[0].length ?? 0) : 0;
+    const q = qualifierOf(before.slice(0, before.length - between));
+    q.length += between;
     let phraseEnd = numberEnd;
     let head = '';
     let phrase = '';
@@ -340,7 +342,8 @@ function resolveChains(sentence: string, figures: RawFigure[]): void {
   for (let i = 1; i < figures.length; i++) {
     const f = figures[i - 1];
     const g = figures[i];
-    if (f && g?.inherit) g.victims = inheritVictims(f.victims);
+    // "18 civilians were killed; another 50 were wounded": a bare number counts the same people.
+    if (f && (g?.inherit || (g && !g.hasHead))) g.victims = inheritVictims(f.victims);
   }
 }
 

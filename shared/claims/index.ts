@@ -14,8 +14,12 @@ export type { Accusation, ArticleContext, CasualtyFigure, ClaimSet } from '../do
 // Attribution of a figure: "according to X", "X said", "said X", "X reported".
 const ATTRIBUTION_AFTER_RE =
   /^[\s,()]*(?:[\w'’.-]+[\s,()]+){0,6}?(?:said|says|reported|reports|stated|claimed|told|added|noted|documented|recorded|counted|estimated|confirmed|announced|put\s+the|gave|toll)\b/i;
+// "according to X", "figures provided by X": X is the source wherever the clause goes on.
 const ATTRIBUTION_BEFORE_RE =
-  /(?:\b(?:said|says|reported|told|according\s+to|citing|provided\s+by|figures\s+from|by|from|toll\s+by)(?:\s+(?:numbers|figures|data|a\s+statement|a\s+report)\s+(?:provided\s+by|from|by|of))?)\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,2}$/i;
+  /\b(?:according\s+to|citing|provided\s+by|figures\s+(?:from|by)|toll\s+(?:by|from)|statement\s+(?:by|from)|report\s+(?:by|from))(?:\s+(?:numbers|figures|data|a\s+statement|a\s+report)\s+(?:provided\s+by|from|by|of))?\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,2}$/i;
+// "..., said the Syrian Observatory." X after the verb only when the clause ends with it.
+const SAID_BEFORE_RE = /\b(?:said|says|reported|told|added)\s+(?:(?:the|a|an)\s+)?(?:[A-Z][\w'’.-]*\s+){0,2}$/;
+const CLAUSE_END_RE = /^\s*(?:$|[,.;:)"”’]|(?:on|in|at|late|early|last|this|today|yesterday|which|who|that|citing|adding)\b)/i;
 const PRONOUN_ATTRIBUTION_RE =
   /\b(?:he|she|the\s+(?:diplomat|minister|ministry|spokesman|spokeswoman|official|statement|general|envoy|agency|group|monitor|observatory|report))\s+(?:also\s+)?(?:said|says|added|noted|told|stressed)\b/i;
 // Actors that can be the source of a figure (not e.g. a victim group).
@@ -25,12 +29,8 @@ function attribution(sentence: string, hits: ActorHit[]): ActorHit | null {
   for (const h of hits) {
     if (h.generic) continue;
     const before = sentence.slice(Math.max(0, h.index - 70), h.index);
-    if (
-      ATTRIBUTION_BEFORE_RE.test(before) &&
-      /according|said|says|reported|told|citing|provided|figures|toll/i.test(before)
-    ) {
-      return h;
-    }
+    if (ATTRIBUTION_BEFORE_RE.test(before)) return h;
+    if (SAID_BEFORE_RE.test(before) && CLAUSE_END_RE.test(sentence.slice(h.end))) return h;
   }
   for (const h of hits) {
     if (h.generic || NOT_SOURCES.has(h.actor)) continue;
@@ -152,8 +152,13 @@ function merge(found: Occurrence[], outlet: string): CasualtyFigure[] {
     p.date ??= f.date;
     if (p.max === null) p.max = f.max;
     if (prev.headline && !o.headline) {
+      // The body tells the figure with more context than the headline.
       prev.headline = false;
       p.quote = f.quote;
+      p.place = f.place ?? p.place;
+      p.date = f.date ?? p.date;
+      p.qualifier = f.qualifier;
+      if (f.source !== outlet) p.source = f.source;
     }
   }
   const out = kept.map((k) => k.figure);

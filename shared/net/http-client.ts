@@ -42,6 +42,14 @@ export const RETRY_AFTER_CAP_MS = 10_000;
 /** Compressed bytes beyond the decoded cap allowed for gzip/brotli framing overhead. */
 const COMPRESSED_SLACK_BYTES = 64 * 1024;
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+/** What an operator can do about the statuses feeds most often return. */
+const STATUS_HINTS: Record<number, string> = {
+  401: ' (the site wants credentials; this feed cannot be polled as is)',
+  403: ' (the site refuses the poller; some sites block unknown user agents: see network.userAgent)',
+  404: ' (the URL does not exist (any more); check the feed URL)',
+  410: ' (the feed was removed; find its new URL or drop it)',
+  429: ' (rate limited; poll this feed less often: intervalMinutes)',
+};
 
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -455,10 +463,15 @@ export function createHttpClient(
 
   function statusError(res: RawResponse & { url: string }): FetchError {
     const retryable = res.status === 408 || res.status === 429 || res.status >= 500;
-    return new FetchError('http_status', res.url, `HTTP ${res.status}`, {
-      status: res.status,
-      retryable,
-    });
+    return new FetchError(
+      'http_status',
+      res.url,
+      `HTTP ${res.status}${STATUS_HINTS[res.status] ?? ''}`,
+      {
+        status: res.status,
+        retryable,
+      },
+    );
   }
 
   async function get(req: HttpRequest): Promise<HttpResponse> {

@@ -227,7 +227,10 @@ export async function processArticle(deps: PipelineDeps, job: ArticleJob): Promi
     // date) joins the first one's story.
     for (const identity of [fp.contentHash, titleIdentity(article.title)]) {
       if (!identity) continue;
-      const owner = await deps.store.claimContentHash(identity, { articleId: job.articleId, storyId });
+      const owner = await deps.store.claimContentHash(identity, {
+        articleId: job.articleId,
+        storyId,
+      });
       if (!owner.created && owner.articleId !== job.articleId) {
         storyId = owner.storyId;
         duplicateOf = 'text';
@@ -278,42 +281,50 @@ export async function processArticle(deps: PipelineDeps, job: ArticleJob): Promi
   const scope = { storyId, date: known ? known.publishedDate : publishedDate };
   const link = { title: article.title, url: job.url ?? '', outlet: job.outlet };
 
-  const seenKeys = new Set<string>();
-  for (const figure of claims.casualties) {
-    const keys = casualtyKeys(figure, scope);
-    if (seenKeys.has(keys[0] ?? '')) continue;
-    seenKeys.add(keys[0] ?? '');
-    const r = await settleCasualty(
-      deps,
-      figure,
-      keys,
-      decision.topics,
-      storyId,
-      source(figure.source, figure.quote),
-      now,
-      job.articleId,
-    );
-    counts[r.result]++;
-    if (r.alertFor && !figure.background)
-      alerts.push(await raiseAlert(deps, r.alertFor, link, now));
-  }
-  for (const acc of claims.accusations) {
-    const keys = accusationKeys(acc, scope);
-    if (seenKeys.has(keys[0] ?? '')) continue;
-    seenKeys.add(keys[0] ?? '');
-    const r = await settleAccusation(
-      deps,
-      acc,
-      keys,
-      decision.topics,
-      storyId,
-      source(acc.accuserName, acc.quote),
-      now,
-      job.articleId,
-    );
+  // One pass over both kinds of claim; a claim settles once per article even when two of its
+  // figures map to the same incident, and raises at most one alert.
+  const settled = new Set<string>();
+  const tasks = [
+    ...claims.casualties.map((figure) => ({
+      keys: casualtyKeys(figure, scope),
+      alerts: !figure.background,
+      settle: (keys: string[]) =>
+        settleCasualty(
+          deps,
+          figure,
+          keys,
+          decision.topics,
+          storyId,
+          source(figure.source, figure.quote),
+          now,
+          job.articleId,
+        ),
+    })),
+    ...claims.accusations.map((acc) => ({
+      keys: accusationKeys(acc, scope),
+      alerts: true,
+      settle: (keys: string[]) =>
+        settleAccusation(
+          deps,
+          acc,
+          keys,
+          decision.topics,
+          storyId,
+          source(acc.accuserName, acc.quote),
+          now,
+          job.articleId,
+        ),
+    })),
+  ];
+  for (const task of tasks) {
+    if (task.keys.some((k) => settled.has(k))) continue;
+    const r = await task.settle(task.keys);
+    for (const k of task.keys) settled.add(k);
+    const key = r.claimKey ?? r.alertFor?.claimKey;
+    if (key) settled.add(key);
     counts[r.result]++;
     await deps.faultPoint?.('claim-settled');
-    if (r.alertFor) alerts.push(await raiseAlert(deps, r.alertFor, link, now));
+    if (r.alertFor && task.alerts) alerts.push(await raiseAlert(deps, r.alertFor, link, now));
   }
 
   await deps.faultPoint?.('claims-done');
@@ -364,7 +375,12 @@ function baseRecord(
   };
 }
 
-type Settled = { result: 'created' | 'corroborated' | 'changed'; alertFor: ClaimRecord | null };
+type Settled = {
+  result: 'created' | 'corroborated' | 'changed';
+  alertFor: ClaimRecord | null;
+  /** The key of the claim it settled against (may be a neighbouring day's). */
+  claimKey?: string;
+};
 
 const MAX_CLAIM_RACES = 5;
 
@@ -422,7 +438,7 @@ async function settleCasualty(
       continue;
     }
     await deps.store.addClaimSource(known.claimKey, src);
-    return { result: 'corroborated', alertFor: null };
+    return { result: 'corroborated', alertFor: null, claimKey: known.claimKey };
   }
   throw new Error(`claim ${keys[0]} kept changing under concurrent writers`);
 }
@@ -458,7 +474,7 @@ async function settleAccusation(
     }
     if (known.changedBy === articleId) return { result: 'created', alertFor: known };
     await deps.store.addClaimSource(known.claimKey, src);
-    return { result: 'corroborated', alertFor: null };
+    return { result: 'corroborated', alertFor: null, claimKey: known.claimKey };
   }
   throw new Error(`claim ${keys[0]} kept changing under concurrent writers`);
 }

@@ -61,7 +61,8 @@ export async function runCycle(
       .map((o) => o.articleId),
   );
   for (const p of polls) {
-    if (p.status === 'ok' && !p.jobs.some((j) => unfinished.has(j.articleId))) await commitFeedState(deps, p);
+    if (p.status === 'ok' && !p.jobs.some((j) => unfinished.has(j.articleId)))
+      await commitFeedState(deps, p);
   }
   const deliveries = await deliverDue(deps, { maxWaitMs: opts.deliveryWaitMs ?? 30_000 });
   opts.onProgress?.({ stage: 'deliver', done: 1, total: 1 });

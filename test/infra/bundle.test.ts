@@ -1,8 +1,8 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadSynthConfig } from '../../infra/config/synth-config.ts';
 import {
   entryFor,
@@ -17,6 +17,7 @@ import { bundleFunction, fakeLambdaEnv, loadInFreshNode } from '../../infra/tool
 
 const config = loadSynthConfig();
 const outRoot = mkdtempSync(join(tmpdir(), 'strikewatch-bundles-'));
+afterAll(() => rmSync(outRoot, { recursive: true, force: true }));
 
 describe.each(FUNCTION_NAMES)('%s bundle', (name) => {
   it('bundles with the stack options, loads in a fresh node and exports handler', async () => {

@@ -241,6 +241,15 @@ describe('IAM is scoped to the resources each function uses', () => {
     });
   });
 
+  it('only X-Ray, which has no resource-level permissions, is granted on "*"', () => {
+    for (const policy of Object.values(template.findResources('AWS::IAM::Policy'))) {
+      for (const s of policy.Properties.PolicyDocument.Statement as Record<string, unknown>[]) {
+        if (s.Resource !== '*') continue;
+        expect(s.Action).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
+      }
+    }
+  });
+
   it('no statement grants a wildcard action', () => {
     for (const policy of Object.values(template.findResources('AWS::IAM::Policy'))) {
       for (const s of policy.Properties.PolicyDocument.Statement as { Action: unknown }[]) {

@@ -147,6 +147,8 @@ describe('failing channels', () => {
     }
     for (const d of deliveries.filter((x) => x.channel === 'slack')) expect(d.status).toBe('sent');
     const errors = await deps.store.query({ kind: 'error' });
-    expect(errors.filter((e) => e.kind === 'error' && e.item.scope === 'delivery').length).toBe(email.length);
+    expect(errors.filter((e) => e.kind === 'error' && e.item.scope === 'delivery').length).toBe(
+      email.length,
+    );
   });
 });

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { extractClaims } from '../../../shared/claims/index.ts';
+
+function pairs(text: string, outlet?: string): string[] {
+  return extractClaims(text, outlet ? { outlet } : {}).accusations.map(
+    (a) => `${a.accuser}>${a.accused}`,
+  );
+}
+
+describe('extractClaims accusations: explicit verbs of blame', () => {
+  it('reads "X accused Y of"', () => {
+    expect(pairs('Russia accused the US-led coalition of killing civilians in Raqqa.')).toEqual([
+      'russia>coalition',
+    ]);
+    expect(pairs('The U.N. has accused the Syrian government of obstructing aid.')).toEqual([
+      'un>syria_gov',
+    ]);
+  });
+
+  it('reads blame, condemnation and criticism', () => {
+    expect(pairs('Amnesty International blamed Russian jets for the massacre.')).toEqual([
+      'amnesty>russia',
+    ]);
+    expect(pairs('Turkey condemned the Syrian regime for the chemical attack.')).toEqual([
+      'turkey>syria_gov',
+    ]);
+  });
+
+  it('resolves "blaming it" to the party named before', () => {
+    expect(
+      pairs(
+        'Human Rights Watch said the US-led coalition failed to take precautions, blaming it for killing 84 civilians.',
+      ),
+    ).toEqual(['hrw>coalition']);
+  });
+
+  it('maps officials to their side', () => {
+    expect(pairs('Zakharova accused Washington of protecting terrorists.')).toEqual([
+      'russia>us',
+    ]);
+    expect(pairs('Foreign Minister Walid Muallem accused Turkey of aggression.')).toEqual([
+      'syria_gov>turkey',
+    ]);
+  });
+
+  it('fills accuserName, accusedName, allegation and quote', () => {
+    const [a] = extractClaims(
+      'Russia accused the US-led coalition of barbaric bombing of Raqqa.',
+    ).accusations;
+    expect(a).toMatchObject({
+      accuserName: 'Russia',
+      accusedName: 'US-led coalition',
+      allegation: 'barbaric bombing of Raqqa',
+      place: 'Raqqa',
+    });
+    expect(a?.quote).toContain('accused the US-led coalition');
+  });
+
+  it('ignores negated blame', () => {
+    expect(pairs('Russia has never condemned the Syrian government for the siege.')).toEqual([]);
+  });
+});
+
+describe('extractClaims accusations: attributed speech', () => {
+  it('reads "X said Y\'s strikes killed"', () => {
+    expect(
+      pairs(
+        'The diplomat noted that the airstrike carried out by the US-led coalition in Raqqa killed 43 civilians, Zakharova said.',
+      ),
+    ).toContain('russia>coalition');
+    expect(
+      pairs(
+        'Coalition jets killed 15 civilians in Manbij, the Syrian Observatory for Human Rights said.',
+      ),
+    ).toEqual(['sohr>coalition']);
+  });
+
+  it('reads headline attributions', () => {
+    expect(pairs('Russia: US-led strike killed 62 Syrian troops')).toEqual(['russia>coalition']);
+  });
+
+  it('carries the speaker into "he said" sentences', () => {
+    const text =
+      'Igor Konashenkov spoke to reporters on Sunday. "The barbaric bombardments by the US air force destroyed the city," he said.';
+    expect(pairs(text)).toEqual(['russia>us']);
+  });
+
+  it('reads calls to stop or investigate strikes', () => {
+    expect(
+      pairs('The main Syrian opposition group urged the US-led coalition to suspend its bombardments.'),
+    ).toEqual(['opposition>coalition']);
+  });
+
+  it('reads "terrorists" as rebels when the government side speaks', () => {
+    expect(
+      pairs('Terrorists fired rocket shells on residential neighborhoods in Aleppo, SANA said.'),
+    ).toEqual(['syria_gov>rebels']);
+    expect(pairs('Terrorists fired rocket shells on residential neighborhoods in Aleppo.', 'sana')).toEqual([
+      'syria_gov>rebels',
+    ]);
+  });
+});
+
+describe('extractClaims accusations: what is not an accusation', () => {
+  it('ignores neutral reporting by the journalist', () => {
+    expect(pairs('At least 15 civilians were killed in air strikes by the US-led coalition.')).toEqual(
+      [],
+    );
+  });
+
+  it('ignores denials', () => {
+    expect(
+      pairs('The Pentagon denied that its strikes killed civilians in Raqqa, the spokesman said.'),
+    ).toEqual([]);
+    expect(
+      pairs('The US-led coalition says it is careful to avoid civilian casualties in its bombing runs.'),
+    ).toEqual([]);
+  });
+
+  it('ignores neutral combat reports of militants killed', () => {
+    expect(
+      pairs('US-led strikes killed 35 jihadists overnight, the Syrian Observatory for Human Rights said.'),
+    ).toEqual([]);
+  });
+});

@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import { extractClaims } from '../../../shared/claims/index.ts';
+import type { CasualtyFigure } from '../../../shared/domain/claims.ts';
+
+const ctx = { outlet: 'Test Wire', publishedAt: '2017-06-08' }; // a Thursday
+
+function figures(text: string): CasualtyFigure[] {
+  return extractClaims(text, ctx).casualties;
+}
+
+function brief(text: string): string[] {
+  return figures(text).map(
+    (f) => `${f.count} ${f.outcome} ${f.victims} ${f.qualifier}${f.background ? ' background' : ''}`,
+  );
+}
+
+describe('extractClaims casualties: numbers', () => {
+  it('reads digits and number words', () => {
+    expect(brief('Six civilians were killed in the raid.')).toEqual(['6 killed civilians exact']);
+    expect(brief('The strike killed 17 people.')).toEqual(['17 killed people exact']);
+    expect(brief('Sixty-two soldiers died.')).toEqual(['62 killed soldiers exact']);
+  });
+
+  it('reads "a child" as one and "two dozen" as 24', () => {
+    expect(brief('A child was killed by shrapnel.')).toEqual(['1 killed children exact']);
+    expect(brief('Two dozen villagers were wounded.')).toEqual(['24 injured civilians exact']);
+  });
+
+  it('keeps the lower bound of a range and the upper as max', () => {
+    const [f] = figures('Between 20 and 30 people were killed near Manbij.');
+    expect(f).toMatchObject({ count: 20, max: 30, outcome: 'killed' });
+  });
+
+  it('does not label vague quantities', () => {
+    expect(figures('Dozens of people were killed and hundreds wounded.')).toEqual([]);
+  });
+});
+
+describe('extractClaims casualties: qualifiers', () => {
+  it.each([
+    ['At least 15 civilians were killed.', 'at_least'],
+    ['No fewer than 15 civilians were killed.', 'at_least'],
+    ['More than 15 civilians were killed.', 'more_than'],
+    ['Over 15 civilians were killed.', 'more_than'],
+    ['Up to 15 civilians were killed.', 'up_to'],
+    ['About 15 civilians were killed.', 'about'],
+    ['Nearly 15 civilians were killed.', 'about'],
+    ['Some 15 civilians were killed.', 'about'],
+  ])('%s', (text, qualifier) => {
+    expect(figures(text)[0]?.qualifier).toBe(qualifier);
+  });
+});
+
+describe('extractClaims casualties: clause patterns', () => {
+  it('splits "N civilians including M children" into two figures', () => {
+    expect(brief('At least 84 civilians including 30 children were killed.')).toEqual([
+      '84 killed civilians at_least',
+      '30 killed children exact',
+    ]);
+    expect(brief('The raid killed three civilians including two children.')).toEqual([
+      '3 killed civilians exact',
+      '2 killed children exact',
+    ]);
+  });
+
+  it('gives each verb its own figure in "killed X and wounded Y"', () => {
+    expect(brief('The shelling killed 12 people and wounded 40 others.')).toEqual([
+      '12 killed people exact',
+      '40 injured people exact',
+    ]);
+    expect(brief('Two people were killed and 15 injured.')).toEqual([
+      '2 killed people exact',
+      '15 injured people exact',
+    ]);
+  });
+
+  it('reads death tolls and missing people', () => {
+    expect(brief('The death toll rose to 85 on Monday.')).toEqual(['85 killed people exact']);
+    expect(brief('Three people are missing after the blast.')).toEqual(['3 missing people exact']);
+  });
+
+  it('classifies victims', () => {
+    expect(brief('The strike killed 62 Syrian troops.')).toEqual(['62 killed soldiers exact']);
+    expect(brief('At least 23 IS militants were killed.')).toEqual(['23 killed fighters at_least']);
+    expect(brief('Two women were wounded.')).toEqual(['2 injured women exact']);
+    expect(brief('Two members of a pro-regime militia were killed.')).toEqual([
+      '2 killed fighters exact',
+    ]);
+  });
+
+  it('lets "others" take the victims of the figure before', () => {
+    expect(brief('Five soldiers were killed and 20 others were wounded.')).toEqual([
+      '5 killed soldiers exact',
+      '20 injured soldiers exact',
+    ]);
+  });
+});
+
+describe('extractClaims casualties: merging and background', () => {
+  it('merges a headline figure repeated in the body', () => {
+    const text = 'Air strike kills 43 civilians in Raqqa\n\nAn air strike killed 43 civilians in Raqqa on Sunday, a monitor said.';
+    expect(brief(text)).toEqual(['43 killed civilians exact']);
+  });
+
+  it('keeps "another 12" apart from an earlier 12', () => {
+    const text = '12 fighters were killed in Tabqa. Another 12 fighters were killed in Raqqa.';
+    expect(brief(text)).toEqual(['12 killed fighters exact', '12 killed fighters exact']);
+  });
+
+  it('marks cumulative tolls of the war or a period as background', () => {
+    expect(brief('More than 300000 people have been killed since 2011.')).toEqual([
+      '300000 killed people more_than background',
+    ]);
+    expect(brief('Over the past month more than 200 Syrians have been killed.')).toEqual([
+      '200 killed people more_than background',
+    ]);
+    expect(brief('The conflict has killed 470000 people.')).toEqual([
+      '470000 killed people exact background',
+    ]);
+  });
+});
+
+describe('extractClaims casualties: numbers that are not casualties', () => {
+  it.each([
+    'Some 200000 people had lived in Raqqa before the war.',
+    'A 12-year-old boy told reporters what he saw.',
+    'The coalition carried out 32 strikes and fired 59 missiles on June 3 2017.',
+    'About 1.5 million refugees fled and 400 families were displaced.',
+    'The United States pledged 50 million dollars in aid.',
+    'The convoy of 20 trucks reached the town at 10 am.',
+    '35 aircraft took part in the operation that lasted 12 days.',
+  ])('%s', (text) => {
+    expect(figures(text)).toEqual([]);
+  });
+});
+
+describe('extractClaims casualties: source, place, date, quote', () => {
+  it('attributes figures to the stated source, else the outlet', () => {
+    const [a] = figures(
+      'At least 20 civilians were killed in Raqqa, the Syrian Observatory for Human Rights said.',
+    );
+    expect(a?.source).toBe('Syrian Observatory for Human Rights');
+    const [b] = figures('At least 20 civilians were killed in Raqqa.');
+    expect(b?.source).toBe('Test Wire');
+    expect(extractClaims('Four people were killed.').casualties[0]?.source).toBe('the outlet');
+  });
+
+  it('attributes "according to" sources', () => {
+    const [f] = figures(
+      'The strike killed 62 troops and wounded 100 more, according to the Russian Defense Ministry.',
+    );
+    expect(f?.source).toBe('Russian Defense Ministry');
+  });
+
+  it('finds the place from the gazetteer and "town of X"', () => {
+    expect(figures('Nine civilians were killed in Deir al-Zour.')[0]?.place).toBe('Deir ez-Zor');
+    expect(figures('Nine civilians were killed in the village of Hamidiya.')[0]?.place).toBe(
+      'Hamidiya',
+    );
+    expect(figures('Nine civilians were killed.')[0]?.place).toBeNull();
+  });
+
+  it('resolves weekdays and month-day dates against the publication date', () => {
+    expect(figures('Nine civilians were killed on Sunday.')[0]?.date).toBe('2017-06-04');
+    expect(figures('Nine civilians were killed on June 3.')[0]?.date).toBe('2017-06-03');
+    expect(figures('Nine civilians were killed on 30 December.')[0]?.date).toBe('2016-12-30');
+    expect(extractClaims('Nine civilians were killed on Sunday.').casualties[0]?.date).toBeNull();
+  });
+
+  it('quotes the shortest span with the figure', () => {
+    const text = 'Officials said that the raid, which began at dawn, killed at least 84 civilians in Raqqa.';
+    const [f] = figures(text);
+    expect(f?.quote).toBe('killed at least 84 civilians');
+    expect(text).toContain(f?.quote);
+  });
+});

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import type { TopicDefinition } from '../../../shared/domain/topics.ts';
+import { classifyTopics } from '../../../shared/topics/index.ts';
+
+const coalition: TopicDefinition = {
+  id: 'coalition-strikes-syria',
+  name: 'Coalition strikes in Syria',
+  kind: 'coalition-strikes-syria',
+};
+
+describe('classifyTopics: coalition-strikes-syria', () => {
+  it('is relevant for a report of coalition strikes in Syria', () => {
+    const title = 'US-led coalition air strike kills 20 civilians in Raqqa';
+    const text = `${title}\n\nAt least 20 civilians were killed in a US-led coalition air strike on Raqqa on Monday, a monitor said. The coalition said it was investigating the strike.`;
+    expect(classifyTopics({ title, text }, [coalition])).toEqual({
+      relevant: true,
+      topics: ['coalition-strikes-syria'],
+    });
+  });
+
+  it('is relevant for accusations about US strikes without a telling headline', () => {
+    const text =
+      'Moscow reacts\n\nRussia said American warplanes bombed civilian sites in Deir ez-Zor. The Russian Defense Ministry said the US-led coalition strikes killed dozens of civilians in Syria.';
+    expect(classifyTopics({ text }, [coalition]).relevant).toBe(true);
+  });
+
+  it('is not relevant for regime or Russian strikes', () => {
+    const title = 'Russian air strikes kill 12 in Idlib';
+    const text = `${title}\n\nRussian and Syrian government warplanes bombed a market in Idlib province killing 12 people, a monitor said.`;
+    expect(classifyTopics({ title, text }, [coalition]).relevant).toBe(false);
+  });
+
+  it('is not relevant for a passing background mention of the coalition', () => {
+    const title = 'Syrian army advances near Palmyra';
+    const text = `${title}\n\nSyrian troops backed by Russian jets advanced near Palmyra on Sunday. The US-led coalition has been bombing IS in Syria since 2014.`;
+    expect(classifyTopics({ title, text }, [coalition]).relevant).toBe(false);
+  });
+
+  it('does not mistake the Syrian National Coalition for the US-led coalition', () => {
+    const title = 'Syrian Coalition condemns regime air strikes on Douma';
+    const text = `${title}\n\nThe Syrian Coalition condemned the regime air strikes that killed 20 civilians in Douma. The Coalition called for action.`;
+    expect(classifyTopics({ title, text }, [coalition]).relevant).toBe(false);
+  });
+});
+
+describe('classifyTopics: keywords', () => {
+  const topic: TopicDefinition = {
+    id: 'chemical',
+    name: 'Chemical attacks',
+    kind: 'keywords',
+    all: [['chemical', 'sarin', 'chlorine'], ['Idlib', 'Khan Sheikhoun']],
+    none: ['OPCW report'],
+  };
+
+  it('needs a term from every group', () => {
+    expect(classifyTopics({ text: 'A sarin attack hit Khan Sheikhoun.' }, [topic]).topics).toEqual([
+      'chemical',
+    ]);
+    expect(classifyTopics({ text: 'A sarin attack hit Douma.' }, [topic]).relevant).toBe(false);
+  });
+
+  it('matches case-insensitively on word boundaries', () => {
+    expect(classifyTopics({ text: 'CHLORINE canisters fell on IDLIB.' }, [topic]).relevant).toBe(
+      true,
+    );
+    expect(classifyTopics({ text: 'Chemicals were stored near Idlib.' }, [topic]).relevant).toBe(
+      false,
+    );
+  });
+
+  it('is vetoed by a none term', () => {
+    expect(
+      classifyTopics({ text: 'The OPCW report on the sarin attack in Idlib.' }, [topic]).relevant,
+    ).toBe(false);
+  });
+
+  it('reports every matching topic', () => {
+    const any: TopicDefinition = { id: 'syria', name: 'Syria', kind: 'keywords', all: [['Syria']] };
+    const decision = classifyTopics({ title: 'Syria', text: 'Chlorine in Idlib, Syria.' }, [topic, any]);
+    expect(decision).toEqual({ relevant: true, topics: ['chemical', 'syria'] });
+  });
+
+  it('is not relevant without topics or with an empty definition', () => {
+    expect(classifyTopics({ text: 'anything' }, [])).toEqual({ relevant: false, topics: [] });
+    expect(
+      classifyTopics({ text: 'anything' }, [{ id: 'x', name: 'x', kind: 'keywords' }]).relevant,
+    ).toBe(false);
+  });
+});
