@@ -18,8 +18,10 @@ const ATTRIBUTION_AFTER_RE =
 const ATTRIBUTION_BEFORE_RE =
   /\b(?:according\s+to|citing|provided\s+by|figures\s+(?:from|by)|toll\s+(?:by|from)|statement\s+(?:by|from)|report\s+(?:by|from))(?:\s+(?:numbers|figures|data|a\s+statement|a\s+report)\s+(?:provided\s+by|from|by|of))?\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,2}$/i;
 // "..., said the Syrian Observatory." X after the verb only when the clause ends with it.
-const SAID_BEFORE_RE = /\b(?:said|says|reported|told|added)\s+(?:(?:the|a|an)\s+)?(?:[A-Z][\w'’.-]*\s+){0,2}$/;
-const CLAUSE_END_RE = /^\s*(?:$|[,.;:)"”’]|(?:on|in|at|late|early|last|this|today|yesterday|which|who|that|citing|adding)\b)/i;
+const SAID_BEFORE_RE =
+  /\b(?:said|says|reported|told|added)\s+(?:(?:the|a|an)\s+)?(?:[A-Z][\w'’.-]*\s+){0,2}$/;
+const CLAUSE_END_RE =
+  /^\s*(?:$|[,.;:)"”’]|(?:on|in|at|late|early|last|this|today|yesterday|which|who|that|citing|adding)\b)/i;
 const PRONOUN_ATTRIBUTION_RE =
   /\b(?:he|she|the\s+(?:diplomat|minister|ministry|spokesman|spokeswoman|official|statement|general|envoy|agency|group|monitor|observatory|report))\s+(?:also\s+)?(?:said|says|added|noted|told|stressed)\b/i;
 // Actors that can be the source of a figure (not e.g. a victim group).

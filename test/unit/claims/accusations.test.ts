@@ -35,9 +35,7 @@ describe('extractClaims accusations: explicit verbs of blame', () => {
   });
 
   it('maps officials to their side', () => {
-    expect(pairs('Zakharova accused Washington of protecting terrorists.')).toEqual([
-      'russia>us',
-    ]);
+    expect(pairs('Zakharova accused Washington of protecting terrorists.')).toEqual(['russia>us']);
     expect(pairs('Foreign Minister Walid Muallem accused Turkey of aggression.')).toEqual([
       'syria_gov>turkey',
     ]);
@@ -87,7 +85,9 @@ describe('extractClaims accusations: attributed speech', () => {
 
   it('reads calls to stop or investigate strikes', () => {
     expect(
-      pairs('The main Syrian opposition group urged the US-led coalition to suspend its bombardments.'),
+      pairs(
+        'The main Syrian opposition group urged the US-led coalition to suspend its bombardments.',
+      ),
     ).toEqual(['opposition>coalition']);
   });
 
@@ -95,17 +95,17 @@ describe('extractClaims accusations: attributed speech', () => {
     expect(
       pairs('Terrorists fired rocket shells on residential neighborhoods in Aleppo, SANA said.'),
     ).toEqual(['syria_gov>rebels']);
-    expect(pairs('Terrorists fired rocket shells on residential neighborhoods in Aleppo.', 'sana')).toEqual([
-      'syria_gov>rebels',
-    ]);
+    expect(
+      pairs('Terrorists fired rocket shells on residential neighborhoods in Aleppo.', 'sana'),
+    ).toEqual(['syria_gov>rebels']);
   });
 });
 
 describe('extractClaims accusations: what is not an accusation', () => {
   it('ignores neutral reporting by the journalist', () => {
-    expect(pairs('At least 15 civilians were killed in air strikes by the US-led coalition.')).toEqual(
-      [],
-    );
+    expect(
+      pairs('At least 15 civilians were killed in air strikes by the US-led coalition.'),
+    ).toEqual([]);
   });
 
   it('ignores denials', () => {
@@ -113,13 +113,17 @@ describe('extractClaims accusations: what is not an accusation', () => {
       pairs('The Pentagon denied that its strikes killed civilians in Raqqa, the spokesman said.'),
     ).toEqual([]);
     expect(
-      pairs('The US-led coalition says it is careful to avoid civilian casualties in its bombing runs.'),
+      pairs(
+        'The US-led coalition says it is careful to avoid civilian casualties in its bombing runs.',
+      ),
     ).toEqual([]);
   });
 
   it('ignores neutral combat reports of militants killed', () => {
     expect(
-      pairs('US-led strikes killed 35 jihadists overnight, the Syrian Observatory for Human Rights said.'),
+      pairs(
+        'US-led strikes killed 35 jihadists overnight, the Syrian Observatory for Human Rights said.',
+      ),
     ).toEqual([]);
   });
 });

@@ -10,7 +10,8 @@ function figures(text: string): CasualtyFigure[] {
 
 function brief(text: string): string[] {
   return figures(text).map(
-    (f) => `${f.count} ${f.outcome} ${f.victims} ${f.qualifier}${f.background ? ' background' : ''}`,
+    (f) =>
+      `${f.count} ${f.outcome} ${f.victims} ${f.qualifier}${f.background ? ' background' : ''}`,
   );
 }
 
@@ -98,7 +99,8 @@ describe('extractClaims casualties: clause patterns', () => {
 
 describe('extractClaims casualties: merging and background', () => {
   it('merges a headline figure repeated in the body', () => {
-    const text = 'Air strike kills 43 civilians in Raqqa\n\nAn air strike killed 43 civilians in Raqqa on Sunday, a monitor said.';
+    const text =
+      'Air strike kills 43 civilians in Raqqa\n\nAn air strike killed 43 civilians in Raqqa on Sunday, a monitor said.';
     expect(brief(text)).toEqual(['43 killed civilians exact']);
   });
 
@@ -168,7 +170,8 @@ describe('extractClaims casualties: source, place, date, quote', () => {
   });
 
   it('quotes the shortest span with the figure', () => {
-    const text = 'Officials said that the raid, which began at dawn, killed at least 84 civilians in Raqqa.';
+    const text =
+      'Officials said that the raid, which began at dawn, killed at least 84 civilians in Raqqa.';
     const [f] = figures(text);
     expect(f?.quote).toBe('killed at least 84 civilians');
     expect(text).toContain(f?.quote);

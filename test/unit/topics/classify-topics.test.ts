@@ -48,7 +48,10 @@ describe('classifyTopics: keywords', () => {
     id: 'chemical',
     name: 'Chemical attacks',
     kind: 'keywords',
-    all: [['chemical', 'sarin', 'chlorine'], ['Idlib', 'Khan Sheikhoun']],
+    all: [
+      ['chemical', 'sarin', 'chlorine'],
+      ['Idlib', 'Khan Sheikhoun'],
+    ],
     none: ['OPCW report'],
   };
 
@@ -76,7 +79,10 @@ describe('classifyTopics: keywords', () => {
 
   it('reports every matching topic', () => {
     const any: TopicDefinition = { id: 'syria', name: 'Syria', kind: 'keywords', all: [['Syria']] };
-    const decision = classifyTopics({ title: 'Syria', text: 'Chlorine in Idlib, Syria.' }, [topic, any]);
+    const decision = classifyTopics({ title: 'Syria', text: 'Chlorine in Idlib, Syria.' }, [
+      topic,
+      any,
+    ]);
     expect(decision).toEqual({ relevant: true, topics: ['chemical', 'syria'] });
   });
 
