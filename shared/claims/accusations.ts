@@ -8,7 +8,7 @@
 import type { Accusation, Actor, ArticleContext } from '../domain/claims.ts';
 import { type ActorHit, findActors } from './actors.ts';
 import { findPlace } from './places.ts';
-import type { Sentence } from './sentences.ts';
+import { isHeadlineJunk, type Sentence } from './sentences.ts';
 
 const SPEECH =
   '(?:said|says|say|saying|reported|reports|reporting|stated|states|claimed|claims|claiming|told|tells|added|adds|noted|notes|stressed|stresses|warned|warns|warning|insisted|insists|confirmed|confirms|announced|announces|alleged|alleges|documented|documents|revealed|tweeted|wrote|writes|argued|argues|explained|pointed\\s+out|believes|asserted|asserts|declared|declares|demanded|demands|urged|urges|called\\s+(?:on|for)|calls\\s+(?:on|for)|complained|complains|denounced|denounces|accused|accuses|blamed|blames|condemned|condemns|criticized|criticised|slammed|blasted|charged|affirmed|affirms|emphasized|emphasised|underlined|highlighted|indicated|mentioned|continued|went\\s+on|reiterated|reiterates|described|describes|considers|considered|views|sees|regards|dismissed|questioned|lashed\\s+out|expressed|voiced|echoed|responded|replied|remarked|observed|estimated|estimates|recorded|registered|counted|put\\s+the|gave\\s+a|issued|published|released|believed|thinks|think|feared|fears|vowed|pledged|spoke|speaking|repeated\\s+(?:the|its|his|her|their|that)|according)';
@@ -26,7 +26,7 @@ const DENIAL_RE =
 // Harm done to armed enemies ("strikes kill 35 jihadists") is reported, not alleged, unless
 // civilians are also involved.
 const MILITANT_VICTIMS_RE =
-  /\b(?:kill\w*|dead|eliminat\w+|destroy\w*)\s+(?:\w+\s+){0,4}?(?:jihadists|militants|extremists|terrorists|Daesh|IS|ISIS|ISIL|gunmen|insurgents|members)\b|\b(?:jihadists|militants|extremists|terrorists|fighters|members|gunmen|insurgents)\s+(?:were|have\s+been|had\s+been|killed)\b/;
+  /\b(?:kill\w*|dead|eliminat\w+|destroy\w*)\s+(?:\w+\s+){0,4}?(?:jihadists|militants|extremists|terrorists|Daesh|IS|ISIS|ISIL|gunmen|insurgents|members)\b|\b(?:jihadists|militants|extremists|terrorists|fighters|members|gunmen|insurgents)\s+(?:were|have\s+been|had\s+been|killed)\b|\b(?:death|deaths|killing)\s+of\s+(?:\w+\s+){0,4}?(?:IS|ISIS|ISIL|Daesh|jihadist|militant|Nusra)\b|\b(?:destroyed|targeted|struck|hit|bombed|attacked|pounded|pounding|targeting|hitting)\s+(?:\w+\s+){0,5}?(?:of\s+)?(?:ISIS|ISIL|IS|Daesh|terrorists|militants|jihadists|Nusra)\b/;
 // Combat deaths of armed men ("killed five pro-regime forces"), which monitors report neutrally.
 const COMBATANT_VICTIMS_RE =
   /\b(?:kill\w*|dead)\s+(?:[\w-]+\s+){0,4}?(?:forces|fighters|members|soldiers|troops|militiamen|officers|commanders?)\b|\b(?:forces|fighters|members|soldiers|troops|militiamen)\s+(?:were|have\s+been|had\s+been)\s+killed\b/;
@@ -148,7 +148,7 @@ const HYPOTHETICAL_BY_RE = /\b(?:would|could|might|may)\s+(?:not\s+)?be\s+\w+\s+
 const VIOLENT_AFTER_RE =
   /^(?:\s+(?!by\b|against\b|on\b|of\b)[\w'’-]+){0,4}?\s+(?:killed|kills|killing|fired|fires|firing|shelled|shelling|attacked|attacks|attack|attacking|targeted|targeting|targets|launched|bombed|struck|hit|executed|planted|detonated|stormed|kidnapped|abducted|besieged|used|breached|violated|committed)\b/i;
 const PASSIVE_AFTER_RE =
-  /^\s+(?:were|was|have\s+been|has\s+been|had\s+been|being|are|is)\s+(?:\w+\s+)?(?:killed|wounded|injured|targeted|hit|struck|attacked|bombed|shelled|executed|captured|arrested|driven|forced|pushed|defeated)\b/i;
+  /^\s+(?:(?:positions?|posts?|bases?|convoys?|troops|soldiers|headquarters|checkpoints?)\s+)?(?:were|was|have\s+been|has\s+been|had\s+been|being|are|is)\s+(?:\w+\s+)?(?:killed|wounded|injured|targeted|hit|struck|attacked|bombed|shelled|executed|captured|arrested|driven|forced|pushed|defeated)\b/i;
 // "Russia's crimes", "the regime's bombardment": possessing the harm makes the agent.
 const POSSESSED_CRIME_RE =
   /^\s*(?:'s|’s|s')?\s+(?:crimes|massacres?|atrocities|aggression|violations|occupation|bombardments?|brutality|terrorism|lies|onslaught|war\s+crimes)\b/i;
@@ -162,7 +162,7 @@ const TERROR_LABELLED = new Set<Actor>(['sdf', 'rebels', 'opposition', 'hezbolla
 const BY_BEFORE_RE =
   /\b(?:killed|carried\s+out|committed|launched|fired|dropped|conducted|perpetrated|bombing|bombardments?|strikes?|airstrikes?|attacks?|shelling|raids?|massacres?|planted|breaches|violations|executed|targeted|hit|struck|bombed|shelled|caused|weapons|gas|policy|killings|destruction|displacement|crimes?)\s+(?:\w+\s+){0,2}?by\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}$/i;
 const OF_CRIME_BEFORE_RE =
-  /\b(?:crimes?|massacres?|atrocities|strikes?|airstrikes?|raids?|bombing|bombardments?|attacks?|shelling|aggression|violations?|presence|mistakes|occupation|policy|hands|killing|practices|terrorism|brutality)\s+(?:committed\s+|carried\s+out\s+)?(?:of|by|from)\s+(?:the\s+)?$/i;
+  /\b(?:crimes?|massacres?|atrocities|aggression|presence|mistakes|occupation|policy|policies|hands|practices|terrorism|brutality|lies)\s+(?:committed\s+|carried\s+out\s+)?(?:of|by|from)\s+(?:the\s+)?$|\b(?:strikes?|airstrikes?|raids?|bombing|bombardments?|attacks?|shelling|violations?|killing)\s+(?:committed\s+|carried\s+out\s+)?(?:by|from)\s+(?:the\s+)?$/i;
 // "Responsibility for this crime lies with the international community".
 const RESPONSIBILITY_BEFORE_RE =
   /\bresponsib\w*\b[^.]{0,60}\b(?:lies|rests|lie|rest)\s+with\s+(?:the\s+)?$/i;
@@ -308,6 +308,7 @@ export function findAccusations(
   };
 
   for (const sent of sentences) {
+    if (isHeadlineJunk(sent)) continue;
     const s = sent.text;
     const hits = resolveHits(findActors(s), info);
     const found = findSpeakers(s, hits);

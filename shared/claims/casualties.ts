@@ -43,7 +43,7 @@ const OF_HEAD_RE = new RegExp(
 const FILLER =
   '(?:were|was|are|is|have|has|had|been|being|be|got|reportedly|also|all|later|subsequently|allegedly|previously|so\\s+far|in\\s+total|overall|altogether|mostly|either|both|among|those|the|still|now|again|already|said\\s+to\\s+have|believed\\s+to\\s+have|feared|thought|to\\s+have|to\\s+be|found|confirmed|reported|were\\s+reported|who|that|which|as|being|left|have\\s+gone|gone|were\\s+either|critically|seriously|severely|slightly|lightly|badly|fatally|mortally|others|more|people|civilians|children|women|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|ISIS|IS|Daesh)';
 const RIGHT_OUTCOME_RE = new RegExp(
-  `^(?:\\s+(?:of|from|in|near|at|inside|on)\\s+(?:the\\s+|a\\s+)?[\\w'’-]+(?:\\s+[\\w'’-]+)?(?=\\s+(?:were|was|had|have|are|is)\\b))?(?:\\s+${FILLER}){0,4}\\s+(?:${OUTCOME_SOURCE})(?![\\w-])`,
+  `^(?:\\s+(?:of|from|in|near|at|inside|on)\\s+(?:the\\s+|a\\s+)?[\\w'’-]+(?:\\s+[\\w'’-]+)?(?=\\s+(?:were|was|had|have|are|is)\\b))?(?:\\s+${FILLER}){0,4}\\s+(?!(?:injuring|wounding|killing)\\b)(?:${OUTCOME_SOURCE})(?![\\w-])`,
   'i',
 );
 // "... of the slain", "of the dead".
@@ -126,7 +126,9 @@ function victimsOf(head: string, phrase: string, tail: string): Victims {
     if (SOLDIER_MARKERS.test(text) && !/pro-(?:regime|government)/i.test(text)) v = 'soldiers';
     else if (FIGHTER_MARKERS.test(`${phrase} ${tail}`)) v = 'fighters';
     else if (CIVILIAN_MARKERS.test(text)) v = 'civilians';
-    else if (h === 'members' || h === 'member') v = /famil/i.test(text) ? 'people' : 'fighters';
+    else if (h === 'members' || h === 'member') {
+      v = /famil|tribe|clan|communit/i.test(text) ? 'people' : 'fighters';
+    }
   } else if (v === 'men' || v === 'people') {
     if (FIGHTER_MARKERS.test(`${phrase} ${tail}`) && !/tribes/i.test(h)) v = 'fighters';
     else if (SOLDIER_MARKERS.test(text)) v = 'soldiers';

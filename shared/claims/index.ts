@@ -7,7 +7,7 @@ import { type ActorHit, findActors, sourceName } from './actors.ts';
 import { figuresInSentence, inheritVictims, isBackgroundSentence } from './casualties.ts';
 import { findDate } from './dates.ts';
 import { findPlace } from './places.ts';
-import { type Sentence, splitSentences } from './sentences.ts';
+import { isHeadlineJunk, type Sentence, splitSentences } from './sentences.ts';
 
 export type { Accusation, ArticleContext, CasualtyFigure, ClaimSet } from '../domain/claims.ts';
 
@@ -65,17 +65,6 @@ interface Occurrence {
   /** "another 12": never the same figure as an earlier 12. */
   another: boolean;
   headline: boolean;
-}
-
-// Related-headline blocks scraped into the body ("US-Led Coalition Airstrikes Near Raqqa Killed
-// at Least 84 Civilians US-Led Coalition ...") are mostly capitalised words; their figures belong
-// to other stories.
-function isHeadlineJunk(s: Sentence): boolean {
-  if (s.line === 0) return false;
-  const words = s.text.split(/\s+/).filter((w) => /^[A-Za-z]/.test(w) && w.length > 3);
-  if (words.length < 8) return false;
-  const caps = words.filter((w) => /^[A-Z]/.test(w)).length;
-  return caps / words.length >= 0.75;
 }
 
 function casualties(sentences: Sentence[], ctx: ArticleContext): CasualtyFigure[] {

@@ -42,3 +42,16 @@ function push(out: Sentence[], piece: string, start: number, line: number): void
   const text = piece.trim();
   if (text) out.push({ text, start: start + lead, line });
 }
+
+/**
+ * Related-headline blocks scraped into the body ("US-Led Coalition Airstrikes Near Raqqa Killed
+ * at Least 84 Civilians US-Led Coalition ...") are mostly capitalised words; their claims belong
+ * to other stories. The title line itself is never junk.
+ */
+export function isHeadlineJunk(s: Sentence): boolean {
+  if (s.line === 0) return false;
+  const words = s.text.split(/\s+/).filter((w) => /^[A-Za-z]/.test(w) && w.length > 3);
+  if (words.length < 8) return false;
+  const caps = words.filter((w) => /^[A-Z]/.test(w)).length;
+  return caps / words.length >= 0.75;
+}
