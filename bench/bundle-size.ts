@@ -3,7 +3,7 @@
 // `jsdom` + `@mozilla/readability` import, the floor for any function that parses HTML.
 //
 //   npx tsx bench/bundle-size.ts          table
-//   npx tsx bench/bundle-size.ts --json   the figures as JSON
+//   npx tsx bench/bundle-size.ts --json   the figures as JSON (--runs N: N fresh processes each)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,14 +35,10 @@ export interface BundleMeasurements {
   readonly bundles: readonly BundleFigures[];
 }
 
-function medianLoad(runs: number, load: () => LoadResult, what: string): number {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const result = load();
-    if (!result.ok) throw new Error(`${what} failed to load:\n${result.stderr}`);
-    times.push(result.importMs);
-  }
-  return median(times);
+function timed(load: () => LoadResult, what: string): number {
+  const result = load();
+  if (!result.ok) throw new Error(`${what} failed to load:\n${result.stderr}`);
+  return result.importMs;
 }
 
 export async function measureBundles(
@@ -52,27 +48,34 @@ export async function measureBundles(
   const config = loadSynthConfig(options.config);
   const outRoot = mkdtempSync(join(tmpdir(), 'strikewatch-bench-'));
   try {
-    const jsdomReadabilityLoadMs = medianLoad(
-      runs,
-      () => loadInFreshNode(['jsdom', '@mozilla/readability']),
-      'jsdom + @mozilla/readability',
-    );
-    const bundles: BundleFigures[] = [];
+    const built = [];
     for (const name of FUNCTION_NAMES) {
-      const bundle = await bundleFunction(name, config, join(outRoot, name));
-      const loadMs = medianLoad(
-        runs,
-        () => loadInFreshNode([bundle.file], { env: fakeLambdaEnv(name) }),
-        name,
+      built.push(await bundleFunction(name, config, join(outRoot, name)));
+    }
+    // Rounds interleave the baseline and every bundle, so a busy machine slows them alike and
+    // the ratios stay meaningful even when the absolute times drift.
+    const baseline: number[] = [];
+    const times = new Map<FunctionName, number[]>(built.map((b) => [b.name, []]));
+    for (let round = 0; round < runs; round++) {
+      baseline.push(
+        timed(() => loadInFreshNode(['jsdom', '@mozilla/readability']), 'jsdom + readability'),
       );
-      bundles.push({
-        name,
-        bytes: bundle.bytes,
-        gzipBytes: bundle.gzipBytes,
+      for (const b of built) {
+        const env = fakeLambdaEnv(b.name);
+        times.get(b.name)?.push(timed(() => loadInFreshNode([b.file], { env }), b.name));
+      }
+    }
+    const jsdomReadabilityLoadMs = median(baseline);
+    const bundles = built.map((b): BundleFigures => {
+      const loadMs = median(times.get(b.name) ?? []);
+      return {
+        name: b.name,
+        bytes: b.bytes,
+        gzipBytes: b.gzipBytes,
         loadMs,
         ratioToJsdom: loadMs / jsdomReadabilityLoadMs,
-      });
-    }
+      };
+    });
     return { node: process.version, runs, jsdomReadabilityLoadMs, bundles };
   } finally {
     rmSync(outRoot, { recursive: true, force: true });
@@ -97,7 +100,9 @@ function printTable(m: BundleMeasurements): void {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const measurements = await measureBundles();
+  const runsArg = process.argv.indexOf('--runs');
+  const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : undefined;
+  const measurements = await measureBundles(runs ? { runs } : {});
   if (process.argv.includes('--json')) console.log(JSON.stringify(measurements, null, 2));
   else printTable(measurements);
 }

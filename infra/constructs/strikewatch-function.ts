@@ -221,7 +221,8 @@ export class StrikewatchFunction extends NodejsFunction {
     this.addToRolePolicy(
       new PolicyStatement({
         effect: Effect.ALLOW,
-        actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+        // SES v2 SendEmail (simple or raw content) is authorised by ses:SendEmail alone.
+        actions: ['ses:SendEmail'],
         resources: [identityArn, configurationSetArn],
       }),
     );

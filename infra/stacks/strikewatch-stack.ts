@@ -108,7 +108,7 @@ export class StrikewatchStack extends Stack {
       config,
       description: 'Polls the configured feeds (conditional GET) and queues new items',
       memorySize: 512,
-      // Well under the smallest poll interval, so two polls never overlap.
+      // No longer than the poll interval (and at most 5 min), so two polls never overlap.
       timeout: Duration.minutes(Math.min(5, pollRateMinutes(config))),
       logRetention,
     });
@@ -125,6 +125,15 @@ export class StrikewatchStack extends Stack {
     processArticle.bindTable(table, 'readWrite');
 
     const sendAlertsConcurrency = props.sendAlertsConcurrency ?? 3;
+    // The queue needs 2 executions (the smallest SQS maxConcurrency) and the sweep one more.
+    if (
+      !Number.isInteger(sendAlertsConcurrency) ||
+      (sendAlertsConcurrency !== 0 && sendAlertsConcurrency < 3)
+    ) {
+      throw new Error(
+        `sendAlertsConcurrency must be 0 (no reservation) or an integer of at least 3, got ${sendAlertsConcurrency}`,
+      );
+    }
     const sendAlerts = new StrikewatchFunction(this, 'SendAlerts', {
       name: 'send-alerts',
       config,
@@ -179,10 +188,8 @@ export class StrikewatchStack extends Stack {
         batchSize: 10,
         reportBatchItemFailures: true,
         // Below the reserved concurrency, leaving one execution for the sweep; SQS then never
-        // pushes into throttling. 2 is the smallest value SQS event sources accept.
-        ...(sendAlertsConcurrency > 0
-          ? { maxConcurrency: Math.max(2, sendAlertsConcurrency - 1) }
-          : {}),
+        // pushes into throttling.
+        ...(sendAlertsConcurrency > 0 ? { maxConcurrency: sendAlertsConcurrency - 1 } : {}),
       }),
     );
 

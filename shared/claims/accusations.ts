@@ -26,7 +26,7 @@ const DENIAL_RE =
 // Harm done to armed enemies ("strikes kill 35 jihadists") is reported, not alleged, unless
 // civilians are also involved.
 const MILITANT_VICTIMS_RE =
-  /\b(?:kill\w*|dead|eliminat\w+|destroy\w*)\s+(?:\w+\s+){0,4}?(?:jihadists|militants|extremists|terrorists|Daesh|IS|ISIS|ISIL|gunmen|insurgents|members)\b|\b(?:jihadists|militants|extremists|terrorists|fighters|members|gunmen|insurgents)\s+(?:were|have\s+been|had\s+been|killed)\b|\b(?:death|deaths|killing)\s+of\s+(?:\w+\s+){0,4}?(?:IS|ISIS|ISIL|Daesh|jihadist|militant|Nusra)\b|\b(?:destroyed|targeted|struck|hit|bombed|attacked|pounded|pounding|targeting|hitting)\s+(?:\w+\s+){0,5}?(?:of\s+)?(?:ISIS|ISIL|IS|Daesh|terrorists|militants|jihadists|Nusra)\b/;
+  /\b(?:[Kk]ill\w*|dead|[Ee]liminat\w+|[Dd]estroy\w*)\s+(?:[\w-]+\s+){0,4}?(?:[Jj]ihadists|[Mm]ilitants|[Tt]errorists|[Cc]ommanders|[Ll]eaders|jihadists|militants|extremists|terrorists|Daesh|IS|ISIS|ISIL|gunmen|insurgents|members)\b|\b(?:jihadists|militants|extremists|terrorists|fighters|members|gunmen|insurgents)\s+(?:were|have\s+been|had\s+been|killed)\b|\b(?:death|deaths|killing)\s+of\s+(?:\w+\s+){0,4}?(?:IS|ISIS|ISIL|Daesh|jihadist|militant|Nusra)\b|\b(?:destroyed|targeted|struck|hit|bombed|attacked|pounded|pounding|targeting|hitting)\s+(?:\w+\s+){0,5}?(?:of\s+)?(?:ISIS|ISIL|IS|Daesh|terrorists|militants|jihadists|Nusra)\b/;
 // Combat deaths of armed men ("killed five pro-regime forces"), which monitors report neutrally.
 const COMBATANT_VICTIMS_RE =
   /\b(?:kill\w*|dead)\s+(?:[\w-]+\s+){0,4}?(?:forces|fighters|members|soldiers|troops|militiamen|officers|commanders?)\b|\b(?:forces|fighters|members|soldiers|troops|militiamen)\s+(?:were|have\s+been|had\s+been)\s+killed\b/;
@@ -124,7 +124,7 @@ function findSpeakers(sentence: string, hits: ActorHit[]): ActorHit[] {
 }
 
 const MODIFIERS =
-  "(?:(?!(?:a|an|the|and|or|of|on|in|to|for|with|at|by|from)\\b)[a-z][\\w'’-]*\\s+){0,2}?";
+  "(?:(?!(?:a|an|the|and|or|of|on|in|to|for|with|at|by|from|said|says|say|told|reported|added|claimed)\\b)[a-z][\\w'’-]*\\s+){0,2}?";
 const HARM_NOUN_AFTER_RE = new RegExp(
   `^\\s*(?:'s|’s|s')?\\s*(?:-?led\\s+)?${MODIFIERS}(?:air\\s*strikes?|strikes?|raids?|bombings?|bombardments?|shelling|attacks?|assault|crimes|massacres?|atrocities|mistakes|presence|aggression|violations|occupation|invasion|incursion|intervention|advance|barrel\\s+bombs|shells|rockets|missiles|mortars?|snipers?|gunfire|policy|policies|campaign|brutality|terrorism|support|onslaught|backing|lies|propaganda|rockets?|fire|attempts|silence|inaction|impunity|complicity|failure|indifference|crimes?)\\b`,
   'i',
@@ -136,7 +136,7 @@ const FORCE_NOUN_AFTER_RE = new RegExp(
 const HARM_VERB_SRC =
   '(?:killed|kills|kill|killing|bombed|bombs|bombing|targeted|targets|targeting|shelled|shelling|struck|strike|strikes|hit|hits|attacked|attacks|attack|attacking|fired|fires|firing|executed|executes|executing|dropped|drop|launched|committed|commits|carried\\s+out|carries\\s+out|slaughtered|massacred|besieged|besieging|destroyed|destroys|violated|violates|violating|gassed|gassing|wiped|wiping|obstruct\\w*|hamper\\w*|used|uses|using|supports?|supported|supporting|sponsor\\w*|arms|armed|arming|funds|funded|is\\s+responsible|are\\s+responsible|was\\s+responsible|were\\s+responsible|bears?\\s+responsibility|were\\s+behind|was\\s+behind|is\\s+behind|are\\s+behind|(?:has|have|had)\\s+(?:been\\s+)?(?:killing|bombing|targeting|shelling|attacking|firing|besieging|using|supporting|keeping|holding|spreading|committing)|continues?\\s+(?:to|its|their)|continued\\s+(?:to|its|their)|ignor\\w+|slit|beheaded|tortured|kidnapped|abducted|planted|shot|stormed|seized|looted|burned|displaced|starv\\w+|blocked|prevented|refus\\w+|failed|fails|resorted|embarked|launching|regroup\\w*|trying|tried|intensified|stepped\\s+up|pounded|raided|unleashed|pursu\\w+|insist\\w*|was\\s+keeping|keeps|keeping|holds|spreading|spread)';
 const HARM_VERB_AFTER_RE = new RegExp(
-  `^\\s*(?:'s|’s)?\\s*(?:,[^,]{0,60},\\s*)?(?:and\\s+(?:its|their|his)\\s+(?:allies|backers|supporters|militias)\\s+)?(?:(?:has|have|had|was|were|is|are|also|reportedly|allegedly|deliberately|intentionally|repeatedly|systematically|indiscriminately|then|again|still|recently|now|apparently|often|who|that|which|had\\s+been|have\\s+been|has\\s+been|\\w+ly)\\s+){0,3}${HARM_VERB_SRC}\\b`,
+  `^\\s*\\)?\\s*(?:'s|’s)?\\s*(?:,[^,]{0,60},\\s*)?(?:and\\s+(?:its|their|his)\\s+(?:allies|backers|supporters|militias)\\s+)?(?:(?:has|have|had|was|were|is|are|also|reportedly|allegedly|deliberately|intentionally|repeatedly|systematically|indiscriminately|then|again|still|recently|now|apparently|often|who|that|which|had\\s+been|have\\s+been|has\\s+been|\\w+ly)\\s+){0,3}${HARM_VERB_SRC}\\b`,
   'i',
 );
 const FORCE_THEN_HARM_RE = new RegExp(
@@ -153,7 +153,7 @@ const PASSIVE_AFTER_RE =
 const POSSESSED_CRIME_RE =
   /^\s*(?:'s|’s|s')?\s+(?:crimes|massacres?|atrocities|aggression|violations|occupation|bombardments?|brutality|terrorism|lies|onslaught|war\s+crimes)\b/i;
 // "the West was rushing to provide aid to cover up evidence of its own crimes".
-const COVER_UP_AFTER_RE = /^[^.;]{0,70}?\bto\s+(?:cover\s+up|cover-up|hide|conceal|whitewash)\b/i;
+const COVER_UP_AFTER_RE = /^[^.;]{0,70}?\bto\s+(?:cover\s+up|cover-up|conceal|whitewash)\b/i;
 const TERROR_LABEL_RE =
   /\b(?:(?:are|is|as|considers?|sees?|regards?|designated?|designates|labels?|brands?|calls?)\s+(?:a\s+|an\s+)?(?:\w+\s+){0,3}?(?:terrorist|terror)\s+(?:organi[sz]ation|group|outfit|entity)|(?:national\s+)?security\s+threat|extension\s+of)/i;
 // Groups whose terrorist status is itself contested; calling IS or Nusra terrorists is not news.
@@ -167,7 +167,7 @@ const OF_CRIME_BEFORE_RE =
 const RESPONSIBILITY_BEFORE_RE =
   /\bresponsib\w*\b[^.]{0,60}\b(?:lies|rests|lie|rest)\s+with\s+(?:the\s+)?$/i;
 const VICTIM_BEFORE_RE =
-  /(?:\b(?:on|against|targeting|targeted|at|toward|towards|hit|hitting|struck|killed|killing|kill|bombed|attacked|attacking|shelled|fighting|fight|fought|battling|battle|combat|combating|defeat|defeating|supported|support|supporting|backing|backed|arming|helping|aiding|with|to|into|for|from|among|told|tells|telling|urged|urging|calls?\s+on|called\s+on|asked)\s+(?:the\s+|a\s+)?(?:(?!(?:when|as|after|while|before|in|and|but|that|which|who|by)\b)[\w'’-]+\s+)?|\b(?:member|members|wedding|funeral|home|house|family|relatives|positions?)\s+of\s+(?:the\s+)?|\bbetween\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}and\s+(?:the\s+)?|\b\d[\d,.]*\s+|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|hundreds\s+of)\s+)$/i;
+  /(?:\b(?:on|against|targeting|targeted|at|toward|towards|hit|hitting|struck|killed|killing|kill|bombed|attacked|attacking|shelled|fighting|fight|fought|battling|battle|combat|combating|defeat|defeating|supported|support|supporting|backing|backed|arming|helping|aiding|with|to|into|for|among|told|tells|telling|urged|urging|calls?\s+on|called\s+on|asked)\s+(?:the\s+|a\s+)?(?:(?!(?:when|as|after|while|before|in|and|but|that|which|who|by)\b)[\w'’-]+\s+)?|\b(?:member|members|wedding|funeral|home|house|family|relatives|positions?)\s+of\s+(?:the\s+)?|\bbetween\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}and\s+(?:the\s+)?|\b\d[\d,.]*\s+|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|hundreds\s+of)\s+)$/i;
 // "X called on / urged Y to stop, halt, investigate ...".
 const CALL_ON_RE =
   /\b(?:call(?:ed|s|ing)?\s+on|urg(?:ed|es|ing)|demand(?:ed|s|ing)|press(?:ed|es|ing)|ask(?:ed|s|ing))\s+(?:the\s+)?$/i;
@@ -210,9 +210,19 @@ interface ArticleInfo {
   monitor: Actor | null;
   /** The article is about the Syrian National Coalition: a bare "the Coalition" is it. */
   syrianCoalition: boolean;
+  /** IS is the armed group the article is about: a neutral speaker's "militants" are IS. */
+  isisStory: boolean;
+  /** A pro-government outlet relaying state media: unattributed claims are the state's. */
+  relaysStateMedia: boolean;
 }
 
+const ISIS_NAME_RE = /\b(?:Islamic\s+State|ISIS|ISIL|IS|Daesh|DAESH)\b/g;
+const REBEL_NAME_RE = /\b(?:rebels?|opposition\s+fighters|Free\s+Syrian\s+Army|FSA|Nusra|armed\s+opposition)\b/gi;
+const PRO_GOVERNMENT_OUTLET_RE = /\b(?:al-?alam|al-?manar|sana)\b/i;
+
 function articleInfo(text: string, ctx: ArticleContext): ArticleInfo {
+  const isis = text.match(ISIS_NAME_RE)?.length ?? 0;
+  const rebels = text.match(REBEL_NAME_RE)?.length ?? 0;
   const sohr = text.search(/Syrian\s+Observatory|SOHR|\bObservatory\b/);
   const hrw = text.search(/Human\s+Rights\s+Watch|\bHRW\b/);
   const amnesty = text.search(/\bAmnesty\b/);
@@ -226,6 +236,9 @@ function articleInfo(text: string, ctx: ArticleContext): ArticleInfo {
     monitor: named[0]?.[1] ?? null,
     syrianCoalition:
       ctx.outlet?.toLowerCase() === 'etilaf' || /\b(?:Syrian|National)\s+Coalition\b/.test(text),
+    isisStory: isis >= 2 && isis > rebels,
+    relaysStateMedia:
+      PRO_GOVERNMENT_OUTLET_RE.test(ctx.outlet ?? '') && /\bSANA\b/.test(text),
   };
 }
 
@@ -250,9 +263,21 @@ function resolveHits(hits: ActorHit[], info: ArticleInfo): ActorHit[] {
   return hits;
 }
 
-function resolveGeneric(h: ActorHit, speaker: Actor | null): Actor | null {
+// Parties on one side report each other's strikes; that is not blame ("US-led coalition airstrike
+// kills 18 partner forces, Pentagon says"). Explicit verbs of blame still count.
+const SIDES: Actor[][] = [
+  ['us', 'coalition'],
+  ['syria_gov', 'russia', 'iran', 'hezbollah'],
+];
+
+function allied(a: Actor, b: Actor): boolean {
+  return SIDES.some((side) => side.includes(a) && side.includes(b));
+}
+
+function resolveGeneric(h: ActorHit, speaker: Actor | null, info?: ArticleInfo): Actor | null {
   if (!h.generic) return h.actor;
-  return speaker && GOVERNMENT_SIDE.has(speaker) ? 'rebels' : null;
+  if (speaker && GOVERNMENT_SIDE.has(speaker)) return 'rebels';
+  return info?.isisStory && /militants|terrorists/i.test(h.name) ? 'isis' : null;
 }
 
 function allegationFrom(sentence: string, from: number): string {
@@ -326,6 +351,9 @@ export function findAccusations(
     if (speakers.length === 0 && outletActor) {
       speakers = [{ actor: outletActor, name: ctx.outlet ?? '', index: 0, end: 0 }];
     }
+    if (speakers.length === 0 && info.relaysStateMedia) {
+      speakers = [{ actor: 'syria_gov', name: 'SANA', index: 0, end: 0 }];
+    }
     const speaker = speakers[0] ?? null;
     const denial = DENIAL_RE.test(s);
 
@@ -367,7 +395,7 @@ export function findAccusations(
           afterHits.find(
             (h) =>
               h.actor !== accuser?.actor &&
-              resolveGeneric(h, accuser?.actor ?? null) !== null &&
+              resolveGeneric(h, accuser?.actor ?? null, info) !== null &&
               OBJECT_GAP_RE.test(s.slice(ve, h.index)),
           ) ?? null;
         // "blaming it for killing ..." / "accused them of": the pronoun points back.
@@ -380,7 +408,7 @@ export function findAccusations(
       }
       if (!accuser || !accused) continue;
       if (/^accusations?$/.test(verb) && denial) continue;
-      const accusedActor = resolveGeneric(accused, accuser.actor);
+      const accusedActor = resolveGeneric(accused, accuser.actor, info);
       if (!accusedActor) continue;
       const of = /\b(?:of|for)\s+(.*)$/i.exec(s.slice(accused.end));
       const allegation = of ? allegationFrom(of[1] ?? '', 0) : allegationFrom(s, accused.end);
@@ -399,8 +427,8 @@ export function findAccusations(
     for (const sp of speakers) {
       for (const h of hits) {
         if (h.actor === sp.actor || found.includes(h)) continue;
-        const actor = resolveGeneric(h, sp.actor);
-        if (!actor) continue;
+        const actor = resolveGeneric(h, sp.actor, info);
+        if (!actor || allied(sp.actor, actor)) continue;
         const qs = Math.min(sp.end > 0 ? sp.index : h.index, h.index);
         const qe = Math.max(sp.end, h.end);
         // Route 3: "urged the US-led coalition to suspend its bombardments".

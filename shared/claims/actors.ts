@@ -86,7 +86,7 @@ const ENTRIES: Entry[] = [
   },
   {
     actor: 'isis',
-    source: `(?:the\\s+)?Islamic\\s+State(?:\\s+(?:group|organi[sz]ation))?${POSS}|ISIS${POSS}|ISIL${POSS}|IS(?=[\\s(])|Daesh${POSS}|DAESH|Amaq(?:\\s+news\\s+agency)?`,
+    source: `(?:the\\s+)?Islamic\\s+State\\s+(?:of|in)\\s+Iraq\\s+and\\s+(?:the\\s+)?(?:Levant|Syria|al-Sham|Sham)(?:\\s+\\((?:ISIL|ISIS)\\))?|(?:the\\s+)?Islamic\\s+State(?:\\s+(?:group|organi[sz]ation))?${POSS}|ISIS${POSS}|ISIL${POSS}|IS(?=[\\s(])|Daesh${POSS}|DAESH|Amaq(?:\\s+news\\s+agency)?`,
   },
   {
     actor: 'nusra',

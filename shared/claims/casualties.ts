@@ -93,6 +93,8 @@ export interface RawFigure {
   inherit: boolean;
   /** "another 12", "a further five": a new figure even when the count repeats an earlier one. */
   another: boolean;
+  /** The outcome came from a verb before the number ("killing two men and three boys"). */
+  viaLeft: boolean;
   hasHead: boolean;
   qualifier: Qualifier;
   /** Offsets inside the sentence. */
@@ -164,10 +166,14 @@ function findOutcomeRightStrict(after: string): { outcome: Outcome; length: numb
   return { outcome, length: m[0].length };
 }
 
+// Affiliation after the head ("two men from (Lebanese Shia group) Hezbollah", "members of
+// Syria's (pro-regime militia) National Defence Forces"), stopping before the verb.
+const AFFILIATION_RE =
+  /^\s+(?:from|of|belonging\s+to)\s+(?:the\s+)?(?:\([^)]*\)\s+)?(?:[\w'’-]+|\([^)]*\))(?:\s+(?!(?:were|was|are|is|have|has|had|in|on|at|near|when|who|which|that|as|after|during|killed|died|dead|wounded|injured|including|among)\b|and\s+[a-z])(?:[\w'’-]+|\([^)]*\))){0,4}/i;
 const ANOTHER_BEFORE_RE = /\b(?:another|a\s+further|an\s+additional|additional)\s*$/i;
 // "Among the dead were a woman and a child".
 const AMONG_DEAD_RE =
-  /\bamong\s+(?:the|those)\s+(?:(?<killed>dead|killed|victims|fatalities)|(?<injured>wounded|injured))(?:\s+[\w'’-]+){0,3}?\s+(?:were|was|are|is|included)\s*$/i;
+  /\bamong\s+(?:the|those)\s+(?:(?<killed>dead|killed|victims|fatalities)|(?<injured>wounded|injured))(?:\s+[\w'’-]+){0,10}?\s+(?:were|was|are|is|included)\s*$/i;
 
 function findOutcomeLeft(before: string): { outcome: Outcome; length: number } | null {
   const among = AMONG_DEAD_RE.exec(before);
@@ -263,11 +269,11 @@ export function figuresInSentence(sentence: string): RawFigure[] {
       if (inner !== 'people' || head.toLowerCase() !== 'lives') head = of[1] ?? head;
     } else {
       // Affiliation after the head ("two men from Hezbollah", "members of the Russian forces").
-      const aff =
-        /^\s+(?:from|of|belonging\s+to)\s+(?:the\s+)?(?:\([^)]*\)\s+)?[\w'’()-]+(?:\s+[\w'’()-]+){0,3}/.exec(
-          rest,
-        );
-      if (aff) tail = aff[0];
+      const aff = head ? AFFILIATION_RE.exec(rest) : null;
+      if (aff) {
+        tail = aff[0];
+        tailLen = aff[0].length;
+      }
     }
     const lowerHead = head.toLowerCase();
     const inherit = lowerHead === 'others' || lowerHead === 'more';
@@ -287,14 +293,16 @@ export function figuresInSentence(sentence: string): RawFigure[] {
       end = phraseEnd + tailLen + right.length;
     }
     const left = findOutcomeLeft(before);
+    const viaLeft = !outcome && left !== null;
     if (!outcome && left) {
       outcome = left.outcome;
       start = Math.min(start, numberStart - left.length);
     }
     // Numbers with neither a victim noun nor an adjacent verb are not casualty figures.
-    if (!head && !outcome) continue;
-    if (/^(?:dead|lives)$/i.test(lowerHead)) victims = 'people';
     const another = ANOTHER_BEFORE_RE.test(before.slice(0, before.length - q.length));
+    // "... and another five outside Kobane" may still borrow the verb of the figure before.
+    if (!head && !outcome && !another) continue;
+    if (/^(?:dead|lives)$/i.test(lowerHead)) victims = 'people';
     figures.push({
       count,
       max,
@@ -302,6 +310,7 @@ export function figuresInSentence(sentence: string): RawFigure[] {
       victims,
       inherit: inherit || (another && !head),
       another,
+      viaLeft,
       hasHead: head !== '',
       qualifier: q.qualifier,
       start: Math.max(0, start),
@@ -335,7 +344,7 @@ function resolveChains(sentence: string, figures: RawFigure[]): void {
       const gap = chainGap(sentence, Math.max(f.phraseEnd, f.end), g.numberStart);
       if (CHAIN_BACK_RE.test(gap) || (CHAIN_FORWARD_RE.test(gap) && !g.hasHead)) {
         g.outcome = f.outcome;
-      } else if (g.another && !g.hasHead) {
+      } else if ((g.another && !g.hasHead) || (f.viaLeft && COORDINATED_RE.test(gap))) {
         // "30 jihadists were killed near Shadadi and another five outside Kobane".
         g.outcome = f.outcome;
       }
@@ -353,6 +362,10 @@ function resolveChains(sentence: string, figures: RawFigure[]): void {
 // groups as well as 12 IS fighters").
 const GAP_PREFIX_RE =
   /^\s+(?:from|of|in|near|at|around|outside|inside)\s+(?:the\s+)?[\w'’-]+(?:\s+(?!and\b|including\b|as\b|plus\b)[\w'’-]+){0,2}(?=\s+(?:and|including|as\s+well\s+as|plus|along\s+with|among)\b)/i;
+
+// "killing two men from Hezbollah and three men from the popular committees": one verb, two objects.
+const COORDINATED_RE =
+  /^\s*(?:,\s*)?(?:and|as\s+well\s+as|plus|along\s+with|in\s+addition\s+to)\s*$/i;
 
 function chainGap(sentence: string, from: number, to: number): string {
   if (to < from) return '';

@@ -3,11 +3,12 @@ import { createSlackSender } from '../alerts/slack-webhook.ts';
 import { createSmtpMailer } from '../alerts/smtp-mailer.ts';
 import type { Config } from '../config/schema.ts';
 import { ConfigError } from '../domain/errors.ts';
-import { createHttpClient } from '../net/http-client.ts';
+import { createHttpClient, type HttpClientOptions } from '../net/http-client.ts';
 import type { SecretReader } from '../ports/alert-channels.ts';
 import { type Clock, systemClock } from '../ports/clock.ts';
 import type { Logger } from '../ports/logger.ts';
 import { DynamoDbStore } from '../store/dynamodb-store.ts';
+import type { Store } from '../store/store.ts';
 import type { PipelineDeps } from '../use-cases/pipeline-deps.ts';
 import { startEmbeddedDynamo } from './embedded-dynamodb.ts';
 
@@ -32,16 +33,16 @@ export interface LocalRuntime {
   close(): Promise<void>;
 }
 
-export async function createLocalRuntime(
+/**
+ * The local adapters around a store: guarded HTTP, Slack over HTTP, email over SMTP. Used by the
+ * runner, by tests and by test workers in child processes. `close` ends the SMTP pool.
+ */
+export function createLocalDeps(
   config: Config,
-  opts: { dataDir: string; logger: Logger; clock?: Clock; persist?: boolean },
-): Promise<LocalRuntime> {
-  const dynamo = await startEmbeddedDynamo({
-    path: opts.persist === false ? undefined : join(opts.dataDir, 'dynamodb'),
-  });
-  const store = new DynamoDbStore({ client: dynamo.client, tableName: TABLE_NAME });
-  await store.ensureTable();
-  const http = createHttpClient(config.network, { logger: opts.logger });
+  store: Store,
+  opts: { logger: Logger; clock?: Clock | undefined; http?: HttpClientOptions },
+): PipelineDeps & { close(): void } {
+  const http = createHttpClient(config.network, { logger: opts.logger, ...opts.http });
   const smtp = config.delivery.email?.smtp;
   let password: string | undefined;
   if (smtp?.passwordEnv) {
@@ -60,7 +61,7 @@ export async function createLocalRuntime(
   const mailer = smtp
     ? createSmtpMailer({ ...smtp, password, timeoutMs: config.delivery.timeoutMs })
     : null;
-  const deps: PipelineDeps = {
+  return {
     config,
     store,
     http,
@@ -69,11 +70,24 @@ export async function createLocalRuntime(
     slack: createSlackSender(http, { timeoutMs: config.delivery.timeoutMs }),
     mailer,
     secrets: localSecrets,
+    close: () => mailer?.close(),
   };
+}
+
+export async function createLocalRuntime(
+  config: Config,
+  opts: { dataDir: string; logger: Logger; clock?: Clock; persist?: boolean },
+): Promise<LocalRuntime> {
+  const dynamo = await startEmbeddedDynamo({
+    path: opts.persist === false ? undefined : join(opts.dataDir, 'dynamodb'),
+  });
+  const store = new DynamoDbStore({ client: dynamo.client, tableName: TABLE_NAME });
+  await store.ensureTable();
+  const deps = createLocalDeps(config, store, { logger: opts.logger, clock: opts.clock });
   return {
     deps,
     close: async () => {
-      mailer?.close();
+      deps.close();
       await dynamo.close();
     },
   };

@@ -1,3 +1,4 @@
+import { domainToASCII } from 'node:url';
 import ipaddr from 'ipaddr.js';
 
 // Which addresses a fetch may connect to. Feed URLs come from config and from redirects chosen by
@@ -112,8 +113,15 @@ export function isAllowed(host: string, ip: string, allowPrivateHosts: readonly 
   return allowPrivateHosts.some((h) => normaliseHost(h) === wanted);
 }
 
-/** Lower-cases and strips IPv6 brackets, so "[::1]" in a URL matches "::1" in config. */
+/**
+ * Lower-cases, strips IPv6 brackets ("[::1]" in a URL matches "::1" in config) and converts
+ * internationalised names to the punycode form URLs carry ("bücher.example" matches
+ * "xn--bcher-kva.example").
+ */
 function normaliseHost(host: string): string {
-  const h = host.trim().toLowerCase();
-  return h.startsWith('[') && h.endsWith(']') ? h.slice(1, -1) : h;
+  let h = host.trim().toLowerCase();
+  if (h.startsWith('[') && h.endsWith(']')) h = h.slice(1, -1);
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: any non-ASCII character
+  if (/[^\u0000-\u007f]/.test(h)) h = domainToASCII(h) || h;
+  return h;
 }

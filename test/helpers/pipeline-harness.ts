@@ -1,5 +1,3 @@
-import { createSlackSender } from '../../shared/alerts/slack-webhook.ts';
-import { createSmtpMailer } from '../../shared/alerts/smtp-mailer.ts';
 import { parseConfig } from '../../shared/config/load-config.ts';
 import type { Config } from '../../shared/config/schema.ts';
 import { loadSeeds } from '../../shared/corpus/fa-kes.ts';
@@ -16,8 +14,7 @@ import {
   startDemoSite,
 } from '../../shared/local/demo-site.ts';
 import { type EmbeddedDynamo, startEmbeddedDynamo } from '../../shared/local/embedded-dynamodb.ts';
-import { localSecrets } from '../../shared/local/local-deps.ts';
-import { createHttpClient } from '../../shared/net/http-client.ts';
+import { createLocalDeps } from '../../shared/local/local-deps.ts';
 import type { Clock } from '../../shared/ports/clock.ts';
 import { silentLogger } from '../../shared/ports/logger.ts';
 import { DynamoDbStore } from '../../shared/store/dynamodb-store.ts';
@@ -32,6 +29,7 @@ export interface Harness {
   slack: SlackSink;
   smtp: SmtpSink;
   config: Config;
+  tableName: string;
   /** A fresh set of adapters (one "worker"); all share the same table. */
   deps(overrides?: Partial<PipelineDeps>): PipelineDeps;
   close(): Promise<void>;
@@ -86,24 +84,20 @@ export async function startHarness(
     slack,
     smtp,
     config,
+    tableName,
     deps(overrides = {}) {
-      const http = createHttpClient(config.network, { sleep: async () => {} });
-      const smtpCfg = config.delivery.email?.smtp;
-      const mailer = smtpCfg
-        ? createSmtpMailer({ ...smtpCfg, timeoutMs: config.delivery.timeoutMs })
-        : null;
-      if (mailer) closers.push(() => mailer.close());
-      return {
+      const deps = createLocalDeps(
         config,
-        store: new DynamoDbStore({ client: dynamo.client, tableName }),
-        http,
-        clock: realClock,
-        logger: silentLogger,
-        slack: createSlackSender(http, { timeoutMs: config.delivery.timeoutMs }),
-        mailer,
-        secrets: localSecrets,
-        ...overrides,
-      };
+        new DynamoDbStore({ client: dynamo.client, tableName }),
+        {
+          logger: silentLogger,
+          clock: realClock,
+          // Retries of feed and page fetches without real waiting.
+          http: { sleep: async () => {} },
+        },
+      );
+      closers.push(deps.close);
+      return { ...deps, ...overrides };
     },
     async close() {
       for (const c of closers) c();

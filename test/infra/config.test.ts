@@ -166,6 +166,14 @@ describe('stack derived from the config', () => {
     });
   });
 
+  it('refuses a send-alerts reservation too small for the queue and the sweep', () => {
+    for (const bad of [1, 2, 2.5]) {
+      expect(() => synthStack({ props: { sendAlertsConcurrency: bad } })).toThrow(
+        /sendAlertsConcurrency must be 0 \(no reservation\) or an integer of at least 3/,
+      );
+    }
+  });
+
   it('takes the SES identity as a full ARN, or defaults to the From domain', () => {
     const identityArn = 'arn:aws:ses:eu-west-1:123456789012:identity/alerts.example.net';
     const { template } = synthStack({ props: { sesIdentity: identityArn } });

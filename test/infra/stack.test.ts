@@ -218,7 +218,7 @@ describe('IAM is scoped to the resources each function uses', () => {
   it('send-alerts may send email only from the SES identity with the configuration set', () => {
     const configSet = logicalId('AWS::SES::ConfigurationSet', 'EmailConfigurationSet');
     expect(statementsOf('SendAlerts')).toContainEqual({
-      Action: ['ses:SendEmail', 'ses:SendRawEmail'],
+      Action: 'ses:SendEmail',
       Effect: 'Allow',
       Resource: [
         'arn:aws:ses:eu-west-1:123456789012:identity/example.org',

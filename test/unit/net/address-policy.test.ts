@@ -104,6 +104,9 @@ describe('isAllowed', () => {
     expect(isAllowed('evil.intranet.example', '10.1.2.3', allow)).toBe(false);
     expect(isAllowed('intranet.example.evil', '10.1.2.3', allow)).toBe(false);
     expect(isAllowed('intranet.example.', '10.1.2.3', allow)).toBe(false);
+    // internationalised names match in either form
+    expect(isAllowed('xn--bcher-kva.example', '10.0.0.1', ['Bücher.example'])).toBe(true);
+    expect(isAllowed('bücher.example', '10.0.0.1', ['xn--bcher-kva.example'])).toBe(true);
     // allowing 127.0.0.1 by name does not allow other loopback addresses
     expect(isAllowed('127.0.0.2', '127.0.0.2', allow)).toBe(false);
   });
