@@ -14,6 +14,7 @@ import {
   bundleFunction,
   fakeLambdaEnv,
   type LoadResult,
+  type LocalBundle,
   loadInFreshNode,
   median,
 } from '../infra/tools/local-bundle.ts';
@@ -48,7 +49,7 @@ export async function measureBundles(
   const config = loadSynthConfig(options.config);
   const outRoot = mkdtempSync(join(tmpdir(), 'strikewatch-bench-'));
   try {
-    const built = [];
+    const built: LocalBundle[] = [];
     for (const name of FUNCTION_NAMES) {
       built.push(await bundleFunction(name, config, join(outRoot, name)));
     }

@@ -19,12 +19,16 @@ import { NUMBER_SOURCE, parseNumber } from './numbers.ts';
 const SINGULAR_NOUNS =
   'child|woman|man|civilian|soldier|person|boy|girl|baby|infant|fighter|militant|rebel|policeman|doctor|nurse|journalist|medic|resident|officer|member|toddler|teenager|pilot|volunteer';
 
+// "a civilian death toll", "a civilian area": the noun is an adjective there, not a person.
+const NOUN_AS_ADJECTIVE =
+  '(?:death|deaths|toll|casualties|population|areas?|infrastructure|targets?|sites?|homes?|houses?|buildings?|neighbou?rhoods?|vehicles?|cars?|facilit\\w+|objects?|convoys?|planes?|aircraft|helicopters?|jets?|base|camp|hospital|school|of\\s+the)\\b';
 // A number phrase, or "a"/"an" standing for one before a singular victim noun ("a child").
 const CANDIDATE_RE = new RegExp(
-  `(?<![\\w$£€.,:/-])(?:${NUMBER_SOURCE}|(?:a|an)(?=\\s+(?:[a-z-]+\\s+)?(?:${SINGULAR_NOUNS})\\b))(?![\\w%]|-(?:year|month|week|day|hour|km|mile|meter|metre|storey|story|point|member|strong|ton)|[.,]\\d)`,
+  `(?<![\\w$£€.,:/-])(?:${NUMBER_SOURCE}|(?:a|an)(?=\\s+(?:[a-z-]+\\s+)?(?:${SINGULAR_NOUNS})\\b(?!\\s+${NOUN_AS_ADJECTIVE})))(?![\\w%]|-(?:year|month|week|day|hour|km|mile|meter|metre|storey|story|point|member|strong|ton)|[.,]\\d)`,
   'gi',
 );
 
+const SINGULAR_HEAD_RE = new RegExp(`^(?:${SINGULAR_NOUNS})$`, 'i');
 const HEADS = Object.keys(VICTIM_NOUNS)
   .sort((a, b) => b.length - a.length)
   .join('|');
@@ -278,7 +282,7 @@ export function figuresInSentence(sentence: string): RawFigure[] {
     const lowerHead = head.toLowerCase();
     const inherit = lowerHead === 'others' || lowerHead === 'more';
     let victims = head ? victimsOf(head, phrase, tail) : 'people';
-    if (head && word === 'a' && !new RegExp(`^(?:${SINGULAR_NOUNS})$`, 'i').test(head)) continue;
+    if ((word === 'a' || word === 'an') && !SINGULAR_HEAD_RE.test(head)) continue;
     // The verb after the phrase, else the verb before the number.
     const afterPhrase = sentence.slice(phraseEnd + tailLen);
     let outcome: Outcome | null = null;

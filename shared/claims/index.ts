@@ -65,6 +65,8 @@ interface Occurrence {
   /** "another 12": never the same figure as an earlier 12. */
   another: boolean;
   headline: boolean;
+  /** Index of the sentence the figure comes from. */
+  sentence: number;
 }
 
 function casualties(sentences: Sentence[], ctx: ArticleContext): CasualtyFigure[] {
@@ -72,7 +74,7 @@ function casualties(sentences: Sentence[], ctx: ArticleContext): CasualtyFigure[
   const found: Occurrence[] = [];
   let lastSource: string | null = null;
   let lastVictims: CasualtyFigure['victims'] | null = null;
-  for (const sent of sentences) {
+  for (const [si, sent] of sentences.entries()) {
     const raw = isHeadlineJunk(sent) ? [] : figuresInSentence(sent.text);
     const hits =
       raw.length > 0 || PRONOUN_ATTRIBUTION_RE.test(sent.text) ? findActors(sent.text) : [];
@@ -102,6 +104,7 @@ function casualties(sentences: Sentence[], ctx: ArticleContext): CasualtyFigure[
         },
         another: f.another,
         headline: sent.line === 0,
+        sentence: si,
       });
       lastVictims = victims;
     }
@@ -117,6 +120,7 @@ function casualties(sentences: Sentence[], ctx: ArticleContext): CasualtyFigure[
 function sameOccurrence(a: Occurrence, b: Occurrence): boolean {
   if (a.figure.count !== b.figure.count || a.figure.outcome !== b.figure.outcome) return false;
   if (b.another) return false;
+  if (a.sentence === b.sentence) return false;
   if (a.headline || b.headline || a.figure.count >= 5) return true;
   return (
     a.figure.victims === b.figure.victims &&

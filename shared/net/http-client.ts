@@ -3,6 +3,7 @@ import http from 'node:http';
 import https from 'node:https';
 import net, { type LookupFunction } from 'node:net';
 import type { Transform } from 'node:stream';
+import tls from 'node:tls';
 import zlib from 'node:zlib';
 import type { NetworkSettings } from '../config/schema.ts';
 import { FetchError } from '../domain/errors.ts';
@@ -32,6 +33,11 @@ export interface HttpClientOptions {
    * loopback addresses with it; whatever it returns is still checked against the policy.
    */
   resolve?: ((hostname: string) => Promise<ResolvedAddress[]>) | undefined;
+  /**
+   * Extra CA certificates (PEM) to trust besides Node's bundle, e.g. a private CA on a
+   * corporate network; tests use it for a loopback HTTPS server.
+   */
+  ca?: string | Buffer | undefined;
 }
 
 /** First retry waits about this long; each further retry doubles it. */
@@ -142,7 +148,8 @@ function networkError(err: unknown, url: URL, redact: boolean): FetchError {
     code.startsWith('HPE_') ||
     code.includes('SELF_SIGNED') ||
     code.startsWith('UNABLE_TO_') ||
-    code === 'ERR_SSL_WRONG_VERSION_NUMBER';
+    code === 'ERR_SSL_WRONG_VERSION_NUMBER' ||
+    code === 'EPROTO';
   return new FetchError('network', where, `request failed: ${msg}${code ? ` (${code})` : ''}`, {
     retryable: !permanent,
     cause: err,
@@ -198,6 +205,8 @@ export function createHttpClient(
   const random = opts.random ?? Math.random;
   const resolve = opts.resolve ?? systemResolve;
   const allow = settings.allowPrivateHosts;
+  // `ca` replaces Node's trusted roots rather than adding to them, so pass both.
+  const extraCa = opts.ca ? [...tls.rootCertificates, opts.ca.toString()] : null;
 
   /** One HTTP exchange with one host: no redirects, no retries. */
   function requestOnce(r: OneRequest): Promise<RawResponse> {
@@ -254,13 +263,14 @@ export function createHttpClient(
       };
       const onAbort = () => finish(timeoutError(r, where));
 
-      const mod = r.url.protocol === 'https:' ? https : http;
-      const req = mod.request(r.url, {
+      const isHttps = r.url.protocol === 'https:';
+      const req = (isHttps ? https : http).request(r.url, {
         method: r.method,
         headers: r.headers,
         lookup,
         // A fresh connection per request, so every hop goes through `lookup` and the check.
         agent: false,
+        ...(isHttps && extraCa ? { ca: extraCa } : {}),
       });
       r.signal.addEventListener('abort', onAbort, { once: true });
 

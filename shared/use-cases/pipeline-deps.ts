@@ -25,6 +25,8 @@ export interface PipelineDeps {
   onAlertCreated?: (alert: AlertRecord) => void | Promise<void>;
   /** Called after a delivery is recorded as sent. */
   onDelivered?: (alert: AlertRecord, subscriberId: string) => void | Promise<void>;
+  /** Time spent per stage of an article (the benchmark's breakdown; metrics in Lambda). */
+  onStage?: (stage: Stage, ms: number) => void;
   /** Test hook: called after each step of delivery, to inject crashes between steps. */
   faultPoint?: (step: string) => void | Promise<void>;
 }
@@ -35,3 +37,18 @@ export const isoNow = (deps: Pick<PipelineDeps, 'clock'>): string => deps.clock.
 
 export const addMs = (iso: string, ms: number): string =>
   new Date(Date.parse(iso) + ms).toISOString();
+
+export type Stage = 'fetch' | 'extract' | 'topic' | 'dedupe' | 'claims' | 'store' | 'alert';
+export type Lap = (stage: Stage) => void;
+
+/** A stopwatch: each lap charges the time since the previous one to a stage. */
+export function stageTimer(deps: Pick<PipelineDeps, 'onStage'>): Lap {
+  if (!deps.onStage) return () => {};
+  const report = deps.onStage;
+  let last = performance.now();
+  return (stage) => {
+    const now = performance.now();
+    report(stage, now - last);
+    last = now;
+  };
+}

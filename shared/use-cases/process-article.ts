@@ -23,7 +23,7 @@ import { extractArticle } from '../extract/extract-article.ts';
 import { decodeBody } from '../feeds/decode.ts';
 import { feedItemText } from '../feeds/feed-item-text.ts';
 import { classifyTopics } from '../topics/index.ts';
-import { addMs, isoNow, newId, type PipelineDeps } from './pipeline-deps.ts';
+import { addMs, isoNow, type Lap, newId, type PipelineDeps, stageTimer } from './pipeline-deps.ts';
 import type { ArticleJob } from './poll-feeds.ts';
 
 // One article, start to end: fetch and extract, decide the topic, join or start a story, turn
@@ -61,7 +61,7 @@ interface ArticleText {
 }
 
 /** Fetches the page and extracts it; falls back to the feed item's own content. */
-async function readArticle(deps: PipelineDeps, job: ArticleJob): Promise<ArticleText> {
+async function readArticle(deps: PipelineDeps, job: ArticleJob, lap: Lap): Promise<ArticleText> {
   const fromFeed = (note: string): ArticleText => {
     const text = feedItemText(job.item.content);
     if (!text)
@@ -86,12 +86,14 @@ async function readArticle(deps: PipelineDeps, job: ArticleJob): Promise<Article
       maxBytes: deps.config.network.maxPageBytes,
       headers: { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5' },
     });
+    lap('fetch');
     const contentType = res.headers['content-type'] ?? '';
     if (contentType && !/html|xml/i.test(contentType)) {
       return fromFeed(`page is not HTML (${contentType.split(';')[0]})`);
     }
     const html = decodeBody(res.body, { contentType, kind: 'html' });
     const extracted = extractArticle(html, { url: res.url });
+    lap('extract');
     if (!extracted || extracted.text.length < 200)
       return fromFeed('no readable article found on the page');
     return {
@@ -110,6 +112,7 @@ async function readArticle(deps: PipelineDeps, job: ArticleJob): Promise<Article
 
 export async function processArticle(deps: PipelineDeps, job: ArticleJob): Promise<ProcessOutcome> {
   const now = isoNow(deps);
+  const lap = stageTimer(deps);
   const claim = await deps.store.claimArticle(
     job.articleId,
     job.url ?? '',
@@ -118,11 +121,12 @@ export async function processArticle(deps: PipelineDeps, job: ArticleJob): Promi
   );
   if (claim.outcome === 'done') return { articleId: job.articleId, status: 'already_done' };
   if (claim.outcome === 'busy') return { articleId: job.articleId, status: 'busy' };
+  lap('store');
   await deps.faultPoint?.('article-claimed');
 
   let article: ArticleText;
   try {
-    article = await readArticle(deps, job);
+    article = await readArticle(deps, job, lap);
   } catch (err) {
     const e = describeError(err);
     await deps.store.recordError({
@@ -161,6 +165,7 @@ export async function processArticle(deps: PipelineDeps, job: ArticleJob): Promi
     { title: article.title ?? undefined, text: article.text },
     deps.config.topics,
   );
+  lap('topic');
   const fp = fingerprintText(fullText);
   if (!decision.relevant) {
     await deps.store.completeArticle(
@@ -239,6 +244,7 @@ export async function processArticle(deps: PipelineDeps, job: ArticleJob): Promi
     }
     if (storyId !== job.articleId) await deps.store.setFingerprintStory(job.articleId, storyId);
   }
+  lap('dedupe');
   await deps.faultPoint?.('story-indexed');
 
   // ---- claims
@@ -247,6 +253,7 @@ export async function processArticle(deps: PipelineDeps, job: ArticleJob): Promi
     outlet: job.outlet,
     publishedAt: article.publishedAt ?? undefined,
   });
+  lap('claims');
   const places = [
     ...new Set(
       [...claims.casualties.map((c) => c.place), ...claims.accusations.map((a) => a.place)].filter(
@@ -319,12 +326,16 @@ export async function processArticle(deps: PipelineDeps, job: ArticleJob): Promi
   for (const task of tasks) {
     if (task.keys.some((k) => settled.has(k))) continue;
     const r = await task.settle(task.keys);
+    lap('store');
     for (const k of task.keys) settled.add(k);
     const key = r.claimKey ?? r.alertFor?.claimKey;
     if (key) settled.add(key);
     counts[r.result]++;
     await deps.faultPoint?.('claim-settled');
-    if (r.alertFor && task.alerts) alerts.push(await raiseAlert(deps, r.alertFor, link, now));
+    if (r.alertFor && task.alerts) {
+      alerts.push(await raiseAlert(deps, r.alertFor, link, now));
+      lap('alert');
+    }
   }
 
   await deps.faultPoint?.('claims-done');
@@ -339,6 +350,7 @@ export async function processArticle(deps: PipelineDeps, job: ArticleJob): Promi
     casualtyCount: claims.casualties.length,
     accusationCount: claims.accusations.length,
   });
+  lap('store');
   return {
     articleId: job.articleId,
     status: 'processed',

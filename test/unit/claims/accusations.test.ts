@@ -119,6 +119,13 @@ describe('extractClaims accusations: what is not an accusation', () => {
     ).toEqual([]);
   });
 
+  it('ignores one side reporting its own or its allies\' strikes', () => {
+    expect(pairs('US-led coalition airstrike killed 18 partner forces, the Pentagon said.')).toEqual(
+      [],
+    );
+    expect(pairs('Russian jets bombed the town and killed 20 civilians, SANA said.')).toEqual([]);
+  });
+
   it('ignores neutral combat reports of militants killed', () => {
     expect(
       pairs(

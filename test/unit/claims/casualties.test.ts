@@ -89,6 +89,26 @@ describe('extractClaims casualties: clause patterns', () => {
     ]);
   });
 
+  it('shares one verb between coordinated objects', () => {
+    expect(
+      brief('The raid killed two men from Hezbollah and three men from the popular committees.'),
+    ).toEqual(['2 killed fighters exact', '3 killed fighters exact']);
+    expect(
+      brief('30 jihadists were killed near Shadadi and another five outside Kobane.'),
+    ).toEqual(['30 killed fighters exact', '5 killed fighters exact']);
+  });
+
+  it('reads "among the dead were"', () => {
+    expect(brief('Among the dead in the blast in the town were a woman and a child.')).toEqual([
+      '1 killed women exact',
+      '1 killed children exact',
+    ]);
+  });
+
+  it('does not count "a" before a noun used as an adjective', () => {
+    expect(figures('The strikes caused a heavy civilian death toll.')).toEqual([]);
+  });
+
   it('lets "others" take the victims of the figure before', () => {
     expect(brief('Five soldiers were killed and 20 others were wounded.')).toEqual([
       '5 killed soldiers exact',

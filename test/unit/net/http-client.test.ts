@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import type http from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FetchError } from '../../../shared/domain/errors.ts';
@@ -504,5 +507,75 @@ describe('http client: post', () => {
       c.post({ url: s.url('/slow'), body: '', contentType: 'text/plain' }),
     );
     expect(slow.code).toBe('timeout');
+  });
+});
+
+describe('http client: https', () => {
+  // A self-signed certificate for feeds.tls.test (test/unit/net/fixtures, valid until 2126),
+  // served on 127.0.0.1 and reached through the fake resolver, so the custom lookup, SNI and
+  // certificate name checks are exercised together.
+  const fixture = (f: string) => readFileSync(new URL(`./fixtures/${f}`, import.meta.url));
+  const cert = fixture('tls-test.crt');
+
+  async function tlsServer(): Promise<{ port: number; close: () => Promise<void> }> {
+    const server = https.createServer({ key: fixture('tls-test.key'), cert }, (_req, res) => {
+      res.writeHead(200, { 'content-encoding': 'gzip' });
+      res.end(zlib.gzipSync('secure feed'));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return {
+      port: (server.address() as AddressInfo).port,
+      close: () =>
+        new Promise<void>((resolve) => {
+          server.closeAllConnections();
+          server.close(() => resolve());
+        }),
+    };
+  }
+
+  it('fetches over TLS through the guarded lookup, following a redirect from http', async () => {
+    const t = await tlsServer();
+    try {
+      const s = await serve((_req, res) =>
+        text(res, 301, '', { location: `https://feeds.tls.test:${t.port}/feed` }),
+      );
+      const { resolve } = fakeResolver({ 'feeds.tls.test': ['127.0.0.1'] });
+      const settings = testSettings({ allowPrivateHosts: ['127.0.0.1', 'feeds.tls.test'] });
+      const res = await client(settings, { resolve, ca: cert }).c.get({ url: s.url('/old') });
+      expect(res.body.toString()).toBe('secure feed');
+      expect(res.url).toBe(`https://feeds.tls.test:${t.port}/feed`);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('refuses an untrusted certificate without retrying', async () => {
+    const t = await tlsServer();
+    try {
+      const { resolve } = fakeResolver({ 'feeds.tls.test': ['127.0.0.1'] });
+      const settings = testSettings({ allowPrivateHosts: ['feeds.tls.test'] });
+      const { c, sleeps } = client(settings, { resolve });
+      const err = await fetchError(c.get({ url: `https://feeds.tls.test:${t.port}/feed` }));
+      expect(err.code).toBe('network');
+      expect(err.retryable).toBe(false);
+      expect(sleeps).toEqual([]);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('checks the certificate against the host name, not the address', async () => {
+    const t = await tlsServer();
+    try {
+      const { resolve } = fakeResolver({ 'other.tls.test': ['127.0.0.1'] });
+      const settings = testSettings({ allowPrivateHosts: ['other.tls.test'] });
+      const err = await fetchError(
+        client(settings, { resolve, ca: cert }).c.get({ url: `https://other.tls.test:${t.port}/` }),
+      );
+      expect(err.code).toBe('network');
+      expect(err.message).toMatch(/altnames|ERR_TLS_CERT_ALTNAME_INVALID/);
+    } finally {
+      await t.close();
+    }
   });
 });
