@@ -26,7 +26,7 @@ const DENIAL_RE =
 // Harm done to armed enemies ("strikes kill 35 jihadists") is reported, not alleged, unless
 // civilians are also involved.
 const MILITANT_VICTIMS_RE =
-  /\b(?:[Kk]ill\w*|dead|[Ee]liminat\w+|[Dd]estroy\w*)\s+(?:[\w-]+\s+){0,4}?(?:[Jj]ihadists|[Mm]ilitants|[Tt]errorists|[Cc]ommanders|[Ll]eaders|jihadists|militants|extremists|terrorists|Daesh|IS|ISIS|ISIL|gunmen|insurgents|members)\b|\b(?:jihadists|militants|extremists|terrorists|fighters|members|gunmen|insurgents)\s+(?:were|have\s+been|had\s+been|killed)\b|\b(?:death|deaths|killing)\s+of\s+(?:\w+\s+){0,4}?(?:IS|ISIS|ISIL|Daesh|jihadist|militant|Nusra)\b|\b(?:destroyed|targeted|struck|hit|bombed|attacked|pounded|pounding|targeting|hitting)\s+(?:\w+\s+){0,5}?(?:of\s+)?(?:ISIS|ISIL|IS|Daesh|terrorists|militants|jihadists|Nusra)\b/;
+  /\b(?:[Kk]ill\w*|dead|[Ee]liminat\w+|[Dd]estroy\w*)\s+(?:[\w-]+\s+){0,4}?(?:[Jj]ihadists|[Mm]ilitants|[Tt]errorists|[Cc]ommanders|[Ll]eaders|jihadists|militants|extremists|terrorists|Daesh|IS|ISIS|ISIL|gunmen|insurgents|members)\b|\b(?:[Jj]ihadists|[Mm]ilitants|[Ee]xtremists|[Tt]errorists|[Ff]ighters|[Mm]embers|[Gg]unmen|[Ii]nsurgents|[Cc]ommanders|[Ll]eaders)\s+(?:were|have\s+been|had\s+been|[Kk]illed)\b|\b(?:death|deaths|killing)\s+of\s+(?:\w+\s+){0,4}?(?:IS|ISIS|ISIL|Daesh|jihadist|militant|Nusra)\b|\b(?:destroyed|targeted|struck|hit|bombed|attacked|pounded|pounding|targeting|hitting)\s+(?:\w+\s+){0,5}?(?:of\s+)?(?:ISIS|ISIL|IS|Daesh|terrorists|militants|jihadists|Nusra)\b/;
 // Combat deaths of armed men ("killed five pro-regime forces"), which monitors report neutrally.
 const COMBATANT_VICTIMS_RE =
   /\b(?:kill\w*|dead)\s+(?:[\w-]+\s+){0,4}?(?:forces|fighters|members|soldiers|troops|militiamen|officers|commanders?)\b|\b(?:forces|fighters|members|soldiers|troops|militiamen)\s+(?:were|have\s+been|had\s+been)\s+killed\b/;
@@ -44,7 +44,11 @@ const NEUTRAL_REPORTERS = new Set<Actor>([
 const CIVILIAN_RE =
   /\b(?:civilians?|children|women|men|people|residents|hospitals?|schools?|markets?|homes|neighbou?rhoods?|patients|medical|humanitarian|infrastructure|refugees|families|villagers|innocent)\b/i;
 
-const SPEECH_RE = new RegExp(`(?<![\\w-])${SPEECH}\\b(?!\\s+to\\s+(?:be|have)\\b)`, 'gi');
+// Not passive: "had been confirmed dead", "was reported killed".
+const SPEECH_RE = new RegExp(
+  `(?<![\\w-])(?<!\\b(?:been|be|was|were|is|are)\\s)${SPEECH}\\b(?!\\s+to\\s+(?:be|have)\\b)`,
+  'gi',
+);
 // Words allowed between a speaker and its verb: "Russia's Defence Ministry spokesman Igor
 // Konashenkov said", "Human Rights Watch has", "the Observatory, which ..., said".
 const SPEAKER_GAP_RE = /^[\s,()]*(?:[\w'’.-]+[\s,()]+){0,10}$/;
@@ -126,7 +130,7 @@ function findSpeakers(sentence: string, hits: ActorHit[]): ActorHit[] {
 const MODIFIERS =
   "(?:(?!(?:a|an|the|and|or|of|on|in|to|for|with|at|by|from|said|says|say|told|reported|added|claimed)\\b)[a-z][\\w'’-]*\\s+){0,2}?";
 const HARM_NOUN_AFTER_RE = new RegExp(
-  `^\\s*(?:'s|’s|s')?\\s*(?:-?led\\s+)?${MODIFIERS}(?:air\\s*strikes?|strikes?|raids?|bombings?|bombardments?|shelling|attacks?|assault|crimes|massacres?|atrocities|mistakes|presence|aggression|violations|occupation|invasion|incursion|intervention|advance|barrel\\s+bombs|shells|rockets|missiles|mortars?|snipers?|gunfire|policy|policies|campaign|brutality|terrorism|support|onslaught|backing|lies|propaganda|rockets?|fire|attempts|silence|inaction|impunity|complicity|failure|indifference|crimes?)\\b`,
+  `^\\s*(?:'s|’s|s')?\\s*(?:-?led\\s+)?${MODIFIERS}(?:air\\s*strikes?|strikes?|raids?|bombings?|bombardments?|shelling|attacks?|assault|crimes|massacres?|atrocities|mistakes|presence|aggression|violations|occupation|invasion|incursion|intervention|advance|barrel\\s+bombs|shells|rockets|missiles|mortars?|snipers?|gunfire|policy|policies|campaign|brutality|terrorism|support|onslaught|backing|lies|propaganda|rockets?|fire|attempts|suicide\\s+bombers?|suicide\\s+bombings?|car\\s+bombs?|bombers?|snipers?|silence|inaction|impunity|complicity|failure|indifference|crimes?)\\b`,
   'i',
 );
 const FORCE_NOUN_AFTER_RE = new RegExp(
@@ -134,9 +138,9 @@ const FORCE_NOUN_AFTER_RE = new RegExp(
   'i',
 );
 const HARM_VERB_SRC =
-  '(?:killed|kills|kill|killing|bombed|bombs|bombing|targeted|targets|targeting|shelled|shelling|struck|strike|strikes|hit|hits|attacked|attacks|attack|attacking|fired|fires|firing|executed|executes|executing|dropped|drop|launched|committed|commits|carried\\s+out|carries\\s+out|slaughtered|massacred|besieged|besieging|destroyed|destroys|violated|violates|violating|gassed|gassing|wiped|wiping|obstruct\\w*|hamper\\w*|used|uses|using|supports?|supported|supporting|sponsor\\w*|arms|armed|arming|funds|funded|is\\s+responsible|are\\s+responsible|was\\s+responsible|were\\s+responsible|bears?\\s+responsibility|were\\s+behind|was\\s+behind|is\\s+behind|are\\s+behind|(?:has|have|had)\\s+(?:been\\s+)?(?:killing|bombing|targeting|shelling|attacking|firing|besieging|using|supporting|keeping|holding|spreading|committing)|continues?\\s+(?:to|its|their)|continued\\s+(?:to|its|their)|ignor\\w+|slit|beheaded|tortured|kidnapped|abducted|planted|shot|stormed|seized|looted|burned|displaced|starv\\w+|blocked|prevented|refus\\w+|failed|fails|resorted|embarked|launching|regroup\\w*|trying|tried|intensified|stepped\\s+up|pounded|raided|unleashed|pursu\\w+|insist\\w*|was\\s+keeping|keeps|keeping|holds|spreading|spread)';
+  '(?:killed|kills|kill|killing|bombed|bombs|bombing|targeted|targets|targeting|shelled|shelling|struck|strike|strikes|hit|hits|attacked|attacks|attack|attacking|fired|fires|firing|executed|executes|executing|dropped|drop|launched|committed|commits|carried\\s+out|carries\\s+out|slaughtered|massacred|besieged|besieging|destroyed|destroys|violated|violates|violating|gassed|gassing|wiped|wiping|obstruct\\w*|hamper\\w*|used|uses|using|supports?|supported|supporting|sponsor\\w*|arms|armed|arming|funds|funded|is\\s+responsible|are\\s+responsible|was\\s+responsible|were\\s+responsible|bears?\\s+responsibility|were\\s+behind|was\\s+behind|is\\s+behind|are\\s+behind|(?:has|have|had)\\s+(?:been\\s+)?(?:killing|bombing|targeting|shelling|attacking|firing|besieging|using|supporting|keeping|holding|spreading|committing)|continues?\\s+(?:to|its|their)|continued\\s+(?:to|its|their)|ignor\\w+|slit|beheaded|tortured|kidnapped|abducted|planted|shot|stormed|seized|looted|burned|displaced|starv\\w+|blocked|prevented|refus\\w+|failed|fails|resorted|embarked|launching|regroup\\w*|trying|tried|released|intensified|stepped\\s+up|pounded|raided|unleashed|pursu\\w+|insist\\w*|was\\s+keeping|keeps|keeping|holds|spreading|spread)';
 const HARM_VERB_AFTER_RE = new RegExp(
-  `^\\s*\\)?\\s*(?:'s|’s)?\\s*(?:,[^,]{0,60},\\s*)?(?:and\\s+(?:its|their|his)\\s+(?:allies|backers|supporters|militias)\\s+)?(?:(?:has|have|had|was|were|is|are|also|reportedly|allegedly|deliberately|intentionally|repeatedly|systematically|indiscriminately|then|again|still|recently|now|apparently|often|who|that|which|had\\s+been|have\\s+been|has\\s+been|\\w+ly)\\s+){0,3}${HARM_VERB_SRC}\\b`,
+  `^\\s*\\)?\\s*(?:'s|’s)?\\s*(?:,[^,]{0,60},\\s*)?(?:and\\s+(?:its|their|his)\\s+(?:allies|backers|supporters|militias)\\s+)?(?:(?:has|have|had|was|were|is|are|also|reportedly|allegedly|deliberately|intentionally|repeatedly|systematically|indiscriminately|then|again|still|recently|now|apparently|often|who|that|which|may\\s+have|might\\s+have|must\\s+have|could\\s+have|had\\s+been|have\\s+been|has\\s+been|\\w+ly)\\s+){0,3}${HARM_VERB_SRC}\\b`,
   'i',
 );
 const FORCE_THEN_HARM_RE = new RegExp(
@@ -162,10 +166,10 @@ const TERROR_LABELLED = new Set<Actor>(['sdf', 'rebels', 'opposition', 'hezbolla
 const BY_BEFORE_RE =
   /\b(?:killed|carried\s+out|committed|launched|fired|dropped|conducted|perpetrated|bombing|bombardments?|strikes?|airstrikes?|attacks?|shelling|raids?|massacres?|planted|breaches|violations|executed|targeted|hit|struck|bombed|shelled|caused|weapons|gas|policy|killings|destruction|displacement|crimes?)\s+(?:\w+\s+){0,2}?by\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}$/i;
 const OF_CRIME_BEFORE_RE =
-  /\b(?:crimes?|massacres?|atrocities|aggression|presence|mistakes|occupation|policy|policies|hands|practices|terrorism|brutality|lies)\s+(?:committed\s+|carried\s+out\s+)?(?:of|by|from)\s+(?:the\s+)?$|\b(?:strikes?|airstrikes?|raids?|bombing|bombardments?|attacks?|shelling|violations?|killing)\s+(?:committed\s+|carried\s+out\s+)?(?:by|from)\s+(?:the\s+)?$/i;
+  /\b(?:work|handiwork|crimes?|massacres?|atrocities|aggression|presence|mistakes|occupation|policy|policies|hands|practices|terrorism|brutality|lies)\s+(?:committed\s+|carried\s+out\s+)?(?:of|by|from)\s+(?:the\s+)?$|\b(?:strikes?|airstrikes?|raids?|bombing|bombardments?|attacks?|shelling|violations?|killing)\s+(?:committed\s+|carried\s+out\s+)?(?:by|from)\s+(?:the\s+)?$/i;
 // "Responsibility for this crime lies with the international community".
 const RESPONSIBILITY_BEFORE_RE =
-  /\bresponsib\w*\b[^.]{0,60}\b(?:lies|rests|lie|rest)\s+with\s+(?:the\s+)?$/i;
+  /\bresponsib\w*\b[^.]{0,60}\b(?:lies|rests|lie|rest)\s+with\s+(?:the\s+)?$|\b(?:lay|lays|place[sd]?|put|puts|hold|holds|held)\s+(?:the\s+|full\s+)?responsibility\s+(?:for\s+[^.]{0,40}\s+)?(?:on|with|upon)\s+(?:the\s+)?$/i;
 const VICTIM_BEFORE_RE =
   /(?:\b(?:on|against|targeting|targeted|at|toward|towards|hit|hitting|struck|killed|killing|kill|bombed|attacked|attacking|shelled|fighting|fight|fought|battling|battle|combat|combating|defeat|defeating|supported|support|supporting|backing|backed|arming|helping|aiding|with|to|into|for|among|told|tells|telling|urged|urging|calls?\s+on|called\s+on|asked)\s+(?:the\s+|a\s+)?(?:(?!(?:when|as|after|while|before|in|and|but|that|which|who|by)\b)[\w'’-]+\s+)?|\b(?:member|members|wedding|funeral|home|house|family|relatives|positions?)\s+of\s+(?:the\s+)?|\bbetween\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}and\s+(?:the\s+)?|\b\d[\d,.]*\s+|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|hundreds\s+of)\s+)$/i;
 // "X called on / urged Y to stop, halt, investigate ...".
@@ -174,6 +178,21 @@ const CALL_ON_RE =
 const CALL_WHAT_RE =
   /^[^.]{0,80}?\bto\s+(?:\w+\s+){0,3}?(?:stop|halt|suspend|end|cease|investigate|prevent|avoid|be\s+more\s+careful|refrain|withdraw|leave|redouble|respect|abide|take\s+(?:all|necessary))\b/i;
 
+/**
+ * The words between an actor and its noun must be lower-case ("Russian heavy airstrikes"), else
+ * another name intervenes ("AFP Syrian government air strikes"); headlines capitalise everything.
+ */
+function lowerModifiers(sentence: string, m: RegExpExecArray | null): boolean {
+  if (!m) return false;
+  const words = m[0].trim().split(/\s+/).slice(0, -1);
+  return !words.some((w) => /^[A-Z]/.test(w)) || isTitleCase(sentence);
+}
+
+function isTitleCase(s: string): boolean {
+  const words = s.split(/\s+/).filter((w) => /^[A-Za-z]/.test(w) && w.length > 3);
+  return words.length > 0 && words.filter((w) => /^[A-Z]/.test(w)).length / words.length >= 0.7;
+}
+
 function isAgent(sentence: string, h: ActorHit): boolean {
   const after = sentence.slice(h.end, h.end + 80);
   const before = sentence.slice(Math.max(0, h.index - 60), h.index);
@@ -181,16 +200,16 @@ function isAgent(sentence: string, h: ActorHit): boolean {
   if (OF_CRIME_BEFORE_RE.test(before) || RESPONSIBILITY_BEFORE_RE.test(before)) return true;
   if (POSSESSED_CRIME_RE.test(after) || COVER_UP_AFTER_RE.test(after)) return true;
   if (PASSIVE_AFTER_RE.test(after)) return false;
+  // "killed in US-led strikes": the participle describes the victims, not this actor.
+  if (/^\s+(?:killed|wounded|injured)\s+(?:in|by|when|during|as|after)\b/i.test(after))
+    return false;
   if (h.generic) return VIOLENT_AFTER_RE.test(after);
   // "a helicopter believed to belong to Syrian government forces dropped barrel bombs".
   if (VICTIM_BEFORE_RE.test(before) && !/\bbelong\w*\s+to\s+(?:the\s+)?$/i.test(before)) {
     return false;
   }
-  // "killed in US-led strikes": the participle describes the victims, not this actor.
-  if (/^\s+(?:killed|wounded|injured)\s+(?:in|by|when|during|as|after)\b/i.test(after))
-    return false;
   if (HARM_VERB_AFTER_RE.test(after)) return true;
-  if (HARM_NOUN_AFTER_RE.test(after)) return true;
+  if (lowerModifiers(sentence, HARM_NOUN_AFTER_RE.exec(after))) return true;
   // The hit itself names armed people ("terrorists", "Syrian regime forces", "Russian jets").
   if (
     h.generic ||
@@ -201,7 +220,11 @@ function isAgent(sentence: string, h: ActorHit): boolean {
     if (FORCE_THEN_HARM_RE.test(after)) return true;
   }
   const force = FORCE_NOUN_AFTER_RE.exec(after);
-  return force !== null && FORCE_THEN_HARM_RE.test(after.slice(force[0].length));
+  return (
+    force !== null &&
+    lowerModifiers(sentence, force) &&
+    FORCE_THEN_HARM_RE.test(after.slice(force[0].length))
+  );
 }
 
 /** What an article says about itself that changes how names resolve. */
@@ -217,7 +240,8 @@ interface ArticleInfo {
 }
 
 const ISIS_NAME_RE = /\b(?:Islamic\s+State|ISIS|ISIL|IS|Daesh|DAESH)\b/g;
-const REBEL_NAME_RE = /\b(?:rebels?|opposition\s+fighters|Free\s+Syrian\s+Army|FSA|Nusra|armed\s+opposition)\b/gi;
+const REBEL_NAME_RE =
+  /\b(?:rebels?|opposition\s+fighters|Free\s+Syrian\s+Army|FSA|Nusra|armed\s+opposition)\b/gi;
 const PRO_GOVERNMENT_OUTLET_RE = /\b(?:al-?alam|al-?manar|sana)\b/i;
 
 function articleInfo(text: string, ctx: ArticleContext): ArticleInfo {
@@ -237,8 +261,7 @@ function articleInfo(text: string, ctx: ArticleContext): ArticleInfo {
     syrianCoalition:
       ctx.outlet?.toLowerCase() === 'etilaf' || /\b(?:Syrian|National)\s+Coalition\b/.test(text),
     isisStory: isis >= 2 && isis > rebels,
-    relaysStateMedia:
-      PRO_GOVERNMENT_OUTLET_RE.test(ctx.outlet ?? '') && /\bSANA\b/.test(text),
+    relaysStateMedia: PRO_GOVERNMENT_OUTLET_RE.test(ctx.outlet ?? '') && /\bSANA\b/.test(text),
   };
 }
 
@@ -295,6 +318,8 @@ function quoteSpan(sentence: string, from: number, to: number): string {
 // Between a verb of blame and its object: a few words, "the attack on", "the government of".
 const OBJECT_GAP_RE =
   /^\s*(?:(?!\w+ing\b)[\w'’-]+\s+){0,3}(?:(?:on|at)\s+(?:the\s+)?)?(?:(?:government|forces|regime|troops|militias?|allies|army)\s+(?:of|loyal\s+to)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2})?$/;
+const REJECTED_CALLS_RE =
+  /\b(?:rejected|rejects|rejecting|dismissed|ignored|ignores|ignoring|brushed\s+aside)\s+(?:the\s+|repeated\s+)?(?:calls?|demands?|appeals?|requests?)\s+(?:by|from)\s+/i;
 const NEGATED_RE = /\b(?:never|not|n't|refused\s+to|declined\s+to|without)\b[^.]{0,50}$/i;
 
 /** Accusations in an article, one per (accuser, accused) pair, in order of appearance. */
@@ -356,6 +381,26 @@ export function findAccusations(
     }
     const speaker = speakers[0] ?? null;
     const denial = DENIAL_RE.test(s);
+
+    // "The US has rejected calls by Syrian opposition figures to halt the bombings": the callers
+    // blame the party that rejects them.
+    const rejected = REJECTED_CALLS_RE.exec(s);
+    if (rejected && HARM_RE.test(s.slice(rejected.index))) {
+      const ri = rejected.index;
+      const re = ri + rejected[0].length;
+      const target = [...hits].reverse().find((h) => h.end <= ri && !h.generic) ?? null;
+      const caller = hits.find((h) => h.index >= re && h.index - re < 40 && !h.generic) ?? null;
+      if (target && caller) {
+        add(
+          s,
+          caller,
+          target.actor,
+          target,
+          allegationFrom(s, caller.end),
+          quoteSpan(s, target.index, caller.end),
+        );
+      }
+    }
 
     // Route 1: explicit verbs of blame.
     for (const v of s.matchAll(ACCUSE_RE)) {

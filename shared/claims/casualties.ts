@@ -3,7 +3,7 @@
 // the figure, the victims and the verb next to each other; sub-figures ("including 30 children")
 // and coordinated figures ("killed 5 and wounded 12") borrow the verb of their neighbour.
 
-import type { CasualtyFigure, Outcome, Qualifier, Victims } from '../domain/claims.ts';
+import type { Outcome, Qualifier, Victims } from '../domain/claims.ts';
 import { MONTH_SOURCE } from './dates.ts';
 import {
   CIVILIAN_MARKERS,
@@ -47,7 +47,7 @@ const OF_HEAD_RE = new RegExp(
 const FILLER =
   '(?:were|was|are|is|have|has|had|been|being|be|got|reportedly|also|all|later|subsequently|allegedly|previously|so\\s+far|in\\s+total|overall|altogether|mostly|either|both|among|those|the|still|now|again|already|said\\s+to\\s+have|believed\\s+to\\s+have|feared|thought|to\\s+have|to\\s+be|found|confirmed|reported|were\\s+reported|who|that|which|as|being|left|have\\s+gone|gone|were\\s+either|critically|seriously|severely|slightly|lightly|badly|fatally|mortally|others|more|people|civilians|children|women|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|ISIS|IS|Daesh)';
 const RIGHT_OUTCOME_RE = new RegExp(
-  `^(?:\\s+(?:of|from|in|near|at|inside|on)\\s+(?:the\\s+|a\\s+)?[\\w'’-]+(?:\\s+[\\w'’-]+)?(?=\\s+(?:were|was|had|have|are|is)\\b))?(?:\\s+${FILLER}){0,4}\\s+(?!(?:injuring|wounding|killing)\\b)(?:${OUTCOME_SOURCE})(?![\\w-])`,
+  `^(?:\\s*[-–—](?=\\s))?(?:\\s+(?:of|from|in|near|at|inside|on)\\s+(?:the\\s+|a\\s+)?[\\w'’-]+(?:\\s+[\\w'’-]+)?(?=\\s+(?:were|was|had|have|are|is)\\b))?(?:,?\\s+(?:mostly|mainly|(?:many|most|some|all)\\s+of\\s+them|including|among\\s+them)\\s+[\\w'’-]+(?:\\s+and\\s+[\\w'’-]+)?,?)?(?:\\s+and\\s+(?:their|his|her)\\s+(?:mother|father|parents|wife|husband|brother|sister|children|son|daughter)s?)?(?:\\s+${FILLER}){0,4}\\s+(?!(?:injuring|wounding|killing)\\b)(?:${OUTCOME_SOURCE})(?![\\w-])`,
   'i',
 );
 // "... of the slain", "of the dead".
@@ -57,7 +57,7 @@ const OF_THE_OUTCOME_RE = new RegExp(
 );
 // Outcome before the number: "killing at least 84", "the death toll rose to 85", "left 12".
 const LEFT_OUTCOME_RE = new RegExp(
-  `(?:(?<verb>killed|killing|kill|kills|wounded|wounding|wounds|injured|injuring|injure|executed|executing|execute|slaughtered|massacred|claimed\\s+the\\s+lives\\s+of|claiming\\s+the\\s+lives\\s+of|claimed|claiming|took\\s+the\\s+lives\\s+of|death\\s+of|deaths\\s+of|massacre\\s+of|killing\\s+of|murder\\s+of|murdered|beheaded|shot\\s+dead|gunned\\s+down)` +
+  `(?:(?<verb>killed|killing|kill|kills|lost|losing|wounded|wounding|wounds|injured|injuring|injure|executed|executing|execute|slaughtered|massacred|claimed\\s+the\\s+lives\\s+of|claiming\\s+the\\s+lives\\s+of|claimed|claiming|took\\s+the\\s+lives\\s+of|death\\s+of|deaths\\s+of|massacre\\s+of|killing\\s+of|murder\\s+of|murdered|beheaded|shot\\s+dead|gunned\\s+down)` +
     `|(?<toll>(?:death|casualty|fatality|civilian|final|overall|total)?\\s*toll(?:\\s+[\\w'’()-]+){0,6}?\\s+(?:to|at|of|reached|hit|is|was|stands\\s+at|stood\\s+at|climbed\\s+to|rose\\s+to|risen\\s+to|jumped\\s+to|now)|(?:number|total)\\s+of\\s+(?:(?:people|civilians|those|Syrians|victims|fatalities|deaths|dead|casualties|members|soldiers|fighters|troops|[\\w-]+)\\s+){0,6}?(?:killed|dead|deaths|died|wounded|injured|casualties)(?:\\s+[\\w'’()-]+){0,6}?\\s+(?:to|at|is|was|reached|stands\\s+at|stood\\s+at|rose\\s+to)))` +
     `(?:\\s+(?:a\\s+total\\s+of|another|a\\s+further|an\\s+additional|an\\s+estimated|all|the|some|as\\s+many\\s+as|at\\s+least|more\\s+than|over|up\\s+to|nearly|almost|about|around|roughly|approximately|no\\s+fewer\\s+than|no\\s+less\\s+than|not\\s+less\\s+than|at\\s+least|upwards\\s+of|in\\s+excess\\s+of|well\\s+over|close\\s+to|between|least|than|to))*\\s*$`,
   'i',
@@ -80,7 +80,7 @@ const BACKGROUND_RE = new RegExp(
     `|\\b(?:conflict|war|uprising|crisis|revolution|fighting|violence|bloodshed)\\s+(?:that\\s+|which\\s+)?(?:has|have|had)\\s+(?:\\w+\\s+)?(?:killed|claimed|left|cost)` +
     `|\\b(?:conflict|war|civil\\s+war)\\s+(?:that\\s+|which\\s+)?(?:killed|claimed|began|erupted|started)` +
     `|\\b(?:over|during|in|throughout)\\s+(?:the\\s+)?(?:past|last|previous)\\s+(?:(?:two|three|four|five|six|several|few)\\s+)?(?:year|years|month|months|decade)\\b` +
-    `|\\b(?:so\\s+far\\s+this\\s+year|this\\s+year\\s+alone|in\\s+(?:19|20)\\d\\d\\s+alone|since\\s+the\\s+beginning\\s+of\\s+the\\s+year|(?:years?|months)\\s+of\\s+(?:war|conflict|fighting|bombing|civil\\s+war))` +
+    `|\\b(?:so\\s+far\\s+this\\s+year|this\\s+year|last\\s+year|in\\s+(?:19|20)\\d\\d\\s+alone|since\\s+the\\s+beginning\\s+of\\s+the\\s+year|(?:years?|months)\\s+of\\s+(?:war|conflict|fighting|bombing|civil\\s+war))` +
     `|\\b(?:total|overall|cumulative)\\s+(?:number|toll|death\\s+toll)\\b(?!\\s+(?:from|in)\\s+(?:the\\s+)?(?:attack|strike|raid|blast|bombing|explosion))` +
     `|\\b(?:documented|recorded)\\s+(?:the\\s+)?(?:killing|deaths?)\\s+of` +
     `|\\b(?:in|of|to)\\s+(?:the\\s+)?(?:\\w+\\s+)?(?:Syrian\\s+)?(?:civil\\s+)?(?:war|conflict)\\s+(?:since|so\\s+far)`,
@@ -373,7 +373,12 @@ const COORDINATED_RE =
 
 function chainGap(sentence: string, from: number, to: number): string {
   if (to < from) return '';
-  return sentence.slice(from, to).replace(GAP_PREFIX_RE, '').replace(QUALIFIER_TAIL_RE, '');
+  return sentence
+    .slice(from, to)
+    .replace(/\s*\([^)]*\)/g, '')
+    .replace(/\s[-–—]\s/g, ', ')
+    .replace(GAP_PREFIX_RE, '')
+    .replace(QUALIFIER_TAIL_RE, '');
 }
 
 const QUALIFIER_TAIL_RE =
@@ -388,5 +393,3 @@ export function inheritVictims(v: Victims): Victims {
 export function isBackgroundSentence(sentence: string): boolean {
   return BACKGROUND_RE.test(sentence);
 }
-
-export type { CasualtyFigure };

@@ -28,6 +28,9 @@ const PRONOUN_ATTRIBUTION_RE =
 const NOT_SOURCES = new Set(['isis', 'nusra', 'rebels']);
 
 function attribution(sentence: string, hits: ActorHit[]): ActorHit | null {
+  // Headline "Russia: US-led strike killed 62 Syrian troops".
+  const first = hits[0];
+  if (first && first.index < 3 && /^\s*:/.test(sentence.slice(first.end))) return first;
   for (const h of hits) {
     if (h.generic) continue;
     const before = sentence.slice(Math.max(0, h.index - 70), h.index);
@@ -64,9 +67,14 @@ interface Occurrence {
   figure: CasualtyFigure;
   /** "another 12": never the same figure as an earlier 12. */
   another: boolean;
+  /** The figure is (also) told in the headline. */
   headline: boolean;
-  /** Index of the sentence the figure comes from. */
+  /** The figure's fields come from the body, not only the headline. */
+  fromBody: boolean;
+  /** Index of the sentence the figure comes from (the first one, once merged). */
   sentence: number;
+  /** Index of the latest sentence that retold it. */
+  last: number;
 }
 
 function casualties(sentences: Sentence[], ctx: ArticleContext): CasualtyFigure[] {
@@ -104,7 +112,9 @@ function casualties(sentences: Sentence[], ctx: ArticleContext): CasualtyFigure[
         },
         another: f.another,
         headline: sent.line === 0,
+        fromBody: sent.line !== 0,
         sentence: si,
+        last: si,
       });
       lastVictims = victims;
     }
@@ -120,13 +130,20 @@ function casualties(sentences: Sentence[], ctx: ArticleContext): CasualtyFigure[
 function sameOccurrence(a: Occurrence, b: Occurrence): boolean {
   if (a.figure.count !== b.figure.count || a.figure.outcome !== b.figure.outcome) return false;
   if (b.another) return false;
-  if (a.sentence === b.sentence) return false;
+  const va = a.figure.victims;
+  const vb = b.figure.victims;
+  // Two figures of one sentence ("a woman and a child") are two figures unless they repeat
+  // each other, which happens where scraped text glued the headline to the first paragraph.
+  if (a.sentence === b.sentence && va !== vb) return false;
   if (a.headline || b.headline || a.figure.count >= 5) return true;
-  return (
-    a.figure.victims === b.figure.victims &&
-    a.figure.place === b.figure.place &&
-    a.figure.place !== null
-  );
+  // Small counts: the lead and the next sentence often retell one incident ("One civilian was
+  // killed ... A source said terrorists fired shells killing one person"); farther apart they
+  // are usually distinct incidents.
+  const compatible = va === vb || va === 'people' || vb === 'people';
+  const pa = a.figure.place;
+  const pb = b.figure.place;
+  if (!compatible || (pa !== null && pb !== null && pa !== pb)) return false;
+  return b.sentence - a.last <= 1 || (pa !== null && pa === pb && va === vb);
 }
 
 function merge(found: Occurrence[], outlet: string): CasualtyFigure[] {
@@ -134,7 +151,7 @@ function merge(found: Occurrence[], outlet: string): CasualtyFigure[] {
   for (const o of found) {
     const prev = kept.find((k) => sameOccurrence(k, o));
     if (!prev) {
-      kept.push(o);
+      kept.push({ ...o, fromBody: !o.headline });
       continue;
     }
     // One figure told twice: keep the most informative reading of each field.
@@ -146,15 +163,17 @@ function merge(found: Occurrence[], outlet: string): CasualtyFigure[] {
     p.place ??= f.place;
     p.date ??= f.date;
     if (p.max === null) p.max = f.max;
-    if (prev.headline && !o.headline) {
+    if (!prev.fromBody && !o.headline) {
       // The body tells the figure with more context than the headline.
-      prev.headline = false;
+      prev.fromBody = true;
       p.quote = f.quote;
       p.place = f.place ?? p.place;
       p.date = f.date ?? p.date;
       p.qualifier = f.qualifier;
       if (f.source !== outlet) p.source = f.source;
     }
+    prev.headline ||= o.headline;
+    prev.last = o.sentence;
   }
   const out = kept.map((k) => k.figure);
   return out.filter((f) => !out.some((g) => g !== f && restates(f, g)));

@@ -308,11 +308,19 @@ export function createHttpClient(
             where,
             `response body exceeds ${r.maxBytes} bytes${identity ? '' : ` after ${encoding} decompression`}`,
           );
+        const tooLargeOnWire = () =>
+          identity
+            ? tooLarge()
+            : new FetchError(
+                'too_large',
+                where,
+                `compressed response body exceeds ${wireCap} bytes (cap ${r.maxBytes} plus framing allowance)`,
+              );
         const declared = Number(headers['content-length']);
         if (headers['content-length'] !== undefined && Number.isFinite(declared)) {
           if (declared > wireCap) {
             res.destroy();
-            finish(tooLarge());
+            finish(tooLargeOnWire());
             return;
           }
         }
@@ -369,12 +377,17 @@ export function createHttpClient(
           if (settled) return;
           wireBytes += chunk.length;
           if (wireBytes > wireCap) {
-            stop(tooLarge());
+            stop(tooLargeOnWire());
             return;
           }
           if (!decoderReady) startDecoder(chunk[0]);
-          if (decoder) decoder.write(chunk);
-          else push(chunk);
+          if (!decoder) push(chunk);
+          else if (!decoder.write(chunk)) {
+            // Read no faster than we inflate, so the decoded-size check runs before more of a
+            // bomb is even received.
+            res.pause();
+            decoder.once('drain', () => res.resume());
+          }
         });
         res.on('end', () => {
           if (settled) return;

@@ -3,8 +3,13 @@
 // actor and a strike word co-occur; a passing background mention yields one weak sentence and
 // does not reach the threshold, a story about such strikes yields several or a headline.
 
-const COALITION_SRC =
-  '(?:US|U\\.S\\.?|American|Washington)[- ]?led\\s+(?:international\\s+|military\\s+|anti-[\\w-]+\\s+|Western\\s+|air\\s+)?coalition|(?:international|anti-(?:IS|ISIS|ISIL|Daesh|jihadist|terror(?:ist)?|terrorism|Islamic\\s+State))\\s+(?:military\\s+)?(?:coalition|alliance)|(?<!(?:Syrian|National|opposition|Saudi-led|Arab|Saudi|ruling|Islamic|Sunni)\\s)(?<!(?:Saudi|Arab)-led\\s)\\bcoalition(?!\\s+(?:for|of)\\s+Syrian)|Operation\\s+Inherent\\s+Resolve|CJTF-OIR|CENTCOM|Central\\s+Command|Pentagon';
+import { splitSentences } from '../claims/sentences.ts';
+
+const NAMED_COALITION_SRC =
+  '(?:Belgian|French|British|Jordanian|Australian|Danish|Dutch|Canadian|Emirati|UAE|Bahraini|German)\\s+(?:[\\w-]+\\s+){0,2}?(?:jets|warplanes|war\\s+planes|aircraft|planes|F-16s?|Rafales?|Tornados?|drones?|air\\s+force)|\\bRAF\\b|Royal\\s+Air\\s+Force|(?:US|U\\.S\\.?|American|Washington)[- ]?led\\s+(?:international\\s+|military\\s+|anti-[\\w-]+\\s+|Western\\s+|air\\s+)?(?:coalition|alliance)|(?:international|anti-(?:IS|ISIS|ISIL|Daesh|jihadist|terror(?:ist)?|terrorism|Islamic\\s+State))\\s+(?:military\\s+)?(?:coalition|alliance)|Operation\\s+Inherent\\s+Resolve|CJTF-OIR|CENTCOM|Central\\s+Command|Pentagon';
+// The bare word, unless it is the Syrian National Coalition or a Saudi/Arab one.
+const BARE_COALITION_SRC =
+  '(?<!(?:Syrian|National|opposition|Saudi-led|Arab|Saudi|ruling|Islamic|Sunni)\\s)(?<!(?:Saudi|Arab)-led\\s)\\bcoalition(?!\\s+(?:for|of)\\s+Syrian)';
 const US_MILITARY_SRC =
   "(?:\\bUS\\b|\\bU\\.S\\.?|\\bUSA\\b|American|Washington's|Pentagon|United\\s+States')\\s*(?:-|\\s)\\s*(?:led\\s+)?(?:military\\s+|air\\s+force\\s+|Air\\s+Force\\s+|army\\s+|navy\\s+|Navy\\s+|special\\s+)?(?:air\\s*strikes?|strikes?|raids?|warplanes|war\\s+planes|jets|fighter\\s+jets|aircraft|drones?|bombers|bombing|bombardments?|missiles?|Tomahawks?|cruise\\s+missiles|forces|troops|soldiers|military|commandos|special\\s+forces|aviation|attacks?|helicopters|B-52s?|F-\\d+s?)|(?:United\\s+States|Washington|US|U\\.S\\.|Pentagon|Trump|Obama)\\s+(?:has\\s+|had\\s+|have\\s+)?(?:launched|fired|bombed|struck|carried\\s+out|conducted|attacked|hit|targeted|strikes|bombs|killed)";
 const STRIKE_SRC =
@@ -12,12 +17,15 @@ const STRIKE_SRC =
 const SYRIA_SRC =
   '\\b(?:Syria\\w*|Raqq?a\\w*|Deir\\s+(?:ez|al|el)[- ]?Z\\w+|Aleppo|Idlib|Homs|Hama|Daraa|Damascus|Manbij|Kobani|Kobane|Hasakah?|Tabqa|Palmyra|al-Bab|Shadadi|Tokhar|Shayrat|Mayadin|Albu\\s+Kamal|Euphrates)\\b';
 
-const COALITION_RE = new RegExp(COALITION_SRC, 'i');
+const COALITION_RE = new RegExp(`${NAMED_COALITION_SRC}|${BARE_COALITION_SRC}`, 'i');
+const NAMED_COALITION_RE = new RegExp(NAMED_COALITION_SRC, 'i');
+const SYRIAN_COALITION_RE = /\b(?:Syrian|National)\s+Coalition\b/;
 const US_MILITARY_RE = new RegExp(US_MILITARY_SRC);
 const STRIKE_RE = new RegExp(STRIKE_SRC, 'i');
 const SYRIA_RE = new RegExp(SYRIA_SRC, 'i');
+const OTHER_PERPETRATOR_RE =
+  /\b(?:Russian?|Moscow|regime|Assad\w*|Syrian\s+(?:army|government|warplanes?|jets|air\s+force|troops|forces)|Turk(?:ey|ish)|Israeli?)\b/;
 const IRAQ_ONLY_RE = /\b(?:Iraq|Iraqi|Mosul|Fallujah|Ramadi|Tikrit|Anbar|Kirkuk|Baghdad)\b/i;
-const SENTENCE_SPLIT_RE = /(?<=[.!?]["”]?)\s+(?=["“]?[A-Z0-9])|\n+/;
 
 export interface CoalitionEvidence {
   score: number;
@@ -42,18 +50,23 @@ export function coalitionEvidence(title: string, text: string): CoalitionEvidenc
   // the case-sensitive US patterns still see "US warplanes bombardments".
   const headline = title.replace(/\b([A-Z])([a-z]+)\b/g, (w) => w.toLowerCase());
   const titleHit = hasCoalitionActor(headline) && STRIKE_RE.test(headline);
+  // A headline naming another perpetrator ("Russian airstrike kills 38") makes coalition
+  // sentences in the body background, so they must be more numerous to count.
+  const otherPerpetrator = !titleHit && OTHER_PERPETRATOR_RE.test(title) && STRIKE_RE.test(title);
   let sentences = 0;
   let syria = SYRIA_RE.test(title);
-  for (const s of text.split(SENTENCE_SPLIT_RE)) {
+  // In an article about the Syrian National Coalition, "the Coalition" is that body.
+  const coalitionRe = SYRIAN_COALITION_RE.test(text) ? NAMED_COALITION_RE : COALITION_RE;
+  for (const { text: s } of splitSentences(text)) {
     if (!syria && SYRIA_RE.test(s)) syria = true;
     if (isHeadlineList(s)) continue;
-    if (!hasCoalitionActor(s) || !STRIKE_RE.test(s)) continue;
+    if (!(coalitionRe.test(s) || US_MILITARY_RE.test(s)) || !STRIKE_RE.test(s)) continue;
     // A sentence only about Iraq ("coalition strikes in Mosul") is not about Syria.
     if (IRAQ_ONLY_RE.test(s) && !SYRIA_RE.test(s)) continue;
     sentences++;
   }
   if (!syria) return { score: 0, titleHit, sentences };
-  const score = (titleHit ? 2 : 0) + sentences;
+  const score = (titleHit ? 2 : 0) + sentences - (otherPerpetrator ? 1 : 0);
   return { score, titleHit, sentences };
 }
 

@@ -83,6 +83,23 @@ describe('extractClaims accusations: attributed speech', () => {
     expect(pairs(text)).toEqual(['russia>us']);
   });
 
+  it('reads rejected calls to halt strikes as blame by the callers', () => {
+    expect(
+      pairs('The US has rejected calls by Syrian opposition figures to halt the bombings.'),
+    ).toEqual(['opposition>us']);
+  });
+
+  it('reads the work of / responsibility lies with', () => {
+    expect(
+      pairs('A U.S. official said the attack appeared to be the work of the Assad government.'),
+    ).toEqual(['us>syria_gov']);
+    expect(
+      pairs(
+        'Responsibility for this heinous crime lies with the international community, the Syrian Coalition said.',
+      ),
+    ).toEqual(['opposition>other']);
+  });
+
   it('reads calls to stop or investigate strikes', () => {
     expect(
       pairs(
@@ -119,10 +136,10 @@ describe('extractClaims accusations: what is not an accusation', () => {
     ).toEqual([]);
   });
 
-  it('ignores one side reporting its own or its allies\' strikes', () => {
-    expect(pairs('US-led coalition airstrike killed 18 partner forces, the Pentagon said.')).toEqual(
-      [],
-    );
+  it("ignores one side reporting its own or its allies' strikes", () => {
+    expect(
+      pairs('US-led coalition airstrike killed 18 partner forces, the Pentagon said.'),
+    ).toEqual([]);
     expect(pairs('Russian jets bombed the town and killed 20 civilians, SANA said.')).toEqual([]);
   });
 

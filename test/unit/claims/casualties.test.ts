@@ -93,9 +93,9 @@ describe('extractClaims casualties: clause patterns', () => {
     expect(
       brief('The raid killed two men from Hezbollah and three men from the popular committees.'),
     ).toEqual(['2 killed fighters exact', '3 killed fighters exact']);
-    expect(
-      brief('30 jihadists were killed near Shadadi and another five outside Kobane.'),
-    ).toEqual(['30 killed fighters exact', '5 killed fighters exact']);
+    expect(brief('30 jihadists were killed near Shadadi and another five outside Kobane.')).toEqual(
+      ['30 killed fighters exact', '5 killed fighters exact'],
+    );
   });
 
   it('reads "among the dead were"', () => {
@@ -172,6 +172,19 @@ describe('extractClaims casualties: source, place, date, quote', () => {
       'The strike killed 62 troops and wounded 100 more, according to the Russian Defense Ministry.',
     );
     expect(f?.source).toBe('Russian Defense Ministry');
+  });
+
+  it('names ministries, state media and the opposition as sources', () => {
+    expect(
+      figures("Russia's Defence Ministry said its jets had killed 120 militants near Palmyra.")[0]
+        ?.source,
+    ).toBe("Russia's Defence Ministry");
+    expect(figures('The toll rose to 43 on Sunday, state media said.')[0]?.source).toBe(
+      'state media',
+    );
+    expect(figures('Some 1,200 people were killed, according to the opposition.')[0]).toMatchObject(
+      { count: 1200, qualifier: 'about', source: 'opposition' },
+    );
   });
 
   it('finds the place from the gazetteer and "town of X"', () => {

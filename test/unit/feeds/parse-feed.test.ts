@@ -212,6 +212,7 @@ describe('htmlToText', () => {
   it('is linear on a long run of "<"', () => {
     const t0 = Date.now();
     htmlToText('<'.repeat(200_000));
-    expect(Date.now() - t0).toBeLessThan(500);
+    // linear takes milliseconds; a backtracking regex would take minutes
+    expect(Date.now() - t0).toBeLessThan(2000);
   });
 });

@@ -1,0 +1,353 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { extractClaims } from '../shared/claims/index.ts';
+import { defaultTopics, type Config } from '../shared/config/schema.ts';
+import { parseConfig } from '../shared/config/load-config.ts';
+import { type FaKesRow, faKesText, loadFaKes } from '../shared/corpus/fa-kes.ts';
+import { fingerprintText, MINHASH_SIZE } from '../shared/dedupe/fingerprint.ts';
+import { extractArticle, floorExtract } from '../shared/extract/extract-article.ts';
+import { type DemoSite, type SitePage, startDemoSite } from '../shared/local/demo-site.ts';
+import { startSlackSink, startSmtpSink } from '../shared/local/demo-sinks.ts';
+import { type EmbeddedDynamo, startEmbeddedDynamo } from '../shared/local/embedded-dynamodb.ts';
+import { createLocalDeps } from '../shared/local/local-deps.ts';
+import { silentLogger } from '../shared/ports/logger.ts';
+import { DynamoDbStore } from '../shared/store/dynamodb-store.ts';
+import { classifyTopics } from '../shared/topics/index.ts';
+import { deliverDue } from '../shared/use-cases/deliver-alerts.ts';
+import type { PipelineDeps, Stage } from '../shared/use-cases/pipeline-deps.ts';
+import { type ArticleJob, commitFeedState, pollFeeds } from '../shared/use-cases/poll-feeds.ts';
+import { processArticle } from '../shared/use-cases/process-article.ts';
+import { faKesPages } from '../test/helpers/fa-kes-site.ts';
+import { renderNewsPage } from '../test/helpers/news-page.ts';
+
+// `npm run bench [-- --quick]`: the FA-KES corpus replayed through the real pipeline (pages of
+// ~100 KB on 127.0.0.1, dynalite through the AWS SDK, Slack and SMTP receivers), measured side
+// by side in one run with the floor it cannot avoid: bare `new JSDOM(html)` + Readability over
+// the same pages. Prints one table and writes bench/results.json.
+
+const quick = process.argv.includes('--quick');
+const here = dirname(fileURLToPath(import.meta.url));
+
+// The AWS SDK's Node 20 notice is not a benchmark figure.
+process.removeAllListeners('warning');
+
+const progress = (msg: string) => process.stderr.write(`bench: ${msg}\n`);
+
+const pct = (xs: number[], p: number) => {
+  if (xs.length === 0) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
+};
+const median = (xs: number[]) => pct(xs, 50);
+const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+
+/** Counts DynamoDB API calls per operation with an SDK middleware. */
+function countCalls(client: DynamoDBClient): { total(): number; byOp: Map<string, number>; reset(): void } {
+  const byOp = new Map<string, number>();
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const op = String(context.commandName ?? 'unknown').replace(/Command$/, '');
+      byOp.set(op, (byOp.get(op) ?? 0) + 1);
+      return next(args);
+    },
+    { step: 'initialize', name: 'strikewatchBenchCallCounter' },
+  );
+  return {
+    byOp,
+    total: () => [...byOp.values()].reduce((a, b) => a + b, 0),
+    reset: () => byOp.clear(),
+  };
+}
+
+function renderPages(pages: SitePage[], rows: FaKesRow[]) {
+  return (page: SitePage, _site: string, url: string) => {
+    const row = rows[Number(page.slug.slice(0, 3))];
+    return renderNewsPage({
+      title: page.title ?? '',
+      content: row?.content ?? page.paragraphs.join(' '),
+      source: page.feedId,
+      date: row?.date ?? null,
+      url,
+    });
+  };
+}
+
+interface Env {
+  dynamo: EmbeddedDynamo;
+  site: DemoSite;
+  deps: PipelineDeps & { close(): void };
+  calls: ReturnType<typeof countCalls>;
+  close(): Promise<void>;
+}
+
+async function pipelineEnv(pages: SitePage[], rows: FaKesRow[], tableName: string, onStage?: PipelineDeps['onStage']): Promise<Env> {
+  const dynamo = await startEmbeddedDynamo();
+  const site = await startDemoSite(pages, { render: renderPages(pages, rows) });
+  const slack = await startSlackSink();
+  const smtp = await startSmtpSink();
+  const config: Config = parseConfig(
+    {
+      feeds: site.feeds.map((f) => ({ id: f.id, url: f.url, outlet: f.outlet })),
+      subscribers: [
+        { id: 'analysts-slack', slack: { webhookUrl: slack.url() } },
+        { id: 'desk-email', email: 'desk@example.org', filters: { kinds: ['casualty'], minCount: 10 } },
+      ],
+      delivery: { email: { from: 'strikewatch@example.org', smtp: { host: '127.0.0.1', port: smtp.port } } },
+      network: { allowPrivateHosts: ['127.0.0.1'], maxItemsPerFeed: 1000 },
+    },
+    'bench config',
+  );
+  const calls = countCalls(dynamo.client);
+  const store = new DynamoDbStore({ client: dynamo.client, tableName });
+  await store.ensureTable();
+  const deps = createLocalDeps(config, store, { logger: silentLogger });
+  if (onStage) deps.onStage = onStage;
+  return {
+    dynamo,
+    site,
+    deps,
+    calls,
+    close: async () => {
+      deps.close();
+      await Promise.all([site.close(), slack.close(), smtp.close()]);
+      await dynamo.close();
+    },
+  };
+}
+
+/** Word salad from the corpus vocabulary: realistic band collisions, never a real story. */
+function syntheticTexts(rows: FaKesRow[], count: number): string[] {
+  const vocab = [...new Set(rows.flatMap((r) => r.content.split(/\s+/)).filter((w) => w.length > 3))];
+  let seed = 42;
+  const rnd = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+  return Array.from({ length: count }, () =>
+    Array.from({ length: 250 }, () => vocab[Math.floor(rnd() * vocab.length)]).join(' '),
+  );
+}
+
+/** Fills a store with `items` items shaped like the pipeline's own (BatchWriteItem, 25 a call). */
+async function seedStore(store: DynamoDbStore, rows: FaKesRow[], items: number): Promise<void> {
+  const perArticle = MINHASH_SIZE + 3;
+  const articles = Math.ceil(items / perArticle);
+  const today = new Date().toISOString().slice(0, 10);
+  const batch: Record<string, unknown>[] = [];
+  const texts = syntheticTexts(rows, Math.min(articles, 2000));
+  for (let i = 0; i < articles; i++) {
+    const fp = fingerprintText(`${texts[i % texts.length]} ${i}`);
+    const id = `seed${String(i).padStart(8, '0')}`;
+    const at = `${today}T00:00:00.000Z#${id}`;
+    batch.push(
+      { pk: `ART#${id}`, sk: 'ART', status: 'done', articleId: id, relevant: false },
+      { pk: `ART#${id}`, sk: 'FP', articleId: id, storyId: id, indexedAt: at, publishedDate: null, words: new Uint8Array(fp.words.buffer), pairs: new Uint8Array(fp.pairs.buffer) },
+      { pk: `HASH#${fp.contentHash}`, sk: 'HASH', articleId: id, storyId: id },
+      ...fp.bands.map((b, k) => ({ pk: `BAND#${k}#${b}`, sk: `${today}#${id}`, articleId: id, storyId: id, storyDate: today, indexedAt: at })),
+    );
+    if (batch.length >= 2500 || i === articles - 1) {
+      await store.batchPut(batch.splice(0));
+      if (articles > 1000 && i % 1000 < perArticle) progress(`seeding ${Math.round((i / articles) * 100)}%`);
+    }
+  }
+}
+
+async function main() {
+  const started = Date.now();
+  const all = loadFaKes();
+  const rows = quick ? all.slice(0, 120) : all;
+  const pages = faKesPages(rows);
+  progress(`${quick ? 'quick run: ' : ''}${rows.length} FA-KES articles as ${new Set(rows.map((r) => r.source)).size} outlet feeds`);
+
+  // ---- 1. the pipeline, one article at a time, stage by stage
+  const stages = new Map<Stage, number[]>();
+  let current = new Map<Stage, number>();
+  const env = await pipelineEnv(pages, rows, 'bench-pipeline', (stage, ms) => {
+    current.set(stage, (current.get(stage) ?? 0) + ms);
+  });
+  const pollStart = performance.now();
+  const polls = await pollFeeds(env.deps, { force: true });
+  const pollMs = performance.now() - pollStart;
+  const jobs: ArticleJob[] = polls.flatMap((p) => (p.status === 'ok' ? p.jobs : []));
+  const perArticle: number[] = [];
+  const callsPerArticle: number[] = [];
+  const callsPerRelevant: number[] = [];
+  let alerts = 0;
+  let relevant = 0;
+  const pipelineStart = performance.now();
+  for (const [i, job] of jobs.entries()) {
+    current = new Map();
+    const before = env.calls.total();
+    const t0 = performance.now();
+    const outcome = await processArticle(env.deps, job);
+    perArticle.push(performance.now() - t0);
+    callsPerArticle.push(env.calls.total() - before);
+    if (outcome.status === 'processed') callsPerRelevant.push(env.calls.total() - before);
+    for (const [s, ms] of current) stages.set(s, [...(stages.get(s) ?? []), ms]);
+    if (outcome.status === 'processed') {
+      relevant++;
+      alerts += outcome.alerts.length;
+    }
+    if ((i + 1) % 100 === 0) progress(`pipeline ${i + 1}/${jobs.length} articles`);
+  }
+  for (const p of polls) await commitFeedState(env.deps, p);
+  const deliverStart = performance.now();
+  const delivered = await deliverDue(env.deps, { maxWaitMs: 10_000 });
+  const deliverMs = performance.now() - deliverStart;
+  const pipelineMs = performance.now() - pipelineStart;
+  const bytesFetched = env.site.stats.bodyBytes;
+  // The replay's own peak, before the floor and the scale runs add theirs.
+  const replayPeakRssMB = process.resourceUsage().maxRSS / 1024;
+  const stories = (await env.deps.store.query({ kind: 'story', limit: 1000 })).length;
+  const claims =
+    (await env.deps.store.query({ kind: 'casualty', limit: 1000 })).length +
+    (await env.deps.store.query({ kind: 'accusation', limit: 1000 })).length;
+  const deliveries = (await env.deps.store.query({ kind: 'alert', limit: 1000 })).flatMap((r) => (r.kind === 'alert' ? r.item.deliveries : []));
+  const duplicateDeliveries = deliveries.length - new Set(deliveries.map((d) => `${d.alertId}/${d.subscriberId}`)).size;
+
+  // ---- 2. the second poll of unchanged feeds
+  const before304 = env.site.stats.notModified;
+  const bytesBefore = env.site.stats.bodyBytes;
+  const second = await pollFeeds(env.deps, { force: true });
+  const secondPoll = {
+    feeds: second.length,
+    notModified: env.site.stats.notModified - before304,
+    bodyBytes: env.site.stats.bodyBytes - bytesBefore,
+  };
+
+  // ---- 3. the floor, side by side over the same pages (alternating, after a warm-up)
+  progress('floor: bare new JSDOM(html) + Readability over the same pages');
+  const htmls = pages.map((p) => renderPages(pages, rows)(p, p.outlet, `${env.site.baseUrl}/${p.feedId}/articles/${p.slug}`));
+  for (const html of htmls.slice(0, 10)) {
+    floorExtract(html, 'https://example.org/a');
+    extractArticle(html, { url: 'https://example.org/a' });
+  }
+  const floor: number[] = [];
+  const extractOnly: number[] = [];
+  for (const [i, html] of htmls.entries()) {
+    let t = performance.now();
+    floorExtract(html, 'https://example.org/a');
+    floor.push(performance.now() - t);
+    t = performance.now();
+    extractArticle(html, { url: 'https://example.org/a' });
+    extractOnly.push(performance.now() - t);
+    // jsdom releases a closed window's memory on a later turn of the event loop, as the
+    // pipeline's awaits give it; a tight loop would only measure the garbage piling up.
+    await new Promise((r) => setImmediate(r));
+    if ((i + 1) % 200 === 0) progress(`floor ${i + 1}/${htmls.length}`);
+  }
+
+  // ---- 4. topic + claims alone, per article
+  const texts = rows.map(faKesText);
+  const claimMs: number[] = [];
+  for (const text of texts.slice(0, 20)) extractClaims(text);
+  for (const text of texts) {
+    const t = performance.now();
+    classifyTopics({ text }, defaultTopics);
+    extractClaims(text);
+    claimMs.push(performance.now() - t);
+  }
+  await env.close();
+
+  // ---- 5. scale: the same articles against 1k and 100k stored items
+  const scale: { items: number; callsPerArticle: number; msPerArticle: number }[] = [];
+  // Articles on the topic, so that every stage (dedupe, claims, alerts) is in the figure.
+  const sampleRows = all
+    .filter((r) => classifyTopics({ title: r.title, text: r.content }, defaultTopics).relevant)
+    .slice(-(quick ? 20 : 50));
+  const samplePages = faKesPages(sampleRows);
+  for (const items of quick ? [1_000, 20_000] : [1_000, 100_000]) {
+    progress(`scale: seeding ${items} items`);
+    const s = await pipelineEnv(samplePages, sampleRows, `bench-scale-${items}`);
+    await seedStore(s.deps.store as DynamoDbStore, all, items);
+    const sj = (await pollFeeds(s.deps, { force: true })).flatMap((p) => (p.status === 'ok' ? p.jobs : []));
+    s.calls.reset();
+    const t0 = performance.now();
+    for (const job of sj) await processArticle(s.deps, job);
+    scale.push({ items, callsPerArticle: s.calls.total() / sj.length, msPerArticle: (performance.now() - t0) / sj.length });
+    await s.close();
+  }
+
+  // ---- 6. Lambda bundles
+  let bundles: unknown = null;
+  try {
+    progress('bundling each function and loading it in fresh Node processes');
+    const { measureBundles } = await import('./bundle-size.ts');
+    bundles = await measureBundles({ runs: quick ? 3 : 5 });
+  } catch (err) {
+    progress(`bundle measurement failed: ${(err as Error).message.split('\n')[0]}`);
+  }
+
+  const pipelineP50 = median(perArticle);
+  const floorP50 = median(floor);
+  const stageRows = (['fetch', 'extract', 'topic', 'claims', 'dedupe', 'store', 'alert'] as Stage[]).map((s) => ({
+    stage: s,
+    p50: round(median(stages.get(s) ?? [])),
+    p95: round(pct(stages.get(s) ?? [], 95)),
+  }));
+  const results = {
+    when: new Date().toISOString(),
+    machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', memoryGiB: round(totalmem() / 2 ** 30, 1) },
+    quick,
+    corpus: { articles: rows.length, feeds: polls.length, relevant, stories, claims, alerts, deliveries: deliveries.length, duplicateDeliveries },
+    perArticleMs: { pipelineP50: round(pipelineP50), pipelineP95: round(pct(perArticle, 95)), floorP50: round(floorP50), floorP95: round(pct(floor, 95)), extractOnlyP50: round(median(extractOnly)) },
+    pipelineToFloor: round(pipelineP50 / floorP50, 3),
+    extractToFloor: round(median(extractOnly) / floorP50, 3),
+    stages: stageRows,
+    claimsAndTopicMs: { p50: round(median(claimMs), 3), p95: round(pct(claimMs, 95), 3) },
+    articlesPerSecond: round(jobs.length / ((pipelineMs + pollMs) / 1000), 1),
+    pollMs: round(pollMs),
+    deliverMs: round(deliverMs),
+    delivered,
+    peakRssMB: round(replayPeakRssMB, 1),
+    bytesFetched,
+    dynamoCallsPerArticle: {
+      p50: median(callsPerArticle),
+      mean: round(callsPerArticle.reduce((a, b) => a + b, 0) / Math.max(1, callsPerArticle.length)),
+      onTopicP50: median(callsPerRelevant),
+    },
+    secondPoll,
+    scale,
+    scaleRatio: round((scale[1]?.callsPerArticle ?? 0) / (scale[0]?.callsPerArticle ?? 1), 3),
+    bundles,
+    seconds: round((Date.now() - started) / 1000, 1),
+  };
+
+  const out = resolve(here, 'results.json');
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  printTable(results);
+  process.stdout.write(`\nwritten: ${out}\n`);
+}
+
+function printTable(r: Record<string, unknown> & { [k: string]: any }) {
+  const line = (k: string, v: string) => process.stdout.write(`${k.padEnd(44)} ${v}\n`);
+  process.stdout.write(`\nstrikewatch bench (${r.quick ? 'quick, ' : ''}${r.machine.node}, ${r.machine.cpus} cores, ${r.machine.cpuModel})\n\n`);
+  line('articles / stories / claims / alerts', `${r.corpus.articles} / ${r.corpus.stories} / ${r.corpus.claims} / ${r.corpus.alerts} (${r.corpus.relevant} on topic)`);
+  line('deliveries / duplicate deliveries', `${r.corpus.deliveries} / ${r.corpus.duplicateDeliveries}`);
+  line('per article, pipeline p50 / p95 (ms)', `${r.perArticleMs.pipelineP50} / ${r.perArticleMs.pipelineP95}`);
+  line('per article, floor JSDOM+Readability p50 (ms)', `${r.perArticleMs.floorP50} (p95 ${r.perArticleMs.floorP95})`);
+  line('pipeline / floor', `${r.pipelineToFloor}`);
+  line('extract (pre-clean + DOM + Readability) / floor', `${r.extractToFloor}`);
+  for (const s of r.stages) line(`  stage ${s.stage} p50 / p95 (ms)`, `${s.p50} / ${s.p95}`);
+  line('topic + claims per article p50 / p95 (ms)', `${r.claimsAndTopicMs.p50} / ${r.claimsAndTopicMs.p95}`);
+  line('articles per second (poll + process)', `${r.articlesPerSecond}`);
+  line('peak RSS of the replay (MB)', `${r.peakRssMB}`);
+  line('bytes fetched (first poll + pages)', `${r.bytesFetched}`);
+  line('DynamoDB calls per article p50 / mean / on topic p50', `${r.dynamoCallsPerArticle.p50} / ${r.dynamoCallsPerArticle.mean} / ${r.dynamoCallsPerArticle.onTopicP50}`);
+  line('second poll: 304 answers / body bytes', `${r.secondPoll.notModified} of ${r.secondPoll.feeds} / ${r.secondPoll.bodyBytes}`);
+  for (const s of r.scale) line(`scale ${s.items} items: calls / ms per article`, `${round(s.callsPerArticle, 2)} / ${round(s.msPerArticle)}`);
+  line('scale ratio (calls per article)', `${r.scaleRatio}`);
+  if (r.bundles) {
+    line('bare jsdom + Readability load (ms)', `${round(r.bundles.jsdomReadabilityLoadMs)}`);
+    for (const b of r.bundles.bundles) {
+      line(`  bundle ${b.name}: bytes (gzip) / load ms / ratio`, `${b.bytes} (${b.gzipBytes}) / ${round(b.loadMs)} / ${round(b.ratioToJsdom, 3)}`);
+    }
+  }
+  line('bench took (s)', `${r.seconds}`);
+}
+
+await main();
