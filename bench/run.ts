@@ -4,13 +4,13 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { extractClaims } from '../shared/claims/index.ts';
-import { defaultTopics, type Config } from '../shared/config/schema.ts';
 import { parseConfig } from '../shared/config/load-config.ts';
+import { type Config, defaultTopics } from '../shared/config/schema.ts';
 import { type FaKesRow, faKesText, loadFaKes } from '../shared/corpus/fa-kes.ts';
 import { fingerprintText, MINHASH_SIZE } from '../shared/dedupe/fingerprint.ts';
 import { extractArticle, floorExtract } from '../shared/extract/extract-article.ts';
-import { type DemoSite, type SitePage, startDemoSite } from '../shared/local/demo-site.ts';
 import { startSlackSink, startSmtpSink } from '../shared/local/demo-sinks.ts';
+import { type DemoSite, type SitePage, startDemoSite } from '../shared/local/demo-site.ts';
 import { type EmbeddedDynamo, startEmbeddedDynamo } from '../shared/local/embedded-dynamodb.ts';
 import { createLocalDeps } from '../shared/local/local-deps.ts';
 import { silentLogger } from '../shared/ports/logger.ts';
@@ -22,6 +22,7 @@ import { type ArticleJob, commitFeedState, pollFeeds } from '../shared/use-cases
 import { processArticle } from '../shared/use-cases/process-article.ts';
 import { faKesPages } from '../test/helpers/fa-kes-site.ts';
 import { renderNewsPage } from '../test/helpers/news-page.ts';
+import type { BundleMeasurements } from './bundle-size.ts';
 
 // `npm run bench [-- --quick]`: the FA-KES corpus replayed through the real pipeline (pages of
 // ~100 KB on 127.0.0.1, dynalite through the AWS SDK, Slack and SMTP receivers), measured side
@@ -45,7 +46,11 @@ const median = (xs: number[]) => pct(xs, 50);
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
 /** Counts DynamoDB API calls per operation with an SDK middleware. */
-function countCalls(client: DynamoDBClient): { total(): number; byOp: Map<string, number>; reset(): void } {
+function countCalls(client: DynamoDBClient): {
+  total(): number;
+  byOp: Map<string, number>;
+  reset(): void;
+} {
   const byOp = new Map<string, number>();
   client.middlewareStack.add(
     (next, context) => async (args) => {
@@ -62,8 +67,8 @@ function countCalls(client: DynamoDBClient): { total(): number; byOp: Map<string
   };
 }
 
-function renderPages(pages: SitePage[], rows: FaKesRow[]) {
-  return (page: SitePage, _site: string, url: string) => {
+function pageRenderer(rows: FaKesRow[]) {
+  return (page: SitePage, _siteName: string, url: string) => {
     const row = rows[Number(page.slug.slice(0, 3))];
     return renderNewsPage({
       title: page.title ?? '',
@@ -83,9 +88,14 @@ interface Env {
   close(): Promise<void>;
 }
 
-async function pipelineEnv(pages: SitePage[], rows: FaKesRow[], tableName: string, onStage?: PipelineDeps['onStage']): Promise<Env> {
+async function pipelineEnv(
+  pages: SitePage[],
+  rows: FaKesRow[],
+  tableName: string,
+  onStage?: PipelineDeps['onStage'],
+): Promise<Env> {
   const dynamo = await startEmbeddedDynamo();
-  const site = await startDemoSite(pages, { render: renderPages(pages, rows) });
+  const site = await startDemoSite(pages, { render: pageRenderer(rows) });
   const slack = await startSlackSink();
   const smtp = await startSmtpSink();
   const config: Config = parseConfig(
@@ -93,9 +103,15 @@ async function pipelineEnv(pages: SitePage[], rows: FaKesRow[], tableName: strin
       feeds: site.feeds.map((f) => ({ id: f.id, url: f.url, outlet: f.outlet })),
       subscribers: [
         { id: 'analysts-slack', slack: { webhookUrl: slack.url() } },
-        { id: 'desk-email', email: 'desk@example.org', filters: { kinds: ['casualty'], minCount: 10 } },
+        {
+          id: 'desk-email',
+          email: 'desk@example.org',
+          filters: { kinds: ['casualty'], minCount: 10 },
+        },
       ],
-      delivery: { email: { from: 'strikewatch@example.org', smtp: { host: '127.0.0.1', port: smtp.port } } },
+      delivery: {
+        email: { from: 'strikewatch@example.org', smtp: { host: '127.0.0.1', port: smtp.port } },
+      },
       network: { allowPrivateHosts: ['127.0.0.1'], maxItemsPerFeed: 1000 },
     },
     'bench config',
@@ -120,7 +136,9 @@ async function pipelineEnv(pages: SitePage[], rows: FaKesRow[], tableName: strin
 
 /** Word salad from the corpus vocabulary: realistic band collisions, never a real story. */
 function syntheticTexts(rows: FaKesRow[], count: number): string[] {
-  const vocab = [...new Set(rows.flatMap((r) => r.content.split(/\s+/)).filter((w) => w.length > 3))];
+  const vocab = [
+    ...new Set(rows.flatMap((r) => r.content.split(/\s+/)).filter((w) => w.length > 3)),
+  ];
   let seed = 42;
   const rnd = () => {
     seed = (seed * 1103515245 + 12345) % 2 ** 31;
@@ -144,23 +162,42 @@ async function seedStore(store: DynamoDbStore, rows: FaKesRow[], items: number):
     const at = `${today}T00:00:00.000Z#${id}`;
     batch.push(
       { pk: `ART#${id}`, sk: 'ART', status: 'done', articleId: id, relevant: false },
-      { pk: `ART#${id}`, sk: 'FP', articleId: id, storyId: id, indexedAt: at, publishedDate: null, words: new Uint8Array(fp.words.buffer), pairs: new Uint8Array(fp.pairs.buffer) },
+      {
+        pk: `ART#${id}`,
+        sk: 'FP',
+        articleId: id,
+        storyId: id,
+        indexedAt: at,
+        publishedDate: null,
+        words: new Uint8Array(fp.words.buffer),
+        pairs: new Uint8Array(fp.pairs.buffer),
+      },
       { pk: `HASH#${fp.contentHash}`, sk: 'HASH', articleId: id, storyId: id },
-      ...fp.bands.map((b, k) => ({ pk: `BAND#${k}#${b}`, sk: `${today}#${id}`, articleId: id, storyId: id, storyDate: today, indexedAt: at })),
+      ...fp.bands.map((b, k) => ({
+        pk: `BAND#${k}#${b}`,
+        sk: `${today}#${id}`,
+        articleId: id,
+        storyId: id,
+        storyDate: today,
+        indexedAt: at,
+      })),
     );
     if (batch.length >= 2500 || i === articles - 1) {
       await store.batchPut(batch.splice(0));
-      if (articles > 1000 && i % 1000 < perArticle) progress(`seeding ${Math.round((i / articles) * 100)}%`);
+      if (articles > 1000 && i % 1000 < perArticle)
+        progress(`seeding ${Math.round((i / articles) * 100)}%`);
     }
   }
 }
 
-async function main() {
+async function measure() {
   const started = Date.now();
   const all = loadFaKes();
   const rows = quick ? all.slice(0, 120) : all;
   const pages = faKesPages(rows);
-  progress(`${quick ? 'quick run: ' : ''}${rows.length} FA-KES articles as ${new Set(rows.map((r) => r.source)).size} outlet feeds`);
+  progress(
+    `${quick ? 'quick run: ' : ''}${rows.length} FA-KES articles as ${new Set(rows.map((r) => r.source)).size} outlet feeds`,
+  );
 
   // ---- 1. the pipeline, one article at a time, stage by stage
   const stages = new Map<Stage, number[]>();
@@ -205,8 +242,11 @@ async function main() {
   const claims =
     (await env.deps.store.query({ kind: 'casualty', limit: 1000 })).length +
     (await env.deps.store.query({ kind: 'accusation', limit: 1000 })).length;
-  const deliveries = (await env.deps.store.query({ kind: 'alert', limit: 1000 })).flatMap((r) => (r.kind === 'alert' ? r.item.deliveries : []));
-  const duplicateDeliveries = deliveries.length - new Set(deliveries.map((d) => `${d.alertId}/${d.subscriberId}`)).size;
+  const deliveries = (await env.deps.store.query({ kind: 'alert', limit: 1000 })).flatMap((r) =>
+    r.kind === 'alert' ? r.item.deliveries : [],
+  );
+  const duplicateDeliveries =
+    deliveries.length - new Set(deliveries.map((d) => `${d.alertId}/${d.subscriberId}`)).size;
 
   // ---- 2. the second poll of unchanged feeds
   const before304 = env.site.stats.notModified;
@@ -220,7 +260,9 @@ async function main() {
 
   // ---- 3. the floor, side by side over the same pages (alternating, after a warm-up)
   progress('floor: bare new JSDOM(html) + Readability over the same pages');
-  const htmls = pages.map((p) => renderPages(pages, rows)(p, p.outlet, `${env.site.baseUrl}/${p.feedId}/articles/${p.slug}`));
+  const htmls = pages.map((p) =>
+    pageRenderer(rows)(p, p.outlet, `${env.site.baseUrl}/${p.feedId}/articles/${p.slug}`),
+  );
   for (const html of htmls.slice(0, 10)) {
     floorExtract(html, 'https://example.org/a');
     extractArticle(html, { url: 'https://example.org/a' });
@@ -263,16 +305,22 @@ async function main() {
     progress(`scale: seeding ${items} items`);
     const s = await pipelineEnv(samplePages, sampleRows, `bench-scale-${items}`);
     await seedStore(s.deps.store as DynamoDbStore, all, items);
-    const sj = (await pollFeeds(s.deps, { force: true })).flatMap((p) => (p.status === 'ok' ? p.jobs : []));
+    const sj = (await pollFeeds(s.deps, { force: true })).flatMap((p) =>
+      p.status === 'ok' ? p.jobs : [],
+    );
     s.calls.reset();
     const t0 = performance.now();
     for (const job of sj) await processArticle(s.deps, job);
-    scale.push({ items, callsPerArticle: s.calls.total() / sj.length, msPerArticle: (performance.now() - t0) / sj.length });
+    scale.push({
+      items,
+      callsPerArticle: s.calls.total() / sj.length,
+      msPerArticle: (performance.now() - t0) / sj.length,
+    });
     await s.close();
   }
 
   // ---- 6. Lambda bundles
-  let bundles: unknown = null;
+  let bundles: BundleMeasurements | null = null;
   try {
     progress('bundling each function and loading it in fresh Node processes');
     const { measureBundles } = await import('./bundle-size.ts');
@@ -283,17 +331,39 @@ async function main() {
 
   const pipelineP50 = median(perArticle);
   const floorP50 = median(floor);
-  const stageRows = (['fetch', 'extract', 'topic', 'claims', 'dedupe', 'store', 'alert'] as Stage[]).map((s) => ({
+  const stageRows = (
+    ['fetch', 'extract', 'topic', 'claims', 'dedupe', 'store', 'alert'] as Stage[]
+  ).map((s) => ({
     stage: s,
     p50: round(median(stages.get(s) ?? [])),
     p95: round(pct(stages.get(s) ?? [], 95)),
   }));
   const results = {
     when: new Date().toISOString(),
-    machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', memoryGiB: round(totalmem() / 2 ** 30, 1) },
+    machine: {
+      node: process.version,
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? '',
+      memoryGiB: round(totalmem() / 2 ** 30, 1),
+    },
     quick,
-    corpus: { articles: rows.length, feeds: polls.length, relevant, stories, claims, alerts, deliveries: deliveries.length, duplicateDeliveries },
-    perArticleMs: { pipelineP50: round(pipelineP50), pipelineP95: round(pct(perArticle, 95)), floorP50: round(floorP50), floorP95: round(pct(floor, 95)), extractOnlyP50: round(median(extractOnly)) },
+    corpus: {
+      articles: rows.length,
+      feeds: polls.length,
+      relevant,
+      stories,
+      claims,
+      alerts,
+      deliveries: deliveries.length,
+      duplicateDeliveries,
+    },
+    perArticleMs: {
+      pipelineP50: round(pipelineP50),
+      pipelineP95: round(pct(perArticle, 95)),
+      floorP50: round(floorP50),
+      floorP95: round(pct(floor, 95)),
+      extractOnlyP50: round(median(extractOnly)),
+    },
     pipelineToFloor: round(pipelineP50 / floorP50, 3),
     extractToFloor: round(median(extractOnly) / floorP50, 3),
     stages: stageRows,
@@ -316,38 +386,71 @@ async function main() {
     seconds: round((Date.now() - started) / 1000, 1),
   };
 
-  const out = resolve(here, 'results.json');
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
-  printTable(results);
-  process.stdout.write(`\nwritten: ${out}\n`);
+  return results;
 }
 
-function printTable(r: Record<string, unknown> & { [k: string]: any }) {
+type Results = Awaited<ReturnType<typeof measure>>;
+
+function printTable(r: Results) {
   const line = (k: string, v: string) => process.stdout.write(`${k.padEnd(44)} ${v}\n`);
-  process.stdout.write(`\nstrikewatch bench (${r.quick ? 'quick, ' : ''}${r.machine.node}, ${r.machine.cpus} cores, ${r.machine.cpuModel})\n\n`);
-  line('articles / stories / claims / alerts', `${r.corpus.articles} / ${r.corpus.stories} / ${r.corpus.claims} / ${r.corpus.alerts} (${r.corpus.relevant} on topic)`);
-  line('deliveries / duplicate deliveries', `${r.corpus.deliveries} / ${r.corpus.duplicateDeliveries}`);
-  line('per article, pipeline p50 / p95 (ms)', `${r.perArticleMs.pipelineP50} / ${r.perArticleMs.pipelineP95}`);
-  line('per article, floor JSDOM+Readability p50 (ms)', `${r.perArticleMs.floorP50} (p95 ${r.perArticleMs.floorP95})`);
+  process.stdout.write(
+    `\nstrikewatch bench (${r.quick ? 'quick, ' : ''}${r.machine.node}, ${r.machine.cpus} cores, ${r.machine.cpuModel})\n\n`,
+  );
+  line(
+    'articles / stories / claims / alerts',
+    `${r.corpus.articles} / ${r.corpus.stories} / ${r.corpus.claims} / ${r.corpus.alerts} (${r.corpus.relevant} on topic)`,
+  );
+  line(
+    'deliveries / duplicate deliveries',
+    `${r.corpus.deliveries} / ${r.corpus.duplicateDeliveries}`,
+  );
+  line(
+    'per article, pipeline p50 / p95 (ms)',
+    `${r.perArticleMs.pipelineP50} / ${r.perArticleMs.pipelineP95}`,
+  );
+  line(
+    'per article, floor JSDOM+Readability p50 (ms)',
+    `${r.perArticleMs.floorP50} (p95 ${r.perArticleMs.floorP95})`,
+  );
   line('pipeline / floor', `${r.pipelineToFloor}`);
   line('extract (pre-clean + DOM + Readability) / floor', `${r.extractToFloor}`);
   for (const s of r.stages) line(`  stage ${s.stage} p50 / p95 (ms)`, `${s.p50} / ${s.p95}`);
-  line('topic + claims per article p50 / p95 (ms)', `${r.claimsAndTopicMs.p50} / ${r.claimsAndTopicMs.p95}`);
+  line(
+    'topic + claims per article p50 / p95 (ms)',
+    `${r.claimsAndTopicMs.p50} / ${r.claimsAndTopicMs.p95}`,
+  );
   line('articles per second (poll + process)', `${r.articlesPerSecond}`);
   line('peak RSS of the replay (MB)', `${r.peakRssMB}`);
   line('bytes fetched (first poll + pages)', `${r.bytesFetched}`);
-  line('DynamoDB calls per article p50 / mean / on topic p50', `${r.dynamoCallsPerArticle.p50} / ${r.dynamoCallsPerArticle.mean} / ${r.dynamoCallsPerArticle.onTopicP50}`);
-  line('second poll: 304 answers / body bytes', `${r.secondPoll.notModified} of ${r.secondPoll.feeds} / ${r.secondPoll.bodyBytes}`);
-  for (const s of r.scale) line(`scale ${s.items} items: calls / ms per article`, `${round(s.callsPerArticle, 2)} / ${round(s.msPerArticle)}`);
+  line(
+    'DynamoDB calls per article p50 / mean / on topic p50',
+    `${r.dynamoCallsPerArticle.p50} / ${r.dynamoCallsPerArticle.mean} / ${r.dynamoCallsPerArticle.onTopicP50}`,
+  );
+  line(
+    'second poll: 304 answers / body bytes',
+    `${r.secondPoll.notModified} of ${r.secondPoll.feeds} / ${r.secondPoll.bodyBytes}`,
+  );
+  for (const s of r.scale)
+    line(
+      `scale ${s.items} items: calls / ms per article`,
+      `${round(s.callsPerArticle, 2)} / ${round(s.msPerArticle)}`,
+    );
   line('scale ratio (calls per article)', `${r.scaleRatio}`);
   if (r.bundles) {
     line('bare jsdom + Readability load (ms)', `${round(r.bundles.jsdomReadabilityLoadMs)}`);
     for (const b of r.bundles.bundles) {
-      line(`  bundle ${b.name}: bytes (gzip) / load ms / ratio`, `${b.bytes} (${b.gzipBytes}) / ${round(b.loadMs)} / ${round(b.ratioToJsdom, 3)}`);
+      line(
+        `  bundle ${b.name}: bytes (gzip) / load ms / ratio`,
+        `${b.bytes} (${b.gzipBytes}) / ${round(b.loadMs)} / ${round(b.ratioToJsdom, 3)}`,
+      );
     }
   }
   line('bench took (s)', `${r.seconds}`);
 }
 
-await main();
+const results = await measure();
+const out = resolve(here, 'results.json');
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+printTable(results);
+process.stdout.write(`\nwritten: ${out}\n`);

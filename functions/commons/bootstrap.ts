@@ -7,7 +7,8 @@ import { createSesMailer } from '../../shared/adapters/aws/ses-mailer.ts';
 import { createSqsQueue } from '../../shared/adapters/aws/sqs-queue.ts';
 import { createSlackSender } from '../../shared/alerts/slack-webhook.ts';
 import { readLambdaEnv } from '../../shared/config/lambda-env.ts';
-import { parseConfigText } from '../../shared/config/load-config.ts';
+import { parseConfig } from '../../shared/config/parse-config.ts';
+import { ConfigError } from '../../shared/domain/errors.ts';
 import { createHttpClient } from '../../shared/net/http-client.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import type { JobQueue } from '../../shared/ports/job-queue.ts';
@@ -34,7 +35,14 @@ export function getRuntime(): LambdaRuntime {
     // would not hold 50 feeds. Read as a direct member so that the define replaces it.
     STRIKEWATCH_CONFIG: process.env.STRIKEWATCH_CONFIG,
   });
-  const config = parseConfigText(env.STRIKEWATCH_CONFIG, 'bundled strikewatch config');
+  // JSON, not YAML: keeps the yaml parser out of every bundle.
+  let raw: unknown;
+  try {
+    raw = JSON.parse(env.STRIKEWATCH_CONFIG);
+  } catch {
+    throw new ConfigError('the bundled strikewatch config is not JSON: rebuild with `cdk synth`');
+  }
+  const config = parseConfig(raw, 'bundled strikewatch config');
   const region = env.AWS_REGION;
   const aws = { region, maxAttempts: 3 };
   const dynamo = tracer.captureAWSv3Client(

@@ -18,6 +18,7 @@ export const handler = async (
   if (!isSqs(event)) {
     const report = await deliverDue(deps, { maxWaitMs: 0, batch: 200 });
     record(report);
+    metrics.publishStoredMetrics();
     return { sent: report.sent, failed: report.failed };
   }
   const failures: { itemIdentifier: string }[] = [];

@@ -178,6 +178,9 @@ const CALL_ON_RE =
 const CALL_WHAT_RE =
   /^[^.]{0,80}?\bto\s+(?:\w+\s+){0,3}?(?:stop|halt|suspend|end|cease|investigate|prevent|avoid|be\s+more\s+careful|refrain|withdraw|leave|redouble|respect|abide|take\s+(?:all|necessary))\b/i;
 
+const COORDINATED_NAME_RE =
+  /^\s+(?:or|and)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,1}[A-Z][\w'’-]*(?=\s+(?:air|war|jets|raids|strikes|airstrikes|forces|troops|helicopters|aircraft|planes|warplanes|bombardment|shelling)\b)/;
+
 /**
  * The words between an actor and its noun must be lower-case ("Russian heavy airstrikes"), else
  * another name intervenes ("AFP Syrian government air strikes"); headlines capitalise everything.
@@ -194,7 +197,9 @@ function isTitleCase(s: string): boolean {
 }
 
 function isAgent(sentence: string, h: ActorHit): boolean {
-  const after = sentence.slice(h.end, h.end + 80);
+  // "Syrian or Russian air raids", "regime and Russian jets": the harm follows the other name.
+  const coordinated = COORDINATED_NAME_RE.exec(sentence.slice(h.end, h.end + 40));
+  const after = sentence.slice(h.end + (coordinated?.[0].length ?? 0), h.end + 80);
   const before = sentence.slice(Math.max(0, h.index - 60), h.index);
   if (BY_BEFORE_RE.test(before)) return !HYPOTHETICAL_BY_RE.test(before);
   if (OF_CRIME_BEFORE_RE.test(before) || RESPONSIBILITY_BEFORE_RE.test(before)) return true;
@@ -318,6 +323,8 @@ function quoteSpan(sentence: string, from: number, to: number): string {
 // Between a verb of blame and its object: a few words, "the attack on", "the government of".
 const OBJECT_GAP_RE =
   /^\s*(?:(?!\w+ing\b)[\w'’-]+\s+){0,3}(?:(?:on|at)\s+(?:the\s+)?)?(?:(?:government|forces|regime|troops|militias?|allies|army)\s+(?:of|loyal\s+to)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2})?$/;
+const MUTUAL_BLAME_RE =
+  /\b(?:have\s+|has\s+)?(?:traded|exchanged)\s+(?:accusations|blame)|\b(?:blamed|accused|blame|accuse)\s+(?:each\s+other|one\s+another)\b/i;
 const REJECTED_CALLS_RE =
   /\b(?:rejected|rejects|rejecting|dismissed|ignored|ignores|ignoring|brushed\s+aside)\s+(?:the\s+|repeated\s+)?(?:calls?|demands?|appeals?|requests?)\s+(?:by|from)\s+/i;
 const NEGATED_RE = /\b(?:never|not|n't|refused\s+to|declined\s+to|without)\b[^.]{0,50}$/i;
@@ -381,6 +388,18 @@ export function findAccusations(
     }
     const speaker = speakers[0] ?? null;
     const denial = DENIAL_RE.test(s);
+
+    // "The Syrian regime and rebels have traded accusations": blame runs both ways.
+    const mutual = MUTUAL_BLAME_RE.exec(s);
+    if (mutual) {
+      const before = hits.filter((h) => h.end <= mutual.index && !h.generic).slice(-2);
+      const [a, b] = before;
+      if (a && b && a.actor !== b.actor) {
+        const quote = quoteSpan(s, a.index, mutual.index + mutual[0].length);
+        add(s, a, b.actor, b, allegationFrom(s, mutual.index + mutual[0].length), quote);
+        add(s, b, a.actor, a, allegationFrom(s, mutual.index + mutual[0].length), quote);
+      }
+    }
 
     // "The US has rejected calls by Syrian opposition figures to halt the bombings": the callers
     // blame the party that rejects them.

@@ -117,7 +117,7 @@ const ENTRIES: Entry[] = [
   },
   {
     actor: 'media',
-    source: `Al[- ]Masdar(?:\\s+(?:News|media\\s+outlet))?|(?:opposition\\s+)?(?:news\\s+)?websites?|[Mm]edia\\s+outlets?|Al\\s+Jazeera|Al\\s+Arabiya|Reuters|AFP|Associated\\s+Press|(?:the\\s+)?New\\s+York\\s+Times|(?:the\\s+)?Washington\\s+Post`,
+    source: `Al[- ]Masdar(?:\\s+(?:News|media\\s+outlet))?|(?:local|state-run|official|Russian|Iranian|Turkish|Western|opposition|pro-government|pro-regime|Kurdish|Lebanese)\\s+media(?:\\s+reports?|\\s+outlets?)?|[Mm]edia\\s+reports?|(?:opposition\\s+)?(?:news\\s+)?websites?|[Mm]edia\\s+outlets?|Al\\s+Jazeera|Al\\s+Arabiya|Reuters|AFP|Associated\\s+Press|(?:the\\s+)?New\\s+York\\s+Times|(?:the\\s+)?Washington\\s+Post`,
   },
   {
     actor: 'other',

@@ -163,6 +163,11 @@ function merge(found: Occurrence[], outlet: string): CasualtyFigure[] {
     p.place ??= f.place;
     p.date ??= f.date;
     if (p.max === null) p.max = f.max;
+    // Headlines drop qualifiers: "kill 11 civilians" over "at least 11 civilians were killed".
+    if (p.qualifier === 'exact' && f.qualifier !== 'exact' && !o.headline) {
+      p.qualifier = f.qualifier;
+      p.quote = f.quote;
+    }
     if (!prev.fromBody && !o.headline) {
       // The body tells the figure with more context than the headline.
       prev.fromBody = true;

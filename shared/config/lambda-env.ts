@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ConfigError } from '../domain/errors.ts';
-import { formatIssues } from './load-config.ts';
+import { formatIssues } from './parse-config.ts';
 
 // The environment contract between infra/ (which sets these) and functions/ (which reads them
 // once per cold start). Secrets are never here: only the ids of the secrets to read.

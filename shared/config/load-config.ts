@@ -1,24 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
-import type { z } from 'zod';
 import { ConfigError } from '../domain/errors.ts';
-import { type Config, configSchema } from './schema.ts';
+import { parseConfig } from './parse-config.ts';
+import type { Config } from './schema.ts';
 
-/** Formats zod issues as `path: message` lines a user can act on. */
-export function formatIssues(error: z.ZodError): string {
-  return error.issues
-    .map((i) => `  - ${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`)
-    .join('\n');
-}
-
-/** Validates an already-parsed config object. Throws ConfigError listing every problem. */
-export function parseConfig(raw: unknown, origin = 'config'): Config {
-  const result = configSchema.safeParse(raw);
-  if (!result.success) {
-    throw new ConfigError(`${origin} is invalid:\n${formatIssues(result.error)}`);
-  }
-  return result.data;
-}
+export { formatIssues, parseConfig } from './parse-config.ts';
 
 /** Parses JSON or YAML text (by extension, falling back to content sniffing). */
 export function parseConfigText(text: string, origin: string): Config {

@@ -37,7 +37,15 @@ async function resolveWebhook(deps: PipelineDeps, sub: SubscriberConfig): Promis
       );
     return v;
   }
-  return deps.secrets.read(s.webhookUrlSecret ?? '');
+  const url = await deps.secrets.read(s.webhookUrlSecret ?? '');
+  if (!/^https:\/\/\S+$/.test(url)) {
+    // A new stack's secret holds a generated placeholder until the operator puts the URL in.
+    throw new ConfigError(
+      `secret ${s.webhookUrlSecret} does not hold a Slack webhook URL: set it with ` +
+        `aws secretsmanager put-secret-value --secret-id ${s.webhookUrlSecret} --secret-string https://hooks.slack.com/...`,
+    );
+  }
+  return url;
 }
 
 async function send(deps: PipelineDeps, alert: AlertRecord, sub: SubscriberConfig): Promise<void> {

@@ -4,6 +4,7 @@ import { canonicalizeUrl } from '../dedupe/canonical-url.ts';
 import type { FeedItem } from '../domain/article.ts';
 import { describeError } from '../domain/errors.ts';
 import type { FeedState } from '../domain/records.ts';
+import { FEED_ACCEPT } from '../feeds/check-feed.ts';
 import { parseFeed } from '../feeds/parse-feed.ts';
 import { addMs, isoNow, newId, type PipelineDeps } from './pipeline-deps.ts';
 
@@ -84,8 +85,7 @@ export async function pollFeed(
       url: feed.url,
       maxBytes: net.maxFeedBytes,
       headers: {
-        accept:
-          'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.1',
+        accept: FEED_ACCEPT,
         ...(state.etag ? { 'if-none-match': state.etag } : {}),
         ...(state.lastModified ? { 'if-modified-since': state.lastModified } : {}),
       },
@@ -108,6 +108,8 @@ export async function pollFeed(
     const parsed = await parseFeed(res.body, {
       contentType: res.headers['content-type'],
       maxItems: net.maxItemsPerFeed,
+      // Relative item links resolve against where the feed really was (after redirects).
+      baseUrl: res.url,
     });
     const outlet = feed.outlet ?? parsed.title ?? new URL(feed.url).hostname;
     const seen = new Set<string>();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { describeFigure } from '../alerts/format-alert.ts';
-import { formatIssues } from '../config/load-config.ts';
+import { formatIssues } from '../config/parse-config.ts';
 import { ConfigError } from '../domain/errors.ts';
 import type { QueryParams, QueryRow, Store } from '../store/store.ts';
 
