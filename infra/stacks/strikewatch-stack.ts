@@ -221,7 +221,7 @@ export class StrikewatchStack extends Stack {
         id: 'AwsSolutions-SMG4',
         reason:
           'A Slack incoming-webhook URL cannot be rotated by a Lambda: a workspace admin ' +
-          'reissues it in Slack and the operator puts it (docs/operators-guide.md).',
+          'reissues it in Slack and the operator puts it (README: operators guide).',
       });
       new CfnOutput(this, `SlackWebhookSecretName${i}`, {
         value: secretId,
@@ -407,7 +407,7 @@ export class StrikewatchStack extends Stack {
       new TextWidget({
         markdown:
           '# strikewatch\nFeeds → article queue → process-article → alert queue → send-alerts. ' +
-          'Runbook: docs/operators-guide.md ("Dashboard and alarms").',
+          'Runbook: README, operators guide, section Dashboard and alarms.',
         width: 24,
         height: 2,
       }),

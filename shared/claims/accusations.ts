@@ -164,7 +164,7 @@ const TERROR_LABEL_RE =
 const TERROR_LABELLED = new Set<Actor>(['sdf', 'rebels', 'opposition', 'hezbollah']);
 // Agent after "by": "the bombing carried out by the coalition", "breaches by terrorist groups".
 const BY_BEFORE_RE =
-  /\b(?:killed|carried\s+out|committed|launched|fired|dropped|conducted|perpetrated|bombing|bombardments?|strikes?|airstrikes?|attacks?|shelling|raids?|massacres?|planted|breaches|violations|executed|targeted|hit|struck|bombed|shelled|caused|weapons|gas|policy|killings|destruction|displacement|crimes?)\s+(?:\w+\s+){0,2}?by\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}$/i;
+  /\b(?:assault|onslaught|offensive|campaign|siege|sieges|barrages?|killed|carried\s+out|committed|launched|fired|dropped|conducted|perpetrated|bombing|bombardments?|strikes?|airstrikes?|attacks?|shelling|raids?|massacres?|planted|breaches|violations|executed|targeted|hit|struck|bombed|shelled|caused|weapons|gas|policy|killings|destruction|displacement|crimes?)\s+(?:\w+\s+){0,2}?by\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}$/i;
 const OF_CRIME_BEFORE_RE =
   /\b(?:work|handiwork|crimes?|massacres?|atrocities|aggression|presence|mistakes|occupation|policy|policies|hands|practices|terrorism|brutality|lies)\s+(?:committed\s+|carried\s+out\s+)?(?:of|by|from)\s+(?:the\s+)?$|\b(?:strikes?|airstrikes?|raids?|bombing|bombardments?|attacks?|shelling|violations?|killing)\s+(?:committed\s+|carried\s+out\s+)?(?:by|from)\s+(?:the\s+)?$/i;
 // "Responsibility for this crime lies with the international community".
@@ -270,7 +270,13 @@ function articleInfo(text: string, ctx: ArticleContext): ArticleInfo {
   };
 }
 
-function resolveHits(hits: ActorHit[], info: ArticleInfo): ActorHit[] {
+// Russian outlets' boilerplate "(a terrorist group banned in Russia)" names no party.
+const BANNED_IN_RE = /\b(?:banned|outlawed|prohibited|illegal)\s+in\s+(?:the\s+)?$/i;
+
+function resolveHits(sentence: string, found: ActorHit[], info: ArticleInfo): ActorHit[] {
+  const hits = found.filter(
+    (h) => !BANNED_IN_RE.test(sentence.slice(Math.max(0, h.index - 30), h.index)),
+  );
   for (const h of hits) {
     if (
       h.actor === 'ngo' &&
@@ -367,7 +373,7 @@ export function findAccusations(
   for (const sent of sentences) {
     if (isHeadlineJunk(sent)) continue;
     const s = sent.text;
-    const hits = resolveHits(findActors(s), info);
+    const hits = resolveHits(s, findActors(s), info);
     const found = findSpeakers(s, hits);
     let speakers: Speaker[] = found;
     if (speakers.length === 0 && STATE_MEDIA_SOURCE_RE.test(s)) {

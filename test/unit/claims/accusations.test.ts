@@ -100,6 +100,25 @@ describe('extractClaims accusations: attributed speech', () => {
     ).toEqual(['opposition>other']);
   });
 
+  it('reads mutual blame both ways', () => {
+    expect(
+      pairs('The Syrian regime and rebels have traded accusations over the use of toxic gas.'),
+    ).toEqual(['syria_gov>rebels', 'rebels>syria_gov']);
+  });
+
+  it('reads coordinated agents and agents after "by"', () => {
+    expect(
+      pairs(
+        'At least 11 civilians were killed in Syrian or Russian air raids on the town, the Britain-based monitor said.',
+      ),
+    ).toEqual(['sohr>syria_gov', 'sohr>russia']);
+    expect(
+      pairs(
+        'The brutal assault on Aleppo by the Assad regime has killed hundreds of civilians, the Syrian Coalition said.',
+      ),
+    ).toEqual(['opposition>syria_gov']);
+  });
+
   it('reads calls to stop or investigate strikes', () => {
     expect(
       pairs(
@@ -141,6 +160,14 @@ describe('extractClaims accusations: what is not an accusation', () => {
       pairs('US-led coalition airstrike killed 18 partner forces, the Pentagon said.'),
     ).toEqual([]);
     expect(pairs('Russian jets bombed the town and killed 20 civilians, SANA said.')).toEqual([]);
+  });
+
+  it('ignores boilerplate like "(banned in Russia)"', () => {
+    expect(
+      pairs(
+        'Daesh (a terrorist group banned in Russia) fighters were killed, local media reported.',
+      ),
+    ).toEqual([]);
   });
 
   it('ignores neutral combat reports of militants killed', () => {
