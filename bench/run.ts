@@ -4,17 +4,12 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { extractClaims } from '../shared/claims/index.ts';
-import { parseConfig } from '../shared/config/load-config.ts';
-import { type Config, defaultTopics } from '../shared/config/schema.ts';
+import { defaultTopics } from '../shared/config/schema.ts';
 import { type FaKesRow, faKesText, loadFaKes } from '../shared/corpus/fa-kes.ts';
 import { fingerprintText, MINHASH_SIZE } from '../shared/dedupe/fingerprint.ts';
 import { extractArticle, floorExtract } from '../shared/extract/extract-article.ts';
-import { startSlackSink, startSmtpSink } from '../shared/local/demo-sinks.ts';
-import { type DemoSite, type SitePage, startDemoSite } from '../shared/local/demo-site.ts';
-import { type EmbeddedDynamo, startEmbeddedDynamo } from '../shared/local/embedded-dynamodb.ts';
-import { createLocalDeps } from '../shared/local/local-deps.ts';
-import { silentLogger } from '../shared/ports/logger.ts';
-import { DynamoDbStore } from '../shared/store/dynamodb-store.ts';
+import type { DemoSite, SitePage } from '../shared/local/demo-site.ts';
+import type { DynamoDbStore } from '../shared/store/dynamodb-store.ts';
 import { classifyTopics } from '../shared/topics/index.ts';
 import { deliverDue } from '../shared/use-cases/deliver-alerts.ts';
 import type { PipelineDeps, Stage } from '../shared/use-cases/pipeline-deps.ts';
@@ -22,6 +17,7 @@ import { type ArticleJob, commitFeedState, pollFeeds } from '../shared/use-cases
 import { processArticle } from '../shared/use-cases/process-article.ts';
 import { faKesPages } from '../test/helpers/fa-kes-site.ts';
 import { renderNewsPage } from '../test/helpers/news-page.ts';
+import { type Harness, startHarness } from '../test/helpers/pipeline-harness.ts';
 import type { BundleMeasurements } from './bundle-size.ts';
 
 // `npm run bench [-- --quick]`: the FA-KES corpus replayed through the real pipeline (pages of
@@ -81,56 +77,34 @@ function pageRenderer(rows: FaKesRow[]) {
 }
 
 interface Env {
-  dynamo: EmbeddedDynamo;
+  harness: Harness;
   site: DemoSite;
-  deps: PipelineDeps & { close(): void };
+  deps: PipelineDeps;
   calls: ReturnType<typeof countCalls>;
   close(): Promise<void>;
 }
 
+/** The same real components as the integration tests, with ~100 KB pages and a call counter. */
 async function pipelineEnv(
   pages: SitePage[],
   rows: FaKesRow[],
-  tableName: string,
   onStage?: PipelineDeps['onStage'],
 ): Promise<Env> {
-  const dynamo = await startEmbeddedDynamo();
-  const site = await startDemoSite(pages, { render: pageRenderer(rows) });
-  const slack = await startSlackSink();
-  const smtp = await startSmtpSink();
-  const config: Config = parseConfig(
-    {
-      feeds: site.feeds.map((f) => ({ id: f.id, url: f.url, outlet: f.outlet })),
-      subscribers: [
-        { id: 'analysts-slack', slack: { webhookUrl: slack.url() } },
-        {
-          id: 'desk-email',
-          email: 'desk@example.org',
-          filters: { kinds: ['casualty'], minCount: 10 },
-        },
-      ],
-      delivery: {
-        email: { from: 'strikewatch@example.org', smtp: { host: '127.0.0.1', port: smtp.port } },
-      },
-      network: { allowPrivateHosts: ['127.0.0.1'], maxItemsPerFeed: 1000 },
-    },
-    'bench config',
-  );
-  const calls = countCalls(dynamo.client);
-  const store = new DynamoDbStore({ client: dynamo.client, tableName });
-  await store.ensureTable();
-  const deps = createLocalDeps(config, store, { logger: silentLogger });
-  if (onStage) deps.onStage = onStage;
+  const harness = await startHarness({
+    pages,
+    render: pageRenderer(rows),
+    config: (base) => ({
+      ...base,
+      network: { ...(base.network as object), maxItemsPerFeed: 1000 },
+    }),
+  });
+  const calls = countCalls(harness.dynamo.client);
   return {
-    dynamo,
-    site,
-    deps,
+    harness,
+    site: harness.site,
+    deps: harness.deps(onStage ? { onStage } : {}),
     calls,
-    close: async () => {
-      deps.close();
-      await Promise.all([site.close(), slack.close(), smtp.close()]);
-      await dynamo.close();
-    },
+    close: () => harness.close(),
   };
 }
 
@@ -202,7 +176,7 @@ async function measure() {
   // ---- 1. the pipeline, one article at a time, stage by stage
   const stages = new Map<Stage, number[]>();
   let current = new Map<Stage, number>();
-  const env = await pipelineEnv(pages, rows, 'bench-pipeline', (stage, ms) => {
+  const env = await pipelineEnv(pages, rows, (stage, ms) => {
     current.set(stage, (current.get(stage) ?? 0) + ms);
   });
   const pollStart = performance.now();
@@ -303,7 +277,7 @@ async function measure() {
   const samplePages = faKesPages(sampleRows);
   for (const items of quick ? [1_000, 20_000] : [1_000, 100_000]) {
     progress(`scale: seeding ${items} items`);
-    const s = await pipelineEnv(samplePages, sampleRows, `bench-scale-${items}`);
+    const s = await pipelineEnv(samplePages, sampleRows);
     await seedStore(s.deps.store as DynamoDbStore, all, items);
     const sj = (await pollFeeds(s.deps, { force: true })).flatMap((p) =>
       p.status === 'ok' ? p.jobs : [],

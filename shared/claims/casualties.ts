@@ -34,7 +34,7 @@ const HEADS = Object.keys(VICTIM_NOUNS)
   .join('|');
 // Words that cannot sit between a number and its head noun: verbs, prepositions, conjunctions.
 const PHRASE_STOP =
-  '(?:were|was|are|be|been|being|have|has|had|in|on|at|by|from|and|or|with|to|for|who|that|which|after|when|as|during|including|among|since|than|per|into|across|near|inside|outside|while|but|the|this|these|those|its|their|his|her|our|said|says|according|killed|killing|dead|died|wounded|injured|people|others)';
+  '(?:were|was|are|be|been|being|have|has|had|in|on|at|by|from|and|or|with|to|for|who|that|which|after|when|as|during|including|among|since|mostly|mainly|many|most|than|per|into|across|near|inside|outside|while|but|the|this|these|those|its|their|his|her|our|said|says|according|killed|killing|dead|died|wounded|injured|people|others)';
 const VICTIM_PHRASE_RE = new RegExp(
   `^((?:\\s+(?!${PHRASE_STOP}\\b|(?:${NUMBER_SOURCE})(?![\\w-])|\\(\\w+\\)\\s+[A-Z])[\\w'’()-]+){0,4}?)\\s+(?:\\(\\w+\\)\\s+)?(${HEADS})(?![\\w-])`,
   'i',
@@ -177,7 +177,7 @@ const AFFILIATION_RE =
 const ANOTHER_BEFORE_RE = /\b(?:another|a\s+further|an\s+additional|additional)\s*$/i;
 // "Among the dead were a woman and a child".
 const AMONG_DEAD_RE =
-  /\bamong\s+(?:the|those)\s+(?:(?<killed>dead|killed|victims|fatalities)|(?<injured>wounded|injured))(?:\s+[\w'’-]+){0,10}?\s+(?:were|was|are|is|included)\s*$/i;
+  /\bamong\s+(?:the|those)\s+(?:[\w-]+\s+)?(?:(?<killed>dead|killed|victims|fatalities)|(?<injured>wounded|injured))(?:\s+[\w'’-]+){0,10}?\s+(?:were|was|are|is|included)(?:\s+(?:a|an|the)\s+(?:family|group|number)\s+of)?\s*$/i;
 
 function findOutcomeLeft(before: string): { outcome: Outcome; length: number } | null {
   const among = AMONG_DEAD_RE.exec(before);
@@ -301,6 +301,8 @@ export function figuresInSentence(sentence: string): RawFigure[] {
     if (!outcome && left) {
       outcome = left.outcome;
       start = Math.min(start, numberStart - left.length);
+      // "the number of members of the Russian forces killed in Syria rose to 18".
+      if (!head) victims = victimsOf('people', before.slice(before.length - left.length), '');
     }
     // Numbers with neither a victim noun nor an adjacent verb are not casualty figures.
     const another = ANOTHER_BEFORE_RE.test(before.slice(0, before.length - q.length));
@@ -357,8 +359,16 @@ function resolveChains(sentence: string, figures: RawFigure[]): void {
   for (let i = 1; i < figures.length; i++) {
     const f = figures[i - 1];
     const g = figures[i];
-    // "18 civilians were killed; another 50 were wounded": a bare number counts the same people.
-    if (f && (g?.inherit || (g && !g.hasHead))) g.victims = inheritVictims(f.victims);
+    // "18 civilians were killed; another 50 were wounded": a bare number counts the same people,
+    // those of the main figure rather than of a sub-figure ("a woman" in "seven civilians
+    // including a woman were killed and 13 others injured").
+    if (f && (g?.inherit || (g && !g.hasHead))) {
+      const main = figures
+        .slice(0, i)
+        .reverse()
+        .find((x) => x.victims !== 'women' && x.victims !== 'children' && x.victims !== 'men');
+      g.victims = main ? main.victims : inheritVictims(f.victims);
+    }
   }
 }
 

@@ -100,7 +100,6 @@ export const VICTIM_NOUNS: Record<string, Victims> = {
   others: 'people',
   more: 'people',
   dead: 'people',
-  family: 'people',
   relatives: 'people',
 };
 

@@ -2,14 +2,13 @@ import { createHash } from 'node:crypto';
 import { alertHeadline } from '../alerts/format-alert.ts';
 import { subscriberWants } from '../alerts/match-subscribers.ts';
 import { extractClaims } from '../claims/index.ts';
-import { accusationKeys, casualtyKeys, isHigherToll } from '../dedupe/claim-key.ts';
+import { accusationKeys, casualtyKeys } from '../dedupe/claim-key.ts';
 import {
   contentWords,
   DEFAULT_SIMILARITY,
   fingerprintText,
   isSameStory,
 } from '../dedupe/fingerprint.ts';
-import type { Accusation, CasualtyFigure } from '../domain/claims.ts';
 import { describeError, FetchError } from '../domain/errors.ts';
 import type {
   AlertRecord,
@@ -25,6 +24,7 @@ import { feedItemText } from '../feeds/feed-item-text.ts';
 import { classifyTopics } from '../topics/index.ts';
 import { addMs, isoNow, type Lap, newId, type PipelineDeps, stageTimer } from './pipeline-deps.ts';
 import type { ArticleJob } from './poll-feeds.ts';
+import { type ClaimOrigin, settleAccusation, settleCasualty } from './settle-claim.ts';
 
 // One article, start to end: fetch and extract, decide the topic, join or start a story, turn
 // new claims into alerts and queue one delivery per interested subscriber.
@@ -291,36 +291,25 @@ export async function processArticle(deps: PipelineDeps, job: ArticleJob): Promi
   // One pass over both kinds of claim; a claim settles once per article even when two of its
   // figures map to the same incident, and raises at most one alert.
   const settled = new Set<string>();
+  const origin = (statedBy: string, quote: string): ClaimOrigin => ({
+    storyId,
+    topics: decision.topics,
+    source: source(statedBy, quote),
+    now,
+    articleId: job.articleId,
+  });
   const tasks = [
     ...claims.casualties.map((figure) => ({
       keys: casualtyKeys(figure, scope),
       alerts: !figure.background,
       settle: (keys: string[]) =>
-        settleCasualty(
-          deps,
-          figure,
-          keys,
-          decision.topics,
-          storyId,
-          source(figure.source, figure.quote),
-          now,
-          job.articleId,
-        ),
+        settleCasualty(deps, figure, keys, origin(figure.source, figure.quote)),
     })),
     ...claims.accusations.map((acc) => ({
       keys: accusationKeys(acc, scope),
       alerts: true,
       settle: (keys: string[]) =>
-        settleAccusation(
-          deps,
-          acc,
-          keys,
-          decision.topics,
-          storyId,
-          source(acc.accuserName, acc.quote),
-          now,
-          job.articleId,
-        ),
+        settleAccusation(deps, acc, keys, origin(acc.accuserName, acc.quote)),
     })),
   ];
   for (const task of tasks) {
@@ -328,8 +317,7 @@ export async function processArticle(deps: PipelineDeps, job: ArticleJob): Promi
     const r = await task.settle(task.keys);
     lap('store');
     for (const k of task.keys) settled.add(k);
-    const key = r.claimKey ?? r.alertFor?.claimKey;
-    if (key) settled.add(key);
+    settled.add(r.claimKey);
     counts[r.result]++;
     await deps.faultPoint?.('claim-settled');
     if (r.alertFor && task.alerts) {
@@ -387,112 +375,9 @@ function baseRecord(
   };
 }
 
-type Settled = {
-  result: 'created' | 'corroborated' | 'changed';
-  alertFor: ClaimRecord | null;
-  /** The key of the claim it settled against (may be a neighbouring day's). */
-  claimKey?: string;
-};
-
-const MAX_CLAIM_RACES = 5;
-
-async function settleCasualty(
-  deps: PipelineDeps,
-  figure: CasualtyFigure,
-  keys: string[],
-  topics: string[],
-  storyId: string,
-  src: ClaimSource,
-  now: string,
-  articleId: string,
-): Promise<Settled> {
-  for (let race = 0; race < MAX_CLAIM_RACES; race++) {
-    const known = (await deps.store.getClaims(keys)).find((c) => c.kind === 'casualty');
-    if (known?.kind !== 'casualty') {
-      const created: ClaimRecord = {
-        kind: 'casualty',
-        claimKey: keys[0] ?? '',
-        storyId,
-        topics,
-        firstSeenAt: now,
-        updatedAt: now,
-        version: 1,
-        changedBy: articleId,
-        sources: [src],
-        figure,
-        previous: null,
-      };
-      if (await deps.store.createClaim(created)) return { result: 'created', alertFor: created };
-      continue; // another worker created it first: settle against theirs
-    }
-    if (known.changedBy === articleId) {
-      // This article made the current version in a run that did not finish: redo its alert.
-      return { result: known.version === 1 ? 'created' : 'changed', alertFor: known };
-    }
-    if (isHigherToll(figure, known.figure)) {
-      const changed: ClaimRecord = {
-        ...known,
-        figure,
-        previous: {
-          count: known.figure.count,
-          max: known.figure.max,
-          qualifier: known.figure.qualifier,
-        },
-        version: known.version + 1,
-        updatedAt: now,
-        changedBy: articleId,
-        sources: known.sources.some((s) => s.articleId === articleId)
-          ? known.sources
-          : [...known.sources, src],
-      };
-      if (await deps.store.replaceClaim(changed, known.version))
-        return { result: 'changed', alertFor: changed };
-      continue;
-    }
-    await deps.store.addClaimSource(known.claimKey, src);
-    return { result: 'corroborated', alertFor: null, claimKey: known.claimKey };
-  }
-  throw new Error(`claim ${keys[0]} kept changing under concurrent writers`);
-}
-
-async function settleAccusation(
-  deps: PipelineDeps,
-  acc: Accusation,
-  keys: string[],
-  topics: string[],
-  storyId: string,
-  src: ClaimSource,
-  now: string,
-  articleId: string,
-): Promise<Settled> {
-  for (let race = 0; race < MAX_CLAIM_RACES; race++) {
-    const known = (await deps.store.getClaims(keys)).find((c) => c.kind === 'accusation');
-    if (!known) {
-      const created: ClaimRecord = {
-        kind: 'accusation',
-        claimKey: keys[0] ?? '',
-        storyId,
-        topics,
-        firstSeenAt: now,
-        updatedAt: now,
-        version: 1,
-        changedBy: articleId,
-        sources: [src],
-        accusation: acc,
-        previous: null,
-      };
-      if (await deps.store.createClaim(created)) return { result: 'created', alertFor: created };
-      continue;
-    }
-    if (known.changedBy === articleId) return { result: 'created', alertFor: known };
-    await deps.store.addClaimSource(known.claimKey, src);
-    return { result: 'corroborated', alertFor: null, claimKey: known.claimKey };
-  }
-  throw new Error(`claim ${keys[0]} kept changing under concurrent writers`);
-}
-
 /**
- * A headline of six words or more names one story; shorter ones ("Syria live updates") do not.
+ * A headline of five content words or more names one story; shorter ones ("Syria live
+ * updates") do not.
  * Hashed into the same identity space as content hashes, under its own prefix.
  */
 function titleIdentity(title: string | null): string | null {

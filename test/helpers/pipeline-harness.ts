@@ -41,11 +41,7 @@ export async function startHarness(
   opts: {
     pages?: SitePage[];
     config?: (base: Record<string, unknown>) => Record<string, unknown>;
-    render?: Parameters<typeof startDemoSite>[1] extends infer O
-      ? O extends { render?: infer R }
-        ? R
-        : never
-      : never;
+    render?: (page: SitePage, siteName: string, url: string) => string;
   } = {},
 ): Promise<Harness> {
   const dynamo = await startEmbeddedDynamo();
