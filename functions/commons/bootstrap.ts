@@ -1,15 +1,11 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { SESv2Client } from '@aws-sdk/client-sesv2';
-import { SQSClient } from '@aws-sdk/client-sqs';
-import { createSecretsManagerReader } from '../../shared/adapters/aws/secrets-manager.ts';
-import { createSesMailer } from '../../shared/adapters/aws/ses-mailer.ts';
-import { createSqsQueue } from '../../shared/adapters/aws/sqs-queue.ts';
 import { createSlackSender } from '../../shared/alerts/slack-webhook.ts';
-import { readLambdaEnv } from '../../shared/config/lambda-env.ts';
+import { type LambdaEnv, readLambdaEnv } from '../../shared/config/lambda-env.ts';
 import { parseConfig } from '../../shared/config/parse-config.ts';
+import type { Config } from '../../shared/config/schema.ts';
 import { ConfigError } from '../../shared/domain/errors.ts';
 import { createHttpClient } from '../../shared/net/http-client.ts';
+import type { Mailer, SecretReader } from '../../shared/ports/alert-channels.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import type { JobQueue } from '../../shared/ports/job-queue.ts';
 import { DynamoDbStore } from '../../shared/store/dynamodb-store.ts';
@@ -17,7 +13,9 @@ import type { PipelineDeps } from '../../shared/use-cases/pipeline-deps.ts';
 import { loggerPort, tracer } from './powertools.ts';
 
 // Builds the real adapters once per cold start. The config is validated here, before the first
-// event, with the same schema as the local runner and `cdk synth`.
+// event, with the same schema as the local runner and `cdk synth`. Each handler passes the
+// factories of the extra adapters it needs (SES, Secrets Manager, SQS), so a function's bundle
+// holds only the AWS clients it uses: less to load on a cold start.
 
 export interface LambdaRuntime {
   deps: PipelineDeps;
@@ -25,9 +23,32 @@ export interface LambdaRuntime {
   alertQueue: JobQueue | null;
 }
 
+export interface RuntimeParts {
+  mailer?: (env: LambdaEnv, config: Config) => Mailer | null;
+  secrets?: (env: LambdaEnv) => SecretReader;
+  articleQueue?: (env: LambdaEnv) => JobQueue | null;
+  alertQueue?: (env: LambdaEnv) => JobQueue | null;
+}
+
+/** Functions that deliver nothing never read secrets; a call would be a wiring mistake. */
+const noSecrets: SecretReader = {
+  read: (id) => Promise.reject(new ConfigError(`secret ${id}: only send-alerts reads secrets`)),
+};
+
+/** AWS SDK clients share these: region, bounded retries, X-Ray capture. */
+export const awsClientConfig = (env: LambdaEnv, requestTimeout = 5_000) => ({
+  region: env.AWS_REGION,
+  maxAttempts: 3,
+  requestHandler: { connectionTimeout: 2_000, requestTimeout },
+});
+
+export function captured<T>(client: T): T {
+  return tracer.captureAWSv3Client(client);
+}
+
 let runtime: LambdaRuntime | undefined;
 
-export function getRuntime(): LambdaRuntime {
+export function getRuntime(parts: RuntimeParts = {}): LambdaRuntime {
   if (runtime) return runtime;
   const env = readLambdaEnv({
     ...process.env,
@@ -43,50 +64,26 @@ export function getRuntime(): LambdaRuntime {
     throw new ConfigError('the bundled strikewatch config is not JSON: rebuild with `cdk synth`');
   }
   const config = parseConfig(raw, 'bundled strikewatch config');
-  const region = env.AWS_REGION;
-  const aws = { region, maxAttempts: 3 };
-  const dynamo = tracer.captureAWSv3Client(
+  const dynamo = captured(
     new DynamoDBClient({
-      ...aws,
+      ...awsClientConfig(env),
       ...(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT } : {}),
-      requestHandler: { connectionTimeout: 2_000, requestTimeout: 5_000 },
     }),
   );
-  const sqs = tracer.captureAWSv3Client(
-    new SQSClient({ ...aws, requestHandler: { requestTimeout: 5_000 } }),
-  );
   const http = createHttpClient(config.network, { logger: loggerPort });
-  const deps: PipelineDeps = {
-    config,
-    store: new DynamoDbStore({ client: dynamo, tableName: env.TABLE_NAME }),
-    http,
-    clock: systemClock,
-    logger: loggerPort,
-    slack: createSlackSender(http, { timeoutMs: config.delivery.timeoutMs }),
-    mailer: config.delivery.email
-      ? createSesMailer(
-          tracer.captureAWSv3Client(
-            new SESv2Client({
-              ...aws,
-              requestHandler: { requestTimeout: config.delivery.timeoutMs },
-            }),
-          ),
-          {
-            configurationSet: env.SES_CONFIGURATION_SET,
-            fromIdentityArn: process.env.SES_FROM_IDENTITY_ARN,
-          },
-        )
-      : null,
-    secrets: createSecretsManagerReader(
-      tracer.captureAWSv3Client(
-        new SecretsManagerClient({ ...aws, requestHandler: { requestTimeout: 5_000 } }),
-      ),
-    ),
-  };
   runtime = {
-    deps,
-    articleQueue: env.ARTICLE_QUEUE_URL ? createSqsQueue(sqs, env.ARTICLE_QUEUE_URL) : null,
-    alertQueue: env.ALERT_QUEUE_URL ? createSqsQueue(sqs, env.ALERT_QUEUE_URL) : null,
+    deps: {
+      config,
+      store: new DynamoDbStore({ client: dynamo, tableName: env.TABLE_NAME }),
+      http,
+      clock: systemClock,
+      logger: loggerPort,
+      slack: createSlackSender(http, { timeoutMs: config.delivery.timeoutMs }),
+      mailer: parts.mailer?.(env, config) ?? null,
+      secrets: parts.secrets?.(env) ?? noSecrets,
+    },
+    articleQueue: parts.articleQueue?.(env) ?? null,
+    alertQueue: parts.alertQueue?.(env) ?? null,
   };
   return runtime;
 }

@@ -2,10 +2,11 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { commitFeedState, pollFeeds } from '../../shared/use-cases/poll-feeds.ts';
 import { getRuntime } from '../commons/bootstrap.ts';
 import { logger, metrics } from '../commons/powertools.ts';
+import { articleQueue as articleQueueFactory } from '../commons/sqs-queues.ts';
 
 // Scheduled: polls every due feed and fans its new items out to the article queue.
 export const handler = async (_event: unknown) => {
-  const { deps, articleQueue } = getRuntime();
+  const { deps, articleQueue } = getRuntime({ articleQueue: articleQueueFactory });
   if (!articleQueue) throw new Error('ARTICLE_QUEUE_URL is not set');
   const results = await pollFeeds(deps);
   const jobs = results.flatMap((r) => (r.status === 'ok' ? r.jobs : []));

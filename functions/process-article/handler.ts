@@ -5,6 +5,7 @@ import { parseArticleJob } from '../../shared/use-cases/messages.ts';
 import { processArticle } from '../../shared/use-cases/process-article.ts';
 import { getRuntime } from '../commons/bootstrap.ts';
 import { logger, metrics } from '../commons/powertools.ts';
+import { alertQueue as alertQueueFactory } from '../commons/sqs-queues.ts';
 
 // SQS batch: one article per record. A failing record is reported alone (partial batch
 // response), retried by SQS and dead-lettered after its retries; the rest of the batch is done.
@@ -12,7 +13,7 @@ import { logger, metrics } from '../commons/powertools.ts';
 const processor = new BatchProcessor(EventType.SQS);
 
 async function processRecord(record: SQSRecord): Promise<void> {
-  const { deps, alertQueue } = getRuntime();
+  const { deps, alertQueue } = getRuntime({ alertQueue: alertQueueFactory });
   const job = parseArticleJob(record.body);
   const outcome = await processArticle(deps, job);
   if (outcome.status === 'error') metrics.addMetric('ArticleFailures', MetricUnit.Count, 1);

@@ -4,6 +4,7 @@ import { deliverDue } from '../../shared/use-cases/deliver-alerts.ts';
 import { parseAlertNudge } from '../../shared/use-cases/messages.ts';
 import { getRuntime } from '../commons/bootstrap.ts';
 import { logger, metrics } from '../commons/powertools.ts';
+import { secretsManager, sesMailer } from './delivery-adapters.ts';
 
 // Two triggers: SQS nudges naming new alerts (delivered at once), and a schedule that sweeps the
 // outbox for anything due (retries, deliveries left by a crashed worker).
@@ -14,7 +15,7 @@ const isSqs = (e: unknown): e is SQSEvent =>
 export const handler = async (
   event: unknown,
 ): Promise<SQSBatchResponse | { sent: number; failed: number }> => {
-  const { deps } = getRuntime();
+  const { deps } = getRuntime({ mailer: sesMailer, secrets: secretsManager });
   if (!isSqs(event)) {
     const report = await deliverDue(deps, { maxWaitMs: 0, batch: 200 });
     record(report);

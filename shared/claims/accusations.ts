@@ -51,7 +51,12 @@ const SPEECH_RE = new RegExp(
 );
 // Words allowed between a speaker and its verb: "Russia's Defence Ministry spokesman Igor
 // Konashenkov said", "Human Rights Watch has", "the Observatory, which ..., said".
-const SPEAKER_GAP_RE = /^[\s,()]*(?:[\w'’.-]+[\s,()]+){0,10}$/;
+// A few words ("has also", "spokesman"), an appositive between commas ("the Observatory, which
+// has a network of sources, said"), a title and name ("spokesman Major-General Igor
+// Konashenkov said") or the rest of the speaker's name ("the Russian center for monitoring of
+// the ceasefire registered"); a longer plain clause means the actor is not the speaker.
+const SPEAKER_GAP_RE =
+  /^[\s()]*(?:[\w'’.-]+[\s()]+){0,4}$|^\s*,[^,]{1,90},\s*(?:[\w'’.-]+\s+){0,2}$|^\s+(?:[a-z][\w-]*\s+){0,4}(?:(?:[A-Z][\w'’.-]*|of|for|the|and|de|al|el)\s+){1,8}$|^\s+(?:for|of|in|at|on)\s+(?:[\w'’-]+\s+){1,9}$/;
 // After a post-verb speaker the clause ends: "..., said the Observatory." / "... on Tuesday".
 const POST_SPEAKER_END_RE =
   /^\s*(?:$|[,.;:)"”’]|(?:on|in|at|late|early|last|this|today|yesterday|tonight|told|which|who|that|citing|adding|quoted|via|monitor|chief|spokes\w+|\()\b)/i;
@@ -59,7 +64,16 @@ const POST_SPEAKER_END_RE =
 const STATE_MEDIA_SOURCE_RE =
   /\b(?:told|to|for)\s+(?:the\s+)?SANA\b|\bSANA(?:'s|s)?\s+(?:reporter|correspondent)s?\b/;
 
-const STATE_OUTLETS: Record<string, Actor> = { sana: 'syria_gov', etilaf: 'opposition' };
+// Outlets that speak for a party: their unattributed claims are that party's.
+const PARTY_OUTLETS: [RegExp, Actor][] = [
+  [/\bsana\b|syrian\s+arab\s+news\s+agency/i, 'syria_gov'],
+  [/\betilaf\b|syrian\s+(?:national\s+)?coalition/i, 'opposition'],
+];
+
+function outletParty(outlet: string | undefined): Actor | null {
+  if (!outlet) return null;
+  return PARTY_OUTLETS.find(([re]) => re.test(outlet))?.[1] ?? null;
+}
 /** Speakers for whom "terrorists" and "armed groups" mean the rebels. */
 const GOVERNMENT_SIDE = new Set<Actor>(['syria_gov', 'russia', 'iran', 'hezbollah']);
 
@@ -279,7 +293,7 @@ function articleInfo(text: string, ctx: ArticleContext): ArticleInfo {
   return {
     monitor: named[0]?.[1] ?? null,
     syrianCoalition:
-      ctx.outlet?.toLowerCase() === 'etilaf' || /\b(?:Syrian|National)\s+Coalition\b/.test(text),
+      outletParty(ctx.outlet) === 'opposition' || /\b(?:Syrian|National)\s+Coalition\b/.test(text),
     isisStory: isis >= 2 && isis > rebels,
     relaysStateMedia: PRO_GOVERNMENT_OUTLET_RE.test(ctx.outlet ?? '') && /\bSANA\b/.test(text),
   };
@@ -326,7 +340,9 @@ function allied(a: Actor, b: Actor): boolean {
 function resolveGeneric(h: ActorHit, speaker: Actor | null, info?: ArticleInfo): Actor | null {
   if (!h.generic) return h.actor;
   if (speaker && GOVERNMENT_SIDE.has(speaker)) return 'rebels';
-  return info?.isisStory && /militants|terrorists/i.test(h.name) ? 'isis' : null;
+  return info?.isisStory && /militants|terrorists|jihadists|extremists|takfiri/i.test(h.name)
+    ? 'isis'
+    : null;
 }
 
 function allegationFrom(sentence: string, from: number): string {
@@ -348,6 +364,7 @@ const MUTUAL_BLAME_RE =
   /\b(?:have\s+|has\s+)?(?:traded|exchanged)\s+(?:accusations|blame)|\b(?:blamed|accused|blame|accuse)\s+(?:each\s+other|one\s+another)\b/i;
 const REJECTED_CALLS_RE =
   /\b(?:rejected|rejects|rejecting|dismissed|ignored|ignores|ignoring|brushed\s+aside)\s+(?:the\s+|repeated\s+)?(?:calls?|demands?|appeals?|requests?)\s+(?:by|from)\s+/i;
+const LIST_GAP_RE = /^\s*(?:,\s*)?(?:and\s+|or\s+|as\s+well\s+as\s+)?(?:the\s+)?$/i;
 const NEGATED_RE = /\b(?:never|not|n't|refused\s+to|declined\s+to|without)\b[^.]{0,50}$/i;
 
 /** Accusations in an article, one per (accuser, accused) pair, in order of appearance. */
@@ -358,7 +375,7 @@ export function findAccusations(
 ): Accusation[] {
   const out: Accusation[] = [];
   const seen = new Set<string>();
-  const outletActor = ctx.outlet ? (STATE_OUTLETS[ctx.outlet.toLowerCase()] ?? null) : null;
+  const outletActor = outletParty(ctx.outlet);
   const info = articleInfo(text, ctx);
   let lastSpeakers: Speaker[] = [];
 
@@ -499,6 +516,15 @@ export function findAccusations(
       const allegation = of ? allegationFrom(of[1] ?? '', 0) : allegationFrom(s, accused.end);
       const qs = Math.min(accuser.end > 0 ? accuser.index : vi, vi, accused.index);
       add(s, accuser, accusedActor, accused, allegation, quoteSpan(s, qs, accused.end));
+      // "accuse the USA, Turkey and Saudi Arabia of orchestrating": every listed party.
+      let last = accused;
+      for (const h of hits) {
+        if (h.index < last.end) continue;
+        if (!LIST_GAP_RE.test(s.slice(last.end, h.index))) break;
+        const listed = resolveGeneric(h, accuser.actor, info);
+        if (listed) add(s, accuser, listed, h, allegation, quoteSpan(s, qs, h.end));
+        last = h;
+      }
     }
 
     if (speakers.length === 0 || denial || !HARM_RE.test(s)) {

@@ -29,7 +29,7 @@ const ENTRIES: Entry[] = [
   // Monitors and NGOs first: "Britain-based Syrian Observatory" must not become uk.
   {
     actor: 'sohr',
-    source: `(?:the\\s+)?(?:(?:Britain|UK|London|British)[- ]based\\s+)?Syrian\\s+Observatory(?:\\s+for\\s+Human\\s+Rights)?${POSS}|SOHR|(?:the\\s+)?(?:Britain|UK|London)[- ]based\\s+(?:monitor(?:ing group)?|group|watchdog|observatory|organi[sz]ation)|Rami\\s+Abdel?\\s*-?Rahman|Rami\\s+Abdulrahman|(?:the\\s+)?Observatory${POSS}|(?:[Tt]he\\s+)?[Mm]onitor(?=\\s+(?:said|says|reported|added|told))`,
+    source: `(?:the\\s+)?(?:(?:Britain|UK|London|British)[- ]based\\s+)?Syrian\\s+Observatory(?:\\s+for\\s+Human\\s+Rights)?${POSS}|SOHR|(?:the\\s+)?(?:Britain|UK|London)[- ]based\\s+(?:monitor(?:ing group)?|group|watchdog|observatory|organi[sz]ation)|Rami\\s+Abdel?\\s*-?Rahman|Rami\\s+Abdulrahman|(?:the\\s+)?[Oo]bservatory${POSS}|(?:[Tt]he\\s+)?[Mm]onitor(?=\\s+(?:said|says|reported|added|told))`,
   },
   { actor: 'hrw', source: `Human\\s+Rights\\s+Watch${POSS}|HRW` },
   { actor: 'amnesty', source: `Amnesty(?:\\s+International)?${POSS}` },
@@ -57,7 +57,7 @@ const ENTRIES: Entry[] = [
   {
     actor: 'rebels',
     generic: true,
-    source: `[Tt]errorist\\s+(?:groups?|organi[sz]ations?|factions?|gangs?|militants)|(?:armed\\s+)?[Tt]errorists|[Mm]ilitants`,
+    source: `[Tt]errorist\\s+(?:groups?|organi[sz]ations?|factions?|gangs?|militants)|(?:armed\\s+)?(?:[Tt]akfiri\\s+)?[Tt]errorists|[Tt]akfiris?|[Mm]ilitants|[Jj]ihadists|[Ee]xtremists`,
   },
   {
     actor: 'saudi',
@@ -69,12 +69,12 @@ const ENTRIES: Entry[] = [
   },
   {
     actor: 'coalition',
-    source: `(?:the\\s+)?${US}[- ]?led\\s+(?:international\\s+|military\\s+|anti-[\\w-]+\\s+|Western\\s+|air\\s+)?(?:coalition|Coalition)${POSS}(?:\\s+(?:jets|aircraft|warplanes|planes|forces|aviation))?|(?:the\\s+)?(?:[Ii]nternational|[Ww]estern|[Gg]lobal|[Aa]nti-(?:IS|ISIS|ISIL|Daesh|jihadist|terror(?:ist)?|terrorism|Islamic\\s+State))\\s+(?:military\\s+)?(?:[Cc]oalition|alliance)${POSS}|${US}[- ]led(?=\\s+(?:air\\s*)?(?:strikes?|airstrikes?|raids?|bombing|bombardment|forces|operations?|campaign|jets|aircraft|warplanes|offensive|attacks?))|(?:the\\s+)?[Cc]oalition${POSS}(?:\\s+(?:jets|aircraft|warplanes|planes|forces|aviation))?|Operation\\s+Inherent\\s+Resolve|CJTF-OIR`,
+    source: `(?:the\\s+)?${US}[- ]?led\\s+(?:international\\s+|military\\s+|anti-[\\w-]+\\s+|Western\\s+|air\\s+)?(?:coalition|Coalition)${POSS}(?:\\s+(?:jets|aircraft|warplanes|planes|forces|aviation))?|(?:the\\s+)?(?:[Ii]nternational|[Ww]estern|[Gg]lobal|[Aa]nti-(?:IS|ISIS|ISIL|Daesh|jihadist|terror(?:ist)?|terrorism|Islamic\\s+State))\\s+(?:military\\s+)?(?:[Cc]oalition|alliance)${POSS}|${US}[- ]led(?=\\s+(?:air\\s*)?(?:strikes?|airstrikes?|raids?|bombing|bombardment|forces|operations?|campaign|jets|aircraft|warplanes|offensive|attacks?))|(?:the\\s+)?[Cc]oalition${POSS}(?!\\s+of\\b)(?:\\s+(?:jets|aircraft|warplanes|planes|forces|aviation))?|Operation\\s+Inherent\\s+Resolve|CJTF-OIR`,
   },
   // Russian officials by name and office.
   {
     actor: 'russia',
-    source: `(?:the\\s+)?Russian\\s+(?:Federation|(?:Defen[cs]e|Foreign)\\s+Ministry|Ministry\\s+of\\s+(?:Defen[cs]e|Foreign\\s+Affairs)|military|army|government|officials?|diplomats?|diplomat|envoy|ambassador|President(?:\\s+Vladimir\\s+Putin)?|Foreign\\s+Minister(?:\\s+Sergei|\\s+Sergey)?(?:\\s+Lavrov)?|air\\s+force|jets|warplanes|aircraft|planes|aviation|forces|troops|General\\s+Staff)|Russia(?:'s|’s|s)\\s+(?:Defen[cs]e|Foreign)\\s+Ministry|(?:Russian\\s+)?state\\s+(?:media|television|TV)(?=\\s+(?:RT|Rossiya|channel))|Russia${POSS}|Russians?|Moscow${POSS}|(?:the\\s+)?Kremlin${POSS}|(?:Vladimir\\s+)?Putin${POSS}|(?:Sergei\\s+|Sergey\\s+)?Lavrov${POSS}|(?:Maria\\s+)?Zakharova${POSS}|(?:Major[- ]General\\s+)?(?:Igor\\s+)?Konashenkov${POSS}|(?:Oleg\\s+)?Syromolotov${POSS}|(?:Vassily\\s+|Vasily\\s+)?Nebenzia${POSS}|(?:Vitaly\\s+)?Churkin${POSS}|(?:Dmitry\\s+)?Peskov${POSS}|(?:Sergei\\s+)?Shoigu${POSS}|(?:Sergei\\s+)?Ryabkov${POSS}|Rudskoy${POSS}|Safronkov${POSS}|Medvedev${POSS}|Gerasimov${POSS}|(?:the\\s+)?Russian\\s+(?:[\\w-]+\\s+){0,2}(?:cent(?:er|re)|side|delegation|Aerospace\\s+Forces|[Ee]mbassy|command|reconciliation\\s+cent(?:er|re))|TASS|RIA\\s+Novosti|Sputnik`,
+    source: `(?:the\\s+)?Russian\\s+(?:[\\w-]+\\s+){0,2}(?:cent(?:er|re)|side|delegation|Aerospace\\s+Forces|[Ee]mbassy|command|reconciliation\\s+cent(?:er|re))|(?:the\\s+)?Russian\\s+(?:Federation|(?:Defen[cs]e|Foreign)\\s+Ministry|Ministry\\s+of\\s+(?:Defen[cs]e|Foreign\\s+Affairs)|military|army|government|officials?|diplomats?|diplomat|envoy|ambassador|President(?:\\s+Vladimir\\s+Putin)?|Foreign\\s+Minister(?:\\s+Sergei|\\s+Sergey)?(?:\\s+Lavrov)?|air\\s+force|jets|warplanes|aircraft|planes|aviation|forces|troops|General\\s+Staff)|Russia(?:'s|’s|s)\\s+(?:Defen[cs]e|Foreign)\\s+Ministry|(?:Russian\\s+)?state\\s+(?:media|television|TV)(?=\\s+(?:RT|Rossiya|channel))|Russia${POSS}|Russians?|Moscow${POSS}|(?:the\\s+)?Kremlin${POSS}|(?:Vladimir\\s+)?Putin${POSS}|(?:Sergei\\s+|Sergey\\s+)?Lavrov${POSS}|(?:Maria\\s+)?Zakharova${POSS}|(?:Major[- ]General\\s+)?(?:Igor\\s+)?Konashenkov${POSS}|(?:Oleg\\s+)?Syromolotov${POSS}|(?:Vassily\\s+|Vasily\\s+)?Nebenzia${POSS}|(?:Vitaly\\s+)?Churkin${POSS}|(?:Dmitry\\s+)?Peskov${POSS}|(?:Sergei\\s+)?Shoigu${POSS}|(?:Sergei\\s+)?Ryabkov${POSS}|Rudskoy${POSS}|Safronkov${POSS}|Medvedev${POSS}|Gerasimov${POSS}|TASS|RIA\\s+Novosti|Sputnik`,
   },
   {
     actor: 'us',

@@ -13,6 +13,8 @@ export const lambdaEnvSchema = z.object({
   /** SQS queue that process-article nudges when it created deliveries (process-article only). */
   ALERT_QUEUE_URL: z.string().url().optional(),
   SES_CONFIGURATION_SET: z.string().optional(),
+  /** SES identity to send as (send-alerts only). */
+  SES_FROM_IDENTITY_ARN: z.string().optional(),
   /** Overrides the DynamoDB endpoint (integration tests against dynalite). */
   DYNAMODB_ENDPOINT: z.string().url().optional(),
   AWS_REGION: z.string().default('us-east-1'),

@@ -73,6 +73,24 @@ describe('extractClaims accusations: attributed speech', () => {
     ).toEqual(['sohr>coalition']);
   });
 
+  it('finds the speaker behind appositives and titles, not inside clauses', () => {
+    expect(
+      pairs(
+        'The Syrian Observatory for Human Rights, which relies on a network of sources, said regime helicopters dropped barrel bombs on Aleppo.',
+      ),
+    ).toEqual(['sohr>syria_gov']);
+    expect(
+      pairs(
+        "Russia's Defence Ministry spokesman Major-General Igor Konashenkov said coalition jets bombed a hospital.",
+      ),
+    ).toEqual(['russia>coalition']);
+    expect(
+      pairs(
+        'The coalition, which launched an air war against IS in September, said its strikes hit oil facilities.',
+      ),
+    ).toEqual([]);
+  });
+
   it('reads headline attributions', () => {
     expect(pairs('Russia: US-led strike killed 62 Syrian troops')).toEqual(['russia>coalition']);
   });
