@@ -1,7 +1,9 @@
+import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { getHeapStatistics } from 'node:v8';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { extractClaims } from '../shared/claims/index.ts';
 import { defaultTopics } from '../shared/config/schema.ts';
@@ -84,15 +86,46 @@ interface Env {
   close(): Promise<void>;
 }
 
+/** The outlets' sites in a child process; resolves once it listens. */
+async function externalSite(rowIndexes: number[]): Promise<DemoSite> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', resolve(here, 'news-site-process.ts')],
+    {
+      env: { ...process.env, BENCH_ROWS: rowIndexes.join(',') },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const first = await new Promise<string>((done, fail) => {
+    let buf = '';
+    child.stdout.on('data', (c: Buffer) => {
+      buf += c.toString();
+      if (buf.includes('\n')) done(buf.split('\n')[0] ?? '');
+    });
+    child.once('exit', (code) => fail(new Error(`news site exited with ${code}`)));
+  });
+  const { baseUrl, feeds } = JSON.parse(first) as Pick<DemoSite, 'baseUrl' | 'feeds'>;
+  return {
+    baseUrl,
+    feeds,
+    stats: { requests: 0, notModified: 0, bodyBytes: 0 },
+    close: async () => {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    },
+  };
+}
+
+/** What the site served so far (it counts in its own process). */
+async function siteStats(site: DemoSite): Promise<DemoSite['stats']> {
+  const res = await fetch(`${site.baseUrl}/__stats`);
+  return (await res.json()) as DemoSite['stats'];
+}
+
 /** The same real components as the integration tests, with ~100 KB pages and a call counter. */
-async function pipelineEnv(
-  pages: SitePage[],
-  rows: FaKesRow[],
-  onStage?: PipelineDeps['onStage'],
-): Promise<Env> {
+async function pipelineEnv(rowIndexes: number[], onStage?: PipelineDeps['onStage']): Promise<Env> {
   const harness = await startHarness({
-    pages,
-    render: pageRenderer(rows),
+    site: await externalSite(rowIndexes),
     config: (base) => ({
       ...base,
       network: { ...(base.network as object), maxItemsPerFeed: 1000 },
@@ -169,6 +202,7 @@ async function measure() {
   const all = loadFaKes();
   const rows = quick ? all.slice(0, 120) : all;
   const pages = faKesPages(rows);
+  const rowIndexes = rows.map((_, i) => i);
   progress(
     `${quick ? 'quick run: ' : ''}${rows.length} FA-KES articles as ${new Set(rows.map((r) => r.source)).size} outlet feeds`,
   );
@@ -176,7 +210,7 @@ async function measure() {
   // ---- 1. the pipeline, one article at a time, stage by stage
   const stages = new Map<Stage, number[]>();
   let current = new Map<Stage, number>();
-  const env = await pipelineEnv(pages, rows, (stage, ms) => {
+  const env = await pipelineEnv(rowIndexes, (stage, ms) => {
     current.set(stage, (current.get(stage) ?? 0) + ms);
   });
   const pollStart = performance.now();
@@ -209,7 +243,7 @@ async function measure() {
   const delivered = await deliverDue(env.deps, { maxWaitMs: 10_000 });
   const deliverMs = performance.now() - deliverStart;
   const pipelineMs = performance.now() - pipelineStart;
-  const bytesFetched = env.site.stats.bodyBytes;
+  const bytesFetched = (await siteStats(env.site)).bodyBytes;
   // The replay's own peak, before the floor and the scale runs add theirs.
   const replayPeakRssMB = process.resourceUsage().maxRSS / 1024;
   const stories = (await env.deps.store.query({ kind: 'story', limit: 1000 })).length;
@@ -223,13 +257,13 @@ async function measure() {
     deliveries.length - new Set(deliveries.map((d) => `${d.alertId}/${d.subscriberId}`)).size;
 
   // ---- 2. the second poll of unchanged feeds
-  const before304 = env.site.stats.notModified;
-  const bytesBefore = env.site.stats.bodyBytes;
+  const before = await siteStats(env.site);
   const second = await pollFeeds(env.deps, { force: true });
+  const after = await siteStats(env.site);
   const secondPoll = {
     feeds: second.length,
-    notModified: env.site.stats.notModified - before304,
-    bodyBytes: env.site.stats.bodyBytes - bytesBefore,
+    notModified: after.notModified - before.notModified,
+    bodyBytes: after.bodyBytes - before.bodyBytes,
   };
 
   // ---- 3. the floor, side by side over the same pages (alternating, after a warm-up)
@@ -271,13 +305,14 @@ async function measure() {
   // ---- 5. scale: the same articles against 1k and 100k stored items
   const scale: { items: number; callsPerArticle: number; msPerArticle: number }[] = [];
   // Articles on the topic, so that every stage (dedupe, claims, alerts) is in the figure.
-  const sampleRows = all
-    .filter((r) => classifyTopics({ title: r.title, text: r.content }, defaultTopics).relevant)
-    .slice(-(quick ? 20 : 50));
-  const samplePages = faKesPages(sampleRows);
+  const sample = all
+    .map((r, i) => ({ r, i }))
+    .filter(({ r }) => classifyTopics({ title: r.title, text: r.content }, defaultTopics).relevant)
+    .slice(-(quick ? 20 : 50))
+    .map(({ i }) => i);
   for (const items of quick ? [1_000, 20_000] : [1_000, 100_000]) {
     progress(`scale: seeding ${items} items`);
-    const s = await pipelineEnv(samplePages, sampleRows);
+    const s = await pipelineEnv(sample);
     await seedStore(s.deps.store as DynamoDbStore, all, items);
     const sj = (await pollFeeds(s.deps, { force: true })).flatMap((p) =>
       p.status === 'ok' ? p.jobs : [],
@@ -315,6 +350,7 @@ async function measure() {
   const results = {
     when: new Date().toISOString(),
     machine: {
+      heapLimitMB: Math.round(getHeapStatistics().heap_size_limit / 2 ** 20),
       node: process.version,
       cpus: cpus().length,
       cpuModel: cpus()[0]?.model ?? '',
@@ -368,7 +404,7 @@ type Results = Awaited<ReturnType<typeof measure>>;
 function printTable(r: Results) {
   const line = (k: string, v: string) => process.stdout.write(`${k.padEnd(44)} ${v}\n`);
   process.stdout.write(
-    `\nstrikewatch bench (${r.quick ? 'quick, ' : ''}${r.machine.node}, ${r.machine.cpus} cores, ${r.machine.cpuModel})\n\n`,
+    `\nstrikewatch bench (${r.quick ? 'quick, ' : ''}Node ${r.machine.node}, heap limit ${r.machine.heapLimitMB} MB, ${r.machine.cpus} cores, ${r.machine.cpuModel})\n\n`,
   );
   line(
     'articles / stories / claims / alerts',

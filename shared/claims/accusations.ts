@@ -359,11 +359,14 @@ function quoteSpan(sentence: string, from: number, to: number): string {
 
 // Between a verb of blame and its object: a few words, "the attack on", "the government of".
 const OBJECT_GAP_RE =
-  /^\s*(?:(?!\w+ing\b)[\w'’-]+\s+){0,3}(?:(?:on|at)\s+(?:the\s+)?)?(?:(?:government|forces|regime|troops|militias?|allies|army)\s+(?:of|loyal\s+to)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2})?$/;
+  /^\s*(?:(?!\w+ing\b)[\w'’-]+\s+){0,4}(?:(?:on|at)\s+(?:the\s+)?)?(?:(?:government|forces|regime|troops|militias?|allies|army)\s+(?:of|loyal\s+to)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2})?$/;
 const MUTUAL_BLAME_RE =
   /\b(?:have\s+|has\s+)?(?:traded|exchanged)\s+(?:accusations|blame)|\b(?:blamed|accused|blame|accuse)\s+(?:each\s+other|one\s+another)\b/i;
 const REJECTED_CALLS_RE =
   /\b(?:rejected|rejects|rejecting|dismissed|ignored|ignores|ignoring|brushed\s+aside)\s+(?:the\s+|repeated\s+)?(?:calls?|demands?|appeals?|requests?)\s+(?:by|from)\s+/i;
+const THIS_CRIME_RE =
+  /^\s+(?:this|these|that|those|the|today's|yesterday's)\s+(?:\w+\s+){0,2}(?:attacks?|crimes?|massacres?|bombings?|strikes?|airstrikes?|shelling|assaults?|atrocit\w+|killings?|raids?|bombardments?)\b/i;
+const ANAPHORIC_CRIME_RE = /^\s+(?:this|these|that|those)\s/i;
 const LIST_GAP_RE = /^\s*(?:,\s*)?(?:and\s+|or\s+|as\s+well\s+as\s+)?(?:the\s+)?$/i;
 const NEGATED_RE = /\b(?:never|not|n't|refused\s+to|declined\s+to|without)\b[^.]{0,50}$/i;
 
@@ -372,12 +375,15 @@ export function findAccusations(
   sentences: Sentence[],
   ctx: ArticleContext = {},
   text = sentences.map((s) => s.text).join(' '),
+  /** Actor hits per sentence when the caller has them already. */
+  actors?: ActorHit[][],
 ): Accusation[] {
   const out: Accusation[] = [];
   const seen = new Set<string>();
   const outletActor = outletParty(ctx.outlet);
   const info = articleInfo(text, ctx);
   let lastSpeakers: Speaker[] = [];
+  let lastAgent: ActorHit | null = null;
 
   const add = (
     s: string,
@@ -402,10 +408,10 @@ export function findAccusations(
     });
   };
 
-  for (const sent of sentences) {
+  for (const [si, sent] of sentences.entries()) {
     if (isHeadlineJunk(sent)) continue;
     const s = sent.text;
-    const hits = resolveHits(s, findActors(s), info);
+    const hits = resolveHits(s, actors?.[si] ?? findActors(s), info);
     const found = findSpeakers(s, hits);
     let speakers: Speaker[] = found;
     if (speakers.length === 0 && STATE_MEDIA_SOURCE_RE.test(s)) {
@@ -487,11 +493,21 @@ export function findAccusations(
         // "X said ..., blaming it for" / "Putin, an ally of Assad, ... accused rebels": the
         // clause's speaker is the accuser; otherwise the nearest actor before the verb.
         const participle = /ing$/.test(verb);
-        const subject = beforeHits[beforeHits.length - 1] ?? null;
-        accuser =
-          speaker && (participle || (speaker.end > 0 && speaker.index < vi))
-            ? speaker
-            : (subject ?? speaker);
+        // In "ministers who blamed", the relative pronoun's antecedent is the subject; a name
+        // further back ("Saudi Arabia ... with European ministers who blamed") is not.
+        const near = beforeHits[beforeHits.length - 1] ?? null;
+        const relative = /\b(?:who|which|that)\s+(?:\w+\s+)?$/i.test(
+          s.slice(Math.max(0, vi - 25), vi),
+        );
+        const subject =
+          near && (!relative || /^\s*,?\s*(?:who|which|that)\b/i.test(s.slice(near.end, vi)))
+            ? near
+            : null;
+        const speakerBefore = speaker && (speaker.end === 0 || speaker.index < vi) ? speaker : null;
+        accuser = speakerBefore && (participle || speakerBefore.end > 0) ? speakerBefore : subject;
+        accuser ??= speakerBefore;
+        // "an attack blamed on Daesh killed 26 people, the Observatory said".
+        if (!accuser && /^blam/.test(verb) && /^\s+on\b/i.test(s.slice(ve))) accuser = speaker;
         // The accused is the verb's object: only a few words may separate them.
         accused =
           afterHits.find(
@@ -506,6 +522,13 @@ export function findAccusations(
             [...hits]
               .reverse()
               .find((h) => h.end <= vi && h.actor !== accuser?.actor && !h.generic) ?? null;
+        }
+        // "condemned the massacre committed by Russian aircraft": the agent later in the sentence.
+        if (!accused && THIS_CRIME_RE.test(s.slice(ve))) {
+          accused =
+            afterHits.find((h) => !h.generic && h.actor !== accuser?.actor && isAgent(s, h)) ??
+            // "The Syrian Coalition condemned this heinous crime": the perpetrator named before.
+            (ANAPHORIC_CRIME_RE.test(s.slice(ve)) ? lastAgent : null);
         }
       }
       if (!accuser || !accused) continue;
@@ -527,6 +550,11 @@ export function findAccusations(
       }
     }
 
+    // Remember who last did harm in the story, for "condemned this crime" later on.
+    if (HARM_RE.test(s) && !denial) {
+      const agent = hits.find((h) => !h.generic && !found.includes(h) && isAgent(s, h));
+      if (agent) lastAgent = agent;
+    }
     if (speakers.length === 0 || denial || !HARM_RE.test(s)) {
       if (found.length > 0) lastSpeakers = found;
       continue;

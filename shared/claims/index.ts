@@ -77,15 +77,18 @@ interface Occurrence {
   last: number;
 }
 
-function casualties(sentences: Sentence[], ctx: ArticleContext): CasualtyFigure[] {
+function casualties(
+  sentences: Sentence[],
+  ctx: ArticleContext,
+  actors: ActorHit[][],
+): CasualtyFigure[] {
   const outlet = ctx.outlet ?? 'the outlet';
   const found: Occurrence[] = [];
   let lastSource: string | null = null;
   let lastVictims: CasualtyFigure['victims'] | null = null;
   for (const [si, sent] of sentences.entries()) {
     const raw = isHeadlineJunk(sent) ? [] : figuresInSentence(sent.text);
-    const hits =
-      raw.length > 0 || PRONOUN_ATTRIBUTION_RE.test(sent.text) ? findActors(sent.text) : [];
+    const hits = actors[si] ?? [];
     const attr = attribution(sent.text, hits);
     let source = attr ? sourceName(attr) : null;
     if (!source && lastSource && PRONOUN_ATTRIBUTION_RE.test(sent.text)) source = lastSource;
@@ -187,8 +190,10 @@ function merge(found: Occurrence[], outlet: string): CasualtyFigure[] {
 /** Casualty figures and accusations stated in one article. */
 export function extractClaims(text: string, ctx: ArticleContext = {}): ClaimSet {
   const sentences = splitSentences(text);
+  // Both extractors read the same actor mentions; find them once.
+  const actors = sentences.map((s) => findActors(s.text));
   return {
-    casualties: casualties(sentences, ctx),
-    accusations: findAccusations(sentences, ctx, text),
+    casualties: casualties(sentences, ctx, actors),
+    accusations: findAccusations(sentences, ctx, text, actors),
   };
 }

@@ -11,6 +11,66 @@ const WS = /[\t\n\f\r ]/;
 const TAG_NAME_END = /[\t\n\f\r />]/;
 const NON_WS = /[^\t\n\f\r ]/;
 
+/**
+ * Deepest element nesting let through. Readability slows down polynomially with depth (1,000
+ * nested divs take it ~20 s, a few KB of hostile HTML); real news pages nest 20-60 deep. Start tags
+ * beyond this depth are dropped (their content stays), much as browsers stop nesting at 512.
+ */
+export const MAX_DEPTH = 160;
+
+/** Deepest nesting allowed inside an inline SVG/MathML island before it is emptied. */
+const MAX_FOREIGN_DEPTH = 64;
+
+const VOID = new Set([
+  'area',
+  'base',
+  'basefont',
+  'bgsound',
+  'br',
+  'col',
+  'embed',
+  'frame',
+  'hr',
+  'image',
+  'img',
+  'input',
+  'keygen',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+]);
+
+/**
+ * Elements the parser closes implicitly (a new <p> ends the open one, ...). Left out of the depth
+ * count: counting them would make sloppy but flat markup look deep.
+ */
+const OPTIONAL_END = new Set([
+  'html',
+  'head',
+  'body',
+  'p',
+  'li',
+  'dt',
+  'dd',
+  'option',
+  'optgroup',
+  'tr',
+  'td',
+  'th',
+  'thead',
+  'tbody',
+  'tfoot',
+  'caption',
+  'colgroup',
+  'rb',
+  'rt',
+  'rp',
+  'rtc',
+]);
+
 /** Elements whose content the tokenizer reads as raw text (scripting enabled, like jsdom's parser). */
 const RAW_TEXT = new Set([
   'script',
@@ -266,6 +326,18 @@ function withoutStyle(html: string, lt: number, tag: Tag, aggressive: boolean): 
   return out + html.slice(pos, tag.end);
 }
 
+/** Nesting depth of the tags in a foreign-content island, counted naively. */
+function foreignDepth(inner: string): number {
+  const re = /<(\/?)[a-zA-Z][^\s/>]*(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>/g;
+  let depth = 0;
+  let max = 0;
+  for (let m = re.exec(inner); m; m = re.exec(inner)) {
+    if (m[1]) depth = Math.max(0, depth - 1);
+    else if (!m[2]) max = Math.max(max, ++depth);
+  }
+  return max;
+}
+
 /**
  * Removes from `html` what Readability would discard before reading the page: scripts (except
  * JSON-LD, which it reads for metadata), styles, noscript (raw text to jsdom's parser, so never
@@ -279,6 +351,10 @@ export function precleanHtml(html: string, opts: PrecleanOptions = {}): string {
   let copied = 0;
   let i = 0;
   let inHead = true;
+  // Approximate stack of open elements (names), for the depth cap.
+  const open: string[] = [];
+  // Start tags dropped for being too deep, by name, so their end tags can go too.
+  const dropped = new Map<string, number>();
 
   const replace = (from: number, to: number, text: string): void => {
     if (from > copied) out.push(html.slice(copied, from));
@@ -303,6 +379,18 @@ export function precleanHtml(html: string, opts: PrecleanOptions = {}): string {
       const tag = parseTag(html, lt + 2);
       if (!tag) break;
       if (tag.name === 'head' || tag.name === 'body' || tag.name === 'html') inHead = false;
+      const d = dropped.get(tag.name) ?? 0;
+      if (d > 0) {
+        dropped.set(tag.name, d - 1);
+        replace(lt, tag.end, '');
+      } else {
+        const at = open.lastIndexOf(tag.name);
+        if (at >= 0) {
+          open.length = at;
+          // Closing an ancestor closes everything below it, the dropped elements included.
+          dropped.clear();
+        }
+      }
       i = tag.end;
       continue;
     }
@@ -348,7 +436,12 @@ export function precleanHtml(html: string, opts: PrecleanOptions = {}): string {
     }
     if (name === 'template') {
       const end = templateEnd(html, tag.end);
-      if (end < 0) break;
+      if (end < 0) {
+        // Unclosed: everything after it is template content, which Readability never sees.
+        replace(lt, len, `${html.slice(lt, tag.end)}</template>`);
+        i = len;
+        break;
+      }
       // Template contents live in a separate fragment Readability never sees.
       replace(lt, end, `${html.slice(lt, tag.end)}</template>`);
       i = end;
@@ -356,20 +449,34 @@ export function precleanHtml(html: string, opts: PrecleanOptions = {}): string {
     }
     if ((name === 'svg' || name === 'math') && !tag.selfClosing) {
       const end = nestedEnd(html, name, tag.end);
-      if (end < 0) break;
+      if (end < 0) {
+        // Unclosed island: keep scanning as HTML, so nothing after it escapes the depth cap.
+        i = tag.end;
+        continue;
+      }
       if (aggressive) {
         replace(lt, end, '');
-      } else if (name === 'svg') {
+      } else {
         const closeStart = html.lastIndexOf('<', end - 1);
         const inner = html.slice(tag.end, closeStart);
         // Icons: many nodes, no text. Anything with text stays, since Readability may keep it.
-        if (SHAPE_ONLY_SVG.test(inner)) replace(tag.end, closeStart, '');
+        if (name === 'svg' && SHAPE_ONLY_SVG.test(inner)) replace(tag.end, closeStart, '');
+        else if (foreignDepth(inner) > MAX_FOREIGN_DEPTH) replace(tag.end, closeStart, '');
       }
       // Foreign content is tokenized differently (CDATA, no raw text); never clean inside it.
       i = end;
       continue;
     }
 
+    if (!VOID.has(name) && !OPTIONAL_END.has(name)) {
+      if (open.length >= MAX_DEPTH) {
+        dropped.set(name, (dropped.get(name) ?? 0) + 1);
+        replace(lt, tag.end, '');
+        i = tag.end;
+        continue;
+      }
+      open.push(name);
+    }
     const stripped = withoutStyle(html, lt, tag, aggressive);
     if (stripped !== null) replace(lt, tag.end, stripped);
     i = tag.end;

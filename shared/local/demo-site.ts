@@ -134,8 +134,14 @@ export async function startDemoSite(
   let baseUrl = '';
   const routes = new Map<string, { body: string; type: string }>();
   const server: Server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (path === '/__stats') {
+      // For a benchmark that runs the site in another process.
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(stats));
+      return;
+    }
     stats.requests++;
-    const route = routes.get((req.url ?? '/').split('?')[0] ?? '/');
+    const route = routes.get(path);
     if (!route) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;

@@ -883,7 +883,7 @@ ${tags}
 </article>
 <aside class="${p}sidebar" aria-label="Sidebar">${adSlot(ctx, 'mpu-2', 300, 600)}${mostRead(ctx)}</aside>
 ${related(ctx, 6, 'Related Coverage')}
-${related(ctx, 4, 'More from ' + outlet.name)}
+${related(ctx, 4, `More from ${outlet.name}`)}
 </main>`;
   } else if (ctx.t === 'portal') {
     main = `<div class="${p}container"><div class="${p}row">

@@ -42,13 +42,17 @@ export async function startHarness(
     pages?: SitePage[];
     config?: (base: Record<string, unknown>) => Record<string, unknown>;
     render?: (page: SitePage, siteName: string, url: string) => string;
+    /** A site already running elsewhere (the benchmark runs it in another process). */
+    site?: DemoSite;
   } = {},
 ): Promise<Harness> {
   const dynamo = await startEmbeddedDynamo();
-  const site = await startDemoSite(
-    opts.pages ?? seedPages(loadSeeds()),
-    opts.render ? { render: opts.render } : {},
-  );
+  const site =
+    opts.site ??
+    (await startDemoSite(
+      opts.pages ?? seedPages(loadSeeds()),
+      opts.render ? { render: opts.render } : {},
+    ));
   const slack = await startSlackSink();
   const smtp = await startSmtpSink();
   const base: Record<string, unknown> = {

@@ -41,6 +41,23 @@ describe('extractClaims accusations: explicit verbs of blame', () => {
     ]);
   });
 
+  it('finds the accused of "condemned the massacre committed by X" and "this crime"', () => {
+    expect(
+      pairs('The Turkish Foreign Ministry condemned the massacre committed by Russian aircraft.'),
+    ).toEqual(['turkey>russia']);
+    expect(
+      pairs(
+        'Regime helicopters dropped barrel bombs on a school in Douma. The Syrian Coalition condemned this heinous crime.',
+      ),
+    ).toEqual(['opposition>syria_gov']);
+  });
+
+  it('takes the antecedent of "who" as the accuser, not a name further back', () => {
+    expect(
+      pairs('Saudi Arabia attended talks with European ministers who blamed the attack on Assad.'),
+    ).toEqual([]);
+  });
+
   it('fills accuserName, accusedName, allegation and quote', () => {
     const [a] = extractClaims(
       'Russia accused the US-led coalition of barbaric bombing of Raqqa.',
