@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { alertText } from '../alerts/format-alert.ts';
 import { loadConfigFile, parseConfigText } from '../config/load-config.ts';
 import type { Config } from '../config/schema.ts';
+import { ConfigError } from '../domain/errors.ts';
 import type { AlertRecord } from '../domain/records.ts';
 import { consoleLogger } from '../local/console-logger.ts';
 import { createLocalRuntime } from '../local/local-deps.ts';
@@ -52,14 +53,32 @@ export async function runCycles(o: CycleOptions): Promise<CycleSummary> {
   try {
     let summary = await runCycle(runtime.deps, { force: o.force ?? false, onProgress: progress });
     process.stdout.write(`\n${summaryLine(summary)}\n`);
-    while (o.watch) {
-      // Feeds keep their own intervals: wake every minute and poll those that are due.
-      await new Promise((r) => setTimeout(r, 60_000));
+    // --watch: wake every minute and poll the feeds that are due (each keeps its interval).
+    // Ctrl-C ends the wait at once, or lets a running cycle finish before the store closes.
+    let stop = false;
+    let wake = () => {};
+    const onSignal = () => {
+      stop = true;
+      wake();
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    while (o.watch && !stop) {
+      await new Promise<void>((r) => {
+        const t = setTimeout(r, 60_000);
+        wake = () => {
+          clearTimeout(t);
+          r();
+        };
+      });
+      if (stop) break;
       summary = await runCycle(runtime.deps, { onProgress: progress });
       if (summary.feeds.ok + summary.feeds.failed + summary.feeds.notModified > 0) {
         process.stdout.write(`${new Date().toISOString()} ${summaryLine(summary)}\n`);
       }
     }
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
     return summary;
   } finally {
     await runtime.close();
@@ -73,7 +92,7 @@ export async function runRun(o: {
   watch?: boolean;
   force?: boolean;
 }): Promise<void> {
-  if (o.once && o.watch) throw new Error('choose one of --once and --watch');
+  if (o.once && o.watch) throw new ConfigError('choose one of --once and --watch');
   const config = await loadConfigFile(o.config);
   await runCycles({ config, dataDir: o.dataDir, force: o.force, watch: o.watch });
 }

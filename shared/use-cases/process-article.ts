@@ -9,7 +9,7 @@ import {
   fingerprintText,
   isSameStory,
 } from '../dedupe/fingerprint.ts';
-import { describeError, FetchError } from '../domain/errors.ts';
+import { describeError, ExtractError } from '../domain/errors.ts';
 import type {
   AlertRecord,
   ArticleRecord,
@@ -62,14 +62,21 @@ interface ArticleText {
 
 /** Fetches the page and extracts it; falls back to the feed item's own content. */
 async function readArticle(deps: PipelineDeps, job: ArticleJob, lap: Lap): Promise<ArticleText> {
-  const fromFeed = (note: string): ArticleText => {
+  const fromFeed = async (code: string, note: string): Promise<ArticleText> => {
     const text = feedItemText(job.item.content);
-    if (!text)
-      throw new FetchError(
-        'http_status',
-        job.url ?? '',
-        `${note}; the feed item has no content to fall back on`,
-      );
+    if (!text) throw new ExtractError(`${note}; the feed item has no content to fall back on`);
+    if (job.url) {
+      // The article goes on with the feed's text; the page's failure is still on record.
+      await deps.store.recordError({
+        errorId: newId(deps),
+        at: isoNow(deps),
+        scope: 'article',
+        subject: job.url,
+        feedId: job.feedId,
+        code,
+        message: `${note}; used the feed item's own content instead`,
+      });
+    }
     return {
       title: job.item.title,
       byline: null,
@@ -79,7 +86,8 @@ async function readArticle(deps: PipelineDeps, job: ArticleJob, lap: Lap): Promi
       extractionNote: note,
     };
   };
-  if (!job.url) return fromFeed('item has no link');
+  if (!job.url) return fromFeed('no_link', 'item has no link');
+  let failure: { code: string; note: string };
   try {
     const res = await deps.http.get({
       url: job.url,
@@ -89,25 +97,28 @@ async function readArticle(deps: PipelineDeps, job: ArticleJob, lap: Lap): Promi
     lap('fetch');
     const contentType = res.headers['content-type'] ?? '';
     if (contentType && !/html|xml/i.test(contentType)) {
-      return fromFeed(`page is not HTML (${contentType.split(';')[0]})`);
+      failure = { code: 'not_html', note: `page is not HTML (${contentType.split(';')[0]})` };
+    } else {
+      const html = decodeBody(res.body, { contentType, kind: 'html' });
+      const extracted = extractArticle(html, { url: res.url });
+      lap('extract');
+      if (extracted && extracted.text.length >= 200) {
+        return {
+          title: extracted.title ?? job.item.title,
+          byline: extracted.byline,
+          publishedAt: job.item.publishedAt ?? extracted.publishedAt,
+          text: extracted.text,
+          textSource: 'page',
+          extractionNote: null,
+        };
+      }
+      failure = { code: 'no_article', note: 'no readable article found on the page' };
     }
-    const html = decodeBody(res.body, { contentType, kind: 'html' });
-    const extracted = extractArticle(html, { url: res.url });
-    lap('extract');
-    if (!extracted || extracted.text.length < 200)
-      return fromFeed('no readable article found on the page');
-    return {
-      title: extracted.title ?? job.item.title,
-      byline: extracted.byline,
-      publishedAt: job.item.publishedAt ?? extracted.publishedAt,
-      text: extracted.text,
-      textSource: 'page',
-      extractionNote: null,
-    };
   } catch (err) {
     const e = describeError(err);
-    return fromFeed(`page unavailable (${e.code}: ${e.message})`);
+    failure = { code: e.code, note: `page unavailable (${e.code}: ${e.message})` };
   }
+  return fromFeed(failure.code, failure.note);
 }
 
 export async function processArticle(deps: PipelineDeps, job: ArticleJob): Promise<ProcessOutcome> {

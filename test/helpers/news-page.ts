@@ -674,7 +674,7 @@ window.dataLayer = window.dataLayer || [];
 function gtag(){dataLayer.push(arguments);}
 gtag('js', new Date());
 gtag('config', '${ga}', { anonymize_ip: true, page_type: 'article', content_group: '${ctx.sourceId}' });
-window._sf_async_config = { uid: ${r.int(10000, 99999)}, domain: '${new URL(origin).hostname}', useCanonical: true, sections: 'world,middle-east', authors: ${JSON.stringify(article.byline ?? 'staff')} };
+window._sf_async_config = { uid: ${r.int(10000, 99999)}, domain: '${new URL(origin).hostname}', useCanonical: true, sections: 'world,middle-east', authors: ${scriptJson(article.byline ?? 'staff')} };
 (function() { function loadChartbeat() { var e = document.createElement('script'); e.setAttribute('language', 'javascript'); e.setAttribute('type', 'text/javascript'); e.setAttribute('src', '//static.chartbeat.com/js/chartbeat.js'); document.body.appendChild(e); } var oldonload = window.onload; window.onload = (typeof window.onload != 'function') ? loadChartbeat : function() { oldonload(); loadChartbeat(); }; })();
 !function(f,b,e,v,n,t,s){if(f.fbq)return;n=f.fbq=function(){n.callMethod?n.callMethod.apply(n,arguments):n.queue.push(arguments)};if(!f._fbq)f._fbq=n;n.push=n;n.loaded=!0;n.version='2.0';n.queue=[];t=b.createElement(e);t.async=!0;t.src=v;s=b.getElementsByTagName(e)[0];s.parentNode.insertBefore(t,s)}(window,document,'script','https://connect.facebook.net/en_US/fbevents.js');
 fbq('init', '${r.int(100000000, 999999999)}'); fbq('track', 'PageView');`;
@@ -799,7 +799,8 @@ function articleBody(ctx: Ctx, paras: string[], url: string): string {
 
 export function renderNewsPage(a: NewsPageArticle): string {
   const r = rng(hash32(`${a.url}\u0000${a.title}`));
-  const sourceId = a.source.toLowerCase();
+  // Goes into URLs, attributes and script strings unescaped: keep it to a safe alphabet.
+  const sourceId = a.source.toLowerCase().replace(/[^a-z0-9_-]/g, '') || 'news';
   const known = OUTLETS[sourceId];
   const outlet: Outlet = known ?? {
     name: a.source || 'News',

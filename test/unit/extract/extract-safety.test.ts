@@ -114,7 +114,15 @@ describe('extractArticle on hostile pages', () => {
   });
 
   it('gives null or ExtractError on degenerate input, never another error', () => {
-    for (const html of ['', '<', '<!--', '<script>', '<svg><svg>', '\u0000\uFFFF<html', '<template>']) {
+    for (const html of [
+      '',
+      '<',
+      '<!--',
+      '<script>',
+      '<svg><svg>',
+      '\u0000\uFFFF<html',
+      '<template>',
+    ]) {
       let result: unknown;
       try {
         result = extractArticle(html, { url: 'not a url' });
