@@ -69,7 +69,19 @@ export function alertHeadline(claim: ClaimRecord): string {
   const a = claim.accusation;
   const where = a.place ? ` (${a.place})` : '';
   const verb = PLURAL_ACTORS.has(a.accuser) ? 'accuse' : 'accuses';
-  return `${capitalise(actorName(a.accuser))} ${verb} ${actorName(a.accused)}: ${a.allegation}${where}`;
+  // The article's own words say what is alleged more faithfully than any paraphrase.
+  return `${capitalise(actorName(a.accuser))} ${verb} ${actorName(a.accused)}${where}: “${shorten(a.quote, 140)}”`;
+}
+
+/** Cuts at a word boundary with an ellipsis; strips wrapping quotes and trailing punctuation. */
+export function shorten(text: string, max: number): string {
+  const t = text
+    .replace(/\s+/g, ' ')
+    .replace(/^["“'‘]+|["”'’]+$/g, '')
+    .trim();
+  if (t.length <= max) return t.replace(/[.,;:]+$/, '');
+  const cut = t.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max * 0.6)).replace(/[.,;:]+$/, '')}…`;
 }
 
 export function alertDetails(alert: AlertRecord): { label: string; value: string }[] {
