@@ -46,6 +46,8 @@ const DAY_S = 86_400;
 const TRANSIENT_TTL_DAYS = 90;
 const BAND_QUERY_LIMIT = 25;
 const MAX_BATCH_RETRIES = 5;
+/** Corroborating sources kept on one claim item. */
+export const MAX_CLAIM_SOURCES = 100;
 
 type Item = Record<string, unknown>;
 
@@ -535,13 +537,18 @@ export class DynamoDbStore implements Store {
         new UpdateCommand({
           TableName: this.table,
           Key: { pk: `CLAIM#${claimKey}`, sk: 'CLAIM' },
+          // The source list stops growing at MAX_CLAIM_SOURCES (DynamoDB items are capped at
+          // 400 KB); the count goes on.
           UpdateExpression:
-            'SET sources = list_append(sources, :s), sourceArticleIds = list_append(sourceArticleIds, :a)',
-          ConditionExpression: 'attribute_exists(pk) AND NOT contains(sourceArticleIds, :id)',
+            'SET sources = list_append(sources, :s), sourceArticleIds = list_append(sourceArticleIds, :a) ADD sourceCount :one',
+          ConditionExpression:
+            'attribute_exists(pk) AND NOT contains(sourceArticleIds, :id) AND size(sourceArticleIds) < :max',
           ExpressionAttributeValues: {
             ':s': [source],
             ':a': [source.articleId],
             ':id': source.articleId,
+            ':one': 1,
+            ':max': MAX_CLAIM_SOURCES,
           },
         }),
       );

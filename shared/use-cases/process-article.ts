@@ -37,6 +37,8 @@ import { type ClaimOrigin, settleAccusation, settleCasualty } from './settle-cla
 
 const ARTICLE_LEASE_MS = 5 * 60_000;
 const MAX_CANDIDATES = 8;
+/** Characters of article text stored (a DynamoDB item holds at most 400 KB). */
+const MAX_STORED_TEXT = 100_000;
 
 export type ProcessOutcome =
   | { articleId: string; status: 'already_done' | 'busy' }
@@ -345,7 +347,11 @@ export async function processArticle(deps: PipelineDeps, job: ArticleJob): Promi
       storyId,
       contentHash: fp.contentHash,
     }),
-    text: article.text,
+    // DynamoDB items are capped at 400 KB: keep the first MAX_STORED_TEXT characters.
+    text:
+      article.text.length > MAX_STORED_TEXT
+        ? `${article.text.slice(0, MAX_STORED_TEXT)}…`
+        : article.text,
     casualtyCount: claims.casualties.length,
     accusationCount: claims.accusations.length,
   });
