@@ -537,17 +537,15 @@ export class DynamoDbStore implements Store {
         new UpdateCommand({
           TableName: this.table,
           Key: { pk: `CLAIM#${claimKey}`, sk: 'CLAIM' },
-          // The source list stops growing at MAX_CLAIM_SOURCES (DynamoDB items are capped at
-          // 400 KB); the count goes on.
+          // The source list stops growing at MAX_CLAIM_SOURCES: DynamoDB items are capped at 400 KB.
           UpdateExpression:
-            'SET sources = list_append(sources, :s), sourceArticleIds = list_append(sourceArticleIds, :a) ADD sourceCount :one',
+            'SET sources = list_append(sources, :s), sourceArticleIds = list_append(sourceArticleIds, :a)',
           ConditionExpression:
             'attribute_exists(pk) AND NOT contains(sourceArticleIds, :id) AND size(sourceArticleIds) < :max',
           ExpressionAttributeValues: {
             ':s': [source],
             ':a': [source.articleId],
             ':id': source.articleId,
-            ':one': 1,
             ':max': MAX_CLAIM_SOURCES,
           },
         }),
