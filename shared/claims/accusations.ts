@@ -18,7 +18,7 @@ const PRONOUN_SPEAKER_RE = new RegExp(
   'i',
 );
 const ACCUSE_RE =
-  /\b(?:accus(?:ed|es|e|ing|ations?)|blam(?:ed|es|e|ing)|condemn(?:ed|s|ing|ation)?|denounc(?:ed|es|e|ing)|criticiz(?:ed|es|e|ing)|criticis(?:ed|es|e|ing)|slamm?(?:ed|s|ing)?|blast(?:ed|s|ing)|lambast(?:ed|s|ing)?|chastis(?:ed|es|ing)|castigat(?:ed|es|ing)|held|holds?|holding|pointed\s+the\s+finger\s+at|charged)\b/gi;
+  /\b(?:accus(?:ed|es|e|ing|ations?)|blam(?:ed|es|e|ing)|condemn(?:ed|s|ing|ation)?|denounc(?:ed|es|e|ing)|criticiz(?:ed|es|e|ing)|criticis(?:ed|es|e|ing)|slamm?(?:ed|s|ing)?|blast(?:ed|s|ing)|lambast(?:ed|s|ing)?|chastis(?:ed|es|ing)|castigat(?:ed|es|ing)|deplor(?:ed|es|e|ing)|decr(?:ied|ies|y|ying)|rebuk(?:ed|es|e|ing)|censur(?:ed|es|e|ing)|(?:lash|hit)(?:es|ed|s|ting)?\s+out\s+(?:at|against)|held|holds?|holding|point(?:ed|s|ing)?\s+(?:the|their|an\s+accusing)\s+fingers?\s+at|charged)\b/gi;
 const HARM_RE =
   /\b(?:kill\w*|dead|deaths?|died|civilians?|casualt\w*|massacres?|crimes?|criminal|destr\w+|illegal\w*|barbar\w+|terror\w*|atrocit\w+|violat\w+|chemical|gas(?:sing|sed)?|toxic|poison\w*|siege|besieg\w+|obstruct\w*|bomb\w*|shell\w*|strikes?|airstrikes?|struck|raids?|attack\w*|target\w*|mistakes?|cover(?:ed|ing)?\s+up|lies|lying|fabricat\w+|support\w*|arm(?:s|ed|ing)\b|fund\w*|execut\w+|slaughter\w*|murder\w*|genocide|cleansing|occup\w+|aggression|invasion|encroach\w*|responsib\w+|behind|hamper\w*|unwilling\w*|hypocri\w+|cynical|suffer\w*|catastroph\w+|disaster|wip\w+|rocket\w*|fired|sniper|tortur\w+|starv\w+|displac\w+|ignor\w*|silence|inaction|impunity|pretext|sponsor\w*|harbou?r\w*|regroup\w*|breach\w*|provocat\w+|aggress\w+|mines?|planted|slit|behead\w*|brutal\w*|heinous|onslaught|indiscriminate\w*|abuses?|misinformation|rumou?rs)\b/i;
 const DENIAL_RE =
@@ -60,6 +60,11 @@ const SPEAKER_GAP_RE =
 // After a post-verb speaker the clause ends: "..., said the Observatory." / "... on Tuesday".
 const POST_SPEAKER_END_RE =
   /^\s*(?:$|[,.;:)"”’]|(?:on|in|at|late|early|last|this|today|yesterday|tonight|told|which|who|that|citing|adding|quoted|via|monitor|chief|spokes\w+|\()\b)/i;
+// Between a post-verb speech verb and its speaker: "said the head of the Syrian Coalition".
+const POST_SPEAKER_GAP_RE =
+  /^\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?:(?:head|chief|leader|spokes(?:man|woman|person)|president|director|member|official|representative)\s+(?:of|for|at)\s+(?:the\s+)?)?(?:[A-Z][\w'’.-]*\s+){0,3}$/;
+// "... said Aleppo-based activist Abu Omar." - the person's name closes the clause.
+const POST_SPEAKER_NAME_END_RE = /^(?:\s+[A-Z][\w'’-]*){1,3}\s*(?:$|[,.;:)"”’])/;
 // The speaker's own words reach state media: "a source told SANA", "SANA reporter said".
 const STATE_MEDIA_SOURCE_RE =
   /\b(?:told|to|for)\s+(?:the\s+)?SANA\b|\bSANA(?:'s|s)?\s+(?:reporter|correspondent)s?\b/;
@@ -84,6 +89,16 @@ const OBJECT_POSITION_RE =
 const SPOKESMAN_OF_RE =
   /\b(?:commander|spokes(?:man|woman|person)|head|chief|director|member|official|minister|ambassador|envoy|representative|leader|president|statement|office|department|council|committee)\s+(?:of|for|at)\s+(?:the\s+)?$/i;
 
+// "According to (the) report ISIS has executed ...": the report was named before, and the actor
+// after it is the subject of the reported clause, not its source.
+const ACCORDING_ANAPHOR_SRC =
+  '\\baccording\\s+to\\s+(?:the\\s+|a\\s+|this\\s+|that\\s+|its\\s+|their\\s+)?(?:latest\\s+|new\\s+|same\\s+)?(?:report|statement|study|findings|figures|data|document|letter|count|tally)';
+const ACCORDING_ANAPHOR_RE = new RegExp(`${ACCORDING_ANAPHOR_SRC}\\s+(?:[\\w'’-]+\\s+){0,2}$`, 'i');
+const ACCORDING_ANAPHOR_START_RE = new RegExp(
+  `${ACCORDING_ANAPHOR_SRC}\\b(?!\\s+(?:by|from|of|issued|published|released|compiled)\\b)`,
+  'i',
+);
+
 type Speaker = Pick<ActorHit, 'actor' | 'name' | 'index' | 'end'>;
 
 function findSpeakers(sentence: string, hits: ActorHit[]): ActorHit[] {
@@ -93,6 +108,7 @@ function findSpeakers(sentence: string, hits: ActorHit[]): ActorHit[] {
   for (const h of hits) {
     if (h.generic) continue;
     const before = sentence.slice(Math.max(0, h.index - 90), h.index);
+    if (ACCORDING_ANAPHOR_RE.test(before)) continue;
     if (/\baccording\s+to\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,3}$/i.test(before)) return [h];
   }
   for (const v of sentence.matchAll(SPEECH_RE)) {
@@ -147,9 +163,10 @@ function findSpeakers(sentence: string, hits: ActorHit[]): ActorHit[] {
     for (const h of hits) {
       if (h.index < ve || h.generic) continue;
       const gap = sentence.slice(ve, h.index);
-      if (!/^\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}$/.test(gap)) break;
+      if (!POST_SPEAKER_GAP_RE.test(gap)) break;
       if (/^(?:told|tells)$/i.test(v[0])) break;
-      if (POST_SPEAKER_END_RE.test(sentence.slice(h.end))) return [h];
+      const rest = sentence.slice(h.end);
+      if (POST_SPEAKER_END_RE.test(rest) || POST_SPEAKER_NAME_END_RE.test(rest)) return [h];
       break;
     }
   }
@@ -167,7 +184,7 @@ const FORCE_NOUN_AFTER_RE = new RegExp(
   'i',
 );
 const HARM_VERB_SRC =
-  '(?:killed|kills|kill|killing|bombed|bombs|bombing|targeted|targets|targeting|shelled|shelling|struck|strike|strikes|hit|hits|attacked|attacks|attack|attacking|fired|fires|firing|executed|executes|executing|dropped|drop|launched|committed|commits|carried\\s+out|carries\\s+out|slaughtered|massacred|besieged|besieging|destroyed|destroys|violated|violates|violating|gassed|gassing|wiped|wiping|obstruct\\w*|hamper\\w*|used|uses|using|supports?|supported|supporting|sponsor\\w*|arms|armed|arming|funds|funded|is\\s+responsible|are\\s+responsible|was\\s+responsible|were\\s+responsible|bears?\\s+responsibility|were\\s+behind|was\\s+behind|is\\s+behind|are\\s+behind|(?:has|have|had)\\s+(?:been\\s+)?(?:killing|bombing|targeting|shelling|attacking|firing|besieging|using|supporting|keeping|holding|spreading|committing)|continues?\\s+(?:to|its|their)|continued\\s+(?:to|its|their)|ignor\\w+|slit|beheaded|tortured|kidnapped|abducted|planted|shot|stormed|seized|looted|burned|displaced|starv\\w+|blocked|prevented|refus\\w+|failed|fails|resorted|embarked|launching|regroup\\w*|trying|tried|released|intensified|stepped\\s+up|pounded|raided|unleashed|pursu\\w+|insist\\w*|was\\s+keeping|keeps|keeping|holds|spreading|spread)';
+  '(?:killed|kills|kill|killing|bombed|bombs|bombing|targeted|targets|targeting|shelled|shelling|struck|strike|strikes|hit|hits|attacked|attacks|attack|attacking|fired|fires|firing|executed|executes|executing|dropped|drop|launched|committed|commits|carried\\s+out|carries\\s+out|slaughtered|massacred|besieged|besieging|destroyed|destroys|violated|violates|violating|gassed|gassing|wiped|wiping|obstruct\\w*|hamper\\w*|used|uses|using|supports?|supported|supporting|sponsor\\w*|arms|armed|arming|funds|funded|is\\s+responsible|are\\s+responsible|was\\s+responsible|were\\s+responsible|bears?\\s+responsibility|were\\s+behind|was\\s+behind|is\\s+behind|are\\s+behind|(?:has|have|had)\\s+(?:been\\s+)?(?:killing|bombing|targeting|shelling|attacking|firing|besieging|using|supporting|keeping|holding|spreading|committing)|continues?\\s+(?:to|its|their)|continued\\s+(?:to|its|their)|ignor\\w+|protect(?:s|ed|ing)?|shield(?:s|ed|ing)?|cover(?:s|ed|ing)?\\s+(?:up|for)|hitting|slit|beheaded|tortured|kidnapped|abducted|planted|shot|stormed|seized|looted|burned|displaced|starv\\w+|blocked|prevented|refus\\w+|failed|fails|resorted|embarked|launching|regroup\\w*|trying|tried|released|intensified|stepped\\s+up|pounded|raided|unleashed|pursu\\w+|insist\\w*|was\\s+keeping|keeps|keeping|holds|spreading|spread)';
 const HARM_VERB_AFTER_RE = new RegExp(
   `^\\s*\\)?\\s*(?:'s|’s)?\\s*(?:,[^,]{0,60},\\s*)?(?:and\\s+(?:its|their|his)\\s+(?:allies|backers|supporters|militias)\\s+)?(?:(?:has|have|had|was|were|is|are|also|reportedly|allegedly|deliberately|intentionally|repeatedly|systematically|indiscriminately|then|again|still|recently|now|apparently|often|who|that|which|may\\s+have|might\\s+have|must\\s+have|could\\s+have|had\\s+been|have\\s+been|has\\s+been|\\w+ly)\\s+){0,3}${HARM_VERB_SRC}\\b`,
   'i',
@@ -359,7 +376,7 @@ function quoteSpan(sentence: string, from: number, to: number): string {
 
 // Between a verb of blame and its object: a few words, "the attack on", "the government of".
 const OBJECT_GAP_RE =
-  /^\s*(?:(?!\w+ing\b)[\w'’-]+\s+){0,4}(?:(?:on|at)\s+(?:the\s+)?)?(?:(?:government|forces|regime|troops|militias?|allies|army)\s+(?:of|loyal\s+to)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2})?$/;
+  /^\s*["“‘']?\s*(?:(?!\w+ing\b)[\w'’-]+\s+){0,4}(?:(?:on|at)\s+(?:the\s+)?)?(?:(?:government|forces|regime|troops|militias?|allies|army)\s+(?:of|loyal\s+to)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2})?$/;
 const MUTUAL_BLAME_RE =
   /\b(?:have\s+|has\s+)?(?:traded|exchanged)\s+(?:accusations|blame)|\b(?:blamed|accused|blame|accuse)\s+(?:each\s+other|one\s+another)\b/i;
 const REJECTED_CALLS_RE =

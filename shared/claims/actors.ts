@@ -25,6 +25,11 @@ const US = '(?:US|U\\.S\\.?|USA|American|America|Washington)';
 // FA-KES stripped apostrophes, so "Russia's" often arrives as "Russias".
 const POSS = "(?:'s|’s|s'|s(?![\\w-]))?";
 
+// What a state does when its bare capital or country name speaks for its government ("Damascus
+// denied", "Syria Slams Coalition ..." in a headline); elsewhere "Syria" is the place.
+const STATE_VERB =
+  '(?:has|have|had|[Ss]aid|[Ss]ays|[Aa]ccused|[Aa]ccuses|[Bb]lamed|[Bb]lames|[Cc]ondemned|[Cc]ondemns|[Dd]enounced|[Dd]enounces|[Cc]alled|[Cc]alls|[Ii]nsisted|[Ii]nsists|[Dd]emanded|[Dd]emands|[Rr]ejected|[Rr]ejects|[Cc]laims|[Cc]laimed|[Cc]onsiders|[Rr]egards|[Ss]ees|[Vv]iews|[Dd]enied|[Dd]enies|[Ss]lams|[Ss]lammed|[Bb]lasts|[Bb]lasted|[Cc]riticized|[Cc]riticised|[Cc]riticizes|[Cc]riticises|[Ww]arns|[Ww]arned|[Uu]rges|[Uu]rged|[Hh]olds\\s+(?:\\S+\\s+){1,4}responsible|[Hh]eld\\s+(?:\\S+\\s+){1,4}responsible|[Ll]ash(?:es|ed)\\s+out|[Hh]its?\\s+out|[Dd]eplores|[Dd]eplored)';
+
 const ENTRIES: Entry[] = [
   // Monitors and NGOs first: "Britain-based Syrian Observatory" must not become uk.
   {
@@ -52,7 +57,7 @@ const ENTRIES: Entry[] = [
   },
   {
     actor: 'rebels',
-    source: `(?:Turkey|Turkish|US|U\\.S\\.|Western|Saudi)[- ]backed\\s+(?:Syrian\\s+)?(?:opposition|rebels?|FSA)(?:\\s+(?:forces|fighters|groups|factions))?|[Oo]pposition\\s+(?:fighters|forces|groups|factions|militants|rebels|armed\\s+groups)|Free\\s+Syrian\\s+Army|FSA|[Aa]rmed\\s+(?:opposition|groups?|factions?)|Jaish\\s+al-Islam|Ahrar\\s+al-Sham|Faylaq\\s+al-Rahman|Nour\\s+al-Din\\s+al-Zenki|Jaish\\s+al-Fatah|Army\\s+of\\s+Conquest|[Rr]ebels?(?:\\s+(?:groups?|fighters|forces|factions))?|[Ii]nsurgents?`,
+    source: `(?:Turkey|Turkish|US|U\\.S\\.|Western|Saudi)[- ]backed\\s+(?:Syrian\\s+)?(?:opposition|rebels?|FSA)(?:\\s+(?:forces|fighters|groups|factions))?|[Oo]pposition\\s+(?:fighters|forces|groups|factions|militants|rebels|armed\\s+groups)|Free\\s+Syrian\\s+Army|FSA|[Aa]rmed\\s+(?:opposition|groups?|factions?)|Jaish\\s+al-Islam|Ahrar\\s+al-Sham|Faylaq\\s+al-Rahman|Nour\\s+(?:al|[Ee]l)[- ]Din\\s+(?:al|[Ee]l)[- ]Z[ei]n[ck]i|Jaish\\s+al-Fatah|Army\\s+of\\s+Conquest|[Rr]ebels?(?:\\s+(?:groups?|fighters|forces|factions))?|[Ii]nsurgents?`,
   },
   {
     actor: 'rebels',
@@ -82,7 +87,7 @@ const ENTRIES: Entry[] = [
   },
   {
     actor: 'syria_gov',
-    source: `Syrian\\s+(?:Arab\\s+)?(?:government|Government|regime|Regime|army|Army|military|authorities|state|State|Foreign\\s+(?:and\\s+Expatriates\\s+)?Ministry|Ministry\\s+of\\s+(?:Foreign\\s+Affairs|Defen[cs]e|Health|Information)|Defen[cs]e\\s+Ministry|Health\\s+Ministry|troops|forces|officials?|President(?:\\s+Bashar\\s+(?:al-)?Assad)?|president|ambassador|envoy|delegation|state\\s+(?:media|television|TV|news\\s+agency)|air\\s+force|warplanes|jets|helicopters|Arab\\s+News\\s+Agency)${POSS}|(?:President\\s+)?(?:Bashar\\s+)?(?:al-|Al-)?Assad${POSS}(?:\\s+(?:regime|government|forces|troops))?|Syrian(?=\\s+(?:(?:or|and)\\s+Russian\\s+)?(?:air\\s+raids?|airstrikes?|air\\s+strikes?|raids?|warplanes?|jets|bombardment|shelling|helicopters?|barrel\\s+bombs?))|SANA${POSS}|(?:Syrian\\s+)?[Ss]tate\\s+(?:media|television|TV|news\\s+agency)|(?:the\\s+)?[Pp]resident(?:'s|’s|s)\\s+forces|(?:the\\s+)?[Rr]egime${POSS}(?:\\s+(?:forces|troops|warplanes|jets|aircraft|helicopters|army))?|[Gg]overnment\\s+(?:forces|troops|warplanes|jets|aircraft|helicopters|army)|(?:pro-|Pro-)?(?:regime|government)\\s+(?:forces|troops)|[Ll]oyalist\\s+forces|(?:Walid\\s+)?(?:al-)?M(?:ou|u|o)a?llem${POSS}|(?:Bashar\\s+)?(?:al-)?Jaafari${POSS}|(?:Faisal\\s+)?(?:al-)?Mekdad${POSS}|(?:Bouthaina\\s+)?Shaaban${POSS}|Damascus${POSS}(?=\\s+(?:has|have|had|said|says|accused|accuses|blamed|blames|condemned|condemns|denounced|called|calls|insisted|demanded|rejected|claims|claimed|considers|regards|sees|views))|(?:the\\s+)?government\\s+in\\s+Damascus|Syria(?:'s|’s|s)\\s+(?:government|regime|army|military|president|President|foreign\\s+ministry|Foreign\\s+Ministry|air\\s+force)|Syria${POSS}(?=\\s+(?:has|have|had|said|says|accused|accuses|blamed|condemned|denounced|demanded|rejected|called\\s+on))`,
+    source: `Syrian\\s+(?:Arab\\s+)?(?:government|Government|regime|Regime|army|Army|military|authorities|state|State|Foreign\\s+(?:and\\s+Expatriates\\s+)?Ministry|Ministry\\s+of\\s+(?:Foreign\\s+Affairs|Defen[cs]e|Health|Information)|Defen[cs]e\\s+Ministry|Health\\s+Ministry|troops|forces|officials?|President(?:\\s+Bashar\\s+(?:al-)?Assad)?|president|ambassador|envoy|delegation|state\\s+(?:media|television|TV|news\\s+agency)|air\\s+force|warplanes|jets|helicopters|Arab\\s+News\\s+Agency)${POSS}|(?:President\\s+)?(?:Bashar\\s+)?(?:al-|Al-)?Assad${POSS}(?:\\s+(?:regime|government|forces|troops))?|Syrian(?=\\s+(?:(?:or|and)\\s+Russian\\s+)?(?:air\\s+raids?|airstrikes?|air\\s+strikes?|raids?|warplanes?|jets|bombardment|shelling|helicopters?|barrel\\s+bombs?))|SANA${POSS}|(?:Syrian\\s+)?[Ss]tate\\s+(?:media|television|TV|news\\s+agency)|(?:the\\s+)?[Pp]resident(?:'s|’s|s)\\s+forces|(?:the\\s+)?[Rr]egime${POSS}(?:\\s+(?:forces|troops|warplanes|jets|aircraft|helicopters|army))?|[Gg]overnment\\s+(?:forces|troops|warplanes|jets|aircraft|helicopters|army)|(?:pro-|Pro-)?(?:regime|government)\\s+(?:forces|troops)|[Ll]oyalist\\s+forces|(?:Walid\\s+)?(?:al-)?M(?:ou|u|o)a?llem${POSS}|(?:Bashar\\s+)?(?:al-)?Jaafari${POSS}|(?:Faisal\\s+)?(?:al-)?Mekdad${POSS}|(?:Bouthaina\\s+)?Shaaban${POSS}|Damascus${POSS}(?=\\s+${STATE_VERB})|(?<=\\b(?:accused|blamed|condemned|criticized|criticised|denounced)\\s+by\\s+)Damascus|(?:the\\s+)?government\\s+in\\s+Damascus|Syria(?:'s|’s|s)\\s+(?:government|regime|army|military|president|President|foreign\\s+ministry|Foreign\\s+Ministry|air\\s+force)|Syria${POSS}(?=\\s+${STATE_VERB})`,
   },
   {
     actor: 'isis',
@@ -121,7 +126,7 @@ const ENTRIES: Entry[] = [
   },
   {
     actor: 'other',
-    source: `(?:[Ll]ocal\\s+|Syrian\\s+|opposition\\s+)?[Aa]ctivists|[Rr]esidents|(?:the\\s+)?[Ii]nternational\\s+community${POSS}|(?:the\\s+)?West${POSS}(?![\\w-])|Western\\s+(?:countries|capitals|powers|states|governments)|[Ww]orld\\s+powers|[Ww]itnesses|[Ll]ocal\\s+sources|[Mm]edical\\s+sources|[Ll]ocal\\s+officials`,
+    source: `(?:[Ll]ocal\\s+|Syrian\\s+|opposition\\s+|[A-Z][\\w-]*-based\\s+)?[Aa]ctivists?|[Rr]esidents|(?:the\\s+)?[Ii]nternational\\s+community${POSS}|(?:the\\s+)?West${POSS}(?![\\w-])|Western\\s+(?:countries|capitals|powers|states|governments)|[Ww]orld\\s+powers|[Ww]itnesses|[Ll]ocal\\s+sources|[Mm]edical\\s+sources|[Ll]ocal\\s+officials`,
   },
 ];
 
