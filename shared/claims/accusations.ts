@@ -14,7 +14,7 @@ const SPEECH =
   '(?:said|says|say|saying|reported|reports|reporting|stated|states|claimed|claims|claiming|told|tells|added|adds|noted|notes|stressed|stresses|warned|warns|warning|insisted|insists|confirmed|confirms|announced|announces|alleged|alleges|documented|documents|revealed|tweeted|wrote|writes|argued|argues|explained|pointed\\s+out|believes|asserted|asserts|demanded|demands|urged|urges|called\\s+(?:on|for)|calls\\s+(?:on|for)|complained|complains|denounced|denounces|accused|accuses|blamed|blames|condemned|condemns|criticized|criticised|slammed|blasted|charged|affirmed|affirms|emphasized|emphasised|emphasizes|emphasises|underlined|highlighted|indicated|mentioned|went\\s+on|reiterated|reiterates|described|describes|considers|considered|views|sees|regards|dismissed|questioned|lashed\\s+out|expressed|voiced|echoed|responded|replied|remarked|observed|estimated|estimates|recorded|registered|counted|put\\s+the|gave\\s+a|issued|published|released|believed|thinks|think|feared|fears|vowed|pledged|spoke|speaking|repeated\\s+(?:the|its|his|her|their|that)|according)';
 
 const PRONOUN_SPEAKER_RE = new RegExp(
-  `\\b(?:he|she|they|the\\s+(?:diplomat|minister|ministry|spokesman|spokeswoman|spokesperson|official|officials|statement|general|envoy|ambassador|president|agency|group|monitor|observatory|organization|organisation|report|coalition|body|source|sources|commander|colonel|army|military|country|government))\\s+(?:also\\s+|further\\s+|then\\s+|later\\s+)?${SPEECH}\\b`,
+  `(?:^["“]?\\s*(?:It|Its\\s+(?:statement|report))|\\bit(?=\\s+(?:also\\s+)?(?:said|says|reported|added)(?:\\s+(?:on\\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|earlier|late|later))?(?:\\s*[.,;"”]|\\s*$|\\s+(?:adding|blaming|citing|accusing|noting)\\b))|\\b(?:he|she|they|the\\s+(?:diplomat|minister|ministry|spokesman|spokeswoman|spokesperson|official|officials|statement|general|envoy|ambassador|president|agency|group|monitor|observatory|organization|organisation|report|coalition|body|source|sources|commander|colonel|army|military|country|government)))\\s+(?:also\\s+|further\\s+|then\\s+|later\\s+)?${SPEECH}\\b`,
   'i',
 );
 const ACCUSE_RE =
@@ -29,7 +29,7 @@ const MILITANT_VICTIMS_RE =
   /\b(?:[Kk]ill\w*|dead|[Ee]liminat\w+|[Dd]estroy\w*)\s+(?:[\w-]+\s+){0,4}?(?:[Jj]ihadists|[Mm]ilitants|[Tt]errorists|[Cc]ommanders|[Ll]eaders|jihadists|militants|extremists|terrorists|Daesh|IS|ISIS|ISIL|gunmen|insurgents|members)\b|\b(?:[Jj]ihadists|[Mm]ilitants|[Ee]xtremists|[Tt]errorists|[Ff]ighters|[Mm]embers|[Gg]unmen|[Ii]nsurgents|[Cc]ommanders|[Ll]eaders)\s+(?:were|have\s+been|had\s+been|[Kk]illed)\b|\b(?:death|deaths|killing)\s+of\s+(?:\w+\s+){0,4}?(?:IS|ISIS|ISIL|Daesh|jihadist|militant|Nusra)\b|\b(?:destroyed|targeted|struck|hit|bombed|attacked|pounded|pounding|targeting|hitting)\s+(?:\w+\s+){0,5}?(?:of\s+)?(?:ISIS|ISIL|IS|Daesh|terrorists|militants|jihadists|Nusra)\b/;
 // Combat deaths of armed men ("killed five pro-regime forces"), which monitors report neutrally.
 const COMBATANT_VICTIMS_RE =
-  /\b(?:kill\w*|dead)\s+(?:[\w-]+\s+){0,4}?(?:forces|fighters|members|soldiers|troops|militiamen|officers|commanders?)\b|\b(?:forces|fighters|members|soldiers|troops|militiamen)\s+(?:were|have\s+been|had\s+been)\s+killed\b/;
+  /\b(?:kill\w*|dead)\s+(?:[\w-]+\s+){0,4}?(?:forces|fighters|members|soldiers|troops|militiamen|officers|commanders?)\b|\b(?:forces|fighters|members|soldiers|troops|militiamen)\s+(?:were|have\s+been|had\s+been)\s+killed\b|\b(?:attack\w*|ambush\w*|clash\w*|fought|fighting|battl\w+|fired\s+on|repel\w*)\s+(?:with\s+|on\s+|against\s+)?(?:the\s+)?(?:(?!by\b)[\w-]+\s+){0,2}?(?:forces|fighters|soldiers|troops|militiamen|positions|militants|checkpoints?|posts?|convoys?)\b/;
 const NEUTRAL_REPORTERS = new Set<Actor>([
   'sohr',
   'ngo',
@@ -93,11 +93,71 @@ const SPOKESMAN_OF_RE =
 // after it is the subject of the reported clause, not its source.
 const ACCORDING_ANAPHOR_SRC =
   '\\baccording\\s+to\\s+(?:the\\s+|a\\s+|this\\s+|that\\s+|its\\s+|their\\s+)?(?:latest\\s+|new\\s+|same\\s+)?(?:report|statement|study|findings|figures|data|document|letter|count|tally)';
-const ACCORDING_ANAPHOR_RE = new RegExp(`${ACCORDING_ANAPHOR_SRC}\\s+(?:[\\w'’-]+\\s+){0,2}$`, 'i');
+const ACCORDING_ANAPHOR_RE = new RegExp(`${ACCORDING_ANAPHOR_SRC}\\s+(?:the\\s+)?$`, 'i');
 const ACCORDING_ANAPHOR_START_RE = new RegExp(
   `${ACCORDING_ANAPHOR_SRC}\\b(?!\\s+(?:by|from|of|issued|published|released|compiled)\\b)`,
   'i',
 );
+
+// What a pronoun or alias can refer back to: a person ("he", "the spokeswoman"), a body ("it",
+// "the ministry") or either ("they", "the statement").
+const PERSON_REF_RE =
+  /^(?:he|she|the\s+(?:diplomat|minister|spokes(?:man|woman|person)|official|general|envoy|ambassador|president|commander|colonel))$/i;
+const BODY_REF_RE =
+  /^(?:it|its\s+\w+|the\s+(?:ministry|agency|group|monitor|observatory|organi[sz]ation|coalition|body|army|military|country|government))$/i;
+// A sentence's subject: the actor its opening noun phrase names ("Russian Foreign Minister Sergei
+// Lavrov met ...", "The Syrian Foreign Ministry sent ..."), titles and names only before it.
+const SUBJECT_LEAD_RE =
+  /^[\s"“(]*(?:(?:the|a|an|of|for|and|al|el|de|deputy|foreign|defen[cs]e|prime|minister|spokes(?:man|woman|person)|envoy|ambassador|president|general|chief|head|official|senior|top|former|ministry|[A-Z][\w'’.-]*)\s+){0,8}$/;
+const SUBJECT_NOT_SPEAKER_RE =
+  /(?:forces|troops|jets|warplanes|aircraft|planes|army|military|militants|fighters|helicopters|aviation|rebels?|insurgents?|groups?|factions?)$/i;
+const PERSON_TITLE_RE =
+  /\b(?:[Mm]inister|[Ss]pokes(?:man|woman|person)|[Pp]resident|[Aa]mbassador|[Ee]nvoy|[Gg]eneral|[Cc]olonel|[Oo]fficial|[Cc]hief|[Hh]ead|[Cc]ommander|[Ss]ecretary|[Ll]eader|[Dd]irector|[Rr]epresentative|Mr|Mrs|Ms|Dr|Gen|Col|Maj|Lt)\.?\s+(?:[A-Z][\w'’.-]*\s+){0,4}$/;
+const KNOWN_PERSON_RE =
+  /\b(?:Putin|Lavrov|Zakharova|Konashenkov|Syromolotov|Nebenzia|Churkin|Peskov|Shoigu|Ryabkov|Rudskoy|Safronkov|Medvedev|Gerasimov|Obama|Trump|Kerry|Tillerson|Power|Haley|Mattis|Carter|McGurk|Pompeo|Garver|Dorrian|Dillon|Toner|Kirby|Assad|M(?:ou|u|o)a?llem|Jaafari|Mekdad|Shaaban|Erdogan|Cavusoglu|Yildirim|Rouhani|Zarif|Khamenei|Netanyahu|Johnson|Cameron|May|Fallon|Hollande|Macron|Fabius|Drian|Ayrault|Mistura|Ki-?moon|Guterres|Rahman|Abdulrahman)(?:'s|’s|s)?$/;
+
+// "Russian Foreign Ministry spokeswoman Maria Zakharova": a title and a name after the body.
+const PERSON_TAIL_RE =
+  /^\s+(?:[Ss]pokes(?:man|woman|person)|[Mm]inister|[Hh]ead|[Cc]hief|[Dd]irector|[Cc]ommander|[Oo]fficial|[Aa]mbassador|[Ee]nvoy|[Rr]epresentative)(?:\s+[A-Z][\w'’.-]*){1,4}\b/;
+
+const SUBJECT_VERB_RE =
+  /^\s+(?:(?:on|in|last|this|yesterday|today|earlier|later|also|then|\w+ly)\s+(?:[A-Z]?\w+\s+)?)?(?:has|have|had|was|were|is|are|will|would|did|does|[a-z]{2,}ed|sent|met|wrote|spoke|told|made|gave|took|held|said|says|[a-z]{3,}s)\b/;
+
+interface Subject {
+  hit: ActorHit;
+  person: boolean;
+}
+
+function sentenceSubject(sentence: string, hits: ActorHit[]): Subject | null {
+  const lead = hits.filter(
+    (x) => !x.generic && x.index <= 120 && SUBJECT_LEAD_RE.test(sentence.slice(0, x.index)),
+  );
+  const h = lead[0];
+  const last = lead[lead.length - 1];
+  if (!h || !last) return null;
+  if (!SUBJECT_VERB_RE.test(sentence.slice(last.end)) && !PERSON_TAIL_RE.test(sentence.slice(last.end)))
+    return null;
+  if (SUBJECT_NOT_SPEAKER_RE.test(h.name) || /^\s*-?(?:led|backed|based)\b/.test(sentence.slice(h.end)))
+    return null;
+  const person =
+    lead.some((x) => KNOWN_PERSON_RE.test(x.name)) ||
+    PERSON_TITLE_RE.test(sentence.slice(0, h.index)) ||
+    PERSON_TAIL_RE.test(sentence.slice(last.end));
+  return { hit: h, person };
+}
+
+/** The referring word of a pronoun-speaker sentence and what it can refer to. */
+function pronounKind(sentence: string): 'person' | 'body' | 'any' | 'speech' | null {
+  const m = PRONOUN_SPEAKER_RE.exec(sentence);
+  if (!m) return null;
+  const ref = (m[0].match(/^["“]?\s*(?:it|its\s+\w+)|\b(?:it|he|she|they|the\s+\w+)\b/i)?.[0] ?? '')
+    .replace(/^["“]?\s*/, '')
+    .trim();
+  if (/^(?:the\s+(?:source|sources|statement|report)|its\s+\w+)$/i.test(ref)) return 'speech';
+  if (PERSON_REF_RE.test(ref)) return 'person';
+  if (BODY_REF_RE.test(ref)) return 'body';
+  return 'any';
+}
 
 type Speaker = Pick<ActorHit, 'actor' | 'name' | 'index' | 'end'>;
 
@@ -184,7 +244,7 @@ const FORCE_NOUN_AFTER_RE = new RegExp(
   'i',
 );
 const HARM_VERB_SRC =
-  '(?:killed|kills|kill|killing|bombed|bombs|bombing|targeted|targets|targeting|shelled|shelling|struck|strike|strikes|hit|hits|attacked|attacks|attack|attacking|fired|fires|firing|executed|executes|executing|dropped|drop|launched|committed|commits|carried\\s+out|carries\\s+out|slaughtered|massacred|besieged|besieging|destroyed|destroys|violated|violates|violating|gassed|gassing|wiped|wiping|obstruct\\w*|hamper\\w*|used|uses|using|supports?|supported|supporting|sponsor\\w*|arms|armed|arming|funds|funded|is\\s+responsible|are\\s+responsible|was\\s+responsible|were\\s+responsible|bears?\\s+responsibility|were\\s+behind|was\\s+behind|is\\s+behind|are\\s+behind|(?:has|have|had)\\s+(?:been\\s+)?(?:killing|bombing|targeting|shelling|attacking|firing|besieging|using|supporting|keeping|holding|spreading|committing)|continues?\\s+(?:to|its|their)|continued\\s+(?:to|its|their)|ignor\\w+|protect(?:s|ed|ing)?|shield(?:s|ed|ing)?|cover(?:s|ed|ing)?\\s+(?:up|for)|hitting|slit|beheaded|tortured|kidnapped|abducted|planted|shot|stormed|seized|looted|burned|displaced|starv\\w+|blocked|prevented|refus\\w+|failed|fails|resorted|embarked|launching|regroup\\w*|trying|tried|released|intensified|stepped\\s+up|pounded|raided|unleashed|pursu\\w+|insist\\w*|was\\s+keeping|keeps|keeping|holds|spreading|spread)';
+  '(?:killed|kills|kill|killing|bombed|bombs|bombing|targeted|targets|targeting|shelled|shelling|struck|strike|strikes|hit|hits|attacked|attacks|attack|attacking|fired|fires|firing|executed|executes|executing|dropped|drop|launched|committed|commits|carried\\s+out|carries\\s+out|slaughtered|massacred|besieged|besieging|destroyed|destroys|violated|violates|violating|gassed|gassing|wiped|wiping|obstruct\\w*|hamper\\w*|used|uses|using|supports?|supported|supporting|sponsor\\w*|arms|armed|arming|funds|funded|is\\s+responsible|are\\s+responsible|was\\s+responsible|were\\s+responsible|bears?\\s+responsibility|were\\s+behind|was\\s+behind|is\\s+behind|are\\s+behind|(?:is|are|was|were)\\s+to\\s+blame|(?:has|have|had)\\s+(?:been\\s+)?(?:killing|bombing|targeting|shelling|attacking|firing|besieging|using|supporting|keeping|holding|spreading|committing)|continues?\\s+(?:to|its|their)|continued\\s+(?:to|its|their)|ignor\\w+|protect(?:s|ed|ing)?|shield(?:s|ed|ing)?|cover(?:s|ed|ing)?\\s+(?:up|for)|hitting|slit|beheaded|tortured|kidnapped|abducted|planted|shot|stormed|seized|looted|burned|displaced|starv\\w+|blocked|prevented|refus\\w+|failed|fails|resorted|embarked|launching|regroup\\w*|trying|tried|released|intensified|stepped\\s+up|pounded|raided|unleashed|pursu\\w+|insist\\w*|was\\s+keeping|keeps|keeping|holds|spreading|spread)';
 const HARM_VERB_AFTER_RE = new RegExp(
   `^\\s*\\)?\\s*(?:'s|’s)?\\s*(?:,[^,]{0,60},\\s*)?(?:and\\s+(?:its|their|his)\\s+(?:allies|backers|supporters|militias)\\s+)?(?:(?:has|have|had|was|were|is|are|also|reportedly|allegedly|deliberately|intentionally|repeatedly|systematically|indiscriminately|then|again|still|recently|now|apparently|often|who|that|which|may\\s+have|might\\s+have|must\\s+have|could\\s+have|had\\s+been|have\\s+been|has\\s+been|\\w+ly)\\s+){0,3}${HARM_VERB_SRC}\\b`,
   'i',
@@ -193,6 +253,7 @@ const FORCE_THEN_HARM_RE = new RegExp(
   `^(?:\\s+(?!by\\b|against\\b|on\\b|of\\b|in\\b)[\\w'’-]+){0,4}?\\s+(?:their\\s+|its\\s+)?(?:${HARM_VERB_SRC}|bombardment|bombing|raids?|strikes?|airstrikes?)\\b`,
   'i',
 );
+const UNDECIDED_BEFORE_RE = /\b(?:whether|determine\w*\s+(?:who|which)|unclear\s+(?:who|which))\b[^.;]*$/i;
 const HYPOTHETICAL_BY_RE = /\b(?:would|could|might|may)\s+(?:not\s+)?be\s+\w+\s+by\s+(?:the\s+)?$/i;
 // Generic names ("terrorists") only count with a violent verb, not "continue to receive".
 const VIOLENT_AFTER_RE =
@@ -210,7 +271,7 @@ const TERROR_LABEL_RE =
 const TERROR_LABELLED = new Set<Actor>(['sdf', 'rebels', 'opposition', 'hezbollah']);
 // Agent after "by": "the bombing carried out by the coalition", "breaches by terrorist groups".
 const BY_BEFORE_RE =
-  /\b(?:assault|onslaught|offensive|campaign|siege|sieges|barrages?|killed|carried\s+out|committed|launched|fired|dropped|conducted|perpetrated|bombing|bombardments?|strikes?|airstrikes?|attacks?|shelling|raids?|massacres?|planted|breaches|violations|executed|targeted|hit|struck|bombed|shelled|caused|weapons|gas|policy|killings|destruction|displacement|crimes?)\s+(?:\w+\s+){0,2}?by\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}$/i;
+  /\b(?:assault|onslaught|offensive|campaign|siege|sieges|barrages?|killed|carried\s+out|committed|launched|fired|dropped|conducted|perpetrated|bombing|bombardments?|strikes?|airstrikes?|attacks?|shelling|raids?|massacres?|planted|breaches|violations|executed|targeted|hit|struck|bombed|shelled|caused|weapons|gas|policy|killings|destruction|displacement|crimes?)\s+(?:\w+\s+){0,2}?by\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}(?:of\s+the\s+)?$/i;
 const OF_CRIME_BEFORE_RE =
   /\b(?:work|handiwork|crimes?|massacres?|atrocities|aggression|presence|mistakes|occupation|policy|policies|hands|practices|terrorism|brutality|lies)\s+(?:committed\s+|carried\s+out\s+)?(?:of|by|from)\s+(?:the\s+)?$|\b(?:strikes?|airstrikes?|raids?|bombing|bombardments?|attacks?|shelling|violations?|killing)\s+(?:committed\s+|carried\s+out\s+)?(?:by|from)\s+(?:the\s+)?$/i;
 // "Responsibility for this crime lies with the international community".
@@ -222,7 +283,7 @@ const VICTIM_BEFORE_RE =
 const CALL_ON_RE =
   /\b(?:call(?:ed|s|ing)?\s+on|urg(?:ed|es|ing)|demand(?:ed|s|ing)|press(?:ed|es|ing)|ask(?:ed|s|ing))\s+(?:the\s+)?$/i;
 const CALL_WHAT_RE =
-  /^[^.]{0,80}?\bto\s+(?:\w+\s+){0,3}?(?:stop|halt|suspend|end|cease|investigate|prevent|avoid|be\s+more\s+careful|refrain|withdraw|leave|redouble|respect|abide|take\s+(?:all|necessary))\b/i;
+  /^(?:(?!\bto\b)[^.]){0,80}\bto\s+(?:\w+\s+){0,3}?(?:stop|halt|suspend|end|cease|investigate|prevent|avoid|be\s+more\s+careful|refrain|withdraw|leave|redouble|respect|abide|take\s+(?:all|necessary))\b/i;
 
 const COORDINATED_NAME_RE =
   /^\s+(?:or|and)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,1}[A-Z][\w'’-]*(?=\s+(?:air|war|jets|raids|strikes|airstrikes|forces|troops|helicopters|aircraft|planes|warplanes|bombardment|shelling)\b)/;
@@ -247,6 +308,8 @@ function isAgent(sentence: string, h: ActorHit): boolean {
   const coordinated = COORDINATED_NAME_RE.exec(sentence.slice(h.end, h.end + 40));
   const after = sentence.slice(h.end + (coordinated?.[0].length ?? 0), h.end + 80);
   const before = sentence.slice(Math.max(0, h.index - 60), h.index);
+  // "determines whether strikes were carried out by Syrian Russian or coalition aircraft".
+  if (UNDECIDED_BEFORE_RE.test(sentence.slice(Math.max(0, h.index - 90), h.index))) return false;
   if (BY_BEFORE_RE.test(before)) return !HYPOTHETICAL_BY_RE.test(before);
   if (OF_CRIME_BEFORE_RE.test(before) || RESPONSIBILITY_BEFORE_RE.test(before)) return true;
   if (POSSESSED_CRIME_RE.test(after) || COVER_UP_AFTER_RE.test(after)) return true;
@@ -327,7 +390,7 @@ function resolveHits(sentence: string, found: ActorHit[], info: ArticleInfo): Ac
     if (
       h.actor === 'ngo' &&
       info.monitor &&
-      /rights\s+group(?!s)|monitor(?!s)|watchdog(?!s)/i.test(h.name)
+      /rights\s+group(?!s)|monitor(?!s)|watchdog(?!s)|activist\s+(?:group|network)(?!s)/i.test(h.name)
     ) {
       h.actor = info.monitor;
     } else if (h.actor === 'sohr' && /^(?:the\s+)?[Mm]onitor/.test(h.name) && info.monitor) {
@@ -376,14 +439,20 @@ function quoteSpan(sentence: string, from: number, to: number): string {
 
 // Between a verb of blame and its object: a few words, "the attack on", "the government of".
 const OBJECT_GAP_RE =
-  /^\s*["“‘']?\s*(?:(?!\w+ing\b)[\w'’-]+\s+){0,4}(?:(?:on|at)\s+(?:the\s+)?)?(?:(?:government|forces|regime|troops|militias?|allies|army)\s+(?:of|loyal\s+to)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2})?$/;
+  /^\s*["“‘']?\s*(?:(?!\w+ing\b)[\w'’-]+\s+){0,4}(?:(?:on|at)\s+(?:the\s+)?)?(?:(?:government|forces|regime|troops|militias?|allies|army)\s+(?:of|loyal\s+to)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2})?["“‘']?$/;
+// "blamed the August 21 gas attack on rebel forces": the thing blamed can be longer.
+const BLAME_ON_GAP_RE = /^\s*(?:[\w'’-]+\s+){1,7}on\s+(?:the\s+)?["“‘']?$/;
 const MUTUAL_BLAME_RE =
   /\b(?:have\s+|has\s+)?(?:traded|exchanged)\s+(?:accusations|blame)|\b(?:blamed|accused|blame|accuse)\s+(?:each\s+other|one\s+another)\b/i;
 const REJECTED_CALLS_RE =
   /\b(?:rejected|rejects|rejecting|dismissed|ignored|ignores|ignoring|brushed\s+aside)\s+(?:the\s+|repeated\s+)?(?:calls?|demands?|appeals?|requests?)\s+(?:by|from)\s+/i;
 const THIS_CRIME_RE =
-  /^\s+(?:this|these|that|those|the|today's|yesterday's)\s+(?:\w+\s+){0,2}(?:attacks?|crimes?|massacres?|bombings?|strikes?|airstrikes?|shelling|assaults?|atrocit\w+|killings?|raids?|bombardments?)\b/i;
+  /^\s+(?:this|these|that|those|the|today's|yesterday's|what\s+(?:it|they|he|she)\s+(?:said|says|called|calls|described\s+as)\s+(?:was|were|is|are)?\s*(?:a|an|the)?)\s+["“]?(?:\w+\s+){0,2}(?:attacks?|crimes?|massacres?|bombings?|strikes?|airstrikes?|shelling|assaults?|atrocit\w+|killings?|raids?|bombardments?)\b/i;
 const ANAPHORIC_CRIME_RE = /^\s+(?:this|these|that|those)\s/i;
+// The agent of a passive verb of blame later in its clause; "areas held by rebels" is not it.
+const LATER_BY_RE =
+  /^\s+(?:of|for)\s+[^.;]{0,80}?(?<!\b(?:held|controlled|run|led|backed|occupied|besieged|seized|captured|used|carried\s+out|committed|launched|supported|funded|armed|\w+ed))\s+by\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$/i;
+const COACCUSER_GAP_RE = /^\s*(?:,\s*)?(?:and\s+|as\s+well\s+as\s+)?(?:the\s+)?$/i;
 const LIST_GAP_RE = /^\s*(?:,\s*)?(?:and\s+|or\s+|as\s+well\s+as\s+)?(?:the\s+)?$/i;
 const NEGATED_RE = /\b(?:never|not|n't|refused\s+to|declined\s+to|without)\b[^.]{0,50}$/i;
 
@@ -400,6 +469,7 @@ export function findAccusations(
   const outletActor = outletParty(ctx.outlet);
   const info = articleInfo(text, ctx);
   let lastSpeakers: Speaker[] = [];
+  let subjectBefore: Subject | null = null;
   let lastAgent: ActorHit | null = null;
 
   const add = (
@@ -434,12 +504,25 @@ export function findAccusations(
     if (speakers.length === 0 && STATE_MEDIA_SOURCE_RE.test(s)) {
       speakers = [{ actor: 'syria_gov', name: 'SANA', index: 0, end: 0 }];
     }
-    if (
-      speakers.length === 0 &&
-      lastSpeakers.length > 0 &&
-      (PRONOUN_SPEAKER_RE.test(s) || /^["“]/.test(s))
-    ) {
-      speakers = lastSpeakers.map((x) => ({ ...x, index: 0, end: 0 }));
+    // "He said" / "The ministry accused": the actor the previous sentence opened with, if it is
+    // the right kind of referent, else the last speaker.
+    const prevSubject = subjectBefore;
+    subjectBefore = found.length > 0 ? null : sentenceSubject(s, hits);
+    if (speakers.length === 0) {
+      const kind = pronounKind(s);
+      if (
+        kind &&
+        kind !== 'speech' &&
+        prevSubject &&
+        (kind === 'any' || (kind === 'person') === prevSubject.person)
+      ) {
+        speakers = [{ ...prevSubject.hit, index: 0, end: 0 }];
+      } else if (
+        lastSpeakers.length > 0 &&
+        (kind || /^["“]/.test(s) || ACCORDING_ANAPHOR_START_RE.test(s))
+      ) {
+        speakers = lastSpeakers.map((x) => ({ ...x, index: 0, end: 0 }));
+      }
     }
     if (speakers.length === 0 && outletActor) {
       speakers = [{ actor: outletActor, name: ctx.outlet ?? '', index: 0, end: 0 }];
@@ -505,7 +588,16 @@ export function findAccusations(
       if (passive) {
         accused = beforeHits[beforeHits.length - 1] ?? null;
         const by = /^\s+by\s+/i.exec(s.slice(ve));
-        accuser = by ? (afterHits[0] ?? null) : speaker;
+        // "has been accused of committing war crimes by insurgent groups": the agent comes later.
+        const laterBy = by
+          ? null
+          : (afterHits.find(
+              (h) =>
+                !h.generic &&
+                LATER_BY_RE.test(s.slice(ve, h.index)) &&
+                !/[.;:]/.test(s.slice(ve, h.index)),
+            ) ?? null);
+        accuser = by ? (afterHits[0] ?? null) : (laterBy ?? speaker);
       } else {
         // "X said ..., blaming it for" / "Putin, an ally of Assad, ... accused rebels": the
         // clause's speaker is the accuser; otherwise the nearest actor before the verb.
@@ -521,8 +613,15 @@ export function findAccusations(
             ? near
             : null;
         const speakerBefore = speaker && (speaker.end === 0 || speaker.index < vi) ? speaker : null;
-        accuser = speakerBefore && (participle || speakerBefore.end > 0) ? speakerBefore : subject;
+        // "Russia has been Assad's backer ... blocking resolutions in the Security Council and
+        // blaming the attack on rebels": a participle's subject is the sentence's subject.
+        const main = participle ? sentenceSubject(s, hits)?.hit : undefined;
+        const clauseSubject = main && main.end <= vi ? main : subject;
+        accuser =
+          speakerBefore && (participle || speakerBefore.end > 0) ? speakerBefore : clauseSubject;
         accuser ??= speakerBefore;
+        // Headline "Blaming Assad Trump says ...": the clause's speaker follows the participle.
+        if (!accuser && participle && /^\W*$/.test(s.slice(0, vi))) accuser = speaker;
         // "an attack blamed on Daesh killed 26 people, the Observatory said".
         if (!accuser && /^blam/.test(verb) && /^\s+on\b/i.test(s.slice(ve))) accuser = speaker;
         // The accused is the verb's object: only a few words may separate them.
@@ -531,7 +630,8 @@ export function findAccusations(
             (h) =>
               h.actor !== accuser?.actor &&
               resolveGeneric(h, accuser?.actor ?? null, info) !== null &&
-              OBJECT_GAP_RE.test(s.slice(ve, h.index)),
+              (OBJECT_GAP_RE.test(s.slice(ve, h.index)) ||
+                (/^blam/.test(verb) && BLAME_ON_GAP_RE.test(s.slice(ve, h.index)))),
           ) ?? null;
         // "blaming it for killing ..." / "accused them of": the pronoun points back.
         if (!accused && /^\s+(?:it|them|him|her)\b/i.test(s.slice(ve))) {
@@ -556,6 +656,20 @@ export function findAccusations(
       const allegation = of ? allegationFrom(of[1] ?? '', 0) : allegationFrom(s, accused.end);
       const qs = Math.min(accuser.end > 0 ? accuser.index : vi, vi, accused.index);
       add(s, accuser, accusedActor, accused, allegation, quoteSpan(s, qs, accused.end));
+      // "The United States France and Britain all pointed the finger at Assad": every accuser.
+      const co: Speaker[] = [];
+      if (accuser.end > 0 && !passive) {
+        let first: Speaker = accuser;
+        for (let i = hits.indexOf(accuser as ActorHit) - 1; i >= 0; i--) {
+          const h = hits[i];
+          if (!h || h.generic || !COACCUSER_GAP_RE.test(s.slice(h.end, first.index))) break;
+          co.push(h);
+          first = h;
+        }
+      }
+      for (const c of co) {
+        add(s, c, accusedActor, accused, allegation, quoteSpan(s, c.index, accused.end));
+      }
       // "accuse the USA, Turkey and Saudi Arabia of orchestrating": every listed party.
       let last = accused;
       for (const h of hits) {

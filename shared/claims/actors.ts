@@ -28,7 +28,13 @@ const POSS = "(?:'s|’s|s'|s(?![\\w-]))?";
 // What a state does when its bare capital or country name speaks for its government ("Damascus
 // denied", "Syria Slams Coalition ..." in a headline); elsewhere "Syria" is the place.
 const STATE_VERB =
-  '(?:has|have|had|[Ss]aid|[Ss]ays|[Aa]ccused|[Aa]ccuses|[Bb]lamed|[Bb]lames|[Cc]ondemned|[Cc]ondemns|[Dd]enounced|[Dd]enounces|[Cc]alled|[Cc]alls|[Ii]nsisted|[Ii]nsists|[Dd]emanded|[Dd]emands|[Rr]ejected|[Rr]ejects|[Cc]laims|[Cc]laimed|[Cc]onsiders|[Rr]egards|[Ss]ees|[Vv]iews|[Dd]enied|[Dd]enies|[Ss]lams|[Ss]lammed|[Bb]lasts|[Bb]lasted|[Cc]riticized|[Cc]riticised|[Cc]riticizes|[Cc]riticises|[Ww]arns|[Ww]arned|[Uu]rges|[Uu]rged|[Hh]olds\\s+(?:\\S+\\s+){1,4}responsible|[Hh]eld\\s+(?:\\S+\\s+){1,4}responsible|[Ll]ash(?:es|ed)\\s+out|[Hh]its?\\s+out|[Dd]eplores|[Dd]eplored)';
+  '(?:has|have|had|[Ss]aid|[Ss]ays|[Aa]ccused|[Aa]ccuses|[Bb]lamed|[Bb]lames|[Cc]ondemned|[Cc]ondemns|[Dd]enounced|[Dd]enounces|[Cc]alled|[Cc]alls|[Ii]nsisted|[Ii]nsists|[Dd]emanded|[Dd]emands|[Rr]ejected|[Rr]ejects|[Cc]laims|[Cc]laimed|[Cc]onsiders|[Rr]egards|[Ss]ees|[Vv]iews|[Dd]enied|[Dd]enies|[Ss]lams|[Ss]lammed|[Bb]lasts|[Bb]lasted|[Cc]riticized|[Cc]riticised|[Cc]riticizes|[Cc]riticises|[Ww]arns|[Ww]arned|[Uu]rges|[Uu]rged|[Hh]olds\\s+(?:\\S+\\s+){1,4}responsible|[Hh]eld\\s+(?:\\S+\\s+){1,4}responsible|[Ll]ash(?:es|ed)\\s+out|[Hh]its?\\s+out|[Dd]eplores|[Dd]eplored|(?:is|was)\\s+(?:to\\s+blame|responsible|behind))';
+// The object of a verb of blame: "accused Damascus of", "blames the attack on Damascus".
+const BLAME_OBJECT_BEFORE =
+  '(?<=\\b(?:[Aa]ccus(?:ed|es|e|ing)|[Bb]lam(?:ed|es|e|ing)(?:\\s+[\\w\'’-]+){0,6}\\s+on|[Cc]ondemn(?:ed|s|ing)?|[Dd]enounc(?:ed|es|e|ing)|[Cc]riticis(?:ed|es|e|ing)|[Cc]riticiz(?:ed|es|e|ing)|[Ss]lamm?(?:ed|s|ing)?|[Bb]last(?:ed|s|ing)?|[Ww]arn(?:ed|s|ing)?|[Uu]rg(?:ed|es|ing)|[Hh]olds?|[Hh]eld|[Pp]ressur(?:ed|es|ing))\\s+)';
+// A bare "the government" blaming or denying: in this war's news, the Syrian government.
+const GOVERNMENT_BLAMES =
+  '(?:[Tt]he\\s+)?government(?=\\s+(?:has\\s+|have\\s+|had\\s+)?(?:also\\s+|in\\s+turn\\s+|repeatedly\\s+|quickly\\s+|later\\s+)?(?:accused|accuses|blamed|blames|denied|denies|condemned|condemns|denounced|denounces))';
 
 const ENTRIES: Entry[] = [
   // Monitors and NGOs first: "Britain-based Syrian Observatory" must not become uk.
@@ -44,11 +50,11 @@ const ENTRIES: Entry[] = [
   },
   {
     actor: 'msf',
-    source: `MSF|Doctors\\s+Without\\s+Borders|M[ée]decins\\s+Sans\\s+Fronti[èe]res`,
+    source: `MSF${POSS}|Doctors\\s+Without\\s+Borders|M[ée]decins\\s+Sans\\s+Fronti[èe]res`,
   },
   {
     actor: 'ngo',
-    source: `Syrian\\s+Network\\s+for\\s+Human\\s+Rights|SNHR|Airwars|Violations\\s+Documentation\\s+Cent(?:er|re)|Syrian\\s+American\\s+Medical\\s+Society|SAMS|(?:[Hh]uman\\s+)?[Rr]ights\\s+(?:groups?|organi[sz]ations?|monitors?|activists?|watchdogs?)|[Mm]onitoring\\s+groups?|(?:a\\s+)?[Rr]eport(?=\\s+(?:by|from)\\s)`,
+    source: `Syrian\\s+Network\\s+for\\s+Human\\s+Rights|SNHR|Airwars|Violations\\s+Documentation\\s+Cent(?:er|re)|Syrian\\s+American\\s+Medical\\s+Society|SAMS|(?:[Hh]uman\\s+)?[Rr]ights\\s+(?:groups?|organi[sz]ations?|monitors?|activists?|watchdogs?)|[Mm]onitoring\\s+groups?|(?:Syrian\\s+|[Ll]ocal\\s+|opposition\\s+|(?:an\\s+)?)?[Aa]ctivist\\s+(?:groups?|networks?)|(?:a\\s+)?[Rr]eport(?=\\s+(?:by|from)\\s)`,
   },
   // Political opposition before "Syrian ..." and before the bare word "coalition".
   {
@@ -74,7 +80,7 @@ const ENTRIES: Entry[] = [
   },
   {
     actor: 'coalition',
-    source: `(?:the\\s+)?${US}[- ]?led\\s+(?:international\\s+|military\\s+|anti-[\\w-]+\\s+|Western\\s+|air\\s+)?(?:coalition|Coalition)${POSS}(?:\\s+(?:jets|aircraft|warplanes|planes|forces|aviation))?|(?:the\\s+)?(?:[Ii]nternational|[Ww]estern|[Gg]lobal|[Aa]nti-(?:IS|ISIS|ISIL|Daesh|jihadist|terror(?:ist)?|terrorism|Islamic\\s+State))\\s+(?:military\\s+)?(?:[Cc]oalition|alliance)${POSS}|${US}[- ]led(?=\\s+(?:air\\s*)?(?:strikes?|airstrikes?|raids?|bombing|bombardment|forces|operations?|campaign|jets|aircraft|warplanes|offensive|attacks?))|(?:the\\s+)?[Cc]oalition${POSS}(?!\\s+of\\b)(?:\\s+(?:jets|aircraft|warplanes|planes|forces|aviation))?|Operation\\s+Inherent\\s+Resolve|CJTF-OIR`,
+    source: `(?:the\\s+)?${US}[- ]?led\\s+(?:international\\s+|military\\s+|anti-[\\w-]+\\s+|Western\\s+|air\\s+)?(?:coalition|Coalition)${POSS}(?:\\s+(?:jets|aircraft|warplanes|planes|forces|aviation))?|(?:the\\s+)?(?:[Ii]nternational|[Ww]estern|[Gg]lobal|[Aa]nti-(?:IS|ISIS|ISIL|Daesh|jihadist|terror(?:ist)?|terrorism|Islamic\\s+State))\\s+(?:military\\s+)?(?:[Cc]oalition|alliance)${POSS}|${US}[- ]led(?=\\s+(?:air\\s*)?(?:strikes?|airstrikes?|raids?|bombing|bombardment|forces|operations?|campaign|jets|aircraft|warplanes|offensive|attacks?))|(?:the\\s+)?[Cc]oalition${POSS}(?!\\s+of\\s+(?![a-z]+ing\\b))(?:\\s+(?:jets|aircraft|warplanes|planes|forces|aviation))?|Operation\\s+Inherent\\s+Resolve|CJTF-OIR`,
   },
   // Russian officials by name and office.
   {
@@ -87,7 +93,7 @@ const ENTRIES: Entry[] = [
   },
   {
     actor: 'syria_gov',
-    source: `Syrian\\s+(?:Arab\\s+)?(?:government|Government|regime|Regime|army|Army|military|authorities|state|State|Foreign\\s+(?:and\\s+Expatriates\\s+)?Ministry|Ministry\\s+of\\s+(?:Foreign\\s+Affairs|Defen[cs]e|Health|Information)|Defen[cs]e\\s+Ministry|Health\\s+Ministry|troops|forces|officials?|President(?:\\s+Bashar\\s+(?:al-)?Assad)?|president|ambassador|envoy|delegation|state\\s+(?:media|television|TV|news\\s+agency)|air\\s+force|warplanes|jets|helicopters|Arab\\s+News\\s+Agency)${POSS}|(?:President\\s+)?(?:Bashar\\s+)?(?:al-|Al-)?Assad${POSS}(?:\\s+(?:regime|government|forces|troops))?|Syrian(?=\\s+(?:(?:or|and)\\s+Russian\\s+)?(?:air\\s+raids?|airstrikes?|air\\s+strikes?|raids?|warplanes?|jets|bombardment|shelling|helicopters?|barrel\\s+bombs?))|SANA${POSS}|(?:Syrian\\s+)?[Ss]tate\\s+(?:media|television|TV|news\\s+agency)|(?:the\\s+)?[Pp]resident(?:'s|’s|s)\\s+forces|(?:the\\s+)?[Rr]egime${POSS}(?:\\s+(?:forces|troops|warplanes|jets|aircraft|helicopters|army))?|[Gg]overnment\\s+(?:forces|troops|warplanes|jets|aircraft|helicopters|army)|(?:pro-|Pro-)?(?:regime|government)\\s+(?:forces|troops)|[Ll]oyalist\\s+forces|(?:Walid\\s+)?(?:al-)?M(?:ou|u|o)a?llem${POSS}|(?:Bashar\\s+)?(?:al-)?Jaafari${POSS}|(?:Faisal\\s+)?(?:al-)?Mekdad${POSS}|(?:Bouthaina\\s+)?Shaaban${POSS}|Damascus${POSS}(?=\\s+${STATE_VERB})|(?<=\\b(?:accused|blamed|condemned|criticized|criticised|denounced)\\s+by\\s+)Damascus|(?:the\\s+)?government\\s+in\\s+Damascus|Syria(?:'s|’s|s)\\s+(?:government|regime|army|military|president|President|foreign\\s+ministry|Foreign\\s+Ministry|air\\s+force)|Syria${POSS}(?=\\s+${STATE_VERB})`,
+    source: `Syrian\\s+(?:Arab\\s+)?(?:government|Government|regime|Regime|army|Army|military|authorities|state|State|Foreign\\s+(?:and\\s+Expatriates\\s+)?Ministry|Ministry\\s+of\\s+(?:Foreign\\s+Affairs|Defen[cs]e|Health|Information)|Defen[cs]e\\s+Ministry|Health\\s+Ministry|troops|forces|officials?|President(?:\\s+Bashar\\s+(?:al-)?Assad)?|president|ambassador|envoy|delegation|state\\s+(?:media|television|TV|news\\s+agency)|air\\s+force|warplanes|jets|helicopters|Arab\\s+News\\s+Agency)${POSS}|(?:President\\s+)?(?:Bashar\\s+)?(?:al-|Al-)?Assad${POSS}(?:\\s+(?:regime|government|forces|troops))?|Syrian(?=\\s+(?:(?:or|and)\\s+Russian\\s+)?(?:air\\s+raids?|airstrikes?|air\\s+strikes?|raids?|warplanes?|jets|bombardment|shelling|helicopters?|barrel\\s+bombs?))|SANA${POSS}|(?:Syrian\\s+)?[Ss]tate\\s+(?:media|television|TV|news\\s+agency)|(?:the\\s+)?[Pp]resident(?:'s|’s|s)\\s+forces|(?:the\\s+)?[Rr]egime${POSS}(?:\\s+(?:forces|troops|warplanes|jets|aircraft|helicopters|army))?|[Gg]overnment\\s+(?:forces|troops|warplanes|jets|aircraft|helicopters|army)|(?:pro-|Pro-)?(?:regime|government)\\s+(?:forces|troops)|[Ll]oyalist\\s+forces|(?:Walid\\s+)?(?:al-)?M(?:ou|u|o)a?llem${POSS}|(?:Bashar\\s+)?(?:al-)?Jaafari${POSS}|(?:Faisal\\s+)?(?:al-)?Mekdad${POSS}|(?:Bouthaina\\s+)?Shaaban${POSS}|Damascus${POSS}(?=\\s+${STATE_VERB})|${BLAME_OBJECT_BEFORE}Damascus|${GOVERNMENT_BLAMES}|(?<=\\b(?:accused|blamed|condemned|criticized|criticised|denounced)\\s+by\\s+)Damascus|(?:the\\s+)?government\\s+in\\s+Damascus|Syria(?:'s|’s|s)\\s+(?:government|regime|army|armed\\s+forces|military|president|President|foreign\\s+ministry|Foreign\\s+Ministry|air\\s+force)|Syria${POSS}(?=\\s+${STATE_VERB})`,
   },
   {
     actor: 'isis',
@@ -126,7 +132,7 @@ const ENTRIES: Entry[] = [
   },
   {
     actor: 'other',
-    source: `(?:[Ll]ocal\\s+|Syrian\\s+|opposition\\s+|[A-Z][\\w-]*-based\\s+)?[Aa]ctivists?|[Rr]esidents|(?:the\\s+)?[Ii]nternational\\s+community${POSS}|(?:the\\s+)?West${POSS}(?![\\w-])|Western\\s+(?:countries|capitals|powers|states|governments)|[Ww]orld\\s+powers|[Ww]itnesses|[Ll]ocal\\s+sources|[Mm]edical\\s+sources|[Ll]ocal\\s+officials`,
+    source: `(?:[Ll]ocal\\s+|Syrian\\s+|opposition\\s+|[A-Z][\\w-]*-based\\s+)?[Aa]ctivists?(?!\\s+(?:groups?|networks?)\\b)|[Rr]esidents|(?:the\\s+)?[Ii]nternational\\s+community${POSS}|(?:the\\s+)?West${POSS}(?![\\w-])|Western\\s+(?:countries|capitals|powers|states|governments)|[Ww]orld\\s+powers|[Ww]itnesses|[Ll]ocal\\s+sources|[Mm]edical\\s+sources|[Ll]ocal\\s+officials`,
   },
 ];
 
