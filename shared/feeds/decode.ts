@@ -1,5 +1,3 @@
-import iconv from 'iconv-lite';
-
 // Turning fetched bytes into text. Arabic and Russian outlets still serve windows-1256 and
 // windows-1251, often declaring the charset only inside the document, so this follows the order
 // browsers and feed readers use: byte-order mark, then the HTTP header, then the document's own
@@ -71,7 +69,10 @@ function documentCharset(head: string, kind: DecodeKind): string | null {
 }
 
 /**
- * Map a declared label to one iconv-lite knows; null for labels we cannot honour.
+ * Map a declared label to one the platform's TextDecoder knows (the WHATWG Encoding Standard's
+ * labels: windows-1256, windows-1251, koi8-r, iso-8859-x, gbk, shift_jis, utf-16...); null for
+ * labels we cannot honour. Node's own decoder (full ICU, also in Lambda) needs no lookup tables
+ * in the bundle.
  * Declarations of UTF-16 found by reading the bytes as ASCII are self-contradictory (the bytes
  * were not UTF-16), so they are taken as UTF-8, as browsers do.
  */
@@ -87,7 +88,30 @@ function usableCharset(label: string, fromDocument: boolean): string | null {
   if (l === 'x-user-defined') return 'windows-1252';
   // UTF-7 can smuggle "<" as "+ADw-"; browsers refuse it and no news feed uses it.
   if (/^(utf-?7|unicode-1-1-utf-7|csunicode11utf7)$/.test(l)) return null;
-  return iconv.encodingExists(l) ? l : null;
+  return decoderFor(l) ? l : null;
+}
+
+// Node's TextDecoder treats windows-1252 as ISO-8859-1 (bytes 0x80-0x9F come out as C1
+// controls); the WHATWG index maps them to these characters (0 = unassigned, kept as is).
+const WINDOWS_1252_C1 = [
+  0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152,
+  0, 0x017d, 0, 0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161,
+  0x203a, 0x0153, 0, 0x017e, 0x0178,
+];
+
+function fixWindows1252(text: string): string {
+  return text.replace(/[\u0080-\u009f]/g, (c) => {
+    const mapped = WINDOWS_1252_C1[c.charCodeAt(0) - 0x80];
+    return mapped ? String.fromCharCode(mapped) : c;
+  });
+}
+
+function decoderFor(label: string): TextDecoder | null {
+  try {
+    return new TextDecoder(label, { fatal: false });
+  } catch {
+    return null;
+  }
 }
 
 /** Which charset decodeBody will use for this body, and why. */
@@ -128,11 +152,9 @@ export function decodeBody(body: Buffer, opts: DecodeOptions): string {
   if (charset === 'utf-8') {
     text = bytes.toString('utf8');
   } else {
-    try {
-      text = iconv.decode(bytes, charset, { stripBOM: true });
-    } catch {
-      text = bytes.toString('utf8');
-    }
+    // The decoder strips a BOM of its own encoding; invalid bytes become U+FFFD.
+    text = decoderFor(charset)?.decode(bytes) ?? bytes.toString('utf8');
+    if (charset === 'windows-1252') text = fixWindows1252(text);
   }
   // A second BOM (header said windows-1256, body started with a UTF-8 BOM we did not see because
   // the header won) would otherwise reach the XML parser as text before the prolog.
