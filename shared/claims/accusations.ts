@@ -11,7 +11,7 @@ import { findPlace } from './places.ts';
 import { isHeadlineJunk, type Sentence } from './sentences.ts';
 
 const SPEECH =
-  '(?:said|says|say|saying|reported|reports|reporting|stated|states|claimed|claims|claiming|told|tells|added|adds|noted|notes|stressed|stresses|warned|warns|warning|insisted|insists|confirmed|confirms|announced|announces|alleged|alleges|documented|documents|revealed|tweeted|wrote|writes|argued|argues|explained|pointed\\s+out|believes|asserted|asserts|demanded|demands|urged|urges|called\\s+(?:on|for)|calls\\s+(?:on|for)|complained|complains|denounced|denounces|accused|accuses|blamed|blames|condemned|condemns|criticized|criticised|slammed|blasted|charged|affirmed|affirms|emphasized|emphasised|emphasizes|emphasises|underlined|highlighted|indicated|mentioned|went\\s+on|reiterated|reiterates|described|describes|considers|considered|views|sees|regards|dismissed|questioned|lashed\\s+out|expressed|voiced|echoed|responded|replied|remarked|observed|estimated|estimates|recorded|registered|counted|put\\s+the|gave\\s+a|issued|published|released|believed|thinks|think|feared|fears|vowed|pledged|spoke|speaking|repeated\\s+(?:the|its|his|her|their|that)|according)';
+  '(?:said|says|say|saying|reported|reports|reporting|stated|states|claimed|claims|claiming|told|tells|added|adds|noted|notes|stressed|stresses|warned|warns|warning|insisted|insists|confirmed|confirms|announced|announces|alleged|alleges|documented|documents|revealed|tweeted|wrote|writes|argued|argues|explained|pointed\\s+out|believes|asserted|asserts|demanded|demands|urged|urges|called\\s+(?:on|for)|calls\\s+(?:on|for)|complained|complains|denounced|denounces|accused|accuses|blamed|blames|condemned|condemns|criticized|criticised|slammed|blasted|charged|affirmed|affirms|emphasized|emphasised|emphasizes|emphasises|underlined|highlighted|indicated|mentioned|went\\s+on|reiterated|reiterates|described|describes|considers|considered|views|sees|regards|dismissed|questioned|lashed\\s+out|expressed|voiced|echoed|responded|replied|remarked|observed|estimated|estimates|concluded|concludes|recorded|registered|counted|put\\s+the|gave\\s+a|issued|published|released|believed|thinks|think|feared|fears|vowed|pledged|spoke|speaking|repeated\\s+(?:the|its|his|her|their|that)|according)';
 
 const PRONOUN_SPEAKER_RE = new RegExp(
   `(?:^["“]?\\s*(?:It|Its\\s+(?:statement|report))|\\bit(?=\\s+(?:also\\s+)?(?:said|says|reported|added)(?:\\s+(?:on\\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|earlier|late|later))?(?:\\s*[.,;"”]|\\s*$|\\s+(?:adding|blaming|citing|accusing|noting)\\b))|\\b(?:he|she|they|the\\s+(?:diplomat|minister|ministry|spokesman|spokeswoman|spokesperson|official|officials|statement|general|envoy|ambassador|president|agency|group|monitor|observatory|organization|organisation|report|coalition|body|source|sources|commander|colonel|army|military|country|government)))\\s+(?:also\\s+|further\\s+|then\\s+|later\\s+)?${SPEECH}\\b`,
@@ -26,10 +26,10 @@ const DENIAL_RE =
 // Harm done to armed enemies ("strikes kill 35 jihadists") is reported, not alleged, unless
 // civilians are also involved.
 const MILITANT_VICTIMS_RE =
-  /\b(?:[Kk]ill\w*|dead|[Ee]liminat\w+|[Dd]estroy\w*)\s+(?:[\w-]+\s+){0,4}?(?:[Jj]ihadists|[Mm]ilitants|[Tt]errorists|[Cc]ommanders|[Ll]eaders|jihadists|militants|extremists|terrorists|Daesh|IS|ISIS|ISIL|gunmen|insurgents|members)\b|\b(?:[Jj]ihadists|[Mm]ilitants|[Ee]xtremists|[Tt]errorists|[Ff]ighters|[Mm]embers|[Gg]unmen|[Ii]nsurgents|[Cc]ommanders|[Ll]eaders)\s+(?:were|have\s+been|had\s+been|[Kk]illed)\b|\b(?:death|deaths|killing)\s+of\s+(?:\w+\s+){0,4}?(?:IS|ISIS|ISIL|Daesh|jihadist|militant|Nusra)\b|\b(?:destroyed|targeted|struck|hit|bombed|attacked|pounded|pounding|targeting|hitting)\s+(?:\w+\s+){0,5}?(?:of\s+)?(?:ISIS|ISIL|IS|Daesh|terrorists|militants|jihadists|Nusra)\b/;
+  /\b(?:[Kk]ill\w*|dead|[Ee]liminat\w+|[Dd]estroy\w*)\s+(?:[\w-]+\s+){0,4}?(?:[Jj]ihadists|[Mm]ilitants|[Tt]errorists|[Cc]ommanders|[Ll]eaders|jihadists|militants|extremists|terrorists|Daesh|IS|ISIS|ISIL|gunmen|insurgents|members)\b|\b(?:[Jj]ihadists|[Mm]ilitants|[Ee]xtremists|[Tt]errorists|[Ff]ighters|[Mm]embers|[Gg]unmen|[Ii]nsurgents|[Cc]ommanders|[Ll]eaders)\s+(?:were|have\s+been|had\s+been|[Kk]illed)\b|\b(?:death|deaths|killing)\s+of\s+(?:\w+\s+){0,4}?(?:IS|ISIS|ISIL|Daesh|jihadist|militant|Nusra)\b|\b(?:destroyed|targeted|struck|hit|bombed|attacked|pounded|pounding|targeting|hitting)\s+(?:(?!while\b|when\b|as\b|after\b|before\b|who\b|which\b)\w+\s+){0,5}?(?:of\s+)?(?:ISIS|ISIL|IS|Daesh|terrorists|militants|jihadists|Nusra)\b/;
 // Combat deaths of armed men ("killed five pro-regime forces"), which monitors report neutrally.
 const COMBATANT_VICTIMS_RE =
-  /\b(?:kill\w*|dead)\s+(?:[\w-]+\s+){0,4}?(?:forces|fighters|members|soldiers|troops|militiamen|officers|commanders?)\b|\b(?:forces|fighters|members|soldiers|troops|militiamen)\s+(?:were|have\s+been|had\s+been)\s+killed\b|\b(?:attack\w*|ambush\w*|clash\w*|fought|fighting|battl\w+|fired\s+on|repel\w*)\s+(?:with\s+|on\s+|against\s+)?(?:the\s+)?(?:(?!by\b)[\w-]+\s+){0,2}?(?:forces|fighters|soldiers|troops|militiamen|positions|militants|checkpoints?|posts?|convoys?)\b/;
+  /\b(?:kill\w*|dead)\s+(?:[\w-]+\s+){0,4}?(?:forces|fighters|members|soldiers|troops|militiamen|officers|commanders?)\b|\b(?:forces|fighters|members|soldiers|troops|militiamen)\s+(?:were|have\s+been|had\s+been)\s+killed\b|\b(?:attack\w*|ambush\w*|clash\w*|fought|fighting|battl\w+|fired\s+on|repel\w*|pound\w*|shell(?:ed|ing)|bombed|struck|targeted|hit)\s+(?:with\s+|on\s+|against\s+)?(?:the\s+)?(?:(?!by\b)[\w-]+\s+){0,2}?(?:forces|fighters|soldiers|troops|militiamen|positions|militants|checkpoints?|posts?)\b/;
 const NEUTRAL_REPORTERS = new Set<Actor>([
   'sohr',
   'ngo',
@@ -135,9 +135,15 @@ function sentenceSubject(sentence: string, hits: ActorHit[]): Subject | null {
   const h = lead[0];
   const last = lead[lead.length - 1];
   if (!h || !last) return null;
-  if (!SUBJECT_VERB_RE.test(sentence.slice(last.end)) && !PERSON_TAIL_RE.test(sentence.slice(last.end)))
+  if (
+    !SUBJECT_VERB_RE.test(sentence.slice(last.end)) &&
+    !PERSON_TAIL_RE.test(sentence.slice(last.end))
+  )
     return null;
-  if (SUBJECT_NOT_SPEAKER_RE.test(h.name) || /^\s*-?(?:led|backed|based)\b/.test(sentence.slice(h.end)))
+  if (
+    SUBJECT_NOT_SPEAKER_RE.test(h.name) ||
+    /^\s*-?(?:led|backed|based)\b/.test(sentence.slice(h.end))
+  )
     return null;
   const person =
     lead.some((x) => KNOWN_PERSON_RE.test(x.name)) ||
@@ -244,7 +250,7 @@ const FORCE_NOUN_AFTER_RE = new RegExp(
   'i',
 );
 const HARM_VERB_SRC =
-  '(?:killed|kills|kill|killing|bombed|bombs|bombing|targeted|targets|targeting|shelled|shelling|struck|strike|strikes|hit|hits|attacked|attacks|attack|attacking|fired|fires|firing|executed|executes|executing|dropped|drop|launched|committed|commits|carried\\s+out|carries\\s+out|slaughtered|massacred|besieged|besieging|destroyed|destroys|violated|violates|violating|gassed|gassing|wiped|wiping|obstruct\\w*|hamper\\w*|used|uses|using|supports?|supported|supporting|sponsor\\w*|arms|armed|arming|funds|funded|is\\s+responsible|are\\s+responsible|was\\s+responsible|were\\s+responsible|bears?\\s+responsibility|were\\s+behind|was\\s+behind|is\\s+behind|are\\s+behind|(?:is|are|was|were)\\s+to\\s+blame|(?:has|have|had)\\s+(?:been\\s+)?(?:killing|bombing|targeting|shelling|attacking|firing|besieging|using|supporting|keeping|holding|spreading|committing)|continues?\\s+(?:to|its|their)|continued\\s+(?:to|its|their)|ignor\\w+|protect(?:s|ed|ing)?|shield(?:s|ed|ing)?|cover(?:s|ed|ing)?\\s+(?:up|for)|hitting|slit|beheaded|tortured|kidnapped|abducted|planted|shot|stormed|seized|looted|burned|displaced|starv\\w+|blocked|prevented|refus\\w+|failed|fails|resorted|embarked|launching|regroup\\w*|trying|tried|released|intensified|stepped\\s+up|pounded|raided|unleashed|pursu\\w+|insist\\w*|was\\s+keeping|keeps|keeping|holds|spreading|spread)';
+  '(?:killed|kills|kill|killing|bombed|bombs|bombing|targeted|targets|targeting|shelled|shelling|struck|strike|strikes|hit|hits|attacked|attacks|attack|attacking|fired|fires|firing|executed|executes|executing|dropped|drop|launched|committed|commits|carried\\s+out|carries\\s+out|slaughtered|massacred|besieged|besieging|destroyed|destroys|violated|violates|violating|gassed|gassing|wiped|wiping|obstruct\\w*|hamper\\w*|used|uses|using|supports?|supported|supporting|sponsor\\w*|arms|armed|arming|funds|funded|is\\s+responsible|are\\s+responsible|was\\s+responsible|were\\s+responsible|bears?\\s+responsibility|were\\s+behind|was\\s+behind|is\\s+behind|are\\s+behind|(?:is|are|was|were)\\s+to\\s+blame|(?:has|have|had)\\s+(?:been\\s+)?(?:killing|bombing|targeting|shelling|attacking|firing|besieging|using|supporting|keeping|holding|spreading|committing)|continues?\\s+(?:to|its|their)|continued\\s+(?:to|its|their)|ignor\\w+|protect(?:s|ed|ing)?|shield(?:s|ed|ing)?|cover(?:s|ed|ing)?\\s+(?:up|for)|hitting|slit|beheaded|tortured|kidnapped|abducted|planted|shot|stormed|seized(?!\\s+control)|looted|burned|displaced|starv\\w+|blocked|prevented|refus\\w+|failed|fails|resorted|embarked|launching|regroup\\w*|trying|tried|released|intensified|stepped\\s+up|pounded|raided|unleashed|pursu\\w+|insist\\w*|was\\s+keeping|keeps|keeping|holds|spreading|spread)';
 const HARM_VERB_AFTER_RE = new RegExp(
   `^\\s*\\)?\\s*(?:'s|’s)?\\s*(?:,[^,]{0,60},\\s*)?(?:and\\s+(?:its|their|his)\\s+(?:allies|backers|supporters|militias)\\s+)?(?:(?:has|have|had|was|were|is|are|also|reportedly|allegedly|deliberately|intentionally|repeatedly|systematically|indiscriminately|then|again|still|recently|now|apparently|often|who|that|which|may\\s+have|might\\s+have|must\\s+have|could\\s+have|had\\s+been|have\\s+been|has\\s+been|\\w+ly)\\s+){0,3}${HARM_VERB_SRC}\\b`,
   'i',
@@ -253,11 +259,12 @@ const FORCE_THEN_HARM_RE = new RegExp(
   `^(?:\\s+(?!by\\b|against\\b|on\\b|of\\b|in\\b)[\\w'’-]+){0,4}?\\s+(?:their\\s+|its\\s+)?(?:${HARM_VERB_SRC}|bombardment|bombing|raids?|strikes?|airstrikes?)\\b`,
   'i',
 );
-const UNDECIDED_BEFORE_RE = /\b(?:whether|determine\w*\s+(?:who|which)|unclear\s+(?:who|which))\b[^.;]*$/i;
+const UNDECIDED_BEFORE_RE =
+  /\b(?:whether|determine\w*\s+(?:who|which)|unclear\s+(?:who|which))\b[^.;]*$/i;
 const HYPOTHETICAL_BY_RE = /\b(?:would|could|might|may)\s+(?:not\s+)?be\s+\w+\s+by\s+(?:the\s+)?$/i;
 // Generic names ("terrorists") only count with a violent verb, not "continue to receive".
 const VIOLENT_AFTER_RE =
-  /^(?:\s+(?!by\b|against\b|on\b|of\b)[\w'’-]+){0,4}?\s+(?:killed|kills|killing|fired|fires|firing|shelled|shelling|attacked|attacks|attack|attacking|targeted|targeting|targets|launched|bombed|struck|hit|executed|planted|detonated|stormed|kidnapped|abducted|besieged|used|breached|violated|committed)\b/i;
+  /^(?:\s+(?:positioned|located|stationed|holed\s+up|entrenched|deployed|based)\s+in(?:\s+(?!by\b|against\b|on\b|of\b)[\w'’-]+){1,7}?(?=\s+(?:fired|targeted|shelled|attacked|launched)\b))?(?:\s+(?!by\b|against\b|on\b|of\b)[\w'’-]+){0,4}?\s+(?:killed|kills|killing|fired|fires|firing|shelled|shelling|attacked|attacks|attack|attacking|targeted|targeting|targets|launched|bombed|struck|hit|executed|planted|detonated|stormed|kidnapped|abducted|besieged|used|breached|violated|committed)\b/i;
 const PASSIVE_AFTER_RE =
   /^\s+(?:(?:positions?|posts?|bases?|convoys?|troops|soldiers|headquarters|checkpoints?)\s+)?(?:were|was|have\s+been|has\s+been|had\s+been|being|are|is)\s+(?:\w+\s+)?(?:killed|wounded|injured|targeted|hit|struck|attacked|bombed|shelled|executed|captured|arrested|driven|forced|pushed|defeated)\b/i;
 // "Russia's crimes", "the regime's bombardment": possessing the harm makes the agent.
@@ -308,6 +315,9 @@ function isAgent(sentence: string, h: ActorHit): boolean {
   const coordinated = COORDINATED_NAME_RE.exec(sentence.slice(h.end, h.end + 40));
   const after = sentence.slice(h.end + (coordinated?.[0].length ?? 0), h.end + 80);
   const before = sentence.slice(Math.max(0, h.index - 60), h.index);
+  // "areas controlled by the Islamic State group": a place, not an agent.
+  if (/\b(?:held|controlled|run|occupied|dominated|administered)\s+by\s+(?:the\s+)?$/i.test(before))
+    return false;
   // "determines whether strikes were carried out by Syrian Russian or coalition aircraft".
   if (UNDECIDED_BEFORE_RE.test(sentence.slice(Math.max(0, h.index - 90), h.index))) return false;
   if (BY_BEFORE_RE.test(before)) return !HYPOTHETICAL_BY_RE.test(before);
@@ -319,7 +329,10 @@ function isAgent(sentence: string, h: ActorHit): boolean {
     return false;
   if (h.generic) return VIOLENT_AFTER_RE.test(after);
   // "a helicopter believed to belong to Syrian government forces dropped barrel bombs".
-  if (VICTIM_BEFORE_RE.test(before) && !/\bbelong\w*\s+to\s+(?:the\s+)?$/i.test(before)) {
+  if (
+    VICTIM_BEFORE_RE.test(before) &&
+    !/\bbelong\w*\s+to\s+(?:the\s+)?$|\baccording\s+to\s+(?:[\w'’-]+\s+){0,2}$/i.test(before)
+  ) {
     return false;
   }
   if (HARM_VERB_AFTER_RE.test(after)) return true;
@@ -386,11 +399,23 @@ function resolveHits(sentence: string, found: ActorHit[], info: ArticleInfo): Ac
   const hits = found.filter(
     (h) => !BANNED_IN_RE.test(sentence.slice(Math.max(0, h.index - 30), h.index)),
   );
-  for (const h of hits) {
-    if (
+  for (const [i, h] of hits.entries()) {
+    const prev = hits[i - 1];
+    const generic =
       h.actor === 'ngo' &&
+      /rights\s+group(?!s)|monitor(?!s)|watchdog(?!s)|activist\s+(?:group|network)(?!s)/i.test(
+        h.name,
+      );
+    if (generic && prev && /^\s*$/.test(sentence.slice(prev.end, h.index))) {
+      // "The Syrian Observatory for Human Rights monitoring group": the name before it.
+      h.actor = prev.actor;
+    } else if (
+      generic &&
       info.monitor &&
-      /rights\s+group(?!s)|monitor(?!s)|watchdog(?!s)|activist\s+(?:group|network)(?!s)/i.test(h.name)
+      // "The DeirEzzor 24 monitoring group", "Another monitoring group": another group.
+      !/(?:\b(?!(?:A|An|The)\s)[A-Z][\w-]*|\d+)\s+$/.test(
+        sentence.slice(Math.max(0, h.index - 30), h.index),
+      )
     ) {
       h.actor = info.monitor;
     } else if (h.actor === 'sohr' && /^(?:the\s+)?[Mm]onitor/.test(h.name) && info.monitor) {
@@ -469,7 +494,8 @@ export function findAccusations(
   const outletActor = outletParty(ctx.outlet);
   const info = articleInfo(text, ctx);
   let lastSpeakers: Speaker[] = [];
-  let subjectBefore: Subject | null = null;
+  // The previous sentence, when it had no speaker: its subject is found only if needed.
+  let before: { s: string; hits: ActorHit[] } | null = null;
   let lastAgent: ActorHit | null = null;
 
   const add = (
@@ -506,16 +532,13 @@ export function findAccusations(
     }
     // "He said" / "The ministry accused": the actor the previous sentence opened with, if it is
     // the right kind of referent, else the last speaker.
-    const prevSubject = subjectBefore;
-    subjectBefore = found.length > 0 ? null : sentenceSubject(s, hits);
+    const prev = before;
+    before = found.length > 0 ? null : { s, hits };
     if (speakers.length === 0) {
       const kind = pronounKind(s);
-      if (
-        kind &&
-        kind !== 'speech' &&
-        prevSubject &&
-        (kind === 'any' || (kind === 'person') === prevSubject.person)
-      ) {
+      const prevSubject =
+        kind && kind !== 'speech' && prev ? sentenceSubject(prev.s, prev.hits) : null;
+      if (kind && prevSubject && (kind === 'any' || (kind === 'person') === prevSubject.person)) {
         speakers = [{ ...prevSubject.hit, index: 0, end: 0 }];
       } else if (
         lastSpeakers.length > 0 &&

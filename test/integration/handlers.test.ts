@@ -6,6 +6,7 @@ import type {
 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getRuntime, setRuntimeForTests } from '../../functions/commons/bootstrap.ts';
+import { logger } from '../../functions/commons/powertools.ts';
 import { handler as pollFeeds } from '../../functions/poll-feeds/handler.ts';
 import { handler as processArticle } from '../../functions/process-article/handler.ts';
 import { handler as query } from '../../functions/query/handler.ts';
@@ -111,6 +112,8 @@ describe('Lambda handlers on dynalite and loopback servers', () => {
         network: { allowPrivateHosts: ['127.0.0.1'], retries: 1 },
       }),
     });
+    // The logger was made at import, before this environment: quiet it the way an operator would.
+    logger.setLogLevel('SILENT');
     setRuntimeForTests(undefined);
     // The real bootstrap builds every adapter from that environment; only the queues are swapped.
     const runtime = getRuntime();

@@ -213,3 +213,199 @@ describe('extractClaims accusations: what is not an accusation', () => {
     ).toEqual([]);
   });
 });
+
+describe('extractClaims accusations: pronouns and aliases across sentences', () => {
+  it('resolves "he" to a named official who opened the previous sentence', () => {
+    expect(
+      pairs(
+        'Sergei Lavrov met his Iranian counterpart in Moscow. He accused Washington of shielding the Nusra Front.',
+      ),
+    ).toEqual(['russia>us']);
+    expect(
+      pairs(
+        'Syrian Foreign Minister Walid al-Muallem received the UN envoy on Monday. He condemned the Turkish incursion as a flagrant aggression.',
+      ),
+    ).toEqual(['syria_gov>turkey']);
+  });
+
+  it('resolves "it" and "the ministry" to a body that opened the previous sentence', () => {
+    expect(
+      pairs(
+        'The Syrian Foreign Ministry sent two letters to the Security Council. It accused the coalition of killing 30 villagers.',
+      ),
+    ).toEqual(['syria_gov>coalition']);
+    expect(
+      pairs(
+        'The Russian Defence Ministry published satellite images on Friday. The ministry said coalition aircraft had bombed a bridge near Raqqa.',
+      ),
+    ).toEqual(['russia>coalition']);
+  });
+
+  it('keeps a person pronoun off a body and a body pronoun off a person', () => {
+    expect(
+      pairs('Russian jets pounded the town overnight. He said American drones killed nine people.'),
+    ).toEqual([]);
+  });
+
+  it('does not take the subject of a noun phrase headline as a speaker', () => {
+    expect(
+      pairs(
+        'Coalition air strikes and Turkish artillery hit the area, the agency said. It said Turkish howitzers fired on militants near the border.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('reads "according to the report" as the last speaker, not as the actor after it', () => {
+    expect(
+      pairs(
+        'The Syrian Network for Human Rights said in a report issued on Monday that IS had expelled villagers. According to the report IS has executed 40 people in the town.',
+      ),
+    ).toEqual(['ngo>isis']);
+  });
+
+  it('reads a quote attributed after it', () => {
+    expect(
+      pairs('"The Americans are protecting the terrorists" Zakharova told reporters.'),
+    ).toEqual(['russia>us']);
+    expect(
+      pairs(
+        '"These raids by the regime are war crimes" said the head of the Syrian Coalition in Istanbul.',
+      ),
+    ).toEqual(['opposition>syria_gov']);
+  });
+});
+
+describe('extractClaims accusations: more verbs and shapes of blame', () => {
+  it('reads lashing out, deploring, decrying and pointing the finger', () => {
+    expect(pairs('Turkey lashed out at Washington over its support for the YPG.')).toEqual([
+      'turkey>us',
+    ]);
+    expect(pairs('The opposition decried the Russian bombing of a bakery in Idlib.')).toEqual([
+      'opposition>russia',
+    ]);
+    expect(pairs('Amnesty International deplored the regime siege of Madaya.')).toEqual([
+      'amnesty>syria_gov',
+    ]);
+  });
+
+  it('gives every coordinated accuser the accusation', () => {
+    expect(pairs('France and Britain pointed the finger at Assad for the gas attack.')).toEqual([
+      'uk>syria_gov',
+      'france>syria_gov',
+    ]);
+  });
+
+  it('finds the agent of a passive verb of blame later in its clause', () => {
+    expect(
+      pairs('The regime has been accused of shelling bakeries in Douma by rights groups.'),
+    ).toEqual(['ngo>syria_gov']);
+    expect(pairs('The coalition has been accused by Damascus of bombing water stations.')).toEqual([
+      'syria_gov>coalition',
+    ]);
+  });
+
+  it('reads Damascus and "the government" as the Syrian state when they blame or are blamed', () => {
+    expect(pairs('Washington accused Damascus of the sarin attack on the town.')).toEqual([
+      'us>syria_gov',
+    ]);
+    expect(pairs('The government blamed the car bombing on "terrorists".')).toEqual([
+      'syria_gov>rebels',
+    ]);
+    expect(pairs('Damascus denied any role and blamed the rebels.')).toEqual(['syria_gov>rebels']);
+  });
+
+  it('reads a longer thing blamed on someone and quoted objects', () => {
+    expect(
+      pairs('Moscow has blamed the March 3 chlorine attack near Hama on rebel forces.'),
+    ).toEqual(['russia>rebels']);
+    expect(pairs('SANA said mortar fire wounded four people, blaming "terrorists".')).toEqual([
+      'syria_gov>rebels',
+    ]);
+  });
+
+  it('takes the sentence subject as the subject of a trailing participle', () => {
+    expect(
+      pairs(
+        'Iran has backed Assad throughout the war, vetoing resolutions at the Security Council and blaming the massacre on rebel forces.',
+      ),
+    ).toEqual(['iran>rebels']);
+    expect(pairs('Blaming Damascus Washington says the attack cannot go unanswered')).toEqual([
+      'us>syria_gov',
+    ]);
+  });
+
+  it('reads "X was to blame" in reported speech', () => {
+    expect(pairs('US officials concluded that Russia was to blame for the convoy strike.')).toEqual(
+      ['us>russia'],
+    );
+    expect(pairs('Moscow said the Syrian army was not to blame for the strike.')).toEqual([]);
+  });
+
+  it('reads headline verbs in title case', () => {
+    expect(pairs('Syria Slams Coalition Massacre In Hasakah Village')).toEqual([
+      'syria_gov>coalition',
+    ]);
+    expect(pairs('Syria Accuses Rebels of Using Chlorine in Aleppo')).toEqual(['syria_gov>rebels']);
+  });
+
+  it('reads "terrorists positioned in X fired" from the government side', () => {
+    expect(
+      pairs(
+        'A source told SANA that terrorists positioned in the eastern districts fired mortar shells on a school.',
+      ),
+    ).toEqual(['syria_gov>rebels']);
+  });
+
+  it('keeps named and unnamed monitoring groups apart', () => {
+    const text =
+      'The Syrian Observatory for Human Rights said 12 civilians died. The Raqqa 24 monitoring group said coalition jets killed four children.';
+    expect(pairs(text)).toEqual(['ngo>coalition']);
+    expect(
+      pairs(
+        'The Syrian Observatory for Human Rights monitoring group said regime helicopters dropped barrel bombs on the market.',
+      ),
+    ).toEqual(['sohr>syria_gov']);
+    expect(pairs('An activist group said Russian jets struck a school in Idlib.')).toEqual([
+      'ngo>russia',
+    ]);
+  });
+});
+
+describe('extractClaims accusations: more of what is not an accusation', () => {
+  it('ignores agents inside whether-clauses and place descriptions', () => {
+    expect(
+      pairs(
+        'The Observatory said it could not determine whether Syrian or Russian jets carried out the raid that killed 12 civilians.',
+      ),
+    ).toEqual([]);
+    expect(
+      pairs(
+        'Coalition jets struck villages held by the Islamic State group and killed 14 civilians, activists said.',
+      ),
+    ).toEqual(['other>coalition']);
+  });
+
+  it('ignores a neutral monitor reporting fighting between armed parties', () => {
+    expect(
+      pairs(
+        'The Observatory said Islamic State fighters attacked army positions near the airport overnight.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('reads a call only from its own "to"', () => {
+    expect(
+      pairs(
+        'The army urged rebels to hand over their weapons and opened corridors for families wishing to leave, SANA said.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('does not take "the source" as the subject of the sentence before', () => {
+    expect(
+      pairs(
+        'Sputnik correspondents visited the hospital on Friday. "Fifty people died in the IS attack on the village" the source said.',
+      ),
+    ).toEqual([]);
+  });
+});

@@ -43,6 +43,26 @@ describe('classifyTopics: coalition-strikes-syria', () => {
   });
 });
 
+describe('classifyTopics: coalition-strikes-syria, background and ledes', () => {
+  it('counts history and support of the campaign as background, not as a report', () => {
+    const title = 'Car bomb kills 30 at checkpoint in Syria';
+    const text = `${title}\n\nA car bomb killed 30 people at a checkpoint near Tabqa on Friday, a monitor said. The Kurdish-led alliance is backed by US-led coalition air strikes and special forces advisers. The coalition has been carrying out air strikes against IS in Syria since 2014.`;
+    expect(classifyTopics({ title, text }, [coalition]).relevant).toBe(false);
+  });
+
+  it('reads a lede reporting coalition strikes, even when the headline names another speaker', () => {
+    const title = 'Turkish army says 25 militants killed near al-Bab';
+    const text = `${title}\n\nTwenty-five IS militants were killed in clashes and US-led coalition air strikes near al-Bab in the past 24 hours, the Turkish army said. Another eight died in air strikes by coalition jets west of the town.`;
+    expect(classifyTopics({ title, text }, [coalition]).relevant).toBe(true);
+  });
+
+  it('reads a US strike ordered by the president', () => {
+    const title = 'Trump defends his decision';
+    const text = `${title}\n\nPresident Trump ordered missile strikes on an air base in Syria on Friday. He said the attack was a response to the use of nerve gas.`;
+    expect(classifyTopics({ title, text }, [coalition]).relevant).toBe(true);
+  });
+});
+
 describe('classifyTopics: keywords', () => {
   const topic: TopicDefinition = {
     id: 'chemical',
