@@ -1,7 +1,6 @@
 import { loadFaKes } from '../shared/corpus/fa-kes.ts';
 import { startDemoSite } from '../shared/local/demo-site.ts';
-import { faKesPages } from '../test/helpers/fa-kes-site.ts';
-import { renderNewsPage } from '../test/helpers/news-page.ts';
+import { faKesPageRenderer, faKesPages } from '../test/helpers/fa-kes-site.ts';
 
 // The outlets' web sites for the benchmark, in their own process as they would be on the
 // internet: the pipeline's memory and CPU figures are then the pipeline's alone. Prints
@@ -14,18 +13,7 @@ const pick = process.env.BENCH_ROWS
   : rows.map((_, i) => i);
 const chosen = pick.map((i) => rows[i]).filter((r) => r !== undefined);
 const pages = faKesPages(chosen);
-const site = await startDemoSite(pages, {
-  render: (page, _siteName, url) => {
-    const row = chosen[Number(page.slug.slice(0, 3))];
-    return renderNewsPage({
-      title: page.title ?? '',
-      content: row?.content ?? page.paragraphs.join(' '),
-      source: page.feedId,
-      date: row?.date ?? null,
-      url,
-    });
-  },
-});
+const site = await startDemoSite(pages, { render: faKesPageRenderer(chosen) });
 process.stdout.write(`${JSON.stringify({ baseUrl: site.baseUrl, feeds: site.feeds })}\n`);
 process.on('SIGTERM', () => {
   void site.close().then(() => process.exit(0));

@@ -10,15 +10,14 @@ import { defaultTopics } from '../shared/config/schema.ts';
 import { type FaKesRow, faKesText, loadFaKes } from '../shared/corpus/fa-kes.ts';
 import { fingerprintText, MINHASH_SIZE } from '../shared/dedupe/fingerprint.ts';
 import { extractArticle, floorExtract } from '../shared/extract/extract-article.ts';
-import type { DemoSite, SitePage } from '../shared/local/demo-site.ts';
+import type { DemoSite } from '../shared/local/demo-site.ts';
 import type { DynamoDbStore } from '../shared/store/dynamodb-store.ts';
 import { classifyTopics } from '../shared/topics/index.ts';
 import { deliverDue } from '../shared/use-cases/deliver-alerts.ts';
 import type { PipelineDeps, Stage } from '../shared/use-cases/pipeline-deps.ts';
 import { type ArticleJob, commitFeedState, pollFeeds } from '../shared/use-cases/poll-feeds.ts';
 import { processArticle } from '../shared/use-cases/process-article.ts';
-import { faKesPages } from '../test/helpers/fa-kes-site.ts';
-import { renderNewsPage } from '../test/helpers/news-page.ts';
+import { faKesPageRenderer, faKesPages } from '../test/helpers/fa-kes-site.ts';
 import { type Harness, startHarness } from '../test/helpers/pipeline-harness.ts';
 import type { BundleMeasurements } from './bundle-size.ts';
 
@@ -62,19 +61,6 @@ function countCalls(client: DynamoDBClient): {
     byOp,
     total: () => [...byOp.values()].reduce((a, b) => a + b, 0),
     reset: () => byOp.clear(),
-  };
-}
-
-function pageRenderer(rows: FaKesRow[]) {
-  return (page: SitePage, _siteName: string, url: string) => {
-    const row = rows[Number(page.slug.slice(0, 3))];
-    return renderNewsPage({
-      title: page.title ?? '',
-      content: row?.content ?? page.paragraphs.join(' '),
-      source: page.feedId,
-      date: row?.date ?? null,
-      url,
-    });
   };
 }
 
@@ -269,7 +255,7 @@ async function measure() {
   // ---- 3. the floor, side by side over the same pages (alternating, after a warm-up)
   progress('floor: bare new JSDOM(html) + Readability over the same pages');
   const htmls = pages.map((p) =>
-    pageRenderer(rows)(p, p.outlet, `${env.site.baseUrl}/${p.feedId}/articles/${p.slug}`),
+    faKesPageRenderer(rows)(p, p.outlet, `${env.site.baseUrl}/${p.feedId}/articles/${p.slug}`),
   );
   for (const html of htmls.slice(0, 10)) {
     floorExtract(html, 'https://example.org/a');

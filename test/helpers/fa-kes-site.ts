@@ -1,5 +1,6 @@
 import { type FaKesRow, loadFaKes } from '../../shared/corpus/fa-kes.ts';
 import type { SitePage } from '../../shared/local/demo-site.ts';
+import { renderNewsPage } from './news-page.ts';
 
 // FA-KES as a set of news sites: one feed per outlet (`source`), one page per row. Rows keep
 // their corpus order; slugs carry the row index because some unit ids repeat.
@@ -17,6 +18,20 @@ export function paragraphsOf(content: string): string[] {
     );
   }
   return out.filter(Boolean);
+}
+
+/** Renders FA-KES pages as realistic ~100 KB news pages (slug = row index in `rows`). */
+export function faKesPageRenderer(rows: FaKesRow[]) {
+  return (page: SitePage, _siteName: string, url: string): string => {
+    const row = rows[Number(page.slug.slice(0, 3))];
+    return renderNewsPage({
+      title: page.title ?? '',
+      content: row?.content ?? page.paragraphs.join(' '),
+      source: page.feedId,
+      date: row?.date ?? null,
+      url,
+    });
+  };
 }
 
 export function faKesPages(rows: FaKesRow[] = loadFaKes()): SitePage[] {
