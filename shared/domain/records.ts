@@ -136,3 +136,13 @@ export interface ErrorRecord {
   code: string;
   message: string;
 }
+
+/** Where a claim is about, whatever its kind. */
+export function claimPlace(c: ClaimRecord): string | null {
+  return c.kind === 'casualty' ? c.figure.place : c.accusation.place;
+}
+
+/** The actors a claim names (accuser and accused; none for a casualty figure). */
+export function claimActors(c: ClaimRecord): string[] {
+  return c.kind === 'accusation' ? [c.accusation.accuser, c.accusation.accused] : [];
+}

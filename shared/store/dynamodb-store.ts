@@ -26,6 +26,7 @@ import type {
   FeedState,
   StoryRecord,
 } from '../domain/records.ts';
+import { claimActors, claimPlace } from '../domain/records.ts';
 import type {
   AlertWithDeliveries,
   ArticleClaimResult,
@@ -913,28 +914,28 @@ function rowFilter(p: QueryParams): (row: QueryRow) => boolean {
       case 'casualty':
       case 'accusation': {
         const c = row.item;
-        const place = c.kind === 'casualty' ? c.figure.place : c.accusation.place;
-        const actors = c.kind === 'accusation' ? [c.accusation.accuser, c.accusation.accused] : [];
+        const place = claimPlace(c);
+        const actors = claimActors(c);
         return (
           has(
             c.sources.flatMap((s) => [s.outlet, s.statedBy]),
             p.source,
           ) &&
           has([place], p.place) &&
-          (!p.actor || actors.includes(lc(p.actor) as never))
+          (!p.actor || actors.includes(lc(p.actor)))
         );
       }
       case 'alert': {
         const c = row.item.alert.claim;
-        const place = c.kind === 'casualty' ? c.figure.place : c.accusation.place;
-        const actors = c.kind === 'accusation' ? [c.accusation.accuser, c.accusation.accused] : [];
+        const place = claimPlace(c);
+        const actors = claimActors(c);
         return (
           has(
             row.item.alert.links.map((l) => l.outlet),
             p.source,
           ) &&
           has([place], p.place) &&
-          (!p.actor || actors.includes(lc(p.actor) as never))
+          (!p.actor || actors.includes(lc(p.actor)))
         );
       }
       case 'error':
