@@ -12,9 +12,8 @@ import { precleanHtml } from './preclean-html.ts';
 // itself is then parsed with that window's DOMParser, which makes a document with scripting
 // disabled and no browsing context: <script> never runs, <iframe> gets no nested window (jsdom
 // builds a whole window per iframe, ~15 ms each), <style> is never turned into a stylesheet and
-// nothing is fetched. Readability reads the same tree it would read from `new JSDOM(html)`,
-// because the only parser difference (scripting flag, which decides how <noscript> is read) is
-// neutralised by removing <noscript> in precleanHtml.
+// nothing is fetched. Readability reads the same tree it would read from `new JSDOM(html)`:
+// both parse with the scripting flag off (so <noscript> content is markup either way).
 //
 // Speed: precleanHtml drops what Readability throws away anyway, so the DOM is smaller.
 
@@ -158,7 +157,16 @@ export function extractArticle(html: string, opts: { url: string }): ExtractedAr
       throw new ExtractError(`readability failed on ${opts.url}`, { cause: err });
     }
   } finally {
+    closeQuietly(dom);
+  }
+}
+
+/** A failure while tearing down a window must not hide the result or the real error. */
+function closeQuietly(dom: JSDOM): void {
+  try {
     dom.window.close();
+  } catch {
+    // jsdom can throw here on odd framesets; the window is unreachable either way.
   }
 }
 
@@ -175,7 +183,7 @@ export function floorExtract(html: string, url: string): ExtractedArticle | null
   try {
     return runReadability(dom.window.document as unknown as Document, { requireReaderable: false });
   } finally {
-    dom.window.close();
+    closeQuietly(dom);
   }
 }
 

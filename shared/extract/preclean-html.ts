@@ -10,6 +10,7 @@
 const WS = /[\t\n\f\r ]/;
 const TAG_NAME_END = /[\t\n\f\r />]/;
 const NON_WS = /[^\t\n\f\r ]/;
+const COMMENT_CLOSE = /--!?>/g;
 
 /**
  * Deepest element nesting let through. Readability slows down polynomially with depth (1,000
@@ -71,7 +72,10 @@ const OPTIONAL_END = new Set([
   'rtc',
 ]);
 
-/** Elements whose content the tokenizer reads as raw text (scripting enabled, like jsdom's parser). */
+/**
+ * Elements whose content the tokenizer reads as raw text. Not <noscript>: jsdom parses with
+ * scripting disabled (both `new JSDOM(html)` and DOMParser), so its content is markup.
+ */
 const RAW_TEXT = new Set([
   'script',
   'style',
@@ -81,7 +85,64 @@ const RAW_TEXT = new Set([
   'iframe',
   'noembed',
   'noframes',
-  'noscript',
+]);
+
+/** What the parser keeps inside a <noscript> in the head; anything else breaks out of the head. */
+const HEAD_NOSCRIPT_OK = new Set(['link', 'meta', 'style', 'basefont', 'bgsound', 'noframes']);
+
+/**
+ * Markup inside an SVG/MathML island that may hand control back to the HTML parser before the
+ * island's end tag: breakout start tags, </p> and </br>, CDATA, and HTML integration points.
+ */
+const LEAVES_FOREIGN =
+  /<(?:(?:b|big|blockquote|body|br|center|code|dd|div|dl|dt|em|embed|h[1-6]|head|hr|i|img|li|listing|menu|meta|nobr|ol|p|pre|ruby|s|small|span|strong|strike|sub|sup|table|tt|u|ul|var|font|foreignobject|desc|title|mi|mo|mn|ms|mtext|annotation-xml)[\t\n\f\r />]|\/(?:p|br)[\t\n\f\r />]|!\[CDATA\[)/i;
+
+/** Start tags that end foreign (SVG/MathML) content and return the parser to HTML. */
+const FOREIGN_BREAKOUT = new Set([
+  'b',
+  'big',
+  'blockquote',
+  'body',
+  'br',
+  'center',
+  'code',
+  'dd',
+  'div',
+  'dl',
+  'dt',
+  'em',
+  'embed',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'head',
+  'hr',
+  'i',
+  'img',
+  'li',
+  'listing',
+  'menu',
+  'meta',
+  'nobr',
+  'ol',
+  'p',
+  'pre',
+  'ruby',
+  's',
+  'small',
+  'span',
+  'strong',
+  'strike',
+  'sub',
+  'sup',
+  'table',
+  'tt',
+  'u',
+  'ul',
+  'var',
 ]);
 
 /** Start tags that keep the parser in the head; any other start tag means the body has begun. */
@@ -299,11 +360,12 @@ function skipMarkup(html: string, lt: number): Markup {
 function commentBounds(html: string, lt: number): { end: number; dataEnd: number } {
   if (html.startsWith('<!-->', lt)) return { end: lt + 5, dataEnd: lt + 4 };
   if (html.startsWith('<!--->', lt)) return { end: lt + 6, dataEnd: lt + 4 };
-  const a = html.indexOf('-->', lt + 4);
-  const b = html.indexOf('--!>', lt + 4);
-  if (a < 0 && b < 0) return { end: html.length, dataEnd: html.length };
-  if (b < 0 || (a >= 0 && a < b)) return { end: a + 3, dataEnd: a };
-  return { end: b + 4, dataEnd: b };
+  // One search for whichever closer comes first: two indexOf calls would each run to the end of
+  // the page when one closer is absent, which is quadratic over many comments.
+  COMMENT_CLOSE.lastIndex = lt + 4;
+  const m = COMMENT_CLOSE.exec(html);
+  if (!m) return { end: html.length, dataEnd: html.length };
+  return { end: m.index + m[0].length, dataEnd: m.index };
 }
 
 function firstAttr(tag: Tag, name: string): Attr | undefined {
@@ -326,9 +388,42 @@ function withoutStyle(html: string, lt: number, tag: Tag, aggressive: boolean): 
   return out + html.slice(pos, tag.end);
 }
 
+/**
+ * End of a <noscript> whose content starts at `from`, or -1 when removing it as a unit might not
+ * match the parser: unbalanced content (an end tag the parser would ignore or let close an
+ * ancestor), plaintext or foreign content, or in the head anything the parser would move out.
+ */
+function noscriptEnd(html: string, from: number, inHead: boolean): number {
+  const stack: string[] = [];
+  let i = from;
+  // Real noscript blocks are a tracking pixel or a sentence; a bounded look keeps a page of
+  // unclosed <noscript>s from being rescanned to the end once per tag.
+  const limit = Math.min(html.length, from + 16_384);
+  while (i < limit) {
+    const lt = html.indexOf('<', i);
+    if (lt < 0) return -1;
+    if (inHead && NON_WS.test(html.slice(i, lt))) return -1;
+    const m = skipMarkup(html, lt);
+    if (m.kind === 'eof') return -1;
+    if (m.kind === 'start') {
+      if (m.name === 'svg' || m.name === 'math') return -1;
+      if (inHead && !HEAD_NOSCRIPT_OK.has(m.name)) return -1;
+      // Raw-text elements come back whole from skipMarkup; void ones have no end.
+      if (!RAW_TEXT.has(m.name) && !VOID.has(m.name)) stack.push(m.name);
+    } else if (m.kind === 'end') {
+      if (m.name === 'noscript' && stack.length === 0) return m.end;
+      if (stack[stack.length - 1] !== m.name) return -1;
+      stack.pop();
+    }
+    i = m.end;
+  }
+  return -1;
+}
+
 /** Nesting depth of the tags in a foreign-content island, counted naively. */
 function foreignDepth(inner: string): number {
-  const re = /<(\/?)[a-zA-Z][^\s/>]*(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>/g;
+  // Attribute text never crosses a `<`, so a run of unclosed tags costs linear time.
+  const re = /<(\/?)[a-zA-Z][^\s/<>]*(?:[^<>"']|"[^"]*"|'[^']*')*?(\/?)>/g;
   let depth = 0;
   let max = 0;
   for (let m = re.exec(inner); m; m = re.exec(inner)) {
@@ -340,9 +435,9 @@ function foreignDepth(inner: string): number {
 
 /**
  * Removes from `html` what Readability would discard before reading the page: scripts (except
- * JSON-LD, which it reads for metadata), styles, noscript (raw text to jsdom's parser, so never
- * unwrapped into images), head `<link>`s, template contents, comment text, shape-only SVG
- * contents and inline styles that cannot hide anything.
+ * JSON-LD, which it reads for metadata), styles, self-contained noscript blocks, head `<link>`s,
+ * template contents, comment text, shape-only SVG contents and inline styles that cannot hide
+ * anything. Also caps element nesting at MAX_DEPTH.
  */
 export function precleanHtml(html: string, opts: PrecleanOptions = {}): string {
   const aggressive = opts.aggressive === true;
@@ -355,6 +450,10 @@ export function precleanHtml(html: string, opts: PrecleanOptions = {}): string {
   const open: string[] = [];
   // Start tags dropped for being too deep, by name, so their end tags can go too.
   const dropped = new Map<string, number>();
+  let unclosedForeign = false;
+  let noscriptMisses = 0;
+  // Inside an SVG/MathML island whose end could not be found.
+  let inForeign = false;
 
   const replace = (from: number, to: number, text: string): void => {
     if (from > copied) out.push(html.slice(copied, from));
@@ -368,6 +467,13 @@ export function precleanHtml(html: string, opts: PrecleanOptions = {}): string {
     if (inHead && NON_WS.test(html.slice(i, lt))) inHead = false;
     const c1 = html.charAt(lt + 1);
 
+    if (inForeign && html.startsWith('<![CDATA[', lt)) {
+      // Text in foreign content, up to ]]>, whatever it looks like.
+      const close = html.indexOf(']]>', lt + 9);
+      i = close < 0 ? len : close + 3;
+      continue;
+    }
+
     if (html.startsWith('<!--', lt)) {
       const { end, dataEnd } = commentBounds(html, lt);
       if (end - lt > 8 && NON_WS.test(html.slice(lt + 4, dataEnd))) replace(lt, end, '<!--x-->');
@@ -379,6 +485,9 @@ export function precleanHtml(html: string, opts: PrecleanOptions = {}): string {
       const tag = parseTag(html, lt + 2);
       if (!tag) break;
       if (tag.name === 'head' || tag.name === 'body' || tag.name === 'html') inHead = false;
+      if (tag.name === 'svg' || tag.name === 'math' || tag.name === 'p' || tag.name === 'br') {
+        inForeign = false;
+      }
       const d = dropped.get(tag.name) ?? 0;
       if (d > 0) {
         dropped.set(tag.name, d - 1);
@@ -407,6 +516,24 @@ export function precleanHtml(html: string, opts: PrecleanOptions = {}): string {
     if (!tag) break;
     const name = tag.name;
     if (!HEAD_TAGS.has(name)) inHead = false;
+    if (inForeign) {
+      const fontBreakout =
+        name === 'font' && tag.attrs.some((a) => /^(?:color|face|size)$/.test(a.name));
+      if (FOREIGN_BREAKOUT.has(name) || fontBreakout) {
+        inForeign = false;
+      } else {
+        // Inside an SVG/MathML island <script>, <style> and <template> are foreign
+        // elements with parsed content: leave them all to the parser, only count the depth.
+        if (!tag.selfClosing) open.push(name);
+        if (open.length > MAX_DEPTH) {
+          open.pop();
+          dropped.set(name, (dropped.get(name) ?? 0) + 1);
+          replace(lt, tag.end, '');
+        }
+        i = tag.end;
+        continue;
+      }
+    }
 
     if (name === 'script') {
       const end = scriptEnd(html, tag.end);
@@ -415,11 +542,22 @@ export function precleanHtml(html: string, opts: PrecleanOptions = {}): string {
       i = end;
       continue;
     }
-    if (name === 'style' || name === 'noscript') {
+    if (name === 'style') {
       const end = rawTextEnd(html, name, tag.end);
       replace(lt, end, '');
       i = end;
       continue;
+    }
+    if (name === 'noscript' && noscriptMisses < 3) {
+      const end = noscriptEnd(html, tag.end, inHead);
+      if (end >= 0) {
+        replace(lt, end, '');
+        i = end;
+        continue;
+      }
+      // Each miss may have scanned far ahead; after a few, leave every noscript to the parser.
+      noscriptMisses++;
+      // Left for the parser to sort out; Readability removes it after unwrapping its images.
     }
     if (name === 'plaintext') break;
     if (RAW_TEXT.has(name)) {
@@ -448,16 +586,22 @@ export function precleanHtml(html: string, opts: PrecleanOptions = {}): string {
       continue;
     }
     if ((name === 'svg' || name === 'math') && !tag.selfClosing) {
-      const end = nestedEnd(html, name, tag.end);
-      if (end < 0) {
-        // Unclosed island: keep scanning as HTML, so nothing after it escapes the depth cap.
+      const end = unclosedForeign ? -1 : nestedEnd(html, name, tag.end);
+      const closeStart = end < 0 ? -1 : html.lastIndexOf('<', end - 1);
+      if (end < 0 || LEAVES_FOREIGN.test(html.slice(tag.end, closeStart))) {
+        // Unclosed, or HTML inside (a breakout tag, CDATA, an integration point): the parser
+        // may leave the island before its end tag. Scan on tag by tag in foreign mode instead.
+        // After one failed search, stop looking for island ends (each search would run to the
+        // end of the page again).
+        if (end < 0) unclosedForeign = true;
+        inForeign = true;
+        open.push(name);
         i = tag.end;
         continue;
       }
       if (aggressive) {
         replace(lt, end, '');
       } else {
-        const closeStart = html.lastIndexOf('<', end - 1);
         const inner = html.slice(tag.end, closeStart);
         // Icons: many nodes, no text. Anything with text stays, since Readability may keep it.
         if (name === 'svg' && SHAPE_ONLY_SVG.test(inner)) replace(tag.end, closeStart, '');

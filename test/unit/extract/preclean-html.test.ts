@@ -23,9 +23,30 @@ describe('precleanHtml', () => {
     expect(precleanHtml('<SCRIPT>if (a</b) x()</SCRIPT ><p>after</p>')).toBe('<p>after</p>');
   });
 
-  it('drops style and noscript as raw text, whatever they contain', () => {
+  it('drops style as raw text, whatever it contains', () => {
     expect(precleanHtml('<style>a{}</p><p>x</style><p>y</p>')).toBe('<p>y</p>');
-    expect(precleanHtml('<noscript><img src=a.png><p>x</p></noscript><p>y</p>')).toBe('<p>y</p>');
+  });
+
+  it('drops self-contained noscript blocks, parsed as markup like jsdom does', () => {
+    expect(precleanHtml('<body><noscript><img src=a.png><p>x</p></noscript><p>y</p>')).toBe(
+      '<body><p>y</p>',
+    );
+    expect(precleanHtml('<body><noscript><style>a</noscript>b</style></noscript>c')).toBe(
+      '<body>c',
+    );
+    expect(precleanHtml('<head><noscript><link rel=x><style>a</style></noscript></head>')).toBe(
+      '<head></head>',
+    );
+    // Left alone where the parser would not end the element at </noscript>: a <div> left open
+    // makes the parser ignore </noscript>; in the head an <img> breaks out into the body.
+    for (const keep of [
+      '<body><noscript><div>x</noscript>y',
+      '<head><noscript><img src=pixel.gif></noscript></head>',
+      '<body><noscript>x</div></noscript>',
+      '<body><noscript><plaintext>x</noscript>',
+    ]) {
+      expect(precleanHtml(keep)).toBe(keep);
+    }
   });
 
   it('drops an unclosed script or style with the rest of the page', () => {
@@ -115,6 +136,27 @@ describe('precleanHtml', () => {
     expect(
       precleanHtml('<p style="display:none">a</p><svg><text>t</text></svg>', { aggressive: true }),
     ).toBe('<p >a</p>');
+  });
+
+  it('runs in linear time on constructs that invite rescanning', () => {
+    const bombs: Record<string, string> = {
+      'many comments': '<!--a-->'.repeat(100_000),
+      'unclosed svg': '<svg>'.repeat(30_000),
+      'unclosed math': '<math>'.repeat(30_000),
+      'unclosed tags in svg': `<svg><a${'<a'.repeat(50_000)}</svg>`,
+      'unclosed templates': '<template>'.repeat(30_000),
+      'unclosed scripts': '<script>'.repeat(30_000),
+      'unclosed noscripts': `<body>${'<noscript><div>'.repeat(30_000)}`,
+      'dangling quotes': '<a "'.repeat(30_000),
+      'bare angle brackets': '<'.repeat(300_000),
+      'stray end tags': '</div>'.repeat(100_000),
+    };
+    for (const [name, html] of Object.entries(bombs)) {
+      const t0 = performance.now();
+      precleanHtml(html);
+      // Each takes ~30 ms; quadratic behaviour would take minutes.
+      expect(performance.now() - t0, name).toBeLessThan(2_000);
+    }
   });
 
   it('survives truncated input', () => {
