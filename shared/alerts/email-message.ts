@@ -1,4 +1,5 @@
 import type { AlertRecord } from '../domain/records.ts';
+import { escapeHtml } from '../util/escape-html.ts';
 import { alertDetails, alertText } from './format-alert.ts';
 
 export interface EmailMessage {
@@ -6,15 +7,6 @@ export interface EmailMessage {
   subject: string;
   text: string;
   html: string;
-}
-
-export function escapeHtml(s: string): string {
-  return s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
 }
 
 /** Subjects come from article text: no line breaks (header injection), bounded length. */

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
-import { escapeHtml } from '../alerts/email-message.ts';
 import type { SeedArticle } from '../corpus/fa-kes.ts';
+import { escapeHtml } from '../util/escape-html.ts';
 
 // The embedded default's news site: the five seed articles as article pages and RSS feeds on
 // 127.0.0.1, with ETag/Last-Modified and gzip like a real site, so the demo exercises the same

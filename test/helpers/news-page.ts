@@ -3,6 +3,8 @@
 // slots, share buttons, comments, footer. Used by extraction tests, replay tests and benchmarks,
 // so it must stay free of test-runner imports and fully deterministic (seeded by url and title).
 
+import { escapeHtml } from '../../shared/util/escape-html.ts';
+
 export interface NewsPageArticle {
   title: string;
   /** Plain text; FA-KES content is one long line, split here into paragraphs of ~3 sentences. */
@@ -90,14 +92,7 @@ function rng(seed: number): Rng {
 // ---------------------------------------------------------------------------------------------
 // Escaping and text
 
-function esc(s: string): string {
-  return s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
+const esc = escapeHtml;
 
 /** JSON safe inside <script>: no `</script>` or `<!--` can appear. */
 function scriptJson(value: unknown, indent?: number): string {
