@@ -17,14 +17,14 @@ import {
 import { NUMBER_SOURCE, parseNumber } from './numbers.ts';
 
 const SINGULAR_NOUNS =
-  'child|woman|man|civilian|soldier|person|boy|girl|baby|infant|fighter|militant|rebel|policeman|doctor|nurse|journalist|medic|resident|officer|member|toddler|teenager|pilot|volunteer';
+  'child|woman|man|civilian|soldier|person|boy|girl|baby|infant|fighter|militant|rebel|policeman|doctor|nurse|journalist|medic|resident|officer|member|toddler|teenager|pilot|volunteer|teacher|student|citizen';
 
 // "a civilian death toll", "a civilian area": the noun is an adjective there, not a person.
 const NOUN_AS_ADJECTIVE =
   '(?:death|deaths|toll|casualties|population|areas?|infrastructure|targets?|sites?|homes?|houses?|buildings?|neighbou?rhoods?|vehicles?|cars?|facilit\\w+|objects?|convoys?|planes?|aircraft|helicopters?|jets?|base|camp|hospital|school|of\\s+the)\\b';
-// A number phrase, or "a"/"an" standing for one before a singular victim noun ("a child").
+// A number phrase, or "a"/"an"/"another" standing for one before a singular victim noun ("a child").
 const CANDIDATE_RE = new RegExp(
-  `(?<![\\w$£€.,:/-])(?:${NUMBER_SOURCE}|(?:a|an)(?=\\s+(?:[a-z-]+\\s+)?(?:${SINGULAR_NOUNS})\\b(?!\\s+${NOUN_AS_ADJECTIVE})))(?![\\w%]|-(?:year|month|week|day|hour|km|mile|meter|metre|storey|story|point|member|strong|ton)|[.,]\\d)`,
+  `(?<![\\w$£€.,:/-])(?:${NUMBER_SOURCE}|(?:a|an|another)(?=\\s+(?:[a-z\\d-]+\\s+)?(?:${SINGULAR_NOUNS})\\b(?!\\s+${NOUN_AS_ADJECTIVE})))(?![\\w%]|-(?:year|month|week|day|hour|km|mile|meter|metre|storey|story|point|member|strong|ton)|[.,]\\d)`,
   'gi',
 );
 
@@ -39,15 +39,18 @@ const VICTIM_PHRASE_RE = new RegExp(
   `^((?:\\s+(?!${PHRASE_STOP}\\b|(?:${NUMBER_SOURCE})(?![\\w-])|\\(\\w+\\)\\s+[A-Z])[\\w'’()-]+){0,4}?)\\s+(?:\\(\\w+\\)\\s+)?(${HEADS})(?![\\w-])`,
   'i',
 );
+// After a year-like number ("2000 civilians"), the victim noun must follow at once: "2016
+// Aleppo's civilian massacre" is a date line.
+const YEAR_HEAD_RE = new RegExp(`^\\s+(?:${HEADS})(?![\\w-])`, 'i');
 const OF_HEAD_RE = new RegExp(
   `^\\s+(?:of|from)\\s+(?:the\\s+|them\\s+)?(?:[\\w'’()-]+\\s+){0,3}?(${HEADS})(?![\\w-])`,
   'i',
 );
 // "(of whom / of the town) were killed": fillers allowed between the victims and the verb.
 const FILLER =
-  '(?:were|was|are|is|have|has|had|been|being|be|got|reportedly|also|all|later|subsequently|allegedly|previously|so\\s+far|in\\s+total|overall|altogether|mostly|either|both|among|those|the|still|now|again|already|said\\s+to\\s+have|believed\\s+to\\s+have|feared|thought|to\\s+have|to\\s+be|found|confirmed|reported|were\\s+reported|who|that|which|as|being|left|have\\s+gone|gone|were\\s+either|critically|seriously|severely|slightly|lightly|badly|fatally|mortally|others|more|people|civilians|children|women|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|ISIS|IS|Daesh)';
+  '(?:were|was|are|is|have|has|had|been|being|be|got|reportedly|also|all|later|subsequently|allegedly|previously|so\\s+far|in\\s+total|overall|altogether|mostly|either|both|among|those|the|still|now|again|already|said\\s+to\\s+have|believed\\s+to\\s+have|feared|thought|to\\s+have|to\\s+be|found|confirmed|reported|recorded|documented|were\\s+reported|who|that|which|as|being|left|have\\s+gone|gone|were\\s+either|critically|seriously|severely|slightly|lightly|badly|fatally|mortally|others|more|people|civilians|children|women|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|ISIS|IS|Daesh)';
 const RIGHT_OUTCOME_RE = new RegExp(
-  `^(?:\\s*[-–—](?=\\s))?(?:\\s+(?:of|from|in|near|at|inside|on)\\s+(?:the\\s+|a\\s+)?[\\w'’-]+(?:\\s+[\\w'’-]+)?(?=\\s+(?:were|was|had|have|are|is)\\b))?(?:,?\\s+(?:mostly|mainly|(?:many|most|some|all)\\s+of\\s+them|including|among\\s+them)\\s+[\\w'’-]+(?:\\s+and\\s+[\\w'’-]+)?,?)?(?:\\s+and\\s+(?:their|his|her)\\s+(?:mother|father|parents|wife|husband|brother|sister|children|son|daughter)s?)?(?:\\s+${FILLER}){0,4}\\s+(?!(?:injuring|wounding|killing)\\b)(?:${OUTCOME_SOURCE})(?![\\w-])`,
+  `^(?:\\s*[-–—](?=\\s))?(?:\\s+(?:of|from|in|near|at|inside|on|for|with)\\s+(?:the\\s+|a\\s+)?[\\w'’-]+(?:\\s+[\\w'’-]+)?(?=\\s+(?:were|was|had|have|are|is)\\b))?(?:,?\\s+(?:mostly|mainly|(?:many|most|some|all)\\s+of\\s+them|including|among\\s+them)(?:\\s+(?!(?:were|was|are|is|have|has|had|and|who|which|that|killed|died|dead|wounded|injured|${NUMBER_SOURCE})(?![\\w-]))[\\w'’-]+){1,6}?(?:\\s+and\\s+[\\w'’-]+)?,?)?(?:\\s+and\\s+(?:their|his|her)\\s+(?:mother|father|parents|wife|husband|brother|sister|children|son|daughter)s?|\\s+and\\s+(?:(?:pro-[\\w-]+|allied|regime|government|army|Syrian|Iraqi|Kurdish|Shiite|Shia|local|foreign|rebel|opposition)\\s+)?(?:militia|militias|militiamen|allies|loyalists|civilians|soldiers|troops|fighters|rebels|militants|policemen|officers|guards))?(?:\\s+(?:aged\\s+)?(?:between\\s+)?\\d{1,2}\\s+(?:and|to|-)\\s+\\d{1,2}\\s+years?(?:\\s+old)?)?(?:\\s+${FILLER}){0,4}\\s+(?!(?:injuring|wounding|killing)\\b)(?:${OUTCOME_SOURCE})(?![\\w-])`,
   'i',
 );
 // "... of the slain", "of the dead".
@@ -57,9 +60,9 @@ const OF_THE_OUTCOME_RE = new RegExp(
 );
 // Outcome before the number: "killing at least 84", "the death toll rose to 85", "left 12".
 const LEFT_OUTCOME_RE = new RegExp(
-  `(?:(?<verb>killed|killing|kill|kills|lost|losing|wounded|wounding|wounds|injured|injuring|injure|executed|executing|execute|slaughtered|massacred|claimed\\s+the\\s+lives\\s+of|claiming\\s+the\\s+lives\\s+of|claimed|claiming|took\\s+the\\s+lives\\s+of|death\\s+of|deaths\\s+of|massacre\\s+of|killing\\s+of|murder\\s+of|murdered|beheaded|shot\\s+dead|gunned\\s+down)` +
-    `|(?<toll>(?:death|casualty|fatality|civilian|final|overall|total)?\\s*toll(?:\\s+[\\w'’()-]+){0,6}?\\s+(?:to|at|of|reached|hit|is|was|stands\\s+at|stood\\s+at|climbed\\s+to|rose\\s+to|risen\\s+to|jumped\\s+to|now)|(?:number|total)\\s+of\\s+(?:(?:people|civilians|those|Syrians|victims|fatalities|deaths|dead|casualties|members|soldiers|fighters|troops|[\\w-]+)\\s+){0,6}?(?:killed|dead|deaths|died|wounded|injured|casualties)(?:\\s+[\\w'’()-]+){0,6}?\\s+(?:to|at|is|was|reached|stands\\s+at|stood\\s+at|rose\\s+to)))` +
-    `(?:\\s+(?:a\\s+total\\s+of|another|a\\s+further|an\\s+additional|an\\s+estimated|all|the|some|as\\s+many\\s+as|at\\s+least|more\\s+than|over|up\\s+to|nearly|almost|about|around|roughly|approximately|no\\s+fewer\\s+than|no\\s+less\\s+than|not\\s+less\\s+than|at\\s+least|upwards\\s+of|in\\s+excess\\s+of|well\\s+over|close\\s+to|between|least|than|to))*\\s*$`,
+  `(?:(?<verb>killed|killing|kill|kills|lost|losing|wounded|wounding|wounds|injured|injuring|injure|executed|executing|execute|slaughtered|massacred|claimed\\s+the\\s+li(?:fe|ves)\\s+of|claiming\\s+the\\s+li(?:fe|ves)\\s+of|claimed|claiming|took\\s+the\\s+lives\\s+of|death\\s+of|deaths\\s+of|massacre\\s+of|killing\\s+of|murder\\s+of|murdered|beheaded|crucified|crucifying|crucifies|injury\\s+of|injuries\\s+of|wounding\\s+of|shot\\s+dead|gunned\\s+down)` +
+    `|(?<toll>(?:death|casualty|fatality|civilian|final|overall|total)?\\s*toll(?:\\s+[\\w'’()-]+){0,8}?\\s+(?:to|at|of|reached|hit|is|was|stands\\s+at|stood\\s+at|climbed\\s+to|rose\\s+to|risen\\s+to|jumped\\s+to|now)|(?:number|total)\\s+of\\s+(?:(?:people|civilians|those|Syrians|victims|fatalities|deaths|dead|casualties|members|soldiers|fighters|troops|[\\w-]+)\\s+){0,6}?(?:killed|dead|deaths|died|wounded|injured|casualties)(?:\\s+[\\w'’()-]+){0,6}?\\s+(?:to|at|is|was|reached|stands\\s+at|stood\\s+at|rose\\s+to)))` +
+    `(?:\\s+(?:a\\s+total\\s+of|another|a\\s+further|an\\s+additional|an\\s+estimated|all|the|some|as\\s+many\\s+as|at\\s+least|more\\s+than|over|up\\s+to|nearly|almost|about|around|roughly|approximately|no\\s+fewer\\s+than|no\\s+less\\s+than|not\\s+less\\s+than|at\\s+least|upwards\\s+of|in\\s+excess\\s+of|well\\s+over|close\\s+to|between|least|than|to))*\\s*["“‘]?$`,
   'i',
 );
 const QUALIFIER_RE =
@@ -79,6 +82,8 @@ const BACKGROUND_RE = new RegExp(
   `\\bsince\\s+(?:the\\s+(?:start|beginning|outbreak|onset|eruption)|(?:early\\s+|mid-?|late\\s+)?(?:\\d{1,2}\\s+)?(?:${MONTH_SOURCE})|(?:early\\s+|mid-?|late\\s+)?(?:19|20)\\d\\d|it\\s+(?:began|started|erupted)|the\\s+(?:conflict|war|uprising|revolution|crisis|campaign)\\s+(?:began|started|erupted)|the\\s+(?:conflict|war|uprising|revolution|crisis)(?!\\s+\\w+\\s+(?:began|erupted))|its\\s+(?:campaign|intervention)|(?:Russia|Moscow|the\\s+coalition|the\\s+US)\\S*\\s+(?:began|started|launched))` +
     `|\\b(?:conflict|war|uprising|crisis|revolution|fighting|violence|bloodshed)\\s+(?:that\\s+|which\\s+)?(?:has|have|had)\\s+(?:\\w+\\s+)?(?:killed|claimed|left|cost)` +
     `|\\b(?:conflict|war|civil\\s+war)\\s+(?:that\\s+|which\\s+)?(?:killed|claimed|began|erupted|started)` +
+    // "the toll for Russian soldiers killed in the Syrian conflict": the whole war's toll.
+    `|\\b(?:killed|died|dead|deaths?)\\s+(?:in|during)\\s+(?:the\\s+)?(?:Syrias?\\s+|Syrian\\s+)?(?:[\\w-]+-(?:year|month)(?:-old)?\\s+)?(?:civil\\s+)?(?:war|conflict)\\b(?!\\s+zone)` +
     `|\\b(?:over|during|in|throughout)\\s+(?:the\\s+)?(?:past|last|previous)\\s+(?:(?:two|three|four|five|six|several|few)\\s+)?(?:year|years|month|months|decade)\\b` +
     `|\\b(?:so\\s+far\\s+this\\s+year|this\\s+year|last\\s+year|in\\s+(?:19|20)\\d\\d\\s+alone|since\\s+the\\s+beginning\\s+of\\s+the\\s+year|(?:years?|months)\\s+of\\s+(?:war|conflict|fighting|bombing|civil\\s+war))` +
     `|\\b(?:total|overall|cumulative)\\s+(?:number|toll|death\\s+toll)\\b(?!\\s+(?:from|in)\\s+(?:the\\s+)?(?:attack|strike|raid|blast|bombing|explosion))` +
@@ -158,7 +163,7 @@ function findOutcomeRight(after: string): { outcome: Outcome; length: number } |
 }
 
 const RIGHT_STRICT_RE = new RegExp(
-  `^\\s+(?:(?:were|was|have\\s+been|had\\s+been|are|people|others|more|have|had|reportedly|all)\\s+){0,2}(?:${OUTCOME_SOURCE})(?![\\w-])`,
+  `^\\s+(?:of\\s+(?:them|whom)\\s+)?(?:(?:were|was|have\\s+been|had\\s+been|are|people|others|more|have|had|reportedly|all)\\s+){0,2}(?:${OUTCOME_SOURCE})(?![\\w-])`,
   'i',
 );
 
@@ -179,7 +184,9 @@ const ANOTHER_BEFORE_RE = /\b(?:another|a\s+further|an\s+additional|additional)\
 const AMONG_DEAD_RE =
   /\bamong\s+(?:the|those)\s+(?:[\w-]+\s+)?(?:(?<killed>dead|killed|victims|fatalities)|(?<injured>wounded|injured))(?:\s+[\w'’-]+){0,10}?\s+(?:were|was|are|is|included)(?:\s+(?:a|an|the)\s+(?:family|group|number)\s+of)?\s*$/i;
 
-function findOutcomeLeft(before: string): { outcome: Outcome; length: number } | null {
+function findOutcomeLeft(
+  before: string,
+): { outcome: Outcome; length: number; active?: boolean } | null {
   const among = AMONG_DEAD_RE.exec(before);
   if (among?.groups) {
     return { outcome: among.groups.injured ? 'injured' : 'killed', length: among[0].length };
@@ -190,13 +197,20 @@ function findOutcomeLeft(before: string): { outcome: Outcome; length: number } |
   let outcome: Outcome = 'killed';
   if (/^(?:wound|injur)/.test(verb)) outcome = 'injured';
   if (m.groups.toll && /wounded|injured/i.test(m.groups.toll)) outcome = 'injured';
-  return { outcome, length: m[0].length };
+  // "killing", "claimed the lives of" take the number as their object; "killed" may be a
+  // participle of its own clause ("a child killed 20 people injured").
+  const active =
+    verb !== '' &&
+    !/^(?:killed|wounded|injured|lost|executed|murdered|slaughtered|massacred|beheaded|crucified)$/.test(
+      verb,
+    );
+  return { outcome, length: m[0].length, active };
 }
 
 const CHAIN_FORWARD_RE =
   /^\s*(?:,\s*)?(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|and|as\s+well\s+as|plus|along\s+with|in\s+addition\s+to|together\s+with|with)\s*$/i;
 const CHAIN_BACK_RE =
-  /^\s*(?:,\s*)?(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|as\s+well\s+as|plus|along\s+with|in\s+addition\s+to|together\s+with|most\s+of\s+them|mostly|and\s+(?:another|a\s+further)|among\s+those\s+(?:killed|dead)\s+were|(?:were|was)\s+among)\s*(?:at\s+least|more\s+than|over|some|about|nearly|another)?\s*$/i;
+  /^\s*(?:,\s*)?(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|as\s+well\s+as|plus|along\s+with|in\s+addition\s+to|together\s+with|most\s+of\s+them|mostly|and\s+(?:another|a\s+further)|among\s+those\s+(?:killed|dead)\s+were|(?:were|was)\s+among(?:\s+the|\s+those)?|(?:one\s+|two\s+)?of\s+(?:them|whom))\s*(?:at\s+least|more\s+than|over|some|about|nearly|another)?\s*$/i;
 
 /** Figures in one sentence, outcomes resolved, not yet merged across the article. */
 export function figuresInSentence(sentence: string): RawFigure[] {
@@ -207,8 +221,11 @@ export function figuresInSentence(sentence: string): RawFigure[] {
     if (numberStart < skipUntil) continue;
     let numberEnd = numberStart + m[0].length;
     const word = m[0].toLowerCase();
-    let count = word === 'a' || word === 'an' ? 1 : parseNumber(m[0]);
+    const article = word === 'a' || word === 'an' || word === 'another';
+    let count = article ? 1 : parseNumber(m[0]);
     if (count === null || count <= 0) continue;
+    // "several dozen", "a few hundred": a scale word with no multiplier is vague, not a number.
+    if (/^(?:dozen|hundred|thousand)$/i.test(m[0])) continue;
     // Only the last few words matter; a bounded window keeps the end-anchored patterns linear.
     const before = sentence.slice(Math.max(0, numberStart - 160), numberStart);
     let after = sentence.slice(numberEnd);
@@ -216,7 +233,7 @@ export function figuresInSentence(sentence: string): RawFigure[] {
     if (UNIT_AFTER_RE.test(after)) continue;
     if (/^\d{4}$/.test(m[0]) && count >= 1900 && count <= 2099) {
       // A year unless a victim noun follows at once ("2000 civilians").
-      if (!VICTIM_PHRASE_RE.test(after) || AGE_BEFORE_RE.test(before)) continue;
+      if (!YEAR_HEAD_RE.test(after) || AGE_BEFORE_RE.test(before)) continue;
     }
     if (/^one$/i.test(m[0]) && /^\s+(?:of|another|day|side|year|time|way)\b/i.test(after)) continue;
     if (/\b(?:no|every|any)\s*$/i.test(before)) continue;
@@ -238,9 +255,17 @@ export function figuresInSentence(sentence: string): RawFigure[] {
         after = sentence.slice(numberEnd);
       }
     }
+    // "20+ killed": the plus sign is "more than".
+    let plus = false;
+    if (max === null && after.startsWith('+')) {
+      plus = true;
+      numberEnd += 1;
+      after = sentence.slice(numberEnd);
+    }
     const between = max !== null ? (/\bbetween\s*$/i.exec(before)?.[0].length ?? 0) : 0;
     const q = qualifierOf(before.slice(0, before.length - between));
     q.length += between;
+    if (plus && q.qualifier === 'exact') q.qualifier = 'more_than';
     let phraseEnd = numberEnd;
     let head = '';
     let phrase = '';
@@ -256,6 +281,14 @@ export function figuresInSentence(sentence: string): RawFigure[] {
       )
     ) {
       continue;
+    }
+    // "two more civilians": "more" qualifies the noun after it.
+    if (/^(?:more|others)$/i.test(head)) {
+      const next = YEAR_HEAD_RE.exec(sentence.slice(phraseEnd));
+      if (next) {
+        head = next[0].trim();
+        phraseEnd += next[0].length;
+      }
     }
     const originalHead = head;
     let tailLen = 0;
@@ -282,7 +315,7 @@ export function figuresInSentence(sentence: string): RawFigure[] {
     const lowerHead = head.toLowerCase();
     const inherit = lowerHead === 'others' || lowerHead === 'more';
     let victims = head ? victimsOf(head, phrase, tail) : 'people';
-    if ((word === 'a' || word === 'an') && !SINGULAR_HEAD_RE.test(head)) continue;
+    if (article && !SINGULAR_HEAD_RE.test(head)) continue;
     // The verb after the phrase, else the verb before the number.
     const afterPhrase = sentence.slice(phraseEnd + tailLen);
     let outcome: Outcome | null = null;
@@ -291,12 +324,24 @@ export function figuresInSentence(sentence: string): RawFigure[] {
     if (KILLED_NOUNS.has(originalHead.toLowerCase())) {
       outcome = 'killed';
     }
-    const right = head ? findOutcomeRight(afterPhrase) : findOutcomeRightStrict(afterPhrase);
+    let right = head ? findOutcomeRight(afterPhrase) : findOutcomeRightStrict(afterPhrase);
+    const left = findOutcomeLeft(before);
+    // "claimed the lives of three citizens injured two others" (commas stripped): a bare
+    // participle after the phrase starts the next clause; the verb before the number governs.
+    if (
+      right &&
+      left?.active &&
+      left.outcome !== right.outcome &&
+      /^\s+(?:killed|wounded|injured|wounding|injuring|killing)$/i.test(
+        afterPhrase.slice(0, right.length),
+      )
+    ) {
+      right = null;
+    }
     if (!outcome && right) {
       outcome = right.outcome;
       end = phraseEnd + tailLen + right.length;
     }
-    const left = findOutcomeLeft(before);
     const viaLeft = !outcome && left !== null;
     if (!outcome && left) {
       outcome = left.outcome;
@@ -305,7 +350,8 @@ export function figuresInSentence(sentence: string): RawFigure[] {
       if (!head) victims = victimsOf('people', before.slice(before.length - left.length), '');
     }
     // Numbers with neither a victim noun nor an adjacent verb are not casualty figures.
-    const another = ANOTHER_BEFORE_RE.test(before.slice(0, before.length - q.length));
+    const another =
+      word === 'another' || ANOTHER_BEFORE_RE.test(before.slice(0, before.length - q.length));
     // "... and another five outside Kobane" may still borrow the verb of the figure before.
     if (!head && !outcome && !another) continue;
     if (/^(?:dead|lives)$/i.test(lowerHead)) victims = 'people';
@@ -347,13 +393,28 @@ function resolveChains(sentence: string, figures: RawFigure[]): void {
       const f = figures[i - 1];
       const g = figures[i];
       if (!f || !g || g.outcome || !f.outcome) continue;
-      const gap = chainGap(sentence, Math.max(f.phraseEnd, f.end), g.numberStart);
-      if (CHAIN_BACK_RE.test(gap) || (CHAIN_FORWARD_RE.test(gap) && !g.hasHead)) {
+      const from = f.end > g.numberStart ? f.phraseEnd : Math.max(f.phraseEnd, f.end);
+      const gap = chainGap(sentence, from, g.numberStart);
+      if (
+        CHAIN_BACK_RE.test(gap) ||
+        (CHAIN_FORWARD_RE.test(gap) && !g.hasHead) ||
+        // "killed 25 civilians six of them children": a sub-figure told right after its total.
+        (/^[\s,;:-]*$/.test(gap) && OF_THEM_RE.test(sentence.slice(g.numberEnd)))
+      ) {
         g.outcome = f.outcome;
       } else if ((g.another && !g.hasHead) || (f.viaLeft && COORDINATED_RE.test(gap))) {
         // "30 jihadists were killed near Shadadi and another five outside Kobane".
         g.outcome = f.outcome;
       }
+    }
+  }
+  for (let i = 1; i < figures.length; i++) {
+    const f = figures[i - 1];
+    const g = figures[i];
+    // "killing one person and wounding another nine": "another" sets the figure against its
+    // neighbour of another outcome; it is not a new incident of the same outcome.
+    if (f && g?.another && f.outcome !== null && g.outcome !== null && f.outcome !== g.outcome) {
+      g.another = false;
     }
   }
   for (let i = 1; i < figures.length; i++) {
@@ -390,6 +451,8 @@ function chainGap(sentence: string, from: number, to: number): string {
     .replace(GAP_PREFIX_RE, '')
     .replace(QUALIFIER_TAIL_RE, '');
 }
+
+const OF_THEM_RE = /^\s+of\s+(?:them|whom)\b/i;
 
 const QUALIFIER_TAIL_RE =
   /\s*(?:at\s+least|no\s+fewer\s+than|more\s+than|over|up\s+to|as\s+many\s+as|about|around|nearly|almost|some|roughly|approximately|another|a\s+further)\s*$/i;

@@ -67,6 +67,12 @@ interface Occurrence {
   figure: CasualtyFigure;
   /** "another 12": never the same figure as an earlier 12. */
   another: boolean;
+  /** A bare number with no victim noun ("Three killed"). */
+  bare: boolean;
+  /** "two others": people other than those of the figure just before it in the sentence. */
+  others: boolean;
+  /** Index of the figure within its sentence. */
+  pos: number;
   /** The figure is (also) told in the headline. */
   headline: boolean;
   /** The figure's fields come from the body, not only the headline. */
@@ -114,6 +120,9 @@ function casualties(
           quote: sent.text.slice(f.start, f.end).trim(),
         },
         another: f.another,
+        bare: !f.hasHead,
+        others: f.inherit,
+        pos: i,
         headline: sent.line === 0,
         fromBody: sent.line !== 0,
         sentence: si,
@@ -137,7 +146,14 @@ function sameOccurrence(a: Occurrence, b: Occurrence): boolean {
   const vb = b.figure.victims;
   // Two figures of one sentence ("a woman and a child") are two figures unless they repeat
   // each other, which happens where scraped text glued the headline to the first paragraph.
-  if (a.sentence === b.sentence && va !== vb) return false;
+  // A sub-headline glued to its paragraph ("Three killed two injured in Hama Three citizens were
+  // killed") repeats a bare number with its victims.
+  const bareRepeat = (a.bare && va === 'people') || (b.bare && vb === 'people');
+  if (a.sentence === b.sentence) {
+    if (va !== vb && !bareRepeat) return false;
+    // "crucified two citizens ... executed two others".
+    if (b.others && b.pos === a.pos + 1) return false;
+  }
   if (a.headline || b.headline || a.figure.count >= 5) return true;
   // Small counts: the lead and the next sentence often retell one incident ("One civilian was
   // killed ... A source said terrorists fired shells killing one person"); farther apart they

@@ -26,6 +26,10 @@ export const VICTIM_NOUNS: Record<string, Victims> = {
   journalist: 'civilians',
   volunteers: 'civilians',
   teachers: 'civilians',
+  teacher: 'civilians',
+  student: 'civilians',
+  citizen: 'civilians',
+  citizens: 'civilians',
   pupils: 'children',
   schoolchildren: 'children',
   child: 'children',
@@ -117,7 +121,7 @@ export const CIVILIAN_MARKERS =
 
 /** Outcome words; the group name says which outcome. */
 export const OUTCOME_SOURCE =
-  '(?<killed>killed|kill|kills|killing|dead|deaths?|died|dying|die|dies|slain|executed|executing|execution|massacred|massacre|martyred|martyrs?|lost (?:their|his|her) lives|perished|bodies|corpses|lifeless|fatalities|deceased|fallen\\s+victims?|fell\\s+victims?|death toll|toll|murdered|beheaded|claimed(?= (?:the )?lives)|lives)' +
+  '(?<killed>killed|kill|kills|killing|dead|deaths?|died|dying|die|dies|slain|executed|executing|execution|massacred|massacre|martyred|martyrs?|lost (?:their|his|her) lives|perished|bodies|corpses|lifeless|fatalities|deceased|fallen\\s+victims?|fell\\s+victims?|death toll|toll|murdered|beheaded|(?:stoned|beaten|burned|burnt|tortured|hacked|starved|crushed|shot|stabbed)\\s+to\\s+death|claimed(?= (?:the )?lives)|(?<!\\b(?:who|which|that|he|she|it|and)\\s)lives)' +
   '|(?<injured>wounded|wounding|wounds|injured|injuring|injuries|injury|hurt|maimed|suffered\\s+(?:from\\s+)?(?:symptoms|injuries|wounds|burns|breathing\\s+difficulties|suffocation)|breathing\\s+difficulties|suffocation)' +
   '|(?<missing>missing|disappeared|unaccounted for)';
 

@@ -36,6 +36,10 @@ const OTHER_SPEAKER_RE =
 // "in March 2016 the Pentagon announced") is half the evidence of a report.
 const BACKGROUND_RE =
   /\b(?:since\s+(?:(?:late|early|mid-?)\s*)?(?:\d{4}|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|the\s+(?:start|beginning|summer|autumn|fall)|it\s+(?:began|started))|in\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d\d\b|last\s+(?:year|month)|in\s+the\s+past(?!\s+(?:\d+|few|several|two|three|four)\s+(?:hours|days))|(?:has|have)\s+(?:also\s+|repeatedly\s+|previously\s+)?(?:been\s+)?(?:carried\s+out|carrying\s+out|conducting|conducted|bombing|launched|struck|hit)|pretext|previously|(?:is|are)\s+(?:backed|supported)\s+by|with\s+the\s+support\s+of|backed\s+by\s+(?:US|U\.S\.|American|the\s+US|the\s+U\.S\.|coalition))\b/i;
+// A strike that has not happened ("bracing for a possible US attack", "American missiles might
+// strike", "threatening to bomb") is no report of one.
+const HYPOTHETICAL_RE =
+  /\b(?:possible|potential|prospective|impending|looming|imminent|threat(?:en(?:s|ed|ing)?)?\s+(?:of|to)|might|brac(?:e|es|ing)\s+for|prepar(?:e|es|ing)\s+for|anticipat\w+|in\s+case\s+of|considering|weighing|contemplat\w+|mull\w*)\b/i;
 // A strike with civilian dead: the story the topic is for.
 const CIVILIAN_TOLL_RE =
   /\b(?:killed|killing|kills?|dead|deaths?|died)\b[^.]{0,80}\b(?:civilians?|children|women|residents|families|villagers)\b|\b(?:civilians?|children|women|residents|families|villagers)\b[^.]{0,80}\b(?:killed|dead|died)\b/i;
@@ -90,6 +94,7 @@ export function coalitionEvidence(title: string, text: string): CoalitionEvidenc
     if (!(coalitionRe.test(s) || US_MILITARY_RE.test(s)) || !STRIKE_RE.test(s)) continue;
     // A sentence only about Iraq ("coalition strikes in Mosul") is not about Syria.
     if (IRAQ_ONLY_RE.test(s) && !SYRIA_RE.test(s)) continue;
+    if (HYPOTHETICAL_RE.test(s)) continue;
     const background = BACKGROUND_RE.test(s);
     sentences += background ? 0.5 : CIVILIAN_TOLL_RE.test(s) ? 1.5 : 1;
     if (isLead && !background && s.length < 400 && !BOILERPLATE_RE.test(s)) lead = true;

@@ -210,3 +210,151 @@ describe('extractClaims casualties: source, place, date, quote', () => {
     expect(text).toContain(f?.quote);
   });
 });
+
+describe('extractClaims casualties: generalisation fixes', () => {
+  it('does not read "several dozen" or a bare "hundred" as a number', () => {
+    expect(figures('The shelling left several dozen dead and wounded in the suburb.')).toEqual([]);
+    expect(brief('A dozen farmers were wounded.')).toEqual(['12 injured civilians exact']);
+  });
+
+  it('does not read a dateline year before a capitalised phrase as victims', () => {
+    expect(figures('2015 Homs Civilian Massacre Continues')).toEqual([]);
+    expect(brief('Some 2000 civilians were killed in the siege.')).toEqual([
+      '2000 killed civilians about',
+    ]);
+  });
+
+  it('keeps "wounding another nine" as one figure beside the killed one', () => {
+    const text =
+      'Shells hit the market killing one man and wounding another nine. The hospital said nine people were wounded in the attack.';
+    expect(brief(text)).toEqual(['1 killed men exact', '9 injured people exact']);
+  });
+
+  it('splits "25 civilians six of them children" and reads "Five of them died"', () => {
+    expect(brief('The raids killed 25 civilians six of them children on Monday.')).toEqual([
+      '25 killed civilians exact',
+      '6 killed children exact',
+    ]);
+    expect(brief('Five of them died in the hospital.')).toEqual(['5 killed people exact']);
+  });
+
+  it('reads a coordinated victim noun before the verb', () => {
+    expect(
+      brief('More than 40 troops and allied militia were killed in the counterattack.'),
+    ).toEqual(['40 killed soldiers more_than']);
+  });
+
+  it('reads "stoned to death" and "killed and crucified" as killed', () => {
+    expect(brief('Two women were stoned to death in the square.')).toEqual([
+      '2 killed women exact',
+    ]);
+    expect(brief('The militants killed and crucified four farmers in the village.')).toEqual([
+      '4 killed civilians exact',
+    ]);
+  });
+
+  it('reads citizens, students and a teacher as civilians', () => {
+    expect(
+      brief('Eight students aged between 7 and 12 years old were killed and a teacher was hurt.'),
+    ).toEqual(['8 killed civilians exact', '1 injured civilians exact']);
+    expect(brief('Three citizens were injured by the mortar round.')).toEqual([
+      '3 injured civilians exact',
+    ]);
+    expect(brief('Two more citizens were killed in the evening.')).toEqual([
+      '2 killed civilians exact',
+    ]);
+  });
+
+  it('reads "a 7-year-old boy" as one child', () => {
+    expect(brief('The rocket landed on the school injuring a 7-year-old boy.')).toEqual([
+      '1 injured children exact',
+    ]);
+  });
+
+  it('reads "20+ killed" and "the injury of 40 others"', () => {
+    expect(brief('First reports spoke of 20+ killed in the blast.')).toEqual([
+      '20 killed people more_than',
+    ]);
+    expect(brief('The blast led to the death of one man and the injury of 40 others.')).toEqual([
+      '1 killed men exact',
+      '40 injured people exact',
+    ]);
+  });
+
+  it('lets the verb before the number win over a clause-initial participle after it', () => {
+    expect(
+      brief('The rocket claimed the lives of four citizens injured six others and damaged a car.'),
+    ).toEqual(['4 killed civilians exact', '6 injured civilians exact']);
+    expect(brief('A child killed 12 people injured in the shelling of the town.')).toEqual([
+      '1 killed children exact',
+      '12 injured people exact',
+    ]);
+  });
+
+  it('chains "N children were among the M civilians killed"', () => {
+    expect(
+      brief('The monitor said at least nine children were among the 30 civilians killed.'),
+    ).toEqual(['9 killed children at_least', '30 killed civilians exact']);
+  });
+
+  it('keeps a sub-figure after "including a journalist for ..." with its total', () => {
+    expect(
+      brief(
+        'On Sunday 12 civilians including a journalist for a local radio were killed in Douma.',
+      ),
+    ).toEqual(['12 killed civilians exact', '1 killed civilians exact']);
+  });
+
+  it('reads "two civilians one of them a child" as a sub-figure', () => {
+    expect(brief('The shell claimed the lives of two civilians one of them a child.')).toEqual([
+      '2 killed civilians exact',
+      '1 killed children exact',
+    ]);
+  });
+
+  it('merges a glued sub-headline with its paragraph but not "two others"', () => {
+    expect(
+      brief(
+        'Three killed two injured in blast in Hama Three citizens were killed and two others were injured in the blast.',
+      ),
+    ).toEqual(['3 killed civilians exact', '2 injured civilians exact']);
+    expect(
+      brief('Gunmen shot two farmers dead in Tayyana and executed two others in Shuheil.'),
+    ).toEqual(['2 killed civilians exact', '2 killed civilians exact']);
+  });
+
+  it('marks tolls of the whole war as background', () => {
+    expect(
+      brief(
+        'The downing brought the toll for Russian soldiers killed in the Syrian conflict to 21.',
+      ),
+    ).toEqual(['21 killed soldiers exact background']);
+    expect(brief('The watchdog said 31 journalists were killed in the 40-month war.')).toEqual([
+      '31 killed civilians exact background',
+    ]);
+  });
+
+  it('reads "claiming the life of", "another civilian" and a quoted figure', () => {
+    expect(brief('Shells hit the square claiming the life of one person.')).toEqual([
+      '1 killed people exact',
+    ]);
+    expect(brief('Another civilian was killed in the evening.')).toEqual([
+      '1 killed civilians exact',
+    ]);
+    expect(brief('The army said the raid ended up killing "30 terrorists."')).toEqual([
+      '30 killed fighters exact',
+    ]);
+  });
+
+  it('does not read "a man who lives with" as a death', () => {
+    expect(figures('Ahmed, a 52-year-old man who lives with his parents, stayed home.')).toEqual(
+      [],
+    );
+  });
+
+  it('reads a sub-figure phrase of several words before the verb', () => {
+    expect(
+      brief('At least 26 people most of them from a rebel faction were killed in the bombing.'),
+    ).toEqual(['26 killed people at_least']);
+  });
+});

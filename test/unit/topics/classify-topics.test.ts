@@ -24,6 +24,18 @@ describe('classifyTopics: coalition-strikes-syria', () => {
     expect(classifyTopics({ text }, [coalition]).relevant).toBe(true);
   });
 
+  it('is not relevant when US strikes are only threatened or anticipated', () => {
+    const title = 'Mortar round kills three in Homs';
+    const text = `${title}\n\nA mortar round killed three people in Homs as residents braced for a possible US strike, state media said. Residents said American missiles might strike army bases within days. Washington has been threatening to bomb military sites after the alleged gas attack.`;
+    expect(classifyTopics({ title, text }, [coalition]).relevant).toBe(false);
+  });
+
+  it('stays relevant for a report of a US strike that mentions threats of more', () => {
+    const title = 'US missile strike on Syrian air base kills six soldiers';
+    const text = `${title}\n\nUS warships fired cruise missiles at an air base near Homs on Friday, killing six soldiers, the army said. Moscow warned of possible new US strikes.`;
+    expect(classifyTopics({ title, text }, [coalition]).relevant).toBe(true);
+  });
+
   it('is not relevant for regime or Russian strikes', () => {
     const title = 'Russian air strikes kill 12 in Idlib';
     const text = `${title}\n\nRussian and Syrian government warplanes bombed a market in Idlib province killing 12 people, a monitor said.`;
