@@ -103,7 +103,7 @@ function metaDate(doc: Document): string | null {
 
 function runReadability(
   doc: Document,
-  opts: { requireReaderable: boolean },
+  opts: { requireReaderable: boolean; charThreshold?: number },
 ): ExtractedArticle | null {
   // Section fronts, galleries and video pages have no article, but Readability always returns
   // its best block of text (a list of headlines, say). Its companion check, asked before parse()
@@ -115,6 +115,7 @@ function runReadability(
     // Hand back the element itself: paragraphs come from its block structure, and nothing is
     // serialised to HTML only to be parsed again.
     serializer: (node: Node) => node,
+    ...(opts.charThreshold ? { charThreshold: opts.charThreshold } : {}),
   }).parse();
   if (!result?.content) return null;
   const text = articleText(result.content);
@@ -127,6 +128,14 @@ function runReadability(
     text,
   };
 }
+
+/**
+ * Readability's first pass strips "unlikely" blocks (comments, sidebars, share bars); when the
+ * article it finds is shorter than its 500-character default, it starts over without stripping
+ * and returns a container that takes in the readers' comments. News briefs are often shorter than
+ * that, and a figure in a comment must not become a claim, so a shorter article is accepted.
+ */
+const SHORT_ARTICLE_CHARS = 100;
 
 function parseIn(dom: JSDOM, html: string): Document {
   const parser = new dom.window.DOMParser();
@@ -152,7 +161,7 @@ export function extractArticle(html: string, opts: { url: string }): ExtractedAr
       }
     }
     try {
-      return runReadability(doc, { requireReaderable: true });
+      return runReadability(doc, { requireReaderable: true, charThreshold: SHORT_ARTICLE_CHARS });
     } catch (err) {
       throw new ExtractError(`readability failed on ${opts.url}`, { cause: err });
     }

@@ -5,8 +5,13 @@ import { renderNewsPage } from '../../helpers/news-page.ts';
 
 // The pre-cleaning must change nothing Readability keeps: on realistic pages, extractArticle
 // and the bare `new JSDOM(html)` + Readability floor agree on title, byline, date and text.
+// The one intended difference: for briefs shorter than Readability's default threshold,
+// extractArticle accepts the article itself instead of a container with the comments.
 
 const norm = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
+/** Readability's charThreshold default: below it, its second pass keeps "unlikely" blocks. */
+const READABILITY_DEFAULT_CHARS = 500;
 
 describe('extractArticle against the floor on rendered FA-KES pages', () => {
   const rows = loadFaKes();
@@ -36,7 +41,18 @@ describe('extractArticle against the floor on rendered FA-KES pages', () => {
       const got = extractArticle(html, { url });
       const floor = floorExtract(html, url);
       expect(got).not.toBeNull();
-      expect(got).toEqual(floor);
+      if (norm(row.content).length >= READABILITY_DEFAULT_CHARS) {
+        expect(got).toEqual(floor);
+      } else {
+        // A brief below Readability's default threshold: the floor's second pass takes in the
+        // readers' comments (and may take a commenter's name for the byline); ours stops at the
+        // article. Same title, date and site, a subset of the text.
+        expect({ ...got, text: '', byline: null }).toEqual({ ...floor, text: '', byline: null });
+        if (i % 3 !== 0) expect(got?.byline).toBeNull();
+        for (const paragraph of (got?.text ?? '').split('\n\n'))
+          expect(floor?.text).toContain(paragraph);
+        expect(got?.text).not.toMatch(/Comments are moderated/);
+      }
       // The article itself is in the text, every sentence of it (the page adds a photo caption
       // between paragraphs, so the whole content is not one contiguous run).
       const text = norm(got?.text ?? '');
