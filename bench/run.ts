@@ -10,7 +10,7 @@ import { defaultTopics } from '../shared/config/schema.ts';
 import { type FaKesRow, faKesText, loadFaKes } from '../shared/corpus/fa-kes.ts';
 import { fingerprintText, MINHASH_SIZE } from '../shared/dedupe/fingerprint.ts';
 import { extractArticle, floorExtract } from '../shared/extract/extract-article.ts';
-import type { DemoSite } from '../shared/local/demo-site.ts';
+import type { DemoSite, SitePage } from '../shared/local/demo-site.ts';
 import type { DynamoDbStore } from '../shared/store/dynamodb-store.ts';
 import { classifyTopics } from '../shared/topics/index.ts';
 import { deliverDue } from '../shared/use-cases/deliver-alerts.ts';
@@ -90,12 +90,16 @@ async function externalSite(rowIndexes: number[]): Promise<DemoSite> {
     });
     child.once('exit', (code) => fail(new Error(`news site exited with ${code}`)));
   });
+  // A bench that dies (out of memory, Ctrl-C) must not leave the site running.
+  const killChild = () => child.kill('SIGKILL');
+  process.once('exit', killChild);
   const { baseUrl, feeds } = JSON.parse(first) as Pick<DemoSite, 'baseUrl' | 'feeds'>;
   return {
     baseUrl,
     feeds,
     stats: { requests: 0, notModified: 0, bodyBytes: 0 },
     close: async () => {
+      process.off('exit', killChild);
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
     },
@@ -183,6 +187,36 @@ async function seedStore(store: DynamoDbStore, rows: FaKesRow[], items: number):
   }
 }
 
+/**
+ * The floor, side by side over the same pages (alternating, after a warm-up). Rendered one at a
+ * time, so that no page outlives its measurement.
+ */
+async function measureFloor(pages: SitePage[], rows: FaKesRow[], baseUrl: string) {
+  progress('floor: bare new JSDOM(html) + Readability over the same pages');
+  const render = faKesPageRenderer(rows);
+  const html = (p: SitePage) => render(p, p.outlet, `${baseUrl}/${p.feedId}/articles/${p.slug}`);
+  for (const p of pages.slice(0, 10)) {
+    floorExtract(html(p), 'https://example.org/a');
+    extractArticle(html(p), { url: 'https://example.org/a' });
+  }
+  const floor: number[] = [];
+  const extractOnly: number[] = [];
+  for (const [i, p] of pages.entries()) {
+    const page = html(p);
+    let t = performance.now();
+    floorExtract(page, 'https://example.org/a');
+    floor.push(performance.now() - t);
+    t = performance.now();
+    extractArticle(page, { url: 'https://example.org/a' });
+    extractOnly.push(performance.now() - t);
+    // jsdom releases a closed window's memory on a later turn of the event loop, as the
+    // pipeline's awaits give it; a tight loop would only measure the garbage piling up.
+    await new Promise((r) => setImmediate(r));
+    if ((i + 1) % 200 === 0) progress(`floor ${i + 1}/${pages.length}`);
+  }
+  return { floor, extractOnly };
+}
+
 async function measure() {
   const started = Date.now();
   const all = loadFaKes();
@@ -253,28 +287,7 @@ async function measure() {
   };
 
   // ---- 3. the floor, side by side over the same pages (alternating, after a warm-up)
-  progress('floor: bare new JSDOM(html) + Readability over the same pages');
-  const htmls = pages.map((p) =>
-    faKesPageRenderer(rows)(p, p.outlet, `${env.site.baseUrl}/${p.feedId}/articles/${p.slug}`),
-  );
-  for (const html of htmls.slice(0, 10)) {
-    floorExtract(html, 'https://example.org/a');
-    extractArticle(html, { url: 'https://example.org/a' });
-  }
-  const floor: number[] = [];
-  const extractOnly: number[] = [];
-  for (const [i, html] of htmls.entries()) {
-    let t = performance.now();
-    floorExtract(html, 'https://example.org/a');
-    floor.push(performance.now() - t);
-    t = performance.now();
-    extractArticle(html, { url: 'https://example.org/a' });
-    extractOnly.push(performance.now() - t);
-    // jsdom releases a closed window's memory on a later turn of the event loop, as the
-    // pipeline's awaits give it; a tight loop would only measure the garbage piling up.
-    await new Promise((r) => setImmediate(r));
-    if ((i + 1) % 200 === 0) progress(`floor ${i + 1}/${htmls.length}`);
-  }
+  const { floor, extractOnly } = await measureFloor(pages, rows, env.site.baseUrl);
 
   // ---- 4. topic + claims alone, per article
   const texts = rows.map(faKesText);
@@ -319,7 +332,7 @@ async function measure() {
   try {
     progress('bundling each function and loading it in fresh Node processes');
     const { measureBundles } = await import('./bundle-size.ts');
-    bundles = await measureBundles({ runs: quick ? 3 : 5 });
+    bundles = await measureBundles({ runs: quick ? 3 : 9 });
   } catch (err) {
     progress(`bundle measurement failed: ${(err as Error).message.split('\n')[0]}`);
   }
