@@ -39,15 +39,16 @@ export async function runCycles(o: CycleOptions): Promise<CycleSummary> {
     writeOutbox(alert);
     if (!o.quiet) printAlert(alert);
   };
+  // Long runs show progress on stderr: a line that updates in a terminal, a line every 50
+  // articles in a log.
   const progress = (e: { stage: string; done: number; total: number }) => {
-    if (
-      e.stage === 'process' &&
-      e.total >= 20 &&
-      process.stderr.isTTY &&
-      (e.done % 10 === 0 || e.done === e.total)
-    ) {
+    if (e.stage !== 'process' || e.total < 20) return;
+    if (process.stderr.isTTY) {
+      if (e.done % 10 !== 0 && e.done !== e.total) return;
       process.stderr.write(`\r  processing articles: ${e.done}/${e.total}`);
       if (e.done === e.total) process.stderr.write('\n');
+    } else if (e.done % 50 === 0 || e.done === e.total) {
+      process.stderr.write(`  processing articles: ${e.done}/${e.total}\n`);
     }
   };
   try {

@@ -42,6 +42,15 @@ export function createLocalDeps(
   store: Store,
   opts: { logger: Logger; clock?: Clock | undefined; http?: HttpClientOptions },
 ): PipelineDeps & { close(): void } {
+  // A missing webhook variable would only surface as failed deliveries after a whole run.
+  const missing = config.subscribers
+    .map((sub) => sub.slack?.webhookUrlEnv)
+    .filter((name): name is string => Boolean(name) && !process.env[name as string]);
+  if (missing.length) {
+    throw new ConfigError(
+      `environment variable ${missing.join(', ')} (Slack webhook URL) is not set: export it, or give the subscriber a webhookUrl`,
+    );
+  }
   const http = createHttpClient(config.network, { logger: opts.logger, ...opts.http });
   const smtp = config.delivery.email?.smtp;
   let password: string | undefined;

@@ -1,7 +1,6 @@
 import type {
   AlertRecord,
   ArticleRecord,
-  ClaimKind,
   ClaimRecord,
   ClaimSource,
   DeliveryRecord,
@@ -154,5 +153,3 @@ export interface Store {
 
   query(params: QueryParams): Promise<QueryRow[]>;
 }
-
-export const claimKinds: readonly ClaimKind[] = ['casualty', 'accusation'];

@@ -105,7 +105,6 @@ export async function deliverOne(
         at: isoNow(deps),
       });
       await deps.faultPoint?.('marked');
-      await deps.onDelivered?.(alert, d.subscriberId);
       return 'sent';
     } catch (err) {
       if (!(err instanceof DeliveryError) && !(err instanceof ConfigError)) throw err;

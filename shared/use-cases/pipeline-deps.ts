@@ -23,8 +23,6 @@ export interface PipelineDeps {
   newId?: () => string;
   /** Called once per alert this process created (local printing, outbox files). */
   onAlertCreated?: (alert: AlertRecord) => void | Promise<void>;
-  /** Called after a delivery is recorded as sent. */
-  onDelivered?: (alert: AlertRecord, subscriberId: string) => void | Promise<void>;
   /** Time spent per stage of an article (the benchmark's breakdown; metrics in Lambda). */
   onStage?: (stage: Stage, ms: number) => void;
   /** Test hook: called after each step of delivery, to inject crashes between steps. */

@@ -410,7 +410,7 @@ function datesCompatible(a: string | null, b: string | null): boolean {
   return days <= DEFAULT_SIMILARITY.maxDaysApart;
 }
 
-export function alertIdFor(claimKey: string, version: number): string {
+function alertIdFor(claimKey: string, version: number): string {
   return createHash('sha256').update(`${claimKey}#v${version}`).digest('hex').slice(0, 24);
 }
 
