@@ -37,6 +37,10 @@ const rows: [string, string][] = [
     'per article, floor (bare JSDOM + Readability) p50 / p95',
     `${r.perArticleMs.floorP50} / ${r.perArticleMs.floorP95} ms`,
   ],
+  [
+    'article text from the page / from the feed item (page under 200 characters) / errors',
+    `${r.textSources.page} / ${r.textSources.feed} / ${r.textSources.errors}`,
+  ],
   ['**pipeline / floor**', `**${r.pipelineToFloor}**`],
   ['extraction alone (pre-clean + DOM + Readability) / floor', `${r.extractToFloor}`],
   [
@@ -44,7 +48,11 @@ const rows: [string, string][] = [
     `${r.claimsAndTopicMs.p50} / ${r.claimsAndTopicMs.p95} ms`,
   ],
   ['articles per second (poll + process, one at a time)', `${r.articlesPerSecond}`],
-  ['peak RSS of the replay', `${r.peakRssMB} MB`],
+  [
+    'peak RSS of the replay (pipeline process: main thread + extraction worker)',
+    `${r.peakRssMB} MB (extraction workers started: ${r.extractionWorkers})`,
+  ],
+  ['peak RSS of dynalite, in its own process', `${r.dynamoPeakRssMB} MB`],
   ['bytes fetched (feeds + pages, gzip)', `${r.bytesFetched}`],
   [
     'DynamoDB calls per article p50 / mean / on-topic p50',
@@ -64,7 +72,7 @@ const rows: [string, string][] = [
   ],
   ['bare jsdom + Readability module load', `${round(r.bundles?.jsdomReadabilityLoadMs ?? 0)} ms`],
   [
-    `bundle load, ${names.join(' / ')}`,
+    `cold start: bundle load (process-article: until its extraction worker is ready), ${names.join(' / ')}`,
     `${each((x) => `${round(x.loadMs)}`)} ms (${each((x) => `×${round(x.ratioToJsdom, 2)}`)} of bare jsdom + Readability)`,
   ],
   [

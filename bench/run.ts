@@ -10,7 +10,9 @@ import { defaultTopics } from '../shared/config/schema.ts';
 import { type FaKesRow, faKesText, loadFaKes } from '../shared/corpus/fa-kes.ts';
 import { fingerprintText, MINHASH_SIZE } from '../shared/dedupe/fingerprint.ts';
 import { extractArticle, floorExtract } from '../shared/extract/extract-article.ts';
+import { WorkerExtractor } from '../shared/extract/worker-extractor.ts';
 import type { DemoSite, SitePage } from '../shared/local/demo-site.ts';
+import { createDynamoClient, type EmbeddedDynamo } from '../shared/local/embedded-dynamodb.ts';
 import type { DynamoDbStore } from '../shared/store/dynamodb-store.ts';
 import { classifyTopics } from '../shared/topics/index.ts';
 import { deliverDue } from '../shared/use-cases/deliver-alerts.ts';
@@ -69,39 +71,79 @@ interface Env {
   site: DemoSite;
   deps: PipelineDeps;
   calls: ReturnType<typeof countCalls>;
+  /** dynalite's own peak, known once closed. */
+  dynamoPeakRssMB(): number | null;
   close(): Promise<void>;
+}
+
+/**
+ * A service of the benchmark in its own process, as it would be on the network: the pipeline's
+ * memory and CPU figures are then the pipeline's alone. Resolves with the JSON of its first line.
+ */
+async function childService<T>(
+  script: string,
+  env: Record<string, string>,
+): Promise<{ info: T; stop(): Promise<string> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', resolve(here, script)], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let buf = '';
+  child.stdout.on('data', (c: Buffer) => {
+    buf += c.toString();
+  });
+  const first = await new Promise<string>((done, fail) => {
+    const check = () => {
+      if (buf.includes('\n')) done(buf.split('\n')[0] ?? '');
+    };
+    child.stdout.on('data', check);
+    child.once('exit', (code) => fail(new Error(`${script} exited with ${code}`)));
+  });
+  // A bench that dies (out of memory, Ctrl-C) must not leave the service running.
+  const killChild = () => child.kill('SIGKILL');
+  process.once('exit', killChild);
+  return {
+    info: JSON.parse(first) as T,
+    // Resolves with what the service printed after its first line (its closing figures).
+    stop: async () => {
+      process.off('exit', killChild);
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+      return buf.split('\n').slice(1).join('\n').trim();
+    },
+  };
 }
 
 /** The outlets' sites in a child process; resolves once it listens. */
 async function externalSite(rowIndexes: number[]): Promise<DemoSite> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', resolve(here, 'news-site-process.ts')],
-    {
-      env: { ...process.env, BENCH_ROWS: rowIndexes.join(',') },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
+  const { info, stop } = await childService<Pick<DemoSite, 'baseUrl' | 'feeds'>>(
+    'news-site-process.ts',
+    { BENCH_ROWS: rowIndexes.join(',') },
   );
-  const first = await new Promise<string>((done, fail) => {
-    let buf = '';
-    child.stdout.on('data', (c: Buffer) => {
-      buf += c.toString();
-      if (buf.includes('\n')) done(buf.split('\n')[0] ?? '');
-    });
-    child.once('exit', (code) => fail(new Error(`news site exited with ${code}`)));
-  });
-  // A bench that dies (out of memory, Ctrl-C) must not leave the site running.
-  const killChild = () => child.kill('SIGKILL');
-  process.once('exit', killChild);
-  const { baseUrl, feeds } = JSON.parse(first) as Pick<DemoSite, 'baseUrl' | 'feeds'>;
   return {
-    baseUrl,
-    feeds,
+    ...info,
     stats: { requests: 0, notModified: 0, bodyBytes: 0 },
     close: async () => {
-      process.off('exit', killChild);
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+      await stop();
+    },
+  };
+}
+
+/** dynalite in a child process (DynamoDB is not in the Lambda's memory either). */
+async function externalDynamo(): Promise<EmbeddedDynamo & { peakRssMB(): number | null }> {
+  const { info, stop } = await childService<{ endpoint: string }>('dynalite-process.ts', {});
+  const client = createDynamoClient(info.endpoint);
+  let peak: number | null = null;
+  return {
+    endpoint: info.endpoint,
+    client,
+    peakRssMB: () => peak,
+    close: async () => {
+      client.destroy();
+      const closing = await stop();
+      const m = /"peakRssMB":\s*([\d.]+)/.exec(closing);
+      peak = m ? Number(m[1]) : null;
     },
   };
 }
@@ -114,8 +156,10 @@ async function siteStats(site: DemoSite): Promise<DemoSite['stats']> {
 
 /** The same real components as the integration tests, with ~100 KB pages and a call counter. */
 async function pipelineEnv(rowIndexes: number[], onStage?: PipelineDeps['onStage']): Promise<Env> {
+  const dynamo = await externalDynamo();
   const harness = await startHarness({
     site: await externalSite(rowIndexes),
+    dynamo,
     config: (base) => ({
       ...base,
       network: { ...(base.network as object), maxItemsPerFeed: 1000 },
@@ -127,6 +171,7 @@ async function pipelineEnv(rowIndexes: number[], onStage?: PipelineDeps['onStage
     site: harness.site,
     deps: harness.deps(onStage ? { onStage } : {}),
     calls,
+    dynamoPeakRssMB: () => dynamo.peakRssMB(),
     close: () => harness.close(),
   };
 }
@@ -242,6 +287,9 @@ async function measure() {
   const callsPerRelevant: number[] = [];
   let alerts = 0;
   let relevant = 0;
+  // A run whose pages failed to extract would time the feed's text instead: counted and shown.
+  const textSources = { page: 0, feed: 0 };
+  let extractionErrors = 0;
   const pipelineStart = performance.now();
   for (const [i, job] of jobs.entries()) {
     current = new Map();
@@ -252,6 +300,8 @@ async function measure() {
     callsPerArticle.push(env.calls.total() - before);
     if (outcome.status === 'processed') callsPerRelevant.push(env.calls.total() - before);
     for (const [s, ms] of current) stages.set(s, [...(stages.get(s) ?? []), ms]);
+    if ('textSource' in outcome) textSources[outcome.textSource]++;
+    else extractionErrors++;
     if (outcome.status === 'processed') {
       relevant++;
       alerts += outcome.alerts.length;
@@ -264,6 +314,8 @@ async function measure() {
   const deliverMs = performance.now() - deliverStart;
   const pipelineMs = performance.now() - pipelineStart;
   const bytesFetched = (await siteStats(env.site)).bodyBytes;
+  const extractionWorkers =
+    env.deps.extractor instanceof WorkerExtractor ? env.deps.extractor.started : 0;
   // The replay's own peak, before the floor and the scale runs add theirs.
   const replayPeakRssMB = process.resourceUsage().maxRSS / 1024;
   const stories = (await env.deps.store.query({ kind: 'story', limit: 1000 })).length;
@@ -300,6 +352,7 @@ async function measure() {
     claimMs.push(performance.now() - t);
   }
   await env.close();
+  const dynamoPeakRssMB = env.dynamoPeakRssMB();
 
   // ---- 5. scale: the same articles against 1k and 100k stored items
   const scale: { items: number; callsPerArticle: number; msPerArticle: number }[] = [];
@@ -366,6 +419,8 @@ async function measure() {
       deliveries: deliveries.length,
       duplicateDeliveries,
     },
+    textSources: { ...textSources, errors: extractionErrors },
+    extractionWorkers,
     perArticleMs: {
       pipelineP50: round(pipelineP50),
       pipelineP95: round(pct(perArticle, 95)),
@@ -382,6 +437,7 @@ async function measure() {
     deliverMs: round(deliverMs),
     delivered,
     peakRssMB: round(replayPeakRssMB, 1),
+    dynamoPeakRssMB,
     bytesFetched,
     dynamoCallsPerArticle: {
       p50: median(callsPerArticle),
@@ -421,6 +477,11 @@ function printTable(r: Results) {
     'per article, floor JSDOM+Readability p50 (ms)',
     `${r.perArticleMs.floorP50} (p95 ${r.perArticleMs.floorP95})`,
   );
+  line(
+    'article text from the page / feed item / error',
+    `${r.textSources.page} / ${r.textSources.feed} / ${r.textSources.errors}`,
+  );
+  line('extraction worker threads started', `${r.extractionWorkers}`);
   line('pipeline / floor', `${r.pipelineToFloor}`);
   line('extract (pre-clean + DOM + Readability) / floor', `${r.extractToFloor}`);
   for (const s of r.stages) line(`  stage ${s.stage} p50 / p95 (ms)`, `${s.p50} / ${s.p95}`);
@@ -430,6 +491,7 @@ function printTable(r: Results) {
   );
   line('articles per second (poll + process)', `${r.articlesPerSecond}`);
   line('peak RSS of the replay (MB)', `${r.peakRssMB}`);
+  line('  dynalite, in its own process (MB)', `${r.dynamoPeakRssMB ?? 'n/a'}`);
   line('bytes fetched (first poll + pages)', `${r.bytesFetched}`);
   line(
     'DynamoDB calls per article p50 / mean / on topic p50',

@@ -7,6 +7,7 @@ import { ConfigError } from '../../shared/domain/errors.ts';
 import { createHttpClient } from '../../shared/net/http-client.ts';
 import type { Mailer, SecretReader } from '../../shared/ports/alert-channels.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
+import type { ArticleExtractor } from '../../shared/ports/extractor.ts';
 import type { JobQueue } from '../../shared/ports/job-queue.ts';
 import { DynamoDbStore } from '../../shared/store/dynamodb-store.ts';
 import type { PipelineDeps } from '../../shared/use-cases/pipeline-deps.ts';
@@ -28,11 +29,19 @@ export interface RuntimeParts {
   secrets?: (env: LambdaEnv) => SecretReader;
   articleQueue?: (env: LambdaEnv) => JobQueue | null;
   alertQueue?: (env: LambdaEnv) => JobQueue | null;
+  extractor?: (config: Config) => ArticleExtractor;
 }
 
 /** Functions that deliver nothing never read secrets; a call would be a wiring mistake. */
 const noSecrets: SecretReader = {
   read: (id) => Promise.reject(new ConfigError(`secret ${id}: only send-alerts reads secrets`)),
+};
+
+/** Only process-article parses pages; the others never load jsdom. */
+const noExtractor: ArticleExtractor = {
+  extract: () => Promise.reject(new ConfigError('only process-article extracts pages')),
+  feedItemText: () => Promise.reject(new ConfigError('only process-article extracts pages')),
+  close: async () => {},
 };
 
 /** AWS SDK clients share these: region, bounded retries, X-Ray capture. */
@@ -76,6 +85,7 @@ export function getRuntime(parts: RuntimeParts = {}): LambdaRuntime {
       config,
       store: new DynamoDbStore({ client: dynamo, tableName: env.TABLE_NAME }),
       http,
+      extractor: parts.extractor?.(config) ?? noExtractor,
       clock: systemClock,
       logger: loggerPort,
       slack: createSlackSender(http, { timeoutMs: config.delivery.timeoutMs }),

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { type CfnElement, type Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -29,6 +29,21 @@ export const NODE_MODULES: Readonly<Record<FunctionName, readonly string[]>> = {
   query: [],
 };
 
+/**
+ * Worker-thread scripts built beside a function's index.mjs. process-article parses pages in a
+ * worker (deadline, capped heap): shared/extract/worker-extractor.ts loads it from there.
+ */
+export const WORKER_ENTRIES: Readonly<
+  Record<FunctionName, readonly { readonly entry: string; readonly outfile: string }[]>
+> = {
+  'poll-feeds': [],
+  'process-article': [
+    { entry: 'shared/extract/extraction-worker.ts', outfile: 'extraction-worker.mjs' },
+  ],
+  'send-alerts': [],
+  query: [],
+};
+
 const RUNTIME = Runtime.NODEJS_22_X;
 const NODE_TARGET = 'node22';
 
@@ -48,7 +63,8 @@ export function entryFor(name: FunctionName): string {
  * bundle test and the bench convert it with `esbuildOptionsFor`, so what they measure is what
  * ships.
  */
-export function bundlingOptionsFor(name: FunctionName, config: Config): BundlingOptions {
+/** `config: null` for code that reads no config (worker scripts): nothing is defined. */
+export function bundlingOptionsFor(name: FunctionName, config: Config | null): BundlingOptions {
   const nodeModules = [...NODE_MODULES[name]];
   return {
     format: OutputFormat.ESM,
@@ -69,7 +85,21 @@ export function bundlingOptionsFor(name: FunctionName, config: Config): Bundling
     // The config is baked into the code rather than an env var: Lambda caps all env vars at
     // 4 KB together, which a few dozen feeds exceed. Double-stringified: esbuild wants a JS
     // expression, and the bootstrap wants the JSON text.
-    define: { 'process.env.STRIKEWATCH_CONFIG': JSON.stringify(JSON.stringify(config)) },
+    ...(config
+      ? { define: { 'process.env.STRIKEWATCH_CONFIG': JSON.stringify(JSON.stringify(config)) } }
+      : {}),
+    // Worker scripts are built by the same code as the bench's and the tests' local bundles.
+    ...(WORKER_ENTRIES[name].length > 0
+      ? {
+          commandHooks: {
+            beforeBundling: () => [],
+            beforeInstall: () => [],
+            afterBundling: (inputDir: string, outputDir: string) => [
+              `cd "${inputDir}" && "${process.execPath}" --import tsx infra/tools/build-workers.ts ${name} "${outputDir}"`,
+            ],
+          },
+        }
+      : {}),
   };
 }
 
@@ -80,7 +110,7 @@ export function bundlingOptionsFor(name: FunctionName, config: Config): Bundling
  */
 export function esbuildOptionsFor(
   name: FunctionName,
-  config: Config,
+  config: Config | null,
   outfile: string,
 ): BuildOptions & { outfile: string } {
   const b = bundlingOptionsFor(name, config);
@@ -96,6 +126,8 @@ export function esbuildOptionsFor(
     'nodeModules',
     'banner',
     'define',
+    // Runs build-workers.ts, which the local builds call directly (workerBuildOptions).
+    'commandHooks',
   ]);
   for (const key of Object.keys(b)) {
     if (!handled.has(key)) throw new Error(`esbuildOptionsFor does not map bundling.${key}`);
@@ -119,6 +151,17 @@ export function esbuildOptionsFor(
     absWorkingDir: REPO_ROOT,
     logLevel: 'warning',
   };
+}
+
+/** esbuild options of a function's worker scripts: the function's own, without the config. */
+export function workerBuildOptions(
+  name: FunctionName,
+  outDir: string,
+): (BuildOptions & { outfile: string })[] {
+  return WORKER_ENTRIES[name].map((w) => ({
+    ...esbuildOptionsFor(name, null, join(outDir, w.outfile)),
+    entryPoints: [resolve(REPO_ROOT, w.entry)],
+  }));
 }
 
 export type TableAccess = 'read' | 'readWrite';

@@ -9,6 +9,7 @@ import {
   esbuildOptionsFor,
   type FunctionName,
   NODE_MODULES,
+  workerBuildOptions,
 } from '../constructs/strikewatch-function.ts';
 import { REPO_ROOT } from '../paths.ts';
 
@@ -19,11 +20,14 @@ import { REPO_ROOT } from '../paths.ts';
 export interface LocalBundle {
   readonly name: FunctionName;
   readonly file: string;
+  /** Worker-thread scripts built beside it (process-article's extraction worker). */
+  readonly workerFiles: readonly string[];
+  /** Of the handler's file alone. */
   readonly bytes: number;
   readonly gzipBytes: number;
   /** Source files esbuild put in the bundle (repo-relative). */
   readonly inputs: readonly string[];
-  /** Bare imports left in the bundle (node builtins and the node_modules packages). */
+  /** Bare imports left in the handler and its workers (node builtins, node_modules packages). */
   readonly externalImports: readonly string[];
 }
 
@@ -35,22 +39,30 @@ export async function bundleFunction(
   mkdirSync(outDir, { recursive: true });
   const options = esbuildOptionsFor(name, config, join(outDir, 'index.mjs'));
   const result = await build({ ...options, metafile: true });
+  const workers = [];
+  for (const worker of workerBuildOptions(name, outDir)) {
+    workers.push(await build({ ...worker, metafile: true }));
+  }
   // CDK installs the node_modules packages (jsdom) into the asset with npm; locally the repo's
   // installed copy stands in. ESM ignores NODE_PATH, so it has to be a real node_modules folder.
   if (NODE_MODULES[name].length > 0 && !existsSync(join(outDir, 'node_modules'))) {
     symlinkSync(resolve(REPO_ROOT, 'node_modules'), join(outDir, 'node_modules'), 'dir');
   }
   const code = readFileSync(options.outfile);
-  const output = Object.values(result.metafile.outputs).find((o) => o.entryPoint !== undefined);
+  const metafiles = [result, ...workers].map((r) => r.metafile);
+  const imports = metafiles.flatMap((m) =>
+    Object.values(m.outputs)
+      .filter((o) => o.entryPoint !== undefined)
+      .flatMap((o) => o.imports),
+  );
   return {
     name,
     file: options.outfile,
+    workerFiles: workerBuildOptions(name, outDir).map((w) => w.outfile),
     bytes: statSync(options.outfile).size,
     gzipBytes: gzipSync(code).length,
-    inputs: Object.keys(result.metafile.inputs),
-    externalImports: [
-      ...new Set((output?.imports ?? []).filter((i) => i.external).map((i) => i.path)),
-    ].sort(),
+    inputs: [...new Set(metafiles.flatMap((m) => Object.keys(m.inputs)))],
+    externalImports: [...new Set(imports.filter((i) => i.external).map((i) => i.path))].sort(),
   };
 }
 
@@ -62,6 +74,7 @@ export function fakeLambdaEnv(name: FunctionName): Record<string, string> {
     POWERTOOLS_SERVICE_NAME: name,
     POWERTOOLS_METRICS_NAMESPACE: 'strikewatch',
     LOG_LEVEL: 'ERROR',
+    AWS_LAMBDA_FUNCTION_NAME: `strikewatch-${name}`,
     ARTICLE_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/123456789012/articles',
     ALERT_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/123456789012/alerts',
     SES_CONFIGURATION_SET: 'strikewatch',
@@ -71,7 +84,10 @@ export function fakeLambdaEnv(name: FunctionName): Record<string, string> {
 
 export interface LoadResult {
   readonly ok: boolean;
-  /** Milliseconds spent in `await import()` of the module(s). */
+  /**
+   * Milliseconds spent in `await import()` of the module(s), and for process-article until its
+   * extraction worker is ready: the cold start up to the first page.
+   */
   readonly importMs: number;
   /** `typeof` the module's `handler` export ('undefined' when it has none). */
   readonly handlerType: string;
@@ -92,6 +108,8 @@ export function loadInFreshNode(
     const t0 = performance.now();
     let last;
     for (const u of ${JSON.stringify(urls)}) last = await import(u);
+    // process-article is ready for its first page once its extraction worker has loaded jsdom.
+    if (typeof last?.extractionReady === 'function') await last.extractionReady();
     const importMs = performance.now() - t0;
     process.stdout.write(JSON.stringify({ importMs, handlerType: typeof last?.handler }));
   `;

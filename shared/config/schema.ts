@@ -132,6 +132,15 @@ export const networkSchema = z
     userAgent: 'strikewatch/0.1 (+https://github.com/strikewatch/strikewatch)',
   });
 
+export const extractionSchema = z
+  .strictObject({
+    /** Time one page's extraction may take before it is given up (the feed's text is used). */
+    timeoutMs: z.number().int().min(100).max(120_000).default(15_000),
+    /** Heap cap of the extraction worker; a page that needs more fails alone. */
+    maxHeapMb: z.number().int().min(32).max(4096).default(256),
+  })
+  .default({ timeoutMs: 15_000, maxHeapMb: 256 });
+
 export const defaultTopics = [
   {
     id: DEFAULT_TOPIC_ID,
@@ -147,6 +156,7 @@ export const configSchema = z
     subscribers: z.array(subscriberSchema).default([]),
     delivery: deliverySchema,
     network: networkSchema,
+    extraction: extractionSchema,
   })
   .superRefine((cfg, ctx) => {
     const dupes = (ids: string[]) => ids.filter((v, i) => ids.indexOf(v) !== i);

@@ -53,7 +53,15 @@ export class FeedParseError extends StrikewatchError {
 }
 
 export class ExtractError extends StrikewatchError {
-  readonly code = 'extract_failed';
+  readonly code: 'extract_failed' | 'extract_timeout' | 'extract_too_big' = 'extract_failed';
+
+  constructor(
+    message: string,
+    options?: { cause?: unknown; code?: 'extract_timeout' | 'extract_too_big' },
+  ) {
+    super(message, options);
+    if (options?.code) this.code = options.code;
+  }
 }
 
 export class DeliveryError extends StrikewatchError {

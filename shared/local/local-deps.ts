@@ -3,9 +3,11 @@ import { createSlackSender } from '../alerts/slack-webhook.ts';
 import { createSmtpMailer } from '../alerts/smtp-mailer.ts';
 import type { Config } from '../config/schema.ts';
 import { ConfigError } from '../domain/errors.ts';
+import { WorkerExtractor } from '../extract/worker-extractor.ts';
 import { createHttpClient, type HttpClientOptions } from '../net/http-client.ts';
 import type { SecretReader } from '../ports/alert-channels.ts';
 import { type Clock, systemClock } from '../ports/clock.ts';
+import type { ArticleExtractor } from '../ports/extractor.ts';
 import type { Logger } from '../ports/logger.ts';
 import { DynamoDbStore } from '../store/dynamodb-store.ts';
 import type { Store } from '../store/store.ts';
@@ -35,13 +37,20 @@ export interface LocalRuntime {
 
 /**
  * The local adapters around a store: guarded HTTP, Slack over HTTP, email over SMTP. Used by the
- * runner, by tests and by test workers in child processes. `close` ends the SMTP pool.
+ * runner, by tests and by test workers in child processes. `close` ends the SMTP pool and
+ * the extraction worker.
  */
 export function createLocalDeps(
   config: Config,
   store: Store,
-  opts: { logger: Logger; clock?: Clock | undefined; http?: HttpClientOptions },
-): PipelineDeps & { close(): void } {
+  opts: {
+    logger: Logger;
+    clock?: Clock | undefined;
+    http?: HttpClientOptions;
+    /** Default: Readability in a worker thread with the configured deadline. */
+    extractor?: ArticleExtractor;
+  },
+): PipelineDeps & { close(): Promise<void> } {
   // A missing webhook variable would only surface as failed deliveries after a whole run.
   const missing = config.subscribers
     .map((sub) => sub.slack?.webhookUrlEnv)
@@ -70,16 +79,21 @@ export function createLocalDeps(
   const mailer = smtp
     ? createSmtpMailer({ ...smtp, password, timeoutMs: config.delivery.timeoutMs })
     : null;
+  const extractor = opts.extractor ?? new WorkerExtractor(config.extraction);
   return {
     config,
     store,
     http,
+    extractor,
     clock: opts.clock ?? systemClock,
     logger: opts.logger,
     slack: createSlackSender(http, { timeoutMs: config.delivery.timeoutMs }),
     mailer,
     secrets: localSecrets,
-    close: () => mailer?.close(),
+    close: async () => {
+      mailer?.close();
+      await extractor.close();
+    },
   };
 }
 
@@ -96,7 +110,7 @@ export async function createLocalRuntime(
   return {
     deps,
     close: async () => {
-      deps.close();
+      await deps.close();
       await dynamo.close();
     },
   };

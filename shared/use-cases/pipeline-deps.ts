@@ -3,6 +3,7 @@ import type { Config } from '../config/schema.ts';
 import type { AlertRecord } from '../domain/records.ts';
 import type { Mailer, SecretReader, SlackSender } from '../ports/alert-channels.ts';
 import type { Clock } from '../ports/clock.ts';
+import type { ArticleExtractor } from '../ports/extractor.ts';
 import type { HttpClient } from '../ports/http.ts';
 import type { Logger } from '../ports/logger.ts';
 import type { Store } from '../store/store.ts';
@@ -14,6 +15,8 @@ export interface PipelineDeps {
   config: Config;
   store: Store;
   http: HttpClient;
+  /** Readability on jsdom, in a worker thread with a deadline in the runs. */
+  extractor: ArticleExtractor;
   clock: Clock;
   logger: Logger;
   slack: SlackSender;

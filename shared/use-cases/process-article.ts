@@ -18,9 +18,7 @@ import type {
   StoryRecord,
   TextSource,
 } from '../domain/records.ts';
-import { extractArticle } from '../extract/extract-article.ts';
 import { decodeBody } from '../feeds/decode.ts';
-import { feedItemText } from '../feeds/feed-item-text.ts';
 import { classifyTopics } from '../topics/index.ts';
 import { addMs, isoNow, type Lap, newId, type PipelineDeps, stageTimer } from './pipeline-deps.ts';
 import type { ArticleJob } from './poll-feeds.ts';
@@ -65,7 +63,7 @@ interface ArticleText {
 /** Fetches the page and extracts it; falls back to the feed item's own content. */
 async function readArticle(deps: PipelineDeps, job: ArticleJob, lap: Lap): Promise<ArticleText> {
   const fromFeed = async (code: string, note: string): Promise<ArticleText> => {
-    const text = feedItemText(job.item.content);
+    const text = job.item.content ? await deps.extractor.feedItemText(job.item.content) : '';
     if (!text) throw new ExtractError(`${note}; the feed item has no content to fall back on`);
     if (job.url) {
       // The article goes on with the feed's text; the page's failure is still on record.
@@ -102,7 +100,7 @@ async function readArticle(deps: PipelineDeps, job: ArticleJob, lap: Lap): Promi
       failure = { code: 'not_html', note: `page is not HTML (${contentType.split(';')[0]})` };
     } else {
       const html = decodeBody(res.body, { contentType, kind: 'html' });
-      const extracted = extractArticle(html, { url: res.url });
+      const extracted = await deps.extractor.extract(html, res.url);
       lap('extract');
       if (extracted && extracted.text.length >= 200) {
         return {

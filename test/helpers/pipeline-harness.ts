@@ -44,9 +44,11 @@ export async function startHarness(
     render?: (page: SitePage, siteName: string, url: string) => string;
     /** A site already running elsewhere (the benchmark runs it in another process). */
     site?: DemoSite;
+    /** dynalite already running elsewhere (the benchmark's, in another process). */
+    dynamo?: EmbeddedDynamo;
   } = {},
 ): Promise<Harness> {
-  const dynamo = await startEmbeddedDynamo();
+  const dynamo = opts.dynamo ?? (await startEmbeddedDynamo());
   const site =
     opts.site ??
     (await startDemoSite(
@@ -77,7 +79,7 @@ export async function startHarness(
   const tableName = `strikewatch-test-${++tableCounter}`;
   const first = new DynamoDbStore({ client: dynamo.client, tableName });
   await first.ensureTable();
-  const closers: (() => void)[] = [];
+  const closers: (() => Promise<void>)[] = [];
   return {
     dynamo,
     site,
@@ -100,7 +102,7 @@ export async function startHarness(
       return { ...deps, ...overrides };
     },
     async close() {
-      for (const c of closers) c();
+      await Promise.all(closers.map((c) => c()));
       await Promise.all([site.close(), slack.close(), smtp.close()]);
       await dynamo.close();
     },

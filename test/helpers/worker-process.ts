@@ -26,4 +26,4 @@ const summary = await runCycle(deps, { force: true });
 process.stdout.write(
   `${JSON.stringify({ alerts: summary.alerts, sent: summary.deliveries.sent })}\n`,
 );
-deps.close();
+await deps.close();

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -5,9 +6,11 @@ import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadSynthConfig } from '../../infra/config/synth-config.ts';
 import {
+  bundlingOptionsFor,
   entryFor,
   FUNCTION_NAMES,
   NODE_MODULES,
+  WORKER_ENTRIES,
 } from '../../infra/constructs/strikewatch-function.ts';
 import { REPO_ROOT } from '../../infra/paths.ts';
 import { bundleFunction, fakeLambdaEnv, loadInFreshNode } from '../../infra/tools/local-bundle.ts';
@@ -48,11 +51,33 @@ describe.each(FUNCTION_NAMES)('%s bundle', (name) => {
       config.feeds[0]?.url,
     );
 
+    // Worker scripts sit beside index.mjs, where worker-extractor.ts looks for them.
+    for (const w of WORKER_ENTRIES[name])
+      expect(bundle.workerFiles).toContain(join(outRoot, name, w.outfile));
+    for (const f of bundle.workerFiles) expect(existsSync(f), f).toBe(true);
+
+    // process-article resolves only once its bundled extraction worker has loaded jsdom.
     const loaded = loadInFreshNode([bundle.file], { env: fakeLambdaEnv(name) });
     expect(loaded.ok, loaded.stderr).toBe(true);
     // Nothing on stderr but the SDK's notice about Node 20 (only here: Lambda runs Node 22).
     expect(loaded.stderr.replace(SDK_NODE_NOTICE, '')).toBe('');
     expect(loaded.handlerType).toBe('function');
+  });
+});
+
+describe('worker scripts in the CDK asset', () => {
+  it("process-article's afterBundling hook builds the extraction worker into the asset", () => {
+    const hooks = bundlingOptionsFor('process-article', config).commandHooks;
+    const out = join(outRoot, 'cdk-asset');
+    const commands = hooks?.afterBundling(REPO_ROOT, out) ?? [];
+    expect(commands).toHaveLength(1);
+    // Run as CDK's local bundling runs it: through a shell.
+    const run = spawnSync('bash', ['-c', commands.join(' && ')], { encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    for (const w of WORKER_ENTRIES['process-article']) {
+      expect(existsSync(join(out, w.outfile)), w.outfile).toBe(true);
+    }
+    expect(bundlingOptionsFor('poll-feeds', config).commandHooks).toBeUndefined();
   });
 });
 

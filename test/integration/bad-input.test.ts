@@ -6,7 +6,7 @@ import { runCycle } from '../../shared/use-cases/run-cycle.ts';
 import { type Harness, startHarness } from '../helpers/pipeline-harness.ts';
 
 // Bad input in a real run: a malformed feed, a feed at a private address, an article page that
-// is gone, one that is a PDF. Each is recorded with a reason, the article falls back to the
+// is gone, one that is a PDF, one that keeps the parser busy past its deadline. Each is recorded with a reason, the article falls back to the
 // feed's own text, and the healthy feeds are processed and alerted as usual.
 
 const STORY =
@@ -14,6 +14,9 @@ const STORY =
   'province on Monday, the Syrian Observatory for Human Rights said. Russia accused the US-led ' +
   'coalition of killing civilians in its air strikes on Mayadeen. The coalition said it was ' +
   'reviewing the reports of civilian casualties from its strikes near the town.';
+
+/** Within the size cap, but tens of thousands of table cells: seconds of jsdom work. */
+const SLOW_PAGE = `<html><body><article><p>${STORY}</p><table>${'<tr><td>cell</td><td><b>x</b></td></tr>'.repeat(120_000)}</table></article></body></html>`;
 
 describe('bad input during a run', () => {
   let h: Harness;
@@ -26,6 +29,7 @@ describe('bad input during a run', () => {
       const items = [
         { slug: 'gone', title: 'Coalition strikes kill 17 civilians in Mayadeen' },
         { slug: 'pdf', title: 'Monitor: coalition raids kill civilians near Mayadeen' },
+        { slug: 'slow', title: 'Russia accuses coalition over Mayadeen raids' },
       ].map((i) => ({
         title: i.title,
         link: `${base}/articles/${i.slug}`,
@@ -41,6 +45,8 @@ describe('bad input during a run', () => {
         res
           .writeHead(200, { 'content-type': 'application/rss+xml' })
           .end('<rss version="2.0"><channel><item><title>unclosed');
+      } else if (req.url === '/articles/slow') {
+        res.writeHead(200, { 'content-type': 'text/html' }).end(SLOW_PAGE);
       } else if (req.url === '/articles/pdf') {
         res.writeHead(200, { 'content-type': 'application/pdf' }).end('%PDF-1.4 not an article');
       } else {
@@ -52,6 +58,8 @@ describe('bad input during a run', () => {
     h = await startHarness({
       config: (cfg) => ({
         ...cfg,
+        network: { ...(cfg.network as object), maxPageBytes: 8 * 1024 * 1024 },
+        extraction: { timeoutMs: 1_000 },
         feeds: [
           { id: 'good', url: `${base}/good.xml`, outlet: 'Good outlet' },
           { id: 'broken', url: `${base}/broken.xml` },
@@ -72,7 +80,7 @@ describe('bad input during a run', () => {
 
   it('keeps going: the healthy feed is processed from the feed text and alerted', () => {
     expect(summary.feeds).toMatchObject({ ok: 1, failed: 2 });
-    expect(summary.articles.processed).toBe(2);
+    expect(summary.articles.processed).toBe(3);
     for (const o of summary.outcomes) expect('textSource' in o && o.textSource).toBe('feed');
     expect(summary.alerts).toBeGreaterThan(0);
     expect(h.slack.received.length).toBe(summary.alerts);
@@ -86,7 +94,11 @@ describe('bad input during a run', () => {
     expect(byFeed('internal')[0]).toMatchObject({ scope: 'feed', code: 'blocked_address' });
     expect(byFeed('internal')[0]?.message).toMatch(/allowPrivateHosts/);
     const articleErrors = byFeed('good');
-    expect(articleErrors.map((e) => e.code).sort()).toEqual(['http_status', 'not_html']);
+    expect(articleErrors.map((e) => e.code).sort()).toEqual([
+      'extract_timeout',
+      'http_status',
+      'not_html',
+    ]);
     for (const e of articleErrors) expect(e.message).toMatch(/used the feed item's own content/);
   });
 

@@ -9,6 +9,7 @@ import { getRuntime, setRuntimeForTests } from '../../functions/commons/bootstra
 import { logger } from '../../functions/commons/powertools.ts';
 import { handler as pollFeeds } from '../../functions/poll-feeds/handler.ts';
 import { handler as processArticle } from '../../functions/process-article/handler.ts';
+import { extractor } from '../../functions/process-article/start-extraction-worker.ts';
 import { handler as query } from '../../functions/query/handler.ts';
 import { handler as sendAlerts } from '../../functions/send-alerts/handler.ts';
 import type { JobQueue } from '../../shared/ports/job-queue.ts';
@@ -115,14 +116,16 @@ describe('Lambda handlers on dynalite and loopback servers', () => {
     // The logger was made at import, before this environment: quiet it the way an operator would.
     logger.setLogLevel('SILENT');
     setRuntimeForTests(undefined);
-    // The real bootstrap builds every adapter from that environment; only the queues are swapped.
-    const runtime = getRuntime();
+    // The real bootstrap builds every adapter from that environment, with process-article's own
+    // extraction worker; only the queues are swapped.
+    const runtime = getRuntime({ extractor: (config) => extractor.configure(config.extraction) });
     setRuntimeForTests({ ...runtime, articleQueue, alertQueue });
   });
 
   afterAll(async () => {
     setRuntimeForTests(undefined);
     process.env = saved;
+    await extractor.close();
     await h.close();
   });
 

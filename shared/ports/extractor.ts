@@ -1,0 +1,17 @@
+import type { ExtractedArticle } from '../domain/article.ts';
+
+// Full-text extraction as the use-cases see it. The runs use a worker thread with a deadline
+// (shared/extract/worker-extractor.ts); the `extract` command and some tests call Readability in
+// process (shared/extract/in-process-extractor.ts).
+
+export interface ArticleExtractor {
+  /**
+   * The readable article in an untrusted page, or null when there is none. Throws ExtractError
+   * when the page cannot be parsed or takes longer than its deadline.
+   */
+  extract(html: string, url: string): Promise<ExtractedArticle | null>;
+  /** The text of a feed item's own content (HTML more often than not), for the fallback. */
+  feedItemText(content: string): Promise<string>;
+  /** Frees what the extractor holds (its worker thread). Safe to call twice. */
+  close(): Promise<void>;
+}
