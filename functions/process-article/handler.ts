@@ -1,45 +1,25 @@
-import './start-extraction-worker.ts';
-import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import type { SQSEvent, SQSRecord } from 'aws-lambda';
-import type { Config } from '../../shared/config/schema.ts';
-import { parseArticleJob } from '../../shared/use-cases/messages.ts';
-import { processArticle } from '../../shared/use-cases/process-article.ts';
-import { getRuntime } from '../commons/bootstrap.ts';
-import { logger, metrics } from '../commons/powertools.ts';
-import { alertQueue as alertQueueFactory } from '../commons/sqs-queues.ts';
+import type { SQSEvent } from 'aws-lambda';
 import { extractor } from './start-extraction-worker.ts';
 
-// SQS batch: one article per record. A failing record is reported alone (partial batch
-// response), retried by SQS and dead-lettered after its retries; the rest of the batch is done.
+// The Lambda entry of process-article, kept small on purpose. A cold start must load jsdom (in
+// the extraction worker) and the AWS SDK, Powertools and the pipeline (app.ts, 1.2 MB bundled).
+// Importing the worker's starter first and the app afterwards, as a separate file, lets the
+// worker load jsdom on one core while the app is read, compiled and run on the other: the app
+// does not even start parsing before the worker is on its way.
 
-const processor = new BatchProcessor(EventType.SQS);
+type App = typeof import('./app.ts');
 
-// Pages are parsed in a worker thread (deadline, capped heap), started by the first import.
-const extractorFor = (config: Config) => extractor.configure(config.extraction);
+// In a bundle the app is the app.mjs beside this file (built by infra/tools/build-extra-entries.ts);
+// from the sources it is app.ts. A computed specifier, so that esbuild leaves it a separate file.
+const appFile = import.meta.url.endsWith('.ts') ? './app.ts' : './app.mjs';
+const app: Promise<App> = import(new URL(appFile, import.meta.url).href);
+const handle = app.then((m) => m.createHandler(extractor));
+// A failed load is reported by the first invocation, not as an unhandled rejection.
+handle.catch(() => {});
 
-/** Resolves when the extraction worker is ready (the bench times the cold start up to here). */
-export const extractionReady = (): Promise<void> => extractor.whenReady();
+export const handler = async (event: SQSEvent) => (await handle)(event);
 
-async function processRecord(record: SQSRecord): Promise<void> {
-  const { deps, alertQueue } = getRuntime({
-    alertQueue: alertQueueFactory,
-    extractor: extractorFor,
-  });
-  const job = parseArticleJob(record.body);
-  const outcome = await processArticle(deps, job);
-  if (outcome.status === 'error') metrics.addMetric('ArticleFailures', MetricUnit.Count, 1);
-  if (outcome.status === 'busy')
-    throw new Error(`article ${job.articleId} is being processed by another worker`);
-  if ('alerts' in outcome && outcome.alerts.length) {
-    metrics.addMetric('AlertsCreated', MetricUnit.Count, outcome.alerts.length);
-    await alertQueue?.send([{ alertIds: outcome.alerts.map((a) => a.alertId) }]);
-  }
-  logger.info('article processed', { articleId: job.articleId, status: outcome.status });
-}
-
-export const handler = async (event: SQSEvent) => {
-  const response = await processPartialResponse(event, processRecord, processor);
-  metrics.publishStoredMetrics();
-  return response;
+/** Resolves when the app is loaded and the extraction worker is ready: the cold start's end. */
+export const ready = async (): Promise<void> => {
+  await Promise.all([handle, extractor.whenReady()]);
 };

@@ -1,9 +1,16 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type CfnElement, type Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { type BundlingOptions, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import {
+  type BundlingOptions,
+  type ICommandHooks,
+  NodejsFunction,
+  OutputFormat,
+} from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { BuildOptions } from 'esbuild';
@@ -29,16 +36,30 @@ export const NODE_MODULES: Readonly<Record<FunctionName, readonly string[]>> = {
   query: [],
 };
 
+export interface ExtraEntry {
+  /** Repo-relative source. */
+  readonly entry: string;
+  /** File name beside index.mjs. */
+  readonly outfile: string;
+  /** Whether the config is compiled in (code that reads it). */
+  readonly withConfig: boolean;
+}
+
 /**
- * Worker-thread scripts built beside a function's index.mjs. process-article parses pages in a
- * worker (deadline, capped heap): shared/extract/worker-extractor.ts loads it from there.
+ * Files built beside a function's index.mjs. process-article's handler is a small file that
+ * starts the extraction worker (extraction-worker.mjs, loaded by shared/extract/
+ * worker-extractor.ts) and then loads the rest of the function (app.mjs), so that jsdom loads
+ * in the worker while the app loads: see functions/process-article/handler.ts.
  */
-export const WORKER_ENTRIES: Readonly<
-  Record<FunctionName, readonly { readonly entry: string; readonly outfile: string }[]>
-> = {
+export const EXTRA_ENTRIES: Readonly<Record<FunctionName, readonly ExtraEntry[]>> = {
   'poll-feeds': [],
   'process-article': [
-    { entry: 'shared/extract/extraction-worker.ts', outfile: 'extraction-worker.mjs' },
+    { entry: 'functions/process-article/app.ts', outfile: 'app.mjs', withConfig: true },
+    {
+      entry: 'shared/extract/extraction-worker.ts',
+      outfile: 'extraction-worker.mjs',
+      withConfig: false,
+    },
   ],
   'send-alerts': [],
   query: [],
@@ -88,18 +109,8 @@ export function bundlingOptionsFor(name: FunctionName, config: Config | null): B
     ...(config
       ? { define: { 'process.env.STRIKEWATCH_CONFIG': JSON.stringify(JSON.stringify(config)) } }
       : {}),
-    // Worker scripts are built by the same code as the bench's and the tests' local bundles.
-    ...(WORKER_ENTRIES[name].length > 0
-      ? {
-          commandHooks: {
-            beforeBundling: () => [],
-            beforeInstall: () => [],
-            afterBundling: (inputDir: string, outputDir: string) => [
-              `cd "${inputDir}" && "${process.execPath}" --import tsx infra/tools/build-workers.ts ${name} "${outputDir}"`,
-            ],
-          },
-        }
-      : {}),
+    // Extra files are built by the same code as the bench's and the tests' local bundles.
+    ...(EXTRA_ENTRIES[name].length > 0 ? { commandHooks: extraEntriesHook(name, config) } : {}),
   };
 }
 
@@ -126,7 +137,7 @@ export function esbuildOptionsFor(
     'nodeModules',
     'banner',
     'define',
-    // Runs build-workers.ts, which the local builds call directly (workerBuildOptions).
+    // Runs build-extra-entries.ts, which the local builds call directly (extraEntryBuildOptions).
     'commandHooks',
   ]);
   for (const key of Object.keys(b)) {
@@ -153,15 +164,40 @@ export function esbuildOptionsFor(
   };
 }
 
-/** esbuild options of a function's worker scripts: the function's own, without the config. */
-export function workerBuildOptions(
+/** esbuild options of a function's extra files: the function's own, each with its entry. */
+export function extraEntryBuildOptions(
   name: FunctionName,
+  config: Config | null,
   outDir: string,
 ): (BuildOptions & { outfile: string })[] {
-  return WORKER_ENTRIES[name].map((w) => ({
-    ...esbuildOptionsFor(name, null, join(outDir, w.outfile)),
-    entryPoints: [resolve(REPO_ROOT, w.entry)],
-  }));
+  return EXTRA_ENTRIES[name].map((e) => {
+    if (e.withConfig && !config) throw new Error(`${e.entry} needs the config compiled in`);
+    return {
+      ...esbuildOptionsFor(name, e.withConfig ? config : null, join(outDir, e.outfile)),
+      entryPoints: [resolve(REPO_ROOT, e.entry)],
+    };
+  });
+}
+
+/**
+ * CDK runs this after bundling the handler: build-extra-entries.ts builds the extra files into
+ * the asset, the config handed over in a file (a command line would have to quote it).
+ */
+function extraEntriesHook(name: FunctionName, config: Config | null): ICommandHooks {
+  return {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling: (inputDir: string, outputDir: string) => {
+      const configFile = join(
+        mkdtempSync(join(tmpdir(), 'strikewatch-synth-')),
+        `${name}-config.json`,
+      );
+      writeFileSync(configFile, JSON.stringify(config));
+      return [
+        `cd "${inputDir}" && "${process.execPath}" --import tsx infra/tools/build-extra-entries.ts ${name} "${outputDir}" "${configFile}"`,
+      ];
+    },
+  };
 }
 
 export type TableAccess = 'read' | 'readWrite';

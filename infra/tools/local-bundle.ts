@@ -7,9 +7,9 @@ import { build } from 'esbuild';
 import type { Config } from '../../shared/config/schema.ts';
 import {
   esbuildOptionsFor,
+  extraEntryBuildOptions,
   type FunctionName,
   NODE_MODULES,
-  workerBuildOptions,
 } from '../constructs/strikewatch-function.ts';
 import { REPO_ROOT } from '../paths.ts';
 
@@ -20,9 +20,9 @@ import { REPO_ROOT } from '../paths.ts';
 export interface LocalBundle {
   readonly name: FunctionName;
   readonly file: string;
-  /** Worker-thread scripts built beside it (process-article's extraction worker). */
-  readonly workerFiles: readonly string[];
-  /** Of the handler's file alone. */
+  /** Files built beside it (process-article's app.mjs and extraction worker). */
+  readonly extraFiles: readonly string[];
+  /** Of all its JavaScript files together (index.mjs and the extra files). */
   readonly bytes: number;
   readonly gzipBytes: number;
   /** Source files esbuild put in the bundle (repo-relative). */
@@ -39,17 +39,17 @@ export async function bundleFunction(
   mkdirSync(outDir, { recursive: true });
   const options = esbuildOptionsFor(name, config, join(outDir, 'index.mjs'));
   const result = await build({ ...options, metafile: true });
-  const workers = [];
-  for (const worker of workerBuildOptions(name, outDir)) {
-    workers.push(await build({ ...worker, metafile: true }));
-  }
+  const extras = [];
+  const extraOptions = extraEntryBuildOptions(name, config, outDir);
+  for (const extra of extraOptions) extras.push(await build({ ...extra, metafile: true }));
   // CDK installs the node_modules packages (jsdom) into the asset with npm; locally the repo's
   // installed copy stands in. ESM ignores NODE_PATH, so it has to be a real node_modules folder.
   if (NODE_MODULES[name].length > 0 && !existsSync(join(outDir, 'node_modules'))) {
     symlinkSync(resolve(REPO_ROOT, 'node_modules'), join(outDir, 'node_modules'), 'dir');
   }
-  const code = readFileSync(options.outfile);
-  const metafiles = [result, ...workers].map((r) => r.metafile);
+  const files = [options.outfile, ...extraOptions.map((e) => e.outfile)];
+  const code = files.map((f) => readFileSync(f));
+  const metafiles = [result, ...extras].map((r) => r.metafile);
   const imports = metafiles.flatMap((m) =>
     Object.values(m.outputs)
       .filter((o) => o.entryPoint !== undefined)
@@ -58,9 +58,9 @@ export async function bundleFunction(
   return {
     name,
     file: options.outfile,
-    workerFiles: workerBuildOptions(name, outDir).map((w) => w.outfile),
-    bytes: statSync(options.outfile).size,
-    gzipBytes: gzipSync(code).length,
+    extraFiles: extraOptions.map((e) => e.outfile),
+    bytes: files.reduce((sum, f) => sum + statSync(f).size, 0),
+    gzipBytes: code.reduce((sum, c) => sum + gzipSync(c).length, 0),
     inputs: [...new Set(metafiles.flatMap((m) => Object.keys(m.inputs)))],
     externalImports: [...new Set(imports.filter((i) => i.external).map((i) => i.path))].sort(),
   };
@@ -86,7 +86,7 @@ export interface LoadResult {
   readonly ok: boolean;
   /**
    * Milliseconds spent in `await import()` of the module(s), and for process-article until its
-   * extraction worker is ready: the cold start up to the first page.
+   * app is loaded and its extraction worker ready: the cold start up to the first page.
    */
   readonly importMs: number;
   /** `typeof` the module's `handler` export ('undefined' when it has none). */
@@ -108,8 +108,9 @@ export function loadInFreshNode(
     const t0 = performance.now();
     let last;
     for (const u of ${JSON.stringify(urls)}) last = await import(u);
-    // process-article is ready for its first page once its extraction worker has loaded jsdom.
-    if (typeof last?.extractionReady === 'function') await last.extractionReady();
+    // process-article is ready for its first page once its app is loaded and its extraction
+    // worker has loaded jsdom.
+    if (typeof last?.ready === 'function') await last.ready();
     const importMs = performance.now() - t0;
     process.stdout.write(JSON.stringify({ importMs, handlerType: typeof last?.handler }));
   `;

@@ -61,6 +61,8 @@ export class WorkerExtractor implements ArticleExtractor {
   };
   private running: Running | null = null;
   private queue: Promise<unknown> = Promise.resolve();
+  /** The worker being ended; the next one starts after it is gone, so two never overlap. */
+  private retiring: Promise<void> = Promise.resolve();
   private nextId = 1;
   /** Workers started so far (the bench and tests read it). */
   started = 0;
@@ -158,16 +160,19 @@ export class WorkerExtractor implements ArticleExtractor {
     return running;
   }
 
-  private async retire(r: Running): Promise<void> {
+  private retire(r: Running): Promise<void> {
     if (this.running === r) this.running = null;
     r.onDeath = null;
-    await r.worker.terminate();
+    const done = r.worker.terminate().then(() => {});
+    this.retiring = this.retiring.then(() => done);
+    return done;
   }
 
   private async callNow(
     request: ExtractJob,
     what: string,
   ): Promise<Extract<ExtractResponse, { ok: true }>> {
+    if (!this.running) await this.retiring;
     const r = this.ensureWorker();
     await r.ready;
     const { timeoutMs, recycleAfter, recycleHeapMb } = this.opts;

@@ -7,10 +7,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadSynthConfig } from '../../infra/config/synth-config.ts';
 import {
   bundlingOptionsFor,
+  EXTRA_ENTRIES,
   entryFor,
   FUNCTION_NAMES,
   NODE_MODULES,
-  WORKER_ENTRIES,
 } from '../../infra/constructs/strikewatch-function.ts';
 import { REPO_ROOT } from '../../infra/paths.ts';
 import { bundleFunction, fakeLambdaEnv, loadInFreshNode } from '../../infra/tools/local-bundle.ts';
@@ -47,16 +47,25 @@ describe.each(FUNCTION_NAMES)('%s bundle', (name) => {
 
     // The config is compiled in through esbuild define: the bootstrap must read
     // process.env.STRIKEWATCH_CONFIG literally for that to happen.
-    expect(code, 'config not compiled in: read process.env.STRIKEWATCH_CONFIG directly').toContain(
-      config.feeds[0]?.url,
-    );
+    const withConfig = [
+      code,
+      ...EXTRA_ENTRIES[name]
+        .filter((e) => e.withConfig)
+        .map((e) => readFileSync(join(outRoot, name, e.outfile), 'utf8')),
+    ].join('\n');
+    expect(
+      withConfig,
+      'config not compiled in: read process.env.STRIKEWATCH_CONFIG directly',
+    ).toContain(config.feeds[0]?.url);
 
-    // Worker scripts sit beside index.mjs, where worker-extractor.ts looks for them.
-    for (const w of WORKER_ENTRIES[name])
-      expect(bundle.workerFiles).toContain(join(outRoot, name, w.outfile));
-    for (const f of bundle.workerFiles) expect(existsSync(f), f).toBe(true);
+    // Extra files sit beside index.mjs, where the handler and worker-extractor.ts look for them.
+    for (const e of EXTRA_ENTRIES[name]) {
+      expect(bundle.extraFiles).toContain(join(outRoot, name, e.outfile));
+    }
+    for (const f of bundle.extraFiles) expect(existsSync(f), f).toBe(true);
 
-    // process-article resolves only once its bundled extraction worker has loaded jsdom.
+    // process-article resolves only once its app.mjs is loaded and its bundled extraction worker
+    // has loaded jsdom.
     const loaded = loadInFreshNode([bundle.file], { env: fakeLambdaEnv(name) });
     expect(loaded.ok, loaded.stderr).toBe(true);
     // Nothing on stderr but the SDK's notice about Node 20 (only here: Lambda runs Node 22).
@@ -65,8 +74,8 @@ describe.each(FUNCTION_NAMES)('%s bundle', (name) => {
   });
 });
 
-describe('worker scripts in the CDK asset', () => {
-  it("process-article's afterBundling hook builds the extraction worker into the asset", () => {
+describe('extra files in the CDK asset', () => {
+  it("process-article's afterBundling hook builds its app and extraction worker into the asset", () => {
     const hooks = bundlingOptionsFor('process-article', config).commandHooks;
     const out = join(outRoot, 'cdk-asset');
     const commands = hooks?.afterBundling(REPO_ROOT, out) ?? [];
@@ -74,9 +83,11 @@ describe('worker scripts in the CDK asset', () => {
     // Run as CDK's local bundling runs it: through a shell.
     const run = spawnSync('bash', ['-c', commands.join(' && ')], { encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
-    for (const w of WORKER_ENTRIES['process-article']) {
-      expect(existsSync(join(out, w.outfile)), w.outfile).toBe(true);
+    for (const e of EXTRA_ENTRIES['process-article']) {
+      expect(existsSync(join(out, e.outfile)), e.outfile).toBe(true);
     }
+    // The app has the config compiled in, as the CDK-built handler would.
+    expect(readFileSync(join(out, 'app.mjs'), 'utf8')).toContain(config.feeds[0]?.url);
     expect(bundlingOptionsFor('poll-feeds', config).commandHooks).toBeUndefined();
   });
 });
