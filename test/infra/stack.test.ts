@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { Capture, Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { entryFor } from '../../infra/constructs/strikewatch-function.ts';
@@ -489,7 +490,12 @@ describe('operations', () => {
 describe('contract with the handlers', () => {
   it('every custom metric the alarms and dashboard read is emitted by that function', () => {
     for (const { service, name } of Object.values(CUSTOM_METRICS)) {
-      const source = readFileSync(entryFor(service), 'utf8');
+      // The handler file and the files beside it (process-article's app.ts).
+      const dir = dirname(entryFor(service));
+      const source = readdirSync(dir)
+        .filter((f) => f.endsWith('.ts'))
+        .map((f) => readFileSync(join(dir, f), 'utf8'))
+        .join('\n');
       expect(source, `${service} must emit ${name}`).toContain(`'${name}'`);
     }
   });
