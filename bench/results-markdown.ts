@@ -72,7 +72,7 @@ const rows: [string, string][] = [
   ],
   ['bare jsdom + Readability module load', `${round(r.bundles?.jsdomReadabilityLoadMs ?? 0)} ms`],
   [
-    `cold start: bundle load (process-article: until its extraction worker is ready), ${names.join(' / ')}`,
+    `cold start: bundle load (process-article: until its app is loaded and its extraction worker ready), ${names.join(' / ')}`,
     `${each((x) => `${round(x.loadMs)}`)} ms (${each((x) => `×${round(x.ratioToJsdom, 2)}`)} of bare jsdom + Readability)`,
   ],
   [
