@@ -3,15 +3,19 @@ import { basename, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { actorName, describeFigure } from '../alerts/format-alert.ts';
 import { extractClaims } from '../claims/index.ts';
-import { defaultTopics } from '../config/schema.ts';
-import { ConfigError } from '../domain/errors.ts';
-import { extractArticle, looksLikeHtml } from '../extract/extract-article.ts';
+import { defaultTopics, extractionSchema } from '../config/schema.ts';
+import { ConfigError, ExtractError } from '../domain/errors.ts';
+import { looksLikeHtml } from '../extract/extract-article.ts';
+import { WorkerExtractor } from '../extract/worker-extractor.ts';
 import { decodeBody } from '../feeds/decode.ts';
+import type { ArticleExtractor } from '../ports/extractor.ts';
 import { classifyTopics } from '../topics/index.ts';
 
 // `strikewatch extract`: what the pipeline would decide about article files, without a store.
 
-export async function extractFile(file: string) {
+const defaultExtraction = extractionSchema.parse(undefined);
+
+export async function extractFile(file: string, extractor: ArticleExtractor) {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
@@ -24,7 +28,7 @@ export async function extractFile(file: string) {
   let title: string | undefined;
   let text = asText;
   if (looksLikeHtml(asText)) {
-    const article = extractArticle(asText, { url: pathToFileURL(resolve(file)).href });
+    const article = await extractor.extract(asText, pathToFileURL(resolve(file)).href);
     if (article) {
       title = article.title ?? undefined;
       text = article.text;
@@ -62,29 +66,50 @@ export async function extractFile(file: string) {
 }
 
 export async function runExtract(files: string[], o: { json?: boolean }): Promise<void> {
-  for (const file of files) {
-    const r = await extractFile(file);
-    if (o.json) {
-      process.stdout.write(`${JSON.stringify(r)}\n`);
-      continue;
+  // The runs' extractor: a page that keeps jsdom busy is given up after the default deadline.
+  const extractor = new WorkerExtractor(defaultExtraction);
+  try {
+    for (const file of files) {
+      try {
+        await printExtract(file, extractor, o);
+      } catch (err) {
+        // One unreadable page must not hide the verdicts on the others.
+        if (!(err instanceof ExtractError)) throw err;
+        process.stderr.write(`${file}: not extracted: ${err.message}\n`);
+        process.exitCode = 1;
+      }
     }
-    const lines = [
-      `${basename(file)}: ${r.relevant ? `on topic (${r.topics.join(', ')})` : 'not on topic'}`,
-    ];
-    for (const c of r.casualties) {
-      lines.push(
-        `  figure: ${describeFigure(c)}${c.background ? ' [background toll]' : ''}${c.place ? ` in ${c.place}` : ''}${c.date ? ` on ${c.date}` : ''}, per ${c.source}`,
-        `          "${c.quote}"`,
-      );
-    }
-    for (const a of r.accusations) {
-      lines.push(
-        `  accusation: ${a.accuserName || actorName(a.accuser)} (${a.accuser}) accuses ${a.accusedName || actorName(a.accused)} (${a.accused}): ${a.allegation}`,
-        `          "${a.quote}"`,
-      );
-    }
-    if (!r.casualties.length && !r.accusations.length)
-      lines.push('  no casualty figures or accusations found');
-    process.stdout.write(`${lines.join('\n')}\n`);
+  } finally {
+    await extractor.close();
   }
+}
+
+async function printExtract(
+  file: string,
+  extractor: ArticleExtractor,
+  o: { json?: boolean },
+): Promise<void> {
+  const r = await extractFile(file, extractor);
+  if (o.json) {
+    process.stdout.write(`${JSON.stringify(r)}\n`);
+    return;
+  }
+  const lines = [
+    `${basename(file)}: ${r.relevant ? `on topic (${r.topics.join(', ')})` : 'not on topic'}`,
+  ];
+  for (const c of r.casualties) {
+    lines.push(
+      `  figure: ${describeFigure(c)}${c.background ? ' [background toll]' : ''}${c.place ? ` in ${c.place}` : ''}${c.date ? ` on ${c.date}` : ''}, per ${c.source}`,
+      `          "${c.quote}"`,
+    );
+  }
+  for (const a of r.accusations) {
+    lines.push(
+      `  accusation: ${a.accuserName || actorName(a.accuser)} (${a.accuser}) accuses ${a.accusedName || actorName(a.accused)} (${a.accused}): ${a.allegation}`,
+      `          "${a.quote}"`,
+    );
+  }
+  if (!r.casualties.length && !r.accusations.length)
+    lines.push('  no casualty figures or accusations found');
+  process.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -1,0 +1,52 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractClaims } from '../../shared/claims/index.ts';
+import { sharedDataDir } from '../../shared/corpus/fa-kes.ts';
+import { renderNewsPage } from '../helpers/news-page.ts';
+
+// `strikewatch extract` as a user runs it: the real CLI in a child process, pages extracted in
+// the same worker thread the runs use.
+
+const BIN = resolve(import.meta.dirname, '../../bin/strikewatch.mjs');
+const run = (args: string[]) =>
+  spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000 });
+
+describe('strikewatch extract', () => {
+  const seeds = join(sharedDataDir(), 'seeds');
+  const seed = join(seeds, readdirSync(seeds).sort()[0] ?? '');
+
+  it('prints the verdict, figures and accusations of a text file', () => {
+    const r = run(['extract', seed]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/: on topic \(coalition-strikes-syria\)/);
+    expect(r.stdout).toMatch(/ {2}figure: .* killed/);
+  });
+
+  it('extracts an HTML page through the worker and reports its claims as JSON', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'strikewatch-cli-'));
+    const text =
+      'US-led coalition air strikes killed at least 17 civilians in Mayadeen on Monday, the Syrian ' +
+      'Observatory for Human Rights said. Russia accused the US-led coalition of killing civilians.';
+    const page = join(dir, 'page.html');
+    writeFileSync(
+      page,
+      renderNewsPage({
+        title: 'Coalition strikes kill 17 civilians in Mayadeen',
+        content: `${text}\n\n${text}`,
+        source: 'example',
+        date: '2017-05-29',
+        url: 'https://example.org/a',
+      }),
+    );
+    const r = run(['extract', '--json', page]);
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as { relevant: boolean; casualties: { count: number }[] };
+    expect(out.relevant).toBe(true);
+    // The same figures as the extractor finds in the plain text: nothing lost to the page.
+    const expected = extractClaims(text).casualties.map((c) => c.count);
+    expect(out.casualties.map((c) => c.count)).toEqual(expect.arrayContaining(expected));
+  });
+});
