@@ -52,6 +52,16 @@ describe('WorkerExtractor', () => {
     expect(x.started).toBe(1);
   });
 
+  it('serves concurrent callers one page at a time, each its own result', async () => {
+    const x = make({ timeoutMs: 10_000 });
+    const results = await Promise.all(pages.map((p) => x.extract(p.html, p.url)));
+    results.forEach((r, i) => {
+      const p = pages[i];
+      expect(r).toEqual(p ? extractArticle(p.html, { url: p.url }) : null);
+    });
+    expect(x.started).toBe(1);
+  });
+
   it("turns a feed item's HTML into the same text, and plain text without the worker", async () => {
     const x = make({ timeoutMs: 10_000 });
     const html = '<p>US-led strikes killed <b>12</b> civilians &amp; 3 fighters.</p><p>Second.</p>';
