@@ -1,8 +1,8 @@
 import { WorkerExtractor } from '../../shared/extract/worker-extractor.ts';
 
-// Imported first by the handler, for its side effect: in Lambda the extraction worker starts
-// loading jsdom at once, on the other core, while the rest of the bundle (AWS SDK, Powertools)
-// loads. Its limits come from the config later (configure).
+// Imported by the handler before it loads the app: in Lambda the extraction worker starts loading
+// jsdom at once, on the other core, while app.mjs (AWS SDK, Powertools, the pipeline) loads. Its
+// limits come from the validated config later (configure); until then, the schema's defaults.
 
-export const extractor = new WorkerExtractor({ timeoutMs: 15_000 });
+export const extractor = new WorkerExtractor({ timeoutMs: 15_000, maxHeapMb: 256 });
 if (process.env.AWS_LAMBDA_FUNCTION_NAME) extractor.warm();
