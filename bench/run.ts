@@ -393,7 +393,17 @@ async function measure() {
   const pipelineP50 = median(perArticle);
   const floorP50 = median(floor);
   const stageRows = (
-    ['fetch', 'extract', 'topic', 'claims', 'dedupe', 'store', 'alert'] as Stage[]
+    [
+      'fetch',
+      'parse',
+      'readability',
+      'handoff',
+      'topic',
+      'claims',
+      'dedupe',
+      'store',
+      'alert',
+    ] as Stage[]
   ).map((s) => ({
     stage: s,
     p50: round(median(stages.get(s) ?? [])),

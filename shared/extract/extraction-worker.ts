@@ -15,13 +15,16 @@ const port = parentPort;
 port.on('message', (req: ExtractRequest) => {
   let res: ExtractResponse;
   try {
-    const article = req.kind === 'page' ? extractArticle(req.html, { url: req.url }) : null;
+    const timings = { parseMs: 0, readabilityMs: 0 };
+    const article =
+      req.kind === 'page' ? extractArticle(req.html, { url: req.url, timings }) : null;
     const text = req.kind === 'fragment' ? feedItemText(req.html) : '';
     res = {
       id: req.id,
       ok: true,
       article,
       text,
+      timings,
       heapUsedBytes: getHeapStatistics().used_heap_size,
     };
   } catch (err) {

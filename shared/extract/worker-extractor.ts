@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { ExtractedArticle } from '../domain/article.ts';
 import { ExtractError } from '../domain/errors.ts';
 import type { ArticleExtractor } from '../ports/extractor.ts';
+import type { ExtractTimings } from './extract-article.ts';
 import type {
   ExtractJob,
   ExtractRequest,
@@ -97,8 +98,14 @@ export class WorkerExtractor implements ArticleExtractor {
     return this.ensureWorker().ready;
   }
 
-  async extract(html: string, url: string): Promise<ExtractedArticle | null> {
-    return (await this.call({ kind: 'page', html, url }, url)).article;
+  async extract(
+    html: string,
+    url: string,
+    timings?: ExtractTimings,
+  ): Promise<ExtractedArticle | null> {
+    const res = await this.call({ kind: 'page', html, url }, url);
+    if (timings) Object.assign(timings, res.timings);
+    return res.article;
   }
 
   async feedItemText(content: string): Promise<string> {

@@ -1,4 +1,5 @@
 import type { ExtractedArticle } from '../domain/article.ts';
+import type { ExtractTimings } from './extract-article.ts';
 
 // Messages between WorkerExtractor (main thread) and extraction-worker (the worker thread).
 
@@ -9,7 +10,14 @@ export type ExtractJob =
 export type ExtractRequest = ExtractJob & { id: number };
 
 export type ExtractResponse =
-  | { id: number; ok: true; article: ExtractedArticle | null; text: string; heapUsedBytes: number }
+  | {
+      id: number;
+      ok: true;
+      article: ExtractedArticle | null;
+      text: string;
+      timings: ExtractTimings;
+      heapUsedBytes: number;
+    }
   | { id: number; ok: false; message: string; heapUsedBytes: number };
 
 /** Everything the worker posts: once `ready` when loaded, then one response per request. */

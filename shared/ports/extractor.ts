@@ -7,9 +7,14 @@ import type { ExtractedArticle } from '../domain/article.ts';
 export interface ArticleExtractor {
   /**
    * The readable article in an untrusted page, or null when there is none. Throws ExtractError
-   * when the page cannot be parsed or takes longer than its deadline.
+   * when the page cannot be parsed or takes longer than its deadline. `timings`, when given, is
+   * filled with the time spent building the DOM and in Readability.
    */
-  extract(html: string, url: string): Promise<ExtractedArticle | null>;
+  extract(
+    html: string,
+    url: string,
+    timings?: { parseMs: number; readabilityMs: number },
+  ): Promise<ExtractedArticle | null>;
   /** The text of a feed item's own content (HTML more often than not), for the fallback. */
   feedItemText(content: string): Promise<string>;
   /** Frees what the extractor holds (its worker thread). Safe to call twice. */

@@ -39,17 +39,39 @@ export const isoNow = (deps: Pick<PipelineDeps, 'clock'>): string => deps.clock.
 export const addMs = (iso: string, ms: number): string =>
   new Date(Date.parse(iso) + ms).toISOString();
 
-export type Stage = 'fetch' | 'extract' | 'topic' | 'dedupe' | 'claims' | 'store' | 'alert';
-export type Lap = (stage: Stage) => void;
+export type Stage =
+  | 'fetch'
+  /** Pre-cleaning and building the DOM (in the extraction worker). */
+  | 'parse'
+  /** Readability and the text it keeps (in the extraction worker). */
+  | 'readability'
+  /** Decoding the page, handing it to the extraction worker and the article back. */
+  | 'handoff'
+  | 'topic'
+  | 'dedupe'
+  | 'claims'
+  | 'store'
+  | 'alert';
+
+/**
+ * Charges the time since the previous lap to `stage`; `parts` (measured elsewhere, e.g. in the
+ * extraction worker) go to their own stages and come off `stage`'s share.
+ */
+export type Lap = (stage: Stage, parts?: Partial<Record<Stage, number>>) => void;
 
 /** A stopwatch: each lap charges the time since the previous one to a stage. */
 export function stageTimer(deps: Pick<PipelineDeps, 'onStage'>): Lap {
   if (!deps.onStage) return () => {};
   const report = deps.onStage;
   let last = performance.now();
-  return (stage) => {
+  return (stage, parts = {}) => {
     const now = performance.now();
-    report(stage, now - last);
+    let rest = now - last;
+    for (const [part, ms] of Object.entries(parts) as [Stage, number][]) {
+      report(part, ms);
+      rest -= ms;
+    }
+    report(stage, Math.max(0, rest));
     last = now;
   };
 }

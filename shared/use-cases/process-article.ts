@@ -100,8 +100,9 @@ async function readArticle(deps: PipelineDeps, job: ArticleJob, lap: Lap): Promi
       failure = { code: 'not_html', note: `page is not HTML (${contentType.split(';')[0]})` };
     } else {
       const html = decodeBody(res.body, { contentType, kind: 'html' });
-      const extracted = await deps.extractor.extract(html, res.url);
-      lap('extract');
+      const timings = { parseMs: 0, readabilityMs: 0 };
+      const extracted = await deps.extractor.extract(html, res.url, timings);
+      lap('handoff', { parse: timings.parseMs, readability: timings.readabilityMs });
       if (extracted && extracted.text.length >= 200) {
         return {
           title: extracted.title ?? job.item.title,

@@ -47,7 +47,13 @@ describe('WorkerExtractor', () => {
   it('returns what Readability returns in the calling thread, one worker for many pages', async () => {
     const x = make({ timeoutMs: 10_000 });
     for (const p of pages) {
-      expect(await x.extract(p.html, p.url)).toEqual(extractArticle(p.html, { url: p.url }));
+      const timings = { parseMs: 0, readabilityMs: 0 };
+      expect(await x.extract(p.html, p.url, timings)).toEqual(
+        extractArticle(p.html, { url: p.url }),
+      );
+      // Where the worker's time went, for the bench's parse and Readability stages.
+      expect(timings.parseMs).toBeGreaterThan(0);
+      expect(timings.readabilityMs).toBeGreaterThan(0);
     }
     expect(x.started).toBe(1);
   });
