@@ -38,6 +38,10 @@ const rows: [string, string][] = [
     `${r.perArticleMs.floorP50} / ${r.perArticleMs.floorP95} ms`,
   ],
   [
+    'floor: `new JSDOM(html)` p50 / Readability p50 (compare the parse and readability stages)',
+    `${r.perArticleMs.floorParseP50} / ${r.perArticleMs.floorReadabilityP50} ms`,
+  ],
+  [
     'article text from the page / from the feed item (page under 200 characters) / errors',
     `${r.textSources.page} / ${r.textSources.feed} / ${r.textSources.errors}`,
   ],

@@ -245,12 +245,17 @@ async function measureFloor(pages: SitePage[], rows: FaKesRow[], baseUrl: string
     extractArticle(html(p), { url: 'https://example.org/a' });
   }
   const floor: number[] = [];
+  const floorParse: number[] = [];
+  const floorReadability: number[] = [];
   const extractOnly: number[] = [];
   for (const [i, p] of pages.entries()) {
     const page = html(p);
+    const timings = { parseMs: 0, readabilityMs: 0 };
     let t = performance.now();
-    floorExtract(page, 'https://example.org/a');
+    floorExtract(page, 'https://example.org/a', timings);
     floor.push(performance.now() - t);
+    floorParse.push(timings.parseMs);
+    floorReadability.push(timings.readabilityMs);
     t = performance.now();
     extractArticle(page, { url: 'https://example.org/a' });
     extractOnly.push(performance.now() - t);
@@ -259,7 +264,7 @@ async function measureFloor(pages: SitePage[], rows: FaKesRow[], baseUrl: string
     await new Promise((r) => setImmediate(r));
     if ((i + 1) % 200 === 0) progress(`floor ${i + 1}/${pages.length}`);
   }
-  return { floor, extractOnly };
+  return { floor, floorParse, floorReadability, extractOnly };
 }
 
 async function measure() {
@@ -339,7 +344,11 @@ async function measure() {
   };
 
   // ---- 3. the floor, side by side over the same pages (alternating, after a warm-up)
-  const { floor, extractOnly } = await measureFloor(pages, rows, env.site.baseUrl);
+  const { floor, floorParse, floorReadability, extractOnly } = await measureFloor(
+    pages,
+    rows,
+    env.site.baseUrl,
+  );
 
   // ---- 4. topic + claims alone, per article
   const texts = rows.map(faKesText);
@@ -436,6 +445,8 @@ async function measure() {
       pipelineP95: round(pct(perArticle, 95)),
       floorP50: round(floorP50),
       floorP95: round(pct(floor, 95)),
+      floorParseP50: round(median(floorParse)),
+      floorReadabilityP50: round(median(floorReadability)),
       extractOnlyP50: round(median(extractOnly)),
     },
     pipelineToFloor: round(pipelineP50 / floorP50, 3),
@@ -492,6 +503,10 @@ function printTable(r: Results) {
     `${r.textSources.page} / ${r.textSources.feed} / ${r.textSources.errors}`,
   );
   line('extraction worker threads started', `${r.extractionWorkers}`);
+  line(
+    'floor: new JSDOM(html) p50 / Readability p50 (ms)',
+    `${r.perArticleMs.floorParseP50} / ${r.perArticleMs.floorReadabilityP50}`,
+  );
   line('pipeline / floor', `${r.pipelineToFloor}`);
   line('extract (pre-clean + DOM + Readability) / floor', `${r.extractToFloor}`);
   for (const s of r.stages) line(`  stage ${s.stage} p50 / p95 (ms)`, `${s.p50} / ${s.p95}`);

@@ -201,14 +201,24 @@ function closeQuietly(dom: JSDOM): void {
  * Not for production: plain jsdom parses every stylesheet (and can throw on one) and builds a
  * window per iframe.
  */
-export function floorExtract(html: string, url: string): ExtractedArticle | null {
+export function floorExtract(
+  html: string,
+  url: string,
+  timings?: ExtractTimings,
+): ExtractedArticle | null {
+  const started = performance.now();
   const virtualConsole = new VirtualConsole();
   virtualConsole.on('jsdomError', () => {});
   const dom = new JSDOM(html, { url: documentUrl(url), virtualConsole });
+  const parsed = performance.now();
   try {
     return runReadability(dom.window.document as unknown as Document, { requireReaderable: false });
   } finally {
     closeQuietly(dom);
+    if (timings) {
+      timings.parseMs = parsed - started;
+      timings.readabilityMs = performance.now() - parsed;
+    }
   }
 }
 
