@@ -240,12 +240,26 @@ function workerFailure(err: unknown, maxHeapMb: number): ExtractError {
   );
 }
 
+/** Flags a worker thread takes over from its parent; `--import tsx` and the like take a value. */
+const WORKER_FLAGS = new Set(['--enable-source-maps', '--no-warnings', '--no-deprecation']);
+const WORKER_FLAGS_WITH_VALUE = new Set(['--import', '--require', '-r', '--conditions', '-C']);
+
 /**
- * The parent's flags that a worker accepts: V8 heap sizes are set by resourceLimits instead, and
- * `--input-type` only means something to `node -e`.
+ * The parent's Node flags that matter to the worker (source maps, loaders), and only those: a
+ * worker refuses process-wide flags (heap sizes, which resourceLimits sets instead; Lambda's
+ * runtime starts Node with several), and `--input-type` only means something to `node -e`.
  */
-function workerExecArgv(): string[] {
-  return process.execArgv.filter(
-    (a) => !/^--(?:max-old-space-size|max-semi-space-size|input-type|expose-gc)(?:=|$)/.test(a),
-  );
+export function workerExecArgv(parent: readonly string[] = process.execArgv): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < parent.length; i++) {
+    const arg = parent[i] ?? '';
+    const name = arg.split('=')[0] ?? '';
+    if (WORKER_FLAGS.has(arg)) kept.push(arg);
+    else if (WORKER_FLAGS_WITH_VALUE.has(name) && arg.includes('=')) kept.push(arg);
+    else if (WORKER_FLAGS_WITH_VALUE.has(arg) && i + 1 < parent.length) {
+      kept.push(arg, parent[i + 1] ?? '');
+      i++;
+    }
+  }
+  return kept;
 }

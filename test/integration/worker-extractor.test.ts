@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadFaKes } from '../../shared/corpus/fa-kes.ts';
 import { ExtractError } from '../../shared/domain/errors.ts';
 import { extractArticle } from '../../shared/extract/extract-article.ts';
-import { WorkerExtractor } from '../../shared/extract/worker-extractor.ts';
+import { WorkerExtractor, workerExecArgv } from '../../shared/extract/worker-extractor.ts';
 import { feedItemText } from '../../shared/feeds/feed-item-text.ts';
 import { renderNewsPage } from '../helpers/news-page.ts';
 
@@ -105,5 +105,24 @@ describe('WorkerExtractor', () => {
     const err = await x.extract('<p>x</p>', 'https://x.example/').catch((e) => e);
     expect(err).toBeInstanceOf(ExtractError);
     expect(err.message).toMatch(/cannot load/);
+  });
+});
+
+describe('workerExecArgv', () => {
+  it("keeps source maps and loaders, drops what a worker refuses (Lambda's heap flags, -e's)", () => {
+    expect(
+      workerExecArgv([
+        '--expose-gc',
+        '--max-semi-space-size=8',
+        '--max-old-space-size=460',
+        '--max-http-header-size',
+        '81920',
+        '--enable-source-maps',
+        '--input-type=module',
+        '--import',
+        'tsx',
+        '--conditions=node',
+      ]),
+    ).toEqual(['--enable-source-maps', '--import', 'tsx', '--conditions=node']);
   });
 });
