@@ -204,11 +204,14 @@ export async function processArticle(deps: PipelineDeps, job: ArticleJob): Promi
   const storyDate = publishedDate ?? now.slice(0, 10);
   const seenDate = now.slice(0, 10);
   // Index first, then look: two near-duplicates processed at the same moment then see each
-  // other, and both choose the story of the one indexed earliest, so they agree.
+  // other, and both choose the story of the one indexed earliest, so they agree. The time is
+  // taken here, not when the article was claimed: of two articles in flight, the one that
+  // indexes second must rank second, or it would pass over the first (which looked before it
+  // indexed) and both would keep a story of their own.
   const indexed = await deps.store.indexFingerprint({
     articleId: job.articleId,
     storyId: job.articleId,
-    indexedAt: `${now}#${job.articleId}`,
+    indexedAt: `${isoNow(deps)}#${job.articleId}`,
     publishedDate,
     words: fp.words,
     pairs: fp.pairs,

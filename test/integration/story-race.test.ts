@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pollFeeds } from '../../shared/use-cases/poll-feeds.ts';
+import { processArticle } from '../../shared/use-cases/process-article.ts';
+import { type Harness, startHarness } from '../helpers/pipeline-harness.ts';
+
+// Two reports of one story in flight at once, the one taken first finishing last (its page was
+// slower, say). Whatever the order, they must end up in one story: the second to index its
+// fingerprint must find the first, even though it was claimed earlier.
+
+describe('near-duplicates processed out of order', () => {
+  let h: Harness;
+
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(() => h.close());
+
+  it('join one story when the article claimed first indexes last', async () => {
+    let claimed = 0;
+    const deps = h.deps({
+      // The k-th article claimed waits the longest: claim order and index order are reversed.
+      faultPoint: async (step) => {
+        if (step !== 'article-claimed') return;
+        const k = claimed++;
+        await new Promise((r) => setTimeout(r, (10 - k) * 150));
+      },
+    });
+    const jobs = (await pollFeeds(deps, { force: true })).flatMap((p) =>
+      p.status === 'ok' ? p.jobs : [],
+    );
+    expect(jobs.length).toBe(5);
+    const outcomes = await Promise.all(jobs.map((job) => processArticle(deps, job)));
+    expect(outcomes.filter((o) => o.status === 'processed').length).toBe(5);
+
+    const stories = (await h.deps().store.query({ kind: 'story' })).flatMap((r) =>
+      r.kind === 'story' ? [r.item] : [],
+    );
+    const joint = stories.find(
+      (s) => s.outlets.includes('Outlet A') && s.outlets.includes('Outlet B'),
+    );
+    expect(joint, JSON.stringify(stories.map((s) => s.outlets))).toBeDefined();
+  });
+});
