@@ -328,7 +328,10 @@ export class DynamoDbStore implements Store {
           });
       }
     }
-    return [...byArticle.values()].sort((a, b) => b.hits - a.hits);
+    // Most shared bands first; among equals the earliest indexed, not whichever id sorts first.
+    return [...byArticle.values()].sort(
+      (a, b) => b.hits - a.hits || a.indexedAt.localeCompare(b.indexedAt),
+    );
   }
 
   async getFingerprints(articleIds: string[]): Promise<ArticleFingerprint[]> {
