@@ -1,8 +1,9 @@
 import { WorkerExtractor } from '../../shared/extract/worker-extractor.ts';
+import { EXTRACTION_DEFAULTS } from '../../shared/ports/extractor.ts';
 
 // Imported by the handler before it loads the app: in Lambda the extraction worker starts loading
 // jsdom at once, on the other core, while app.mjs (AWS SDK, Powertools, the pipeline) loads. Its
-// limits come from the validated config later (configure); until then, the schema's defaults.
+// limits come from the validated config later (configure); until then, the defaults.
 
-export const extractor = new WorkerExtractor({ timeoutMs: 15_000, maxHeapMb: 256 });
+export const extractor = new WorkerExtractor(EXTRACTION_DEFAULTS);
 if (process.env.AWS_LAMBDA_FUNCTION_NAME) extractor.warm();

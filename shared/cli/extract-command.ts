@@ -3,17 +3,15 @@ import { basename, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { actorName, describeFigure } from '../alerts/format-alert.ts';
 import { extractClaims } from '../claims/index.ts';
-import { defaultTopics, extractionSchema } from '../config/schema.ts';
+import { defaultTopics } from '../config/schema.ts';
 import { ConfigError, ExtractError } from '../domain/errors.ts';
 import { looksLikeHtml } from '../extract/extract-article.ts';
 import { WorkerExtractor } from '../extract/worker-extractor.ts';
 import { decodeBody } from '../feeds/decode.ts';
-import type { ArticleExtractor } from '../ports/extractor.ts';
+import { type ArticleExtractor, EXTRACTION_DEFAULTS } from '../ports/extractor.ts';
 import { classifyTopics } from '../topics/index.ts';
 
 // `strikewatch extract`: what the pipeline would decide about article files, without a store.
-
-const defaultExtraction = extractionSchema.parse(undefined);
 
 export async function extractFile(file: string, extractor: ArticleExtractor) {
   let bytes: Buffer;
@@ -67,7 +65,7 @@ export async function extractFile(file: string, extractor: ArticleExtractor) {
 
 export async function runExtract(files: string[], o: { json?: boolean }): Promise<void> {
   // The runs' extractor: a page that keeps jsdom busy is given up after the default deadline.
-  const extractor = new WorkerExtractor(defaultExtraction);
+  const extractor = new WorkerExtractor(EXTRACTION_DEFAULTS);
   try {
     for (const file of files) {
       try {

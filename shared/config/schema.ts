@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ACTORS, OUTCOMES, VICTIMS } from '../domain/claims.ts';
 import { DEFAULT_TOPIC_ID } from '../domain/topics.ts';
+import { EXTRACTION_DEFAULTS } from '../ports/extractor.ts';
 
 // One schema for the local runner, the Lambda bootstrap and `cdk synth`: a config that is
 // wrong fails the same way everywhere, before anything runs.
@@ -135,11 +136,11 @@ export const networkSchema = z
 export const extractionSchema = z
   .strictObject({
     /** Time one page's extraction may take before it is given up (the feed's text is used). */
-    timeoutMs: z.number().int().min(100).max(120_000).default(15_000),
+    timeoutMs: z.number().int().min(100).max(120_000).default(EXTRACTION_DEFAULTS.timeoutMs),
     /** Heap cap of the extraction worker; a page that needs more fails alone. */
-    maxHeapMb: z.number().int().min(32).max(4096).default(256),
+    maxHeapMb: z.number().int().min(32).max(4096).default(EXTRACTION_DEFAULTS.maxHeapMb),
   })
-  .default({ timeoutMs: 15_000, maxHeapMb: 256 });
+  .default({ ...EXTRACTION_DEFAULTS });
 
 export const defaultTopics = [
   {

@@ -2,6 +2,7 @@ import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import type { ExtractedArticle } from '../domain/article.ts';
 import { ExtractError } from '../domain/errors.ts';
+import type { ExtractTimings } from '../ports/extractor.ts';
 import { articleText } from './article-text.ts';
 import { precleanHtml } from './preclean-html.ts';
 
@@ -16,12 +17,6 @@ import { precleanHtml } from './preclean-html.ts';
 // both parse with the scripting flag off (so <noscript> content is markup either way).
 //
 // Speed: precleanHtml drops what Readability throws away anyway, so the DOM is smaller.
-
-/** Where one extraction's time went: pre-clean and DOM, then Readability and the text. */
-export interface ExtractTimings {
-  parseMs: number;
-  readabilityMs: number;
-}
 
 type ReadabilityResult = NonNullable<ReturnType<Readability<Node>['parse']>>;
 

@@ -1,8 +1,11 @@
 import { Worker } from 'node:worker_threads';
 import type { ExtractedArticle } from '../domain/article.ts';
 import { ExtractError } from '../domain/errors.ts';
-import type { ArticleExtractor } from '../ports/extractor.ts';
-import type { ExtractTimings } from './extract-article.ts';
+import {
+  type ArticleExtractor,
+  EXTRACTION_DEFAULTS,
+  type ExtractTimings,
+} from '../ports/extractor.ts';
 import type {
   ExtractJob,
   ExtractRequest,
@@ -70,7 +73,7 @@ export class WorkerExtractor implements ArticleExtractor {
 
   constructor(opts: WorkerExtractorOptions) {
     this.opts = {
-      maxHeapMb: 256,
+      maxHeapMb: EXTRACTION_DEFAULTS.maxHeapMb,
       recycleAfter: 500,
       recycleHeapMb: 96,
       startTimeoutMs: 30_000,
@@ -114,17 +117,17 @@ export class WorkerExtractor implements ArticleExtractor {
     return (await this.call({ kind: 'fragment', html: content }, "a feed item's content")).text;
   }
 
+  async close(): Promise<void> {
+    const r = this.running;
+    this.running = null;
+    if (r) await r.worker.terminate();
+  }
+
   private call(req: ExtractJob, what: string) {
     // One request at a time: the worker is single-threaded anyway, and a deadline must time one.
     const result = this.queue.then(() => this.callNow(req, what));
     this.queue = result.catch(() => {});
     return result;
-  }
-
-  async close(): Promise<void> {
-    const r = this.running;
-    this.running = null;
-    if (r) await r.worker.terminate();
   }
 
   private ensureWorker(): Running {

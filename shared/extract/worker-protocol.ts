@@ -1,5 +1,5 @@
 import type { ExtractedArticle } from '../domain/article.ts';
-import type { ExtractTimings } from './extract-article.ts';
+import type { ExtractTimings } from '../ports/extractor.ts';
 
 // Messages between WorkerExtractor (main thread) and extraction-worker (the worker thread).
 
