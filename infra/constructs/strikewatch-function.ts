@@ -1,5 +1,3 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type CfnElement, type Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
@@ -181,22 +179,18 @@ export function extraEntryBuildOptions(
 
 /**
  * CDK runs this after bundling the handler: build-extra-entries.ts builds the extra files into
- * the asset, the config handed over in a file (a command line would have to quote it).
+ * the asset. The config travels base64-encoded on the command line: nothing to quote for the
+ * shell, and no file to leave behind (CDK builds this command even for stacks it does not
+ * bundle).
  */
 function extraEntriesHook(name: FunctionName, config: Config | null): ICommandHooks {
+  const encoded = Buffer.from(JSON.stringify(config)).toString('base64');
   return {
     beforeBundling: () => [],
     beforeInstall: () => [],
-    afterBundling: (inputDir: string, outputDir: string) => {
-      const configFile = join(
-        mkdtempSync(join(tmpdir(), 'strikewatch-synth-')),
-        `${name}-config.json`,
-      );
-      writeFileSync(configFile, JSON.stringify(config));
-      return [
-        `cd "${inputDir}" && "${process.execPath}" --import tsx infra/tools/build-extra-entries.ts ${name} "${outputDir}" "${configFile}"`,
-      ];
-    },
+    afterBundling: (inputDir: string, outputDir: string) => [
+      `cd "${inputDir}" && "${process.execPath}" --import tsx infra/tools/build-extra-entries.ts ${name} "${outputDir}" "${encoded}"`,
+    ],
   };
 }
 

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import type { Config } from '../../shared/config/schema.ts';
 import {
@@ -7,19 +6,19 @@ import {
   type FunctionName,
 } from '../constructs/strikewatch-function.ts';
 
-// `node --import tsx infra/tools/build-extra-entries.ts <function> <outDir> <configJsonFile>`:
+// `node --import tsx infra/tools/build-extra-entries.ts <function> <outDir> <config, base64 JSON>`:
 // builds the files a function ships beside its index.mjs (process-article's app.mjs and
 // extraction-worker.mjs). CDK runs it after bundling the handler (see bundlingOptionsFor), with
 // the config the stack validated, so the extra files are built exactly as the local bundles are.
 
-const [name, outDir, configFile] = process.argv.slice(2);
-if (!name || !outDir || !configFile || !FUNCTION_NAMES.includes(name as FunctionName)) {
+const [name, outDir, encodedConfig] = process.argv.slice(2);
+if (!name || !outDir || !encodedConfig || !FUNCTION_NAMES.includes(name as FunctionName)) {
   process.stderr.write(
-    `usage: build-extra-entries.ts <${FUNCTION_NAMES.join('|')}> <output folder> <config JSON file>\n`,
+    `usage: build-extra-entries.ts <${FUNCTION_NAMES.join('|')}> <output folder> <config as base64 JSON>\n`,
   );
   process.exit(2);
 }
-const config = JSON.parse(readFileSync(configFile, 'utf8')) as Config;
+const config = JSON.parse(Buffer.from(encodedConfig, 'base64').toString('utf8')) as Config;
 for (const options of extraEntryBuildOptions(name as FunctionName, config, outDir)) {
   await build(options);
 }
