@@ -1,6 +1,7 @@
 // Micro-benchmark: the bare floor (`new JSDOM(html)` + Readability) against extractArticle
 // (pre-cleaning + scripting-disabled DOMParser document + Readability) on every FA-KES row
-// rendered as a realistic ~100 KB news page. Run: npx tsx bench/extract-micro.ts [--rows N]
+// rendered as a realistic ~100 KB news page.
+// Run: npx tsx bench/extract-micro.ts [--rows N] [--data DIR]
 //
 // Each page is timed with both functions back to back, in alternating order, after a warm-up,
 // so JIT state, GC pressure and CPU frequency drift hit both sides alike.
@@ -20,7 +21,7 @@ function quantile(sorted: number[], q: number): number {
   return sorted[idx] ?? Number.NaN;
 }
 
-const rows = loadFaKes();
+const rows = loadFaKes(arg('--data'));
 const limit = Number(arg('--rows') ?? rows.length);
 const pages = rows.slice(0, limit).map((r, i) => {
   const url = `https://www.${r.source || 'news'}.example/news/${r.unitId || i}`;

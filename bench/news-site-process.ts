@@ -5,9 +5,9 @@ import { faKesPageRenderer, faKesPages } from '../test/helpers/fa-kes-site.ts';
 // The outlets' web sites for the benchmark, in their own process as they would be on the
 // internet: the pipeline's memory and CPU figures are then the pipeline's alone. Prints
 // `{"baseUrl", "feeds"}` on its first line and serves until killed. BENCH_ROWS: the corpus row
-// indexes to serve, comma-separated (default: all).
+// indexes to serve, comma-separated (default: all); BENCH_DATA: the data folder (default data/).
 
-const rows = loadFaKes();
+const rows = loadFaKes(process.env.BENCH_DATA || undefined);
 const pick = process.env.BENCH_ROWS
   ? process.env.BENCH_ROWS.split(',').map(Number)
   : rows.map((_, i) => i);

@@ -7,7 +7,7 @@ import { getHeapStatistics } from 'node:v8';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { extractClaims } from '../shared/claims/index.ts';
 import { defaultTopics } from '../shared/config/schema.ts';
-import { type FaKesRow, faKesText, loadFaKes } from '../shared/corpus/fa-kes.ts';
+import { type FaKesRow, faKesText, loadFaKes, REPO_DATA_DIR } from '../shared/corpus/fa-kes.ts';
 import { fingerprintText, MINHASH_SIZE } from '../shared/dedupe/fingerprint.ts';
 import { extractArticle, floorExtract } from '../shared/extract/extract-article.ts';
 import { WorkerExtractor } from '../shared/extract/worker-extractor.ts';
@@ -26,9 +26,13 @@ import type { BundleMeasurements } from './bundle-size.ts';
 // `npm run bench [-- --quick]`: the FA-KES corpus replayed through the real pipeline (pages of
 // ~100 KB on 127.0.0.1, dynalite through the AWS SDK, Slack and SMTP receivers), measured side
 // by side in one run with the floor it cannot avoid: bare `new JSDOM(html)` + Readability over
-// the same pages. Prints one table and writes bench/results.json.
+// the same pages. Prints one table and writes bench/results.json. `--data DIR` replays another
+// copy of the corpus.
 
 const quick = process.argv.includes('--quick');
+/** `--data DIR`: replay another copy of the corpus (same layout as data/); default data/. */
+const dataArg = process.argv.indexOf('--data');
+const dataDir = dataArg > 0 ? resolve(process.argv[dataArg + 1] ?? '') : REPO_DATA_DIR;
 const here = dirname(fileURLToPath(import.meta.url));
 
 // The AWS SDK's Node 20 notice is not a benchmark figure.
@@ -119,7 +123,7 @@ async function childService<T>(
 async function externalSite(rowIndexes: number[]): Promise<DemoSite> {
   const { info, stop } = await childService<Pick<DemoSite, 'baseUrl' | 'feeds'>>(
     'news-site-process.ts',
-    { BENCH_ROWS: rowIndexes.join(',') },
+    { BENCH_ROWS: rowIndexes.join(','), BENCH_DATA: dataDir },
   );
   return {
     ...info,
@@ -269,7 +273,7 @@ async function measureFloor(pages: SitePage[], rows: FaKesRow[], baseUrl: string
 
 async function measure() {
   const started = Date.now();
-  const all = loadFaKes();
+  const all = loadFaKes(dataDir);
   const rows = quick ? all.slice(0, 120) : all;
   const pages = faKesPages(rows);
   const rowIndexes = rows.map((_, i) => i);

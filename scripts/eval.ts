@@ -1,8 +1,13 @@
 // `npm run eval`: score the claim extractor and topic classifier on the labelled dev sets and
 // list every disagreement. The scoring lives in shared/claims/evaluate.ts; this only prints.
-// EVAL_QUIET=1 prints the figures without the list of findings.
+// EVAL_QUIET=1 prints the figures without the list of findings; `--data DIR` scores another
+// copy of the corpus and labels (same layout as data/).
 
+import { parseArgs } from 'node:util';
 import { evaluate, type Prf, type SetReport } from '../shared/claims/evaluate.ts';
+import { REPO_DATA_DIR } from '../shared/corpus/fa-kes.ts';
+
+const { values: args } = parseArgs({ options: { data: { type: 'string' } } });
 
 const f = (x: number): string => x.toFixed(3);
 const line = (label: string, p: Prf): string =>
@@ -19,7 +24,7 @@ function print(r: SetReport): void {
   console.log(line('topic', r.topic));
 }
 
-const report = evaluate();
+const report = evaluate(args.data ?? REPO_DATA_DIR);
 if (!process.env.EVAL_QUIET) {
   const order = [
     'topic-miss',

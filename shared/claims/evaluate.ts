@@ -1,8 +1,8 @@
 // Scoring of the claim extractor and the topic classifier against the hand labels in
-// ../shared/data/labels (read at run time, never copied). `npm run eval` prints this report; the
+// data/labels (read at run time, never copied). `npm run eval` prints this report; the
 // eval-floor test asserts on it.
 
-import { faKesText, loadFaKes, loadLabels, loadSeeds } from '../corpus/fa-kes.ts';
+import { faKesText, loadFaKes, loadLabels, REPO_DATA_DIR } from '../corpus/fa-kes.ts';
 import type { ArticleContext, ClaimSet } from '../domain/claims.ts';
 import { DEFAULT_TOPIC_ID, type TopicDefinition } from '../domain/topics.ts';
 import { classifyTopics } from '../topics/index.ts';
@@ -243,35 +243,47 @@ function report(name: string, t: Tally): SetReport {
   };
 }
 
-/** The labelled development articles: FA-KES dev labels and the seeds, texts read at run time. */
-export function labelledSets(): { name: string; articles: LabelledArticle[] }[] {
-  const rows = new Map(loadFaKes().map((r) => [r.unitId, r]));
-  const dev = (loadLabels('labels-dev.json') as ArticleLabel[]).flatMap((label) => {
-    const row = rows.get(label.unit_id);
-    if (!row) return [];
-    const ctx: ArticleContext = { title: row.title, outlet: row.source };
-    if (row.date) ctx.publishedAt = row.date;
-    return [{ unitId: label.unit_id, text: faKesText(row), ctx, label }];
-  });
-  const seeds = new Map(loadSeeds().map((s) => [s.id, s]));
-  const seedArticles = (loadLabels('labels-seeds.json') as ArticleLabel[]).flatMap((label) => {
-    const seed = seeds.get(label.unit_id);
-    return seed ? [{ unitId: label.unit_id, text: seed.text, ctx: {}, label }] : [];
-  });
+/** A labelled set; `topicOnly` sets carry topic labels and nothing else. */
+export interface LabelledSet {
+  name: string;
+  topicOnly: boolean;
+  articles: LabelledArticle[];
+}
+
+/** The labelled development articles (FA-KES dev labels, topic-only labels), read at run time. */
+export function labelledSets(dataDir = REPO_DATA_DIR): LabelledSet[] {
+  const rows = new Map(loadFaKes(dataDir).map((r) => [r.unitId, r]));
+  const articlesOf = (labels: ArticleLabel[]): LabelledArticle[] =>
+    labels.flatMap((label) => {
+      const row = rows.get(label.unit_id);
+      if (!row) return [];
+      const ctx: ArticleContext = { title: row.title, outlet: row.source };
+      if (row.date) ctx.publishedAt = row.date;
+      return [{ unitId: label.unit_id, text: faKesText(row), ctx, label }];
+    });
+  const topicLabels = (loadLabels('labels-topic-dev.json', dataDir) as ArticleLabel[]).map((l) => ({
+    ...l,
+    casualties: [],
+    accusations: [],
+  }));
   return [
-    { name: 'dev', articles: dev },
-    { name: 'seeds', articles: seedArticles },
+    {
+      name: 'dev',
+      topicOnly: false,
+      articles: articlesOf(loadLabels('labels-dev.json', dataDir) as ArticleLabel[]),
+    },
+    { name: 'topic-dev', topicOnly: true, articles: articlesOf(topicLabels) },
   ];
 }
 
 /** Run extractor and classifier over every labelled set; per set and combined. */
-export function evaluate(): EvalReport {
+export function evaluate(dataDir = REPO_DATA_DIR): EvalReport {
   const sets: SetReport[] = [];
   const all = emptyTally();
-  for (const { name, articles } of labelledSets()) {
+  for (const { name, topicOnly, articles } of labelledSets(dataDir)) {
     const t = emptyTally();
     for (const a of articles) {
-      const claims = extractClaims(a.text, a.ctx);
+      const claims = topicOnly ? { casualties: [], accusations: [] } : extractClaims(a.text, a.ctx);
       const title = a.ctx.title;
       const decision = classifyTopics(title ? { title, text: a.text } : { text: a.text }, TOPICS);
       scoreArticle(name, a, claims, decision.relevant, t);

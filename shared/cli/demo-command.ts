@@ -1,14 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadSeeds } from '../corpus/fa-kes.ts';
+import { loadFaKes } from '../corpus/fa-kes.ts';
 import { ConfigError } from '../domain/errors.ts';
 import { startSlackSink, startSmtpSink } from '../local/demo-sinks.ts';
-import { type SitePage, seedPages, startDemoSite } from '../local/demo-site.ts';
+import { type SitePage, startDemoSite } from '../local/demo-site.ts';
+import { DEMO_ARTICLES, demoPages } from '../local/fa-kes-pages.ts';
 import { fillTemplate, runCycles } from './run-command.ts';
 
-// `npm start`: one full cycle over the embedded default. The runner serves the five seed
-// articles as three outlets' feeds and pages on 127.0.0.1, runs a Slack webhook receiver and an
+// `npm start`: one full cycle over the embedded default. The runner serves six FA-KES articles
+// (data/fa-kes.csv) as four outlets' feeds and pages on 127.0.0.1, runs a Slack webhook receiver and an
 // SMTP server there too, and polls, processes and alerts exactly as `strikewatch run` does.
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -20,11 +21,11 @@ const DEMO_PORT = 47_831;
 export async function runDemo(o: { dataDir: string; quiet?: boolean }): Promise<void> {
   let pages: SitePage[];
   try {
-    pages = seedPages(loadSeeds());
+    pages = demoPages(loadFaKes());
   } catch (err) {
     throw new ConfigError(
-      `cannot read the seed articles (${(err as Error).message}). The demo reads ../shared/data/seeds ` +
-        'beside the repository; set STRIKEWATCH_DATA_DIR to the data folder if it lives elsewhere.',
+      `cannot read the demo articles (${(err as Error).message}). The demo reads data/fa-kes.csv ` +
+        'in the repository: restore it with `git checkout -- data/`.',
     );
   }
   const site = await startDemoSite(pages, { preferredPort: DEMO_PORT });
@@ -38,8 +39,9 @@ export async function runDemo(o: { dataDir: string; quiet?: boolean }): Promise<
     );
     if (!o.quiet) {
       process.stdout.write(
-        `strikewatch demo: ${pages.length} seed articles served as ${site.feeds.length} feeds on ${site.baseUrl}; ` +
-          `store in ${o.dataDir}\n`,
+        `strikewatch demo: ${pages.length} FA-KES articles served as ${site.feeds.length} outlet feeds on ` +
+          `${site.baseUrl}; store in ${o.dataDir}\n` +
+          DEMO_ARTICLES.map((a, i) => `  ${pages[i]?.outlet ?? ''}: ${a.shows}\n`).join(''),
       );
     }
     // One full cycle each time: every feed is polled (a repeat run gets 304 Not Modified).

@@ -32,7 +32,7 @@ const program = new Command()
 
 program
   .command('demo')
-  .description('one full cycle over the embedded default: the seed articles served on 127.0.0.1')
+  .description('one full cycle over the embedded default: six FA-KES articles served on 127.0.0.1')
   .option('--data-dir <dir>', 'where the embedded store and outbox live', '.strikewatch/demo')
   .option('--quiet', 'print only the summary line')
   .action((o: { dataDir: string; quiet?: boolean }) => runDemo(o));

@@ -1,17 +1,16 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 
-// Loader for the FA-KES corpus and the seed articles handed to the project in ../shared/data.
-// Read at run time, never copied: eval, replay tests, the bench and the demo all come here.
+// Loader for the FA-KES corpus and the labelled development sets kept in the repository's
+// data/ folder (provenance and licences in data/README.md). Read at run time: eval, replay
+// tests, the bench and the demo all come here. Eval and bench take another folder with --data.
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** ../shared/data beside the repo; STRIKEWATCH_DATA_DIR overrides it. */
-export function sharedDataDir(): string {
-  return process.env.STRIKEWATCH_DATA_DIR ?? resolve(repoRoot, '..', 'shared', 'data');
-}
+/** The repository's own data folder. */
+export const REPO_DATA_DIR = resolve(repoRoot, 'data');
 
 export interface FaKesRow {
   unitId: string;
@@ -31,7 +30,8 @@ function isoFromUsDate(d: string): string | null {
   return `${yr}-${(mo ?? '').padStart(2, '0')}-${(da ?? '').padStart(2, '0')}`;
 }
 
-export function loadFaKes(path = resolve(sharedDataDir(), 'fa-kes.csv')): FaKesRow[] {
+export function loadFaKes(dataDir = REPO_DATA_DIR): FaKesRow[] {
+  const path = resolve(dataDir, 'fa-kes.csv');
   const records: unknown = parse(readFileSync(path), {
     columns: true,
     skip_empty_lines: true,
@@ -53,24 +53,8 @@ export function faKesText(row: FaKesRow): string {
   return `${row.title}\n\n${row.content}`;
 }
 
-export interface SeedArticle {
-  /** File name without extension, the key of labels-seeds.json. */
-  id: string;
-  file: string;
-  text: string;
-}
+export type LabelFile = 'labels-dev.json' | 'labels-topic-dev.json';
 
-export function loadSeeds(dir = resolve(sharedDataDir(), 'seeds')): SeedArticle[] {
-  return readdirSync(dir)
-    .filter((f: string) => f.endsWith('.txt'))
-    .sort()
-    .map((f: string) => ({
-      id: f.replace(/\.txt$/, ''),
-      file: resolve(dir, f),
-      text: readFileSync(resolve(dir, f), 'utf8'),
-    }));
-}
-
-export function loadLabels(name: 'labels-dev.json' | 'labels-seeds.json'): unknown {
-  return JSON.parse(readFileSync(resolve(sharedDataDir(), 'labels', name), 'utf8'));
+export function loadLabels(name: LabelFile, dataDir = REPO_DATA_DIR): unknown {
+  return JSON.parse(readFileSync(resolve(dataDir, 'labels', name), 'utf8'));
 }

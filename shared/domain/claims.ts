@@ -1,4 +1,4 @@
-// Claim vocabulary: the words of ../shared/data/labels/GUIDELINES.md, which `strikewatch
+// Claim vocabulary: the words of data/labels/GUIDELINES.md, which `strikewatch
 // extract --json` speaks. Kept in one place so the extractor, the store, alert filters and the
 // config schema cannot drift apart.
 

@@ -2,11 +2,10 @@ import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
-import type { SeedArticle } from '../corpus/fa-kes.ts';
 import { escapeHtml } from '../util/escape-html.ts';
 
-// The embedded default's news site: the five seed articles as article pages and RSS feeds on
-// 127.0.0.1, with ETag/Last-Modified and gzip like a real site, so the demo exercises the same
+// The embedded default's news site: FA-KES articles as article pages and RSS feeds (one per
+// outlet) on 127.0.0.1, with ETag/Last-Modified and gzip like a real site, so the demo exercises the same
 // conditional GETs, decoding and extraction as production.
 
 export interface SitePage {
@@ -24,55 +23,6 @@ export interface DemoSite {
   /** Requests served, by status code (the bench reads the 304 count). */
   stats: { requests: number; notModified: number; bodyBytes: number };
   close(): Promise<void>;
-}
-
-const BOILERPLATE = /^(all news|share|advertisement|read more|related|©.*)$/i;
-
-/** Splits a seed text file into an optional headline, paragraphs and a date when it states one. */
-export function seedToPage(seed: SeedArticle, outlet: string, feedId: string): SitePage {
-  const lines = seed.text
-    .split(/\r?\n/)
-    // Scraped seeds start with a " date 2017-09-29" stamp, sometimes on the first paragraph's line.
-    .map((l) => l.replace(/^\s*date \d{4}-\d{2}(?:-\d{2})?\s*/, '').trim())
-    .filter(Boolean);
-  const dateMatch = /\bdate (\d{4}-\d{2}(?:-\d{2})?)/.exec(seed.text);
-  const body = lines.filter((l) => !BOILERPLATE.test(l));
-  const first = body[0] ?? '';
-  const title = first.length < 160 && !/[.!?"”]$/.test(first) ? first : null;
-  // A month-only stamp ("2017-09") is no publication date.
-  const date = dateMatch?.[1]?.length === 10 ? dateMatch[1] : undefined;
-  return {
-    slug: seed.id,
-    outlet,
-    feedId,
-    title,
-    paragraphs: title ? body.slice(1) : body,
-    publishedAt: date
-      ? new Date(date.length === 7 ? `${date}-01T12:00:00Z` : `${date}T12:00:00Z`).toISOString()
-      : null,
-  };
-}
-
-/** Which outlet's feed carries which seed (by file-name prefix); 000 and 001 are one story. */
-const OUTLET_OF_SEED: Record<string, string> = {
-  '000': 'outlet-a',
-  '001': 'outlet-b',
-  '002': 'outlet-b',
-  '003': 'outlet-a',
-  '004': 'outlet-c',
-};
-const OUTLET_NAMES: Record<string, string> = {
-  'outlet-a': 'Outlet A',
-  'outlet-b': 'Outlet B',
-  'outlet-c': 'Outlet C',
-};
-
-/** The seed articles as three outlets' pages: the embedded default of `npm start` and tests. */
-export function seedPages(seeds: SeedArticle[]): SitePage[] {
-  return seeds.map((s) => {
-    const feedId = OUTLET_OF_SEED[s.id.slice(0, 3)] ?? 'outlet-c';
-    return seedToPage(s, OUTLET_NAMES[feedId] ?? feedId, feedId);
-  });
 }
 
 export function renderPage(p: SitePage, siteName: string): string {

@@ -1,24 +1,11 @@
-import { type FaKesRow, loadFaKes } from '../../shared/corpus/fa-kes.ts';
+import type { FaKesRow } from '../../shared/corpus/fa-kes.ts';
 import type { SitePage } from '../../shared/local/demo-site.ts';
 import { renderNewsPage } from './news-page.ts';
 
-// FA-KES as a set of news sites: one feed per outlet (`source`), one page per row. Rows keep
-// their corpus order; slugs carry the row index because some unit ids repeat.
+// FA-KES pages rendered as realistic ~100 KB news pages (the page list is in
+// shared/local/fa-kes-pages.ts, shared with the demo).
 
-/** FA-KES articles are one long line each: split them into paragraphs of about three sentences. */
-export function paragraphsOf(content: string): string[] {
-  const sentences = content.match(/[^.!?]+[.!?]+["']?\s*|[^.!?]+$/g) ?? [content];
-  const out: string[] = [];
-  for (let i = 0; i < sentences.length; i += 3) {
-    out.push(
-      sentences
-        .slice(i, i + 3)
-        .join('')
-        .trim(),
-    );
-  }
-  return out.filter(Boolean);
-}
+export { faKesPages, paragraphsOf } from '../../shared/local/fa-kes-pages.ts';
 
 /** Renders FA-KES pages as realistic ~100 KB news pages (slug = row index in `rows`). */
 export function faKesPageRenderer(rows: FaKesRow[]) {
@@ -32,15 +19,4 @@ export function faKesPageRenderer(rows: FaKesRow[]) {
       url,
     });
   };
-}
-
-export function faKesPages(rows: FaKesRow[] = loadFaKes()): SitePage[] {
-  return rows.map((row, i) => ({
-    slug: `${String(i).padStart(3, '0')}-${row.unitId}`,
-    outlet: row.source,
-    feedId: row.source,
-    title: row.title,
-    paragraphs: paragraphsOf(row.content),
-    publishedAt: row.date ? `${row.date}T12:00:00.000Z` : null,
-  }));
 }

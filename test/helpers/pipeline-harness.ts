@@ -1,19 +1,15 @@
 import { parseConfig } from '../../shared/config/load-config.ts';
 import type { Config } from '../../shared/config/schema.ts';
-import { loadSeeds } from '../../shared/corpus/fa-kes.ts';
+import { loadFaKes } from '../../shared/corpus/fa-kes.ts';
 import {
   type SlackSink,
   type SmtpSink,
   startSlackSink,
   startSmtpSink,
 } from '../../shared/local/demo-sinks.ts';
-import {
-  type DemoSite,
-  type SitePage,
-  seedPages,
-  startDemoSite,
-} from '../../shared/local/demo-site.ts';
+import { type DemoSite, type SitePage, startDemoSite } from '../../shared/local/demo-site.ts';
 import { type EmbeddedDynamo, startEmbeddedDynamo } from '../../shared/local/embedded-dynamodb.ts';
+import { demoPages } from '../../shared/local/fa-kes-pages.ts';
 import { createLocalDeps } from '../../shared/local/local-deps.ts';
 import type { Clock } from '../../shared/ports/clock.ts';
 import { silentLogger } from '../../shared/ports/logger.ts';
@@ -26,6 +22,8 @@ import type { PipelineDeps } from '../../shared/use-cases/pipeline-deps.ts';
 export interface Harness {
   dynamo: EmbeddedDynamo;
   site: DemoSite;
+  /** The pages the harness's own site serves (none when the site runs elsewhere). */
+  pages: SitePage[];
   slack: SlackSink;
   smtp: SmtpSink;
   config: Config;
@@ -49,12 +47,9 @@ export async function startHarness(
   } = {},
 ): Promise<Harness> {
   const dynamo = opts.dynamo ?? (await startEmbeddedDynamo());
+  const pages = opts.site ? (opts.pages ?? []) : (opts.pages ?? demoPages(loadFaKes()));
   const site =
-    opts.site ??
-    (await startDemoSite(
-      opts.pages ?? seedPages(loadSeeds()),
-      opts.render ? { render: opts.render } : {},
-    ));
+    opts.site ?? (await startDemoSite(pages, opts.render ? { render: opts.render } : {}));
   const slack = await startSlackSink();
   const smtp = await startSmtpSink();
   const base: Record<string, unknown> = {
@@ -83,6 +78,7 @@ export async function startHarness(
   return {
     dynamo,
     site,
+    pages,
     slack,
     smtp,
     config,

@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractClaims } from '../../shared/claims/index.ts';
-import { sharedDataDir } from '../../shared/corpus/fa-kes.ts';
+import { faKesText, loadFaKes } from '../../shared/corpus/fa-kes.ts';
+import { DEMO_ARTICLES } from '../../shared/local/fa-kes-pages.ts';
 import { renderNewsPage } from '../helpers/news-page.ts';
 
 // `strikewatch extract` as a user runs it: the real CLI in a child process, pages extracted in
@@ -15,11 +16,13 @@ const run = (args: string[]) =>
   spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000 });
 
 describe('strikewatch extract', () => {
-  const seeds = join(sharedDataDir(), 'seeds');
-  const seed = join(seeds, readdirSync(seeds).sort()[0] ?? '');
+  // A demo article (a coalition strike with a casualty figure) as a plain text file.
+  const row = loadFaKes().find((r) => r.unitId === DEMO_ARTICLES[0]?.unitId);
+  const textFile = join(mkdtempSync(join(tmpdir(), 'strikewatch-cli-')), 'article.txt');
+  writeFileSync(textFile, row ? faKesText(row) : '');
 
   it('prints the verdict, figures and accusations of a text file', () => {
-    const r = run(['extract', seed]);
+    const r = run(['extract', textFile]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/: on topic \(coalition-strikes-syria\)/);
     expect(r.stdout).toMatch(/ {2}figure: .* killed/);

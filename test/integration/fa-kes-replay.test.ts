@@ -17,12 +17,11 @@ import {
 
 describe('FA-KES replay', () => {
   let h: Harness;
-  let rows: FaKesRow[];
+  const rows: FaKesRow[] = loadFaKes();
   let first: Awaited<ReturnType<typeof runCycle>>;
-  const pages = faKesPages();
+  const pages = faKesPages(rows);
 
   beforeAll(async () => {
-    rows = loadFaKes();
     h = await startHarness({
       pages,
       config: (base) => ({

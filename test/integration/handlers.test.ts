@@ -141,8 +141,8 @@ describe('Lambda handlers on dynalite and loopback servers', () => {
       resources: [],
       detail: {},
     });
-    expect(result).toMatchObject({ feeds: 3, failed: 0, queued: 5 });
-    expect(articleQueue.bodies).toHaveLength(5);
+    expect(result).toMatchObject({ feeds: h.site.feeds.length, failed: 0, queued: h.pages.length });
+    expect(articleQueue.bodies).toHaveLength(h.pages.length);
   });
 
   it('process-article reports only the poisoned record as failed and nudges the alert queue', async () => {

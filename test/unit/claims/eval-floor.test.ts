@@ -1,5 +1,5 @@
-// Regression floor on the labelled development sets (FA-KES dev labels + seeds, read at run
-// time from ../shared/data). `npm run eval` prints the same report with every miss.
+// Regression floor on the labelled development sets (data/labels, read at run time).
+// `npm run eval` prints the same report with every miss.
 
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../../shared/claims/evaluate.ts';
@@ -8,20 +8,21 @@ describe('evaluate() on the development sets combined', () => {
   const report = evaluate();
 
   it('scores every labelled article', () => {
-    expect(report.sets.map((s) => s.name)).toEqual(['dev', 'seeds']);
-    expect(report.combined.articles).toBeGreaterThanOrEqual(45);
+    expect(report.sets.map((s) => s.name)).toEqual(['dev', 'topic-dev']);
+    expect(report.sets[0]?.articles).toBe(340);
+    expect(report.sets[1]?.articles).toBe(184);
   });
 
-  it('keeps casualty F1 >= 0.92', () => {
-    expect(report.combined.casualties.f1).toBeGreaterThanOrEqual(0.92);
+  it('keeps casualty F1 >= 0.91', () => {
+    expect(report.combined.casualties.f1).toBeGreaterThanOrEqual(0.91);
   });
 
-  it('keeps accusation F1 >= 0.87', () => {
-    expect(report.combined.accusations.f1).toBeGreaterThanOrEqual(0.87);
+  it('keeps accusation F1 >= 0.62', () => {
+    expect(report.combined.accusations.f1).toBeGreaterThanOrEqual(0.62);
   });
 
-  it('keeps topic F1 >= 0.90', () => {
-    expect(report.combined.topic.f1).toBeGreaterThanOrEqual(0.9);
+  it('keeps topic F1 >= 0.92', () => {
+    expect(report.combined.topic.f1).toBeGreaterThanOrEqual(0.92);
   });
 
   it('gets victims right on most matched figures', () => {
