@@ -67,6 +67,24 @@ export interface CasualtyFigure {
   date: string | null;
   /** Shortest span of the article text that contains the figure. */
   quote: string;
+  /**
+   * Who carried out the strike or attack when the text names one ("coalition warplanes killed",
+   * "a US-led strike that killed", "regime barrel bombs"), from the same attributed-harm analysis
+   * the accusation extractor uses; null when the text names no perpetrator.
+   */
+  perpetrator?: Actor | null;
+  /** The perpetrator as the text names it ("US-led coalition warplanes"). */
+  perpetratorName?: string | null;
+  /**
+   * Index (in the same ClaimSet.casualties) of the total this figure is part of: in "84
+   * civilians including 30 children", the 30 children's `subFigureOf` is the 84's index.
+   */
+  subFigureOf?: number | null;
+  /**
+   * How `date` was found: stated in the text ("on June 4, 2017"), relative to the publication
+   * date ("on Monday", "yesterday"), or the publication date itself; null when there is no date.
+   */
+  dateBasis?: 'stated' | 'relative' | 'published' | null;
 }
 
 /** One accuser publicly blaming one accused party for harm or wrongdoing. */
@@ -92,6 +110,11 @@ export interface ArticleContext {
   title?: string | undefined;
   /** The outlet's name, used as `source` for unattributed figures. */
   outlet?: string | undefined;
+  /**
+   * The outlet's id (the feed id; FA-KES's `source`: "sana", "etilaf", ...). An outlet that is a
+   * party's organ speaks for that party when no other speaker is named (SANA: syria_gov).
+   */
+  outletId?: string | undefined;
   /** ISO date the article was published, to resolve "on Sunday" or "June 3". */
   publishedAt?: string | undefined;
 }
