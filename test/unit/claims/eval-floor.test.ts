@@ -1,31 +1,36 @@
-// Regression floor on the labelled development sets (data/labels, read at run time).
-// `npm run eval` prints the same report with every miss.
+// Regression floors on the held-out fifth of the labelled development sets (data/labels, read at
+// run time; the fifth is chosen by a hash of unit_id and kept out of tuning and training).
+// `npm run eval` prints the same report with every miss of the tuning part. The floors are what
+// the held-out fifth measures; they are raised as the extractor improves, never lowered.
 
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../../shared/claims/evaluate.ts';
 
-describe('evaluate() on the development sets combined', () => {
+describe('evaluate() on the held-out fifth of the development sets', () => {
   const report = evaluate();
 
-  it('scores every labelled article', () => {
-    expect(report.sets.map((s) => s.name)).toEqual(['dev', 'topic-dev']);
-    expect(report.sets[0]?.articles).toBe(340);
-    expect(report.sets[1]?.articles).toBe(184);
+  it('scores every labelled article, a fifth of them held out', () => {
+    const count = (prefix: string) =>
+      report.sets.filter((s) => s.name.startsWith(prefix)).reduce((n, s) => n + s.articles, 0);
+    expect(count('dev/')).toBe(340);
+    expect(count('topic-dev/')).toBe(184);
+    expect(report.heldOut.articles).toBeGreaterThan(524 * 0.15);
+    expect(report.heldOut.articles).toBeLessThan(524 * 0.25);
   });
 
-  it('keeps casualty F1 >= 0.91', () => {
-    expect(report.combined.casualties.f1).toBeGreaterThanOrEqual(0.91);
+  it('keeps casualty F1 >= 0.90', () => {
+    expect(report.heldOut.casualties.f1).toBeGreaterThanOrEqual(0.9);
   });
 
-  it('keeps accusation F1 >= 0.62', () => {
-    expect(report.combined.accusations.f1).toBeGreaterThanOrEqual(0.62);
+  it('keeps accusation F1 >= 0.61', () => {
+    expect(report.heldOut.accusations.f1).toBeGreaterThanOrEqual(0.61);
   });
 
   it('keeps topic F1 >= 0.92', () => {
-    expect(report.combined.topic.f1).toBeGreaterThanOrEqual(0.92);
+    expect(report.heldOut.topic.f1).toBeGreaterThanOrEqual(0.92);
   });
 
   it('gets victims right on most matched figures', () => {
-    expect(report.combined.victimsAccuracy).toBeGreaterThanOrEqual(0.9);
+    expect(report.heldOut.victimsAccuracy).toBeGreaterThanOrEqual(0.9);
   });
 });
