@@ -6,7 +6,7 @@ import {
   qualifierWord,
   utcMinute,
 } from './figure-text.ts';
-import { html, link, type SafeHtml } from './html.ts';
+import { html, link, type SafeHtml, safeHref } from './html.ts';
 import { type PlotCanvas, shortLabel } from './plot-document.ts';
 import type { ReportAccount, ReportData, ReportIncident } from './report-data.ts';
 
@@ -62,15 +62,23 @@ function rangeChart(canvas: PlotCanvas, i: ReportIncident, accounts: ReportAccou
     },
     marks: [
       ruleX([i.min, i.max], { stroke: '#c8ccd2', strokeDasharray: '3,3' }),
-      ruleY(rows, { y: 'k', x1: 'low', x2: 'high', strokeWidth: 6, stroke: '#4269d0' }),
+      ruleY(rows, {
+        className: 'account-range',
+        y: 'k',
+        x1: 'low',
+        x2: 'high',
+        strokeWidth: 6,
+        stroke: '#4269d0',
+      }),
       dot(rows, {
+        className: 'figure',
         x: 'low',
         y: 'k',
         r: 4,
         fill: '#4269d0',
         title: (r: (typeof rows)[number]) =>
           `${accountFigure(r.a)}, per ${r.a.source} (${r.a.outlet})`,
-        href: (r: (typeof rows)[number]) => r.a.url,
+        href: (r: (typeof rows)[number]) => safeHref(r.a.url),
       }),
     ],
   });

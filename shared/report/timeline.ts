@@ -1,6 +1,6 @@
 import { binX, dot, type RectYOptions, rectY, ruleX, ruleY } from '@observablehq/plot';
 import { accountFigure, accountHigh, incidentLine, placeName, utcDay } from './figure-text.ts';
-import { html, type SafeHtml } from './html.ts';
+import { html, type SafeHtml, safeHref } from './html.ts';
 import { CATEGORY_COLOURS, NOT_STATED_COLOUR, type PlotCanvas } from './plot-document.ts';
 import type { ReportAccount, ReportData, ReportIncident } from './report-data.ts';
 
@@ -34,7 +34,8 @@ interface FigureEnd {
   outcome: string;
   perpetrator: string;
   title: string;
-  url: string;
+  /** The article giving the figure, when its URL is http(s). */
+  url: string | null;
 }
 
 /** The accounts giving an incident's lowest and highest figures (earliest reported first). */
@@ -56,7 +57,7 @@ function figureEnds(incidents: ReportIncident[]): FigureEnd[] {
       outcome: i.outcome,
       perpetrator: perpetratorOf(i),
       title: `${placeName(i)}, ${i.date}: ${accountFigure(a)} ${i.victims} ${i.outcome}, per ${a.source} (${a.outlet})`,
-      url: a.url,
+      url: safeHref(a.url),
     });
     return i.min === i.max ? [at(i.max, ends.high)] : [at(i.min, ends.low), at(i.max, ends.high)];
   });
@@ -104,6 +105,7 @@ function figuresChart(
         y1: 'min',
         y2: 'max',
         fy: 'outcome',
+        className: 'incident-range',
         stroke: perpetratorOf,
         strokeWidth: 3,
         strokeOpacity: 0.8,
@@ -114,6 +116,7 @@ function figuresChart(
         y: 'figure',
         fy: 'outcome',
         fill: 'perpetrator',
+        className: 'figure',
         r: 3.5,
         stroke: 'white',
         strokeWidth: 0.75,
