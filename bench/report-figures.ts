@@ -12,6 +12,8 @@ export interface ReportFigures {
   /** Wall time of renderReport, first (cold: jsdom and Plot warm up) and median of the runs. */
   readonly firstRenderMs: number;
   readonly medianRenderMs: number;
+  /** Median CPU time of renderReport (user + system): steadier than wall time on a busy machine. */
+  readonly medianCpuMs: number;
   readonly runs: number;
   readonly htmlBytes: number;
   /** SVG shapes in the page (circle, line, rect, path, text): marks are aggregated. */
@@ -25,16 +27,21 @@ export interface ReportFigures {
 /** Renders `data` `runs` times and measures the page. */
 export function measureReport(data: ReportData, runs = 3): ReportFigures {
   const times: number[] = [];
+  const cpu: number[] = [];
   let page = '';
   for (let k = 0; k < Math.max(1, runs); k++) {
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     page = renderReport(data);
+    const c = process.cpuUsage(c0);
     times.push(performance.now() - t0);
+    cpu.push((c.user + c.system) / 1000);
   }
-  const sorted = [...times].sort((a, b) => a - b);
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
   return {
     firstRenderMs: Math.round(times[0] ?? 0),
-    medianRenderMs: Math.round(sorted[Math.floor(sorted.length / 2)] ?? 0),
+    medianRenderMs: Math.round(median(times)),
+    medianCpuMs: Math.round(median(cpu)),
     runs: times.length,
     htmlBytes: Buffer.byteLength(page, 'utf8'),
     svgShapes: (page.match(/<(circle|line|rect|path|text)\b/g) ?? []).length,

@@ -53,7 +53,7 @@ function rangeChart(canvas: PlotCanvas, i: ReportIncident, accounts: ReportAccou
     height: 36 + 22 * accounts.length,
     marginLeft: 170,
     marginRight: 16,
-    x: { zero: true, nice: true, label: `${i.victims} ${i.outcome}`, grid: true },
+    x: { zero: true, nice: true, ticks: 4, label: `${i.victims} ${i.outcome}` },
     y: {
       type: 'band',
       label: null,
