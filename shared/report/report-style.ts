@@ -25,7 +25,7 @@ table { border-collapse: collapse; font-size: 13px; }
 th, td { text-align: left; padding: 3px 8px; border-bottom: 1px solid var(--rule); vertical-align: top; }
 th { color: var(--muted); font-weight: 600; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-td.title { max-width: 320px; }
+td.title { min-width: 200px; max-width: 340px; }
 table.accounts { flex: 1 1 520px; }
 .pairs { columns: 2 420px; column-gap: 32px; }
 .pair { break-inside: avoid; }
