@@ -81,6 +81,11 @@ export class DeliveryError extends StrikewatchError {
   }
 }
 
+/** Input to the analyst report that does not match ReportData (shared/report/report-data.ts). */
+export class ReportDataError extends StrikewatchError {
+  readonly code = 'report_data_invalid';
+}
+
 /** A one-line, user-facing description of any thrown value. */
 export function describeError(err: unknown): { code: string; message: string; retryable: boolean } {
   if (err instanceof StrikewatchError) {
