@@ -1,5 +1,5 @@
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { createSqsQueue } from '../../shared/adapters/aws/sqs-queue.ts';
+import { createSqsQueue } from '../../shared/adapters/sqs/sqs-queue.ts';
 import type { LambdaEnv } from '../../shared/config/lambda-env.ts';
 import { awsClientConfig, captured } from './bootstrap.ts';
 

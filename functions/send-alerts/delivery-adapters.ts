@@ -1,7 +1,7 @@
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
-import { createSecretsManagerReader } from '../../shared/adapters/aws/secrets-manager.ts';
-import { createSesMailer } from '../../shared/adapters/aws/ses-mailer.ts';
+import { createSecretsManagerReader } from '../../shared/adapters/secrets/secrets-manager.ts';
+import { createSesMailer } from '../../shared/adapters/ses/ses-mailer.ts';
 import type { LambdaEnv } from '../../shared/config/lambda-env.ts';
 import type { Config } from '../../shared/config/schema.ts';
 import { awsClientConfig, captured } from '../commons/bootstrap.ts';
