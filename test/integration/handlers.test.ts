@@ -107,7 +107,7 @@ describe('Lambda handlers on dynalite and loopback servers', () => {
   const emitted = new Map<FunctionName, Set<string>>();
 
   /** Runs one handler call, noting the DynamoDB operations and metrics it made. */
-  async function as<T>(name: FunctionName, call: () => Promise<T>): Promise<T> {
+  async function recorded<T>(name: FunctionName, call: () => Promise<T>): Promise<T> {
     const before = new Map(dynamo.calls);
     addMetric.mockClear();
     try {
@@ -195,7 +195,7 @@ describe('Lambda handlers on dynalite and loopback servers', () => {
     logger.setLogLevel('WARN');
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     try {
-      const result = await as('poll-feeds', () => fn.pollFeeds({ ...scheduled, id: 'e1' }));
+      const result = await recorded('poll-feeds', () => fn.pollFeeds({ ...scheduled, id: 'e1' }));
       expect(result).toMatchObject({ feeds: 4, failed: 1, queued: 5 });
       const lines = warn.mock.calls.map(
         ([line]) => JSON.parse(String(line)) as Record<string, unknown>,
@@ -228,7 +228,7 @@ describe('Lambda handlers on dynalite and loopback servers', () => {
       item: { guid: null, link: gone, title: 'Gone', publishedAt: null, content: null },
     });
     const bodies = [...sqs.drain('articles'), unreadable, '{"not":"a job"}'];
-    const result = await as('process-article', () => fn.processArticle(sqsEvent(bodies)));
+    const result = await recorded('process-article', () => fn.processArticle(sqsEvent(bodies)));
     expect(result.batchItemFailures).toEqual([{ itemIdentifier: `m-${bodies.length - 1}` }]);
     expect(addMetric).toHaveBeenCalledWith(METRICS.articleFailures.name, 'Count', 1);
     expect(sqs.messages('alerts').length).toBeGreaterThan(0);
@@ -236,7 +236,7 @@ describe('Lambda handlers on dynalite and loopback servers', () => {
 
   it('process-article: a batch whose every record fails is a partial response, not an invocation error', async () => {
     publish.mockClear();
-    const result = await as('process-article', () =>
+    const result = await recorded('process-article', () =>
       fn.processArticle(sqsEvent(['{"not":"a job"}', 'not even JSON'])),
     );
     expect(result).toEqual({
@@ -250,7 +250,7 @@ describe('Lambda handlers on dynalite and loopback servers', () => {
 
   it('send-alerts delivers the nudged alerts once; a delivery whose secret is not set yet waits', async () => {
     const nudges = sqs.drain('alerts');
-    const result = (await as('send-alerts', () =>
+    const result = (await recorded('send-alerts', () =>
       fn.sendAlerts(sqsEvent(nudges)),
     )) as SQSBatchResponse;
     expect(result).toEqual({ batchItemFailures: [] });
@@ -266,12 +266,12 @@ describe('Lambda handlers on dynalite and loopback servers', () => {
       .filter(([name]) => name === METRICS.deliveryFailures.name)
       .reduce((sum, [, , n]) => sum + Number(n), 0);
     expect(failures).toBe(0);
-    const sweep = await as('send-alerts', () => fn.sendAlerts({ ...scheduled, id: 'e2' }));
+    const sweep = await recorded('send-alerts', () => fn.sendAlerts({ ...scheduled, id: 'e2' }));
     expect(sweep).toEqual({ sent: 0, failed: 0 });
   });
 
   it('query answers API Gateway requests, with 400 for bad parameters and 404 for unknown paths', async () => {
-    const ok = (await as('query', () =>
+    const ok = (await recorded('query', () =>
       fn.query(httpEvent('/casualties', { place: 'Raqqa' })),
     )) as APIGatewayProxyStructuredResultV2;
     expect(ok.statusCode).toBe(200);
