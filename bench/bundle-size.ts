@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadSynthConfig } from '../infra/config/synth-config.ts';
-import { FUNCTION_NAMES, type FunctionName } from '../infra/constructs/strikewatch-function.ts';
 import {
   bundleFunction,
   fakeLambdaEnv,
@@ -18,6 +17,7 @@ import {
   loadInFreshNode,
   median,
 } from '../infra/tools/local-bundle.ts';
+import { FUNCTION_NAMES, type FunctionName } from '../shared/contracts/functions.ts';
 
 export interface BundleFigures {
   readonly name: FunctionName;

@@ -1,34 +1,33 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createSlackSender } from '../../shared/alerts/slack-webhook.ts';
-import { type LambdaEnv, readLambdaEnv } from '../../shared/config/lambda-env.ts';
 import { parseConfig } from '../../shared/config/parse-config.ts';
 import type { Config } from '../../shared/config/schema.ts';
+import { type FunctionEnv, readFunctionEnv } from '../../shared/contracts/function-env.ts';
+import type { FunctionName } from '../../shared/contracts/functions.ts';
 import { ConfigError } from '../../shared/domain/errors.ts';
 import { createHttpClient } from '../../shared/net/http-client.ts';
 import type { Mailer, SecretReader } from '../../shared/ports/alert-channels.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import type { ArticleExtractor } from '../../shared/ports/extractor.ts';
-import type { JobQueue } from '../../shared/ports/job-queue.ts';
 import { DynamoDbStore } from '../../shared/store/dynamodb-store.ts';
 import type { PipelineDeps } from '../../shared/use-cases/pipeline-deps.ts';
 import { loggerPort, tracer } from './powertools.ts';
 
-// Builds the real adapters once per cold start. The config is validated here, before the first
-// event, with the same schema as the local runner and `cdk synth`. Each handler passes the
-// factories of the extra adapters it needs (SES, Secrets Manager, SQS), so a function's bundle
-// holds only the AWS clients it uses: less to load on a cold start.
+// Builds a function's real adapters once per cold start: each handler calls `startFunction` at
+// module load with its own name and the factories of the extra adapters it needs (SES, Secrets
+// Manager, the extractor), so its bundle holds only the AWS clients it uses and a missing or
+// invalid variable fails the cold start with the variable's name. The config is validated here,
+// before the first event, with the same schema as the local runner and `cdk synth`.
 
-export interface LambdaRuntime {
-  deps: PipelineDeps;
-  articleQueue: JobQueue | null;
-  alertQueue: JobQueue | null;
+export interface FunctionRuntime<N extends FunctionName> {
+  readonly env: FunctionEnv<N>;
+  readonly config: Config;
+  readonly deps: PipelineDeps;
 }
 
-export interface RuntimeParts {
-  mailer?: (env: LambdaEnv, config: Config) => Mailer | null;
-  secrets?: (env: LambdaEnv) => SecretReader;
-  articleQueue?: (env: LambdaEnv) => JobQueue | null;
-  alertQueue?: (env: LambdaEnv) => JobQueue | null;
+export interface RuntimeParts<N extends FunctionName> {
+  mailer?: (env: FunctionEnv<N>, config: Config) => Mailer | null;
+  secrets?: (env: FunctionEnv<N>, config: Config) => SecretReader;
   extractor?: (config: Config) => ArticleExtractor;
 }
 
@@ -44,35 +43,40 @@ const noExtractor: ArticleExtractor = {
   close: async () => {},
 };
 
-/** AWS SDK clients share these: region, bounded retries, X-Ray capture. */
-export const awsClientConfig = (env: LambdaEnv, requestTimeout = 5_000) => ({
+/** AWS SDK clients share these: region, bounded retries and timeouts. */
+export const awsClientConfig = (env: { AWS_REGION: string }, requestTimeout = 5_000) => ({
   region: env.AWS_REGION,
   maxAttempts: 3,
   requestHandler: { connectionTimeout: 2_000, requestTimeout },
 });
 
+/** An AWS SDK client traced by X-Ray. */
 export function captured<T>(client: T): T {
   return tracer.captureAWSv3Client(client);
 }
 
-let runtime: LambdaRuntime | undefined;
-
-export function getRuntime(parts: RuntimeParts = {}): LambdaRuntime {
-  if (runtime) return runtime;
-  const env = readLambdaEnv({
-    ...process.env,
-    // The stack bundles the config into the code (esbuild define): Lambda's 4 KB environment
-    // would not hold 50 feeds. Read as a direct member so that the define replaces it.
-    STRIKEWATCH_CONFIG: process.env.STRIKEWATCH_CONFIG,
-  });
-  // JSON, not YAML: keeps the yaml parser out of every bundle.
+/** The config the stack compiled into the bundle (esbuild define), validated. */
+function bundledConfig(json: string): Config {
   let raw: unknown;
   try {
-    raw = JSON.parse(env.STRIKEWATCH_CONFIG);
+    // JSON, not YAML: keeps the yaml parser out of every bundle.
+    raw = JSON.parse(json);
   } catch {
     throw new ConfigError('the bundled strikewatch config is not JSON: rebuild with `cdk synth`');
   }
-  const config = parseConfig(raw, 'bundled strikewatch config');
+  return parseConfig(raw, 'bundled strikewatch config');
+}
+
+export function startFunction<N extends FunctionName>(
+  name: N,
+  parts: RuntimeParts<N> = {},
+): FunctionRuntime<N> {
+  const env = readFunctionEnv(name, {
+    ...process.env,
+    // Read as a direct member so that the bundle's define replaces it (see bundlingOptionsFor).
+    STRIKEWATCH_CONFIG: process.env.STRIKEWATCH_CONFIG,
+  });
+  const config = bundledConfig(env.STRIKEWATCH_CONFIG);
   const dynamo = captured(
     new DynamoDBClient({
       ...awsClientConfig(env),
@@ -80,25 +84,16 @@ export function getRuntime(parts: RuntimeParts = {}): LambdaRuntime {
     }),
   );
   const http = createHttpClient(config.network, { logger: loggerPort });
-  runtime = {
-    deps: {
-      config,
-      store: new DynamoDbStore({ client: dynamo, tableName: env.TABLE_NAME }),
-      http,
-      extractor: parts.extractor?.(config) ?? noExtractor,
-      clock: systemClock,
-      logger: loggerPort,
-      slack: createSlackSender(http, { timeoutMs: config.delivery.timeoutMs }),
-      mailer: parts.mailer?.(env, config) ?? null,
-      secrets: parts.secrets?.(env) ?? noSecrets,
-    },
-    articleQueue: parts.articleQueue?.(env) ?? null,
-    alertQueue: parts.alertQueue?.(env) ?? null,
+  const deps: PipelineDeps = {
+    config,
+    store: new DynamoDbStore({ client: dynamo, tableName: env.TABLE_NAME }),
+    http,
+    extractor: parts.extractor?.(config) ?? noExtractor,
+    clock: systemClock,
+    logger: loggerPort,
+    slack: createSlackSender(http, { timeoutMs: config.delivery.timeoutMs }),
+    mailer: parts.mailer?.(env, config) ?? null,
+    secrets: parts.secrets?.(env, config) ?? noSecrets,
   };
-  return runtime;
-}
-
-/** Tests replace the runtime (dynalite, loopback servers) before invoking a handler. */
-export function setRuntimeForTests(r: LambdaRuntime | undefined): void {
-  runtime = r;
+  return { env, config, deps };
 }

@@ -1,18 +1,14 @@
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { createSqsQueue } from '../../shared/adapters/aws/sqs-queue.ts';
-import type { LambdaEnv } from '../../shared/config/lambda-env.ts';
+import { createSqsQueue } from '../../shared/adapters/sqs/sqs-queue.ts';
+import type { JobQueue } from '../../shared/ports/job-queue.ts';
 import { awsClientConfig, captured } from './bootstrap.ts';
 
-// SQS for the functions that fan work out (poll-feeds) or nudge delivery (process-article).
+// SQS for the functions that fan work out (poll-feeds) or nudge delivery (process-article). The
+// queue URL comes from the function's own env schema, where it is required.
 
 let client: SQSClient | undefined;
-const sqs = (env: LambdaEnv) => {
+
+export function sqsQueue(env: { AWS_REGION: string }, queueUrl: string): JobQueue {
   client ??= captured(new SQSClient(awsClientConfig(env)));
-  return client;
-};
-
-export const articleQueue = (env: LambdaEnv) =>
-  env.ARTICLE_QUEUE_URL ? createSqsQueue(sqs(env), env.ARTICLE_QUEUE_URL) : null;
-
-export const alertQueue = (env: LambdaEnv) =>
-  env.ALERT_QUEUE_URL ? createSqsQueue(sqs(env), env.ALERT_QUEUE_URL) : null;
+  return createSqsQueue(client, queueUrl);
+}

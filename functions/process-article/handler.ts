@@ -1,4 +1,4 @@
-import type { SQSEvent } from 'aws-lambda';
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { extractor } from './start-extraction-worker.ts';
 
 // The Lambda entry of process-article, kept small on purpose. A cold start must load jsdom (in
@@ -12,14 +12,14 @@ type App = typeof import('./app.ts');
 // In a bundle the app is the app.mjs beside this file (built by infra/tools/build-extra-entries.ts);
 // from the sources it is app.ts. A computed specifier, so that esbuild leaves it a separate file.
 const appFile = import.meta.url.endsWith('.ts') ? './app.ts' : './app.mjs';
-const app: Promise<App> = import(new URL(appFile, import.meta.url).href);
-const handle = app.then((m) => m.createHandler(extractor));
-// A failed load is reported by the first invocation, not as an unhandled rejection.
-handle.catch(() => {});
+const app: App = await import(new URL(appFile, import.meta.url).href);
+// Awaited at the top level: the app builds its runtime as it loads, so a missing variable or an
+// invalid config fails the cold start (the init phase) with its name, as the other functions do.
+const handle = app.createHandler(extractor);
 
-export const handler = async (event: SQSEvent) => (await handle)(event);
+export const handler = (event: SQSEvent): Promise<SQSBatchResponse> => handle(event);
 
-/** Resolves when the app is loaded and the extraction worker is ready: the cold start's end. */
+/** Resolves when the extraction worker is ready too: the cold start's end. */
 export const ready = async (): Promise<void> => {
-  await Promise.all([handle, extractor.whenReady()]);
+  await extractor.whenReady();
 };

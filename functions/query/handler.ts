@@ -1,19 +1,13 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import { QUERY_ROUTES, queryKindForPath } from '../../shared/contracts/query-kinds.ts';
 import { flattenRow, QueryParamsError, queryStore } from '../../shared/use-cases/query-store.ts';
-import { getRuntime } from '../commons/bootstrap.ts';
+import { startFunction } from '../commons/bootstrap.ts';
 import { logger } from '../commons/powertools.ts';
 
-// Analysts' HTTP API: GET /{kind} with since, until, source, place, actor, limit, format.
+// Analysts' HTTP API: GET /{route} with since, until, source, place, actor, limit, format.
 // Invalid parameters are a 400 with the reason; anything else a generic 500.
 
-const KINDS: Record<string, string> = {
-  articles: 'article',
-  stories: 'story',
-  casualties: 'casualty',
-  accusations: 'accusation',
-  alerts: 'alert',
-  errors: 'error',
-};
+const { deps } = startFunction('query');
 
 const json = (statusCode: number, body: unknown): APIGatewayProxyResultV2 => ({
   statusCode,
@@ -22,15 +16,16 @@ const json = (statusCode: number, body: unknown): APIGatewayProxyResultV2 => ({
 });
 
 export const handler = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> => {
-  const segment = (event.rawPath ?? '').split('/').filter(Boolean).pop() ?? '';
-  const kind = KINDS[segment];
-  if (!kind)
+  const path = event.rawPath ?? '';
+  const kind = queryKindForPath(path);
+  if (!kind) {
     return json(404, {
-      error: `unknown collection "${segment}"; use one of ${Object.keys(KINDS).join(', ')}`,
+      error: `unknown collection "${path}"; use one of ${Object.values(QUERY_ROUTES).join(', ')}`,
     });
+  }
   const { format, ...params } = event.queryStringParameters ?? {};
   try {
-    const rows = await queryStore(getRuntime().deps.store, { ...params, kind });
+    const rows = await queryStore(deps.store, { ...params, kind });
     return json(200, {
       kind,
       count: rows.length,

@@ -43,8 +43,3 @@ export function slackWebhookSecretIds(config: Config): string[] {
   );
   return [...new Set(ids)].sort();
 }
-
-/** True when the config has email subscribers, which is when the stack wires SES. */
-export function usesEmail(config: Config): boolean {
-  return config.subscribers.some((s) => s.email) && config.delivery.email !== undefined;
-}

@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { type CfnElement, type Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import {
   type BundlingOptions,
@@ -10,16 +10,15 @@ import {
   OutputFormat,
 } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { BuildOptions } from 'esbuild';
 import type { Config } from '../../shared/config/schema.ts';
+import { ENV, type EnvName, readsEnv } from '../../shared/contracts/function-env.ts';
+import type { FunctionName } from '../../shared/contracts/functions.ts';
+import { METRICS_NAMESPACE } from '../../shared/contracts/metrics.ts';
+import { FUNCTION_TABLE_ACCESS, TABLE_ACTIONS } from '../../shared/contracts/table-access.ts';
 import { FUNCTIONS_DIR, REPO_ROOT } from '../paths.ts';
-
-export const FUNCTION_NAMES = ['poll-feeds', 'process-article', 'send-alerts', 'query'] as const;
-export type FunctionName = (typeof FUNCTION_NAMES)[number];
-
-/** Namespace of the Powertools custom metrics; the alarms and dashboard read it. */
-export const METRICS_NAMESPACE = 'strikewatch';
 
 /**
  * Packages shipped as real node_modules instead of bundled. jsdom reads files next to its own
@@ -194,8 +193,6 @@ function extraEntriesHook(name: FunctionName, config: Config | null): ICommandHo
   };
 }
 
-export type TableAccess = 'read' | 'readWrite';
-
 export interface StrikewatchFunctionProps {
   readonly name: FunctionName;
   /** Validated config, bundled into the code. */
@@ -206,16 +203,19 @@ export interface StrikewatchFunctionProps {
   readonly logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
   readonly logRetention?: RetentionDays;
   readonly reservedConcurrentExecutions?: number;
-  readonly environment?: Record<string, string>;
 }
 
 /**
  * The one way this app builds a Lambda: Node.js 22 on arm64 (cheaper per GB-second), ESM,
  * minified with source maps, X-Ray tracing, Powertools settings, its own log group with a
- * retention, and a role that can write to that log group and nothing else until granted.
+ * retention, and a role that can write to that log group and nothing else until granted. Its
+ * environment is set only through the `bind*` methods, each checked against the function's env
+ * schema (shared/contracts/function-env.ts): what the stack sets is what the code reads.
  */
 export class StrikewatchFunction extends NodejsFunction {
   readonly functionRole: Role;
+  /** The function this is (its folder in functions/, its Powertools service name). */
+  readonly serviceName: FunctionName;
 
   constructor(scope: Construct, id: string, props: StrikewatchFunctionProps) {
     // Made before super() so the function can be given them; they are the function's siblings.
@@ -255,31 +255,34 @@ export class StrikewatchFunction extends NodejsFunction {
         LOG_LEVEL: props.logLevel ?? 'INFO',
         // Maps minified stack traces back to the TypeScript sources in the logs.
         NODE_OPTIONS: '--enable-source-maps',
-        ...props.environment,
       },
     });
     this.functionRole = role;
-
-    // cdk-nag v3 reads CDK's own acknowledgements; each names the exact finding it accepts.
-    Validations.of(role).acknowledge({
-      id: 'AwsSolutions-IAM5[Resource::*]',
-      reason:
-        'Active X-Ray tracing needs xray:PutTraceSegments and xray:PutTelemetryRecords, ' +
-        'which support no resource-level permissions, so they are granted on "*".',
-    });
-    Validations.of(this).acknowledge({
-      id: 'AwsSolutions-L1',
-      reason:
-        'Node.js 22 is the runtime the project targets and tests (CI, local runner, bundling ' +
-        'target node22); moving to a newer runtime is a deliberate upgrade, not a drift.',
-    });
+    this.serviceName = props.name;
+    acknowledgeFunctionFindings(this, role);
   }
 
-  /** Grants table access and tells the code which table, in one call, so neither is forgotten. */
-  bindTable(table: ITable, access: TableAccess): void {
-    if (access === 'read') table.grantReadData(this);
-    else table.grantReadWriteData(this);
-    this.addEnvironment('TABLE_NAME', table.tableName);
+  /**
+   * Sets a variable of the function's env schema. Refuses one the schema does not read: a
+   * variable set for the wrong function is a wiring mistake, caught at synth.
+   */
+  bindEnvironment(variable: EnvName, value: string): void {
+    if (!readsEnv(this.serviceName, variable)) {
+      throw new Error(
+        `${this.serviceName} does not read ${variable} (shared/contracts/function-env.ts)`,
+      );
+    }
+    this.addEnvironment(variable, value);
+  }
+
+  /**
+   * Grants exactly the table operations the code issues for this function (the contract's
+   * FUNCTION_TABLE_ACCESS: no Scan, no DeleteItem, no stream reads) and tells the code which
+   * table, in one call, so neither is forgotten.
+   */
+  bindTable(table: ITable): void {
+    table.grant(this, ...TABLE_ACTIONS[FUNCTION_TABLE_ACCESS[this.serviceName]]);
+    this.bindEnvironment(ENV.tableName, table.tableName);
     const tableLogicalId = Stack.of(table).getLogicalId(table.node.defaultChild as CfnElement);
     Validations.of(this.functionRole).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${tableLogicalId}.Arn>/index/*]`,
@@ -289,15 +292,25 @@ export class StrikewatchFunction extends NodejsFunction {
     });
   }
 
-  /** Allows `ses:SendEmail` from one identity with one configuration set, and nothing else. */
-  allowSendEmail(identityArn: string, configurationSetArn: string): void {
-    this.addToRolePolicy(
-      new PolicyStatement({
-        effect: Effect.ALLOW,
-        // SES v2 SendEmail (simple or raw content) is authorised by ses:SendEmail alone.
-        actions: ['ses:SendEmail'],
-        resources: [identityArn, configurationSetArn],
-      }),
-    );
+  /** Lets the function send to a queue and tells it the queue's URL under `variable`. */
+  bindQueue(queue: IQueue, variable: typeof ENV.articleQueueUrl | typeof ENV.alertQueueUrl): void {
+    queue.grantSendMessages(this);
+    this.bindEnvironment(variable, queue.queueUrl);
   }
+}
+
+/** cdk-nag v3 reads CDK's own acknowledgements; each names the exact finding it accepts. */
+function acknowledgeFunctionFindings(fn: NodejsFunction, role: Role): void {
+  Validations.of(role).acknowledge({
+    id: 'AwsSolutions-IAM5[Resource::*]',
+    reason:
+      'Active X-Ray tracing needs xray:PutTraceSegments and xray:PutTelemetryRecords, ' +
+      'which support no resource-level permissions, so they are granted on "*".',
+  });
+  Validations.of(fn).acknowledge({
+    id: 'AwsSolutions-L1',
+    reason:
+      'Node.js 22 is the runtime the project targets and tests (CI, local runner, bundling ' +
+      'target node22); moving to a newer runtime is a deliberate upgrade, not a drift.',
+  });
 }

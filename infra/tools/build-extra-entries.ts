@@ -1,10 +1,7 @@
 import { build } from 'esbuild';
 import type { Config } from '../../shared/config/schema.ts';
-import {
-  extraEntryBuildOptions,
-  FUNCTION_NAMES,
-  type FunctionName,
-} from '../constructs/strikewatch-function.ts';
+import { FUNCTION_NAMES, type FunctionName } from '../../shared/contracts/functions.ts';
+import { extraEntryBuildOptions } from '../constructs/strikewatch-function.ts';
 
 // `node --import tsx infra/tools/build-extra-entries.ts <function> <outDir> <config, base64 JSON>`:
 // builds the files a function ships beside its index.mjs (process-article's app.mjs and

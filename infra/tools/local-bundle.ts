@@ -5,10 +5,12 @@ import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import type { Config } from '../../shared/config/schema.ts';
+import { ENV, type EnvName, readsEnv } from '../../shared/contracts/function-env.ts';
+import type { FunctionName } from '../../shared/contracts/functions.ts';
+import { METRICS_NAMESPACE } from '../../shared/contracts/metrics.ts';
 import {
   esbuildOptionsFor,
   extraEntryBuildOptions,
-  type FunctionName,
   NODE_MODULES,
 } from '../constructs/strikewatch-function.ts';
 import { REPO_ROOT } from '../paths.ts';
@@ -66,19 +68,32 @@ export async function bundleFunction(
   };
 }
 
-/** The environment the stack gives each function, with stand-in values. */
+/**
+ * The environment the stack gives each function, with stand-in values: every variable of the
+ * function's env schema (shared/contracts/function-env.ts), plus the Powertools and Lambda ones.
+ */
 export function fakeLambdaEnv(name: FunctionName): Record<string, string> {
+  const stand: Partial<Record<EnvName, string>> = {
+    [ENV.tableName]: 'strikewatch-local-table',
+    [ENV.region]: 'us-east-1',
+    [ENV.articleQueueUrl]: 'https://sqs.us-east-1.amazonaws.com/123456789012/articles',
+    [ENV.alertQueueUrl]: 'https://sqs.us-east-1.amazonaws.com/123456789012/alerts',
+    [ENV.slackWebhookSecrets]: JSON.stringify({
+      'slack/analysts':
+        'arn:aws:secretsmanager:us-east-1:123456789012:secret:strikewatch/slack/analysts-AbCdEf',
+    }),
+    [ENV.sesConfigurationSet]: 'strikewatch',
+    [ENV.sesFromIdentityArn]: 'arn:aws:ses:us-east-1:123456789012:identity/example.org',
+  };
+  const own = Object.fromEntries(
+    Object.entries(stand).filter(([key]) => readsEnv(name, key as EnvName)),
+  ) as Record<string, string>;
   return {
-    TABLE_NAME: 'strikewatch-local-table',
-    AWS_REGION: 'us-east-1',
+    ...own,
     POWERTOOLS_SERVICE_NAME: name,
-    POWERTOOLS_METRICS_NAMESPACE: 'strikewatch',
+    POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
     LOG_LEVEL: 'ERROR',
     AWS_LAMBDA_FUNCTION_NAME: `strikewatch-${name}`,
-    ARTICLE_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/123456789012/articles',
-    ALERT_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/123456789012/alerts',
-    SES_CONFIGURATION_SET: 'strikewatch',
-    SES_FROM_IDENTITY_ARN: 'arn:aws:ses:us-east-1:123456789012:identity/example.org',
   };
 }
 

@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
+import { QUERY_KINDS } from '../contracts/query-kinds.ts';
 import { StrikewatchError } from '../domain/errors.ts';
 import { runDemo } from './demo-command.ts';
 import { runExtract } from './extract-command.ts';
@@ -60,7 +61,7 @@ program
 program
   .command('query')
   .description('query stored articles, stories, claims, alerts and errors')
-  .requiredOption('--kind <kind>', 'article | story | casualty | accusation | alert | error')
+  .requiredOption('--kind <kind>', QUERY_KINDS.join(' | '))
   .option('--data-dir <dir>', 'the data folder of a local run', '.strikewatch/data')
   .option('--since <date>', 'ISO date, inclusive')
   .option('--until <date>', 'ISO date, inclusive')

@@ -65,7 +65,7 @@ export class ExtractError extends StrikewatchError {
 }
 
 export class DeliveryError extends StrikewatchError {
-  readonly code: 'delivery_failed' | 'delivery_rejected';
+  readonly code: 'delivery_failed' | 'delivery_rejected' | 'secret_not_ready';
   override readonly retryable: boolean;
   /** Server-requested wait (Slack's Retry-After), in milliseconds. */
   readonly retryAfterMs: number | undefined;
@@ -78,6 +78,46 @@ export class DeliveryError extends StrikewatchError {
     this.retryable = opts.retryable;
     this.code = opts.retryable ? 'delivery_failed' : 'delivery_rejected';
     this.retryAfterMs = opts.retryAfterMs;
+  }
+}
+
+/**
+ * A secret a delivery needs still holds the placeholder the stack wrote at creation, or does not
+ * exist: the operator has not put the value yet. Retryable, with a long wait (`retryAfterMs`):
+ * the delivery waits for the operator instead of failing. A DeliveryError, so a delivery loop that
+ * retries retryable delivery errors waits for it already; it should not count as an attempt.
+ */
+export class SecretNotReadyError extends DeliveryError {
+  override readonly code = 'secret_not_ready';
+  readonly secretId: string;
+
+  constructor(secretId: string, message: string, opts: { retryAfterMs: number; cause?: unknown }) {
+    super(message, { retryable: true, retryAfterMs: opts.retryAfterMs, cause: opts.cause });
+    this.secretId = secretId;
+  }
+}
+
+/** A queue message larger than the queue takes; nothing of the send was queued. */
+export class MessageTooLargeError extends StrikewatchError {
+  readonly code = 'message_too_large';
+  readonly bytes: number;
+  readonly maxBytes: number;
+
+  constructor(bytes: number, maxBytes: number) {
+    super(`a queue message of ${bytes} bytes is over the ${maxBytes}-byte limit`);
+    this.bytes = bytes;
+    this.maxBytes = maxBytes;
+  }
+}
+
+/** SQS did not take some messages after the adapter's retries (or refused them outright). */
+export class QueueSendError extends StrikewatchError {
+  readonly code = 'queue_send_failed';
+  override readonly retryable: boolean;
+
+  constructor(message: string, opts: { retryable: boolean; cause?: unknown }) {
+    super(message, { cause: opts.cause });
+    this.retryable = opts.retryable;
   }
 }
 

@@ -1,3 +1,4 @@
+import type { QueryKind } from '../contracts/query-kinds.ts';
 import type {
   AlertRecord,
   ArticleRecord,
@@ -45,7 +46,8 @@ export type DeliveryOutcome =
   | { status: 'retry'; at: string; nextAttemptAt: string; error: string }
   | { status: 'failed'; at: string; error: string };
 
-export type QueryKind = 'article' | 'story' | 'casualty' | 'accusation' | 'alert' | 'error';
+/** The kinds analysts query: shared/contracts/query-kinds.ts, with their API routes. */
+export type { QueryKind };
 
 export interface QueryParams {
   kind: QueryKind;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { describeFigure } from '../alerts/format-alert.ts';
 import { formatIssues } from '../config/parse-config.ts';
+import { QUERY_KINDS } from '../contracts/query-kinds.ts';
 import { ConfigError } from '../domain/errors.ts';
 import type { QueryParams, QueryRow, Store } from '../store/store.ts';
 
@@ -15,7 +16,7 @@ const isoDate = z
   );
 
 export const queryParamsSchema = z.strictObject({
-  kind: z.enum(['article', 'story', 'casualty', 'accusation', 'alert', 'error']),
+  kind: z.enum(QUERY_KINDS),
   since: isoDate.optional(),
   until: isoDate.optional(),
   source: z.string().min(1).max(200).optional(),

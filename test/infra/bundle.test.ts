@@ -9,11 +9,12 @@ import {
   bundlingOptionsFor,
   EXTRA_ENTRIES,
   entryFor,
-  FUNCTION_NAMES,
   NODE_MODULES,
 } from '../../infra/constructs/strikewatch-function.ts';
 import { REPO_ROOT } from '../../infra/paths.ts';
 import { bundleFunction, fakeLambdaEnv, loadInFreshNode } from '../../infra/tools/local-bundle.ts';
+import { ENV_NOT_FROM_STACK, requiredEnv } from '../../shared/contracts/function-env.ts';
+import { FUNCTION_NAMES } from '../../shared/contracts/functions.ts';
 
 // The one test that really bundles: each function with the construct's own esbuild options,
 // then loaded in a fresh Node process as a cold start would. Template tests skip bundling.
@@ -71,6 +72,17 @@ describe.each(FUNCTION_NAMES)('%s bundle', (name) => {
     // Nothing on stderr but the SDK's notice about Node 20 (only here: Lambda runs Node 22).
     expect(loaded.stderr.replace(SDK_NODE_NOTICE, '')).toBe('');
     expect(loaded.handlerType).toBe('function');
+
+    // The cold start parses the function's own env schema: without a variable the stack sets
+    // (here the last one it requires, e.g. poll-feeds' queue URL), the load fails, naming it.
+    const missing = requiredEnv(name)
+      .filter((v) => !ENV_NOT_FROM_STACK.includes(v))
+      .at(-1) as string;
+    const { [missing]: _dropped, ...withoutIt } = fakeLambdaEnv(name);
+    const broken = loadInFreshNode([bundle.file], { env: withoutIt });
+    expect(broken.ok).toBe(false);
+    expect(broken.stderr).toContain(`${name} cannot start`);
+    expect(broken.stderr).toContain(`- ${missing}: is not set`);
   });
 });
 

@@ -9,10 +9,11 @@ import {
   pollRateMinutes,
   slackWebhookSecretIds,
 } from '../../infra/config/synth-config.ts';
-import { bundlingOptionsFor, FUNCTION_NAMES } from '../../infra/constructs/strikewatch-function.ts';
+import { bundlingOptionsFor } from '../../infra/constructs/strikewatch-function.ts';
 import { REPO_ROOT } from '../../infra/paths.ts';
 import { parseConfig } from '../../shared/config/load-config.ts';
 import type { Config } from '../../shared/config/schema.ts';
+import { FUNCTION_NAMES } from '../../shared/contracts/functions.ts';
 import { ConfigError } from '../../shared/domain/errors.ts';
 import { synthStack } from './synth.ts';
 
@@ -38,7 +39,7 @@ describe('config at synth time', () => {
   it('the default is the bundled production example, and it is valid', () => {
     const config = loadSynthConfig();
     expect(config.feeds.length).toBeGreaterThanOrEqual(3);
-    expect(slackWebhookSecretIds(config)).toEqual(['strikewatch/slack/analysts']);
+    expect(slackWebhookSecretIds(config)).toEqual(['slack/analysts']);
     expect(config.subscribers.some((s) => s.email)).toBe(true);
     expect(config.delivery.email?.from).toMatch(/@/);
   });
@@ -122,16 +123,17 @@ describe('stack derived from the config', () => {
     const arn = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:shared/slack-AbCdEf';
     const config = configWith({
       subscribers: [
-        { id: 'a', slack: { webhookUrlSecret: 'strikewatch/slack/ops' } },
-        { id: 'b', slack: { webhookUrlSecret: 'strikewatch/slack/ops' } },
-        { id: 'c', slack: { webhookUrlSecret: 'strikewatch/slack/editors' } },
+        { id: 'a', slack: { webhookUrlSecret: 'slack/ops' } },
+        { id: 'b', slack: { webhookUrlSecret: 'slack/ops' } },
+        { id: 'c', slack: { webhookUrlSecret: 'slack/editors' } },
         { id: 'd', slack: { webhookUrlSecret: arn } },
         { id: 'e', slack: { webhookUrlEnv: 'LOCAL_ONLY_WEBHOOK' } },
       ],
     });
     const { template } = synthStack({ config });
     template.resourceCountIs('AWS::SecretsManager::Secret', 2);
-    for (const name of ['strikewatch/slack/ops', 'strikewatch/slack/editors']) {
+    // Named after the stack (strikewatch-test); the ARN is imported as it is.
+    for (const name of ['strikewatch-test/slack/ops', 'strikewatch-test/slack/editors']) {
       template.hasResourceProperties('AWS::SecretsManager::Secret', { Name: name });
     }
     const secretIds = Object.keys(template.findResources('AWS::SecretsManager::Secret'));
@@ -152,7 +154,7 @@ describe('stack derived from the config', () => {
 
   it('wires no SES without email subscribers, and no reservation when told 0', () => {
     const config = configWith({
-      subscribers: [{ id: 'a', slack: { webhookUrlSecret: 'strikewatch/slack/ops' } }],
+      subscribers: [{ id: 'a', slack: { webhookUrlSecret: 'slack/ops' } }],
     });
     const { template } = synthStack({ config, props: { sendAlertsConcurrency: 0 } });
     template.resourceCountIs('AWS::SES::ConfigurationSet', 0);
@@ -164,6 +166,40 @@ describe('stack derived from the config', () => {
       BatchSize: 10,
       ScalingConfig: Match.absent(),
     });
+  });
+
+  it("sizes process-article's batch and timeout from the extraction and network limits", () => {
+    const processArticle = (template: ReturnType<typeof synthStack>['template']) => {
+      const fn = Object.entries(template.findResources('AWS::Lambda::Function')).find(([id]) =>
+        id.startsWith('ProcessArticle'),
+      );
+      const mapping = Object.values(template.findResources('AWS::Lambda::EventSourceMapping')).find(
+        (m) => JSON.stringify(m.Properties.FunctionName).includes(fn?.[0] ?? '?'),
+      );
+      return {
+        timeout: fn?.[1].Properties.Timeout as number,
+        batchSize: mapping?.Properties.BatchSize as number,
+      };
+    };
+    // Defaults: 15 s fetches with 2 retries, 15 s extractions: five records fit.
+    const defaults = processArticle(synthStack({ config: configWith({}) }).template);
+    expect(defaults.batchSize).toBe(5);
+    // Slow extraction: fewer records per batch, and every one still fits in the timeout.
+    const slow = configWith({ extraction: { timeoutMs: 60_000 } });
+    const sized = processArticle(synthStack({ config: slow }).template);
+    expect(sized.batchSize).toBeLessThan(defaults.batchSize);
+    expect(sized.timeout * 1000).toBeGreaterThanOrEqual(
+      3 * slow.network.timeoutMs + sized.batchSize * 2 * slow.extraction.timeoutMs,
+    );
+    // Limits one article alone cannot meet within Lambda's 15 minutes stop the synth.
+    const impossible = configWith({
+      network: { timeoutMs: 120_000, retries: 5 },
+      extraction: { timeoutMs: 120_000 },
+    });
+    expect(() => synthStack({ config: impossible })).toThrow(ConfigError);
+    expect(() => synthStack({ config: impossible })).toThrow(
+      /network\.timeoutMs.*extraction\.timeoutMs/,
+    );
   });
 
   it('refuses a send-alerts reservation too small for the queue and the sweep', () => {

@@ -1,15 +1,31 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { Capture, Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { entryFor } from '../../infra/constructs/strikewatch-function.ts';
-import { CUSTOM_METRICS, QUERY_ROUTES } from '../../infra/stacks/strikewatch-stack.ts';
+import type { Config } from '../../shared/config/schema.ts';
+import { ENV, ENV_NOT_FROM_STACK, requiredEnv } from '../../shared/contracts/function-env.ts';
+import { FUNCTION_NAMES, type FunctionName } from '../../shared/contracts/functions.ts';
+import { METRICS } from '../../shared/contracts/metrics.ts';
+import { QUERY_ROUTES } from '../../shared/contracts/query-kinds.ts';
+import { SQS_MESSAGE_MAX_BYTES } from '../../shared/contracts/queues.ts';
+import {
+  SECRET_PLACEHOLDER_RANDOM_KEY,
+  SECRET_PLACEHOLDER_TEMPLATE,
+} from '../../shared/contracts/secrets.ts';
+import { FUNCTION_TABLE_ACCESS, TABLE_ACTIONS } from '../../shared/contracts/table-access.ts';
+import { RETRY_AFTER_CAP_MS } from '../../shared/net/http-client.ts';
 import { synthStack } from './synth.ts';
 
 type Resources = Record<string, { Type: string; Properties: Record<string, unknown> }>;
 
 let template: Template;
 let resources: Resources;
+let config: Config;
+const ROUTES = Object.values(QUERY_ROUTES);
+const PREFIX: Record<FunctionName, string> = {
+  'poll-feeds': 'PollFeeds',
+  'process-article': 'ProcessArticle',
+  'send-alerts': 'SendAlerts',
+  query: 'Query',
+};
 
 /** Logical id of the one resource of `type` whose logical id starts with `prefix`. */
 function logicalId(type: string, prefix: string): string {
@@ -29,8 +45,17 @@ function statementsOf(fnPrefix: string): Record<string, unknown>[] {
   return doc.Statement;
 }
 
+/** The properties of a function's Lambda resource. */
+function functionProps(name: FunctionName): Record<string, unknown> {
+  return resources[logicalId('AWS::Lambda::Function', PREFIX[name])]?.Properties ?? {};
+}
+
+/** Every action a statement list grants, flattened. */
+const actionsOf = (statements: Record<string, unknown>[]) =>
+  statements.flatMap((s) => ([] as unknown[]).concat(s.Action) as string[]);
+
 beforeAll(() => {
-  ({ template } = synthStack());
+  ({ template, config } = synthStack());
   resources = template.toJSON().Resources as Resources;
 });
 
@@ -128,6 +153,30 @@ describe('functions', () => {
     }
   });
 
+  it("set every variable each function's env schema requires, and nothing it does not read", () => {
+    const managed = [
+      'POWERTOOLS_SERVICE_NAME',
+      'POWERTOOLS_METRICS_NAMESPACE',
+      'LOG_LEVEL',
+      'NODE_OPTIONS',
+    ];
+    for (const name of FUNCTION_NAMES) {
+      const env = (functionProps(name).Environment as { Variables: Record<string, unknown> })
+        .Variables;
+      const required = requiredEnv(name).filter((v) => !ENV_NOT_FROM_STACK.includes(v));
+      expect(Object.keys(env), name).toEqual(expect.arrayContaining(required));
+      const schema = new Set<string>([...requiredEnv(name), ...Object.values(ENV)]);
+      for (const key of Object.keys(env)) {
+        if (managed.includes(key)) continue;
+        expect(schema.has(key), `${name} sets ${key}`).toBe(true);
+      }
+    }
+    // The queue URLs are required only where they are read.
+    expect(requiredEnv('poll-feeds')).toContain(ENV.articleQueueUrl);
+    expect(requiredEnv('process-article')).toContain(ENV.alertQueueUrl);
+    expect(requiredEnv('query')).not.toContain(ENV.articleQueueUrl);
+  });
+
   it('pass each function its queue URLs', () => {
     template.hasResourceProperties('AWS::Lambda::Function', {
       Environment: {
@@ -183,6 +232,32 @@ describe('IAM is scoped to the resources each function uses', () => {
     }
   });
 
+  it('grant each function exactly the table operations the code issues: no Scan, DeleteItem or stream reads', () => {
+    const table = logicalId('AWS::DynamoDB::Table', 'Data');
+    for (const name of FUNCTION_NAMES) {
+      const onTable = statementsOf(PREFIX[name]).filter((s) =>
+        JSON.stringify(s.Resource).includes(table),
+      );
+      const granted = actionsOf(onTable).filter((a) => a.startsWith('dynamodb:'));
+      expect(granted.sort(), name).toEqual([...TABLE_ACTIONS[FUNCTION_TABLE_ACCESS[name]]].sort());
+    }
+    const everything = Object.values(template.findResources('AWS::IAM::Policy')).flatMap((p) =>
+      actionsOf(p.Properties.PolicyDocument.Statement as Record<string, unknown>[]),
+    );
+    for (const unused of [
+      'dynamodb:Scan',
+      'dynamodb:DeleteItem',
+      'dynamodb:GetRecords',
+      'dynamodb:GetShardIterator',
+      'dynamodb:DescribeStream',
+      'dynamodb:ListStreams',
+      'dynamodb:DescribeTable',
+      'dynamodb:ConditionCheckItem',
+    ]) {
+      expect(everything).not.toContain(unused);
+    }
+  });
+
   it('poll-feeds sends to the article queue only; process-article consumes it', () => {
     const articleQueue = logicalId('AWS::SQS::Queue', 'ArticleQueueWork');
     expect(statementsOf('PollFeeds')).toContainEqual(
@@ -199,8 +274,12 @@ describe('IAM is scoped to the resources each function uses', () => {
     );
   });
 
-  it('send-alerts reads exactly the Slack webhook secret', () => {
+  it('send-alerts reads exactly the Slack webhook secret, and is told its ARN', () => {
     const secret = logicalId('AWS::SecretsManager::Secret', 'SlackWebhookSecret0');
+    const env = (functionProps('send-alerts').Environment as { Variables: Record<string, unknown> })
+      .Variables;
+    expect(JSON.stringify(env[ENV.slackWebhookSecrets])).toContain(`{"Ref":"${secret}"}`);
+    expect(JSON.stringify(env[ENV.slackWebhookSecrets])).toContain('slack/analysts');
     const secretStatements = statementsOf('SendAlerts').filter((s) =>
       JSON.stringify(s.Action).includes('secretsmanager:'),
     );
@@ -261,21 +340,49 @@ describe('IAM is scoped to the resources each function uses', () => {
   });
 });
 
+describe('Slack webhook secrets', () => {
+  it("are named after the stack and start as the contract's placeholder, generated by AWS", () => {
+    template.hasResourceProperties('AWS::SecretsManager::Secret', {
+      Name: 'strikewatch-test/slack/analysts',
+      GenerateSecretString: {
+        SecretStringTemplate: SECRET_PLACEHOLDER_TEMPLATE,
+        GenerateStringKey: SECRET_PLACEHOLDER_RANDOM_KEY,
+        ExcludePunctuation: true,
+      },
+      SecretString: Match.absent(),
+    });
+  });
+
+  it('a second stack in the same account gets secrets of its own', () => {
+    const other = synthStack({ stackName: 'strikewatch-staging' }).template;
+    other.hasResourceProperties('AWS::SecretsManager::Secret', {
+      Name: 'strikewatch-staging/slack/analysts',
+    });
+  });
+});
+
 describe('queues', () => {
   it('each has a DLQ after 3 receives and a visibility timeout of 6x its consumer timeout', () => {
-    for (const [prefix, consumerTimeout] of [
-      ['ArticleQueue', 120],
-      ['AlertQueue', 60],
+    for (const [prefix, consumer] of [
+      ['ArticleQueue', 'process-article'],
+      ['AlertQueue', 'send-alerts'],
     ] as const) {
       const dlq = logicalId('AWS::SQS::Queue', `${prefix}Dlq`);
       template.hasResourceProperties('AWS::SQS::Queue', {
-        VisibilityTimeout: consumerTimeout * 6,
+        VisibilityTimeout: (functionProps(consumer).Timeout as number) * 6,
         SqsManagedSseEnabled: true,
         RedrivePolicy: { deadLetterTargetArn: getAtt(dlq), maxReceiveCount: 3 },
       });
       expect(resources[dlq]?.Properties).toMatchObject({ MessageRetentionPeriod: 14 * 86_400 });
     }
     template.resourceCountIs('AWS::SQS::Queue', 4);
+  });
+
+  it('take messages up to the size the SQS adapter enforces (256 KiB), queues and DLQs alike', () => {
+    expect(SQS_MESSAGE_MAX_BYTES).toBe(262_144);
+    template.allResourcesProperties('AWS::SQS::Queue', {
+      MaximumMessageSize: SQS_MESSAGE_MAX_BYTES,
+    });
   });
 
   it('refuse requests without TLS', () => {
@@ -307,6 +414,27 @@ describe('queues', () => {
   });
 });
 
+describe('process-article sizing', () => {
+  it('fits a whole batch of worst-case pages in its timeout', () => {
+    const mapping = Object.values(template.findResources('AWS::Lambda::EventSourceMapping')).find(
+      (m) =>
+        JSON.stringify(m.Properties.FunctionName).includes(
+          logicalId('AWS::Lambda::Function', 'ProcessArticle'),
+        ),
+    );
+    const batchSize = mapping?.Properties.BatchSize as number;
+    const timeout = functionProps('process-article').Timeout as number;
+    const { network, extraction } = config;
+    // Fetches run in parallel; extractions share one worker, up to two per record (the page, then
+    // the feed content), each under extraction.timeoutMs.
+    const fetch = (network.retries + 1) * network.timeoutMs + network.retries * RETRY_AFTER_CAP_MS;
+    expect(timeout * 1000).toBeGreaterThanOrEqual(fetch + batchSize * 2 * extraction.timeoutMs);
+    expect(batchSize).toBeGreaterThanOrEqual(1);
+    // Within the 5-minute article lease, and the queue waits 6x as long before redelivering.
+    expect(timeout).toBeLessThanOrEqual(300);
+  });
+});
+
 describe('schedules', () => {
   it('poll feeds at the smallest feed interval of the config', () => {
     template.hasResourceProperties('AWS::Events::Rule', {
@@ -334,8 +462,8 @@ describe('schedules', () => {
 
 describe('query API', () => {
   it('has one IAM-authorised GET route per query, all on the query function', () => {
-    template.resourceCountIs('AWS::ApiGatewayV2::Route', QUERY_ROUTES.length);
-    for (const path of QUERY_ROUTES) {
+    template.resourceCountIs('AWS::ApiGatewayV2::Route', ROUTES.length);
+    for (const path of ROUTES) {
       template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
         RouteKey: `GET ${path}`,
         AuthorizationType: 'AWS_IAM',
@@ -368,15 +496,16 @@ describe('query API', () => {
     const arns = (resources.asArray() as { 'Fn::Join': [string, unknown[]] }[]).map(
       (r) => r['Fn::Join'][1].at(-1) as string,
     );
-    expect(arns.sort()).toEqual(QUERY_ROUTES.map((p) => `/$default/GET${p}`).sort());
+    expect(arns.sort()).toEqual(ROUTES.map((p) => `/$default/GET${p}`).sort());
   });
 });
 
 describe('operations', () => {
-  it('has 12 alarms, all notifying the operators topic on alarm and recovery', () => {
-    // 2 DLQs + errors and throttles of 4 functions + feed failure rate + delivery failures.
-    template.resourceCountIs('AWS::CloudWatch::Alarm', 12);
-    const topic = { Ref: logicalId('AWS::SNS::Topic', 'AlarmTopic') };
+  it('has 13 alarms, all notifying the operators topic on alarm and recovery', () => {
+    // 2 DLQs + errors and throttles of 4 functions + feed failure rate + delivery failures +
+    // deliveries waiting for a Slack secret.
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 13);
+    const topic = { Ref: logicalId('AWS::SNS::Topic', 'AlarmsTopic') };
     template.allResourcesProperties('AWS::CloudWatch::Alarm', {
       AlarmActions: [topic],
       OKActions: [topic],
@@ -395,6 +524,16 @@ describe('operations', () => {
         Threshold: 0,
       });
     }
+  });
+
+  it('alarms when deliveries wait for a Slack secret the operator has not put', () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'strikewatch',
+      MetricName: METRICS.deliveriesAwaitingSecret.name,
+      Dimensions: [{ Name: 'service', Value: 'send-alerts' }],
+      Threshold: 1,
+      AlarmDescription: Match.stringLikeRegexp('put the webhook URL'),
+    });
   });
 
   it('alarms on the Powertools feed-failure rate and on failed deliveries', () => {
@@ -438,9 +577,33 @@ describe('operations', () => {
     }
   });
 
+  it('the alarm topic lets CloudWatch alarms of this account publish to it', () => {
+    const topic = { Ref: logicalId('AWS::SNS::Topic', 'AlarmsTopic') };
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      Topics: [topic],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          {
+            Sid: 'AllowCloudWatchAlarmsOfThisAccount',
+            Effect: 'Allow',
+            Principal: { Service: 'cloudwatch.amazonaws.com' },
+            Action: 'sns:Publish',
+            Resource: topic,
+            Condition: {
+              StringEquals: { 'aws:SourceAccount': '123456789012' },
+              ArnLike: { 'aws:SourceArn': 'arn:aws:cloudwatch:eu-west-1:123456789012:alarm:*' },
+            },
+          },
+        ]),
+      },
+    });
+    // Only the one topic policy, holding both the TLS Deny and this Allow.
+    template.resourceCountIs('AWS::SNS::TopicPolicy', 1);
+  });
+
   it('the alarm topic is encrypted, TLS-only, and mails the operator', () => {
     template.hasResourceProperties('AWS::SNS::Topic', {
-      KmsMasterKeyId: getAtt(logicalId('AWS::KMS::Key', 'AlarmTopicKey')),
+      KmsMasterKeyId: getAtt(logicalId('AWS::KMS::Key', 'AlarmsTopicKey')),
     });
     template.hasResourceProperties('AWS::SNS::TopicPolicy', {
       PolicyDocument: {
@@ -461,7 +624,11 @@ describe('operations', () => {
       EnableKeyRotation: true,
       KeyPolicy: {
         Statement: Match.arrayWith([
-          Match.objectLike({ Principal: { Service: 'cloudwatch.amazonaws.com' } }),
+          Match.objectLike({
+            Principal: { Service: 'cloudwatch.amazonaws.com' },
+            Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+            Condition: Match.objectLike({ StringEquals: { 'aws:SourceAccount': '123456789012' } }),
+          }),
         ]),
       },
     });
@@ -488,15 +655,27 @@ describe('operations', () => {
 });
 
 describe('contract with the handlers', () => {
-  it('every custom metric the alarms and dashboard read is emitted by that function', () => {
-    for (const { service, name } of Object.values(CUSTOM_METRICS)) {
-      // The handler file and the files beside it (process-article's app.ts).
-      const dir = dirname(entryFor(service));
-      const source = readdirSync(dir)
-        .filter((f) => f.endsWith('.ts'))
-        .map((f) => readFileSync(join(dir, f), 'utf8'))
-        .join('\n');
-      expect(source, `${service} must emit ${name}`).toContain(`'${name}'`);
+  // That each handler emits these is checked by running it: test/integration/handlers.test.ts.
+  it('the alarms and dashboard read exactly the contract metrics', () => {
+    const body = new Capture();
+    template.hasResourceProperties('AWS::CloudWatch::Dashboard', { DashboardBody: body });
+    // The body is JSON text joined with tokens: its literal parts, tokens left out.
+    const parts = (body.asObject() as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1];
+    const charted = parts.filter((p): p is string => typeof p === 'string').join('');
+    const alarmed = JSON.stringify(template.findResources('AWS::CloudWatch::Alarm'));
+    for (const { service, name } of Object.values(METRICS)) {
+      expect(charted, name).toContain(`"${name}","service","${service}"`);
+    }
+    const names = new Set<string>(Object.values(METRICS).map((m) => m.name));
+    const inNamespace = [...charted.matchAll(/"strikewatch","(\w+)"/g)].map((m) => m[1]);
+    for (const name of inNamespace) expect(names.has(name ?? ''), name).toBe(true);
+    for (const name of [
+      'FeedFailures',
+      'FeedsPolled',
+      'DeliveryFailures',
+      'DeliveriesAwaitingSecret',
+    ]) {
+      expect(alarmed).toContain(`"${name}"`);
     }
   });
 });

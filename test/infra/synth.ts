@@ -20,6 +20,8 @@ function cdkJsonContext(): Record<string, unknown> {
 
 export interface SynthOptions {
   readonly config?: Config;
+  /** Default `strikewatch-test`. */
+  readonly stackName?: string;
   readonly props?: Partial<Omit<StrikewatchStackProps, 'config'>>;
   /** Policy-validation plugins run by the synth, as bin/app.ts registers cdk-nag. */
   readonly plugins?: (app: App) => IPolicyValidationPlugin[];
@@ -36,7 +38,7 @@ export function synthStack(options: SynthOptions = {}): {
   });
   if (options.plugins) Validations.of(app).addPlugins(...options.plugins(app));
   const config = options.config ?? loadSynthConfig();
-  const stack = new StrikewatchStack(app, 'strikewatch-test', {
+  const stack = new StrikewatchStack(app, options.stackName ?? 'strikewatch-test', {
     env: { account: '123456789012', region: 'eu-west-1' },
     config,
     sesIdentity: 'example.org',

@@ -1,19 +1,27 @@
 import type {
   APIGatewayProxyEventV2,
   APIGatewayProxyStructuredResultV2,
+  SQSBatchResponse,
   SQSEvent,
   SQSRecord,
 } from 'aws-lambda';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getRuntime, setRuntimeForTests } from '../../functions/commons/bootstrap.ts';
-import { logger } from '../../functions/commons/powertools.ts';
-import { handler as pollFeeds } from '../../functions/poll-feeds/handler.ts';
-import { handler as processArticle } from '../../functions/process-article/handler.ts';
-import { extractor } from '../../functions/process-article/start-extraction-worker.ts';
-import { handler as query } from '../../functions/query/handler.ts';
-import { handler as sendAlerts } from '../../functions/send-alerts/handler.ts';
-import type { JobQueue } from '../../shared/ports/job-queue.ts';
+import { afterAll, beforeAll, describe, expect, it, type MockInstance, vi } from 'vitest';
+import { ENV } from '../../shared/contracts/function-env.ts';
+import type { FunctionName } from '../../shared/contracts/functions.ts';
+import { METRICS } from '../../shared/contracts/metrics.ts';
+import {
+  SECRET_PLACEHOLDER_RANDOM_KEY,
+  SECRET_PLACEHOLDER_TEMPLATE,
+} from '../../shared/contracts/secrets.ts';
+import { FUNCTION_TABLE_ACCESS, TABLE_ACTIONS } from '../../shared/contracts/table-access.ts';
 import { DynamoDbStore } from '../../shared/store/dynamodb-store.ts';
+import {
+  type AwsJsonServer,
+  type SqsServer,
+  startSecretsManagerServer,
+  startSqsServer,
+} from '../helpers/aws-json-server.ts';
+import { type FaultyProxy, startFaultyDynamoProxy } from '../helpers/faulty-dynamo-proxy.ts';
 import {
   duplicates,
   type Harness,
@@ -21,17 +29,18 @@ import {
   startHarness,
 } from '../helpers/pipeline-harness.ts';
 
-// The Lambda handlers, built by their real bootstrap from the environment the stack sets, run
-// against dynalite and loopback servers with realistic events: a schedule, an SQS batch with a
-// poisoned record, API Gateway HTTP API requests. Only the SQS queues are captured in memory
-// (there is no SQS on this machine); their messages are fed to the next handler as SQS events.
+// The Lambda handlers, each built by its own cold start from the environment the stack sets, run
+// against dynalite (behind a proxy that records every DynamoDB operation), a loopback SQS and a
+// loopback Secrets Manager speaking the AWS JSON protocols, and loopback feeds and Slack, with
+// realistic events: a schedule, SQS batches with a poisoned record, API Gateway HTTP requests.
+// Messages the handlers queue are read from the SQS server and fed to the next handler.
 
-class CapturingQueue implements JobQueue {
-  bodies: unknown[] = [];
-  async send(bodies: unknown[]) {
-    this.bodies.push(...bodies);
-  }
-}
+type Handlers = {
+  pollFeeds: typeof import('../../functions/poll-feeds/handler.ts').handler;
+  processArticle: typeof import('../../functions/process-article/handler.ts').handler;
+  sendAlerts: typeof import('../../functions/send-alerts/handler.ts').handler;
+  query: typeof import('../../functions/query/handler.ts').handler;
+};
 
 function sqsEvent(bodies: string[]): SQSEvent {
   return {
@@ -80,11 +89,39 @@ function httpEvent(path: string, params: Record<string, string> = {}): APIGatewa
   };
 }
 
+const scheduled = { source: 'aws.scheduler', 'detail-type': 'Scheduled Event', detail: {} };
+const OPS_SECRET_ARN =
+  'arn:aws:secretsmanager:us-east-1:123456789012:secret:strikewatch/slack/ops-AbCdEf';
+
 describe('Lambda handlers on dynalite and loopback servers', () => {
   let h: Harness;
-  const articleQueue = new CapturingQueue();
-  const alertQueue = new CapturingQueue();
+  let dynamo: FaultyProxy;
+  let sqs: SqsServer;
+  let secretsManager: AwsJsonServer;
+  let fn: Handlers;
+  let addMetric: MockInstance;
+  let publish: MockInstance;
   const saved = { ...process.env };
+  /** DynamoDB operations and custom metrics seen per function. */
+  const operations = new Map<FunctionName, Set<string>>();
+  const emitted = new Map<FunctionName, Set<string>>();
+
+  /** Runs one handler call, noting the DynamoDB operations and metrics it made. */
+  async function recorded<T>(name: FunctionName, call: () => Promise<T>): Promise<T> {
+    const before = new Map(dynamo.calls);
+    addMetric.mockClear();
+    try {
+      return await call();
+    } finally {
+      for (const [op, n] of dynamo.calls) {
+        if (n > (before.get(op) ?? 0))
+          operations.set(name, (operations.get(name) ?? new Set()).add(op));
+      }
+      for (const [metric] of addMetric.mock.calls) {
+        emitted.set(name, (emitted.get(name) ?? new Set()).add(String(metric)));
+      }
+    }
+  }
 
   beforeAll(async () => {
     h = await startHarness({
@@ -96,9 +133,24 @@ describe('Lambda handlers on dynalite and loopback servers', () => {
     });
     const tableName = 'strikewatch-handlers';
     await new DynamoDbStore({ client: h.dynamo.client, tableName }).ensureTable();
+    dynamo = await startFaultyDynamoProxy(h.dynamo.endpoint);
+    sqs = await startSqsServer();
+    // The secret of a Slack subscriber whose webhook URL the operator has not put yet.
+    const placeholder = JSON.stringify({
+      ...(JSON.parse(SECRET_PLACEHOLDER_TEMPLATE) as object),
+      [SECRET_PLACEHOLDER_RANDOM_KEY]: 'Qx7aP2',
+    });
+    secretsManager = await startSecretsManagerServer(new Map([[OPS_SECRET_ARN, placeholder]]));
+    const siteOrigin = new URL(h.config.feeds[0]?.url ?? '').origin;
     Object.assign(process.env, {
-      TABLE_NAME: tableName,
-      DYNAMODB_ENDPOINT: h.dynamo.endpoint,
+      [ENV.tableName]: tableName,
+      [ENV.dynamodbEndpoint]: dynamo.endpoint,
+      [ENV.articleQueueUrl]: sqs.queueUrl('articles'),
+      [ENV.alertQueueUrl]: sqs.queueUrl('alerts'),
+      [ENV.slackWebhookSecrets]: JSON.stringify({ 'slack/ops': OPS_SECRET_ARN }),
+      // The SDKs' own endpoint overrides: the adapters and clients are the production ones.
+      AWS_ENDPOINT_URL_SQS: sqs.endpoint,
+      AWS_ENDPOINT_URL_SECRETS_MANAGER: secretsManager.endpoint,
       AWS_REGION: 'us-east-1',
       AWS_ACCESS_KEY_ID: 'local',
       AWS_SECRET_ACCESS_KEY: 'local',
@@ -107,63 +159,125 @@ describe('Lambda handlers on dynalite and loopback servers', () => {
       POWERTOOLS_TRACE_ENABLED: 'false',
       POWERTOOLS_DEV: 'true',
       STRIKEWATCH_CONFIG: JSON.stringify({
-        feeds: h.config.feeds,
-        subscribers: [{ id: 'analysts-slack', slack: { webhookUrl: h.slack.url() } }],
+        feeds: [...h.config.feeds, { id: 'gone', url: `${siteOrigin}/no-such-feed.xml` }],
+        subscribers: [
+          { id: 'analysts-slack', slack: { webhookUrl: h.slack.url() } },
+          { id: 'ops-slack', slack: { webhookUrlSecret: 'slack/ops' } },
+        ],
         delivery: { maxAttempts: 3, backoffMs: 10, timeoutMs: 5000 },
         network: { allowPrivateHosts: ['127.0.0.1'], retries: 1 },
       }),
     });
-    // The logger was made at import, before this environment: quiet it the way an operator would.
-    logger.setLogLevel('SILENT');
-    setRuntimeForTests(undefined);
-    // The real bootstrap builds every adapter from that environment, with process-article's own
-    // extraction worker; only the queues are swapped.
-    const runtime = getRuntime({ extractor: (config) => extractor.configure(config.extraction) });
-    setRuntimeForTests({ ...runtime, articleQueue, alertQueue });
+    // Each handler builds its runtime as it loads (its cold start): after the environment is set.
+    fn = {
+      pollFeeds: (await import('../../functions/poll-feeds/handler.ts')).handler,
+      processArticle: (await import('../../functions/process-article/handler.ts')).handler,
+      sendAlerts: (await import('../../functions/send-alerts/handler.ts')).handler,
+      query: (await import('../../functions/query/handler.ts')).handler,
+    };
+    const { metrics } = await import('../../functions/commons/powertools.ts');
+    addMetric = vi.spyOn(metrics, 'addMetric');
+    publish = vi.spyOn(metrics, 'publishStoredMetrics');
   });
 
   afterAll(async () => {
-    setRuntimeForTests(undefined);
     process.env = saved;
+    const { extractor } = await import(
+      '../../functions/process-article/start-extraction-worker.ts'
+    );
     await extractor.close();
+    await Promise.all([dynamo.close(), sqs.close(), secretsManager.close()]);
     await h.close();
   });
 
-  it('poll-feeds (scheduled event) queues one job per new item', async () => {
-    const result = await pollFeeds({
-      version: '0',
-      id: 'e1',
-      'detail-type': 'Scheduled Event',
-      source: 'aws.scheduler',
-      account: '123456789012',
-      time: new Date().toISOString(),
-      region: 'us-east-1',
-      resources: [],
-      detail: {},
+  it('poll-feeds (scheduled event) queues one job per new item, and logs why a feed failed', async () => {
+    const { logger } = await import('../../functions/commons/powertools.ts');
+    logger.setLogLevel('WARN');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const result = await recorded('poll-feeds', () => fn.pollFeeds({ ...scheduled, id: 'e1' }));
+      // The demo's feeds and one that is gone.
+      expect(result).toMatchObject({
+        feeds: h.site.feeds.length + 1,
+        failed: 1,
+        queued: h.pages.length,
+      });
+      const lines = warn.mock.calls.map(
+        ([line]) => JSON.parse(String(line)) as Record<string, unknown>,
+      );
+      const failure = lines.find((l) => l.message === 'feed poll failed');
+      // The error text is kept: Powertools drops a `message` attribute, the port renames it.
+      expect(failure).toMatchObject({
+        feedId: 'gone',
+        code: 'http_status',
+        reason: expect.stringMatching(/HTTP 404/),
+      });
+      expect(lines.some((l) => String(l.message).includes('reserved key'))).toBe(false);
+    } finally {
+      warn.mockRestore();
+      logger.setLogLevel('SILENT');
+    }
+    expect(sqs.messages('articles')).toHaveLength(h.pages.length);
+  });
+
+  it('process-article reports only the poisoned record as failed, counts the unreadable one, and nudges the alert queue', async () => {
+    // An article whose page is gone and whose item has no text: recorded and counted as an
+    // article failure, but its record is done (retrying would not bring the page back).
+    const gone = `${new URL(h.config.feeds[0]?.url ?? '').origin}/no-such-article.html`;
+    const unreadable = JSON.stringify({
+      feedId: 'gone',
+      outlet: 'Gone',
+      articleId: 'f'.repeat(32),
+      url: gone,
+      canonicalUrl: gone,
+      item: { guid: null, link: gone, title: 'Gone', publishedAt: null, content: null },
     });
-    expect(result).toMatchObject({ feeds: h.site.feeds.length, failed: 0, queued: h.pages.length });
-    expect(articleQueue.bodies).toHaveLength(h.pages.length);
-  });
-
-  it('process-article reports only the poisoned record as failed and nudges the alert queue', async () => {
-    const bodies = [...articleQueue.bodies.map((b) => JSON.stringify(b)), '{"not":"a job"}'];
-    const result = await processArticle(sqsEvent(bodies));
+    const bodies = [...sqs.drain('articles'), unreadable, '{"not":"a job"}'];
+    const result = await recorded('process-article', () => fn.processArticle(sqsEvent(bodies)));
     expect(result.batchItemFailures).toEqual([{ itemIdentifier: `m-${bodies.length - 1}` }]);
-    expect(alertQueue.bodies.length).toBeGreaterThan(0);
+    expect(addMetric).toHaveBeenCalledWith(METRICS.articleFailures.name, 'Count', 1);
+    expect(sqs.messages('alerts').length).toBeGreaterThan(0);
   });
 
-  it('send-alerts delivers the nudged alerts once; the scheduled sweep finds nothing left', async () => {
-    const result = await sendAlerts(sqsEvent(alertQueue.bodies.map((b) => JSON.stringify(b))));
+  it('process-article: a batch whose every record fails is a partial response, not an invocation error', async () => {
+    publish.mockClear();
+    const result = await recorded('process-article', () =>
+      fn.processArticle(sqsEvent(['{"not":"a job"}', 'not even JSON'])),
+    );
+    expect(result).toEqual({
+      batchItemFailures: [{ itemIdentifier: 'm-0' }, { itemIdentifier: 'm-1' }],
+    });
+    expect(publish).toHaveBeenCalledTimes(1);
+    // Metrics are published even when the handler does throw (here: not an SQS event at all).
+    await expect(fn.processArticle({} as SQSEvent)).rejects.toThrow();
+    expect(publish).toHaveBeenCalledTimes(2);
+  });
+
+  it('send-alerts delivers the nudged alerts once; a delivery whose secret is not set yet waits', async () => {
+    const nudges = sqs.drain('alerts');
+    const result = (await recorded('send-alerts', () =>
+      fn.sendAlerts(sqsEvent(nudges)),
+    )) as SQSBatchResponse;
     expect(result).toEqual({ batchItemFailures: [] });
     expect(h.slack.received.length).toBeGreaterThanOrEqual(3);
     expect(duplicates(slackAlertIds(h.slack))).toEqual([]);
-    const sweep = await sendAlerts({ source: 'aws.scheduler', 'detail-type': 'Scheduled Event' });
+    // ops-slack's secret holds the stack's placeholder: its deliveries are retried later, counted,
+    // and none is failed.
+    const waiting = addMetric.mock.calls.filter(
+      ([name]) => name === METRICS.deliveriesAwaitingSecret.name,
+    );
+    expect(waiting.length).toBeGreaterThan(0);
+    const failures = addMetric.mock.calls
+      .filter(([name]) => name === METRICS.deliveryFailures.name)
+      .reduce((sum, [, , n]) => sum + Number(n), 0);
+    expect(failures).toBe(0);
+    const sweep = await recorded('send-alerts', () => fn.sendAlerts({ ...scheduled, id: 'e2' }));
     expect(sweep).toEqual({ sent: 0, failed: 0 });
   });
 
   it('query answers API Gateway requests, with 400 for bad parameters and 404 for unknown paths', async () => {
-    const ok = (await query(
-      httpEvent('/casualties', { place: 'Raqqa' }),
+    const ok = (await recorded('query', () =>
+      fn.query(httpEvent('/casualties', { place: 'Raqqa' })),
     )) as APIGatewayProxyStructuredResultV2;
     expect(ok.statusCode).toBe(200);
     const body = JSON.parse(String(ok.body)) as {
@@ -173,13 +287,32 @@ describe('Lambda handlers on dynalite and loopback servers', () => {
     expect(body.count).toBeGreaterThan(0);
     for (const item of body.items) expect(item.figure.place).toMatch(/raqqa/i);
 
-    const bad = (await query(
+    const bad = (await fn.query(
       httpEvent('/articles', { since: 'last week' }),
     )) as APIGatewayProxyStructuredResultV2;
     expect(bad.statusCode).toBe(400);
     expect(String(bad.body)).toContain('ISO date');
 
-    const missing = (await query(httpEvent('/tweets'))) as APIGatewayProxyStructuredResultV2;
+    const missing = (await fn.query(httpEvent('/tweets'))) as APIGatewayProxyStructuredResultV2;
     expect(missing.statusCode).toBe(404);
+  });
+
+  it('each function emitted every custom metric the alarms and dashboard read from it', () => {
+    for (const { service, name } of Object.values(METRICS)) {
+      expect([...(emitted.get(service) ?? [])], `${service} must emit ${name}`).toContain(name);
+    }
+  });
+
+  it('each function called only DynamoDB operations the stack grants it', () => {
+    expect([...operations.keys()].sort()).toEqual([
+      'poll-feeds',
+      'process-article',
+      'query',
+      'send-alerts',
+    ]);
+    for (const [name, ops] of operations) {
+      const granted: readonly string[] = TABLE_ACTIONS[FUNCTION_TABLE_ACCESS[name]];
+      for (const op of ops) expect(granted, `${name} calls ${op}`).toContain(`dynamodb:${op}`);
+    }
   });
 });

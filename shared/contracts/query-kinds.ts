@@ -1,0 +1,29 @@
+// What analysts can query, from the CLI (`query --kind`) and the HTTP API (`GET /<route>`). The
+// use-case validates the kind, the API maps its routes here, and the stack creates one route per
+// entry: adding a kind here is the one change that reaches all of them.
+
+export const QUERY_KINDS = [
+  'article',
+  'story',
+  'casualty',
+  'accusation',
+  'alert',
+  'error',
+] as const;
+export type QueryKind = (typeof QUERY_KINDS)[number];
+
+/** The HTTP API route of each kind (a GET on the query function). */
+export const QUERY_ROUTES: Readonly<Record<QueryKind, `/${string}`>> = {
+  article: '/articles',
+  story: '/stories',
+  casualty: '/casualties',
+  accusation: '/accusations',
+  alert: '/alerts',
+  error: '/errors',
+};
+
+/** The kind a request path asks for (its last segment, e.g. `/casualties`), or undefined. */
+export function queryKindForPath(path: string): QueryKind | undefined {
+  const segment = path.split('/').filter(Boolean).pop() ?? '';
+  return QUERY_KINDS.find((kind) => QUERY_ROUTES[kind] === `/${segment}`);
+}
