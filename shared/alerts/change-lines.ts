@@ -3,7 +3,7 @@ import { describeValue, partyName, victimsWord } from './message-words.ts';
 import { sourceLabel } from './source-label.ts';
 
 // "What changed since the last message about this incident", one line per change:
-// "Toll rises from 22 to 43 civilians killed, per SOHR; Russian Defence Ministry says 60".
+// "Toll rises from 22 to 43 civilians killed, per SOHR; 60 per Russian Defence Ministry".
 
 const figure = (v: FigureValue, m: Measure) =>
   `${describeValue(v)} ${victimsWord(m.victims, v)} ${m.outcome}`;
@@ -15,7 +15,7 @@ function othersSay(i: Incident, m: Measure, exceptSourceKey: string): string[] {
     .flatMap((a) =>
       a.figures
         .filter((f) => f.outcome === m.outcome && f.victims === m.victims)
-        .map((f) => `${sourceLabel(a.source)} says ${describeValue(f)}`),
+        .map((f) => `${describeValue(f)} per ${sourceLabel(a.source)}`),
     );
 }
 
@@ -32,8 +32,8 @@ export function changeLine(i: Incident, c: Change, u: RecordUpdate): string {
       return [head, ...othersSay(i, c.measure, c.sourceKey)].join('; ');
     }
     case 'disagreement': {
-      const others = c.others.map((o) => `${sourceLabel(o.source)} says ${describeValue(o.value)}`);
-      return `Sources disagree: ${sourceLabel(c.source)} says ${figure(c.value, c.measure)}; ${others.join('; ')}`;
+      const others = c.others.map((o) => `${describeValue(o.value)} per ${sourceLabel(o.source)}`);
+      return `Sources disagree: ${figure(c.value, c.measure)} per ${sourceLabel(c.source)}; ${others.join('; ')}`;
     }
     case 'new_figure':
       return `New figure: ${figure(c.value, c.measure)}, per ${sourceLabel(c.source)}`;

@@ -1,4 +1,5 @@
 import { primaryTally } from '../incidents/accounts.ts';
+import { sameParty } from '../incidents/parties.ts';
 import type {
   AccusationEntry,
   AccusationRecord,
@@ -88,7 +89,11 @@ function changeHeadline(i: Incident, c: Change, accusations: AccusationEntry[]):
     case 'accusation': {
       const a = accusations.find((x) => x.key === c.key);
       if (!a) return `New accusation over ${strike}`;
-      return `${capitalise(shortActorName(a.accuser))} accuses ${actorName(a.accused)} over ${strike}`;
+      const who = `${capitalise(shortActorName(a.accuser))} accuses ${actorName(a.accused)}`;
+      // Accusing the perpetrator: the strike is theirs already, say what it did instead.
+      if (sameParty(a.accused, i.perpetrator))
+        return `${who} over strike${inPlace(i)}${harmPhrase(i)}`;
+      return `${who} over ${strike}`;
     }
   }
 }

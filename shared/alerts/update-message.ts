@@ -112,13 +112,21 @@ function noteFor(a: Account, changes: readonly Change[]): string | null {
   return null;
 }
 
-function accountLine(a: Account, changes: readonly Change[]): AccountLine {
+/** The article that carries the account's latest figure (a revision may come from another). */
+function latestArticle(a: Account, reports: readonly ArticleRef[]) {
+  const ids = new Set(a.figures.map((f) => f.articleId));
+  const latest = [...reports].reverse().find((r) => ids.has(r.articleId));
+  return latest ?? { outlet: a.outlet, url: a.url };
+}
+
+function accountLine(a: Account, i: Incident, changes: readonly Change[]): AccountLine {
+  const latest = latestArticle(a, i.reports);
   return {
     source: sourceLabel(a.source),
     figures: figuresOf(a),
     note: noteFor(a, changes),
-    outlet: a.outlet,
-    url: a.url,
+    outlet: latest.outlet === a.outlet ? a.outlet : `${latest.outlet}; first in ${a.outlet}`,
+    url: latest.url,
     quotes: [...new Set(a.figures.map((f) => f.quote).filter(Boolean))].slice(0, 3),
   };
 }
@@ -226,7 +234,7 @@ export function incidentMessage(i: Incident, u: RecordUpdate): UpdateMessage {
     headline: incidentHeadline(i, u),
     changes: u.changes.map((c) => changeLine(i, c, u)),
     facts: incidentFacts(i),
-    accounts: i.accounts.map((a) => accountLine(a, u.changes)),
+    accounts: i.accounts.map((a) => accountLine(a, i, u.changes)),
     accusations: i.accusations.map((a) => accusationLine(a, u.changes)),
     place: i.place,
     incidentDate: i.date,

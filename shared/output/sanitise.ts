@@ -73,7 +73,8 @@ export function cutAtWord(text: string, max: number): string {
   if (text.length <= max) return text;
   if (max <= 1) return max === 1 ? '…' : '';
   let cut = text.slice(0, max - 1);
-  const space = cut.search(/\s\S*$/);
+  // Cut right before a blank: the last word is whole. Otherwise go back to the last blank.
+  const space = /\s/.test(text.charAt(max - 1)) ? cut.length : cut.search(/\s\S*$/);
   if (space >= Math.floor((max - 1) * 0.6)) cut = cut.slice(0, space);
   cut = cut.replace(/[\ud800-\udbff]$/, '').replace(/[\s,;:.\-–—(]+$/, '');
   return `${cut}…`;
@@ -100,7 +101,7 @@ export function safeHttpUrl(input: unknown, max = 2000): string | null {
 // "evil.example" and "https://..." by themselves. Defanged the way analysts write it.
 const COMMON_TLDS =
   'com|net|org|info|biz|io|co|me|ly|gl|gd|be|to|tv|ru|su|uk|us|de|fr|it|nl|es|ch|se|no|tr|ir|iq|sy|lb|jo|il|ps|sa|ae|qa|kw|eg|cn|jp|in|pk|ua|news|online|site|xyz|top|app|dev|link|click|live|media|press|world|today|website|space|store|shop|page|club|email';
-const SCHEME = /\b([a-z][a-z0-9+.-]{1,15}):\/\//gi;
+const SCHEME_URL = /\b([a-z][a-z0-9+.-]{1,15}):\/\/([^\s/?#]*)/gi;
 const DOMAIN = new RegExp(`\\b((?:[a-z0-9-]+\\.)+)(${COMMON_TLDS})(?![a-z0-9-])`, 'gi');
 const WWW = /\bwww\./gi;
 const MAILTO = /\bmailto:/gi;
@@ -108,7 +109,11 @@ const MAILTO = /\bmailto:/gi;
 /** "https://evil.example/x" -> "hxxps[:]//evil[.]example/x": readable, not clickable. */
 export function defangLinks(text: string): string {
   return text
-    .replace(SCHEME, (_m, scheme: string) => `${scheme.replace(/^http/i, 'hxxp')}[:]//`)
+    .replace(
+      SCHEME_URL,
+      (_m, scheme: string, host: string) =>
+        `${scheme.replace(/^http/i, 'hxxp')}[:]//${host.replace(/\./g, '[.]')}`,
+    )
     .replace(MAILTO, 'mailto[:]')
     .replace(WWW, 'www[.]')
     .replace(DOMAIN, (_m, labels: string, tld: string) => `${labels.slice(0, -1)}[.]${tld}`)

@@ -112,9 +112,11 @@ describe('incident update planner', () => {
       out[0]?.update as NonNullable<(typeof out)[0]>['update'],
     );
     expect(msg.changes[0]).toBe(
-      'Toll rises from at least 22 to 43 civilians killed, per Syrian Observatory for Human Rights; Russian Defence Ministry says 60',
+      'Toll rises from at least 22 to 43 civilians killed, per Syrian Observatory for Human Rights; 60 per Russian Defence Ministry',
     );
-    expect(msg.changes[1]).toMatch(/^Sources disagree: Russian Defence Ministry says 60/);
+    expect(msg.changes[1]).toMatch(
+      /^Sources disagree: 60 civilians killed per Russian Defence Ministry; 43 per Syrian/,
+    );
   });
 
   it('a repeat from another outlet adds the outlet and sends nothing', () => {
@@ -231,7 +233,7 @@ describe('incident update planner', () => {
       out[0]?.update as NonNullable<(typeof out)[0]>['update'],
     );
     expect(msg.headline).toBe(
-      'Russia accuses the US-led coalition over US-led coalition strike in Raqqa',
+      'Russia accuses the US-led coalition over strike in Raqqa that killed at least 22 civilians',
     );
     expect(msg.accusations).toMatchObject([
       {
