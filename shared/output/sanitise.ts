@@ -152,14 +152,16 @@ function escapeSlackSyntax(s: string): string {
 }
 
 /**
- * Article text for a Slack plain_text object (headers, buttons). Slack shows it verbatim, but
- * angle brackets still become look-alikes so nothing ever spells a mention, and links are
- * defanged because clients link them anyway.
+ * Article text for a Slack plain_text object (headers, buttons). Slack shows it verbatim, but it
+ * gets the same look-alikes as mrkdwn (so moving a field between the two never opens a hole),
+ * angle brackets become ‹ › so nothing ever spells a mention, and links are defanged because
+ * clients link them anyway.
  */
 export function slackPlain(input: unknown, opts: CleanOptions = {}): string {
   return defangLinks(cleanText(input, opts))
     .replace(/</g, '‹')
     .replace(/>/g, '›')
+    .replace(/[*＊_＿~～`｀]/g, (c) => MRKDWN_LOOKALIKES[c] ?? c)
     .replace(/[@＠](?=(?:channel|here|everyone)\b)/gi, '＠');
 }
 
