@@ -16,9 +16,18 @@ import type {
 // (from the same source via another outlet, or from another source) changes nothing.
 
 /** Accounts kept per incident (a DynamoDB item holds 400 KB); later sources add outlets only. */
-export const MAX_ACCOUNTS = 40;
-/** Longest quote kept per figure. */
-export const MAX_QUOTE = 600;
+export const MAX_ACCOUNTS = 30;
+/** Measures kept per account (killed/injured/missing of a few victim groups). */
+export const MAX_FIGURES_PER_ACCOUNT = 6;
+/** Other accounts named in a disagreement. */
+export const MAX_OTHERS = 10;
+/** Longest quote kept (a whole sentence is far shorter); with the caps above and those of
+ * tracked.ts an incident item stays well under DynamoDB's 400 KB. */
+export const MAX_QUOTE = 400;
+/** Longest source name kept. */
+export const MAX_SOURCE = 150;
+/** Outlets named per account (the record's reports keep every article). */
+export const MAX_OUTLETS = 10;
 
 export const upperOf = (v: FigureValue): number => v.max ?? v.count;
 
@@ -62,7 +71,7 @@ function stated(
 export function newAccount(f: ReportedFigure, article: ArticleRef): Account {
   return {
     sourceKey: f.sourceKey,
-    source: f.source,
+    source: f.source.slice(0, MAX_SOURCE),
     outlet: article.outlet,
     articleId: article.articleId,
     url: article.url,
@@ -74,7 +83,9 @@ export function newAccount(f: ReportedFigure, article: ArticleRef): Account {
 }
 
 const withOutlet = (a: Account, outlet: string): Account =>
-  a.outlets.includes(outlet) ? a : { ...a, outlets: [...a.outlets, outlet] };
+  a.outlets.includes(outlet) || a.outlets.length >= MAX_OUTLETS
+    ? a
+    : { ...a, outlets: [...a.outlets, outlet] };
 
 /** How a figure new to its account compares with what the other accounts state. */
 function compareWithOthers(accounts: readonly Account[], f: ReportedFigure): Change | null {
@@ -93,7 +104,12 @@ function compareWithOthers(accounts: readonly Account[], f: ReportedFigure): Cha
   };
   if (!others.length) return { type: 'new_figure', ...base, value: figureValue(f) };
   if (others.some((o) => sameValue(o.value, f))) return null;
-  return { type: 'disagreement', ...base, value: figureValue(f), others };
+  return {
+    type: 'disagreement',
+    ...base,
+    value: figureValue(f),
+    others: others.slice(0, MAX_OTHERS),
+  };
 }
 
 const measureOf = (m: Measure): Measure => ({ outcome: m.outcome, victims: m.victims });
@@ -122,6 +138,8 @@ export function mergeFigure(
   const j = account.figures.findIndex((x) => sameMeasure(x, f));
   const known = account.figures[j];
   if (!known) {
+    if (account.figures.length >= MAX_FIGURES_PER_ACCOUNT)
+      return { accounts: [...accounts], change: null };
     const change = compareWithOthers(accounts, f);
     const grown = { ...account, figures: [...account.figures, stated(f, article, null)] };
     return { accounts: replace(withOutlet(grown, article.outlet)), change };

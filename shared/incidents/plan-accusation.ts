@@ -1,7 +1,16 @@
+import { MAX_OUTLETS } from './accounts.ts';
 import { accusationIdFor } from './identity.ts';
 import { COALITION_ACTORS, involves } from './parties.ts';
 import { accusationEntry, type PlanOptions } from './plan-incident.ts';
-import { entryFor, hasReport, replayOf, union, updateOf, withReport } from './tracked.ts';
+import {
+  boundedRef,
+  entryFor,
+  hasReport,
+  replayOf,
+  union,
+  updateOf,
+  withReport,
+} from './tracked.ts';
 import type {
   AccusationRecord,
   AccusationReport,
@@ -44,14 +53,14 @@ export function planAccusationUpdate(
   report: AccusationReport,
   opts: PlanOptions = {},
 ): Plan<AccusationRecord> {
-  const a = report.article;
+  const a = boundedRef(report.article);
   if (known) {
     if (hasReport(known, a.articleId)) {
       const update = replayOf(known, a.articleId);
       return { next: known, write: 'none', expectedVersion: known.version, update, addedKeys: [] };
     }
     const acc = known.accusation;
-    const outlets = union(acc.outlets, [a.outlet]);
+    const outlets = union(acc.outlets, [a.outlet], MAX_OUTLETS);
     const next = withReport(
       {
         ...known,

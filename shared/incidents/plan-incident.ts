@@ -1,10 +1,12 @@
 import type { Actor } from '../domain/claims.ts';
-import { mergeFigure, tallies } from './accounts.ts';
+import { MAX_OUTLETS, MAX_QUOTE, mergeFigure, tallies } from './accounts.ts';
 import { byParty, incidentIdFor } from './identity.ts';
 import { COALITION_ACTORS, involves, sameParty } from './parties.ts';
 import {
+  boundedRef,
   entryFor,
   hasReport,
+  MAX_ACCUSATIONS,
   replayOf,
   union,
   updateOf,
@@ -49,11 +51,11 @@ export function accusationEntry(a: ReportedAccusation, article: ArticleRef): Acc
     key: a.key,
     accuser: a.accuser,
     accused: a.accused,
-    accuserName: a.accuserName,
-    accusedName: a.accusedName,
-    allegation: a.allegation,
+    accuserName: a.accuserName.slice(0, 150),
+    accusedName: a.accusedName.slice(0, 150),
+    allegation: a.allegation.slice(0, MAX_QUOTE),
     category: a.category,
-    quote: a.quote,
+    quote: a.quote.slice(0, MAX_QUOTE),
     articleId: article.articleId,
     outlet: article.outlet,
     url: article.url,
@@ -69,9 +71,10 @@ function mergeAccusations(known: readonly AccusationEntry[], report: IncidentRep
     const i = list.findIndex((x) => x.key === a.key);
     const seen = list[i];
     if (!seen) {
+      if (list.length >= MAX_ACCUSATIONS) continue;
       list = [...list, accusationEntry(a, report.article)];
       changes.push({ type: 'accusation', key: a.key });
-    } else if (!seen.outlets.includes(report.article.outlet)) {
+    } else if (!seen.outlets.includes(report.article.outlet) && seen.outlets.length < MAX_OUTLETS) {
       list = list.map((x, j) =>
         j === i ? { ...x, outlets: [...x.outlets, report.article.outlet] } : x,
       );
@@ -250,7 +253,9 @@ export function planIncidentUpdate(
   opts: PlanOptions = {},
   found: readonly Incident[] = [],
 ): Plan<Incident> {
-  const report = known ? input : { ...input, createKey: creationKey(input, found) };
+  // Outside strings are bounded once, here: everything below stores them.
+  const bounded = { ...input, article: boundedRef(input.article) };
+  const report = known ? bounded : { ...bounded, createKey: creationKey(input, found) };
   if (known) {
     if (hasReport(known, report.article.articleId)) {
       const update = replayOf(known, report.article.articleId);

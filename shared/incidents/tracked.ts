@@ -12,9 +12,9 @@ import type {
 // updates and replays.
 
 /** Articles kept per record; reportCount keeps counting past it. */
-export const MAX_REPORTS = 200;
+export const MAX_REPORTS = 100;
 /** Announced versions kept per record: the first (thread root) and the latest ones. */
-export const MAX_UPDATES = 50;
+export const MAX_UPDATES = 30;
 
 const KIND_ORDER: UpdateKind[] = [
   'first_report',
@@ -36,6 +36,24 @@ export const kindRank = (k: UpdateKind): number => KIND_ORDER.indexOf(k);
 
 export function hasReport(r: TrackedRecord, articleId: string): boolean {
   return r.changedBy === articleId || r.reports.some((x) => x.articleId === articleId);
+}
+
+/** Accusations kept per incident. */
+export const MAX_ACCUSATIONS = 30;
+const MAX_TITLE = 200;
+const MAX_NAME = 100;
+/** Stories kept per record. */
+export const MAX_STORIES = 50;
+const MAX_URL = 2000;
+
+/** An article reference with its outside strings bounded (they are stored on every record). */
+export function boundedRef(a: ArticleRef): ArticleRef {
+  return {
+    ...a,
+    url: a.url.length <= MAX_URL ? a.url : '',
+    title: a.title === null ? null : a.title.slice(0, MAX_TITLE),
+    outlet: a.outlet.slice(0, MAX_NAME),
+  };
 }
 
 export function withReport<T extends TrackedRecord>(r: T, article: ArticleRef): T {
@@ -88,6 +106,6 @@ export function replayOf(r: TrackedRecord, articleId: string): RecordUpdate | nu
   return e ? updateOf(r, e, true) : null;
 }
 
-export const union = (a: readonly string[], b: readonly string[]): string[] => [
-  ...new Set([...a, ...b]),
-];
+/** The union of two id lists, bounded (the first ones are kept). */
+export const union = (a: readonly string[], b: readonly string[], max = MAX_STORIES): string[] =>
+  [...new Set([...a, ...b])].slice(0, Math.max(max, a.length));

@@ -4,6 +4,7 @@ import { renderEmailUpdate } from '../../../shared/alerts/update-email.ts';
 import { updateMessage } from '../../../shared/alerts/update-message.ts';
 import { renderSlackUpdate } from '../../../shared/alerts/update-slack.ts';
 import { renderTerminalUpdate } from '../../../shared/alerts/update-terminal.ts';
+import { MAX_ACCOUNTS } from '../../../shared/incidents/accounts.ts';
 import type { Incident } from '../../../shared/incidents/types.ts';
 import { accusation, article, articleClaims, figure, S } from '../../helpers/incident-builders.ts';
 import { MemoryIncidents } from '../../helpers/memory-incidents.ts';
@@ -216,6 +217,6 @@ describe('Slack', () => {
       expect(text.length).toBeLessThanOrEqual(3000);
       if (b.type === 'header') expect(text.length).toBeLessThanOrEqual(150);
     }
-    expect(JSON.stringify(p)).toContain('and 28 more accounts');
+    expect(JSON.stringify(p)).toContain(`and ${MAX_ACCOUNTS - 12} more accounts`);
   });
 });

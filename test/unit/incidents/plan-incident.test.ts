@@ -417,4 +417,47 @@ describe('incident update planner', () => {
     const plan = planIncidentUpdate(null, { ...report, figures: [] });
     expect(plan).toMatchObject({ write: 'none', update: null });
   });
+
+  it('a flooded incident stays a storable DynamoDB item (under 400 KB)', () => {
+    const { store } = firstReport();
+    const long = `${'A very long hostile sentence. '.repeat(200)}`;
+    const victims = [
+      'civilians',
+      'children',
+      'women',
+      'men',
+      'soldiers',
+      'fighters',
+      'people',
+    ] as const;
+    for (let i = 0; i < 400; i++) {
+      const figures = Array.from({ length: 16 }, (_, j) =>
+        figure({
+          count: 100 + i + j,
+          victims: victims[j % victims.length],
+          outcome: j % 2 ? 'injured' : 'killed',
+          quote: long,
+          source: `Source ${i}-${j} ${'x'.repeat(500)}`,
+        }),
+      );
+      const accusations = Array.from({ length: 5 }, (_, k) =>
+        accusation({
+          accuser: k % 2 ? 'russia' : 'syria_gov',
+          allegation: `${k} ${long}`,
+          quote: long,
+          accusedName: `n${i}`,
+        }),
+      );
+      store.apply(
+        articleClaims(
+          article(`f${i}`, `Outlet ${i} ${'y'.repeat(400)}`, { title: long }),
+          figures,
+          accusations,
+        ),
+      );
+    }
+    const incident = store.incidents()[0] as Incident;
+    expect(incident.reportCount).toBe(401);
+    expect(new TextEncoder().encode(JSON.stringify(incident)).length).toBeLessThan(350_000);
+  });
 });
