@@ -91,16 +91,21 @@ function nearestPlace(all: readonly Located[], i: number): string | null {
   return null;
 }
 
+/** Longest place and source names kept (outside text, bounded where it enters the model). */
+const MAX_PLACE = 100;
+const MAX_SOURCE = 150;
+
 function reportedFigure(l: Located): ReportedFigure {
   const f = l.figure;
+  const source = f.source.slice(0, MAX_SOURCE);
   return {
     outcome: f.outcome,
     victims: f.victims,
     count: f.count,
     max: f.max,
     qualifier: f.qualifier,
-    source: f.source,
-    sourceKey: sourceKey(f.source),
+    source,
+    sourceKey: sourceKey(source),
     partOf: l.partOf,
     quote: f.quote,
   };
@@ -122,12 +127,13 @@ function dedupeFigures(figs: ReportedFigure[]): ReportedFigure[] {
 }
 
 function newReport(input: ArticleClaims, l: Located): IncidentReport {
-  const pk = placeKey(l.place);
+  const place = l.place?.slice(0, MAX_PLACE) ?? null;
+  const pk = placeKey(place);
   return {
     article: input.article,
     storyId: input.storyId,
     topics: input.topics,
-    place: pk ? l.place : null,
+    place: pk ? place : null,
     placeKey: pk,
     date: l.date,
     dateBasis: l.basis,
@@ -174,7 +180,10 @@ function groupFigures(input: ArticleClaims): IncidentReport[] {
 }
 
 export function reportedAccusation(a: Accusation): ReportedAccusation {
-  const category = allegationCategory(a);
+  const category = allegationCategory({
+    allegation: a.allegation.slice(0, 500),
+    quote: a.quote.slice(0, 1000),
+  });
   return {
     key: `${a.accuser}|${a.accused}|${category}`,
     accuser: a.accuser,
@@ -183,7 +192,7 @@ export function reportedAccusation(a: Accusation): ReportedAccusation {
     accusedName: a.accusedName,
     allegation: a.allegation,
     category,
-    place: a.place,
+    place: a.place?.slice(0, MAX_PLACE) ?? null,
     quote: a.quote,
   };
 }

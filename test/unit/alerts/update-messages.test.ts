@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HEADLINE_MAX } from '../../../shared/alerts/headline.ts';
+import { sampleUpdateMessage } from '../../../shared/alerts/sample-message.ts';
 import { renderEmailUpdate } from '../../../shared/alerts/update-email.ts';
 import { updateMessage } from '../../../shared/alerts/update-message.ts';
 import { renderSlackUpdate } from '../../../shared/alerts/update-slack.ts';
@@ -218,5 +219,15 @@ describe('Slack', () => {
       if (b.type === 'header') expect(text.length).toBeLessThanOrEqual(150);
     }
     expect(JSON.stringify(p)).toContain(`and ${MAX_ACCOUNTS - 12} more accounts`);
+  });
+});
+
+describe('notify test sample', () => {
+  it('is an update message marked as a test in its headline and its first line', () => {
+    const m = sampleUpdateMessage('2017-06-05T10:00:00.000Z');
+    expect(m.headline).toBe('[Test] Strike kills at least 3 people in Exampletown');
+    expect(m.changes[0]).toMatch(/test message/);
+    expect(renderTerminalUpdate(m)).toContain('No incident happened');
+    expect(sampleUpdateMessage('2017-06-05T11:00:00.000Z').messageId).not.toBe(m.messageId);
   });
 });
