@@ -1,0 +1,163 @@
+import type { Actor, Outcome, Qualifier, Victims } from '../domain/claims.ts';
+import type { FigureValue } from '../incidents/types.ts';
+
+// The plain words of incident messages: actor names, strike phrases, figures and dates.
+
+const ACTOR_NAMES: Record<Actor, string> = {
+  russia: 'Russia',
+  us: 'the United States',
+  coalition: 'the US-led coalition',
+  syria_gov: 'the Syrian government',
+  rebels: 'rebel groups',
+  opposition: 'the Syrian opposition',
+  isis: 'Islamic State',
+  nusra: 'Nusra Front / HTS',
+  sdf: 'the SDF',
+  turkey: 'Turkey',
+  iran: 'Iran',
+  israel: 'Israel',
+  uk: 'the United Kingdom',
+  france: 'France',
+  saudi: 'Saudi Arabia',
+  qatar: 'Qatar',
+  hezbollah: 'Hezbollah',
+  un: 'the UN',
+  hrw: 'Human Rights Watch',
+  amnesty: 'Amnesty International',
+  sohr: 'the Syrian Observatory for Human Rights',
+  white_helmets: 'the White Helmets',
+  msf: 'MSF',
+  ngo: 'an NGO',
+  media: 'a news outlet',
+  other: 'another party',
+};
+
+/** Short names for headlines, where every character counts. */
+const SHORT_NAMES: Partial<Record<Actor, string>> = {
+  sohr: 'SOHR',
+  hrw: 'HRW',
+  amnesty: 'Amnesty',
+  white_helmets: 'White Helmets',
+  us: 'the US',
+  nusra: 'HTS',
+};
+
+/** What kind of strike each party carries out, as an adjective phrase. */
+const STRIKE_OF: Record<Actor, [string, 'strike' | 'attack']> = {
+  coalition: ['US-led coalition', 'strike'],
+  us: ['US', 'strike'],
+  russia: ['Russian', 'strike'],
+  syria_gov: ['Syrian government', 'strike'],
+  turkey: ['Turkish', 'strike'],
+  israel: ['Israeli', 'strike'],
+  uk: ['British', 'strike'],
+  france: ['French', 'strike'],
+  iran: ['Iranian', 'strike'],
+  saudi: ['Saudi', 'strike'],
+  qatar: ['Qatari', 'strike'],
+  isis: ['Islamic State', 'attack'],
+  nusra: ['HTS', 'attack'],
+  rebels: ['Rebel', 'attack'],
+  opposition: ['Opposition', 'attack'],
+  sdf: ['SDF', 'attack'],
+  hezbollah: ['Hezbollah', 'attack'],
+  un: ['', 'strike'],
+  hrw: ['', 'strike'],
+  amnesty: ['', 'strike'],
+  sohr: ['', 'strike'],
+  white_helmets: ['', 'strike'],
+  msf: ['', 'strike'],
+  ngo: ['', 'strike'],
+  media: ['', 'strike'],
+  other: ['', 'attack'],
+};
+
+export const actorName = (a: Actor): string => ACTOR_NAMES[a] ?? a;
+export const shortActorName = (a: Actor): string => SHORT_NAMES[a] ?? ACTOR_NAMES[a] ?? a;
+export const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** "US-led coalition strike", "Islamic State attack", "strike" (nobody named). */
+export function strikePhrase(perpetrator: Actor | null): string {
+  if (!perpetrator) return 'strike';
+  const [adj, noun] = STRIKE_OF[perpetrator] ?? ['', 'strike'];
+  return adj ? `${adj} ${noun}` : noun;
+}
+
+/** A party's own name as the text gives it, else the canonical one. */
+export function partyName(actor: Actor, name: string | null | undefined): string {
+  const given = name?.trim();
+  return given ? given : actorName(actor);
+}
+
+const QUALIFIER_WORDS: Record<Qualifier, string> = {
+  exact: '',
+  at_least: 'at least ',
+  more_than: 'more than ',
+  up_to: 'up to ',
+  about: 'about ',
+};
+
+/** "at least 84", "20 to 30", "about 50". */
+export function describeValue(v: FigureValue): string {
+  const n = v.max !== null && v.max !== v.count ? `${v.count} to ${v.max}` : String(v.count);
+  return `${QUALIFIER_WORDS[v.qualifier] ?? ''}${n}`;
+}
+
+const SINGULAR: Record<Victims, string> = {
+  civilians: 'civilian',
+  children: 'child',
+  women: 'woman',
+  men: 'man',
+  soldiers: 'soldier',
+  fighters: 'fighter',
+  people: 'person',
+};
+
+/** The victims noun agreeing with the number ("1 child", "30 children"). */
+export function victimsWord(victims: Victims, v: FigureValue): string {
+  return v.count === 1 && (v.max === null || v.max === 1) ? SINGULAR[victims] : victims;
+}
+
+/** "at least 84 civilians killed". */
+export function describeFigure(f: FigureValue & { victims: Victims; outcome: Outcome }): string {
+  return `${describeValue(f)} ${victimsWord(f.victims, f)} ${f.outcome}`;
+}
+
+/** The verb of a headline: "kills", "injures", "leaves ... missing" is handled by the caller. */
+export const OUTCOME_VERB: Record<Outcome, string> = {
+  killed: 'kills',
+  injured: 'injures',
+  missing: 'leaves missing',
+};
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** "Saturday 3 June 2017" for 2017-06-03; the input itself when it is not an ISO date. */
+export function formatDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return iso;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${WEEKDAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}
+
+/** "3 June 2017, 10:00 UTC" for a period boundary. */
+export function formatTime(iso: string): string {
+  const date = formatDate(iso).replace(/^\w+ /, '');
+  const hm = /T(\d{2}:\d{2})/.exec(iso)?.[1];
+  return hm ? `${date}, ${hm} UTC` : date;
+}

@@ -1,0 +1,201 @@
+import type {
+  Account,
+  ArticleRef,
+  Change,
+  FigureValue,
+  Measure,
+  ReportedFigure,
+  StatedFigure,
+  Tally,
+} from './types.ts';
+
+// Accounts: one per source of an incident. Merging one reported figure into them says what
+// changed: a higher figure from the same source is a revision ("from 22 to 43"); a figure from
+// another source that no account states is a disagreement (lower or higher alike: never a
+// corroboration); a figure for a measure nobody stated is a new figure; the same value again
+// (from the same source via another outlet, or from another source) changes nothing.
+
+/** Accounts kept per incident (a DynamoDB item holds 400 KB); later sources add outlets only. */
+export const MAX_ACCOUNTS = 30;
+/** Measures kept per account (killed/injured/missing of a few victim groups). */
+export const MAX_FIGURES_PER_ACCOUNT = 6;
+/** Other accounts named in a disagreement. */
+export const MAX_OTHERS = 10;
+/** Longest quote kept (a whole sentence is far shorter); with the caps above and those of
+ * tracked.ts an incident item stays well under DynamoDB's 400 KB. */
+export const MAX_QUOTE = 400;
+/** Longest source name kept. */
+export const MAX_SOURCE = 150;
+/** Outlets named per account (the record's reports keep every article). */
+export const MAX_OUTLETS = 10;
+
+export const upperOf = (v: FigureValue): number => v.max ?? v.count;
+
+export function sameValue(a: FigureValue, b: FigureValue): boolean {
+  return a.count === b.count && upperOf(a) === upperOf(b);
+}
+
+/** Whether `next` is a higher toll than `known` (the upper bound first, then the lower). */
+export function isHigher(next: FigureValue, known: FigureValue): boolean {
+  const d = upperOf(next) - upperOf(known);
+  return d > 0 || (d === 0 && next.count > known.count);
+}
+
+export const sameMeasure = (a: Measure, b: Measure): boolean =>
+  a.outcome === b.outcome && a.victims === b.victims;
+
+export const figureValue = (v: FigureValue): FigureValue => ({
+  count: v.count,
+  max: v.max !== null && v.max !== v.count ? v.max : null,
+  qualifier: v.qualifier,
+});
+
+const firstReported = (a: ArticleRef): string => a.publishedAt ?? a.seenAt;
+
+function stated(
+  f: ReportedFigure,
+  article: ArticleRef,
+  previous: FigureValue | null,
+): StatedFigure {
+  return {
+    outcome: f.outcome,
+    victims: f.victims,
+    ...figureValue(f),
+    partOf: f.partOf,
+    quote: f.quote.slice(0, MAX_QUOTE),
+    previous,
+    articleId: article.articleId,
+  };
+}
+
+export function newAccount(f: ReportedFigure, article: ArticleRef): Account {
+  return {
+    sourceKey: f.sourceKey,
+    source: f.source.slice(0, MAX_SOURCE),
+    outlet: article.outlet,
+    articleId: article.articleId,
+    url: article.url,
+    title: article.title,
+    firstReportedAt: firstReported(article),
+    figures: [stated(f, article, null)],
+    outlets: [article.outlet],
+  };
+}
+
+const withOutlet = (a: Account, outlet: string): Account =>
+  a.outlets.includes(outlet) || a.outlets.length >= MAX_OUTLETS
+    ? a
+    : { ...a, outlets: [...a.outlets, outlet] };
+
+/** How a figure new to its account compares with what the other accounts state. */
+function compareWithOthers(accounts: readonly Account[], f: ReportedFigure): Change | null {
+  const others = accounts
+    .filter((a) => a.sourceKey !== f.sourceKey)
+    .flatMap((a) =>
+      a.figures
+        .filter((x) => sameMeasure(x, f))
+        .map((x) => ({ source: a.source, value: figureValue(x) })),
+    );
+  const base = {
+    source: f.source,
+    sourceKey: f.sourceKey,
+    measure: measureOf(f),
+    partOf: f.partOf,
+  };
+  if (!others.length) return { type: 'new_figure', ...base, value: figureValue(f) };
+  if (others.some((o) => sameValue(o.value, f))) return null;
+  return {
+    type: 'disagreement',
+    ...base,
+    value: figureValue(f),
+    others: others.slice(0, MAX_OTHERS),
+  };
+}
+
+const measureOf = (m: Measure): Measure => ({ outcome: m.outcome, victims: m.victims });
+
+export interface Merged {
+  accounts: Account[];
+  change: Change | null;
+}
+
+/** Merges one figure of one article into the accounts; see the module comment. */
+export function mergeFigure(
+  accounts: readonly Account[],
+  f: ReportedFigure,
+  article: ArticleRef,
+): Merged {
+  const i = accounts.findIndex((a) => a.sourceKey === f.sourceKey);
+  const account = accounts[i];
+  if (!account) {
+    if (accounts.length >= MAX_ACCOUNTS) return { accounts: [...accounts], change: null };
+    return {
+      accounts: [...accounts, newAccount(f, article)],
+      change: compareWithOthers(accounts, f),
+    };
+  }
+  const replace = (a: Account) => accounts.map((x, j) => (j === i ? a : x));
+  const j = account.figures.findIndex((x) => sameMeasure(x, f));
+  const known = account.figures[j];
+  if (!known) {
+    if (account.figures.length >= MAX_FIGURES_PER_ACCOUNT)
+      return { accounts: [...accounts], change: null };
+    const change = compareWithOthers(accounts, f);
+    const grown = { ...account, figures: [...account.figures, stated(f, article, null)] };
+    return { accounts: replace(withOutlet(grown, article.outlet)), change };
+  }
+  if (!isHigher(f, known))
+    return { accounts: replace(withOutlet(account, article.outlet)), change: null };
+  const from = figureValue(known);
+  const figures = account.figures.map((x, k) => (k === j ? stated(f, article, from) : x));
+  const change: Change = {
+    type: 'figure_revised',
+    source: account.source,
+    sourceKey: f.sourceKey,
+    measure: measureOf(f),
+    partOf: f.partOf,
+    from,
+    to: figureValue(f),
+  };
+  return { accounts: replace(withOutlet({ ...account, figures }, article.outlet)), change };
+}
+
+/** The range across accounts, one tally per measure, in the order measures first appeared. */
+export function tallies(accounts: readonly Account[]): Tally[] {
+  const byMeasure = new Map<string, Tally>();
+  for (const a of accounts) {
+    for (const f of a.figures) {
+      const k = `${f.outcome}|${f.victims}`;
+      const t = byMeasure.get(k);
+      if (!t) {
+        byMeasure.set(k, {
+          ...measureOf(f),
+          partOf: f.partOf,
+          min: f.count,
+          max: upperOf(f),
+          accounts: 1,
+        });
+        continue;
+      }
+      t.min = Math.min(t.min, f.count);
+      t.max = Math.max(t.max, upperOf(f));
+      t.accounts += 1;
+      t.partOf ??= f.partOf;
+    }
+  }
+  return [...byMeasure.values()];
+}
+
+const OUTCOME_RANK = { killed: 0, injured: 1, missing: 2 } as const;
+
+/** The headline measure: killed before injured before missing; a total before its parts; largest. */
+export function primaryTally(ts: readonly Tally[]): Tally | null {
+  return (
+    [...ts].sort(
+      (a, b) =>
+        OUTCOME_RANK[a.outcome] - OUTCOME_RANK[b.outcome] ||
+        Number(a.partOf !== null) - Number(b.partOf !== null) ||
+        b.max - a.max,
+    )[0] ?? null
+  );
+}
