@@ -1,5 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { createSlackSender } from '../../shared/alerts/slack-webhook.ts';
+import { createDynamoDbStore } from '../../shared/adapters/dynamodb/dynamodb-store.ts';
+import { createSlackSender } from '../../shared/adapters/slack/slack-webhook.ts';
+import { createSlackWebhooks } from '../../shared/adapters/slack/webhook-urls.ts';
 import { type LambdaEnv, readLambdaEnv } from '../../shared/config/lambda-env.ts';
 import { parseConfig } from '../../shared/config/parse-config.ts';
 import type { Config } from '../../shared/config/schema.ts';
@@ -9,8 +11,8 @@ import type { Mailer, SecretReader } from '../../shared/ports/alert-channels.ts'
 import { systemClock } from '../../shared/ports/clock.ts';
 import type { ArticleExtractor } from '../../shared/ports/extractor.ts';
 import type { JobQueue } from '../../shared/ports/job-queue.ts';
-import { DynamoDbStore } from '../../shared/store/dynamodb-store.ts';
-import type { PipelineDeps } from '../../shared/use-cases/pipeline-deps.ts';
+import { type StoreRoles, storeRoles } from '../../shared/ports/store-roles.ts';
+import type { CycleDeps } from '../../shared/use-cases/run-cycle.ts';
 import { loggerPort, tracer } from './powertools.ts';
 
 // Builds the real adapters once per cold start. The config is validated here, before the first
@@ -18,8 +20,11 @@ import { loggerPort, tracer } from './powertools.ts';
 // factories of the extra adapters it needs (SES, Secrets Manager, SQS), so a function's bundle
 // holds only the AWS clients it uses: less to load on a cold start.
 
+/** What the handlers' use-cases take (each takes only the ports it uses). */
+export type LambdaDeps = CycleDeps & StoreRoles;
+
 export interface LambdaRuntime {
-  deps: PipelineDeps;
+  deps: LambdaDeps;
   articleQueue: JobQueue | null;
   alertQueue: JobQueue | null;
 }
@@ -83,14 +88,17 @@ export function getRuntime(parts: RuntimeParts = {}): LambdaRuntime {
   runtime = {
     deps: {
       config,
-      store: new DynamoDbStore({ client: dynamo, tableName: env.TABLE_NAME }),
+      ...storeRoles(createDynamoDbStore({ client: dynamo, tableName: env.TABLE_NAME })),
       http,
       extractor: parts.extractor?.(config) ?? noExtractor,
       clock: systemClock,
       logger: loggerPort,
       slack: createSlackSender(http, { timeoutMs: config.delivery.timeoutMs }),
       mailer: parts.mailer?.(env, config) ?? null,
-      secrets: parts.secrets?.(env) ?? noSecrets,
+      webhooks: createSlackWebhooks({
+        secrets: parts.secrets?.(env) ?? noSecrets,
+        env: process.env,
+      }),
     },
     articleQueue: parts.articleQueue?.(env) ?? null,
     alertQueue: parts.alertQueue?.(env) ?? null,

@@ -30,7 +30,7 @@ export const handler = async (event: APIGatewayProxyEventV2): Promise<APIGateway
     });
   const { format, ...params } = event.queryStringParameters ?? {};
   try {
-    const rows = await queryStore(getRuntime().deps.store, { ...params, kind });
+    const rows = await queryStore(getRuntime().deps, { ...params, kind });
     return json(200, {
       kind,
       count: rows.length,

@@ -12,14 +12,14 @@ import { handler as processArticle } from '../../functions/process-article/handl
 import { extractor } from '../../functions/process-article/start-extraction-worker.ts';
 import { handler as query } from '../../functions/query/handler.ts';
 import { handler as sendAlerts } from '../../functions/send-alerts/handler.ts';
+import { createDynamoDbStore } from '../../shared/adapters/dynamodb/dynamodb-store.ts';
 import type { JobQueue } from '../../shared/ports/job-queue.ts';
-import { DynamoDbStore } from '../../shared/store/dynamodb-store.ts';
 import {
   duplicates,
   type Harness,
   slackAlertIds,
   startHarness,
-} from '../helpers/pipeline-harness.ts';
+} from '../../testkit/pipeline-harness.ts';
 
 // The Lambda handlers, built by their real bootstrap from the environment the stack sets, run
 // against dynalite and loopback servers with realistic events: a schedule, an SQS batch with a
@@ -95,7 +95,7 @@ describe('Lambda handlers on dynalite and loopback servers', () => {
       }),
     });
     const tableName = 'strikewatch-handlers';
-    await new DynamoDbStore({ client: h.dynamo.client, tableName }).ensureTable();
+    await createDynamoDbStore({ client: h.dynamo.client, tableName }).table.ensureTable();
     Object.assign(process.env, {
       TABLE_NAME: tableName,
       DYNAMODB_ENDPOINT: h.dynamo.endpoint,

@@ -3,7 +3,7 @@
 // slots, share buttons, comments, footer. Used by extraction tests, replay tests and benchmarks,
 // so it must stay free of test-runner imports and fully deterministic (seeded by url and title).
 
-import { escapeHtml } from '../../shared/util/escape-html.ts';
+import { escapeHtml } from '../shared/util/escape-html.ts';
 
 export interface NewsPageArticle {
   title: string;
