@@ -117,20 +117,6 @@ export const realClock: Clock = {
   sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 2_000))),
 };
 
-/** A clock that tests move forward (lease expiry, backoff) without waiting. */
-export function manualClock(start = new Date()): Clock & { advance(ms: number): void } {
-  let t = start.getTime();
-  return {
-    now: () => new Date(t),
-    sleep: async (ms) => {
-      t += ms;
-    },
-    advance(ms) {
-      t += ms;
-    },
-  };
-}
-
 /** The alert ids in the Slack messages a sink received (from the message's context line). */
 export function slackAlertIds(sink: SlackSink): string[] {
   return sink.received.map((r) => {

@@ -4,10 +4,10 @@ import {
   duplicates,
   type Harness,
   mailText,
-  manualClock,
   slackAlertIds,
   startHarness,
 } from '../../testkit/pipeline-harness.ts';
+import { manualClock } from '../../testkit/manual-clock.ts';
 import { CRASH_STEPS, withFaultAt } from '../helpers/faults.ts';
 
 // Exactly-once alerts on real DynamoDB semantics (dynalite) and real receivers: concurrent

@@ -6,10 +6,10 @@ import { runCycle } from '../../shared/use-cases/run-cycle.ts';
 import {
   duplicates,
   type Harness,
-  manualClock,
   slackAlertIds,
   startHarness,
 } from '../../testkit/pipeline-harness.ts';
+import { manualClock } from '../../testkit/manual-clock.ts';
 import { type FaultyProxy, startFaultyDynamoProxy } from '../helpers/faulty-dynamo-proxy.ts';
 
 // Faults from outside: DynamoDB throttling and 5xx (real error responses from a proxy in front
