@@ -1,12 +1,12 @@
 import { extractClaims } from '../claims/index.ts';
-import { fingerprintText } from '../dedupe/fingerprint.ts';
+import { fingerprintText, type TextFingerprint } from '../dedupe/fingerprint.ts';
 import type { ClaimSet } from '../domain/claims.ts';
 import { describeError, StrikewatchError } from '../domain/errors.ts';
 import type { AlertRecord, ArticleRecord, StoryRecord, TextSource } from '../domain/records.ts';
 import type { ArticleLedger } from '../ports/article-ledger.ts';
 import type { Logger } from '../ports/logger.ts';
 import { classifyTopics } from '../topics/index.ts';
-import { assignStory, type StoryAssignment, type StoryDeps } from './assign-story.ts';
+import { assignStory, type StoryDeps } from './assign-story.ts';
 import { addMs, isoNow, newId } from './deps.ts';
 import type { ArticleJob } from './poll-feeds.ts';
 import { type ArticleText, type ReadDeps, readArticle } from './read-article.ts';
@@ -15,7 +15,7 @@ import {
   type ClaimCounts,
   settleArticleClaims,
 } from './settle-article-claims.ts';
-import { type StageReporter, stageTimer } from './stage-timer.ts';
+import { type Lap, type StageReporter, stageTimer } from './stage-timer.ts';
 
 // One article, start to end: read it (page or feed), decide the topic, join or start a story,
 // settle its claims (new claims and changed figures become alerts, each queued for delivery to
@@ -140,6 +140,78 @@ function storyRecord(
   };
 }
 
+const fullText = (a: ArticleText) => (a.title ? `${a.title}\n\n${a.text}` : a.text);
+
+/** An article read and judged on topic, on its way to its story and claims. */
+interface RelevantArticle {
+  job: ArticleJob;
+  article: ArticleText;
+  fp: TextFingerprint;
+  topics: string[];
+  now: string;
+}
+
+/** Joins or starts a story, settles the claims (alerting what is news), marks the article done. */
+async function processRelevant(
+  deps: ProcessDeps,
+  { job, article, fp, topics, now }: RelevantArticle,
+  lap: Lap,
+): Promise<ProcessOutcome> {
+  const { storyId, duplicateOf } = await assignStory(deps, {
+    articleId: job.articleId,
+    title: article.title,
+    publishedDate: article.publishedAt?.slice(0, 10) ?? null,
+    seenDate: now.slice(0, 10),
+    fp,
+  });
+  lap('dedupe');
+  const claims = extractClaims(fullText(article), {
+    title: article.title ?? undefined,
+    outlet: job.outlet,
+    publishedAt: article.publishedAt ?? undefined,
+  });
+  lap('claims');
+  const story = storyRecord(job, article, storyId, claims, now);
+  await deps.storyIndex.upsertStory(story, { articleId: job.articleId, outlet: job.outlet });
+  const { url, outlet } = { url: job.url ?? '', outlet: job.outlet };
+  const claiming = {
+    articleId: job.articleId,
+    url,
+    outlet,
+    title: article.title,
+    topics,
+    story,
+    now,
+  };
+  const settled = await settleArticleClaims(deps, claiming, claims, lap);
+  // DynamoDB items are capped at 400 KB: keep the first MAX_STORED_TEXT characters.
+  const text =
+    article.text.length > MAX_STORED_TEXT
+      ? `${article.text.slice(0, MAX_STORED_TEXT)}…`
+      : article.text;
+  await deps.articleLedger.completeArticle(
+    articleRecord(job, now, article, {
+      relevant: true,
+      topics,
+      storyId,
+      contentHash: fp.contentHash,
+      text,
+      casualtyCount: claims.casualties.length,
+      accusationCount: claims.accusations.length,
+    }),
+  );
+  lap('store');
+  return {
+    articleId: job.articleId,
+    status: 'processed',
+    storyId,
+    duplicateOf,
+    textSource: article.textSource,
+    alerts: settled.alerts,
+    claims: settled.counts,
+  };
+}
+
 export async function processArticle(deps: ProcessDeps, job: ArticleJob): Promise<ProcessOutcome> {
   const now = isoNow(deps);
   const lap = stageTimer(deps);
@@ -157,81 +229,23 @@ export async function processArticle(deps: ProcessDeps, job: ArticleJob): Promis
   }
   if (article.extractionNote)
     deps.logger.info('using feed content', { url: job.url, note: article.extractionNote });
-  const fullText = article.title ? `${article.title}\n\n${article.text}` : article.text;
   const decision = classifyTopics(
     { title: article.title ?? undefined, text: article.text },
     deps.config.topics,
   );
   lap('topic');
-  const fp = fingerprintText(fullText);
-  const outcome = { articleId: job.articleId, textSource: article.textSource };
-  if (!decision.relevant) {
-    const done = { relevant: false, topics: [], storyId: null, contentHash: fp.contentHash };
-    await deps.articleLedger.completeArticle(articleRecord(job, now, article, done));
-    const claims = { created: 0, corroborated: 0, changed: 0 };
-    return {
-      ...outcome,
-      status: 'irrelevant',
-      storyId: null,
-      duplicateOf: null,
-      alerts: [],
-      claims,
-    };
-  }
-
-  const { storyId, duplicateOf }: StoryAssignment = await assignStory(deps, {
-    articleId: job.articleId,
-    title: article.title,
-    publishedDate: article.publishedAt?.slice(0, 10) ?? null,
-    seenDate: now.slice(0, 10),
-    fp,
-  });
-  lap('dedupe');
-  const claims = extractClaims(fullText, {
-    title: article.title ?? undefined,
-    outlet: job.outlet,
-    publishedAt: article.publishedAt ?? undefined,
-  });
-  lap('claims');
-  const story = storyRecord(job, article, storyId, claims, now);
-  await deps.storyIndex.upsertStory(story, { articleId: job.articleId, outlet: job.outlet });
-  const settled = await settleArticleClaims(
-    deps,
-    {
-      articleId: job.articleId,
-      url: job.url ?? '',
-      outlet: job.outlet,
-      title: article.title,
-      topics: decision.topics,
-      story,
-      now,
-    },
-    claims,
-    lap,
-  );
-
-  await deps.articleLedger.completeArticle(
-    articleRecord(job, now, article, {
-      relevant: true,
-      topics: decision.topics,
-      storyId,
-      contentHash: fp.contentHash,
-      // DynamoDB items are capped at 400 KB: keep the first MAX_STORED_TEXT characters.
-      text:
-        article.text.length > MAX_STORED_TEXT
-          ? `${article.text.slice(0, MAX_STORED_TEXT)}…`
-          : article.text,
-      casualtyCount: claims.casualties.length,
-      accusationCount: claims.accusations.length,
-    }),
-  );
-  lap('store');
+  const fp = fingerprintText(fullText(article));
+  if (decision.relevant)
+    return processRelevant(deps, { job, article, fp, topics: decision.topics, now }, lap);
+  const done = { relevant: false, topics: [], storyId: null, contentHash: fp.contentHash };
+  await deps.articleLedger.completeArticle(articleRecord(job, now, article, done));
   return {
-    ...outcome,
-    status: 'processed',
-    storyId,
-    duplicateOf,
-    alerts: settled.alerts,
-    claims: settled.counts,
+    articleId: job.articleId,
+    status: 'irrelevant',
+    storyId: null,
+    duplicateOf: null,
+    textSource: article.textSource,
+    alerts: [],
+    claims: { created: 0, corroborated: 0, changed: 0 },
   };
 }

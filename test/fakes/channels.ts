@@ -18,7 +18,9 @@ export class RecordingSlack implements SlackSender {
 
   /** The alert ids of the messages it accepted, from each message's context line. */
   alertIds(): string[] {
-    return this.posts.map((p) => /strikewatch alert ([a-f0-9]+)/.exec(JSON.stringify(p.payload))?.[1] ?? '');
+    return this.posts.map(
+      (p) => /strikewatch alert ([a-f0-9]+)/.exec(JSON.stringify(p.payload))?.[1] ?? '',
+    );
   }
 }
 

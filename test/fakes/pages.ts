@@ -60,7 +60,10 @@ export class FakeExtractor implements ArticleExtractor {
   }
 
   async feedItemText(content: string): Promise<string> {
-    return content.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+    return content
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
   }
 
   async close(): Promise<void> {}

@@ -23,8 +23,10 @@ export function describeStoreContract(
 
     describeArticleLeases(() => store);
     describeDeliveryClaims(() => store);
+    describeDeliveryOutcomes(() => store);
     describeClaims(() => store);
     describeStoryIndex(() => store);
+    describeStories(() => store);
   });
 }
 
@@ -77,22 +79,22 @@ function describeArticleLeases(roles: () => StoreRoles): void {
   });
 }
 
+const delivery: DeliveryRecord = {
+  alertId: 'al1',
+  subscriberId: 's1',
+  channel: 'slack',
+  status: 'pending',
+  attempts: 0,
+  createdAt: t(0),
+  nextAttemptAt: t(0),
+  leaseUntil: null,
+  claimToken: null,
+  sentAt: null,
+  lastError: null,
+};
+
 function describeDeliveryClaims(roles: () => StoreRoles): void {
   describe('delivery claims', () => {
-    const delivery: DeliveryRecord = {
-      alertId: 'al1',
-      subscriberId: 's1',
-      channel: 'slack',
-      status: 'pending',
-      attempts: 0,
-      createdAt: t(0),
-      nextAttemptAt: t(0),
-      leaseUntil: null,
-      claimToken: null,
-      sentAt: null,
-      lastError: null,
-    };
-
     it('is created once', async () => {
       const store = roles().outbox;
       expect(await store.createDelivery(delivery)).toBe(true);
@@ -141,21 +143,6 @@ function describeDeliveryClaims(roles: () => StoreRoles): void {
       const taken = await store.claimDelivery('al2', 's1', 'c', t(12), t(13));
       expect(taken?.attempts).toBe(3);
     });
-
-    it('a failed delivery is final and leaves the outbox; deliveries are listed per alert', async () => {
-      const store = roles().outbox;
-      await store.createDelivery({ ...delivery, alertId: 'al3', subscriberId: 's2' });
-      await store.createDelivery({ ...delivery, alertId: 'al3', subscriberId: 's1' });
-      await store.claimDelivery('al3', 's1', 'x', t(0), t(1));
-      await store.finishDelivery('al3', 's1', 'x', { status: 'failed', at: t(0), error: '550' });
-      const listed = await store.listDeliveries('al3');
-      expect(listed.map((x) => [x.subscriberId, x.status, x.lastError])).toEqual([
-        ['s1', 'failed', '550'],
-        ['s2', 'pending', null],
-      ]);
-      const due = await store.listDueDeliveries(t(90), 10);
-      expect(due.filter((x) => x.alertId === 'al3').map((x) => x.subscriberId)).toEqual(['s2']);
-    });
   });
 }
 
@@ -192,6 +179,25 @@ export const raqqaClaim: CasualtyClaim = {
     quote: 'at least 22 civilians',
   },
 };
+
+function describeDeliveryOutcomes(roles: () => StoreRoles): void {
+  describe('delivery outcomes', () => {
+    it('a failed delivery is final and leaves the outbox; deliveries are listed per alert', async () => {
+      const store = roles().outbox;
+      await store.createDelivery({ ...delivery, alertId: 'al3', subscriberId: 's2' });
+      await store.createDelivery({ ...delivery, alertId: 'al3', subscriberId: 's1' });
+      await store.claimDelivery('al3', 's1', 'x', t(0), t(1));
+      await store.finishDelivery('al3', 's1', 'x', { status: 'failed', at: t(0), error: '550' });
+      const listed = await store.listDeliveries('al3');
+      expect(listed.map((x) => [x.subscriberId, x.status, x.lastError])).toEqual([
+        ['s1', 'failed', '550'],
+        ['s2', 'pending', null],
+      ]);
+      const due = await store.listDueDeliveries(t(90), 10);
+      expect(due.filter((x) => x.alertId === 'al3').map((x) => x.subscriberId)).toEqual(['s2']);
+    });
+  });
+}
 
 function describeClaims(roles: () => StoreRoles): void {
   describe('claims', () => {
@@ -278,7 +284,11 @@ function describeStoryIndex(roles: () => StoreRoles): void {
       ]);
       expect(await store.findStoryCandidates(['b0'], '2017-07-01', '2017-07-05')).toEqual([]);
     });
+  });
+}
 
+function describeStories(roles: () => StoreRoles): void {
+  describe('stories', () => {
     it('a story is created once and gains each article and outlet once', async () => {
       const store = roles().storyIndex;
       const story = {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCycle } from '../../shared/use-cases/run-cycle.ts';
+import { manualClock } from '../../testkit/manual-clock.ts';
 import {
   duplicates,
   type Harness,
@@ -7,7 +8,6 @@ import {
   slackAlertIds,
   startHarness,
 } from '../../testkit/pipeline-harness.ts';
-import { manualClock } from '../../testkit/manual-clock.ts';
 import { CRASH_STEPS, withFaultAt } from '../helpers/faults.ts';
 
 // Exactly-once alerts on real DynamoDB semantics (dynalite) and real receivers: concurrent

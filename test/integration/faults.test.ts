@@ -3,13 +3,13 @@ import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDynamoClient } from '../../shared/local/embedded-dynamodb.ts';
 import { runCycle } from '../../shared/use-cases/run-cycle.ts';
+import { manualClock } from '../../testkit/manual-clock.ts';
 import {
   duplicates,
   type Harness,
   slackAlertIds,
   startHarness,
 } from '../../testkit/pipeline-harness.ts';
-import { manualClock } from '../../testkit/manual-clock.ts';
 import { type FaultyProxy, startFaultyDynamoProxy } from '../helpers/faulty-dynamo-proxy.ts';
 
 // Faults from outside: DynamoDB throttling and 5xx (real error responses from a proxy in front
