@@ -123,16 +123,9 @@ export async function queryStore(
 export type Flat = Record<string, string | number | boolean | null>;
 
 function flatArticle(a: ArticleRecord): Flat {
-  return {
-    date: a.publishedAt ?? a.fetchedAt,
-    outlet: a.outlet,
-    title: a.title,
-    story: a.storyId,
-    text: a.textSource,
-    figures: a.casualtyCount,
-    accusations: a.accusationCount,
-    url: a.url,
-  };
+  const { outlet, title, storyId: story, textSource: text, url } = a;
+  const figures = { figures: a.casualtyCount, accusations: a.accusationCount };
+  return { date: a.publishedAt ?? a.fetchedAt, outlet, title, story, text, ...figures, url };
 }
 
 function flatStory(s: StoryRecord): Flat {
@@ -192,14 +185,8 @@ function flatAlert({ alert, deliveries }: AlertWithDeliveries): Flat {
 }
 
 function flatError(e: ErrorRecord): Flat {
-  return {
-    at: e.at,
-    scope: e.scope,
-    feed: e.feedId,
-    code: e.code,
-    subject: e.subject,
-    message: e.message,
-  };
+  const { at, scope, feedId: feed, code, subject, message } = e;
+  return { at, scope, feed, code, subject, message };
 }
 
 export function flattenRow(row: QueryRow): Flat {

@@ -1,7 +1,7 @@
 import type { ArticleRecord } from '../../domain/records.ts';
 import type { ArticleClaimResult, ArticleLedger } from '../../ports/article-ledger.ts';
 import { indexEntry, itemKey } from './keys.ts';
-import { type DynamoTable, strip } from './table.ts';
+import { asItem, type DynamoTable, strip } from './table.ts';
 
 // Article items: a lease while one worker processes the article, then the finished record.
 
@@ -45,13 +45,10 @@ export class DynamoArticleLedger implements ArticleLedger {
   }
 
   async completeArticle(a: ArticleRecord): Promise<void> {
-    await this.table.put({
-      ...itemKey.article(a.articleId),
-      type: 'article',
-      status: 'done',
-      ...a,
-      ...indexEntry.article(a),
-    });
+    const done = { status: 'done', ...a };
+    await this.table.put(
+      asItem('article', itemKey.article(a.articleId), done, indexEntry.article(a)),
+    );
   }
 
   async getArticle(articleId: string): Promise<ArticleRecord | null> {

@@ -1,7 +1,7 @@
 import type { ClaimRecord, ClaimSource } from '../../domain/records.ts';
 import { type ClaimLedger, MAX_CLAIM_SOURCES } from '../../ports/claim-ledger.ts';
 import { indexEntry, itemKey } from './keys.ts';
-import { type DynamoTable, type Item, strip } from './table.ts';
+import { asItem, type DynamoTable, type Item, strip } from './table.ts';
 
 // Claim items: one per claim key, versioned. `sourceArticleIds` mirrors the sources' article ids
 // so that a condition can check "this article is not a source yet" (contains on a list of strings).
@@ -9,13 +9,10 @@ import { type DynamoTable, type Item, strip } from './table.ts';
 const SOURCE_IDS = 'sourceArticleIds';
 
 function claimItem(claim: ClaimRecord): Item {
-  return {
-    ...itemKey.claim(claim.claimKey),
-    type: claim.kind,
-    ...claim,
+  return asItem(claim.kind, itemKey.claim(claim.claimKey), claim, {
     [SOURCE_IDS]: claim.sources.map((s) => s.articleId),
     ...indexEntry.claim(claim),
-  };
+  });
 }
 
 export class DynamoClaimLedger implements ClaimLedger {

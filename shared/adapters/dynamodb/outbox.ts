@@ -9,7 +9,7 @@ import {
   outboxSort,
 } from './keys.ts';
 import type { Update } from './table.ts';
-import { type DynamoTable, strip } from './table.ts';
+import { asItem, type DynamoTable, strip } from './table.ts';
 
 // Alerts and their deliveries, in one partition per alert. A delivery is in the outbox partition
 // (gsi1) while it is pending or sending, keyed by when it is due; a final status takes it out.
@@ -52,12 +52,8 @@ export class DynamoOutbox implements Outbox {
   constructor(private readonly table: DynamoTable) {}
 
   async putAlert(alert: AlertRecord): Promise<void> {
-    await this.table.putIfAbsent({
-      ...itemKey.alert(alert.alertId),
-      type: 'alert',
-      ...alert,
-      ...indexEntry.alert(alert),
-    });
+    const key = itemKey.alert(alert.alertId);
+    await this.table.putIfAbsent(asItem('alert', key, alert, indexEntry.alert(alert)));
   }
 
   async getAlert(alertId: string): Promise<AlertRecord | null> {
@@ -66,12 +62,8 @@ export class DynamoOutbox implements Outbox {
   }
 
   createDelivery(d: DeliveryRecord): Promise<boolean> {
-    return this.table.putIfAbsent({
-      ...itemKey.delivery(d.alertId, d.subscriberId),
-      type: 'delivery',
-      ...d,
-      ...indexEntry.delivery(d),
-    });
+    const key = itemKey.delivery(d.alertId, d.subscriberId);
+    return this.table.putIfAbsent(asItem('delivery', key, d, indexEntry.delivery(d)));
   }
 
   async listDueDeliveries(now: string, limit: number): Promise<DeliveryRecord[]> {

@@ -1,12 +1,5 @@
 import { ConfigError } from '../../domain/errors.ts';
-import type {
-  AlertRecord,
-  ArticleRecord,
-  ClaimRecord,
-  DeliveryRecord,
-  ErrorRecord,
-  StoryRecord,
-} from '../../domain/records.ts';
+import type * as records from '../../domain/records.ts';
 import type {
   AnalystQuery,
   QueryKind,
@@ -39,14 +32,14 @@ function decodeCursor(cursor: string | null): Item | undefined {
 function toRow(kind: Exclude<QueryKind, 'alert'>, item: Item): QueryRow {
   switch (kind) {
     case 'article':
-      return { kind, item: strip<ArticleRecord>(item, 'status', 'leaseUntil') };
+      return { kind, item: strip<records.ArticleRecord>(item, 'status', 'leaseUntil') };
     case 'story':
-      return { kind, item: strip<StoryRecord>(item) };
+      return { kind, item: strip<records.StoryRecord>(item) };
     case 'casualty':
     case 'accusation':
-      return { kind, item: strip<ClaimRecord>(item, 'sourceArticleIds') };
+      return { kind, item: strip<records.ClaimRecord>(item, 'sourceArticleIds') };
     case 'error':
-      return { kind, item: strip<ErrorRecord>(item) };
+      return { kind, item: strip<records.ErrorRecord>(item) };
   }
 }
 
@@ -81,7 +74,7 @@ export class DynamoAnalystQuery implements AnalystQuery {
     startKey: Item | undefined,
   ): Promise<QueryPage> {
     const rows: QueryRow[] = [];
-    let deliveries: DeliveryRecord[] = [];
+    let deliveries: records.DeliveryRecord[] = [];
     let key = startKey;
     do {
       const page = await this.table.queryIndex(at, range, {
@@ -91,10 +84,10 @@ export class DynamoAnalystQuery implements AnalystQuery {
       });
       for (const item of page.items) {
         if (item.type === 'delivery') {
-          deliveries.push(strip<DeliveryRecord>(item));
+          deliveries.push(strip<records.DeliveryRecord>(item));
           continue;
         }
-        const alert = strip<AlertRecord>(item);
+        const alert = strip<records.AlertRecord>(item);
         // Deliveries came by subscriber id, descending; any of another alert are orphans.
         const own = deliveries.filter((d) => d.alertId === alert.alertId).reverse();
         rows.push({ kind: 'alert', item: { alert, deliveries: own } });

@@ -7,7 +7,7 @@ import type {
   StoryIndex,
 } from '../../ports/story-index.ts';
 import { bandPartition, indexEntry, itemKey } from './keys.ts';
-import { type DynamoTable, expiresAt, type Item, strip } from './table.ts';
+import { asItem, type DynamoTable, expiresAt, type Item, strip } from './table.ts';
 import { TTL_ATTRIBUTE } from './table-design.ts';
 
 // Stories and what finds them: content-identity items, MinHash band items (one partition per
@@ -140,8 +140,7 @@ export class DynamoStoryIndex implements StoryIndex {
     article: { articleId: string; outlet: string },
   ): Promise<void> {
     const key = itemKey.story(story.storyId);
-    const item = { ...key, type: 'story', ...story, ...indexEntry.story(story) };
-    if (await this.table.putIfAbsent(item)) return;
+    if (await this.table.putIfAbsent(asItem('story', key, story, indexEntry.story(story)))) return;
     // Known story: add the article once (a re-run finds it there and changes nothing).
     await this.table.update(key, {
       expression: 'SET articleIds = list_append(articleIds, :a), outlets = :outlets',

@@ -37,6 +37,11 @@ const TRANSIENT_TTL_DAYS = 90;
 /** The TTL of a transient item written at `now` (epoch ms). */
 export const expiresAt = (now = Date.now()) => Math.floor(now / 1000) + TRANSIENT_TTL_DAYS * DAY_S;
 
+/** A record as a table item: its key, its type, its own fields, then its index entries. */
+export function asItem(type: string, key: ItemKey, record: object, extra: Item = {}): Item {
+  return { ...key, type, ...record, ...extra };
+}
+
 /** Key and index attributes are the table's business: records come back without them. */
 export function strip<T>(item: Item | undefined, ...extra: string[]): T {
   const out: Item = { ...(item ?? {}) };
