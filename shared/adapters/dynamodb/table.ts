@@ -69,11 +69,14 @@ const THROTTLING = new Set([
   'RequestLimitExceeded',
 ]);
 
-/** The SDK gave up on a request: retryable unless DynamoDB said the request itself is wrong. */
-function unavailable(operation: string, err: unknown): StoreUnavailableError {
-  const e = err as { name?: string; message?: string; $fault?: string; $metadata?: unknown };
-  const retryable = THROTTLING.has(e.name ?? '') || e.$fault !== 'client';
-  return new StoreUnavailableError(`DynamoDB ${operation} failed: ${e.name}: ${e.message}`, {
+/** What the SDK throws once it gives up (a service error, or a network error after retries). */
+const isSdkFailure = (err: unknown): err is Error & { $fault?: string } =>
+  err instanceof Error && '$metadata' in err;
+
+/** Retryable unless DynamoDB said the request itself is wrong (a client fault, not throttling). */
+function unavailable(operation: string, err: Error & { $fault?: string }): StoreUnavailableError {
+  const retryable = THROTTLING.has(err.name) || err.$fault !== 'client';
+  return new StoreUnavailableError(`DynamoDB ${operation} failed: ${err.name}: ${err.message}`, {
     retryable,
     cause: err,
   });
@@ -99,13 +102,16 @@ export class DynamoTable {
     });
   }
 
-  /** Sends one command; a failed condition is returned as `null`, any other failure thrown. */
+  /**
+   * Sends one command; a failed condition is returned as `null`, a request the SDK gave up on
+   * thrown as StoreUnavailableError, anything else (a bug) thrown as it is.
+   */
   private async send<T>(operation: string, run: () => Promise<T>): Promise<T | null> {
     try {
       return await run();
     } catch (err) {
       if (isConditionFailure(err)) return null;
-      throw unavailable(operation, err);
+      throw isSdkFailure(err) ? unavailable(operation, err) : err;
     }
   }
 
@@ -267,7 +273,9 @@ export class DynamoTable {
     try {
       await this.opts.client.send(new CreateTableCommand(tableDefinition(this.name)));
     } catch (err) {
-      if ((err as Error).name !== 'ResourceInUseException') throw unavailable('CreateTable', err);
+      // Another process created it at the same moment: wait for it like for our own.
+      if ((err as Error).name !== 'ResourceInUseException')
+        throw isSdkFailure(err) ? unavailable('CreateTable', err) : err;
     }
     // dynalite (with createTableMs 0) and DynamoDB both need a moment before ACTIVE.
     for (let i = 0; i < 100; i++) {
@@ -284,7 +292,7 @@ export class DynamoTable {
       return d.Table?.TableStatus ?? null;
     } catch (err) {
       if ((err as Error).name === 'ResourceNotFoundException') return null;
-      throw unavailable('DescribeTable', err);
+      throw isSdkFailure(err) ? unavailable('DescribeTable', err) : err;
     }
   }
 }
