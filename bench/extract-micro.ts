@@ -8,7 +8,7 @@
 
 import { loadFaKes } from '../shared/corpus/fa-kes.ts';
 import { extractArticle, floorExtract } from '../shared/extract/extract-article.ts';
-import { renderNewsPage } from '../test/helpers/news-page.ts';
+import { renderNewsPage } from '../testkit/news-page.ts';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);

@@ -5,6 +5,10 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createDynamoDbStore } from '../shared/adapters/dynamodb/dynamodb-store.ts';
+import { itemKey } from '../shared/adapters/dynamodb/keys.ts';
+import { bandItems, fingerprintItem } from '../shared/adapters/dynamodb/stories.ts';
+import type { DynamoTable } from '../shared/adapters/dynamodb/table.ts';
 import { extractClaims } from '../shared/claims/index.ts';
 import { defaultTopics } from '../shared/config/schema.ts';
 import { type FaKesRow, faKesText, loadFaKes, REPO_DATA_DIR } from '../shared/corpus/fa-kes.ts';
@@ -13,14 +17,14 @@ import { extractArticle, floorExtract } from '../shared/extract/extract-article.
 import { WorkerExtractor } from '../shared/extract/worker-extractor.ts';
 import type { DemoSite, SitePage } from '../shared/local/demo-site.ts';
 import { createDynamoClient, type EmbeddedDynamo } from '../shared/local/embedded-dynamodb.ts';
-import type { DynamoDbStore } from '../shared/store/dynamodb-store.ts';
+import type { LocalDeps } from '../shared/local/local-deps.ts';
 import { classifyTopics } from '../shared/topics/index.ts';
 import { deliverDue } from '../shared/use-cases/deliver-alerts.ts';
-import type { PipelineDeps, Stage } from '../shared/use-cases/pipeline-deps.ts';
 import { type ArticleJob, commitFeedState, pollFeeds } from '../shared/use-cases/poll-feeds.ts';
 import { processArticle } from '../shared/use-cases/process-article.ts';
-import { faKesPageRenderer, faKesPages } from '../test/helpers/fa-kes-site.ts';
-import { type Harness, startHarness } from '../test/helpers/pipeline-harness.ts';
+import type { Stage, StageReporter } from '../shared/use-cases/stage-timer.ts';
+import { faKesPageRenderer, faKesPages } from '../testkit/fa-kes-site.ts';
+import { type Harness, startHarness } from '../testkit/pipeline-harness.ts';
 import type { BundleMeasurements } from './bundle-size.ts';
 
 // `npm run bench [-- --quick]`: the FA-KES corpus replayed through the real pipeline (pages of
@@ -73,7 +77,7 @@ function countCalls(client: DynamoDBClient): {
 interface Env {
   harness: Harness;
   site: DemoSite;
-  deps: PipelineDeps;
+  deps: LocalDeps;
   calls: ReturnType<typeof countCalls>;
   /** dynalite's own peak, known once closed. */
   dynamoPeakRssMB(): number | null;
@@ -159,7 +163,7 @@ async function siteStats(site: DemoSite): Promise<DemoSite['stats']> {
 }
 
 /** The same real components as the integration tests, with ~100 KB pages and a call counter. */
-async function pipelineEnv(rowIndexes: number[], onStage?: PipelineDeps['onStage']): Promise<Env> {
+async function pipelineEnv(rowIndexes: number[], onStage?: StageReporter['onStage']): Promise<Env> {
   const dynamo = await externalDynamo();
   const harness = await startHarness({
     site: await externalSite(rowIndexes),
@@ -196,7 +200,7 @@ function syntheticTexts(rows: FaKesRow[], count: number): string[] {
 }
 
 /** Fills a store with `items` items shaped like the pipeline's own (BatchWriteItem, 25 a call). */
-async function seedStore(store: DynamoDbStore, rows: FaKesRow[], items: number): Promise<void> {
+async function seedStore(table: DynamoTable, rows: FaKesRow[], items: number): Promise<void> {
   const perArticle = MINHASH_SIZE + 3;
   const articles = Math.ceil(items / perArticle);
   const today = new Date().toISOString().slice(0, 10);
@@ -206,30 +210,15 @@ async function seedStore(store: DynamoDbStore, rows: FaKesRow[], items: number):
     const fp = fingerprintText(`${texts[i % texts.length]} ${i}`);
     const id = `seed${String(i).padStart(8, '0')}`;
     const at = `${today}T00:00:00.000Z#${id}`;
+    const owner = { storyId: id, indexedAt: at };
     batch.push(
-      { pk: `ART#${id}`, sk: 'ART', status: 'done', articleId: id, relevant: false },
-      {
-        pk: `ART#${id}`,
-        sk: 'FP',
-        articleId: id,
-        storyId: id,
-        indexedAt: at,
-        publishedDate: null,
-        words: new Uint8Array(fp.words.buffer),
-        pairs: new Uint8Array(fp.pairs.buffer),
-      },
-      { pk: `HASH#${fp.contentHash}`, sk: 'HASH', articleId: id, storyId: id },
-      ...fp.bands.map((b, k) => ({
-        pk: `BAND#${k}#${b}`,
-        sk: `${today}#${id}`,
-        articleId: id,
-        storyId: id,
-        storyDate: today,
-        indexedAt: at,
-      })),
+      { ...itemKey.article(id), status: 'done', articleId: id, relevant: false },
+      fingerprintItem({ articleId: id, ...owner, publishedDate: null, ...fp }),
+      { ...itemKey.contentHash(fp.contentHash), articleId: id, storyId: id },
+      ...bandItems({ articleId: id, bands: fp.bands, storyDate: today }, owner),
     );
     if (batch.length >= 2500 || i === articles - 1) {
-      await store.batchPut(batch.splice(0));
+      await table.batchPut(batch.splice(0));
       if (articles > 1000 && i % 1000 < perArticle)
         progress(`seeding ${Math.round((i / articles) * 100)}%`);
     }
@@ -327,11 +316,12 @@ async function measure() {
     env.deps.extractor instanceof WorkerExtractor ? env.deps.extractor.started : 0;
   // The replay's own peak, before the floor and the scale runs add theirs.
   const replayPeakRssMB = process.resourceUsage().maxRSS / 1024;
-  const stories = (await env.deps.store.query({ kind: 'story', limit: 1000 })).length;
+  const query = env.harness.query;
+  const stories = (await query({ kind: 'story', limit: 1000 })).length;
   const claims =
-    (await env.deps.store.query({ kind: 'casualty', limit: 1000 })).length +
-    (await env.deps.store.query({ kind: 'accusation', limit: 1000 })).length;
-  const deliveries = (await env.deps.store.query({ kind: 'alert', limit: 1000 })).flatMap((r) =>
+    (await query({ kind: 'casualty', limit: 1000 })).length +
+    (await query({ kind: 'accusation', limit: 1000 })).length;
+  const deliveries = (await query({ kind: 'alert', limit: 1000 })).flatMap((r) =>
     r.kind === 'alert' ? r.item.deliveries : [],
   );
   const duplicateDeliveries =
@@ -378,7 +368,9 @@ async function measure() {
   for (const items of quick ? [1_000, 20_000] : [1_000, 100_000]) {
     progress(`scale: seeding ${items} items`);
     const s = await pipelineEnv(sample);
-    await seedStore(s.deps.store as DynamoDbStore, all, items);
+    const { client } = s.harness.dynamo;
+    const seeded = createDynamoDbStore({ client, tableName: s.harness.tableName });
+    await seedStore(seeded.table, all, items);
     const sj = (await pollFeeds(s.deps, { force: true })).flatMap((p) =>
       p.status === 'ok' ? p.jobs : [],
     );

@@ -1,5 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { createSlackSender } from '../../shared/alerts/slack-webhook.ts';
+import { createDynamoDbStore } from '../../shared/adapters/dynamodb/dynamodb-store.ts';
+import { createSlackSender } from '../../shared/adapters/slack/slack-webhook.ts';
+import { createSlackWebhooks } from '../../shared/adapters/slack/webhook-urls.ts';
 import { parseConfig } from '../../shared/config/parse-config.ts';
 import type { Config } from '../../shared/config/schema.ts';
 import { type FunctionEnv, readFunctionEnv } from '../../shared/contracts/function-env.ts';
@@ -9,8 +11,8 @@ import { createHttpClient } from '../../shared/net/http-client.ts';
 import type { Mailer, SecretReader } from '../../shared/ports/alert-channels.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import type { ArticleExtractor } from '../../shared/ports/extractor.ts';
-import { DynamoDbStore } from '../../shared/store/dynamodb-store.ts';
-import type { PipelineDeps } from '../../shared/use-cases/pipeline-deps.ts';
+import { type StoreRoles, storeRoles } from '../../shared/ports/store-roles.ts';
+import type { CycleDeps } from '../../shared/use-cases/run-cycle.ts';
 import { loggerPort, tracer } from './powertools.ts';
 
 // Builds a function's real adapters once per cold start: each handler calls `startFunction` at
@@ -19,10 +21,13 @@ import { loggerPort, tracer } from './powertools.ts';
 // invalid variable fails the cold start with the variable's name. The config is validated here,
 // before the first event, with the same schema as the local runner and `cdk synth`.
 
+/** What the handlers' use-cases take (each takes only the ports it uses). */
+export type LambdaDeps = CycleDeps & StoreRoles;
+
 export interface FunctionRuntime<N extends FunctionName> {
   readonly env: FunctionEnv<N>;
   readonly config: Config;
-  readonly deps: PipelineDeps;
+  readonly deps: LambdaDeps;
 }
 
 export interface RuntimeParts<N extends FunctionName> {
@@ -84,16 +89,19 @@ export function startFunction<N extends FunctionName>(
     }),
   );
   const http = createHttpClient(config.network, { logger: loggerPort });
-  const deps: PipelineDeps = {
+  const deps: LambdaDeps = {
     config,
-    store: new DynamoDbStore({ client: dynamo, tableName: env.TABLE_NAME }),
+    ...storeRoles(createDynamoDbStore({ client: dynamo, tableName: env.TABLE_NAME })),
     http,
     extractor: parts.extractor?.(config) ?? noExtractor,
     clock: systemClock,
     logger: loggerPort,
     slack: createSlackSender(http, { timeoutMs: config.delivery.timeoutMs }),
     mailer: parts.mailer?.(env, config) ?? null,
-    secrets: parts.secrets?.(env, config) ?? noSecrets,
+    webhooks: createSlackWebhooks({
+      secrets: parts.secrets?.(env, config) ?? noSecrets,
+      env: process.env,
+    }),
   };
   return { env, config, deps };
 }

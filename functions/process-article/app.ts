@@ -4,8 +4,7 @@ import { METRICS } from '../../shared/contracts/metrics.ts';
 import type { WorkerExtractor } from '../../shared/extract/worker-extractor.ts';
 import type { JobQueue } from '../../shared/ports/job-queue.ts';
 import { parseArticleJob } from '../../shared/use-cases/messages.ts';
-import type { PipelineDeps } from '../../shared/use-cases/pipeline-deps.ts';
-import { processArticle } from '../../shared/use-cases/process-article.ts';
+import { type ProcessDeps, processArticle } from '../../shared/use-cases/process-article.ts';
 import { startFunction } from '../commons/bootstrap.ts';
 import { countMetric, logger, metrics } from '../commons/powertools.ts';
 import { sqsQueue } from '../commons/sqs-queues.ts';
@@ -17,7 +16,7 @@ import { sqsQueue } from '../commons/sqs-queues.ts';
 // Errors alarm is for crashes and timeouts, and at low traffic most batches hold one record.
 
 async function processRecord(
-  deps: PipelineDeps,
+  deps: ProcessDeps,
   alertQueue: JobQueue,
   record: SQSRecord,
 ): Promise<void> {

@@ -25,7 +25,7 @@ export const handler = async (event: APIGatewayProxyEventV2): Promise<APIGateway
   }
   const { format, ...params } = event.queryStringParameters ?? {};
   try {
-    const rows = await queryStore(deps.store, { ...params, kind });
+    const rows = await queryStore(deps, { ...params, kind });
     return json(200, {
       kind,
       count: rows.length,

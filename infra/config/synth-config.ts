@@ -6,7 +6,7 @@ import { ConfigError } from '../../shared/domain/errors.ts';
 import { REPO_ROOT } from '../paths.ts';
 
 /** The config deployed when no `-c config=...` is given: a realistic, valid example. */
-export const DEFAULT_CONFIG_PATH = 'infra/config/strikewatch.example.yaml';
+export const DEFAULT_CONFIG_PATH = 'infra/config/aws.example.yaml';
 
 /**
  * Reads and validates the config at synth time, with the schema the functions use at run time,

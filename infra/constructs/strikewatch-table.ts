@@ -1,7 +1,12 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
-import { GSI1, GSI2, TTL_ATTRIBUTE, tableKeys } from '../../shared/store/table-design.ts';
+import {
+  GSI1,
+  GSI2,
+  TTL_ATTRIBUTE,
+  tableKeys,
+} from '../../shared/adapters/dynamodb/table-design.ts';
 
 /**
  * Key and index names come from the adapter's table design, so the deployed table cannot drift

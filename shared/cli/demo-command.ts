@@ -13,7 +13,8 @@ import { fillTemplate, runCycles } from './run-command.ts';
 // SMTP server there too, and polls, processes and alerts exactly as `strikewatch run` does.
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const SAMPLE_CONFIG = resolve(repoRoot, 'config', 'sample.yaml');
+/** The demo's config, its ${...} placeholders filled with the local site and receivers. */
+export const DEMO_CONFIG_TEMPLATE = resolve(repoRoot, 'config', 'demo.template.yaml');
 
 /** Stable, so that article URLs (their identity) are the same from one run to the next. */
 const DEMO_PORT = 47_831;
@@ -33,9 +34,9 @@ export async function runDemo(o: { dataDir: string; quiet?: boolean }): Promise<
   const smtp = await startSmtpSink();
   try {
     const config = fillTemplate(
-      readFileSync(SAMPLE_CONFIG, 'utf8'),
+      readFileSync(DEMO_CONFIG_TEMPLATE, 'utf8'),
       { DEMO_SITE: site.baseUrl, DEMO_SLACK: slack.url(), DEMO_SMTP_PORT: String(smtp.port) },
-      SAMPLE_CONFIG,
+      DEMO_CONFIG_TEMPLATE,
     );
     if (!o.quiet) {
       process.stdout.write(

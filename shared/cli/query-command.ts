@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { createDynamoDbStore } from '../adapters/dynamodb/dynamodb-store.ts';
 import { ConfigError } from '../domain/errors.ts';
 import { startEmbeddedDynamo } from '../local/embedded-dynamodb.ts';
 import { TABLE_NAME } from '../local/local-deps.ts';
-import { DynamoDbStore } from '../store/dynamodb-store.ts';
 import { type Flat, flattenRow, queryStore } from '../use-cases/query-store.ts';
 
 // `strikewatch query`: the analysts' view of a local data folder, as a table, JSON or CSV.
@@ -53,8 +53,8 @@ export async function runQuery(o: Record<string, string | number | undefined>): 
   }
   const dynamo = await startEmbeddedDynamo({ path: dbPath });
   try {
-    const store = new DynamoDbStore({ client: dynamo.client, tableName: TABLE_NAME });
-    await store.ensureTable();
+    const store = createDynamoDbStore({ client: dynamo.client, tableName: TABLE_NAME });
+    await store.table.ensureTable();
     const params = Object.fromEntries(
       ['kind', 'since', 'until', 'source', 'place', 'actor', 'limit']
         .filter((k) => o[k] !== undefined)

@@ -33,7 +33,7 @@ export interface CycleOptions {
 export async function runCycles(o: CycleOptions): Promise<CycleSummary> {
   const dataDir = resolve(o.dataDir);
   const logger = consoleLogger(process.env.LOG_LEVEL === 'debug' ? 'debug' : 'warn');
-  const runtime = await createLocalRuntime(o.config, { dataDir, logger });
+  const runtime = await createLocalRuntime(o.config, { dataDir, logger, env: process.env });
   const writeOutbox = outboxWriter(dataDir);
   runtime.deps.onAlertCreated = (alert) => {
     writeOutbox(alert);

@@ -64,6 +64,35 @@ export class ExtractError extends StrikewatchError {
   }
 }
 
+/** A store request failed after the SDK's own retries (throttling, 5xx, a dropped connection). */
+export class StoreUnavailableError extends StrikewatchError {
+  readonly code = 'store_unavailable';
+  override readonly retryable: boolean;
+
+  constructor(message: string, opts: { retryable: boolean; cause?: unknown }) {
+    super(message, { cause: opts.cause });
+    this.retryable = opts.retryable;
+  }
+}
+
+/** A batch read or write kept coming back with unprocessed items: the table is over capacity. */
+export class UnprocessedItemsError extends StrikewatchError {
+  readonly code = 'store_unprocessed_items';
+  override readonly retryable = true;
+}
+
+/** The table did not become ACTIVE in time after it was created (local runs and tests). */
+export class TableNotReadyError extends StrikewatchError {
+  readonly code = 'store_not_ready';
+  override readonly retryable = true;
+}
+
+/** A claim kept changing under concurrent writers; the article is retried as a whole. */
+export class ClaimContentionError extends StrikewatchError {
+  readonly code = 'claim_contention';
+  override readonly retryable = true;
+}
+
 export class DeliveryError extends StrikewatchError {
   readonly code: 'delivery_failed' | 'delivery_rejected' | 'secret_not_ready';
   override readonly retryable: boolean;

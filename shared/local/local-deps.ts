@@ -1,23 +1,28 @@
 import { join } from 'node:path';
-import { createSlackSender } from '../alerts/slack-webhook.ts';
-import { createSmtpMailer } from '../alerts/smtp-mailer.ts';
+import { createDynamoDbStore } from '../adapters/dynamodb/dynamodb-store.ts';
+import { createSlackSender } from '../adapters/slack/slack-webhook.ts';
+import { createSlackWebhooks } from '../adapters/slack/webhook-urls.ts';
+import { createSmtpMailer } from '../adapters/smtp/smtp-mailer.ts';
 import type { Config } from '../config/schema.ts';
 import { ConfigError } from '../domain/errors.ts';
 import { WorkerExtractor } from '../extract/worker-extractor.ts';
 import { createHttpClient, type HttpClientOptions } from '../net/http-client.ts';
-import type { SecretReader } from '../ports/alert-channels.ts';
+import type { Mailer, SecretReader } from '../ports/alert-channels.ts';
 import { type Clock, systemClock } from '../ports/clock.ts';
 import type { ArticleExtractor } from '../ports/extractor.ts';
 import type { Logger } from '../ports/logger.ts';
-import { DynamoDbStore } from '../store/dynamodb-store.ts';
-import type { Store } from '../store/store.ts';
-import type { PipelineDeps } from '../use-cases/pipeline-deps.ts';
+import { type StoreRoles, storeRoles } from '../ports/store-roles.ts';
+import type { CycleDeps } from '../use-cases/run-cycle.ts';
 import { startEmbeddedDynamo } from './embedded-dynamodb.ts';
 
 // Builds the real adapters for a run on this machine: dynalite persisted under the data folder,
-// the guarded HTTP client, Slack over HTTP and email over SMTP.
+// the guarded HTTP client, Slack over HTTP and email over SMTP. The local runner runs all three
+// steps in one process, so it builds everything they take.
 
 export const TABLE_NAME = 'strikewatch';
+
+/** The environment the CLI was started with: where `webhookUrlEnv` and `passwordEnv` point. */
+export type Env = Readonly<Record<string, string | undefined>>;
 
 export const localSecrets: SecretReader = {
   read(secretId) {
@@ -30,9 +35,41 @@ export const localSecrets: SecretReader = {
   },
 };
 
+/** Every step's adapters and every store role, and `close` for what holds resources. */
+export type LocalDeps = CycleDeps & StoreRoles & { close(): Promise<void> };
+
 export interface LocalRuntime {
-  deps: PipelineDeps;
+  deps: LocalDeps;
   close(): Promise<void>;
+}
+
+/** A missing webhook variable would only surface as failed deliveries after a whole run. */
+function checkWebhookEnv(config: Config, env: Env): void {
+  const missing = config.subscribers
+    .map((sub) => sub.slack?.webhookUrlEnv)
+    .filter((name): name is string => Boolean(name) && !env[name as string]);
+  if (missing.length) {
+    throw new ConfigError(
+      `environment variable ${missing.join(', ')} (Slack webhook URL) is not set: export it, or give the subscriber a webhookUrl`,
+    );
+  }
+}
+
+function smtpMailer(config: Config, env: Env): (Mailer & { close(): void }) | null {
+  const smtp = config.delivery.email?.smtp;
+  if (!smtp) return null;
+  if (smtp.passwordSecret) {
+    throw new ConfigError(
+      'delivery.email.smtp.passwordSecret is read only in AWS; use passwordEnv locally',
+    );
+  }
+  const password = smtp.passwordEnv ? env[smtp.passwordEnv] : undefined;
+  if (smtp.passwordEnv && password === undefined) {
+    throw new ConfigError(
+      `delivery.email.smtp.passwordEnv: environment variable ${smtp.passwordEnv} is not set`,
+    );
+  }
+  return createSmtpMailer({ ...smtp, password, timeoutMs: config.delivery.timeoutMs });
 }
 
 /**
@@ -42,54 +79,30 @@ export interface LocalRuntime {
  */
 export function createLocalDeps(
   config: Config,
-  store: Store,
+  store: StoreRoles,
   opts: {
     logger: Logger;
+    env: Env;
     clock?: Clock | undefined;
     http?: HttpClientOptions;
     /** Default: Readability in a worker thread with the configured deadline. */
     extractor?: ArticleExtractor;
   },
-): PipelineDeps & { close(): Promise<void> } {
-  // A missing webhook variable would only surface as failed deliveries after a whole run.
-  const missing = config.subscribers
-    .map((sub) => sub.slack?.webhookUrlEnv)
-    .filter((name): name is string => Boolean(name) && !process.env[name as string]);
-  if (missing.length) {
-    throw new ConfigError(
-      `environment variable ${missing.join(', ')} (Slack webhook URL) is not set: export it, or give the subscriber a webhookUrl`,
-    );
-  }
+): LocalDeps {
+  checkWebhookEnv(config, opts.env);
+  const mailer = smtpMailer(config, opts.env);
   const http = createHttpClient(config.network, { logger: opts.logger, ...opts.http });
-  const smtp = config.delivery.email?.smtp;
-  let password: string | undefined;
-  if (smtp?.passwordEnv) {
-    password = process.env[smtp.passwordEnv];
-    if (password === undefined) {
-      throw new ConfigError(
-        `delivery.email.smtp.passwordEnv: environment variable ${smtp.passwordEnv} is not set`,
-      );
-    }
-  }
-  if (smtp?.passwordSecret) {
-    throw new ConfigError(
-      'delivery.email.smtp.passwordSecret is read only in AWS; use passwordEnv locally',
-    );
-  }
-  const mailer = smtp
-    ? createSmtpMailer({ ...smtp, password, timeoutMs: config.delivery.timeoutMs })
-    : null;
   const extractor = opts.extractor ?? new WorkerExtractor(config.extraction);
   return {
+    ...storeRoles(store),
     config,
-    store,
     http,
     extractor,
     clock: opts.clock ?? systemClock,
     logger: opts.logger,
     slack: createSlackSender(http, { timeoutMs: config.delivery.timeoutMs }),
+    webhooks: createSlackWebhooks({ secrets: localSecrets, env: opts.env }),
     mailer,
-    secrets: localSecrets,
     close: async () => {
       mailer?.close();
       await extractor.close();
@@ -99,14 +112,18 @@ export function createLocalDeps(
 
 export async function createLocalRuntime(
   config: Config,
-  opts: { dataDir: string; logger: Logger; clock?: Clock; persist?: boolean },
+  opts: { dataDir: string; logger: Logger; env: Env; clock?: Clock; persist?: boolean },
 ): Promise<LocalRuntime> {
   const dynamo = await startEmbeddedDynamo({
     path: opts.persist === false ? undefined : join(opts.dataDir, 'dynamodb'),
   });
-  const store = new DynamoDbStore({ client: dynamo.client, tableName: TABLE_NAME });
-  await store.ensureTable();
-  const deps = createLocalDeps(config, store, { logger: opts.logger, clock: opts.clock });
+  const store = createDynamoDbStore({ client: dynamo.client, tableName: TABLE_NAME });
+  await store.table.ensureTable();
+  const deps = createLocalDeps(config, store, {
+    logger: opts.logger,
+    env: opts.env,
+    clock: opts.clock,
+  });
   return {
     deps,
     close: async () => {

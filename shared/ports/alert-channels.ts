@@ -1,4 +1,5 @@
 import type { EmailMessage } from '../alerts/email-message.ts';
+import type { SubscriberConfig } from '../config/schema.ts';
 
 /** Sends one email. Throws DeliveryError (retryable or not) on failure. */
 export interface Mailer {
@@ -13,4 +14,15 @@ export interface SlackSender {
 /** Reads a secret value (Slack webhook URL, SMTP password) by id. */
 export interface SecretReader {
   read(secretId: string): Promise<string>;
+}
+
+/** Where a subscriber's Slack messages go, as the config names it (URL, variable or secret). */
+export type SlackTarget = NonNullable<SubscriberConfig['slack']>;
+
+/**
+ * Resolves a subscriber's webhook URL. Throws a named error (ConfigError when the config points
+ * at nothing usable) whose `retryable` says whether asking again later may succeed.
+ */
+export interface SlackWebhooks {
+  urlFor(subscriberId: string, target: SlackTarget): Promise<string>;
 }

@@ -1,9 +1,14 @@
 import { emailMessage } from '../alerts/email-message.ts';
 import { slackPayload } from '../alerts/slack-message.ts';
-import type { SubscriberConfig } from '../config/schema.ts';
-import { ConfigError, DeliveryError, describeError } from '../domain/errors.ts';
+import type { Config, SubscriberConfig } from '../config/schema.ts';
+import { DeliveryError, StrikewatchError } from '../domain/errors.ts';
 import type { AlertRecord, DeliveryRecord } from '../domain/records.ts';
-import { addMs, isoNow, newId, type PipelineDeps } from './pipeline-deps.ts';
+import type { Mailer, SlackSender, SlackWebhooks } from '../ports/alert-channels.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { ErrorLog } from '../ports/error-log.ts';
+import type { Logger } from '../ports/logger.ts';
+import type { Outbox } from '../ports/outbox.ts';
+import { addMs, type Ids, isoNow, newId } from './deps.ts';
 
 // The outbox worker. Each (alert, subscriber) delivery is claimed with a conditional write before
 // it is sent and marked after, so concurrent workers and retries never send it twice, and a
@@ -25,55 +30,127 @@ export interface DeliveryReport {
   skipped: number;
 }
 
-async function resolveWebhook(deps: PipelineDeps, sub: SubscriberConfig): Promise<string> {
-  const s = sub.slack;
-  if (!s) throw new ConfigError(`subscriber ${sub.id} has no Slack target`);
-  if (s.webhookUrl) return s.webhookUrl;
-  if (s.webhookUrlEnv) {
-    const v = process.env[s.webhookUrlEnv];
-    if (!v)
-      throw new ConfigError(
-        `environment variable ${s.webhookUrlEnv} (Slack webhook of ${sub.id}) is not set`,
-      );
-    return v;
-  }
-  const url = await deps.secrets.read(s.webhookUrlSecret ?? '');
-  if (!/^https:\/\/\S+$/.test(url)) {
-    // A new stack's secret holds a generated placeholder until the operator puts the URL in.
-    throw new ConfigError(
-      `secret ${s.webhookUrlSecret} does not hold a Slack webhook URL: set it with ` +
-        `aws secretsmanager put-secret-value --secret-id ${s.webhookUrlSecret} --secret-string https://hooks.slack.com/...`,
-    );
-  }
-  return url;
+export interface DeliverDeps extends Ids {
+  config: Config;
+  outbox: Outbox;
+  errorLog: ErrorLog;
+  slack: SlackSender;
+  /** Null when no email delivery is configured. */
+  mailer: Mailer | null;
+  webhooks: SlackWebhooks;
+  clock: Clock;
+  logger: Logger;
 }
 
-async function send(deps: PipelineDeps, alert: AlertRecord, sub: SubscriberConfig): Promise<void> {
+interface SendFailure {
+  message: string;
+  retryable: boolean;
+  /** Server-requested wait (Slack's Retry-After). */
+  retryAfterMs?: number | undefined;
+}
+
+async function send(deps: DeliverDeps, alert: AlertRecord, sub: SubscriberConfig): Promise<void> {
   if (sub.slack) {
-    await deps.slack.post(await resolveWebhook(deps, sub), slackPayload(alert));
+    await deps.slack.post(await deps.webhooks.urlFor(sub.id, sub.slack), slackPayload(alert));
     return;
   }
   const email = deps.config.delivery.email;
   if (!sub.email || !deps.mailer || !email) {
     throw new DeliveryError(
       `subscriber ${sub.id}: email delivery is not configured (delivery.email)`,
-      {
-        retryable: false,
-      },
+      { retryable: false },
     );
   }
   await deps.mailer.send({ ...emailMessage(alert, sub.email), from: email.from });
 }
 
-function backoffMs(deps: PipelineDeps, attempts: number, retryAfterMs: number | undefined): number {
+/** Sends it once; null when the channel accepted it, else what went wrong. */
+async function attempt(
+  deps: DeliverDeps,
+  d: Pick<DeliveryRecord, 'subscriberId'>,
+  alert: AlertRecord | null,
+): Promise<SendFailure | null> {
+  const sub = deps.config.subscribers.find((s) => s.id === d.subscriberId);
+  if (!alert) return { message: 'alert record is missing', retryable: false };
+  if (!sub)
+    return { message: `subscriber ${d.subscriberId} is no longer configured`, retryable: false };
+  try {
+    await send(deps, alert, sub);
+    return null;
+  } catch (err) {
+    // A named error says whether a retry may help (its `retryable` flag). Anything else is a bug
+    // or a crash: thrown, and the delivery goes to the next run when its lease ends.
+    if (!(err instanceof StrikewatchError)) throw err;
+    const retryAfterMs = (err as { retryAfterMs?: unknown }).retryAfterMs;
+    return {
+      message: err.message,
+      retryable: err.retryable,
+      retryAfterMs: typeof retryAfterMs === 'number' ? retryAfterMs : undefined,
+    };
+  }
+}
+
+function backoffMs(deps: DeliverDeps, attempts: number, retryAfterMs: number | undefined): number {
   const base = deps.config.delivery.backoffMs * 2 ** Math.max(0, attempts - 1);
   const jittered = base * (0.5 + Math.random() / 2);
   return Math.max(jittered, retryAfterMs ?? 0);
 }
 
+async function retryLater(
+  deps: DeliverDeps,
+  d: DeliveryRecord,
+  token: string,
+  failure: SendFailure,
+): Promise<'retry'> {
+  const at = isoNow(deps);
+  const next = addMs(at, backoffMs(deps, d.attempts, failure.retryAfterMs));
+  await deps.outbox.finishDelivery(d.alertId, d.subscriberId, token, {
+    status: 'retry',
+    at,
+    nextAttemptAt: next,
+    error: failure.message,
+  });
+  deps.logger.warn('delivery will be retried', {
+    alertId: d.alertId,
+    subscriberId: d.subscriberId,
+    attempt: d.attempts,
+    error: failure.message,
+  });
+  return 'retry';
+}
+
+async function giveUp(
+  deps: DeliverDeps,
+  d: DeliveryRecord,
+  token: string,
+  failure: SendFailure,
+): Promise<'failed'> {
+  const at = isoNow(deps);
+  await deps.outbox.finishDelivery(d.alertId, d.subscriberId, token, {
+    status: 'failed',
+    at,
+    error: failure.message,
+  });
+  await deps.errorLog.recordError({
+    errorId: newId(deps),
+    at,
+    scope: 'delivery',
+    subject: `${d.alertId}/${d.subscriberId}`,
+    feedId: null,
+    code: 'delivery_failed',
+    message: `${failure.message} (after ${d.attempts} attempt${d.attempts === 1 ? '' : 's'})`,
+  });
+  deps.logger.error('delivery failed permanently', {
+    alertId: d.alertId,
+    subscriberId: d.subscriberId,
+    error: failure.message,
+  });
+  return 'failed';
+}
+
 /** Attempts one delivery once. Returns what happened to it. */
 export async function deliverOne(
-  deps: PipelineDeps,
+  deps: DeliverDeps,
   d: Pick<DeliveryRecord, 'alertId' | 'subscriberId'>,
   alerts: Map<string, AlertRecord | null> = new Map(),
 ): Promise<'sent' | 'retry' | 'failed' | 'skipped'> {
@@ -81,78 +158,21 @@ export async function deliverOne(
   const now = isoNow(deps);
   const token = newId(deps);
   const lease = addMs(now, cfg.timeoutMs + LEASE_MARGIN_MS);
-  const claimed = await deps.store.claimDelivery(d.alertId, d.subscriberId, token, now, lease);
+  const claimed = await deps.outbox.claimDelivery(d.alertId, d.subscriberId, token, now, lease);
   if (!claimed) return 'skipped';
-  await deps.faultPoint?.('claimed');
-  if (!alerts.has(d.alertId)) alerts.set(d.alertId, await deps.store.getAlert(d.alertId));
-  const alert = alerts.get(d.alertId);
-  const sub = deps.config.subscribers.find((s) => s.id === d.subscriberId);
-  let error: { message: string; retryable: boolean; retryAfterMs?: number | undefined };
-  if (!alert || !sub) {
-    error = {
-      message: !alert
-        ? 'alert record is missing'
-        : `subscriber ${d.subscriberId} is no longer configured`,
-      retryable: false,
-    };
-  } else {
-    try {
-      await send(deps, alert, sub);
-      // Nothing between the send and this mark: this is the documented duplicate window.
-      await deps.faultPoint?.('sent');
-      await deps.store.finishDelivery(d.alertId, d.subscriberId, token, {
-        status: 'sent',
-        at: isoNow(deps),
-      });
-      await deps.faultPoint?.('marked');
-      return 'sent';
-    } catch (err) {
-      if (!(err instanceof DeliveryError) && !(err instanceof ConfigError)) throw err;
-      const e = describeError(err);
-      error = {
-        message: e.message,
-        retryable: e.retryable,
-        retryAfterMs: err instanceof DeliveryError ? err.retryAfterMs : undefined,
-      };
-    }
-  }
-  const at = isoNow(deps);
-  if (error.retryable && claimed.attempts < cfg.maxAttempts) {
-    const next = addMs(at, backoffMs(deps, claimed.attempts, error.retryAfterMs));
-    await deps.store.finishDelivery(d.alertId, d.subscriberId, token, {
-      status: 'retry',
-      at,
-      nextAttemptAt: next,
-      error: error.message,
+  if (!alerts.has(d.alertId)) alerts.set(d.alertId, await deps.outbox.getAlert(d.alertId));
+  const failure = await attempt(deps, d, alerts.get(d.alertId) ?? null);
+  if (!failure) {
+    // Nothing between the send and this mark: this is the documented duplicate window.
+    await deps.outbox.finishDelivery(d.alertId, d.subscriberId, token, {
+      status: 'sent',
+      at: isoNow(deps),
     });
-    deps.logger.warn('delivery will be retried', {
-      alertId: d.alertId,
-      subscriberId: d.subscriberId,
-      attempt: claimed.attempts,
-      error: error.message,
-    });
-    return 'retry';
+    return 'sent';
   }
-  await deps.store.finishDelivery(d.alertId, d.subscriberId, token, {
-    status: 'failed',
-    at,
-    error: error.message,
-  });
-  await deps.store.recordError({
-    errorId: newId(deps),
-    at,
-    scope: 'delivery',
-    subject: `${d.alertId}/${d.subscriberId}`,
-    feedId: null,
-    code: 'delivery_failed',
-    message: `${error.message} (after ${claimed.attempts} attempt${claimed.attempts === 1 ? '' : 's'})`,
-  });
-  deps.logger.error('delivery failed permanently', {
-    alertId: d.alertId,
-    subscriberId: d.subscriberId,
-    error: error.message,
-  });
-  return 'failed';
+  if (failure.retryable && claimed.attempts < cfg.maxAttempts)
+    return retryLater(deps, claimed, token, failure);
+  return giveUp(deps, claimed, token, failure);
 }
 
 /**
@@ -160,7 +180,7 @@ export async function deliverOne(
  * local run ends with every delivery either sent or recorded as failed when the channels allow.
  */
 export async function deliverDue(
-  deps: PipelineDeps,
+  deps: DeliverDeps,
   opts: { maxWaitMs?: number; batch?: number; alertIds?: string[] } = {},
 ): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, retried: 0, failed: 0, skipped: 0 };
@@ -174,8 +194,8 @@ export async function deliverDue(
     // Look an hour ahead so that retries coming due soon are seen too.
     const horizon = addMs(now, 3_600_000);
     const listed = opts.alertIds
-      ? (await Promise.all(opts.alertIds.map((id) => deps.store.listDeliveries(id)))).flat()
-      : await deps.store.listDueDeliveries(horizon, opts.batch ?? 100);
+      ? (await Promise.all(opts.alertIds.map((id) => deps.outbox.listDeliveries(id)))).flat()
+      : await deps.outbox.listDueDeliveries(horizon, opts.batch ?? 100);
     const due = listed.filter((d) => isDue(d, now));
     let progressed = false;
     for (const d of due) {

@@ -1,12 +1,18 @@
 import { createHash } from 'node:crypto';
-import type { FeedConfig } from '../config/schema.ts';
+import type { Config, FeedConfig } from '../config/schema.ts';
 import { canonicalizeUrl } from '../dedupe/canonical-url.ts';
 import type { FeedItem } from '../domain/article.ts';
 import { describeError } from '../domain/errors.ts';
 import type { FeedState } from '../domain/records.ts';
 import { FEED_ACCEPT } from '../feeds/check-feed.ts';
 import { parseFeed } from '../feeds/parse-feed.ts';
-import { addMs, isoNow, newId, type PipelineDeps } from './pipeline-deps.ts';
+import type { ArticleLedger } from '../ports/article-ledger.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { ErrorLog } from '../ports/error-log.ts';
+import type { FeedStateStore } from '../ports/feed-state.ts';
+import type { HttpClient, HttpResponse } from '../ports/http.ts';
+import type { Logger } from '../ports/logger.ts';
+import { addMs, type Ids, isoNow, newId } from './deps.ts';
 
 // Polls feeds with conditional GET and turns their items into article jobs. One broken feed
 // never stops the others: its error is recorded and it backs off.
@@ -69,107 +75,144 @@ function emptyState(feedId: string): FeedState {
   };
 }
 
+export interface PollDeps extends Ids {
+  config: Config;
+  feedState: FeedStateStore;
+  articleLedger: ArticleLedger;
+  errorLog: ErrorLog;
+  http: HttpClient;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** Conditional GET: the feed's validators from its last poll go with the request. */
+function fetchFeed(deps: PollDeps, feed: FeedConfig, state: FeedState): Promise<HttpResponse> {
+  return deps.http.get({
+    url: feed.url,
+    maxBytes: deps.config.network.maxFeedBytes,
+    headers: {
+      accept: FEED_ACCEPT,
+      ...(state.etag ? { 'if-none-match': state.etag } : {}),
+      ...(state.lastModified ? { 'if-modified-since': state.lastModified } : {}),
+    },
+  });
+}
+
+function polledState(
+  state: FeedState,
+  feed: FeedConfig,
+  res: HttpResponse,
+  now: string,
+): FeedState {
+  return {
+    ...state,
+    lastPolledAt: now,
+    lastSuccessAt: now,
+    consecutiveFailures: 0,
+    lastError: null,
+    nextPollAfter: addMs(now, feed.intervalMinutes * 60_000 - 5_000),
+    etag: res.headers.etag ?? (res.status === 304 ? state.etag : null),
+    lastModified: res.headers['last-modified'] ?? (res.status === 304 ? state.lastModified : null),
+  };
+}
+
+/** The feed's items as article jobs, once each, without those processed before. */
+async function feedJobs(deps: PollDeps, feed: FeedConfig, res: HttpResponse) {
+  const parsed = await parseFeed(res.body, {
+    contentType: res.headers['content-type'],
+    maxItems: deps.config.network.maxItemsPerFeed,
+    // Relative item links resolve against where the feed really was (after redirects).
+    baseUrl: res.url,
+  });
+  const outlet = feed.outlet ?? parsed.title ?? new URL(feed.url).hostname;
+  const seen = new Set<string>();
+  const jobs: ArticleJob[] = [];
+  for (const item of parsed.items) {
+    if (!item.link && !item.content) continue;
+    const { articleId, url, canonicalUrl } = articleIdFor(feed.id, item);
+    if (seen.has(articleId)) continue;
+    seen.add(articleId);
+    jobs.push({ feedId: feed.id, outlet, articleId, url, canonicalUrl, item });
+  }
+  // Items already processed are dropped here with one batched read, not one write per item.
+  const unfinished = await deps.articleLedger.unfinishedArticles(jobs.map((j) => j.articleId));
+  return {
+    items: parsed.items.length,
+    truncated: parsed.truncated,
+    jobs: jobs.filter((j) => unfinished.has(j.articleId)),
+  };
+}
+
+/** Records the failure and backs off exponentially from the feed's own interval. */
+async function pollFailed(
+  deps: PollDeps,
+  feed: FeedConfig,
+  state: FeedState,
+  now: string,
+  err: unknown,
+): Promise<FeedPollResult> {
+  const e = describeError(err);
+  const failures = state.consecutiveFailures + 1;
+  const backoff = Math.min(MAX_BACKOFF_MS, feed.intervalMinutes * 60_000 * 2 ** (failures - 1));
+  await deps.feedState.putFeedState({
+    ...state,
+    lastPolledAt: now,
+    consecutiveFailures: failures,
+    lastError: `${e.code}: ${e.message}`,
+    nextPollAfter: addMs(now, backoff),
+  });
+  await deps.errorLog.recordError({
+    errorId: newId(deps),
+    at: now,
+    scope: 'feed',
+    subject: feed.url,
+    feedId: feed.id,
+    code: e.code,
+    message: e.message,
+  });
+  deps.logger.warn('feed poll failed', {
+    feedId: feed.id,
+    code: e.code,
+    message: e.message,
+    failures,
+  });
+  return { feedId: feed.id, status: 'error', code: e.code, message: e.message };
+}
+
 export async function pollFeed(
-  deps: PipelineDeps,
+  deps: PollDeps,
   feed: FeedConfig,
   opts: { force?: boolean } = {},
 ): Promise<FeedPollResult> {
   const now = isoNow(deps);
-  const state = (await deps.store.getFeedState(feed.id)) ?? emptyState(feed.id);
+  const state = (await deps.feedState.getFeedState(feed.id)) ?? emptyState(feed.id);
   if (!opts.force && state.nextPollAfter && state.nextPollAfter > now) {
     return { feedId: feed.id, status: 'not_due', nextPollAfter: state.nextPollAfter };
   }
-  const net = deps.config.network;
   try {
-    const res = await deps.http.get({
-      url: feed.url,
-      maxBytes: net.maxFeedBytes,
-      headers: {
-        accept: FEED_ACCEPT,
-        ...(state.etag ? { 'if-none-match': state.etag } : {}),
-        ...(state.lastModified ? { 'if-modified-since': state.lastModified } : {}),
-      },
-    });
-    const next: FeedState = {
-      ...state,
-      lastPolledAt: now,
-      lastSuccessAt: now,
-      consecutiveFailures: 0,
-      lastError: null,
-      nextPollAfter: addMs(now, feed.intervalMinutes * 60_000 - 5_000),
-      etag: res.headers.etag ?? (res.status === 304 ? state.etag : null),
-      lastModified:
-        res.headers['last-modified'] ?? (res.status === 304 ? state.lastModified : null),
-    };
+    const res = await fetchFeed(deps, feed, state);
+    const next = polledState(state, feed, res, now);
     if (res.status === 304) {
-      await deps.store.putFeedState(next);
+      await deps.feedState.putFeedState(next);
       return { feedId: feed.id, status: 'not_modified' };
     }
-    const parsed = await parseFeed(res.body, {
-      contentType: res.headers['content-type'],
-      maxItems: net.maxItemsPerFeed,
-      // Relative item links resolve against where the feed really was (after redirects).
-      baseUrl: res.url,
-    });
-    const outlet = feed.outlet ?? parsed.title ?? new URL(feed.url).hostname;
-    const seen = new Set<string>();
-    const jobs: ArticleJob[] = [];
-    for (const item of parsed.items) {
-      if (!item.link && !item.content) continue;
-      const { articleId, url, canonicalUrl } = articleIdFor(feed.id, item);
-      if (seen.has(articleId)) continue;
-      seen.add(articleId);
-      jobs.push({ feedId: feed.id, outlet, articleId, url, canonicalUrl, item });
-    }
-    // Items already processed are dropped here with one BatchGet, not one write per item.
-    const unfinished = await deps.store.unfinishedArticles(jobs.map((j) => j.articleId));
-    return {
-      nextState: next,
-      feedId: feed.id,
-      status: 'ok',
-      items: parsed.items.length,
-      jobs: jobs.filter((j) => unfinished.has(j.articleId)),
-      truncated: parsed.truncated,
-    };
+    return { feedId: feed.id, status: 'ok', nextState: next, ...(await feedJobs(deps, feed, res)) };
   } catch (err) {
-    const e = describeError(err);
-    const failures = state.consecutiveFailures + 1;
-    // Exponential backoff from the feed's own interval, so a dead feed is not hammered.
-    const backoff = Math.min(MAX_BACKOFF_MS, feed.intervalMinutes * 60_000 * 2 ** (failures - 1));
-    await deps.store.putFeedState({
-      ...state,
-      lastPolledAt: now,
-      consecutiveFailures: failures,
-      lastError: `${e.code}: ${e.message}`,
-      nextPollAfter: addMs(now, backoff),
-    });
-    await deps.store.recordError({
-      errorId: newId(deps),
-      at: now,
-      scope: 'feed',
-      subject: feed.url,
-      feedId: feed.id,
-      code: e.code,
-      message: e.message,
-    });
-    deps.logger.warn('feed poll failed', {
-      feedId: feed.id,
-      code: e.code,
-      message: e.message,
-      failures,
-    });
-    return { feedId: feed.id, status: 'error', code: e.code, message: e.message };
+    return pollFailed(deps, feed, state, now, err);
   }
 }
 
 /** Stores the state of a feed whose new items are safe (queued or processed). */
-export async function commitFeedState(deps: PipelineDeps, result: FeedPollResult): Promise<void> {
-  if (result.status === 'ok') await deps.store.putFeedState(result.nextState);
+export async function commitFeedState(
+  deps: { feedState: FeedStateStore },
+  result: FeedPollResult,
+): Promise<void> {
+  if (result.status === 'ok') await deps.feedState.putFeedState(result.nextState);
 }
 
 /** Polls every configured feed with bounded concurrency. */
 export async function pollFeeds(
-  deps: PipelineDeps,
+  deps: PollDeps,
   opts: { force?: boolean; concurrency?: number } = {},
 ): Promise<FeedPollResult[]> {
   return mapLimit(deps.config.feeds, opts.concurrency ?? 4, (feed) => pollFeed(deps, feed, opts));

@@ -1,10 +1,19 @@
-import { type DeliveryReport, deliverDue } from './deliver-alerts.ts';
-import type { PipelineDeps } from './pipeline-deps.ts';
-import { commitFeedState, type FeedPollResult, mapLimit, pollFeeds } from './poll-feeds.ts';
-import { type ProcessOutcome, processArticle } from './process-article.ts';
+import { describeError } from '../domain/errors.ts';
+import { type DeliverDeps, type DeliveryReport, deliverDue } from './deliver-alerts.ts';
+import {
+  commitFeedState,
+  type FeedPollResult,
+  mapLimit,
+  type PollDeps,
+  pollFeeds,
+} from './poll-feeds.ts';
+import { type ProcessDeps, type ProcessOutcome, processArticle } from './process-article.ts';
 
 // One full cycle, as the local runner does it in one process (in AWS the same steps run in
 // three functions joined by SQS): poll every feed, process every new item, deliver alerts.
+
+/** Everything the three steps take: the local runner builds it all, in one process. */
+export type CycleDeps = PollDeps & ProcessDeps & DeliverDeps;
 
 export interface CycleSummary {
   feeds: { ok: number; notModified: number; notDue: number; failed: number };
@@ -28,7 +37,7 @@ export type CycleProgress = (event: {
 }) => void;
 
 export async function runCycle(
-  deps: PipelineDeps,
+  deps: CycleDeps,
   opts: {
     force?: boolean;
     concurrency?: number;
@@ -40,26 +49,21 @@ export async function runCycle(
   opts.onProgress?.({ stage: 'poll', done: polls.length, total: polls.length });
   const jobs = polls.flatMap((p) => (p.status === 'ok' ? p.jobs : []));
   let done = 0;
+  // Articles whose processing threw (a store outage, a crash) did not finish.
+  const unfinished = new Set<string>();
   const outcomes = await mapLimit(jobs, opts.concurrency ?? 4, async (job) => {
     const outcome = await processArticle(deps, job).catch((err: unknown): ProcessOutcome => {
-      deps.logger.error('article failed', { url: job.url, error: (err as Error).message });
-      return {
-        articleId: job.articleId,
-        status: 'error',
-        code: 'internal',
-        message: (err as Error).message,
-      };
+      const e = describeError(err);
+      deps.logger.error('article failed', { url: job.url, code: e.code, error: e.message });
+      unfinished.add(job.articleId);
+      return { articleId: job.articleId, status: 'error', code: e.code, message: e.message };
     });
+    if (outcome.status === 'busy') unfinished.add(job.articleId);
     opts.onProgress?.({ stage: 'process', done: ++done, total: jobs.length });
     return outcome;
   });
   // A feed's new ETag is kept only when all its items were handled; otherwise the next poll
   // fetches the feed again and the unfinished items come back.
-  const unfinished = new Set(
-    outcomes
-      .filter((o) => o.status === 'busy' || (o.status === 'error' && o.code === 'internal'))
-      .map((o) => o.articleId),
-  );
   for (const p of polls) {
     if (p.status === 'ok' && !p.jobs.some((j) => unfinished.has(j.articleId)))
       await commitFeedState(deps, p);

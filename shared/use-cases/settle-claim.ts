@@ -1,7 +1,8 @@
 import { isHigherToll } from '../dedupe/claim-key.ts';
 import type { Accusation, CasualtyFigure } from '../domain/claims.ts';
+import { ClaimContentionError } from '../domain/errors.ts';
 import type { ClaimRecord, ClaimSource } from '../domain/records.ts';
-import type { PipelineDeps } from './pipeline-deps.ts';
+import type { ClaimLedger } from '../ports/claim-ledger.ts';
 
 // Claim novelty on conditional writes. Against the claims already known under any of its
 // candidate keys, a new claim is created (one writer wins), corroborates the known one (a source
@@ -18,21 +19,21 @@ export interface Settled {
 
 const MAX_CLAIM_RACES = 5;
 
-export class ClaimContentionError extends Error {
-  override name = 'ClaimContentionError';
+export interface ClaimDeps {
+  claimLedger: ClaimLedger;
 }
 
 async function settleClaim(
-  deps: PipelineDeps,
+  deps: ClaimDeps,
   keys: string[],
   fresh: ClaimRecord,
   /** The replacement when the known claim should change, else null (corroboration). */
   change: (known: ClaimRecord) => ClaimRecord | null,
 ): Promise<Settled> {
   for (let race = 0; race < MAX_CLAIM_RACES; race++) {
-    const known = (await deps.store.getClaims(keys)).find((c) => c.kind === fresh.kind);
+    const known = (await deps.claimLedger.getClaims(keys)).find((c) => c.kind === fresh.kind);
     if (!known) {
-      if (await deps.store.createClaim(fresh)) {
+      if (await deps.claimLedger.createClaim(fresh)) {
         return { result: 'created', alertFor: fresh, claimKey: fresh.claimKey };
       }
       continue; // another worker created it first: settle against theirs
@@ -47,13 +48,13 @@ async function settleClaim(
     }
     const changed = change(known);
     if (changed) {
-      if (await deps.store.replaceClaim(changed, known.version)) {
+      if (await deps.claimLedger.replaceClaim(changed, known.version)) {
         return { result: 'changed', alertFor: changed, claimKey: known.claimKey };
       }
       continue;
     }
     const source = fresh.sources[0];
-    if (source) await deps.store.addClaimSource(known.claimKey, source);
+    if (source) await deps.claimLedger.addClaimSource(known.claimKey, source);
     return { result: 'corroborated', alertFor: null, claimKey: known.claimKey };
   }
   throw new ClaimContentionError(`claim ${keys[0]} kept changing under concurrent writers`);
@@ -82,7 +83,7 @@ function base(keys: string[], o: ClaimOrigin) {
 }
 
 export function settleCasualty(
-  deps: PipelineDeps,
+  deps: ClaimDeps,
   figure: CasualtyFigure,
   keys: string[],
   o: ClaimOrigin,
@@ -108,7 +109,7 @@ export function settleCasualty(
 }
 
 export function settleAccusation(
-  deps: PipelineDeps,
+  deps: ClaimDeps,
   accusation: Accusation,
   keys: string[],
   o: ClaimOrigin,

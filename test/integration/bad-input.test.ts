@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderRss } from '../../shared/local/demo-site.ts';
 import { runCycle } from '../../shared/use-cases/run-cycle.ts';
-import { type Harness, startHarness } from '../helpers/pipeline-harness.ts';
+import { type Harness, startHarness } from '../../testkit/pipeline-harness.ts';
 
 // Bad input in a real run: a malformed feed, a feed at a private address, an article page that
 // is gone, one that is a PDF, one that keeps the parser busy past its deadline. Each is recorded with a reason, the article falls back to the
@@ -87,7 +87,7 @@ describe('bad input during a run', () => {
   });
 
   it('records each failure with a reason an operator can act on', async () => {
-    const rows = await h.deps().store.query({ kind: 'error' });
+    const rows = await h.query({ kind: 'error' });
     const errors = rows.flatMap((r) => (r.kind === 'error' ? [r.item] : []));
     const byFeed = (id: string) => errors.filter((e) => e.feedId === id);
     expect(byFeed('broken')[0]).toMatchObject({ scope: 'feed', code: 'feed_invalid' });
@@ -103,7 +103,7 @@ describe('bad input during a run', () => {
   });
 
   it('backs off a failing feed instead of hammering it', async () => {
-    const state = await h.deps().store.getFeedState('broken');
+    const state = await h.deps().feedState.getFeedState('broken');
     expect(state?.consecutiveFailures).toBe(1);
     expect(Date.parse(state?.nextPollAfter ?? '')).toBeGreaterThan(Date.now());
     const again = await runCycle(h.deps());

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { extractClaims } from '../../shared/claims/index.ts';
 import { faKesText, loadFaKes } from '../../shared/corpus/fa-kes.ts';
 import { DEMO_ARTICLES } from '../../shared/local/fa-kes-pages.ts';
-import { renderNewsPage } from '../helpers/news-page.ts';
+import { renderNewsPage } from '../../testkit/news-page.ts';
 
 // `strikewatch extract` as a user runs it: the real CLI in a child process, pages extracted in
 // the same worker thread the runs use.

@@ -1,183 +1,163 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CasualtyClaim, ClaimSource, DeliveryRecord } from '../../shared/domain/records.ts';
-import { type EmbeddedDynamo, startEmbeddedDynamo } from '../../shared/local/embedded-dynamodb.ts';
-import { DynamoDbStore, MAX_CLAIM_SOURCES } from '../../shared/store/dynamodb-store.ts';
+import {
+  createDynamoDbStore,
+  type DynamoDbStore,
+} from '../../shared/adapters/dynamodb/dynamodb-store.ts';
+import { DynamoAnalystQuery } from '../../shared/adapters/dynamodb/queries.ts';
+import { DynamoTable } from '../../shared/adapters/dynamodb/table.ts';
+import { describeError, UnprocessedItemsError } from '../../shared/domain/errors.ts';
+import type { AlertRecord, DeliveryRecord } from '../../shared/domain/records.ts';
+import {
+  createDynamoClient,
+  type EmbeddedDynamo,
+  startEmbeddedDynamo,
+} from '../../shared/local/embedded-dynamodb.ts';
+import { queryStore } from '../../shared/use-cases/query-store.ts';
+import { describeStoreContract, raqqaClaim, t } from '../helpers/store-contract.ts';
 
 // The store's conditional writes on dynalite through the AWS SDK: the decisions every
-// exactly-once guarantee rests on.
+// exactly-once guarantee rests on (the same assertions as the in-memory fakes), then what only
+// the DynamoDB adapter does: index queries, alerts with their deliveries in one Query, batch
+// retries that run out, named errors for what DynamoDB refuses.
 
-let dynamo: EmbeddedDynamo;
-let store: DynamoDbStore;
-beforeAll(async () => {
-  dynamo = await startEmbeddedDynamo();
-  store = new DynamoDbStore({ client: dynamo.client, tableName: 'store-test' });
-  await store.ensureTable();
-});
-afterAll(() => dynamo.close());
-
-const t = (minutes: number) => new Date(Date.UTC(2017, 5, 3, 12, minutes)).toISOString();
-
-describe('article leases', () => {
-  it('one worker claims a new article; others see it busy until the lease ends', async () => {
-    expect(await store.claimArticle('a1', 'https://e.org/a1', t(0), t(5))).toEqual({
-      outcome: 'claimed',
-    });
-    expect(await store.claimArticle('a1', 'https://e.org/a1', t(1), t(6))).toEqual({
-      outcome: 'busy',
-    });
-    // A crashed worker's lease expires: the next one takes over.
-    expect(await store.claimArticle('a1', 'https://e.org/a1', t(6), t(11))).toEqual({
-      outcome: 'claimed',
-    });
-  });
-
-  it('a finished article is done for everyone', async () => {
-    await store.claimArticle('a2', 'https://e.org/a2', t(0), t(5));
-    await store.completeArticle({
-      articleId: 'a2',
-      url: 'https://e.org/a2',
-      canonicalUrl: 'https://e.org/a2',
-      feedId: 'f',
-      outlet: 'O',
-      title: 'T',
-      byline: null,
-      publishedAt: null,
-      fetchedAt: t(1),
-      textSource: 'page',
-      extractionNote: null,
-      relevant: false,
-      topics: [],
-      storyId: null,
-      contentHash: 'h',
-      text: null,
-      casualtyCount: 0,
-      accusationCount: 0,
-    });
-    expect(await store.claimArticle('a2', 'https://e.org/a2', t(60), t(65))).toEqual({
-      outcome: 'done',
-    });
-    expect(await store.unfinishedArticles(['a1', 'a2', 'a3'])).toEqual(new Set(['a1', 'a3']));
-  });
+describeStoreContract('DynamoDB on dynalite', async () => {
+  const dynamo = await startEmbeddedDynamo();
+  const store = createDynamoDbStore({ client: dynamo.client, tableName: 'store-test' });
+  await store.table.ensureTable();
+  return { store, close: () => dynamo.close() };
 });
 
-describe('delivery claims', () => {
-  const delivery: DeliveryRecord = {
-    alertId: 'al1',
-    subscriberId: 's1',
+/** Counts the client's requests per command. */
+function countRequests(client: DynamoDBClient): Map<string, number> {
+  const calls = new Map<string, number>();
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const name = String(context.commandName);
+      calls.set(name, (calls.get(name) ?? 0) + 1);
+      return next(args);
+    },
+    { step: 'initialize', name: 'storeTestRequestCounter' },
+  );
+  return calls;
+}
+
+describe('DynamoDB adapter', () => {
+  let dynamo: EmbeddedDynamo;
+  let store: DynamoDbStore;
+  beforeAll(async () => {
+    dynamo = await startEmbeddedDynamo();
+    store = createDynamoDbStore({ client: dynamo.client, tableName: 'adapter-test' });
+    await store.table.ensureTable();
+    await store.claimLedger.createClaim(raqqaClaim);
+  });
+  afterAll(() => dynamo.close());
+
+  it('finds a claim by place through the index, and by date range', async () => {
+    const byPlace = await queryStore(store, { kind: 'casualty', place: 'Raqqa' });
+    expect(byPlace.map((r) => (r.kind === 'casualty' ? r.item.claimKey : ''))).toEqual(['k1']);
+    expect(await queryStore(store, { kind: 'casualty', place: 'Aleppo' })).toEqual([]);
+    expect(await queryStore(store, { kind: 'casualty', since: '2018-01-01' })).toEqual([]);
+  });
+
+  const alert = (n: number): AlertRecord => ({
+    alertId: `alert-${n}`,
+    claimKey: 'k1',
+    claimVersion: n,
+    kind: 'casualty',
+    createdAt: t(n),
+    headline: `headline ${n}`,
+    claim: raqqaClaim,
+    links: [],
+  });
+  const delivery = (n: number, subscriberId: string): DeliveryRecord => ({
+    alertId: `alert-${n}`,
+    subscriberId,
     channel: 'slack',
     status: 'pending',
     attempts: 0,
-    createdAt: t(0),
-    nextAttemptAt: t(0),
+    createdAt: t(n),
+    nextAttemptAt: t(n),
     leaseUntil: null,
     claimToken: null,
     sentAt: null,
     lastError: null,
-  };
-
-  it('is created once', async () => {
-    expect(await store.createDelivery(delivery)).toBe(true);
-    expect(await store.createDelivery(delivery)).toBe(false);
   });
 
-  it('goes to exactly one of many concurrent claimers, and only its token can finish it', async () => {
-    const tokens = Array.from({ length: 8 }, (_, i) => `tok${i}`);
-    const claims = await Promise.all(
-      tokens.map((tok) => store.claimDelivery('al1', 's1', tok, t(1), t(2))),
+  it('lists alerts newest first, each with all its deliveries, from one Query', async () => {
+    for (const n of [1, 2, 3]) {
+      await store.outbox.putAlert(alert(n));
+      for (const sub of ['desk', 'analysts', 'ops'])
+        await store.outbox.createDelivery(delivery(n, sub));
+    }
+    await store.outbox.claimDelivery('alert-2', 'ops', 'tok', t(5), t(6));
+    await store.outbox.finishDelivery('alert-2', 'ops', 'tok', { status: 'sent', at: t(5) });
+    const client = dynamo.client;
+    const calls = countRequests(client);
+    const rows = await queryStore(store, { kind: 'alert' });
+    expect(calls.get('QueryCommand')).toBe(1);
+    expect(rows.map((r) => (r.kind === 'alert' ? r.item.alert.alertId : ''))).toEqual([
+      'alert-3',
+      'alert-2',
+      'alert-1',
+    ]);
+    for (const r of rows) {
+      if (r.kind !== 'alert') continue;
+      expect(r.item.deliveries.map((d) => d.subscriberId)).toEqual(['analysts', 'desk', 'ops']);
+      for (const d of r.item.deliveries) expect(d.alertId).toBe(r.item.alert.alertId);
+    }
+    const second = rows[1]?.kind === 'alert' ? rows[1].item.deliveries : [];
+    expect(second.find((d) => d.subscriberId === 'ops')?.status).toBe('sent');
+  });
+
+  it('reads on past a page that ends among an alert’s deliveries', async () => {
+    // Two items a page: every page boundary falls inside an alert's group of four items.
+    const query = new DynamoAnalystQuery(
+      new DynamoTable({ client: dynamo.client, tableName: 'adapter-test' }),
+      2,
     );
-    const winners = claims.filter((c) => c !== null);
-    expect(winners).toHaveLength(1);
-    const winner = winners[0]?.claimToken ?? '';
-    const loser = tokens.find((x) => x !== winner) ?? '';
-    expect(await store.finishDelivery('al1', 's1', loser, { status: 'sent', at: t(1) })).toBe(
-      false,
+    const page = await query.queryPage({ kind: 'alert' }, null);
+    expect(page.rows.map((r) => (r.kind === 'alert' ? r.item.deliveries.length : 0))).toEqual([3]);
+    const next = await query.queryPage({ kind: 'alert' }, page.cursor);
+    expect(next.rows.map((r) => (r.kind === 'alert' ? r.item.alert.alertId : ''))).toEqual([
+      'alert-2',
+    ]);
+  });
+
+  it('a batch that keeps coming back unprocessed ends in a retryable named error', async () => {
+    const client = createDynamoClient(dynamo.endpoint);
+    const flaky = createDynamoDbStore({ client, tableName: 'adapter-test' });
+    // Fault injection: DynamoDB answering every BatchGetItem with all keys unprocessed.
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        const out = await next(args);
+        if (context.commandName !== 'BatchGetItemCommand') return out;
+        const requested = (args.input as { RequestItems: Record<string, unknown> }).RequestItems;
+        return { ...out, output: { ...out.output, Responses: {}, UnprocessedKeys: requested } };
+      },
+      { step: 'initialize', name: 'unprocessedBatches' },
     );
-    expect(await store.finishDelivery('al1', 's1', winner, { status: 'sent', at: t(1) })).toBe(
-      true,
-    );
-    // Sent is final: no later claim, not even after any lease.
-    expect(await store.claimDelivery('al1', 's1', 'late', t(90), t(91))).toBeNull();
-    expect(await store.listDueDeliveries(t(90), 10)).toEqual([]);
+    const err = await flaky.articleLedger.unfinishedArticles(['a', 'b']).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UnprocessedItemsError);
+    expect(describeError(err)).toMatchObject({ code: 'store_unprocessed_items', retryable: true });
   });
 
-  it('a retry waits for its backoff; an expired lease can be taken over', async () => {
-    const d = { ...delivery, alertId: 'al2' };
-    await store.createDelivery(d);
-    const c = await store.claimDelivery('al2', 's1', 'a', t(0), t(1));
-    expect(c?.attempts).toBe(1);
-    await store.finishDelivery('al2', 's1', 'a', {
-      status: 'retry',
-      at: t(0),
-      nextAttemptAt: t(10),
-      error: 'Slack 500',
-    });
-    expect(await store.claimDelivery('al2', 's1', 'b', t(5), t(6))).toBeNull();
-    expect((await store.listDueDeliveries(t(5), 10)).map((x) => x.alertId)).not.toContain('al2');
-    expect((await store.listDueDeliveries(t(10), 10)).map((x) => x.alertId)).toContain('al2');
-    expect(await store.claimDelivery('al2', 's1', 'b', t(10), t(11))).not.toBeNull();
-    // b crashes while sending; after its lease, c takes over.
-    expect(await store.claimDelivery('al2', 's1', 'c', t(10), t(12))).toBeNull();
-    const taken = await store.claimDelivery('al2', 's1', 'c', t(12), t(13));
-    expect(taken?.attempts).toBe(3);
-  });
-});
-
-describe('claims', () => {
-  const source = (articleId: string): ClaimSource => ({
-    articleId,
-    url: `https://e.org/${articleId}`,
-    outlet: 'O',
-    statedBy: 'SOHR',
-    quote: 'q',
-    seenAt: t(0),
-  });
-  const claim: CasualtyClaim = {
-    kind: 'casualty',
-    claimKey: 'k1',
-    storyId: 's',
-    topics: ['coalition-strikes-syria'],
-    firstSeenAt: t(0),
-    updatedAt: t(0),
-    version: 1,
-    changedBy: 'a0',
-    sources: [source('a0')],
-    previous: null,
-    figure: {
-      count: 22,
-      max: null,
-      outcome: 'killed',
-      victims: 'civilians',
-      qualifier: 'at_least',
-      background: false,
-      source: 'SOHR',
-      place: 'Raqqa',
-      date: '2017-06-03',
-      quote: 'at least 22 civilians',
-    },
-  };
-
-  it('is created by one writer; a replace needs the version it read', async () => {
-    expect(await store.createClaim(claim)).toBe(true);
-    expect(await store.createClaim(claim)).toBe(false);
-    const v2 = { ...claim, version: 2, figure: { ...claim.figure, count: 43 } };
-    expect(await store.replaceClaim(v2, 1)).toBe(true);
-    expect(await store.replaceClaim({ ...v2, version: 3 }, 1)).toBe(false);
-    expect((await store.getClaim('k1'))?.version).toBe(2);
-  });
-
-  it('adds each corroborating source once, up to the cap', async () => {
-    await store.addClaimSource('k1', source('a1'));
-    await store.addClaimSource('k1', source('a1'));
-    expect((await store.getClaim('k1'))?.sources.map((s) => s.articleId)).toEqual(['a0', 'a1']);
-    for (let i = 2; i < MAX_CLAIM_SOURCES + 5; i++)
-      await store.addClaimSource('k1', source(`a${i}`));
-    expect((await store.getClaim('k1'))?.sources).toHaveLength(MAX_CLAIM_SOURCES);
-  });
-
-  it('is found by place through the index, and by date range', async () => {
-    const byPlace = await store.query({ kind: 'casualty', place: 'Raqqa' });
-    expect(byPlace.map((r) => (r.kind === 'casualty' ? r.item.claimKey : ''))).toEqual(['k1']);
-    expect(await store.query({ kind: 'casualty', place: 'Aleppo' })).toEqual([]);
-    expect(await store.query({ kind: 'casualty', since: '2018-01-01' })).toEqual([]);
+  it('a request DynamoDB refuses is a named error that says so, not "internal"', async () => {
+    const err = await store.feedState
+      .putFeedState({
+        feedId: 'x'.repeat(3000),
+        etag: null,
+        lastModified: null,
+        lastPolledAt: null,
+        lastSuccessAt: null,
+        consecutiveFailures: 0,
+        nextPollAfter: null,
+        lastError: null,
+      })
+      .catch((e: unknown) => e);
+    const described = describeError(err);
+    expect(described.code).toBe('store_unavailable');
+    expect(described.retryable).toBe(false);
+    expect(described.message).toMatch(/PutItem/);
   });
 });

@@ -1,14 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PipelineDeps } from '../../shared/use-cases/pipeline-deps.ts';
 import { runCycle } from '../../shared/use-cases/run-cycle.ts';
+import { manualClock } from '../../testkit/manual-clock.ts';
 import {
   duplicates,
   type Harness,
   mailText,
-  manualClock,
   slackAlertIds,
   startHarness,
-} from '../helpers/pipeline-harness.ts';
+} from '../../testkit/pipeline-harness.ts';
+import { CRASH_STEPS, withFaultAt } from '../helpers/faults.ts';
 
 // Exactly-once alerts on real DynamoDB semantics (dynalite) and real receivers: concurrent
 // workers, crashes between any two steps, and channels that fail like Slack and SMTP do.
@@ -16,14 +16,14 @@ import {
 const emailAlertIds = (h: Harness) =>
   h.smtp.received.map((m) => /strikewatch alert ([a-f0-9]+)/.exec(mailText(m.raw))?.[1] ?? '');
 
-async function storedAlertIds(deps: PipelineDeps): Promise<string[]> {
-  const rows = await deps.store.query({ kind: 'alert', limit: 1000 });
+async function storedAlertIds(harness: Harness): Promise<string[]> {
+  const rows = await harness.query({ kind: 'alert', limit: 1000 });
   return rows.flatMap((r) => (r.kind === 'alert' ? [r.item.alert.alertId] : []));
 }
 
 /** Every stored delivery, per channel, as "alertId/subscriber". */
-async function storedDeliveries(deps: PipelineDeps) {
-  const rows = await deps.store.query({ kind: 'alert', limit: 1000 });
+async function storedDeliveries(harness: Harness) {
+  const rows = await harness.query({ kind: 'alert', limit: 1000 });
   return rows.flatMap((r) => (r.kind === 'alert' ? r.item.deliveries : []));
 }
 
@@ -40,7 +40,7 @@ describe('concurrent workers', () => {
     const results = await Promise.all(
       [1, 2, 3, 4].map(() => runCycle(harness.deps(), { force: true, concurrency: 3 })),
     );
-    const alerts = await storedAlertIds(h.deps());
+    const alerts = await storedAlertIds(h);
     expect(alerts.length).toBeGreaterThanOrEqual(3);
     // Each alert was created by exactly one worker...
     expect(results.reduce((n, r) => n + r.alerts, 0)).toBe(alerts.length);
@@ -49,33 +49,20 @@ describe('concurrent workers', () => {
     expect(duplicates(slack)).toEqual([]);
     expect(new Set(slack)).toEqual(new Set(alerts));
     expect(duplicates(emailAlertIds(h))).toEqual([]);
-    for (const d of await storedDeliveries(h.deps())) expect(d.status).toBe('sent');
+    for (const d of await storedDeliveries(h)) expect(d.status).toBe('sent');
   });
 });
 
 describe('a crash after each step, then a re-run', () => {
-  const steps = [
-    'article-claimed',
-    'story-indexed',
-    'claim-settled',
-    'alert-written',
-    'claims-done',
-    'claimed',
-    'sent',
-    'marked',
-  ];
-
-  for (const step of steps) {
+  for (const step of CRASH_STEPS) {
     it(`crash at "${step}": the re-run delivers every alert${step === 'sent' ? ' (one repeat: the documented window)' : ', none twice'}`, async () => {
       h = await startHarness();
       let fired = false;
-      const crashing = h.deps({
-        faultPoint: (s) => {
-          if (s === step && !fired) {
-            fired = true;
-            throw new Error(`injected crash at ${step}`);
-          }
-        },
+      const crashing = withFaultAt(h.deps(), step, () => {
+        if (!fired) {
+          fired = true;
+          throw new Error(`injected crash at ${step}`);
+        }
       });
       await runCycle(crashing, { force: true }).catch((err: Error) => {
         expect(err.message).toContain('injected crash');
@@ -87,14 +74,14 @@ describe('a crash after each step, then a re-run', () => {
       const rerun = h.deps({ clock: later });
       await runCycle(rerun, { force: true });
 
-      const alerts = await storedAlertIds(rerun);
+      const alerts = await storedAlertIds(h);
       expect(alerts.length).toBeGreaterThanOrEqual(3);
       const slack = slackAlertIds(h.slack);
       expect(new Set(slack)).toEqual(new Set(alerts));
       const email = emailAlertIds(h);
       const repeats = [...duplicates(slack), ...duplicates(email)];
       expect(repeats.length).toBe(step === 'sent' ? 1 : 0);
-      for (const d of await storedDeliveries(rerun)) expect(d.status).toBe('sent');
+      for (const d of await storedDeliveries(h)) expect(d.status).toBe('sent');
       // A third run changes nothing.
       const before = h.slack.received.length + h.smtp.received.length;
       const third = await runCycle(h.deps({ clock: later }), { force: true });
@@ -116,7 +103,7 @@ describe('failing channels', () => {
     );
     const r = await runCycle(h.deps(), { force: true });
     expect(r.deliveries.retried).toBeGreaterThanOrEqual(2);
-    const alerts = await storedAlertIds(h.deps());
+    const alerts = await storedAlertIds(h);
     expect(new Set(slackAlertIds(h.slack))).toEqual(new Set(alerts));
     expect(duplicates(slackAlertIds(h.slack))).toEqual([]);
   });
@@ -138,7 +125,7 @@ describe('failing channels', () => {
     const r = await runCycle(deps, { force: true });
     expect(r.deliveries.failed).toBeGreaterThan(0);
     expect(h.smtp.received).toEqual([]);
-    const deliveries = await storedDeliveries(deps);
+    const deliveries = await storedDeliveries(h);
     const email = deliveries.filter((d) => d.channel === 'email');
     expect(email.length).toBe(r.deliveries.failed);
     for (const d of email) {
@@ -146,7 +133,7 @@ describe('failing channels', () => {
       expect(d.lastError).toMatch(/550/);
     }
     for (const d of deliveries.filter((x) => x.channel === 'slack')) expect(d.status).toBe('sent');
-    const errors = await deps.store.query({ kind: 'error' });
+    const errors = await h.query({ kind: 'error' });
     expect(errors.filter((e) => e.kind === 'error' && e.item.scope === 'delivery').length).toBe(
       email.length,
     );

@@ -3,13 +3,13 @@ import { type FaKesRow, loadFaKes } from '../../shared/corpus/fa-kes.ts';
 import { contentWords } from '../../shared/dedupe/fingerprint.ts';
 import { articleIdFor } from '../../shared/use-cases/poll-feeds.ts';
 import { runCycle } from '../../shared/use-cases/run-cycle.ts';
-import { faKesPages } from '../helpers/fa-kes-site.ts';
+import { faKesPages } from '../../testkit/fa-kes-site.ts';
 import {
   duplicates,
   type Harness,
   slackAlertIds,
   startHarness,
-} from '../helpers/pipeline-harness.ts';
+} from '../../testkit/pipeline-harness.ts';
 
 // All 804 FA-KES rows replayed as outlet feeds with pages on 127.0.0.1. The corpus's own
 // repeats (rows with the same text, rows with the same headline) must collapse into stories,
@@ -56,10 +56,10 @@ describe('FA-KES replay', () => {
   };
 
   async function storiesOf(group: number[]): Promise<Set<string>> {
-    const store = h.deps().store;
+    const { articleLedger } = h.deps();
     const stories = new Set<string>();
     for (const i of group) {
-      const a = await store.getArticle(articleIdOfRow(i));
+      const a = await articleLedger.getArticle(articleIdOfRow(i));
       expect(a, `row ${i} was processed`).not.toBeNull();
       if (a?.relevant && a.storyId) stories.add(a.storyId);
     }
@@ -101,8 +101,8 @@ describe('FA-KES replay', () => {
     // Forget the ETags: the feeds come back in full, and every item is known already.
     const deps = h.deps();
     for (const feed of h.config.feeds) {
-      const state = await deps.store.getFeedState(feed.id);
-      if (state) await deps.store.putFeedState({ ...state, etag: null, lastModified: null });
+      const state = await deps.feedState.getFeedState(feed.id);
+      if (state) await deps.feedState.putFeedState({ ...state, etag: null, lastModified: null });
     }
     const full = await runCycle(deps, { force: true });
     expect(full.feeds.ok).toBe(full.polls.length);

@@ -2,17 +2,15 @@ import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDynamoClient } from '../../shared/local/embedded-dynamodb.ts';
-import { DynamoDbStore } from '../../shared/store/dynamodb-store.ts';
-import type { PipelineDeps } from '../../shared/use-cases/pipeline-deps.ts';
 import { runCycle } from '../../shared/use-cases/run-cycle.ts';
-import { type FaultyProxy, startFaultyDynamoProxy } from '../helpers/faulty-dynamo-proxy.ts';
+import { manualClock } from '../../testkit/manual-clock.ts';
 import {
   duplicates,
   type Harness,
-  manualClock,
   slackAlertIds,
   startHarness,
-} from '../helpers/pipeline-harness.ts';
+} from '../../testkit/pipeline-harness.ts';
+import { type FaultyProxy, startFaultyDynamoProxy } from '../helpers/faulty-dynamo-proxy.ts';
 
 // Faults from outside: DynamoDB throttling and 5xx (real error responses from a proxy in front
 // of dynalite, retried by the SDK), and a worker process killed outright mid-run.
@@ -26,8 +24,8 @@ afterEach(async () => {
   proxy = undefined;
 });
 
-async function alertIds(deps: PipelineDeps) {
-  const rows = await deps.store.query({ kind: 'alert', limit: 1000 });
+async function alertIds(harness: Harness) {
+  const rows = await harness.query({ kind: 'alert', limit: 1000 });
   return rows.flatMap((r) => (r.kind === 'alert' ? [r.item.alert.alertId] : []));
 }
 
@@ -37,19 +35,16 @@ describe('DynamoDB throttling and server errors', () => {
     proxy = await startFaultyDynamoProxy(h.dynamo.endpoint);
     // Every 15th call throttled, every 31st a 500: far more than DynamoDB ever does.
     proxy.setPolicy((n) => (n % 15 === 0 ? 'throttle' : n % 31 === 0 ? 'server-error' : null));
-    const store = new DynamoDbStore({
-      client: createDynamoClient(proxy.endpoint),
-      tableName: h.tableName,
-    });
-    const first = await runCycle(h.deps({ store }), { force: true });
+    const store = h.storeAt(createDynamoClient(proxy.endpoint));
+    const first = await runCycle(h.deps(store), { force: true });
     expect(proxy.faults).toBeGreaterThan(10);
 
     // Whatever a fault outlasted the retries for, the next run finishes: same final state.
     proxy.setPolicy(() => null);
     const later = manualClock(new Date(Date.now() + 10 * 60_000));
-    await runCycle(h.deps({ store, clock: later }), { force: true });
+    await runCycle(h.deps({ ...store, clock: later }), { force: true });
 
-    const alerts = await alertIds(h.deps());
+    const alerts = await alertIds(h);
     expect(alerts.length).toBeGreaterThanOrEqual(3);
     expect(first.alerts).toBeLessThanOrEqual(alerts.length);
     const slack = slackAlertIds(h.slack);
@@ -99,7 +94,7 @@ describe('a worker process killed mid-run', () => {
 
       const later = manualClock(new Date(Date.now() + 10 * 60_000));
       await runCycle(h.deps({ clock: later }), { force: true });
-      const alerts = await alertIds(h.deps());
+      const alerts = await alertIds(h);
       expect(alerts.length).toBeGreaterThanOrEqual(3);
       const slack = slackAlertIds(h.slack);
       expect(new Set(slack)).toEqual(new Set(alerts));

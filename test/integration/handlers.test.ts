@@ -6,6 +6,7 @@ import type {
   SQSRecord,
 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it, type MockInstance, vi } from 'vitest';
+import { createDynamoDbStore } from '../../shared/adapters/dynamodb/dynamodb-store.ts';
 import { ENV } from '../../shared/contracts/function-env.ts';
 import type { FunctionName } from '../../shared/contracts/functions.ts';
 import { METRICS } from '../../shared/contracts/metrics.ts';
@@ -14,7 +15,12 @@ import {
   SECRET_PLACEHOLDER_TEMPLATE,
 } from '../../shared/contracts/secrets.ts';
 import { FUNCTION_TABLE_ACCESS, TABLE_ACTIONS } from '../../shared/contracts/table-access.ts';
-import { DynamoDbStore } from '../../shared/store/dynamodb-store.ts';
+import {
+  duplicates,
+  type Harness,
+  slackAlertIds,
+  startHarness,
+} from '../../testkit/pipeline-harness.ts';
 import {
   type AwsJsonServer,
   type SqsServer,
@@ -22,12 +28,6 @@ import {
   startSqsServer,
 } from '../helpers/aws-json-server.ts';
 import { type FaultyProxy, startFaultyDynamoProxy } from '../helpers/faulty-dynamo-proxy.ts';
-import {
-  duplicates,
-  type Harness,
-  slackAlertIds,
-  startHarness,
-} from '../helpers/pipeline-harness.ts';
 
 // The Lambda handlers, each built by its own cold start from the environment the stack sets, run
 // against dynalite (behind a proxy that records every DynamoDB operation), a loopback SQS and a
@@ -132,7 +132,7 @@ describe('Lambda handlers on dynalite and loopback servers', () => {
       }),
     });
     const tableName = 'strikewatch-handlers';
-    await new DynamoDbStore({ client: h.dynamo.client, tableName }).ensureTable();
+    await createDynamoDbStore({ client: h.dynamo.client, tableName }).table.ensureTable();
     dynamo = await startFaultyDynamoProxy(h.dynamo.endpoint);
     sqs = await startSqsServer();
     // The secret of a Slack subscriber whose webhook URL the operator has not put yet.

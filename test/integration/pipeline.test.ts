@@ -9,7 +9,7 @@ import {
   mailText,
   slackAlertIds,
   startHarness,
-} from '../helpers/pipeline-harness.ts';
+} from '../../testkit/pipeline-harness.ts';
 
 // The whole pipeline on real components: the demo's FA-KES articles as feeds and pages over HTTP
 // on 127.0.0.1, dynalite through the AWS SDK, a Slack webhook receiver and an SMTP server. What
@@ -75,7 +75,7 @@ describe('pipeline on the demo articles', () => {
   });
 
   it('stores the accusation against the US-led coalition', async () => {
-    const rows = await h.deps().store.query({ kind: 'accusation', limit: 100 });
+    const rows = await h.query({ kind: 'accusation', limit: 100 });
     const against = rows.flatMap((r) =>
       r.kind === 'accusation' && r.item.kind === 'accusation' ? [r.item.accusation] : [],
     );
@@ -93,7 +93,7 @@ describe('pipeline on the demo articles', () => {
   });
 
   it('joins the two outlets’ reports of one story into one story', async () => {
-    const rows = await h.deps().store.query({ kind: 'story' });
+    const rows = await h.query({ kind: 'story' });
     const outlets = [page(storyA).outlet, page(storyB).outlet];
     expect(outlets[0]).not.toBe(outlets[1]);
     const joint = rows.find(
@@ -112,7 +112,7 @@ describe('pipeline on the demo articles', () => {
   });
 
   it('records every alert with its delivery status for `query --kind alert`', async () => {
-    const rows = await h.deps().store.query({ kind: 'alert' });
+    const rows = await h.query({ kind: 'alert' });
     expect(rows.length).toBe(first.alerts);
     for (const row of rows) {
       if (row.kind !== 'alert') continue;

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ARTICLES } from '../../shared/local/fa-kes-pages.ts';
 import { pollFeeds } from '../../shared/use-cases/poll-feeds.ts';
 import { processArticle } from '../../shared/use-cases/process-article.ts';
-import { type Harness, startHarness } from '../helpers/pipeline-harness.ts';
+import { type Harness, startHarness } from '../../testkit/pipeline-harness.ts';
+import { withFaultAt } from '../helpers/faults.ts';
 
 // Two reports of one story in flight at once, the one taken first finishing last (its page was
 // slower, say). Whatever the order, they must end up in one story: the second to index its
@@ -18,13 +19,10 @@ describe('near-duplicates processed out of order', () => {
 
   it('join one story when the article claimed first indexes last', async () => {
     let claimed = 0;
-    const deps = h.deps({
-      // The k-th article claimed waits the longest: claim order and index order are reversed.
-      faultPoint: async (step) => {
-        if (step !== 'article-claimed') return;
-        const k = claimed++;
-        await new Promise((r) => setTimeout(r, (10 - k) * 150));
-      },
+    // The k-th article claimed waits the longest: claim order and index order are reversed.
+    const deps = withFaultAt(h.deps(), 'article-claimed', async () => {
+      const k = claimed++;
+      await new Promise((r) => setTimeout(r, (10 - k) * 150));
     });
     const jobs = (await pollFeeds(deps, { force: true })).flatMap((p) =>
       p.status === 'ok' ? p.jobs : [],
@@ -35,7 +33,7 @@ describe('near-duplicates processed out of order', () => {
       outcomes.length - outcomes.filter((o) => o.status === 'irrelevant').length,
     );
 
-    const stories = (await h.deps().store.query({ kind: 'story' })).flatMap((r) =>
+    const stories = (await h.query({ kind: 'story' })).flatMap((r) =>
       r.kind === 'story' ? [r.item] : [],
     );
     // The demo's first two articles are one story told by two outlets.

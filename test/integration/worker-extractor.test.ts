@@ -8,7 +8,7 @@ import { ExtractError } from '../../shared/domain/errors.ts';
 import { extractArticle } from '../../shared/extract/extract-article.ts';
 import { WorkerExtractor, workerExecArgv } from '../../shared/extract/worker-extractor.ts';
 import { feedItemText } from '../../shared/feeds/feed-item-text.ts';
-import { renderNewsPage } from '../helpers/news-page.ts';
+import { renderNewsPage } from '../../testkit/news-page.ts';
 
 // The extraction worker the runs use: same results as Readability in the calling thread, and
 // what no in-thread timer can give: a deadline on a page that keeps jsdom busy, a heap cap on a

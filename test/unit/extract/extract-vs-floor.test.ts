@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadFaKes } from '../../../shared/corpus/fa-kes.ts';
 import { extractArticle, floorExtract } from '../../../shared/extract/extract-article.ts';
-import { renderNewsPage } from '../../helpers/news-page.ts';
+import { renderNewsPage } from '../../../testkit/news-page.ts';
 
 // The pre-cleaning must change nothing Readability keeps: on realistic pages, extractArticle
 // and the bare `new JSDOM(html)` + Readability floor agree on title, byline, date and text.

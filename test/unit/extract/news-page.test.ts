@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadFaKes } from '../../../shared/corpus/fa-kes.ts';
 import { extractArticle } from '../../../shared/extract/extract-article.ts';
-import { renderNewsPage } from '../../helpers/news-page.ts';
+import { renderNewsPage } from '../../../testkit/news-page.ts';
 
 const rows = loadFaKes();
 const first = rows[0];

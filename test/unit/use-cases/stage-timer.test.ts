@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Stage, stageTimer } from '../../../shared/use-cases/pipeline-deps.ts';
+import { type Stage, stageTimer } from '../../../shared/use-cases/stage-timer.ts';
 
 // The bench's per-stage breakdown: laps charge the time between them, and time measured inside
 // the extraction worker goes to its own stages instead of the lap's.

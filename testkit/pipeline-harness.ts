@@ -1,23 +1,26 @@
-import { parseConfig } from '../../shared/config/load-config.ts';
-import type { Config } from '../../shared/config/schema.ts';
-import { loadFaKes } from '../../shared/corpus/fa-kes.ts';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createDynamoDbStore } from '../shared/adapters/dynamodb/dynamodb-store.ts';
+import { parseConfig } from '../shared/config/load-config.ts';
+import type { Config } from '../shared/config/schema.ts';
+import { loadFaKes } from '../shared/corpus/fa-kes.ts';
 import {
   type SlackSink,
   type SmtpSink,
   startSlackSink,
   startSmtpSink,
-} from '../../shared/local/demo-sinks.ts';
-import { type DemoSite, type SitePage, startDemoSite } from '../../shared/local/demo-site.ts';
-import { type EmbeddedDynamo, startEmbeddedDynamo } from '../../shared/local/embedded-dynamodb.ts';
-import { demoPages } from '../../shared/local/fa-kes-pages.ts';
-import { createLocalDeps } from '../../shared/local/local-deps.ts';
-import type { Clock } from '../../shared/ports/clock.ts';
-import { silentLogger } from '../../shared/ports/logger.ts';
-import { DynamoDbStore } from '../../shared/store/dynamodb-store.ts';
-import type { PipelineDeps } from '../../shared/use-cases/pipeline-deps.ts';
+} from '../shared/local/demo-sinks.ts';
+import { type DemoSite, type SitePage, startDemoSite } from '../shared/local/demo-site.ts';
+import { type EmbeddedDynamo, startEmbeddedDynamo } from '../shared/local/embedded-dynamodb.ts';
+import { demoPages } from '../shared/local/fa-kes-pages.ts';
+import { createLocalDeps, type LocalDeps } from '../shared/local/local-deps.ts';
+import type { QueryRow } from '../shared/ports/analyst-query.ts';
+import type { Clock } from '../shared/ports/clock.ts';
+import { silentLogger } from '../shared/ports/logger.ts';
+import { type StoreRoles, storeRoles } from '../shared/ports/store-roles.ts';
+import { queryStore } from '../shared/use-cases/query-store.ts';
 
-// Real components on loopback for integration tests: dynalite through the AWS SDK, a news site
-// serving feeds and pages, a Slack webhook receiver and an SMTP server.
+// Real components on loopback for the integration tests and the benchmark: dynalite through the
+// AWS SDK, a news site serving feeds and pages, a Slack webhook receiver and an SMTP server.
 
 export interface Harness {
   dynamo: EmbeddedDynamo;
@@ -29,7 +32,11 @@ export interface Harness {
   config: Config;
   tableName: string;
   /** A fresh set of adapters (one "worker"); all share the same table. */
-  deps(overrides?: Partial<PipelineDeps>): PipelineDeps;
+  deps(overrides?: Partial<LocalDeps>): LocalDeps;
+  /** The store roles on the harness's table through another client (a faulty proxy, say). */
+  storeAt(client: DynamoDBClient): StoreRoles;
+  /** What `strikewatch query` answers for these parameters. */
+  query(params: Record<string, unknown>): Promise<QueryRow[]>;
   close(): Promise<void>;
 }
 
@@ -72,8 +79,9 @@ export async function startHarness(
   };
   const config = parseConfig(opts.config ? opts.config(base) : base, 'test config');
   const tableName = `strikewatch-test-${++tableCounter}`;
-  const first = new DynamoDbStore({ client: dynamo.client, tableName });
-  await first.ensureTable();
+  await createDynamoDbStore({ client: dynamo.client, tableName }).table.ensureTable();
+  const storeAt = (client: DynamoDBClient) =>
+    storeRoles(createDynamoDbStore({ client, tableName }));
   const closers: (() => Promise<void>)[] = [];
   return {
     dynamo,
@@ -84,19 +92,18 @@ export async function startHarness(
     config,
     tableName,
     deps(overrides = {}) {
-      const deps = createLocalDeps(
-        config,
-        new DynamoDbStore({ client: dynamo.client, tableName }),
-        {
-          logger: silentLogger,
-          clock: realClock,
-          // Retries of feed and page fetches without real waiting.
-          http: { sleep: async () => {} },
-        },
-      );
+      const deps = createLocalDeps(config, storeAt(dynamo.client), {
+        logger: silentLogger,
+        env: {},
+        clock: realClock,
+        // Retries of feed and page fetches without real waiting.
+        http: { sleep: async () => {} },
+      });
       closers.push(deps.close);
       return { ...deps, ...overrides };
     },
+    storeAt,
+    query: (params) => queryStore({ analystQuery: storeAt(dynamo.client).analystQuery }, params),
     async close() {
       await Promise.all(closers.map((c) => c()));
       await Promise.all([site.close(), slack.close(), smtp.close()]);
@@ -109,20 +116,6 @@ export const realClock: Clock = {
   now: () => new Date(),
   sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 2_000))),
 };
-
-/** A clock that tests move forward (lease expiry, backoff) without waiting. */
-export function manualClock(start = new Date()): Clock & { advance(ms: number): void } {
-  let t = start.getTime();
-  return {
-    now: () => new Date(t),
-    sleep: async (ms) => {
-      t += ms;
-    },
-    advance(ms) {
-      t += ms;
-    },
-  };
-}
 
 /** The alert ids in the Slack messages a sink received (from the message's context line). */
 export function slackAlertIds(sink: SlackSink): string[] {

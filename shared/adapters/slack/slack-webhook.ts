@@ -1,6 +1,6 @@
-import { DeliveryError, FetchError } from '../domain/errors.ts';
-import type { SlackSender } from '../ports/alert-channels.ts';
-import type { HttpClient } from '../ports/http.ts';
+import { DeliveryError, FetchError } from '../../domain/errors.ts';
+import type { SlackSender } from '../../ports/alert-channels.ts';
+import type { HttpClient } from '../../ports/http.ts';
 
 // Slack incoming webhooks answer 200 "ok"; 429 with Retry-After when rate limited; 5xx when
 // Slack is down; 400/403/404/410 when the payload or the webhook is bad (retrying won't help).

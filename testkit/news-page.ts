@@ -3,7 +3,7 @@
 // slots, share buttons, comments, footer. Used by extraction tests, replay tests and benchmarks,
 // so it must stay free of test-runner imports and fully deterministic (seeded by url and title).
 
-import { escapeHtml } from '../../shared/util/escape-html.ts';
+import { escapeHtml } from '../shared/util/escape-html.ts';
 
 export interface NewsPageArticle {
   title: string;
@@ -343,100 +343,105 @@ const SECTIONS = [
   'Pictures',
 ];
 
+const CSS_COMPONENTS = [
+  'header',
+  'nav',
+  'nav__item',
+  'nav__link',
+  'ticker',
+  'ticker__item',
+  'article',
+  'article__title',
+  'article__byline',
+  'article__date',
+  'article__body',
+  'article__figure',
+  'sidebar',
+  'card',
+  'card__title',
+  'card__teaser',
+  'most-read',
+  'most-read__item',
+  'ad-slot',
+  'share',
+  'share__button',
+  'comments',
+  'comment',
+  'comment__author',
+  'comment__body',
+  'footer',
+  'footer__col',
+  'footer__link',
+  'newsletter',
+  'breadcrumbs',
+  'tag',
+  'btn',
+  'modal',
+  'cookie-banner',
+];
+
+const CSS_COLORS = [
+  '#111',
+  '#222',
+  '#333',
+  '#555',
+  '#767676',
+  '#d0021b',
+  '#fa6400',
+  '#0a58ca',
+  '#fff',
+  '#f4f4f4',
+  '#e5e5e5',
+];
+
+function cssProps(r: Rng): string {
+  const list = [
+    `color:${r.pick(CSS_COLORS)}`,
+    `background-color:${r.pick(CSS_COLORS)}`,
+    `margin:${r.int(0, 32)}px ${r.pick(['0', 'auto', `${r.int(0, 24)}px`])}`,
+    `padding:${r.int(0, 24)}px ${r.int(0, 24)}px`,
+    `font-size:${r.pick(['.75rem', '.875rem', '1rem', '1.125rem', '1.5rem', '2rem', '14px', '16px'])}`,
+    `line-height:${r.pick(['1.2', '1.4', '1.5', '1.6', '24px'])}`,
+    `display:${r.pick(['block', 'flex', 'grid', 'inline-block', 'none'])}`,
+    `border-bottom:1px solid ${r.pick(CSS_COLORS)}`,
+    `font-family:${r.pick(['"Source Sans Pro",Helvetica,Arial,sans-serif', 'Georgia,"Times New Roman",serif', 'var(--font-sans)', 'Roboto,-apple-system,BlinkMacSystemFont,"Segoe UI",sans-serif'])}`,
+    `transition:${r.pick(['color .2s ease', 'opacity .3s ease-in-out', 'transform .25s cubic-bezier(.4,0,.2,1)'])}`,
+    `grid-template-columns:repeat(${r.int(2, 4)},minmax(0,1fr))`,
+    `box-shadow:0 ${r.int(1, 4)}px ${r.int(2, 12)}px rgba(0,0,0,.${r.int(5, 30)})`,
+    `text-transform:${r.pick(['uppercase', 'none'])}`,
+    `letter-spacing:${r.pick(['.02em', '.05em', '0'])}`,
+    `max-width:${r.pick(['1200px', '100%', '680px', '300px', 'calc(100% - 32px)'])}`,
+  ];
+  const n = r.int(2, 6);
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) out.push(r.pick(list));
+  return out.join(';');
+}
+
+function cssRule(ctx: Ctx): string {
+  const { r, p } = ctx;
+  const c = r.pick(CSS_COMPONENTS);
+  const sel = r.pick([
+    `.${p}${c}`,
+    `.${p}${c}:hover`,
+    `.${p}${c} a`,
+    `.${p}${c}>.${p}${r.pick(CSS_COMPONENTS)}`,
+    `.${p}${c}--${r.pick(['active', 'large', 'compact', 'dark', 'featured'])}`,
+    `.${p}${c} .${p}${r.pick(CSS_COMPONENTS)}:not(:last-child)`,
+    `[data-${p}${c}="true"]`,
+    `.${p}${c}::before`,
+  ]);
+  return `${sel}{${cssProps(r)}}`;
+}
+
 function css(ctx: Ctx, blocks: number): string[] {
   const { r, p } = ctx;
-  const comps = [
-    'header',
-    'nav',
-    'nav__item',
-    'nav__link',
-    'ticker',
-    'ticker__item',
-    'article',
-    'article__title',
-    'article__byline',
-    'article__date',
-    'article__body',
-    'article__figure',
-    'sidebar',
-    'card',
-    'card__title',
-    'card__teaser',
-    'most-read',
-    'most-read__item',
-    'ad-slot',
-    'share',
-    'share__button',
-    'comments',
-    'comment',
-    'comment__author',
-    'comment__body',
-    'footer',
-    'footer__col',
-    'footer__link',
-    'newsletter',
-    'breadcrumbs',
-    'tag',
-    'btn',
-    'modal',
-    'cookie-banner',
-  ];
-  const colors = [
-    '#111',
-    '#222',
-    '#333',
-    '#555',
-    '#767676',
-    '#d0021b',
-    '#fa6400',
-    '#0a58ca',
-    '#fff',
-    '#f4f4f4',
-    '#e5e5e5',
-  ];
-  const props = (): string => {
-    const list = [
-      `color:${r.pick(colors)}`,
-      `background-color:${r.pick(colors)}`,
-      `margin:${r.int(0, 32)}px ${r.pick(['0', 'auto', `${r.int(0, 24)}px`])}`,
-      `padding:${r.int(0, 24)}px ${r.int(0, 24)}px`,
-      `font-size:${r.pick(['.75rem', '.875rem', '1rem', '1.125rem', '1.5rem', '2rem', '14px', '16px'])}`,
-      `line-height:${r.pick(['1.2', '1.4', '1.5', '1.6', '24px'])}`,
-      `display:${r.pick(['block', 'flex', 'grid', 'inline-block', 'none'])}`,
-      `border-bottom:1px solid ${r.pick(colors)}`,
-      `font-family:${r.pick(['"Source Sans Pro",Helvetica,Arial,sans-serif', 'Georgia,"Times New Roman",serif', 'var(--font-sans)', 'Roboto,-apple-system,BlinkMacSystemFont,"Segoe UI",sans-serif'])}`,
-      `transition:${r.pick(['color .2s ease', 'opacity .3s ease-in-out', 'transform .25s cubic-bezier(.4,0,.2,1)'])}`,
-      `grid-template-columns:repeat(${r.int(2, 4)},minmax(0,1fr))`,
-      `box-shadow:0 ${r.int(1, 4)}px ${r.int(2, 12)}px rgba(0,0,0,.${r.int(5, 30)})`,
-      `text-transform:${r.pick(['uppercase', 'none'])}`,
-      `letter-spacing:${r.pick(['.02em', '.05em', '0'])}`,
-      `max-width:${r.pick(['1200px', '100%', '680px', '300px', 'calc(100% - 32px)'])}`,
-    ];
-    const n = r.int(2, 6);
-    const out: string[] = [];
-    for (let i = 0; i < n; i++) out.push(r.pick(list));
-    return out.join(';');
-  };
-  const rule = (): string => {
-    const c = r.pick(comps);
-    const sel = r.pick([
-      `.${p}${c}`,
-      `.${p}${c}:hover`,
-      `.${p}${c} a`,
-      `.${p}${c}>.${p}${r.pick(comps)}`,
-      `.${p}${c}--${r.pick(['active', 'large', 'compact', 'dark', 'featured'])}`,
-      `.${p}${c} .${p}${r.pick(comps)}:not(:last-child)`,
-      `[data-${p}${c}="true"]`,
-      `.${p}${c}::before`,
-    ]);
-    return `${sel}{${props()}}`;
-  };
   const out: string[] = [];
   for (let b = 0; b < blocks; b++) {
     const parts: string[] = [];
     if (b === 0) {
       parts.push(
-        `:root{--font-sans:"Source Sans Pro",Helvetica,Arial,sans-serif;--c-brand:${r.pick(colors)};--c-text:#222;--gutter:16px;--max:1200px}`,
+        `:root{--font-sans:"Source Sans Pro",Helvetica,Arial,sans-serif;--c-brand:${r.pick(CSS_COLORS)};--c-text:#222;--gutter:16px;--max:1200px}`,
         '*,*::before,*::after{box-sizing:border-box}html{-webkit-text-size-adjust:100%}body{margin:0;font-family:var(--font-sans);color:var(--c-text);background:#fff}',
         `@font-face{font-family:"Source Sans Pro";font-style:normal;font-weight:400;font-display:swap;src:url(${ctx.origin}/static/fonts/ssp-regular.woff2) format("woff2"),url(${ctx.origin}/static/fonts/ssp-regular.woff) format("woff")}`,
         `@font-face{font-family:"Source Sans Pro";font-style:normal;font-weight:700;font-display:swap;src:url(${ctx.origin}/static/fonts/ssp-bold.woff2) format("woff2")}`,
@@ -445,9 +450,9 @@ function css(ctx: Ctx, blocks: number): string[] {
       );
     }
     const n = r.int(95, 135);
-    for (let i = 0; i < n; i++) parts.push(rule());
+    for (let i = 0; i < n; i++) parts.push(cssRule(ctx));
     const inner: string[] = [];
-    for (let i = 0; i < 10; i++) inner.push(rule());
+    for (let i = 0; i < 10; i++) inner.push(cssRule(ctx));
     parts.push(`@media (min-width:${r.pick([600, 768, 1024, 1280])}px){${inner.join('')}}`);
     parts.push(
       `@media print{.${p}ad-slot,.${p}share,.${p}comments,.${p}nav{display:none!important}}`,
@@ -792,30 +797,36 @@ function articleBody(ctx: Ctx, paras: string[], url: string): string {
   return out.join('\n');
 }
 
-export function renderNewsPage(a: NewsPageArticle): string {
-  const r = rng(hash32(`${a.url}\u0000${a.title}`));
+/** The outlet a source id names; an unknown source gets a template by its hash. */
+function outletFor(source: string): { sourceId: string; outlet: Outlet } {
   // Goes into URLs, attributes and script strings unescaped: keep it to a safe alphabet.
-  const sourceId = a.source.toLowerCase().replace(/[^a-z0-9_-]/g, '') || 'news';
-  const known = OUTLETS[sourceId];
-  const outlet: Outlet = known ?? {
-    name: a.source || 'News',
+  const sourceId = source.toLowerCase().replace(/[^a-z0-9_-]/g, '') || 'news';
+  const outlet = OUTLETS[sourceId] ?? {
+    name: source || 'News',
     template: TEMPLATES[hash32(sourceId) % TEMPLATES.length] ?? 'wire',
   };
-  let origin: string;
-  try {
-    origin = new URL(a.url).origin;
-  } catch {
-    origin = 'https://news.example';
-  }
-  const p = { wire: 'rtr-', portal: 'pt-', agency: 'ag-' }[outlet.template];
-  const ctx: Ctx = { r, p, t: outlet.template, origin, outlet, sourceId };
-  const paras = splitParagraphs(a.content, r);
-  const published = publishedIso(a.date, r);
-  const description = (paras[0] ?? a.title).slice(0, 200);
-  const styles = css(ctx, 3);
-  const section = r.pick(['Middle East', 'World', 'Syria']);
+  return { sourceId, outlet };
+}
 
-  const meta = [
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return 'https://news.example';
+  }
+}
+
+/** What the head and the article's frame share. */
+interface PageFacts {
+  section: string;
+  description: string;
+  published: string | null;
+}
+
+function metaTags(ctx: Ctx, a: NewsPageArticle, f: PageFacts): string {
+  const { r, origin, outlet, sourceId } = ctx;
+  const { section, description, published } = f;
+  return [
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${esc(a.title)} ${r.pick(['|', '-', '—'])} ${esc(outlet.name)}</title>`,
@@ -846,7 +857,11 @@ export function renderNewsPage(a: NewsPageArticle): string {
   ]
     .filter(Boolean)
     .join('\n');
+}
 
+function articleHeader(ctx: Ctx, a: NewsPageArticle, f: PageFacts): string {
+  const { p, origin } = ctx;
+  const { section, published } = f;
   const dateLine = published
     ? `<time class="${p}article__date" datetime="${published}">${esc(humanDate(published))}</time>`
     : '';
@@ -857,19 +872,27 @@ export function renderNewsPage(a: NewsPageArticle): string {
         ? `<div class="${p}article__author author"><span class="${p}author__name">${esc(a.byline)}</span></div>`
         : `<p class="${p}byline">By ${esc(a.byline)}</p>`
     : '';
+  return `<header class="${p}article__header"><span class="${p}article__kicker">${esc(section)}</span><h1 class="${p}article__title">${esc(a.title)}</h1>${ctx.t === 'agency' ? `<div class="${p}article__meta">${dateLine}</div>${bylineLine}` : `${bylineLine}<div class="${p}article__meta">${dateLine} <span class="${p}article__reading-time">${Math.max(1, Math.round(a.content.split(/\s+/).length / 220))} min read</span></div>`}</header>`;
+}
+
+/** The page around the article: breadcrumbs, consent and paywall dialogs, tags. */
+function pageChrome(ctx: Ctx, section: string) {
+  const { r, p, origin, outlet } = ctx;
   const breadcrumbs = `<nav class="${p}breadcrumbs" aria-label="Breadcrumb"><ol><li><a href="${origin}/">Home</a></li><li><a href="${origin}/${slug(section)}/">${esc(section)}</a></li></ol></nav>`;
   const cookie = `<template id="${p}cookie-banner-tpl"><div class="${p}cookie-banner" role="dialog" aria-label="Cookie consent"><p>We use cookies to improve your experience and to show you personalised advertising. By continuing you agree to our <a href="${origin}/cookie-policy/">cookie policy</a>.</p><button type="button" class="${p}btn">Accept all</button> <button type="button" class="${p}btn ${p}btn--secondary">Manage settings</button></div></template>`;
   const modal = `<div class="${p}modal" id="${p}paywall-modal" style="display:none" aria-hidden="true"><div class="${p}modal__inner"><h2>You have reached your limit of free articles</h2><p>Subscribe for unlimited access to award-winning journalism from ${esc(outlet.name)}.</p><a class="${p}btn" href="${origin}/subscribe/">Subscribe now</a></div></div>`;
   const gtmNoscript = `<noscript><iframe src="https://www.googletagmanager.com/ns.html?id=GTM-${r.int(100000, 999999)}" height="0" width="0" style="display:none;visibility:hidden"></iframe></noscript>`;
   const tags = `<div class="${p}tags"><span>Topics:</span> ${['Syria', 'Conflict', section, r.pick(PLACES)].map((t) => `<a class="${p}tag" href="${origin}/tag/${slug(t)}/">${esc(t)}</a>`).join(' ')}</div>`;
+  return { breadcrumbs, cookie, modal, gtmNoscript, tags };
+}
 
-  const articleHeader = `<header class="${p}article__header"><span class="${p}article__kicker">${esc(section)}</span><h1 class="${p}article__title">${esc(a.title)}</h1>${ctx.t === 'agency' ? `<div class="${p}article__meta">${dateLine}</div>${bylineLine}` : `${bylineLine}<div class="${p}article__meta">${dateLine} <span class="${p}article__reading-time">${Math.max(1, Math.round(a.content.split(/\s+/).length / 220))} min read</span></div>`}</header>`;
-  const body = articleBody(ctx, paras, a.url);
+type Chrome = ReturnType<typeof pageChrome>;
 
-  let main: string;
-  if (ctx.t === 'wire') {
-    main = `<main id="main-content" class="${p}main">${breadcrumbs}
-<article class="${p}article" data-testid="Article">${articleHeader}
+function wireMain(ctx: Ctx, a: NewsPageArticle, header: string, body: string, c: Chrome): string {
+  const { p, origin, outlet } = ctx;
+  const { breadcrumbs, tags } = c;
+  return `<main id="main-content" class="${p}main">${breadcrumbs}
+<article class="${p}article" data-testid="Article">${header}
 ${shareBar(ctx, a.url, a.title)}
 <div class="${p}article__body article-body__content" data-testid="ArticleBody">
 ${body}
@@ -881,10 +904,14 @@ ${tags}
 ${related(ctx, 6, 'Related Coverage')}
 ${related(ctx, 4, `More from ${outlet.name}`)}
 </main>`;
-  } else if (ctx.t === 'portal') {
-    main = `<div class="${p}container"><div class="${p}row">
+}
+
+function portalMain(ctx: Ctx, a: NewsPageArticle, header: string, body: string, c: Chrome): string {
+  const { p } = ctx;
+  const { breadcrumbs, tags } = c;
+  return `<div class="${p}container"><div class="${p}row">
 <div class="${p}col-main" id="main-content">${breadcrumbs}
-<div class="${p}article-wrap"><div class="${p}article-header">${articleHeader}</div>
+<div class="${p}article-wrap"><div class="${p}article-header">${header}</div>
 ${shareBar(ctx, a.url, a.title)}
 <div class="${p}wysiwyg ${p}wysiwyg--all-content">
 ${body}
@@ -897,10 +924,14 @@ ${comments(ctx)}
 </div>
 <div class="${p}col-side">${adSlot(ctx, 'mpu-2', 300, 250)}${mostRead(ctx)}${related(ctx, 3, 'Editor\u2019s Picks')}${adSlot(ctx, 'half-page', 300, 600)}</div>
 </div></div>`;
-  } else {
-    main = `<table class="${p}layout" width="100%" cellpadding="0" cellspacing="0" role="presentation"><tr>
+}
+
+function agencyMain(ctx: Ctx, a: NewsPageArticle, header: string, body: string, c: Chrome): string {
+  const { p } = ctx;
+  const { breadcrumbs, tags } = c;
+  return `<table class="${p}layout" width="100%" cellpadding="0" cellspacing="0" role="presentation"><tr>
 <td class="${p}layout__main" valign="top" id="main-content">${breadcrumbs}
-<div class="${p}news-item">${articleHeader}
+<div class="${p}news-item">${header}
 <div class="${p}news-content" id="news-content">
 ${body}
 </div>
@@ -911,7 +942,30 @@ ${comments(ctx)}
 </td>
 <td class="${p}layout__side" valign="top" width="320"><div class="${p}side-block">${mostRead(ctx)}</div><div class="${p}side-block">${related(ctx, 5, 'Latest News')}</div>${adSlot(ctx, 'side', 300, 250)}</td>
 </tr></table>`;
-  }
+}
+
+export function renderNewsPage(a: NewsPageArticle): string {
+  const r = rng(hash32(`${a.url}\u0000${a.title}`));
+  const { sourceId, outlet } = outletFor(a.source);
+  const origin = originOf(a.url);
+  const p = { wire: 'rtr-', portal: 'pt-', agency: 'ag-' }[outlet.template];
+  const ctx: Ctx = { r, p, t: outlet.template, origin, outlet, sourceId };
+  const paras = splitParagraphs(a.content, r);
+  const published = publishedIso(a.date, r);
+  const description = (paras[0] ?? a.title).slice(0, 200);
+  const styles = css(ctx, 3);
+  const facts: PageFacts = {
+    section: r.pick(['Middle East', 'World', 'Syria']),
+    description,
+    published,
+  };
+  const meta = metaTags(ctx, a, facts);
+  const chrome = pageChrome(ctx, facts.section);
+  const { modal, cookie, gtmNoscript } = chrome;
+  const header = articleHeader(ctx, a, facts);
+  const body = articleBody(ctx, paras, a.url);
+  const layout = { wire: wireMain, portal: portalMain, agency: agencyMain }[ctx.t];
+  const main = layout(ctx, a, header, body, chrome);
 
   return `<!DOCTYPE html>
 <html lang="en" dir="ltr" class="no-js">

@@ -1,6 +1,6 @@
 import nodemailer from 'nodemailer';
-import { DeliveryError } from '../domain/errors.ts';
-import type { Mailer } from '../ports/alert-channels.ts';
+import { DeliveryError } from '../../domain/errors.ts';
+import type { Mailer } from '../../ports/alert-channels.ts';
 
 // Local email delivery over SMTP (in AWS the SES adapter is used). 4xx replies are transient,
 // 5xx permanent (RFC 5321); connection failures are transient.

@@ -1,0 +1,136 @@
+import type {
+  ArticleRecord,
+  ClaimRecord,
+  DeliveryRecord,
+  ErrorRecord,
+} from '../../domain/records.ts';
+import type { RowSelection } from '../../ports/analyst-query.ts';
+import { GSI1, GSI2, tableKeys } from './table-design.ts';
+
+// Every key of the single table, built in one place from the map in table-design.ts: item keys
+// (pk/sk), and the index entries (gsi1/gsi2 attributes) that list an item for a query.
+
+export type ItemKey = { pk: string; sk: string };
+
+type IndexEntry = Partial<Record<'gsi1pk' | 'gsi1sk' | 'gsi2pk' | 'gsi2sk', string>>;
+
+/** Outlets and places are matched in any case and spacing. */
+const norm = (s: string) => s.trim().toLowerCase();
+
+/** The gsi1 partition of each kind of record the analysts list by date. */
+export const LISTING = {
+  article: 'ARTICLE',
+  story: 'STORY',
+  casualty: 'CASUALTY',
+  accusation: 'ACCUSATION',
+  error: 'ERROR',
+} as const;
+/** gsi2 partition of alerts and their deliveries. */
+const ALERT_LOG = 'ALERT';
+/** gsi1 partition of the deliveries that are pending or sending. */
+const OUTBOX = 'OUTBOX';
+
+export const DELIVERY_SORT_PREFIX = 'DELIVERY#';
+
+export const itemKey = {
+  feedState: (feedId: string): ItemKey => ({ pk: `FEED#${feedId}`, sk: 'STATE' }),
+  article: (articleId: string): ItemKey => ({ pk: `ART#${articleId}`, sk: 'ART' }),
+  fingerprint: (articleId: string): ItemKey => ({ pk: `ART#${articleId}`, sk: 'FP' }),
+  contentHash: (identity: string): ItemKey => ({ pk: `HASH#${identity}`, sk: 'HASH' }),
+  band: (index: number, band: string, storyDate: string, articleId: string): ItemKey => ({
+    pk: bandPartition(index, band),
+    sk: `${storyDate}#${articleId}`,
+  }),
+  story: (storyId: string): ItemKey => ({ pk: `STORY#${storyId}`, sk: 'STORY' }),
+  claim: (claimKey: string): ItemKey => ({ pk: `CLAIM#${claimKey}`, sk: 'CLAIM' }),
+  alert: (alertId: string): ItemKey => ({ pk: alertPartition(alertId), sk: 'ALERT' }),
+  delivery: (alertId: string, subscriberId: string): ItemKey => ({
+    pk: alertPartition(alertId),
+    sk: `${DELIVERY_SORT_PREFIX}${subscriberId}`,
+  }),
+  error: (errorId: string): ItemKey => ({ pk: `ERROR#${errorId}`, sk: 'ERROR' }),
+};
+
+export const alertPartition = (alertId: string) => `ALERT#${alertId}`;
+export const bandPartition = (index: number, band: string) => `BAND#${index}#${band}`;
+
+const outletPartition = (outlet: string) => `SOURCE#${norm(outlet)}`;
+const placePartition = (place: string) => `PLACE#${norm(place)}`;
+
+/** Where a delivery sits in the outbox: by the time it is due next. */
+export const outboxSort = (dueAt: string, alertId: string, subscriberId: string) =>
+  `${dueAt}#${alertId}#${subscriberId}`;
+
+export const indexEntry = {
+  /** Relevant articles only: by date, and by outlet. */
+  article(a: ArticleRecord): IndexEntry {
+    if (!a.relevant) return {};
+    const sort = `${a.publishedAt ?? a.fetchedAt}#${a.articleId}`;
+    return {
+      gsi1pk: LISTING.article,
+      gsi1sk: sort,
+      gsi2pk: outletPartition(a.outlet),
+      gsi2sk: sort,
+    };
+  },
+  story: (s: { storyDate: string; storyId: string }): IndexEntry => ({
+    gsi1pk: LISTING.story,
+    gsi1sk: `${s.storyDate}#${s.storyId}`,
+  }),
+  /** By kind and update time; casualty figures also by place, accusations by accuser. */
+  claim(c: ClaimRecord): IndexEntry {
+    const sort = `${c.updatedAt}#${c.claimKey}`;
+    const byKind = { gsi1pk: LISTING[c.kind], gsi1sk: sort };
+    const second =
+      c.kind === 'casualty'
+        ? c.figure.place && placePartition(c.figure.place)
+        : `ACTOR#${c.accusation.accuser}`;
+    return second ? { ...byKind, gsi2pk: second, gsi2sk: sort } : byKind;
+  },
+  alert: (a: { createdAt: string; alertId: string }): IndexEntry => ({
+    gsi2pk: ALERT_LOG,
+    gsi2sk: `${a.createdAt}#${a.alertId}`,
+  }),
+  /** In the outbox while due, and under its alert (same sort prefix) in the alert log. */
+  delivery: (d: DeliveryRecord): IndexEntry => ({
+    gsi1pk: OUTBOX,
+    gsi1sk: outboxSort(d.nextAttemptAt, d.alertId, d.subscriberId),
+    gsi2pk: ALERT_LOG,
+    gsi2sk: `${d.createdAt}#${d.alertId}#${d.subscriberId}`,
+  }),
+  error(e: ErrorRecord): IndexEntry {
+    const sort = `${e.at}#${e.errorId}`;
+    const bySubject = e.feedId ? { gsi2pk: `SUBJECT#${e.feedId}`, gsi2sk: sort } : {};
+    return { gsi1pk: LISTING.error, gsi1sk: sort, ...bySubject };
+  },
+};
+
+/** An index partition to Query: the index, its key attribute names, the partition value. */
+export interface IndexPartition {
+  index: string;
+  partitionKey: string;
+  sortKey: string;
+  partition: string;
+}
+
+const onGsi1 = (partition: string): IndexPartition => ({
+  index: GSI1,
+  ...tableKeys.gsi1,
+  partition,
+});
+const onGsi2 = (partition: string): IndexPartition => ({
+  index: GSI2,
+  ...tableKeys.gsi2,
+  partition,
+});
+
+/** The deliveries that are pending or sending, by the time they are due. */
+export const outboxPartition = onGsi1(OUTBOX);
+
+/** The index partition that holds a selection: the most selective one its filters allow. */
+export function selectionPartition(sel: RowSelection): IndexPartition {
+  if (sel.kind === 'article' && sel.outlet) return onGsi2(outletPartition(sel.outlet));
+  if (sel.kind === 'casualty' && sel.place) return onGsi2(placePartition(sel.place));
+  if (sel.kind === 'alert') return onGsi2(ALERT_LOG);
+  return onGsi1(LISTING[sel.kind]);
+}

@@ -1,0 +1,136 @@
+import type { AlertRecord, DeliveryRecord } from '../../domain/records.ts';
+import type { DeliveryOutcome, Outbox } from '../../ports/outbox.ts';
+import {
+  alertPartition,
+  DELIVERY_SORT_PREFIX,
+  indexEntry,
+  itemKey,
+  outboxPartition,
+  outboxSort,
+} from './keys.ts';
+import type { Update } from './table.ts';
+import { asItem, type DynamoTable, strip } from './table.ts';
+
+// Alerts and their deliveries, in one partition per alert. A delivery is in the outbox partition
+// (gsi1) while it is pending or sending, keyed by when it is due; a final status takes it out.
+
+const STATUS = { '#status': 'status' };
+/** A final delivery leaves the outbox and its lease. */
+const LEAVE_OUTBOX = 'REMOVE gsi1pk, gsi1sk, leaseUntil, claimToken';
+
+function outcomeUpdate(
+  alertId: string,
+  subscriberId: string,
+  outcome: DeliveryOutcome,
+): Pick<Update, 'expression' | 'values'> {
+  switch (outcome.status) {
+    case 'sent':
+      return {
+        expression: `SET #status = :s, sentAt = :at ${LEAVE_OUTBOX}`,
+        values: { ':s': 'sent', ':at': outcome.at },
+      };
+    case 'retry':
+      return {
+        expression:
+          'SET #status = :s, nextAttemptAt = :next, lastError = :e, gsi1sk = :due REMOVE leaseUntil, claimToken',
+        values: {
+          ':s': 'pending',
+          ':next': outcome.nextAttemptAt,
+          ':e': outcome.error,
+          ':due': outboxSort(outcome.nextAttemptAt, alertId, subscriberId),
+        },
+      };
+    case 'failed':
+      return {
+        expression: `SET #status = :s, lastError = :e, failedAt = :at ${LEAVE_OUTBOX}`,
+        values: { ':s': 'failed', ':e': outcome.error, ':at': outcome.at },
+      };
+  }
+}
+
+export class DynamoOutbox implements Outbox {
+  constructor(private readonly table: DynamoTable) {}
+
+  async putAlert(alert: AlertRecord): Promise<void> {
+    const key = itemKey.alert(alert.alertId);
+    await this.table.putIfAbsent(asItem('alert', key, alert, indexEntry.alert(alert)));
+  }
+
+  async getAlert(alertId: string): Promise<AlertRecord | null> {
+    const item = await this.table.get(itemKey.alert(alertId));
+    return item ? strip<AlertRecord>(item) : null;
+  }
+
+  createDelivery(d: DeliveryRecord): Promise<boolean> {
+    const key = itemKey.delivery(d.alertId, d.subscriberId);
+    return this.table.putIfAbsent(asItem('delivery', key, d, indexEntry.delivery(d)));
+  }
+
+  async listDueDeliveries(now: string, limit: number): Promise<DeliveryRecord[]> {
+    const at = outboxPartition;
+    const items = await this.table.queryAll(
+      {
+        IndexName: at.index,
+        KeyConditionExpression: `${at.partitionKey} = :o AND ${at.sortKey} <= :now`,
+        ExpressionAttributeValues: { ':o': at.partition, ':now': `${now}\uffff` },
+      },
+      limit,
+    );
+    return items.map((i) => strip<DeliveryRecord>(i));
+  }
+
+  async listDeliveries(alertId: string): Promise<DeliveryRecord[]> {
+    const items = await this.table.queryAll(
+      {
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :d)',
+        ExpressionAttributeValues: { ':pk': alertPartition(alertId), ':d': DELIVERY_SORT_PREFIX },
+        ConsistentRead: true,
+      },
+      1000,
+    );
+    return items.map((i) => strip<DeliveryRecord>(i));
+  }
+
+  async claimDelivery(
+    alertId: string,
+    subscriberId: string,
+    token: string,
+    now: string,
+    leaseUntil: string,
+  ): Promise<DeliveryRecord | null> {
+    const claimed = await this.table.update(itemKey.delivery(alertId, subscriberId), {
+      expression:
+        'SET #status = :sending, claimToken = :token, leaseUntil = :lease, attempts = attempts + :one, gsi1sk = :due',
+      condition:
+        '(#status = :pending AND nextAttemptAt <= :now) OR (#status = :sending AND leaseUntil < :now)',
+      names: STATUS,
+      values: {
+        ':sending': 'sending',
+        ':pending': 'pending',
+        ':token': token,
+        ':lease': leaseUntil,
+        ':now': now,
+        ':one': 1,
+        ':due': outboxSort(leaseUntil, alertId, subscriberId),
+      },
+      returnNew: true,
+    });
+    return claimed ? strip<DeliveryRecord>(claimed) : null;
+  }
+
+  async finishDelivery(
+    alertId: string,
+    subscriberId: string,
+    token: string,
+    outcome: DeliveryOutcome,
+  ): Promise<boolean> {
+    const update = outcomeUpdate(alertId, subscriberId, outcome);
+    const done = await this.table.update(itemKey.delivery(alertId, subscriberId), {
+      ...update,
+      condition: '#status = :sending AND claimToken = :token',
+      names: STATUS,
+      values: { ...update.values, ':token': token, ':sending': 'sending' },
+    });
+    return done !== null;
+  }
+}

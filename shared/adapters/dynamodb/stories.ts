@@ -1,0 +1,165 @@
+import { decodeHashes, encodeHashes } from '../../dedupe/fingerprint.ts';
+import type { StoryRecord } from '../../domain/records.ts';
+import type {
+  ArticleFingerprint,
+  ContentOwner,
+  StoryCandidate,
+  StoryIndex,
+} from '../../ports/story-index.ts';
+import { bandPartition, indexEntry, itemKey } from './keys.ts';
+import { asItem, type DynamoTable, expiresAt, type Item, strip } from './table.ts';
+import { TTL_ATTRIBUTE } from './table-design.ts';
+
+// Stories and what finds them: content-identity items, MinHash band items (one partition per
+// band value, sorted by day) and each article's fingerprint.
+
+const BAND_QUERY_LIMIT = 25;
+
+type IndexedFingerprint = ArticleFingerprint & { bands: string[]; storyDate: string };
+
+/** The fingerprint item of an article (written once). */
+export function fingerprintItem(fp: ArticleFingerprint, ttl = expiresAt()): Item {
+  return {
+    ...itemKey.fingerprint(fp.articleId),
+    articleId: fp.articleId,
+    storyId: fp.storyId,
+    indexedAt: fp.indexedAt,
+    publishedDate: fp.publishedDate,
+    words: encodeHashes(fp.words),
+    pairs: encodeHashes(fp.pairs),
+    [TTL_ATTRIBUTE]: ttl,
+  };
+}
+
+/** The band items of an article, carrying the story and time its fingerprint was indexed with. */
+export function bandItems(
+  fp: Pick<IndexedFingerprint, 'articleId' | 'bands' | 'storyDate'>,
+  first: { storyId: string; indexedAt: string },
+  ttl = expiresAt(),
+): Item[] {
+  return fp.bands.map((band, i) => ({
+    ...itemKey.band(i, band, fp.storyDate, fp.articleId),
+    articleId: fp.articleId,
+    storyId: first.storyId,
+    storyDate: fp.storyDate,
+    indexedAt: first.indexedAt,
+    [TTL_ATTRIBUTE]: ttl,
+  }));
+}
+
+export class DynamoStoryIndex implements StoryIndex {
+  constructor(private readonly table: DynamoTable) {}
+
+  async claimContentHash(
+    contentHash: string,
+    owner: { articleId: string; storyId: string },
+  ): Promise<ContentOwner> {
+    const key = itemKey.contentHash(contentHash);
+    if (await this.table.putIfAbsent({ ...key, ...owner })) return { ...owner, created: true };
+    const first = await this.table.get(key);
+    return {
+      articleId: String(first?.articleId ?? owner.articleId),
+      storyId: String(first?.storyId ?? owner.storyId),
+      created: false,
+    };
+  }
+
+  async findStoryCandidates(bands: string[], from: string, to: string): Promise<StoryCandidate[]> {
+    // One bounded Query per band, in parallel: the cost does not depend on the table's size.
+    const pages = await Promise.all(
+      bands.map((band, i) =>
+        this.table.queryPage({
+          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+          ExpressionAttributeValues: {
+            ':pk': bandPartition(i, band),
+            ':from': from,
+            ':to': `${to}\uffff`,
+          },
+          Limit: BAND_QUERY_LIMIT,
+          ScanIndexForward: false,
+        }),
+      ),
+    );
+    const byArticle = new Map<string, StoryCandidate>();
+    for (const item of pages.flatMap((p) => p.items)) {
+      const articleId = String(item.articleId);
+      const known = byArticle.get(articleId);
+      if (known) known.hits++;
+      else
+        byArticle.set(articleId, {
+          articleId,
+          storyId: String(item.storyId),
+          storyDate: String(item.storyDate),
+          indexedAt: String(item.indexedAt),
+          hits: 1,
+        });
+    }
+    // Most shared bands first; among equals the earliest indexed, not whichever id sorts first.
+    return [...byArticle.values()].sort(
+      (a, b) => b.hits - a.hits || a.indexedAt.localeCompare(b.indexedAt),
+    );
+  }
+
+  async getFingerprints(articleIds: string[]): Promise<ArticleFingerprint[]> {
+    if (articleIds.length === 0) return [];
+    const items = await this.table.batchGet(articleIds.map(itemKey.fingerprint));
+    return items.map((it) => ({
+      articleId: String(it.articleId),
+      storyId: String(it.storyId),
+      indexedAt: String(it.indexedAt),
+      publishedDate: typeof it.publishedDate === 'string' ? it.publishedDate : null,
+      words: decodeHashes(it.words as Uint8Array),
+      pairs: decodeHashes(it.pairs as Uint8Array),
+    }));
+  }
+
+  async indexFingerprint(
+    fp: IndexedFingerprint,
+  ): Promise<{ storyId: string; indexedAt: string; existed: boolean }> {
+    const ttl = expiresAt();
+    let first = { storyId: fp.storyId, indexedAt: fp.indexedAt, existed: false };
+    if (!(await this.table.putIfAbsent(fingerprintItem(fp, ttl)))) {
+      const [existing] = await this.getFingerprints([fp.articleId]);
+      if (existing)
+        first = { storyId: existing.storyId, indexedAt: existing.indexedAt, existed: true };
+    }
+    // Band items are rewritten on a re-run (a crash may have come before them): same values.
+    await this.table.batchPut(bandItems(fp, first, ttl));
+    return first;
+  }
+
+  async setFingerprintStory(articleId: string, storyId: string): Promise<void> {
+    await this.table.update(itemKey.fingerprint(articleId), {
+      expression: 'SET storyId = :s',
+      values: { ':s': storyId },
+    });
+  }
+
+  async upsertStory(
+    story: StoryRecord,
+    article: { articleId: string; outlet: string },
+  ): Promise<void> {
+    const key = itemKey.story(story.storyId);
+    if (await this.table.putIfAbsent(asItem('story', key, story, indexEntry.story(story)))) return;
+    // Known story: add the article once (a re-run finds it there and changes nothing).
+    await this.table.update(key, {
+      expression: 'SET articleIds = list_append(articleIds, :a), outlets = :outlets',
+      condition: 'NOT contains(articleIds, :id)',
+      values: {
+        ':a': [article.articleId],
+        ':id': article.articleId,
+        ':outlets': await this.mergedOutlets(story.storyId, article.outlet),
+      },
+    });
+  }
+
+  private async mergedOutlets(storyId: string, outlet: string): Promise<string[]> {
+    const s = await this.getStory(storyId);
+    return [...new Set([...(s?.outlets ?? []), outlet])];
+  }
+
+  async getStory(storyId: string): Promise<StoryRecord | null> {
+    const item = await this.table.get(itemKey.story(storyId));
+    return item ? strip<StoryRecord>(item) : null;
+  }
+}

@@ -1,0 +1,45 @@
+import type { AlertRecord, DeliveryRecord } from '../domain/records.ts';
+
+// The outbox: alerts and one delivery per (alert, subscriber). A delivery is claimed with a
+// conditional write under a fresh token and a lease before it is sent, and finished only by the
+// holder of that token:
+//   pending --claimDelivery--> sending --finishDelivery--> sent | pending (retry) | failed
+
+export type DeliveryOutcome =
+  | { status: 'sent'; at: string }
+  | { status: 'retry'; at: string; nextAttemptAt: string; error: string }
+  | { status: 'failed'; at: string; error: string };
+
+export interface Outbox {
+  /** Idempotent: putting the same alert twice leaves the first. */
+  putAlert(alert: AlertRecord): Promise<void>;
+  getAlert(alertId: string): Promise<AlertRecord | null>;
+  /**
+   * Conditional create; false when it exists already. A delivery is created with its alert and
+   * carries the alert's `createdAt`.
+   */
+  createDelivery(delivery: DeliveryRecord): Promise<boolean>;
+  /** Deliveries pending and due by `now`, or sending under a lease that ends by `now`. */
+  listDueDeliveries(now: string, limit: number): Promise<DeliveryRecord[]>;
+  /** Every delivery of one alert, whatever its status. */
+  listDeliveries(alertId: string): Promise<DeliveryRecord[]>;
+  /**
+   * Conditionally moves a delivery to 'sending' under `token` until `leaseUntil` (it must be
+   * pending and due, or sending under an expired lease) and counts the attempt. Returns the
+   * claimed record, or null when another worker has it or it is finished.
+   */
+  claimDelivery(
+    alertId: string,
+    subscriberId: string,
+    token: string,
+    now: string,
+    leaseUntil: string,
+  ): Promise<DeliveryRecord | null>;
+  /** Records the outcome, conditional on still holding `token`; false when it is not held. */
+  finishDelivery(
+    alertId: string,
+    subscriberId: string,
+    token: string,
+    outcome: DeliveryOutcome,
+  ): Promise<boolean>;
+}

@@ -1,0 +1,56 @@
+import type { StoryRecord } from '../domain/records.ts';
+
+// What joins reports of one story: content identities (text hash, distinctive headline), MinHash
+// bands and fingerprints of near-duplicates, and the story records themselves. Every write is
+// idempotent, so a re-run after a crash writes the same thing again.
+
+export interface StoryCandidate {
+  storyId: string;
+  articleId: string;
+  storyDate: string;
+  /** When the article was indexed: the earliest of matching articles decides the story. */
+  indexedAt: string;
+  /** How many MinHash bands matched: more is more similar. */
+  hits: number;
+}
+
+export interface ArticleFingerprint {
+  articleId: string;
+  storyId: string;
+  indexedAt: string;
+  /** yyyy-mm-dd the article was published, when known: far-apart dates never merge. */
+  publishedDate: string | null;
+  words: Uint32Array;
+  pairs: Uint32Array;
+}
+
+/** The article (and its story) that registered a content identity first. */
+export interface ContentOwner {
+  articleId: string;
+  storyId: string;
+  /** True when this call registered it. */
+  created: boolean;
+}
+
+export interface StoryIndex {
+  /** Conditionally registers a content identity; returns its owner (this article if it was first). */
+  claimContentHash(
+    contentHash: string,
+    owner: { articleId: string; storyId: string },
+  ): Promise<ContentOwner>;
+  /** Candidate stories sharing a MinHash band, within a date window. A fixed number of reads. */
+  findStoryCandidates(bands: string[], from: string, to: string): Promise<StoryCandidate[]>;
+  getFingerprints(articleIds: string[]): Promise<ArticleFingerprint[]>;
+  /**
+   * Indexes an article's bands and fingerprint for near-duplicate lookups. The fingerprint is
+   * written once (conditional); a re-run gets the first run's `indexedAt` and `storyId` back.
+   */
+  indexFingerprint(
+    fp: ArticleFingerprint & { bands: string[]; storyDate: string },
+  ): Promise<{ storyId: string; indexedAt: string; existed: boolean }>;
+  /** Records the story an indexed article was finally assigned to. */
+  setFingerprintStory(articleId: string, storyId: string): Promise<void>;
+  /** Creates the story if absent, else adds the article and outlet to it. Idempotent. */
+  upsertStory(story: StoryRecord, article: { articleId: string; outlet: string }): Promise<void>;
+  getStory(storyId: string): Promise<StoryRecord | null>;
+}

@@ -1,0 +1,116 @@
+import type { StoryRecord } from '../../shared/domain/records.ts';
+import type {
+  ArticleFingerprint,
+  ContentOwner,
+  StoryCandidate,
+  StoryIndex,
+} from '../../shared/ports/story-index.ts';
+
+// The story index as DynamoDB keeps it: first writer owns a content identity and a fingerprint;
+// band entries are per (band, day, article), newest first, at most 25 read per band.
+
+const BAND_READ_LIMIT = 25;
+
+interface BandEntry {
+  sortKey: string;
+  articleId: string;
+  storyId: string;
+  storyDate: string;
+  indexedAt: string;
+}
+
+export class InMemoryStoryIndex implements StoryIndex {
+  readonly identities = new Map<string, { articleId: string; storyId: string }>();
+  readonly fingerprints = new Map<string, ArticleFingerprint>();
+  readonly bands = new Map<string, Map<string, BandEntry>>();
+  readonly stories = new Map<string, StoryRecord>();
+
+  async claimContentHash(
+    contentHash: string,
+    owner: { articleId: string; storyId: string },
+  ): Promise<ContentOwner> {
+    const first = this.identities.get(contentHash);
+    if (first) return { ...first, created: false };
+    this.identities.set(contentHash, { ...owner });
+    return { ...owner, created: true };
+  }
+
+  async findStoryCandidates(bands: string[], from: string, to: string): Promise<StoryCandidate[]> {
+    const hits = new Map<string, StoryCandidate>();
+    bands.forEach((band, i) => {
+      const entries = [...(this.bands.get(`${i}#${band}`)?.values() ?? [])]
+        .filter((e) => e.sortKey >= from && e.sortKey <= `${to}\uffff`)
+        .sort((a, b) => b.sortKey.localeCompare(a.sortKey))
+        .slice(0, BAND_READ_LIMIT);
+      for (const e of entries) {
+        const c = hits.get(e.articleId);
+        if (c) c.hits += 1;
+        else hits.set(e.articleId, { ...e, hits: 1 });
+      }
+    });
+    return [...hits.values()]
+      .map(({ storyId, articleId, storyDate, indexedAt, hits: n }) => ({
+        storyId,
+        articleId,
+        storyDate,
+        indexedAt,
+        hits: n,
+      }))
+      .sort((a, b) => b.hits - a.hits || a.indexedAt.localeCompare(b.indexedAt));
+  }
+
+  async getFingerprints(articleIds: string[]): Promise<ArticleFingerprint[]> {
+    return articleIds.flatMap((id) => {
+      const fp = this.fingerprints.get(id);
+      return fp ? [structuredClone(fp)] : [];
+    });
+  }
+
+  async indexFingerprint(
+    fp: ArticleFingerprint & { bands: string[]; storyDate: string },
+  ): Promise<{ storyId: string; indexedAt: string; existed: boolean }> {
+    const known = this.fingerprints.get(fp.articleId);
+    const first = known
+      ? { storyId: known.storyId, indexedAt: known.indexedAt, existed: true }
+      : { storyId: fp.storyId, indexedAt: fp.indexedAt, existed: false };
+    if (!known) {
+      const { bands: _bands, storyDate: _day, ...print } = fp;
+      this.fingerprints.set(fp.articleId, structuredClone(print));
+    }
+    fp.bands.forEach((band, i) => {
+      const partition = this.bands.get(`${i}#${band}`) ?? new Map<string, BandEntry>();
+      const sortKey = `${fp.storyDate}#${fp.articleId}`;
+      const { storyId, indexedAt } = first;
+      partition.set(sortKey, {
+        sortKey,
+        articleId: fp.articleId,
+        storyId,
+        storyDate: fp.storyDate,
+        indexedAt,
+      });
+      this.bands.set(`${i}#${band}`, partition);
+    });
+    return first;
+  }
+
+  async setFingerprintStory(articleId: string, storyId: string): Promise<void> {
+    const fp = this.fingerprints.get(articleId);
+    if (fp) fp.storyId = storyId;
+  }
+
+  async upsertStory(story: StoryRecord, article: { articleId: string; outlet: string }) {
+    const known = this.stories.get(story.storyId);
+    if (!known) {
+      this.stories.set(story.storyId, structuredClone(story));
+      return;
+    }
+    if (known.articleIds.includes(article.articleId)) return;
+    known.articleIds.push(article.articleId);
+    if (!known.outlets.includes(article.outlet)) known.outlets.push(article.outlet);
+  }
+
+  async getStory(storyId: string): Promise<StoryRecord | null> {
+    const s = this.stories.get(storyId);
+    return s ? structuredClone(s) : null;
+  }
+}

@@ -1,0 +1,324 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CasualtyClaim, ClaimSource, DeliveryRecord } from '../../shared/domain/records.ts';
+import { MAX_CLAIM_SOURCES } from '../../shared/ports/claim-ledger.ts';
+import type { StoreRoles } from '../../shared/ports/store-roles.ts';
+
+// The decisions every exactly-once guarantee rests on, asserted against any implementation of
+// the store roles: the DynamoDB adapter on dynalite (integration) and the in-memory fakes the
+// use-cases' unit tests run on (unit), so that the fakes decide as DynamoDB does.
+
+export const t = (minutes: number) => new Date(Date.UTC(2017, 5, 3, 12, minutes)).toISOString();
+
+export function describeStoreContract(
+  label: string,
+  open: () => Promise<{ store: StoreRoles; close?: () => Promise<void> }>,
+): void {
+  describe(`store roles: ${label}`, () => {
+    let store: StoreRoles;
+    let close: (() => Promise<void>) | undefined;
+    beforeAll(async () => {
+      ({ store, close } = await open());
+    });
+    afterAll(() => close?.());
+
+    describeArticleLeases(() => store);
+    describeDeliveryClaims(() => store);
+    describeDeliveryOutcomes(() => store);
+    describeClaims(() => store);
+    describeStoryIndex(() => store);
+    describeStories(() => store);
+  });
+}
+
+function describeArticleLeases(roles: () => StoreRoles): void {
+  describe('article leases', () => {
+    it('one worker claims a new article; others see it busy until the lease ends', async () => {
+      const store = roles().articleLedger;
+      expect(await store.claimArticle('a1', 'https://e.org/a1', t(0), t(5))).toEqual({
+        outcome: 'claimed',
+      });
+      expect(await store.claimArticle('a1', 'https://e.org/a1', t(1), t(6))).toEqual({
+        outcome: 'busy',
+      });
+      // A crashed worker's lease expires: the next one takes over.
+      expect(await store.claimArticle('a1', 'https://e.org/a1', t(6), t(11))).toEqual({
+        outcome: 'claimed',
+      });
+    });
+
+    it('a finished article is done for everyone', async () => {
+      const store = roles().articleLedger;
+      await store.claimArticle('a2', 'https://e.org/a2', t(0), t(5));
+      await store.completeArticle({
+        articleId: 'a2',
+        url: 'https://e.org/a2',
+        canonicalUrl: 'https://e.org/a2',
+        feedId: 'f',
+        outlet: 'O',
+        title: 'T',
+        byline: null,
+        publishedAt: null,
+        fetchedAt: t(1),
+        textSource: 'page',
+        extractionNote: null,
+        relevant: false,
+        topics: [],
+        storyId: null,
+        contentHash: 'h',
+        text: null,
+        casualtyCount: 0,
+        accusationCount: 0,
+      });
+      expect(await store.claimArticle('a2', 'https://e.org/a2', t(60), t(65))).toEqual({
+        outcome: 'done',
+      });
+      expect(await store.unfinishedArticles(['a1', 'a2', 'a3'])).toEqual(new Set(['a1', 'a3']));
+      expect((await store.getArticle('a2'))?.title).toBe('T');
+      expect(await store.getArticle('a1')).toBeNull();
+    });
+  });
+}
+
+const delivery: DeliveryRecord = {
+  alertId: 'al1',
+  subscriberId: 's1',
+  channel: 'slack',
+  status: 'pending',
+  attempts: 0,
+  createdAt: t(0),
+  nextAttemptAt: t(0),
+  leaseUntil: null,
+  claimToken: null,
+  sentAt: null,
+  lastError: null,
+};
+
+function describeDeliveryClaims(roles: () => StoreRoles): void {
+  describe('delivery claims', () => {
+    it('is created once', async () => {
+      const store = roles().outbox;
+      expect(await store.createDelivery(delivery)).toBe(true);
+      expect(await store.createDelivery(delivery)).toBe(false);
+    });
+
+    it('goes to exactly one of many concurrent claimers, and only its token can finish it', async () => {
+      const store = roles().outbox;
+      const tokens = Array.from({ length: 8 }, (_, i) => `tok${i}`);
+      const claims = await Promise.all(
+        tokens.map((tok) => store.claimDelivery('al1', 's1', tok, t(1), t(2))),
+      );
+      const winners = claims.filter((c) => c !== null);
+      expect(winners).toHaveLength(1);
+      const winner = winners[0]?.claimToken ?? '';
+      const loser = tokens.find((x) => x !== winner) ?? '';
+      expect(await store.finishDelivery('al1', 's1', loser, { status: 'sent', at: t(1) })).toBe(
+        false,
+      );
+      expect(await store.finishDelivery('al1', 's1', winner, { status: 'sent', at: t(1) })).toBe(
+        true,
+      );
+      // Sent is final: no later claim, not even after any lease.
+      expect(await store.claimDelivery('al1', 's1', 'late', t(90), t(91))).toBeNull();
+      expect(await store.listDueDeliveries(t(90), 10)).toEqual([]);
+    });
+
+    it('a retry waits for its backoff; an expired lease can be taken over', async () => {
+      const store = roles().outbox;
+      const d = { ...delivery, alertId: 'al2' };
+      await store.createDelivery(d);
+      const c = await store.claimDelivery('al2', 's1', 'a', t(0), t(1));
+      expect(c?.attempts).toBe(1);
+      await store.finishDelivery('al2', 's1', 'a', {
+        status: 'retry',
+        at: t(0),
+        nextAttemptAt: t(10),
+        error: 'Slack 500',
+      });
+      expect(await store.claimDelivery('al2', 's1', 'b', t(5), t(6))).toBeNull();
+      expect((await store.listDueDeliveries(t(5), 10)).map((x) => x.alertId)).not.toContain('al2');
+      expect((await store.listDueDeliveries(t(10), 10)).map((x) => x.alertId)).toContain('al2');
+      expect(await store.claimDelivery('al2', 's1', 'b', t(10), t(11))).not.toBeNull();
+      // b crashes while sending; after its lease, c takes over.
+      expect(await store.claimDelivery('al2', 's1', 'c', t(10), t(12))).toBeNull();
+      const taken = await store.claimDelivery('al2', 's1', 'c', t(12), t(13));
+      expect(taken?.attempts).toBe(3);
+    });
+  });
+}
+
+const source = (articleId: string): ClaimSource => ({
+  articleId,
+  url: `https://e.org/${articleId}`,
+  outlet: 'O',
+  statedBy: 'SOHR',
+  quote: 'q',
+  seenAt: t(0),
+});
+
+export const raqqaClaim: CasualtyClaim = {
+  kind: 'casualty',
+  claimKey: 'k1',
+  storyId: 's',
+  topics: ['coalition-strikes-syria'],
+  firstSeenAt: t(0),
+  updatedAt: t(0),
+  version: 1,
+  changedBy: 'a0',
+  sources: [source('a0')],
+  previous: null,
+  figure: {
+    count: 22,
+    max: null,
+    outcome: 'killed',
+    victims: 'civilians',
+    qualifier: 'at_least',
+    background: false,
+    source: 'SOHR',
+    place: 'Raqqa',
+    date: '2017-06-03',
+    quote: 'at least 22 civilians',
+  },
+};
+
+function describeDeliveryOutcomes(roles: () => StoreRoles): void {
+  describe('delivery outcomes', () => {
+    it('a failed delivery is final and leaves the outbox; deliveries are listed per alert', async () => {
+      const store = roles().outbox;
+      await store.createDelivery({ ...delivery, alertId: 'al3', subscriberId: 's2' });
+      await store.createDelivery({ ...delivery, alertId: 'al3', subscriberId: 's1' });
+      await store.claimDelivery('al3', 's1', 'x', t(0), t(1));
+      await store.finishDelivery('al3', 's1', 'x', { status: 'failed', at: t(0), error: '550' });
+      const listed = await store.listDeliveries('al3');
+      expect(listed.map((x) => [x.subscriberId, x.status, x.lastError])).toEqual([
+        ['s1', 'failed', '550'],
+        ['s2', 'pending', null],
+      ]);
+      const due = await store.listDueDeliveries(t(90), 10);
+      expect(due.filter((x) => x.alertId === 'al3').map((x) => x.subscriberId)).toEqual(['s2']);
+    });
+  });
+}
+
+function describeClaims(roles: () => StoreRoles): void {
+  describe('claims', () => {
+    const claim = raqqaClaim;
+    const stored = async () => (await roles().claimLedger.getClaims(['k1']))[0];
+
+    it('is created by one writer; a replace needs the version it read', async () => {
+      const store = roles().claimLedger;
+      expect(await store.createClaim(claim)).toBe(true);
+      expect(await store.createClaim(claim)).toBe(false);
+      const v2 = { ...claim, version: 2, figure: { ...claim.figure, count: 43 } };
+      expect(await store.replaceClaim(v2, 1)).toBe(true);
+      expect(await store.replaceClaim({ ...v2, version: 3 }, 1)).toBe(false);
+      expect((await stored())?.version).toBe(2);
+    });
+
+    it('adds each corroborating source once, up to the cap', async () => {
+      const store = roles().claimLedger;
+      await store.addClaimSource('k1', source('a1'));
+      await store.addClaimSource('k1', source('a1'));
+      expect((await stored())?.sources.map((s) => s.articleId)).toEqual(['a0', 'a1']);
+      for (let i = 2; i < MAX_CLAIM_SOURCES + 5; i++)
+        await store.addClaimSource('k1', source(`a${i}`));
+      expect((await stored())?.sources).toHaveLength(MAX_CLAIM_SOURCES);
+      // Only to a claim that exists.
+      await store.addClaimSource('nope', source('a1'));
+      expect(await store.getClaims(['nope'])).toEqual([]);
+    });
+  });
+}
+
+function describeStoryIndex(roles: () => StoreRoles): void {
+  describe('story index', () => {
+    const print = {
+      articleId: 'f1',
+      storyId: 'f1',
+      indexedAt: `${t(0)}#f1`,
+      publishedDate: '2017-06-03',
+      words: new Uint32Array([1, 2, 3]),
+      pairs: new Uint32Array([4, 5]),
+      bands: ['b0', 'b1', 'b2'],
+      storyDate: '2017-06-03',
+    };
+
+    it('a content identity belongs to its first article', async () => {
+      const store = roles().storyIndex;
+      const owner = { articleId: 'h1', storyId: 'sh1' };
+      expect(await store.claimContentHash('hash-1', owner)).toEqual({ ...owner, created: true });
+      expect(await store.claimContentHash('hash-1', { articleId: 'h2', storyId: 'sh2' })).toEqual({
+        ...owner,
+        created: false,
+      });
+    });
+
+    it('a fingerprint is indexed once: a re-run gets the first run back', async () => {
+      const store = roles().storyIndex;
+      expect(await store.indexFingerprint(print)).toEqual({
+        storyId: 'f1',
+        indexedAt: print.indexedAt,
+        existed: false,
+      });
+      const again = await store.indexFingerprint({ ...print, indexedAt: `${t(9)}#f1` });
+      expect(again).toEqual({ storyId: 'f1', indexedAt: print.indexedAt, existed: true });
+      const [fp] = await store.getFingerprints(['f1', 'unknown']);
+      expect([...(fp?.words ?? [])]).toEqual([1, 2, 3]);
+      expect([...(fp?.pairs ?? [])]).toEqual([4, 5]);
+      await store.setFingerprintStory('f1', 'story-x');
+      expect((await store.getFingerprints(['f1']))[0]?.storyId).toBe('story-x');
+    });
+
+    it('finds candidates by shared bands within the date window, most shared first', async () => {
+      const store = roles().storyIndex;
+      await store.indexFingerprint({
+        ...print,
+        articleId: 'f2',
+        storyId: 'f2',
+        indexedAt: `${t(1)}#f2`,
+        bands: ['b0', 'zz', 'zz'],
+      });
+      const found = await store.findStoryCandidates(['b0', 'b1', 'b2'], '2017-06-01', '2017-06-05');
+      expect(found.map((c) => [c.articleId, c.hits])).toEqual([
+        ['f1', 3],
+        ['f2', 1],
+      ]);
+      expect(await store.findStoryCandidates(['b0'], '2017-07-01', '2017-07-05')).toEqual([]);
+    });
+  });
+}
+
+function describeStories(roles: () => StoreRoles): void {
+  describe('stories', () => {
+    it('a story is created once and gains each article and outlet once', async () => {
+      const store = roles().storyIndex;
+      const story = {
+        storyId: 'st1',
+        title: 'T',
+        firstSeenAt: t(0),
+        storyDate: '2017-06-03',
+        publishedDate: '2017-06-03',
+        articleIds: ['x1'],
+        outlets: ['A'],
+        places: ['Raqqa'],
+      };
+      await store.upsertStory(story, { articleId: 'x1', outlet: 'A' });
+      await store.upsertStory(
+        { ...story, title: 'other', articleIds: ['x2'], outlets: ['B'] },
+        {
+          articleId: 'x2',
+          outlet: 'B',
+        },
+      );
+      await store.upsertStory(
+        { ...story, articleIds: ['x2'], outlets: ['B'] },
+        {
+          articleId: 'x2',
+          outlet: 'B',
+        },
+      );
+      const s = await store.getStory('st1');
+      expect(s).toMatchObject({ title: 'T', articleIds: ['x1', 'x2'], outlets: ['A', 'B'] });
+      expect(await store.getStory('none')).toBeNull();
+    });
+  });
+}
