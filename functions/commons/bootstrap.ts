@@ -1,10 +1,10 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createHttpClient } from '../../shared/adapters/http/http-client.ts';
 import { createSlackSender } from '../../shared/alerts/slack-webhook.ts';
 import { type LambdaEnv, readLambdaEnv } from '../../shared/config/lambda-env.ts';
 import { parseConfig } from '../../shared/config/parse-config.ts';
 import type { Config } from '../../shared/config/schema.ts';
 import { ConfigError } from '../../shared/domain/errors.ts';
-import { createHttpClient } from '../../shared/net/http-client.ts';
 import type { Mailer, SecretReader } from '../../shared/ports/alert-channels.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import type { ArticleExtractor } from '../../shared/ports/extractor.ts';

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
+import { createHttpClient, type HttpClientOptions } from '../adapters/http/http-client.ts';
 import { createSlackSender } from '../alerts/slack-webhook.ts';
 import { createSmtpMailer } from '../alerts/smtp-mailer.ts';
 import type { Config } from '../config/schema.ts';
 import { ConfigError } from '../domain/errors.ts';
 import { WorkerExtractor } from '../extract/worker-extractor.ts';
-import { createHttpClient, type HttpClientOptions } from '../net/http-client.ts';
 import type { SecretReader } from '../ports/alert-channels.ts';
 import { type Clock, systemClock } from '../ports/clock.ts';
 import type { ArticleExtractor } from '../ports/extractor.ts';

@@ -2,12 +2,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createHttpClient } from '../../shared/adapters/http/http-client.ts';
 import type { ParsedFeed } from '../../shared/domain/article.ts';
 import { FeedParseError, FetchError } from '../../shared/domain/errors.ts';
 import { decodeBody } from '../../shared/feeds/decode.ts';
 import { parseFeed } from '../../shared/feeds/parse-feed.ts';
-import { createHttpClient } from '../../shared/net/http-client.ts';
-import { fakeResolver, startServer, testSettings } from '../unit/net/loopback-server.ts';
+import { fakeResolver, startServer, testSettings } from '../unit/adapters/http/loopback-server.ts';
 import { feedCorpus } from './feed-corpus.ts';
 import {
   type Expected,

@@ -3,9 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createHttpClient } from '../../../shared/adapters/http/http-client.ts';
 import { checkFeed } from '../../../shared/feeds/check-feed.ts';
-import { createHttpClient } from '../../../shared/net/http-client.ts';
-import { type LoopbackServer, startServer, testSettings } from '../net/loopback-server.ts';
+import {
+  type LoopbackServer,
+  startServer,
+  testSettings,
+} from '../adapters/http/loopback-server.ts';
 
 const FEED = `<?xml version="1.0"?><rss version="2.0"><channel><title>Checked</title>
 <item><guid>1</guid><title>One</title><link>/one</link></item>

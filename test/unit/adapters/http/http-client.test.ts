@@ -4,12 +4,12 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FetchError } from '../../../shared/domain/errors.ts';
 import {
   createHttpClient,
   type HttpClientOptions,
   parseRetryAfter,
-} from '../../../shared/net/http-client.ts';
+} from '../../../../shared/adapters/http/http-client.ts';
+import { FetchError } from '../../../../shared/domain/errors.ts';
 import {
   fakeResolver,
   type Handler,
@@ -553,7 +553,7 @@ describe('http client: post', () => {
 });
 
 describe('http client: https', () => {
-  // A self-signed certificate for feeds.tls.test (test/unit/net/fixtures, valid until 2126),
+  // A self-signed certificate for feeds.tls.test (test/unit/adapters/http/fixtures, valid until 2126),
   // served on 127.0.0.1 and reached through the fake resolver, so the custom lookup, SNI and
   // certificate name checks are exercised together.
   const fixture = (f: string) => readFileSync(new URL(`./fixtures/${f}`, import.meta.url));

@@ -5,10 +5,10 @@ import net, { type LookupFunction } from 'node:net';
 import type { Transform } from 'node:stream';
 import tls from 'node:tls';
 import zlib from 'node:zlib';
-import type { NetworkSettings } from '../config/schema.ts';
-import { FetchError } from '../domain/errors.ts';
-import type { HttpClient, HttpRequest, HttpResponse } from '../ports/http.ts';
-import { type Logger, silentLogger } from '../ports/logger.ts';
+import type { NetworkSettings } from '../../config/schema.ts';
+import { FetchError } from '../../domain/errors.ts';
+import type { HttpClient, HttpRequest, HttpResponse } from '../../ports/http.ts';
+import { type Logger, silentLogger } from '../../ports/logger.ts';
 import { classifyAddress, isAllowed } from './address-policy.ts';
 
 // The guarded HTTP client every feed and article fetch goes through. Feed URLs and the redirects

@@ -3,7 +3,7 @@ import {
   type AddressClass,
   classifyAddress,
   isAllowed,
-} from '../../../shared/net/address-policy.ts';
+} from '../../../../shared/adapters/http/address-policy.ts';
 
 // Pure classification: nothing here connects anywhere.
 

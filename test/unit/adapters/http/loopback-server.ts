@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { NetworkSettings } from '../../../shared/config/schema.ts';
+import type { NetworkSettings } from '../../../../shared/config/schema.ts';
 
 // Real HTTP servers for the network tests. They only ever listen on 127.0.0.1, the one address
 // the tests allow; other loopback addresses (127.0.0.2 ...) stand in for internal targets that
