@@ -7,8 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   createHttpClient,
   type HttpClientOptions,
-  parseRetryAfter,
 } from '../../../../shared/adapters/http/http-client.ts';
+import { parseRetryAfter } from '../../../../shared/adapters/http/retries.ts';
 import { FetchError } from '../../../../shared/domain/errors.ts';
 import {
   fakeResolver,
