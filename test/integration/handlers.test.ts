@@ -110,7 +110,7 @@ describe('Lambda handlers on dynalite and loopback servers', () => {
         feeds: h.config.feeds,
         subscribers: [{ id: 'analysts-slack', slack: { webhookUrl: h.slack.url() } }],
         delivery: { maxAttempts: 3, backoffMs: 10, timeoutMs: 5000 },
-        network: { allowPrivateHosts: ['127.0.0.1'], retries: 1 },
+        network: { allowPrivateHosts: h.config.network.allowPrivateHosts, retries: 1 },
       }),
     });
     // The logger was made at import, before this environment: quiet it the way an operator would.

@@ -1,10 +1,10 @@
 import dns from 'node:dns';
 import net, { type LookupFunction } from 'node:net';
 import { FetchError } from '../../domain/errors.ts';
-import { classifyAddress, isAllowed } from './address-policy.ts';
+import { allowEntry, allowedPorts, classifyAddress, isAllowed } from './address-policy.ts';
 import { bareHost, shown } from './http-errors.ts';
 
-// Name resolution with the address check inside it. The check runs in the socket's own DNS
+// Name resolution with the address (and port) check inside it. The check runs in the socket's own DNS
 // lookup and only addresses that passed are handed to the socket, so a second resolution (DNS
 // rebinding) cannot swap in an internal address between the check and the connection.
 
@@ -25,14 +25,39 @@ export interface GuardTarget {
   redact: boolean;
 }
 
-export function blockedError(target: GuardTarget, ip: string): FetchError {
+/** "80", "80 and 443", "80, 443 and 8080". */
+function listed(ports: readonly number[]): string {
+  const all = ports.map(String);
+  const last = all.pop() ?? '';
+  return all.length ? `${all.join(', ')} and ${last}` : last;
+}
+
+/** The port a URL connects to, its scheme's default when it names none. */
+export function portOf(url: URL): number {
+  return url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
+}
+
+export function blockedError(
+  target: GuardTarget,
+  ip: string,
+  allow: readonly string[],
+): FetchError {
   const host = bareHost(target.url);
+  const port = portOf(target.url);
+  const entry = allowEntry(host, port);
+  const what = `${ip} is a ${classifyAddress(ip)} address`;
+  const open = allowedPorts(host, allow);
+  const why = open.length
+    ? `network.allowPrivateHosts allows ${host} only on port${open.length > 1 ? 's' : ''} ` +
+      `${listed(open)}; if the ` +
+      `service on port ${port} is yours, add "${entry}"`
+    : 'Private, loopback, link-local and reserved addresses are blocked; if this host is yours, ' +
+      `add "${entry}" to network.allowPrivateHosts in the config` +
+      (entry === host ? '' : ` (a bare "${host}" allows ports 80 and 443 only)`);
   return new FetchError(
     'blocked_address',
     shown(target.url, target.redact),
-    `refused to connect to ${host} (${ip} is a ${classifyAddress(ip)} address). Private, loopback, ` +
-      `link-local and reserved addresses are blocked; if this host is yours, add "${host}" to ` +
-      'network.allowPrivateHosts in the config.',
+    `refused to connect to ${host} port ${port} (${what}). ${why}.`,
   );
 }
 
@@ -45,8 +70,8 @@ export function checkLiteralAddress(
   allow: readonly string[],
 ): FetchError | null {
   const host = bareHost(target.url);
-  if (net.isIP(host) === 0 || isAllowed(host, host, allow)) return null;
-  return blockedError(target, host);
+  if (net.isIP(host) === 0 || isAllowed(host, host, allow, portOf(target.url))) return null;
+  return blockedError(target, host, allow);
 }
 
 export interface GuardedLookup {
@@ -62,18 +87,19 @@ export function guardedLookup(
   allow: readonly string[],
 ): GuardedLookup {
   const host = bareHost(target.url);
+  const port = portOf(target.url);
   let blocked: FetchError | null = null;
   const lookup: LookupFunction = (hostname, options, callback) => {
     resolve(hostname).then(
       (addrs) => {
         const family = options.family === 4 || options.family === 6 ? options.family : 0;
         const usable = addrs.filter((a) => family === 0 || a.family === family);
-        const allowed = usable.filter((a) => isAllowed(host, a.address, allow));
+        const allowed = usable.filter((a) => isAllowed(host, a.address, allow, port));
         const first = allowed[0];
         if (!first) {
           const refused = usable[0];
           blocked = refused
-            ? blockedError(target, refused.address)
+            ? blockedError(target, refused.address, allow)
             : new FetchError(
                 'dns_failed',
                 shown(target.url, target.redact),

@@ -1,8 +1,9 @@
 import tls from 'node:tls';
 import type { NetworkSettings } from '../../config/schema.ts';
-import { FetchError } from '../../domain/errors.ts';
+import { ConfigError, FetchError } from '../../domain/errors.ts';
 import type { HttpClient, HttpRequest, HttpResponse } from '../../ports/http.ts';
 import { type Logger, silentLogger } from '../../ports/logger.ts';
+import { parseAllowedHost } from './address-policy.ts';
 import { type Resolve, systemResolve } from './guarded-lookup.ts';
 import { networkError, parseHttpUrl, statusError } from './http-errors.ts';
 import { getFollowingRedirects } from './redirects.ts';
@@ -52,6 +53,12 @@ function baseHeaders(
 }
 
 function connectorFor(settings: NetworkSettings, opts: HttpClientOptions): Connector {
+  // The config schema checks these too; settings built in code (the CLI's --allow-private,
+  // tests) must not fail open on an entry that names nothing.
+  for (const entry of settings.allowPrivateHosts) {
+    const parsed = parseAllowedHost(entry);
+    if (!parsed.ok) throw new ConfigError(`network.allowPrivateHosts: ${parsed.reason}`);
+  }
   return {
     resolve: opts.resolve ?? systemResolve,
     allowPrivateHosts: settings.allowPrivateHosts,
