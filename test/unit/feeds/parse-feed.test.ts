@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { FeedParseError } from '../../../shared/domain/errors.ts';
-import {
-  htmlToText,
-  MAX_NESTING_DEPTH,
-  parseFeed,
-  parseFeedDate,
-} from '../../../shared/feeds/parse-feed.ts';
+import { parseFeedDate } from '../../../shared/feeds/feed-dates.ts';
+import { parseFeed } from '../../../shared/feeds/parse-feed.ts';
+import { MAX_NESTING_DEPTH } from '../../../shared/feeds/xml-repair.ts';
+import { htmlToText } from '../../../shared/feeds/xml-text.ts';
 
 // Behaviour not covered by the golden fixtures: options, limits and edge cases.
 
@@ -170,6 +168,36 @@ describe('parseFeed', () => {
   it('reads an <rss> without a <channel> as an empty feed', async () => {
     const feed = await parseFeed(Buffer.from('<rss version="2.0"></rss>'), { maxItems: 5 });
     expect(feed.items).toEqual([]);
+  });
+
+  it.each([
+    '<feed/>',
+    '<feed></feed>',
+    '<rdf:RDF/>',
+    '<rss/>',
+  ])('reads the empty document %s as a feed with no items', async (xml) => {
+    const feed = await parseFeed(Buffer.from(xml), { maxItems: 5, now: NOW });
+    expect(feed).toEqual({ title: null, link: null, items: [], truncated: 0 });
+  });
+
+  it('reads Atom links written as text, and skips links without an address', async () => {
+    const feed = await parseFeed(
+      Buffer.from(
+        '<feed><entry><link/><link>https://x.example/a</link><link href=""/><id>i</id></entry></feed>',
+      ),
+      { maxItems: 5, now: NOW },
+    );
+    expect(feed.items[0]?.link).toBe('https://x.example/a');
+  });
+
+  it('reads a bad Atom date as no date, not as a broken feed', async () => {
+    const feed = await parseFeed(
+      Buffer.from(
+        '<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>i</id><published>not a date</published><updated>2026-11-20T10:00:00Z</updated></entry></feed>',
+      ),
+      { maxItems: 5, now: NOW },
+    );
+    expect(feed.items[0]?.publishedAt).toBe('2026-11-20T10:00:00.000Z');
   });
 
   it('is not confused by attributes named like prototype properties', async () => {

@@ -1,0 +1,88 @@
+import type { FeedItem } from '../domain/article.ts';
+import { sanePublished } from './feed-dates.ts';
+import { attr, children, firstContent, firstText, firstTitle, ownText } from './xml-tree.ts';
+
+// One item (RSS <item>, Atom <entry>) and the channel head, read from the tree into the fields
+// strikewatch uses. The three formats name things differently, so each field is the first that
+// is present among its usual names; links are made absolute and only http(s) is kept.
+
+const DATE_KEYS = [
+  'pubDate',
+  'published',
+  'updated',
+  'dc:date',
+  'issued',
+  'modified',
+  'created',
+  'dcterms:created',
+  'dcterms:modified',
+] as const;
+
+export function isHttpUrl(s: string): boolean {
+  return /^https?:\/\/[^\s]/i.test(s);
+}
+
+/**
+ * The item link as an absolute http(s) URL, or null: relative links are resolved against the
+ * base, and anything else (javascript:, data:, mailto:, unresolvable) is dropped so it can
+ * neither be fetched nor reach an alert as a clickable link.
+ */
+function absolutise(link: string, base: string | null): string | null {
+  try {
+    const u = base ? new URL(link, base) : new URL(link);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** An Atom-style <link href> list: rel=alternate (or no rel) first, never rel=self. */
+function atomLink(node: unknown, keys: readonly string[]): string | null {
+  let fallback: string | null = null;
+  for (const key of keys) {
+    for (const l of children(node, key)) {
+      const href = attr(l, 'href')?.trim();
+      if (!href) continue;
+      const rel = attr(l, 'rel')?.trim().toLowerCase() ?? 'alternate';
+      if (rel === 'alternate') return href;
+      if (rel !== 'self' && rel !== 'hub' && rel !== 'next' && fallback === null) fallback = href;
+    }
+  }
+  return fallback;
+}
+
+/** The first <link> written as text (RSS), or null. */
+function textLink(node: unknown): string | null {
+  for (const l of children(node, 'link')) {
+    const t = ownText(l).trim();
+    if (t) return t;
+  }
+  return null;
+}
+
+function itemLink(raw: unknown, guid: string | null): string | null {
+  const link = textLink(raw) ?? atomLink(raw, ['link', 'atom:link']);
+  if (link) return link;
+  if (guid && isHttpUrl(guid)) return guid;
+  return null;
+}
+
+export function readItem(raw: unknown, base: string | null, now: number): FeedItem {
+  const guid = firstText(raw, ['guid', 'id']) ?? attr(raw, 'rdf:about')?.trim() ?? null;
+  const link = itemLink(raw, guid);
+  return {
+    guid: guid || null,
+    link: link ? absolutise(link, base) : null,
+    title: firstTitle(raw, ['title', 'dc:title']),
+    publishedAt: sanePublished(raw, DATE_KEYS, now),
+    content: firstContent(raw, ['content:encoded', 'content', 'summary', 'description']),
+  };
+}
+
+/** The channel's (or Atom feed's) title and link. */
+export function readHead(head: unknown): { title: string | null; link: string | null } {
+  return {
+    title: firstTitle(head, ['title', 'dc:title']),
+    link: textLink(head) ?? atomLink(head, ['link']),
+  };
+}
