@@ -4,7 +4,8 @@ import { attr, children, firstContent, firstText, firstTitle, ownText } from './
 
 // One item (RSS <item>, Atom <entry>) and the channel head, read from the tree into the fields
 // strikewatch uses. The three formats name things differently, so each field is the first that
-// is present among its usual names; links are made absolute and only http(s) is kept.
+// is present among its usual names (and the extensions real feeds carry: Feedburner's origLink,
+// Media RSS descriptions); links are made absolute and only http(s) is kept.
 
 const DATE_KEYS = [
   'pubDate',
@@ -67,15 +68,50 @@ function itemLink(raw: unknown, guid: string | null): string | null {
   return null;
 }
 
+/**
+ * Feedburner feeds (Reuters, CNN ...) link each item through their redirector
+ * (feeds.feedburner.com/~r/...) and keep the article's own URL in <feedburner:origLink>. The
+ * article URL is what identifies a story across feeds and what should be fetched, so it wins
+ * when it is a usable http(s) URL.
+ */
+function origLink(raw: unknown, base: string | null): string | null {
+  for (const l of children(raw, 'feedburner:origLink')) {
+    const t = ownText(l).trim();
+    const url = t ? absolutise(t, base) : null;
+    if (url) return url;
+  }
+  return null;
+}
+
+/** Where Media RSS keeps descriptions: on the item, in media:group, in their media:content. */
+function mediaContainers(raw: unknown): unknown[] {
+  const levels = [raw, ...children(raw, 'media:group')];
+  return [...levels, ...levels.flatMap((n) => children(n, 'media:content'))];
+}
+
+/**
+ * The item's text: its content or description, else a Media RSS description (a YouTube
+ * channel's Atom feed has nothing else: media:group/media:description).
+ */
+function itemContent(raw: unknown): string | null {
+  const own = firstContent(raw, ['content:encoded', 'content', 'summary', 'description']);
+  if (own) return own;
+  for (const node of mediaContainers(raw)) {
+    const media = firstContent(node, ['media:description']);
+    if (media) return media;
+  }
+  return null;
+}
+
 export function readItem(raw: unknown, base: string | null, now: number): FeedItem {
   const guid = firstText(raw, ['guid', 'id']) ?? attr(raw, 'rdf:about')?.trim() ?? null;
   const link = itemLink(raw, guid);
   return {
     guid: guid || null,
-    link: link ? absolutise(link, base) : null,
+    link: origLink(raw, base) ?? (link ? absolutise(link, base) : null),
     title: firstTitle(raw, ['title', 'dc:title']),
     publishedAt: sanePublished(raw, DATE_KEYS, now),
-    content: firstContent(raw, ['content:encoded', 'content', 'summary', 'description']),
+    content: itemContent(raw),
   };
 }
 
