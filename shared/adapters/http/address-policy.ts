@@ -157,8 +157,9 @@ export function parseAllowedHost(entry: string): AllowedHostParse {
     [host = '', port] = e.split(':');
     if (!/^[a-z0-9._-]+$/i.test(canonicalHost(host))) return fail('not a host name or address');
   }
-  if (port === undefined)
+  if (port === undefined) {
     return { ok: true, host: canonicalHost(host), ports: DEFAULT_ALLOWED_PORTS };
+  }
   const n = /^\d{1,5}$/.test(port) ? Number(port) : 0;
   if (n < 1 || n > 65_535) return fail('a port is a number from 1 to 65535');
   return { ok: true, host: canonicalHost(host), ports: [n] };
