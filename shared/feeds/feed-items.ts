@@ -1,11 +1,29 @@
 import type { FeedItem } from '../domain/article.ts';
 import { sanePublished } from './feed-dates.ts';
+import { WITHHELD_PREFIX } from './rss-parser-normalise.ts';
 import { attr, children, firstContent, firstText, firstTitle, ownText } from './xml-tree.ts';
 
-// One item (RSS <item>, Atom <entry>) and the channel head, read from the tree into the fields
-// strikewatch uses. The three formats name things differently, so each field is the first that
-// is present among its usual names (and the extensions real feeds carry: Feedburner's origLink,
-// Media RSS descriptions); links are made absolute and only http(s) is kept.
+// One item (RSS <item>, Atom <entry>) and the channel head, read into the fields strikewatch
+// uses from the elements rss-parser returns through customFields (ITEM_ELEMENTS, HEAD_ELEMENTS).
+// The three formats name things differently, so each field is the first that is present among
+// its usual names (and the extensions real feeds carry: Feedburner's origLink, Media RSS
+// descriptions); links are made absolute and only http(s) is kept.
+
+const GUID_KEYS = ['guid', 'id'] as const;
+const LINK_KEYS = ['link', 'atom:link'] as const;
+const ORIG_LINK_KEY = 'feedburner:origLink';
+const TITLE_KEYS = ['title', 'dc:title'] as const;
+/** Content in order of preference; an element withheld from rss-parser's snippet is still read. */
+const CONTENT_KEYS = [
+  'content:encoded',
+  `${WITHHELD_PREFIX}content:encoded`,
+  'content',
+  `${WITHHELD_PREFIX}content`,
+  'summary',
+  'description',
+  `${WITHHELD_PREFIX}description`,
+] as const;
+const MEDIA_KEYS = ['media:group', 'media:content', 'media:description'] as const;
 
 const DATE_KEYS = [
   'pubDate',
@@ -18,6 +36,19 @@ const DATE_KEYS = [
   'dcterms:created',
   'dcterms:modified',
 ] as const;
+
+/** The item's child elements read here: rss-parser's customFields ask for each of them. */
+export const ITEM_ELEMENTS: readonly string[] = [
+  ...GUID_KEYS,
+  ...LINK_KEYS,
+  ORIG_LINK_KEY,
+  ...TITLE_KEYS,
+  ...DATE_KEYS,
+  ...CONTENT_KEYS,
+  ...MEDIA_KEYS,
+];
+/** The channel's (or Atom feed's) child elements read here. */
+export const HEAD_ELEMENTS: readonly string[] = [...TITLE_KEYS, 'link'];
 
 export function isHttpUrl(s: string): boolean {
   return /^https?:\/\/[^\s]/i.test(s);
@@ -62,7 +93,7 @@ function textLink(node: unknown): string | null {
 }
 
 function itemLink(raw: unknown, guid: string | null): string | null {
-  const link = textLink(raw) ?? atomLink(raw, ['link', 'atom:link']);
+  const link = textLink(raw) ?? atomLink(raw, LINK_KEYS);
   if (link) return link;
   if (guid && isHttpUrl(guid)) return guid;
   return null;
@@ -75,7 +106,7 @@ function itemLink(raw: unknown, guid: string | null): string | null {
  * when it is a usable http(s) URL.
  */
 function origLink(raw: unknown, base: string | null): string | null {
-  for (const l of children(raw, 'feedburner:origLink')) {
+  for (const l of children(raw, ORIG_LINK_KEY)) {
     const t = ownText(l).trim();
     const url = t ? absolutise(t, base) : null;
     if (url) return url;
@@ -94,7 +125,7 @@ function mediaContainers(raw: unknown): unknown[] {
  * channel's Atom feed has nothing else: media:group/media:description).
  */
 function itemContent(raw: unknown): string | null {
-  const own = firstContent(raw, ['content:encoded', 'content', 'summary', 'description']);
+  const own = firstContent(raw, CONTENT_KEYS);
   if (own) return own;
   for (const node of mediaContainers(raw)) {
     const media = firstContent(node, ['media:description']);
@@ -104,12 +135,12 @@ function itemContent(raw: unknown): string | null {
 }
 
 export function readItem(raw: unknown, base: string | null, now: number): FeedItem {
-  const guid = firstText(raw, ['guid', 'id']) ?? attr(raw, 'rdf:about')?.trim() ?? null;
+  const guid = firstText(raw, GUID_KEYS) ?? attr(raw, 'rdf:about')?.trim() ?? null;
   const link = itemLink(raw, guid);
   return {
     guid: guid || null,
     link: origLink(raw, base) ?? (link ? absolutise(link, base) : null),
-    title: firstTitle(raw, ['title', 'dc:title']),
+    title: firstTitle(raw, TITLE_KEYS),
     publishedAt: sanePublished(raw, DATE_KEYS, now),
     content: itemContent(raw),
   };
@@ -118,7 +149,7 @@ export function readItem(raw: unknown, base: string | null, now: number): FeedIt
 /** The channel's (or Atom feed's) title and link. */
 export function readHead(head: unknown): { title: string | null; link: string | null } {
   return {
-    title: firstTitle(head, ['title', 'dc:title']),
+    title: firstTitle(head, TITLE_KEYS),
     link: textLink(head) ?? atomLink(head, ['link']),
   };
 }

@@ -2,13 +2,14 @@ import type { FeedItem, ParsedFeed } from '../domain/article.ts';
 import { FeedParseError } from '../domain/errors.ts';
 import { decodeBody } from './decode.ts';
 import { isHttpUrl, readHead, readItem } from './feed-items.ts';
+import { readFeedXml } from './rss-parser-read.ts';
 import { repairFeedXml } from './xml-repair.ts';
-import { children, isNode, parseXmlTree } from './xml-tree.ts';
+import type { XmlNode } from './xml-tree.ts';
 
-// Feed bytes -> ParsedFeed: decode (decode.ts), repair and guard the XML (xml-repair.ts), build
-// the tree (xml-tree.ts, xml2js on sax), find the channel and its items for the document's format
-// (here), and read each item (feed-items.ts). The formats are told apart by their root element
-// alone; every field is read as `unknown` and checked.
+// Feed bytes -> ParsedFeed: decode (decode.ts), repair, guard and normalise the XML so that
+// rss-parser can neither crash nor stall on it (xml-repair.ts, rss-parser-normalise.ts), parse it
+// with rss-parser through its public API (rss-parser-read.ts), and read each item from the
+// elements it returns (feed-items.ts). Every field is read as `unknown` and checked.
 
 export interface ParseFeedOptions {
   /** HTTP Content-Type, used for the charset and to recognise HTML pages. */
@@ -23,28 +24,6 @@ export interface ParseFeedOptions {
 
 /** Characters after decoding; the HTTP cap normally stops far earlier. */
 export const MAX_CHARS = 64 * 1024 * 1024;
-
-interface FeedParts {
-  /** RSS <channel> or Atom <feed>: where the title and link are. */
-  head: unknown;
-  items: unknown[];
-}
-
-/** The channel and its items, for each of the three formats (repairFeedXml vouched for the root). */
-function feedParts(doc: unknown): FeedParts {
-  const atom = children(doc, 'feed')[0];
-  if (atom !== undefined) return { head: atom, items: children(atom, 'entry') };
-  const rdf = children(doc, 'rdf:RDF')[0];
-  if (rdf !== undefined) {
-    const channel = children(rdf, 'channel')[0];
-    // RSS 1.0 puts items beside the channel; a few feeds put them inside it.
-    const items = children(rdf, 'item');
-    return { head: channel, items: items.length ? items : children(channel, 'item') };
-  }
-  // RSS 0.9x and 2.0 (with or without a version attribute) share their shape.
-  const channel = children(children(doc, 'rss')[0], 'channel')[0];
-  return { head: channel, items: children(channel, 'item') };
-}
 
 /** Decoded text of the body; refuses bodies that cannot be a feed before any parsing. */
 function feedText(body: Buffer, contentType: string | undefined): string {
@@ -63,11 +42,10 @@ function feedText(body: Buffer, contentType: string | undefined): string {
 }
 
 /** Items in feed order, duplicates of an earlier GUID dropped. */
-function uniqueItems(raw: unknown[], base: string | null, now: number): FeedItem[] {
+function uniqueItems(raw: XmlNode[], base: string | null, now: number): FeedItem[] {
   const seen = new Set<string>();
   const items: FeedItem[] = [];
   for (const r of raw) {
-    if (!isNode(r)) continue;
     const item = readItem(r, base, now);
     if (item.guid !== null) {
       if (seen.has(item.guid)) continue;
@@ -83,8 +61,8 @@ function uniqueItems(raw: unknown[], base: string | null, now: number): FeedItem
  * for empty bodies, HTML pages, non-feeds, ill-formed XML, and documents over the size limits.
  */
 export async function parseFeed(body: Buffer, opts: ParseFeedOptions): Promise<ParsedFeed> {
-  const xml = repairFeedXml(feedText(body, opts.contentType), opts.contentType);
-  const { head, items: rawItems } = feedParts(await parseXmlTree(xml));
+  const { xml, root } = repairFeedXml(feedText(body, opts.contentType), opts.contentType);
+  const { head, items: rawItems } = await readFeedXml(xml, root);
   const { title, link } = readHead(head);
   const base = opts.baseUrl ?? (link && isHttpUrl(link) ? link : null);
   const now = (opts.now ?? new Date()).getTime();

@@ -134,3 +134,15 @@ export function escapeXml(s: string): string {
     c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;',
   );
 }
+
+/**
+ * Text as the XML parser will deliver it, for text that fixAmpersands already repaired: only the
+ * five XML entities and decimal references are left in it.
+ */
+export function decodeRepairedText(segment: string): string {
+  if (!segment.includes('&')) return segment;
+  return segment.replace(/&(?:#(\d{1,8})|(amp|lt|gt|quot|apos));/g, (whole, dec, name) => {
+    const cp = dec !== undefined ? Number.parseInt(dec, 10) : XML_ENTITY_CHARS[name];
+    return cp !== undefined && isXmlCodePoint(cp) ? String.fromCodePoint(cp) : whole;
+  });
+}

@@ -1,51 +1,21 @@
-import { Parser } from 'xml2js';
-import { FeedParseError } from '../domain/errors.ts';
 import { escapeXml, htmlToText } from './xml-text.ts';
 
-// The repaired XML as a tree, and defensive readers for it. xml2js (on sax, which never expands
-// DTD entities) builds the tree: with explicitArray every child is an array, an element's text is
-// a string (no attributes or children) or sits under TEXT_KEY. Nothing in the tree is trusted:
-// every reader takes `unknown` and checks what it finds.
+// Defensive readers for the xml2js nodes rss-parser hands back through its customFields
+// (rss-parser parses with xml2js, explicitArray: every child is an array). An element's text is a
+// string (when it has no attributes or children) or sits under TEXT_KEY; its attributes under
+// "$". Nothing is trusted: every reader takes `unknown` and checks what it finds.
 
 /**
- * xml2js keeps an element's text under this key. Its default, "_", is a legal element name, and
- * <_> in a feed makes xml2js itself throw; "#text" can never be an element name.
+ * xml2js's text key (its default). An element named "_" would collide with it; the repair pass
+ * renames those (rss-parser-normalise.ts).
  */
-const TEXT_KEY = '#text';
+const TEXT_KEY = '_';
 const isMeta = (k: string) => k === '$' || k === TEXT_KEY;
 
 export type XmlNode = Record<string, unknown>;
 
 export function isNode(v: unknown): v is XmlNode {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** "Unexpected close tag\nLine: 3\nColumn: 10\nChar: >" -> "Unexpected close tag (line 4, column 10)". */
-function readableXmlError(err: unknown): string {
-  const msg = err instanceof Error ? err.message : String(err);
-  const [first = msg, ...rest] = msg.split('\n');
-  const line = /Line:\s*(\d+)/.exec(rest.join(' '))?.[1];
-  const col = /Column:\s*(\d+)/.exec(rest.join(' '))?.[1];
-  const where = line !== undefined ? ` (line ${Number(line) + 1}, column ${col ?? '?'})` : '';
-  return `${first.trim()}${where}`;
-}
-
-/** The document as a tree: `{ [rootName]: rootNode }`. Throws FeedParseError when it is not XML. */
-export async function parseXmlTree(xml: string): Promise<XmlNode> {
-  let result: unknown;
-  try {
-    result = await new Parser({ strict: true, async: false, charkey: TEXT_KEY }).parseStringPromise(
-      xml,
-    );
-  } catch (err) {
-    // sax reports well-formedness errors with a position; anything else is xml2js tripping over
-    // a structure it did not expect.
-    const fromSax = err instanceof Error && /\nLine: \d+/.test(err.message);
-    const prefix = fromSax ? 'the feed is not well-formed XML' : 'the feed could not be read';
-    throw new FeedParseError(`${prefix}: ${readableXmlError(err)}`, { cause: err });
-  }
-  if (!isNode(result)) throw new FeedParseError('the feed could not be read as RSS or Atom');
-  return result;
 }
 
 export function children(node: unknown, key: string): unknown[] {
