@@ -22,10 +22,10 @@ import { escapeXml } from './xml-text.ts';
 // - an element named "_" (xml2js's text key: xml2js itself throws on it) is renamed.
 // - a description, content:encoded or Atom content whose snippet (rss-parser's two backtracking
 //   regexes, see snippet-work.ts) would cost more than linear work is withheld from rss-parser:
-//   renamed under WITHHELD_PREFIX, so rss-parser does not snippet it and strikewatch reads it, whole,
-//   through customFields.
+//   renamed under WITHHELD_PREFIX, so rss-parser does not snippet it, and strikewatch reads it
+//   whole through customFields.
 
-/** Prefix of elements withheld from rss-parser's snippet; feed-items.ts reads them as the original. */
+/** Prefix of elements withheld from rss-parser's snippet; feed-items.ts reads them as before. */
 export const WITHHELD_PREFIX = 'strikewatch-withheld:';
 const UNDERSCORE_RENAMED = '__';
 const ATOM_NS = 'http://www.w3.org/2005/Atom';

@@ -27,7 +27,7 @@ const BLOCK_TAGS = [
   'div',
 ];
 
-/** Work allowed per character of the text, plus a constant: real HTML costs about 2 per character. */
+/** Work allowed per character of the text, plus a constant; real HTML costs about 2 a character. */
 export const SNIPPET_WORK_PER_CHAR = 4;
 export const SNIPPET_WORK_SLACK = 256;
 
