@@ -75,7 +75,12 @@ export async function startHarness(
       backoffMs: 20,
       timeoutMs: 5_000,
     },
-    network: { allowPrivateHosts: ['127.0.0.1'], retries: 1, timeoutMs: 5_000 },
+    // The site's and the Slack receiver's ports only: dynalite, also on 127.0.0.1, stays refused.
+    network: {
+      allowPrivateHosts: [new URL(site.baseUrl).host, new URL(slack.url()).host],
+      retries: 1,
+      timeoutMs: 5_000,
+    },
   };
   const config = parseConfig(opts.config ? opts.config(base) : base, 'test config');
   const tableName = `strikewatch-test-${++tableCounter}`;

@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDynamoDbStore } from '../../shared/adapters/dynamodb/dynamodb-store.ts';
+import { createHttpClient } from '../../shared/adapters/http/http-client.ts';
 import { createSlackSender } from '../../shared/adapters/slack/slack-webhook.ts';
 import { createSlackWebhooks } from '../../shared/adapters/slack/webhook-urls.ts';
 import { parseConfig } from '../../shared/config/parse-config.ts';
@@ -7,7 +8,6 @@ import type { Config } from '../../shared/config/schema.ts';
 import { type FunctionEnv, readFunctionEnv } from '../../shared/contracts/function-env.ts';
 import type { FunctionName } from '../../shared/contracts/functions.ts';
 import { ConfigError } from '../../shared/domain/errors.ts';
-import { createHttpClient } from '../../shared/net/http-client.ts';
 import type { Mailer, SecretReader } from '../../shared/ports/alert-channels.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import type { ArticleExtractor } from '../../shared/ports/extractor.ts';

@@ -1,6 +1,6 @@
+import { RETRY_AFTER_CAP_MS } from '../../shared/adapters/http/retries.ts';
 import type { Config } from '../../shared/config/schema.ts';
 import { ConfigError } from '../../shared/domain/errors.ts';
-import { RETRY_AFTER_CAP_MS } from '../../shared/net/http-client.ts';
 
 // process-article's batch size and timeout, derived from the limits the config gives one article,
 // so that a batch of hostile pages can never outlast the invocation (a timeout fails every record

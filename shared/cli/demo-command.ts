@@ -35,7 +35,13 @@ export async function runDemo(o: { dataDir: string; quiet?: boolean }): Promise<
   try {
     const config = fillTemplate(
       readFileSync(DEMO_CONFIG_TEMPLATE, 'utf8'),
-      { DEMO_SITE: site.baseUrl, DEMO_SLACK: slack.url(), DEMO_SMTP_PORT: String(smtp.port) },
+      {
+        DEMO_SITE: site.baseUrl,
+        DEMO_SITE_PORT: new URL(site.baseUrl).port,
+        DEMO_SLACK: slack.url(),
+        DEMO_SLACK_PORT: new URL(slack.url()).port,
+        DEMO_SMTP_PORT: String(smtp.port),
+      },
       DEMO_CONFIG_TEMPLATE,
     );
     if (!o.quiet) {

@@ -1,7 +1,7 @@
+import { createHttpClient } from '../adapters/http/http-client.ts';
 import { loadConfigFile } from '../config/load-config.ts';
 import { networkSchema } from '../config/schema.ts';
 import { checkFeed } from '../feeds/check-feed.ts';
-import { createHttpClient } from '../net/http-client.ts';
 
 // `strikewatch feed check`: try a feed before adding it, through the same guard as a poll.
 

@@ -81,7 +81,10 @@ feed
     '--config <file>',
     'take network settings (limits, allowed private hosts) from this config',
   )
-  .option('--allow-private <host...>', 'hosts that may resolve to private or loopback addresses')
+  .option(
+    '--allow-private <host[:port]...>',
+    'hosts that may resolve to private or loopback addresses (without a port: 80 and 443 only)',
+  )
   .option('--json', 'one JSON object per feed (JSON Lines)')
   .action((targets: string[], o: { config?: string; allowPrivate?: string[]; json?: boolean }) =>
     runFeedCheck(targets, o),

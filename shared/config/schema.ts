@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseAllowedHost } from '../adapters/http/address-policy.ts';
 import { ACTORS, OUTCOMES, VICTIMS } from '../domain/claims.ts';
 import { DEFAULT_TOPIC_ID } from '../domain/topics.ts';
 import { EXTRACTION_DEFAULTS } from '../ports/extractor.ts';
@@ -100,6 +101,12 @@ export const deliverySchema = z
   })
   .default({ maxAttempts: 4, backoffMs: 500, timeoutMs: 10_000 });
 
+/** An allowPrivateHosts entry the address policy can read; the reason when it cannot. */
+const allowedHostEntry = z.string().superRefine((entry, ctx) => {
+  const parsed = parseAllowedHost(entry);
+  if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.reason });
+});
+
 export const networkSchema = z
   .strictObject({
     timeoutMs: z.number().int().min(100).max(120_000).default(15_000),
@@ -117,8 +124,11 @@ export const networkSchema = z
     maxRedirects: z.number().int().min(0).max(10).default(5),
     maxItemsPerFeed: z.number().int().min(1).max(10_000).default(200),
     retries: z.number().int().min(0).max(5).default(2),
-    /** Hosts that may resolve to private or loopback addresses. None by default. */
-    allowPrivateHosts: z.array(z.string().min(1)).default([]),
+    /**
+     * Hosts (and ports) that may resolve to private or loopback addresses: `host`, `host:port`,
+     * `[ipv6]:port`; a host without a port allows 80 and 443 only. None by default.
+     */
+    allowPrivateHosts: z.array(allowedHostEntry).default([]),
     userAgent: z.string().default('strikewatch/0.1 (+https://github.com/strikewatch/strikewatch)'),
   })
   .default({

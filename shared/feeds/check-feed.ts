@@ -4,15 +4,12 @@ import type { NetworkSettings } from '../config/schema.ts';
 import type { FeedItem } from '../domain/article.ts';
 import { describeError } from '../domain/errors.ts';
 import type { HttpClient } from '../ports/http.ts';
+import { FEED_ACCEPT } from './feed-request.ts';
 import { parseFeed } from './parse-feed.ts';
 
 // `strikewatch feed check <url|file>`: fetch and parse one feed exactly as a poll would, and
 // report what came out (or why nothing did) without touching any store. Never throws, so the
 // CLI can print a result for each of several targets.
-
-/** Accept header for feed requests; some servers pick the feed or the HTML page by it. */
-export const FEED_ACCEPT =
-  'application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5';
 
 export type CheckFeedResult =
   | {

@@ -141,21 +141,35 @@ export function detectCharset(
   return { charset: 'utf-8', source: 'default', bomLength: 0 };
 }
 
+/** The charsets the header and the document declare, as usable labels (null: none, or unusable). */
+export function declaredCharsets(
+  body: Buffer,
+  opts: DecodeOptions,
+): { header: string | null; document: string | null } {
+  const header = charsetFromContentType(opts.contentType);
+  const declared = documentCharset(body.subarray(0, SNIFF_BYTES).toString('latin1'), opts.kind);
+  return {
+    header: header ? usableCharset(header, false) : null,
+    document: declared ? usableCharset(declared, true) : null,
+  };
+}
+
+/** `bytes` decoded as `charset` (a label detectCharset returned); invalid bytes become U+FFFD. */
+export function decodeAs(bytes: Buffer, charset: string): string {
+  if (charset === 'utf-8') return bytes.toString('utf8');
+  // The decoder strips a BOM of its own encoding.
+  const text = decoderFor(charset)?.decode(bytes) ?? bytes.toString('utf8');
+  return charset === 'windows-1252' ? fixWindows1252(text) : text;
+}
+
 /**
  * Decode a fetched body to a string. Never throws: unknown or unsupported charsets fall back to
- * UTF-8 (invalid sequences become U+FFFD). The BOM is removed.
+ * UTF-8 (invalid sequences become U+FFFD). The BOM is removed. decodeBodyWithReport
+ * (decode-report.ts) decodes the same and also says when the result is probably garbled.
  */
 export function decodeBody(body: Buffer, opts: DecodeOptions): string {
   const { charset, bomLength } = detectCharset(body, opts);
-  const bytes = body.subarray(bomLength);
-  let text: string;
-  if (charset === 'utf-8') {
-    text = bytes.toString('utf8');
-  } else {
-    // The decoder strips a BOM of its own encoding; invalid bytes become U+FFFD.
-    text = decoderFor(charset)?.decode(bytes) ?? bytes.toString('utf8');
-    if (charset === 'windows-1252') text = fixWindows1252(text);
-  }
+  const text = decodeAs(body.subarray(bomLength), charset);
   // A second BOM (header said windows-1256, body started with a UTF-8 BOM we did not see because
   // the header won) would otherwise reach the XML parser as text before the prolog.
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import { createDynamoDbStore } from '../adapters/dynamodb/dynamodb-store.ts';
+import { createHttpClient, type HttpClientOptions } from '../adapters/http/http-client.ts';
 import { createSlackSender } from '../adapters/slack/slack-webhook.ts';
 import { createSlackWebhooks } from '../adapters/slack/webhook-urls.ts';
 import { createSmtpMailer } from '../adapters/smtp/smtp-mailer.ts';
 import type { Config } from '../config/schema.ts';
 import { ConfigError } from '../domain/errors.ts';
 import { WorkerExtractor } from '../extract/worker-extractor.ts';
-import { createHttpClient, type HttpClientOptions } from '../net/http-client.ts';
 import type { Mailer, SecretReader } from '../ports/alert-channels.ts';
 import { type Clock, systemClock } from '../ports/clock.ts';
 import type { ArticleExtractor } from '../ports/extractor.ts';

@@ -1,4 +1,4 @@
-// The one way domain code reaches the network. Implemented by shared/net (guarded node:http
+// The one way domain code reaches the network. Implemented by shared/adapters/http (guarded node:http
 // client); tests pass the same client pointed at loopback servers.
 
 export interface HttpRequest {

@@ -4,7 +4,7 @@ import { canonicalizeUrl } from '../dedupe/canonical-url.ts';
 import type { FeedItem } from '../domain/article.ts';
 import { describeError } from '../domain/errors.ts';
 import type { FeedState } from '../domain/records.ts';
-import { FEED_ACCEPT } from '../feeds/check-feed.ts';
+import { FEED_ACCEPT } from '../feeds/feed-request.ts';
 import { parseFeed } from '../feeds/parse-feed.ts';
 import type { ArticleLedger } from '../ports/article-ledger.ts';
 import type { Clock } from '../ports/clock.ts';

@@ -139,6 +139,43 @@ export const feedCorpus: FeedCase[] = [
     ),
   },
   { name: '1 MB of "&"', outcome: 'parse', body: b(item(`<title>${'&'.repeat(MB)}</title>`)) },
+  // rss-parser's snippet regexes backtrack over every description, content:encoded and Atom
+  // content: such elements are withheld from it (still read whole by strikewatch)
+  {
+    name: '40 000 "<p" in a description',
+    outcome: 'parse',
+    body: b(item(`<description>${'&lt;p'.repeat(40_000)}</description>`)),
+  },
+  {
+    name: '40 000 "<p" in content:encoded CDATA',
+    outcome: 'parse',
+    body: b(item(`<content:encoded><![CDATA[${'<p'.repeat(40_000)}]]></content:encoded>`)),
+  },
+  {
+    name: '40 000 "<p" in Atom content',
+    outcome: 'parse',
+    body: b(
+      `<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>a</id><content type="html">${'&lt;p'.repeat(40_000)}</content></entry></feed>`,
+    ),
+  },
+  {
+    name: '40 000 "x<br>" lines in a description',
+    outcome: 'parse',
+    body: b(item(`<description><![CDATA[${'x<br>\n'.repeat(40_000)}]]></description>`)),
+  },
+  {
+    name: '10 000 "<p" in each of 100 descriptions',
+    outcome: 'parse',
+    body: b(
+      rss(
+        Array.from(
+          { length: 100 },
+          (_, i) =>
+            `<item><guid>${i}</guid><description>${'&lt;p'.repeat(10_000)}</description></item>`,
+        ).join(''),
+      ),
+    ),
+  },
   {
     name: 'alternating quotes inside broken tags',
     outcome: 'either',
@@ -267,6 +304,13 @@ export const feedCorpus: FeedCase[] = [
     outcome: 'parse',
     body: b(
       '<feed><entry><link/><link>https://x.example/a</link><link href=""/><link rel="self" href="https://x.example/self"/><id>i</id></entry></feed>',
+    ),
+  },
+  {
+    name: 'atom entries rss-parser cannot take (bare text, bad and blank dates)',
+    outcome: 'parse',
+    body: b(
+      '<feed><entry>text</entry><entry/><entry><id>d</id><published>garbage</published><updated> </updated></entry><entry><id>e</id><published><b>x</b></published></entry></feed>',
     ),
   },
   {

@@ -2,12 +2,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createHttpClient } from '../../shared/adapters/http/http-client.ts';
 import type { ParsedFeed } from '../../shared/domain/article.ts';
 import { FeedParseError, FetchError } from '../../shared/domain/errors.ts';
 import { decodeBody } from '../../shared/feeds/decode.ts';
 import { parseFeed } from '../../shared/feeds/parse-feed.ts';
-import { createHttpClient } from '../../shared/net/http-client.ts';
-import { fakeResolver, startServer, testSettings } from '../unit/net/loopback-server.ts';
+import { fakeResolver, startServer, testSettings } from '../unit/adapters/http/loopback-server.ts';
 import { feedCorpus } from './feed-corpus.ts';
 import {
   type Expected,
@@ -136,16 +136,24 @@ describe('hostile pages through decodeBody', () => {
 });
 
 describe('hostile servers', () => {
-  const settings = testSettings({
-    timeoutMs: 400,
-    connectTimeoutMs: 400,
-    retries: 1,
-    maxRedirects: 4,
-    maxPageBytes: 512 * 1024,
-    allowPrivateHosts: ['127.0.0.1', 'a.allowed.test', 'b.allowed.test'],
-  });
   const { resolve } = fakeResolver(hostileNames);
-  const client = createHttpClient(settings, { resolve, sleep: async () => {}, random: () => 0 });
+  /**
+   * A client for the test server on `port`, by address and by the two names allowed for it; with
+   * no port, those hosts are allowed as bare entries (ports 80 and 443 only).
+   */
+  const clientFor = (port?: number) => {
+    const settings = testSettings({
+      timeoutMs: 400,
+      connectTimeoutMs: 400,
+      retries: 1,
+      maxRedirects: 4,
+      maxPageBytes: 512 * 1024,
+      allowPrivateHosts: ['127.0.0.1', 'a.allowed.test', 'b.allowed.test'].map((h) =>
+        port === undefined ? h : `${h}:${port}`,
+      ),
+    });
+    return createHttpClient(settings, { resolve, sleep: async () => {}, random: () => 0 });
+  };
 
   function check(expected: Expected, r: { value?: unknown; error?: Error }) {
     const allowed = Array.isArray(expected) ? expected : [expected];
@@ -160,7 +168,7 @@ describe('hostile servers', () => {
         : await startServer((req, res) => c.handler(req, res));
     try {
       const r = await settle(
-        client.get({ url: `http://127.0.0.1:${server.port}/hostile` }),
+        clientFor(server.port).get({ url: `http://127.0.0.1:${server.port}/hostile` }),
         3_000,
         FetchError,
       );
@@ -176,7 +184,11 @@ describe('hostile servers', () => {
       res.end();
     });
     try {
-      const r = await settle(client.get({ url: server.url('/go') }), 3_000, FetchError);
+      const r = await settle(
+        clientFor(server.port).get({ url: server.url('/go') }),
+        3_000,
+        FetchError,
+      );
       check(code, r);
       // Only the test server on 127.0.0.1 was contacted, and unless the target looped back to
       // it, only for the first hop.
@@ -189,7 +201,7 @@ describe('hostile servers', () => {
   });
 
   it.each(internalRedirectTargets)('direct request to %s is refused', async (url, code) => {
-    const r = await settle(client.get({ url }), 3_000, FetchError);
+    const r = await settle(clientFor().get({ url }), 3_000, FetchError);
     if (url.startsWith('//') || url.startsWith('\\') || url.startsWith('http:/1')) {
       // not absolute on its own
       expect(r.error).toBeInstanceOf(FetchError);

@@ -1,5 +1,6 @@
 import { Capture, Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { RETRY_AFTER_CAP_MS } from '../../shared/adapters/http/retries.ts';
 import type { Config } from '../../shared/config/schema.ts';
 import { ENV, ENV_NOT_FROM_STACK, requiredEnv } from '../../shared/contracts/function-env.ts';
 import { FUNCTION_NAMES, type FunctionName } from '../../shared/contracts/functions.ts';
@@ -11,7 +12,6 @@ import {
   SECRET_PLACEHOLDER_TEMPLATE,
 } from '../../shared/contracts/secrets.ts';
 import { FUNCTION_TABLE_ACCESS, TABLE_ACTIONS } from '../../shared/contracts/table-access.ts';
-import { RETRY_AFTER_CAP_MS } from '../../shared/net/http-client.ts';
 import { synthStack } from './synth.ts';
 
 type Resources = Record<string, { Type: string; Properties: Record<string, unknown> }>;

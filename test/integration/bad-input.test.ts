@@ -58,7 +58,15 @@ describe('bad input during a run', () => {
     h = await startHarness({
       config: (cfg) => ({
         ...cfg,
-        network: { ...(cfg.network as object), maxPageBytes: 8 * 1024 * 1024 },
+        network: {
+          ...(cfg.network as object),
+          // This test's own server joins the harness's site and Slack receiver, by its port.
+          allowPrivateHosts: [
+            ...(cfg.network as { allowPrivateHosts: string[] }).allowPrivateHosts,
+            new URL(base).host,
+          ],
+          maxPageBytes: 8 * 1024 * 1024,
+        },
         extraction: { timeoutMs: 1_000 },
         feeds: [
           { id: 'good', url: `${base}/good.xml`, outlet: 'Good outlet' },

@@ -165,7 +165,7 @@ describe('Lambda handlers on dynalite and loopback servers', () => {
           { id: 'ops-slack', slack: { webhookUrlSecret: 'slack/ops' } },
         ],
         delivery: { maxAttempts: 3, backoffMs: 10, timeoutMs: 5000 },
-        network: { allowPrivateHosts: ['127.0.0.1'], retries: 1 },
+        network: { allowPrivateHosts: h.config.network.allowPrivateHosts, retries: 1 },
       }),
     });
     // Each handler builds its runtime as it loads (its cold start): after the environment is set.

@@ -3,9 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createHttpClient } from '../../../shared/adapters/http/http-client.ts';
 import { checkFeed } from '../../../shared/feeds/check-feed.ts';
-import { createHttpClient } from '../../../shared/net/http-client.ts';
-import { type LoopbackServer, startServer, testSettings } from '../net/loopback-server.ts';
+import {
+  type LoopbackServer,
+  startServer,
+  testSettings,
+} from '../adapters/http/loopback-server.ts';
 
 const FEED = `<?xml version="1.0"?><rss version="2.0"><channel><title>Checked</title>
 <item><guid>1</guid><title>One</title><link>/one</link></item>
@@ -13,7 +17,11 @@ const FEED = `<?xml version="1.0"?><rss version="2.0"><channel><title>Checked</t
 <item><guid>3</guid><title>Three</title></item></channel></rss>`;
 
 const settings = testSettings({ retries: 0, maxItemsPerFeed: 2 });
-const http = createHttpClient(settings, { sleep: async () => {} });
+/** A client that may reach the given loopback test server (on its port) and nothing else private. */
+const httpFor = (s?: LoopbackServer) =>
+  createHttpClient(s ? { ...settings, allowPrivateHosts: [s.allowEntry] } : settings, {
+    sleep: async () => {},
+  });
 const servers: LoopbackServer[] = [];
 afterAll(async () => {
   await Promise.all(servers.map((s) => s.close()));
@@ -42,7 +50,7 @@ async function serve(): Promise<LoopbackServer> {
 describe('checkFeed', () => {
   it('fetches and parses a feed as a poll would, capped at maxItemsPerFeed', async () => {
     const s = await serve();
-    const r = await checkFeed(http, s.url('/moved'), settings);
+    const r = await checkFeed(httpFor(s), s.url('/moved'), settings);
     expect(r).toEqual({
       target: s.url('/moved'),
       ok: true,
@@ -59,14 +67,14 @@ describe('checkFeed', () => {
 
   it('reports HTTP, parse and guard failures without throwing', async () => {
     const s = await serve();
-    const missing = await checkFeed(http, s.url('/missing'), settings);
+    const missing = await checkFeed(httpFor(s), s.url('/missing'), settings);
     expect(missing).toMatchObject({ ok: false, error: { code: 'http_status' } });
-    const page = await checkFeed(http, s.url('/page'), settings);
+    const page = await checkFeed(httpFor(s), s.url('/page'), settings);
     expect(page).toMatchObject({ ok: false, error: { code: 'feed_invalid' } });
     if (!page.ok) expect(page.error.message).toContain('HTML page');
-    const blocked = await checkFeed(http, 'http://169.254.169.254/latest/', settings);
+    const blocked = await checkFeed(httpFor(s), 'http://169.254.169.254/latest/', settings);
     expect(blocked).toMatchObject({ ok: false, error: { code: 'blocked_address' } });
-    const bad = await checkFeed(http, 'gopher://x.example/', settings);
+    const bad = await checkFeed(httpFor(s), 'gopher://x.example/', settings);
     expect(bad).toMatchObject({ ok: false, error: { code: 'bad_url' } });
   });
 
@@ -74,17 +82,17 @@ describe('checkFeed', () => {
     const dir = mkdtempSync(join(tmpdir(), 'strikewatch-check-'));
     const path = join(dir, 'feed.xml');
     writeFileSync(path, FEED);
-    const byPath = await checkFeed(http, path, settings);
+    const byPath = await checkFeed(httpFor(), path, settings);
     expect(byPath).toMatchObject({ ok: true, title: 'Checked', truncated: 1 });
-    const byUrl = await checkFeed(http, pathToFileURL(path).href, settings);
+    const byUrl = await checkFeed(httpFor(), pathToFileURL(path).href, settings);
     expect(byUrl).toMatchObject({ ok: true, title: 'Checked' });
-    const missing = await checkFeed(http, join(dir, 'nope.xml'), settings);
+    const missing = await checkFeed(httpFor(), join(dir, 'nope.xml'), settings);
     expect(missing).toMatchObject({ ok: false, error: { code: 'file_unreadable' } });
     const big = join(dir, 'big.xml');
     writeFileSync(big, 'x'.repeat(settings.maxFeedBytes + 1));
-    const tooBig = await checkFeed(http, big, settings);
+    const tooBig = await checkFeed(httpFor(), big, settings);
     expect(tooBig).toMatchObject({ ok: false, error: { code: 'file_unreadable' } });
-    const dirResult = await checkFeed(http, dir, settings);
+    const dirResult = await checkFeed(httpFor(), dir, settings);
     expect(dirResult).toMatchObject({ ok: false, error: { code: 'file_unreadable' } });
   });
 });

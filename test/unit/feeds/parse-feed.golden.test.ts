@@ -70,6 +70,8 @@ describe('parseFeed golden fixtures', () => {
       'html-as-feed',
       'empty',
       'ill-formed',
+      'feedburner-origlink',
+      'youtube-media-group',
     ]) {
       expect(names).toContain(n);
     }

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { FeedParseError } from '../../../shared/domain/errors.ts';
-import {
-  htmlToText,
-  MAX_NESTING_DEPTH,
-  parseFeed,
-  parseFeedDate,
-} from '../../../shared/feeds/parse-feed.ts';
+import { parseFeedDate } from '../../../shared/feeds/feed-dates.ts';
+import { parseFeed } from '../../../shared/feeds/parse-feed.ts';
+import { MAX_NESTING_DEPTH } from '../../../shared/feeds/xml-repair.ts';
+import { htmlToText } from '../../../shared/feeds/xml-text.ts';
 
 // Behaviour not covered by the golden fixtures: options, limits and edge cases.
 
@@ -170,6 +168,70 @@ describe('parseFeed', () => {
   it('reads an <rss> without a <channel> as an empty feed', async () => {
     const feed = await parseFeed(Buffer.from('<rss version="2.0"></rss>'), { maxItems: 5 });
     expect(feed.items).toEqual([]);
+  });
+
+  it.each(['<feed/>', '<feed></feed>', '<rdf:RDF/>', '<rss/>'])(
+    'reads the empty document %s as a feed with no items',
+    async (xml) => {
+      const feed = await parseFeed(Buffer.from(xml), { maxItems: 5, now: NOW });
+      expect(feed).toEqual({ title: null, link: null, items: [], truncated: 0 });
+    },
+  );
+
+  it('reads Atom links written as text, and skips links without an address', async () => {
+    const feed = await parseFeed(
+      Buffer.from(
+        '<feed><entry><link/><link>https://x.example/a</link><link href=""/><id>i</id></entry></feed>',
+      ),
+      { maxItems: 5, now: NOW },
+    );
+    expect(feed.items[0]?.link).toBe('https://x.example/a');
+  });
+
+  it('reads a bad Atom date as no date, not as a broken feed', async () => {
+    const feed = await parseFeed(
+      Buffer.from(
+        '<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>i</id><published>not a date</published><updated>2026-11-20T10:00:00Z</updated></entry></feed>',
+      ),
+      { maxItems: 5, now: NOW },
+    );
+    expect(feed.items[0]?.publishedAt).toBe('2026-11-20T10:00:00.000Z');
+  });
+
+  it('takes a Media RSS description when the item has no text of its own', async () => {
+    const media = 'xmlns:media="http://search.yahoo.com/mrss/"';
+    const body = Buffer.from(
+      `<rss version="2.0" ${media}><channel><title>M</title>` +
+        '<item><guid>a</guid><media:description>On the item.</media:description></item>' +
+        '<item><guid>b</guid><media:content url="https://v.example/b.mp4"><media:description type="html">&lt;p&gt;In media:content.&lt;/p&gt;</media:description></media:content></item>' +
+        '<item><guid>c</guid><media:group><media:content url="https://v.example/c.mp4"><media:description>In the group’s content.</media:description></media:content></media:group></item>' +
+        '<item><guid>d</guid><description>Own text.</description><media:description>Not this.</media:description></item>' +
+        '<item><guid>e</guid><media:group><media:description>  </media:description></media:group></item>' +
+        '</channel></rss>',
+    );
+    const feed = await parseFeed(body, { maxItems: 10, now: NOW });
+    expect(feed.items.map((i) => i.content)).toEqual([
+      'On the item.',
+      '<p>In media:content.</p>',
+      'In the group’s content.',
+      'Own text.',
+      null,
+    ]);
+  });
+
+  it('takes feedburner:origLink over the redirector link, in Atom feeds too', async () => {
+    const body = Buffer.from(
+      '<feed xmlns="http://www.w3.org/2005/Atom" xmlns:feedburner="http://rssnamespace.org/feedburner/ext/1.0">' +
+        '<entry><id>x</id><link rel="alternate" href="http://feeds.feedburner.example/~r/cnn/~3/abc/story"/>' +
+        '<feedburner:origLink>https://edition.cnn.example/2026/11/20/middleeast/syria-strike/index.html</feedburner:origLink></entry>' +
+        '<entry><id>y</id><link rel="alternate" href="https://edition.cnn.example/own"/><feedburner:origLink/></entry>' +
+        '</feed>',
+    );
+    const feed = await parseFeed(body, { maxItems: 10, now: NOW });
+    expect(feed.items.map((i) => i.link)).toEqual([
+      'https://edition.cnn.example/2026/11/20/middleeast/syria-strike/index.html',
+      'https://edition.cnn.example/own',
+    ]);
   });
 
   it('is not confused by attributes named like prototype properties', async () => {

@@ -1,15 +1,17 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { NetworkSettings } from '../../../shared/config/schema.ts';
+import type { NetworkSettings } from '../../../../shared/config/schema.ts';
 
-// Real HTTP servers for the network tests. They only ever listen on 127.0.0.1, the one address
-// the tests allow; other loopback addresses (127.0.0.2 ...) stand in for internal targets that
-// must be refused before any connection is made.
+// Real HTTP servers for the network tests. They only ever listen on 127.0.0.1, on ports the tests
+// allow one by one; other loopback addresses (127.0.0.2 ...) and other ports stand in for internal
+// targets that must be refused before any connection is made.
 
 export interface LoopbackServer {
   /** http://127.0.0.1:<port><path> */
   url(path: string): string;
   port: number;
+  /** This server as a network.allowPrivateHosts entry: "127.0.0.1:<port>". */
+  allowEntry: string;
   /** Requests received, in order. */
   hits: Array<{ method: string; url: string; headers: http.IncomingHttpHeaders; body: string }>;
   close(): Promise<void>;
@@ -36,6 +38,7 @@ export async function startServer(handler: Handler): Promise<LoopbackServer> {
   const { port } = server.address() as AddressInfo;
   return {
     port,
+    allowEntry: `127.0.0.1:${port}`,
     hits,
     url: (path) => `http://127.0.0.1:${port}${path}`,
     close: () =>
@@ -55,7 +58,8 @@ export function testSettings(overrides: Partial<NetworkSettings> = {}): NetworkS
     maxRedirects: 3,
     maxItemsPerFeed: 50,
     retries: 2,
-    allowPrivateHosts: ['127.0.0.1'],
+    // Nothing private by default: each test names the loopback ports it started.
+    allowPrivateHosts: [],
     userAgent: 'strikewatch-test/1.0',
     ...overrides,
   };

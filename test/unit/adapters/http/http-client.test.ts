@@ -4,12 +4,13 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FetchError } from '../../../shared/domain/errors.ts';
 import {
   createHttpClient,
   type HttpClientOptions,
-  parseRetryAfter,
-} from '../../../shared/net/http-client.ts';
+} from '../../../../shared/adapters/http/http-client.ts';
+import { parseRetryAfter } from '../../../../shared/adapters/http/retries.ts';
+import type { NetworkSettings } from '../../../../shared/config/schema.ts';
+import { ConfigError, FetchError } from '../../../../shared/domain/errors.ts';
 import {
   fakeResolver,
   type Handler,
@@ -33,7 +34,12 @@ async function serve(handler: Handler): Promise<LoopbackServer> {
   return s;
 }
 
-function client(settings = testSettings(), opts: HttpClientOptions = {}) {
+/** Settings that allow the loopback servers this test started (their ports) and nothing else. */
+function settingsFor(overrides: Partial<NetworkSettings> = {}): NetworkSettings {
+  return testSettings({ allowPrivateHosts: servers.map((s) => s.allowEntry), ...overrides });
+}
+
+function client(settings = settingsFor(), opts: HttpClientOptions = {}) {
   const sleeps: number[] = [];
   const c = createHttpClient(settings, {
     sleep: async (ms) => {
@@ -223,7 +229,7 @@ describe('http client: address guard', () => {
   it('refuses a name that resolves to a non-public address, naming the host to allow', async () => {
     const { resolve, calls } = fakeResolver({ 'intranet.test': ['127.0.0.1'] });
     const err = await fetchError(
-      client(testSettings(), { resolve }).c.get({ url: 'http://intranet.test:9/' }),
+      client(settingsFor(), { resolve }).c.get({ url: 'http://intranet.test:9/' }),
     );
     expect(err.code).toBe('blocked_address');
     expect(err.message).toContain('"intranet.test"');
@@ -234,7 +240,7 @@ describe('http client: address guard', () => {
   it('connects to a listed host, matched case-insensitively, via the address it checked', async () => {
     const s = await serve((_req, res) => text(res, 200, 'inside'));
     const { resolve, calls } = fakeResolver({ 'feeds.intranet.test': ['127.0.0.1'] });
-    const settings = testSettings({ allowPrivateHosts: ['Feeds.Intranet.TEST'] });
+    const settings = settingsFor({ allowPrivateHosts: [`Feeds.Intranet.TEST:${s.port}`] });
     const res = await client(settings, { resolve }).c.get({
       url: `http://feeds.intranet.test:${s.port}/x`,
     });
@@ -249,7 +255,7 @@ describe('http client: address guard', () => {
     const s = await serve((_req, res) => text(res, 200, 'ok'));
     const { resolve } = fakeResolver({ localhost: ['127.0.0.1'] });
     const err = await fetchError(
-      client(testSettings(), { resolve }).c.get({ url: `http://localhost:${s.port}/` }),
+      client(settingsFor(), { resolve }).c.get({ url: `http://localhost:${s.port}/` }),
     );
     expect(err.code).toBe('blocked_address');
     expect(s.hits).toHaveLength(0);
@@ -258,7 +264,7 @@ describe('http client: address guard', () => {
   it('refuses a name whose addresses are all internal', async () => {
     const { resolve } = fakeResolver({ 'mixed.test': ['127.0.0.2', '10.0.0.7'] });
     const err = await fetchError(
-      client(testSettings(), { resolve }).c.get({ url: 'http://mixed.test:9/' }),
+      client(settingsFor(), { resolve }).c.get({ url: 'http://mixed.test:9/' }),
     );
     expect(err.code).toBe('blocked_address');
   });
@@ -266,7 +272,7 @@ describe('http client: address guard', () => {
   it('reports unknown hosts as dns_failed', async () => {
     const { resolve } = fakeResolver({});
     const err = await fetchError(
-      client(testSettings(), { resolve }).c.get({ url: 'http://nowhere.test/' }),
+      client(settingsFor(), { resolve }).c.get({ url: 'http://nowhere.test/' }),
     );
     expect(err.code).toBe('dns_failed');
     expect(err.retryable).toBe(false);
@@ -278,6 +284,66 @@ describe('http client: address guard', () => {
       expect((await fetchError(client().c.get({ url }))).code).toBe('bad_url');
     },
   );
+});
+
+describe('http client: ports of allowed private hosts', () => {
+  it('refuses another port on an allowed loopback host, directly and by redirect', async () => {
+    // The site is allowed on its port; the "database" beside it (an embedded dynalite, say)
+    // listens on 127.0.0.1 too, on another port, and must stay unreachable.
+    const db = await serve((_req, res) => text(res, 200, '{"TableNames":["strikewatch"]}'));
+    const site = await serve((_req, res) => text(res, 302, '', { location: db.url('/') }));
+    const { c } = client(settingsFor({ allowPrivateHosts: [site.allowEntry] }));
+    const direct = await fetchError(c.get({ url: db.url('/') }));
+    expect(direct.code).toBe('blocked_address');
+    expect(direct.message).toContain(`allows 127.0.0.1 only on port ${site.port}`);
+    expect(direct.message).toContain(`"127.0.0.1:${db.port}"`);
+    const redirected = await fetchError(c.get({ url: site.url('/feed') }));
+    expect(redirected.code).toBe('blocked_address');
+    expect(redirected.url).toBe(db.url('/'));
+    expect(db.hits).toHaveLength(0);
+    expect(site.hits).toHaveLength(1);
+  });
+
+  it('a host allowed without a port is reachable on 80 and 443 only', async () => {
+    const s = await serve((_req, res) => text(res, 200, 'ok'));
+    const { c } = client(settingsFor({ allowPrivateHosts: ['127.0.0.1'] }));
+    const err = await fetchError(c.get({ url: s.url('/') }));
+    expect(err.code).toBe('blocked_address');
+    expect(err.message).toContain('only on ports 80 and 443');
+    expect(s.hits).toHaveLength(0);
+    // Ports 80 and 443 pass the guard (whatever then answers there, or nothing does).
+    for (const url of ['http://127.0.0.1/', 'https://127.0.0.1/', 'http://127.0.0.1:443/']) {
+      const r = await c.get({ url, timeoutMs: 500 }).then(
+        () => 'ok',
+        (e: unknown) => (e instanceof FetchError ? e.code : 'other'),
+      );
+      expect(r).not.toBe('blocked_address');
+    }
+  });
+
+  it('checks the port of a name allowed with one, and posts to the allowed port only', async () => {
+    const s = await serve((_req, res) => text(res, 200, 'hook ok'));
+    const other = await serve((_req, res) => text(res, 200, 'other'));
+    const { resolve } = fakeResolver({ 'hooks.intranet.test': ['127.0.0.1'] });
+    const settings = settingsFor({ allowPrivateHosts: [`hooks.intranet.test:${s.port}`] });
+    const { c } = client(settings, { resolve });
+    const post = { body: '{}', contentType: 'application/json' };
+    const ok = await c.post({ url: `http://hooks.intranet.test:${s.port}/h`, ...post });
+    expect(ok.body.toString()).toBe('hook ok');
+    const err = await fetchError(
+      c.post({ url: `http://hooks.intranet.test:${other.port}/h`, ...post }),
+    );
+    expect(err.code).toBe('blocked_address');
+    expect(other.hits).toHaveLength(0);
+  });
+
+  it('refuses to start with an allowPrivateHosts entry it cannot read', () => {
+    for (const entry of ['http://127.0.0.1:8080', '127.0.0.1:99999', '*.intranet.test']) {
+      expect(() => createHttpClient(testSettings({ allowPrivateHosts: [entry] }))).toThrow(
+        ConfigError,
+      );
+    }
+  });
 });
 
 describe('http client: redirects', () => {
@@ -308,7 +374,7 @@ describe('http client: redirects', () => {
       text(res, 302, '', { location: 'http://metadata.test/latest/' }),
     );
     const { resolve } = fakeResolver({ 'metadata.test': ['169.254.169.254'] });
-    const err = await fetchError(client(testSettings(), { resolve }).c.get({ url: s.url('/r') }));
+    const err = await fetchError(client(settingsFor(), { resolve }).c.get({ url: s.url('/r') }));
     expect(err.code).toBe('blocked_address');
     expect(err.message).toContain('link-local');
   });
@@ -321,7 +387,7 @@ describe('http client: redirects', () => {
   it('stops a redirect loop at maxRedirects', async () => {
     const s = await serve((_req, res) => text(res, 302, '', { location: '/loop' }));
     const err = await fetchError(
-      client(testSettings({ maxRedirects: 3 })).c.get({ url: s.url('/loop') }),
+      client(settingsFor({ maxRedirects: 3 })).c.get({ url: s.url('/loop') }),
     );
     expect(err.code).toBe('too_many_redirects');
     expect(err.retryable).toBe(false);
@@ -333,7 +399,7 @@ describe('http client: redirects', () => {
       req.url === '/a' ? text(res, 301, '', { location: '/b' }) : text(res, 200, 'b'),
     );
     const err = await fetchError(
-      client(testSettings({ maxRedirects: 0 })).c.get({ url: s.url('/a') }),
+      client(settingsFor({ maxRedirects: 0 })).c.get({ url: s.url('/a') }),
     );
     expect(err.code).toBe('too_many_redirects');
   });
@@ -352,7 +418,7 @@ describe('http client: timeouts', () => {
       /* never responds */
     });
     const t0 = Date.now();
-    const { c, sleeps } = client(testSettings({ timeoutMs: 300, retries: 0 }));
+    const { c, sleeps } = client(settingsFor({ timeoutMs: 300, retries: 0 }));
     const err = await fetchError(c.get({ url: s.url('/slow') }));
     expect(err.code).toBe('timeout');
     expect(err.retryable).toBe(true);
@@ -369,7 +435,7 @@ describe('http client: timeouts', () => {
       res.on('close', () => clearInterval(t));
     });
     const err = await fetchError(
-      client(testSettings({ retries: 0 })).c.get({ url: s.url('/trickle'), timeoutMs: 300 }),
+      client(settingsFor({ retries: 0 })).c.get({ url: s.url('/trickle'), timeoutMs: 300 }),
     );
     expect(err.code).toBe('timeout');
   });
@@ -380,7 +446,7 @@ describe('http client: timeouts', () => {
       setTimeout(() => text(res, 302, '', { location: `/${n + 1}` }), 120);
     });
     const err = await fetchError(
-      client(testSettings({ timeoutMs: 300, retries: 0, maxRedirects: 10 })).c.get({
+      client(settingsFor({ timeoutMs: 300, retries: 0, maxRedirects: 10 })).c.get({
         url: s.url('/0'),
       }),
     );
@@ -390,7 +456,7 @@ describe('http client: timeouts', () => {
 
   it('applies the connect timeout while a name is still resolving', async () => {
     const resolve = () => new Promise<never>(() => {});
-    const { c } = client(testSettings({ connectTimeoutMs: 150, timeoutMs: 5000, retries: 0 }), {
+    const { c } = client(settingsFor({ connectTimeoutMs: 150, timeoutMs: 5000, retries: 0 }), {
       resolve,
     });
     const t0 = Date.now();
@@ -418,7 +484,7 @@ describe('http client: status codes and retries', () => {
 
   it('gives up after settings.retries and reports the last status as retryable', async () => {
     const s = await serve((_req, res) => text(res, 503, 'down'));
-    const { c, sleeps } = client(testSettings({ retries: 2 }));
+    const { c, sleeps } = client(settingsFor({ retries: 2 }));
     const err = await fetchError(c.get({ url: s.url('/down') }));
     expect(err.code).toBe('http_status');
     expect(err.status).toBe(503);
@@ -540,7 +606,7 @@ describe('http client: post', () => {
       if (req.url === '/big') text(res, 200, 'b'.repeat(10_000));
       // '/slow' never answers
     });
-    const c = client(testSettings({ timeoutMs: 200 })).c;
+    const c = client(settingsFor({ timeoutMs: 200 })).c;
     const big = await fetchError(
       c.post({ url: s.url('/big'), body: '', contentType: 'text/plain', maxBytes: 1000 }),
     );
@@ -553,7 +619,7 @@ describe('http client: post', () => {
 });
 
 describe('http client: https', () => {
-  // A self-signed certificate for feeds.tls.test (test/unit/net/fixtures, valid until 2126),
+  // A self-signed certificate for feeds.tls.test (test/unit/adapters/http/fixtures, valid until 2126),
   // served on 127.0.0.1 and reached through the fake resolver, so the custom lookup, SNI and
   // certificate name checks are exercised together.
   const fixture = (f: string) => readFileSync(new URL(`./fixtures/${f}`, import.meta.url));
@@ -582,7 +648,9 @@ describe('http client: https', () => {
         text(res, 301, '', { location: `https://feeds.tls.test:${t.port}/feed` }),
       );
       const { resolve } = fakeResolver({ 'feeds.tls.test': ['127.0.0.1'] });
-      const settings = testSettings({ allowPrivateHosts: ['127.0.0.1', 'feeds.tls.test'] });
+      const settings = settingsFor({
+        allowPrivateHosts: [s.allowEntry, `feeds.tls.test:${t.port}`],
+      });
       const res = await client(settings, { resolve, ca: cert }).c.get({ url: s.url('/old') });
       expect(res.body.toString()).toBe('secure feed');
       expect(res.url).toBe(`https://feeds.tls.test:${t.port}/feed`);
@@ -595,7 +663,7 @@ describe('http client: https', () => {
     const t = await tlsServer();
     try {
       const { resolve } = fakeResolver({ 'feeds.tls.test': ['127.0.0.1'] });
-      const settings = testSettings({ allowPrivateHosts: ['feeds.tls.test'] });
+      const settings = settingsFor({ allowPrivateHosts: [`feeds.tls.test:${t.port}`] });
       const { c, sleeps } = client(settings, { resolve });
       const err = await fetchError(c.get({ url: `https://feeds.tls.test:${t.port}/feed` }));
       expect(err.code).toBe('network');
@@ -610,7 +678,7 @@ describe('http client: https', () => {
     const t = await tlsServer();
     try {
       const { resolve } = fakeResolver({ 'other.tls.test': ['127.0.0.1'] });
-      const settings = testSettings({ allowPrivateHosts: ['other.tls.test'] });
+      const settings = settingsFor({ allowPrivateHosts: [`other.tls.test:${t.port}`] });
       const err = await fetchError(
         client(settings, { resolve, ca: cert }).c.get({ url: `https://other.tls.test:${t.port}/` }),
       );
