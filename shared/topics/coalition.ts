@@ -106,7 +106,7 @@ export function coalitionEvidence(title: string, text: string): CoalitionEvidenc
   return { score, titleHit, sentences };
 }
 
-/** Threshold on coalitionEvidence().score; tuned on the dev labels, see scripts/eval.ts. */
+/** Threshold on coalitionEvidence().score; tuned on the dev labels, see scripts/eval/main.ts. */
 export const COALITION_THRESHOLD = 2;
 
 export function isCoalitionStrikeArticle(title: string, text: string): boolean {

@@ -4,7 +4,7 @@
 // the held-out fifth measures; they are raised as the extractor improves, never lowered.
 
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../../shared/claims/evaluate.ts';
+import { evaluate } from '../../../scripts/eval/evaluate.ts';
 
 describe('evaluate() on the held-out fifth of the development sets', () => {
   const report = evaluate();

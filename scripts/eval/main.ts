@@ -1,11 +1,11 @@
 // `npm run eval`: score the claim extractor and topic classifier on the labelled dev sets and
-// list every disagreement. The scoring lives in shared/claims/evaluate.ts; this only prints.
+// list every disagreement. The scoring lives in scripts/eval/evaluate.ts; this only prints.
 // EVAL_QUIET=1 prints the figures without the list of findings; `--data DIR` scores another
 // copy of the corpus and labels (same layout as data/).
 
 import { parseArgs } from 'node:util';
-import { evaluate, type Prf, type SetReport } from '../shared/claims/evaluate.ts';
-import { REPO_DATA_DIR } from '../shared/corpus/fa-kes.ts';
+import { REPO_DATA_DIR } from '../../shared/corpus/fa-kes.ts';
+import { evaluate, type Prf, type SetReport } from './evaluate.ts';
 
 const { values: args } = parseArgs({
   options: { data: { type: 'string' }, 'held-out-findings': { type: 'boolean' } },

@@ -3,11 +3,11 @@
 // eval-floor test asserts on it.
 
 import { createHash } from 'node:crypto';
-import { faKesText, loadFaKes, loadLabels, REPO_DATA_DIR } from '../corpus/fa-kes.ts';
-import type { ArticleContext, ClaimSet } from '../domain/claims.ts';
-import { DEFAULT_TOPIC_ID, type TopicDefinition } from '../domain/topics.ts';
-import { classifyTopics } from '../topics/index.ts';
-import { extractClaims } from './index.ts';
+import { extractClaims } from '../../shared/claims/index.ts';
+import { faKesText, loadFaKes, loadLabels, REPO_DATA_DIR } from '../../shared/corpus/fa-kes.ts';
+import type { ArticleContext, ClaimSet } from '../../shared/domain/claims.ts';
+import { DEFAULT_TOPIC_ID, type TopicDefinition } from '../../shared/domain/topics.ts';
+import { classifyTopics } from '../../shared/topics/index.ts';
 
 export interface LabelCasualty {
   count: number;
