@@ -1,13 +1,35 @@
 // Scoring of the claim extractor and the topic classifier against the hand labels in
 // data/labels (read at run time, never copied). `npm run eval` prints this report; the
-// eval-floor test asserts on it.
+// eval-floor test asserts on it. Every figure is given for the tuning part and for the held-out
+// fifth (labelled-sets.ts).
+//
+// - casualties: matched on (count, outcome) per article; victims and background then compared
+//   on the matched pairs.
+// - accusations: the set of (accuser, accused) pairs per article.
+// - US/coalition accusations: the pairs in which the accuser or the accused is `us` or
+//   `coalition`, with `us` and `coalition` read as one side (`us/coalition`) on both the label
+//   side and the extractor side before pairs are compared: "Russia accuses the US" labelled
+//   russia>us and found as russia>coalition is a match. Pairs then counted once per article.
+// - allegation quality: the share of the extractor's accusations whose `allegation` breaks
+//   rule 2 of issue 13 (allegation-quality.ts), over every accusation it finds.
+// - topic: the article's decision against the label's coalition_strike.
 
 import { extractClaims } from '../../shared/claims/index.ts';
 import { REPO_DATA_DIR } from '../../shared/corpus/fa-kes.ts';
-import type { ClaimSet } from '../../shared/domain/claims.ts';
-import { DEFAULT_TOPIC_ID, type TopicDefinition } from '../../shared/domain/topics.ts';
+import type { Accusation, CasualtyFigure, ClaimSet } from '../../shared/domain/claims.ts';
+import {
+  DEFAULT_TOPIC_ID,
+  type TopicDecision,
+  type TopicDefinition,
+} from '../../shared/domain/topics.ts';
 import { classifyTopics } from '../../shared/topics/index.ts';
-import { type LabelCasualty, type LabelledArticle, labelledSets } from './labelled-sets.ts';
+import { type AllegationFault, allegationFaults } from './allegation-quality.ts';
+import {
+  type LabelAccusation,
+  type LabelCasualty,
+  type LabelledArticle,
+  labelledSets,
+} from './labelled-sets.ts';
 
 export { isHeldOut, labelledSets } from './labelled-sets.ts';
 
@@ -30,10 +52,21 @@ export interface Finding {
     | 'victims-wrong'
     | 'accusation-miss'
     | 'accusation-false'
+    | 'allegation-broken'
     | 'topic-miss'
     | 'topic-false';
   detail: string;
   quote: string;
+}
+
+export interface AllegationQuality {
+  /** Accusations the extractor found. */
+  total: number;
+  /** Of those, the ones whose allegation breaks rule 2. */
+  broken: number;
+  /** broken / total (0 when there is none). */
+  share: number;
+  byFault: Record<AllegationFault, number>;
 }
 
 export interface SetReport {
@@ -45,6 +78,9 @@ export interface SetReport {
   /** Share of matched figures whose background flag agrees with the label. */
   backgroundAccuracy: number;
   accusations: Prf;
+  /** Pairs with `us` or `coalition` on either side, the two read as one side. */
+  usCoalitionAccusations: Prf;
+  allegations: AllegationQuality;
   topic: Prf;
   findings: Finding[];
 }
@@ -72,10 +108,22 @@ function prf(tp: number, fp: number, fn: number): Prf {
   return { tp, fp, fn, precision, recall, f1 };
 }
 
-interface Tally {
-  cas: [number, number, number];
-  acc: [number, number, number];
-  top: [number, number, number];
+type Counts = [tp: number, fp: number, fn: number];
+
+const noFaults = (): Record<AllegationFault, number> => ({
+  empty: 0,
+  'starts-with-punctuation': 0,
+  'starts-with-conjunction': 0,
+  'ends-with-function-word': 0,
+  'unbalanced-quotes': 0,
+});
+
+export interface Tally {
+  cas: Counts;
+  acc: Counts;
+  usc: Counts;
+  top: Counts;
+  allegations: { total: number; broken: number; byFault: Record<AllegationFault, number> };
   victimsOk: number;
   backgroundOk: number;
   matched: number;
@@ -83,10 +131,12 @@ interface Tally {
   articles: number;
 }
 
-const emptyTally = (): Tally => ({
+export const emptyTally = (): Tally => ({
   cas: [0, 0, 0],
   acc: [0, 0, 0],
+  usc: [0, 0, 0],
   top: [0, 0, 0],
+  allegations: { total: 0, broken: 0, byFault: noFaults() },
   victimsOk: 0,
   backgroundOk: 0,
   matched: 0,
@@ -94,118 +144,139 @@ const emptyTally = (): Tally => ({
   articles: 0,
 });
 
+type Note = (kind: Finding['kind'], detail: string, quote: string) => void;
+
+function scoreCasualties(gold: LabelCasualty[], found: CasualtyFigure[], t: Tally, note: Note) {
+  // Matched on (count, outcome); a partner whose victims also agree is preferred.
+  const open = gold.map((g) => ({ g, used: false }));
+  const unmatched: CasualtyFigure[] = [];
+  for (const p of found) {
+    const same = (x: { g: LabelCasualty; used: boolean }): boolean =>
+      !x.used && x.g.count === p.count && x.g.outcome === p.outcome;
+    const hit = open.find((x) => same(x) && x.g.victims === p.victims) ?? open.find(same);
+    if (!hit) {
+      unmatched.push(p);
+      continue;
+    }
+    hit.used = true;
+    t.matched++;
+    if (hit.g.victims === p.victims) t.victimsOk++;
+    else
+      note(
+        'victims-wrong',
+        `${p.count} ${p.outcome}: got ${p.victims}, label ${hit.g.victims}`,
+        p.quote,
+      );
+    if (Boolean(hit.g.background) === p.background) t.backgroundOk++;
+  }
+  const missed = open.filter((x) => !x.used);
+  for (const { g } of missed)
+    note('casualty-miss', `${g.count} ${g.outcome} ${g.victims}`, g.quote ?? '');
+  for (const p of unmatched) {
+    note(
+      'casualty-false',
+      `${p.count} ${p.outcome} ${p.victims}${p.background ? ' (background)' : ''}`,
+      p.quote,
+    );
+  }
+  t.cas[0] += found.length - unmatched.length;
+  t.cas[1] += unmatched.length;
+  t.cas[2] += missed.length;
+}
+
+type Side = (actor: string) => string;
+const asLabelled: Side = (a) => a;
+/** `us` and `coalition` as one side, for the US/coalition subset. */
+const usCoalitionSide: Side = (a) => (a === 'us' || a === 'coalition' ? 'us/coalition' : a);
+
+/** (accuser, accused) pairs of an article, first quote of each, sides mapped by `side`. */
+function pairsOf(
+  items: readonly { accuser: string; accused: string; quote?: string | undefined }[],
+  side: Side,
+  keep: (accuser: string, accused: string) => boolean,
+): Map<string, string> {
+  const pairs = new Map<string, string>();
+  for (const x of items) {
+    if (!keep(x.accuser, x.accused)) continue;
+    const k = `${side(x.accuser)}>${side(x.accused)}`;
+    if (!pairs.has(k)) pairs.set(k, x.quote ?? '');
+  }
+  return pairs;
+}
+
+/** Compare two pair sets into `counts`; findings only when `note` is given. */
+function comparePairs(
+  gold: Map<string, string>,
+  found: Map<string, string>,
+  counts: Counts,
+  note?: Note,
+) {
+  for (const [k, quote] of found) {
+    if (gold.has(k)) counts[0]++;
+    else {
+      counts[1]++;
+      note?.('accusation-false', k, quote);
+    }
+  }
+  for (const [k, quote] of gold) {
+    if (found.has(k)) continue;
+    counts[2]++;
+    note?.('accusation-miss', k, quote);
+  }
+}
+
+function scoreAccusations(gold: LabelAccusation[], found: Accusation[], t: Tally, note: Note) {
+  const all = () => true;
+  comparePairs(pairsOf(gold, asLabelled, all), pairsOf(found, asLabelled, all), t.acc, note);
+  const usc = (a: string, b: string) =>
+    usCoalitionSide(a) === 'us/coalition' || usCoalitionSide(b) === 'us/coalition';
+  comparePairs(pairsOf(gold, usCoalitionSide, usc), pairsOf(found, usCoalitionSide, usc), t.usc);
+  for (const a of found) {
+    t.allegations.total++;
+    const faults = allegationFaults(a.allegation);
+    if (faults.length === 0) continue;
+    t.allegations.broken++;
+    for (const f of faults) t.allegations.byFault[f]++;
+    note('allegation-broken', `${faults.join(', ')}: "${a.allegation}"`, a.quote);
+  }
+}
+
+function scoreTopic(a: LabelledArticle, decision: TopicDecision, t: Tally, note: Note) {
+  const want = a.label.coalition_strike;
+  const e = decision.explanation;
+  const why = e
+    ? ` p=${e.probability.toFixed(3)} (${e.topFeatures.map((f) => `${f.feature} ${f.contribution > 0 ? '+' : ''}${f.contribution}`).join(', ')})`
+    : '';
+  const quote = e?.sentence ?? a.text.slice(0, 100);
+  if (decision.relevant && want) t.top[0]++;
+  else if (decision.relevant) {
+    t.top[1]++;
+    note('topic-false', `relevant, label false;${why}`, quote);
+  } else if (want) {
+    t.top[2]++;
+    note('topic-miss', `not relevant, label true;${why}`, quote);
+  }
+}
+
 /** Score one article into `t`. Exported so tests can score a single synthetic article. */
 export function scoreArticle(
   set: string,
   a: LabelledArticle,
   claims: ClaimSet,
-  relevant: boolean,
+  decision: TopicDecision,
   t: Tally,
 ): void {
   t.articles++;
-  const id = a.unitId;
-  // Casualties: match on (count, outcome); prefer a partner whose victims also agree.
-  const gold = a.label.casualties.map((g) => ({ g, used: false }));
-  const unmatchedPred = [];
-  const preds = [...claims.casualties];
-  const pairs: [LabelCasualty, (typeof preds)[number]][] = [];
-  for (const p of preds) {
-    const same = (x: { g: LabelCasualty; used: boolean }): boolean =>
-      !x.used && x.g.count === p.count && x.g.outcome === p.outcome;
-    const hit = gold.find((x) => same(x) && x.g.victims === p.victims) ?? gold.find(same);
-    if (hit) {
-      hit.used = true;
-      pairs.push([hit.g, p]);
-    } else {
-      unmatchedPred.push(p);
-    }
-  }
-  for (const [g, p] of pairs) {
-    t.matched++;
-    if (g.victims === p.victims) t.victimsOk++;
-    else {
-      t.findings.push({
-        set,
-        unitId: id,
-        kind: 'victims-wrong',
-        detail: `${p.count} ${p.outcome}: got ${p.victims}, label ${g.victims}`,
-        quote: p.quote,
-      });
-    }
-    if (Boolean(g.background) === p.background) t.backgroundOk++;
-  }
-  for (const x of gold) {
-    if (x.used) continue;
-    t.findings.push({
-      set,
-      unitId: id,
-      kind: 'casualty-miss',
-      detail: `${x.g.count} ${x.g.outcome} ${x.g.victims}`,
-      quote: x.g.quote ?? '',
-    });
-  }
-  for (const p of unmatchedPred) {
-    t.findings.push({
-      set,
-      unitId: id,
-      kind: 'casualty-false',
-      detail: `${p.count} ${p.outcome} ${p.victims}${p.background ? ' (background)' : ''}`,
-      quote: p.quote,
-    });
-  }
-  t.cas[0] += pairs.length;
-  t.cas[1] += unmatchedPred.length;
-  t.cas[2] += gold.filter((x) => !x.used).length;
-
-  // Accusations: set of (accuser, accused) pairs per article.
-  const goldPairs = new Map<string, string>();
-  for (const g of a.label.accusations) {
-    const k = `${g.accuser}>${g.accused}`;
-    if (!goldPairs.has(k)) goldPairs.set(k, g.quote ?? '');
-  }
-  const predPairs = new Map<string, string>();
-  for (const p of claims.accusations) {
-    const k = `${p.accuser}>${p.accused}`;
-    if (!predPairs.has(k)) predPairs.set(k, p.quote);
-  }
-  for (const [k, quote] of predPairs) {
-    if (goldPairs.has(k)) t.acc[0]++;
-    else {
-      t.acc[1]++;
-      t.findings.push({ set, unitId: id, kind: 'accusation-false', detail: k, quote });
-    }
-  }
-  for (const [k, quote] of goldPairs) {
-    if (predPairs.has(k)) continue;
-    t.acc[2]++;
-    t.findings.push({ set, unitId: id, kind: 'accusation-miss', detail: k, quote });
-  }
-
-  // Topic: `relevant` against the label's coalition_strike.
-  const want = a.label.coalition_strike;
-  if (relevant && want) t.top[0]++;
-  else if (relevant && !want) {
-    t.top[1]++;
-    t.findings.push({
-      set,
-      unitId: id,
-      kind: 'topic-false',
-      detail: 'relevant, label false',
-      quote: a.text.slice(0, 100),
-    });
-  } else if (!relevant && want) {
-    t.top[2]++;
-    t.findings.push({
-      set,
-      unitId: id,
-      kind: 'topic-miss',
-      detail: 'not relevant, label true',
-      quote: a.text.slice(0, 100),
-    });
-  }
+  const note: Note = (kind, detail, quote) => {
+    t.findings.push({ set, unitId: a.unitId, kind, detail, quote });
+  };
+  scoreCasualties(a.label.casualties, claims.casualties, t, note);
+  scoreAccusations(a.label.accusations, claims.accusations, t, note);
+  scoreTopic(a, decision, t, note);
 }
 
-function report(name: string, t: Tally): SetReport {
+export function report(name: string, t: Tally): SetReport {
+  const { total, broken, byFault } = t.allegations;
   return {
     name,
     articles: t.articles,
@@ -213,6 +284,8 @@ function report(name: string, t: Tally): SetReport {
     victimsAccuracy: t.matched === 0 ? 1 : t.victimsOk / t.matched,
     backgroundAccuracy: t.matched === 0 ? 1 : t.backgroundOk / t.matched,
     accusations: prf(...t.acc),
+    usCoalitionAccusations: prf(...t.usc),
+    allegations: { total, broken, share: total === 0 ? 0 : broken / total, byFault },
     topic: prf(...t.top),
     findings: t.findings,
   };
@@ -229,8 +302,8 @@ export function evaluate(dataDir = REPO_DATA_DIR): EvalReport {
       const claims = topicOnly ? { casualties: [], accusations: [] } : extractClaims(a.text, a.ctx);
       const title = a.ctx.title;
       const decision = classifyTopics(title ? { title, text: a.text } : { text: a.text }, TOPICS);
-      scoreArticle(name, a, claims, decision.relevant, t);
-      scoreArticle(name, a, claims, decision.relevant, kept ? heldOut : tuning);
+      scoreArticle(name, a, claims, decision, t);
+      scoreArticle(name, a, claims, decision, kept ? heldOut : tuning);
     }
     sets.push(report(name, t));
   }

@@ -10,13 +10,13 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { REPO_DATA_DIR } from '../../shared/corpus/fa-kes.ts';
-import type { CoalitionModel } from '../../shared/topics/coalition-model.ts';
 import {
   crossValidate,
   type FeaturisedExample,
   featurise,
   type Prf,
   serialiseModel,
+  strongestWeights,
   TRAINING_OPTIONS,
   type TrainOptions,
   trainModel,
@@ -39,13 +39,6 @@ const { values: args } = parseArgs({
 const f = (x: number): string => x.toFixed(3);
 const figures = (p: Prf): string =>
   `P=${f(p.precision)} R=${f(p.recall)} F1=${f(p.f1)}  (tp=${p.tp} fp=${p.fp} fn=${p.fn})`;
-
-/** Strongest weights either way, for a reader to see what the model learnt. */
-export function strongestWeights(model: CoalitionModel, n: number): [string, number][] {
-  return Object.entries(model.weights)
-    .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || (a[0] < b[0] ? -1 : 1))
-    .slice(0, n);
-}
 
 function search(examples: FeaturisedExample[]): void {
   const seeds = ['cv', 'cv1', 'cv2'];

@@ -176,6 +176,13 @@ export function serialiseModel(model: CoalitionModel): string {
   return `${text}\n`;
 }
 
+/** The strongest weights either way, for a reader to see what the model learnt. */
+export function strongestWeights(model: CoalitionModel, n: number): [string, number][] {
+  return Object.entries(model.weights)
+    .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || (a[0] < b[0] ? -1 : 1))
+    .slice(0, n);
+}
+
 export interface Prf {
   tp: number;
   fp: number;
