@@ -4,6 +4,12 @@ import type { ExtractedArticle } from '../domain/article.ts';
 import { ExtractError } from '../domain/errors.ts';
 import type { ExtractTimings } from '../ports/extractor.ts';
 import { articleText } from './article-text.ts';
+import {
+  HEADLINE_LIST_LINK_DENSITY,
+  linkDensity,
+  looksLikeNotice,
+  withoutNotice,
+} from './judge-article.ts';
 import { precleanHtml } from './preclean-html.ts';
 
 // Full-text extraction: untrusted HTML in, Readability's article out.
@@ -102,31 +108,34 @@ function metaDate(doc: Document): string | null {
   return null;
 }
 
-function runReadability(
-  doc: Document,
-  opts: { requireReaderable: boolean; charThreshold?: number },
-): ExtractedArticle | null {
-  // Section fronts, galleries and video pages have no article, but Readability always returns
-  // its best block of text (a list of headlines, say). Its companion check, asked before parse()
-  // rearranges the document, tells those apart: no visible paragraph of 140+ characters.
-  if (opts.requireReaderable && !isProbablyReaderable(doc)) return null;
+interface ReadabilityPass {
+  article: ExtractedArticle;
+  /** The element Readability picked, for judging it. */
+  content: Node;
+}
+
+/** One Readability pass over `doc` (which it rearranges: a document serves one pass only). */
+function runReadability(doc: Document, charThreshold?: number): ReadabilityPass | null {
   // Meta tags are read before Readability starts rearranging the document.
   const fallbackDate = metaDate(doc);
   const result: ReadabilityResult | null = new Readability<Node>(doc, {
     // Hand back the element itself: paragraphs come from its block structure, and nothing is
     // serialised to HTML only to be parsed again.
     serializer: (node: Node) => node,
-    ...(opts.charThreshold ? { charThreshold: opts.charThreshold } : {}),
+    ...(charThreshold ? { charThreshold } : {}),
   }).parse();
   if (!result?.content) return null;
   const text = articleText(result.content);
   if (!text) return null;
   return {
-    title: clean(result.title),
-    byline: clean(result.byline),
-    publishedAt: toIsoDate(result.publishedTime) ?? fallbackDate,
-    siteName: clean(result.siteName),
-    text,
+    article: {
+      title: clean(result.title),
+      byline: clean(result.byline),
+      publishedAt: toIsoDate(result.publishedTime) ?? fallbackDate,
+      siteName: clean(result.siteName),
+      text,
+    },
+    content: result.content,
   };
 }
 
@@ -134,17 +143,64 @@ function runReadability(
  * Readability's first pass strips "unlikely" blocks (comments, sidebars, share bars); when the
  * article it finds is shorter than its 500-character default, it starts over without stripping
  * and returns a container that takes in the readers' comments. News briefs are often shorter than
- * that, and a figure in a comment must not become a claim, so a shorter article is accepted.
+ * that, and a figure in a comment must not become a claim, so the first pass asks for 100
+ * characters only. What it accepts is then judged (judgeFirstPass), not taken on trust.
  */
 const SHORT_ARTICLE_CHARS = 100;
+/** Readability's own default threshold, for the retry. */
+const DEFAULT_ARTICLE_CHARS = 500;
+
+/**
+ * The article from the first pass, judged. Readability's readerable check is a hint here, not a
+ * gate: short paragraphs, bullet lists, tables and text in divs fail it, yet Readability finds
+ * those articles. On a page that fails it, a list of headlines is a section front and a scrap
+ * under the threshold is no article (null).
+ * A short result that is a site's notice (a consent banner, a paywall prompt) stood in front of
+ * the article: `again` runs a fresh pass with the default threshold, which looks further, and
+ * the notice is dropped from what it finds.
+ */
+function judgeFirstPass(
+  first: ReadabilityPass | null,
+  readerable: boolean,
+  again: () => ReadabilityPass | null,
+): ExtractedArticle | null {
+  if (!first) return null;
+  const { text } = first.article;
+  if (!readerable) {
+    // Below the threshold Readability was asked for, it hands back its longest scrap anyway.
+    if (text.length < SHORT_ARTICLE_CHARS) return null;
+    if (linkDensity(first.content) > HEADLINE_LIST_LINK_DENSITY) return null;
+  }
+  if (text.length >= DEFAULT_ARTICLE_CHARS || !looksLikeNotice(text)) return first.article;
+  const retry = again();
+  const rest = retry ? withoutNotice(retry.article.text, text) : null;
+  return retry && rest ? { ...retry.article, text: rest } : null;
+}
 
 function parseIn(dom: JSDOM, html: string): Document {
   const parser = new dom.window.DOMParser();
   return parser.parseFromString(html, 'text/html') as unknown as Document;
 }
 
+/** The page as a document, pre-cleaned; the cleaned HTML is kept for a second pass. */
+function parseCleaned(dom: JSDOM, html: string, url: string): { doc: Document; cleaned: string } {
+  try {
+    const cleaned = precleanHtml(html);
+    return { doc: parseIn(dom, cleaned), cleaned };
+  } catch {
+    // Retry once with everything CSS-shaped gone (inline styles included).
+    try {
+      const cleaned = precleanHtml(html, { aggressive: true });
+      return { doc: parseIn(dom, cleaned), cleaned };
+    } catch (err) {
+      throw new ExtractError(`could not parse HTML of ${url}`, { cause: err });
+    }
+  }
+}
+
 /**
- * The readable article in an untrusted HTML page, or null when Readability finds none.
+ * The readable article in an untrusted HTML page, or null when Readability finds none (or only
+ * a list of headlines, or only a site's notice).
  * Throws ExtractError when the page cannot be turned into a DOM even after aggressive cleaning.
  */
 export function extractArticle(
@@ -155,20 +211,15 @@ export function extractArticle(
   const dom = newWindow(documentUrl(opts.url));
   let parsed = started;
   try {
-    let doc: Document;
-    try {
-      doc = parseIn(dom, precleanHtml(html));
-    } catch {
-      // Retry once with everything CSS-shaped gone (inline styles included).
-      try {
-        doc = parseIn(dom, precleanHtml(html, { aggressive: true }));
-      } catch (err) {
-        throw new ExtractError(`could not parse HTML of ${opts.url}`, { cause: err });
-      }
-    }
+    const { doc, cleaned } = parseCleaned(dom, html, opts.url);
     parsed = performance.now();
     try {
-      return runReadability(doc, { requireReaderable: true, charThreshold: SHORT_ARTICLE_CHARS });
+      // Asked before parse() rearranges the document; a hint for judging, not a gate.
+      const readerable = isProbablyReaderable(doc);
+      const first = runReadability(doc, SHORT_ARTICLE_CHARS);
+      return judgeFirstPass(first, readerable, () =>
+        runReadability(parseIn(dom, cleaned), DEFAULT_ARTICLE_CHARS),
+      );
     } catch (err) {
       throw new ExtractError(`readability failed on ${opts.url}`, { cause: err });
     }
@@ -207,7 +258,7 @@ export function floorExtract(
   const dom = new JSDOM(html, { url: documentUrl(url), virtualConsole });
   const parsed = performance.now();
   try {
-    return runReadability(dom.window.document as unknown as Document, { requireReaderable: false });
+    return runReadability(dom.window.document as unknown as Document)?.article ?? null;
   } finally {
     closeQuietly(dom);
     if (timings) {

@@ -2,9 +2,10 @@
 // compile their regexes once per distinct definition and cache them.
 
 import type { TopicDecision, TopicDefinition } from '../domain/topics.ts';
-import { isCoalitionStrikeArticle } from './coalition.ts';
+import { type CoalitionDecision, classifyCoalitionStrike } from './coalition-model.ts';
+import { COALITION_MODEL } from './trained-model.ts';
 
-export { coalitionEvidence, isCoalitionStrikeArticle } from './coalition.ts';
+export { COALITION_MODEL } from './trained-model.ts';
 
 interface CompiledKeywords {
   all: RegExp[];
@@ -46,28 +47,45 @@ function matchesKeywords(topic: TopicDefinition, haystack: string): boolean {
   return !c.none?.test(haystack);
 }
 
-/** Decide which of `topics` the article is about. */
+/**
+ * The headline and the whole text (title line first) as every classifier reads them. The text
+ * usually starts with the title already (title, blank line, body); the headline is not counted
+ * twice when the caller passes both. Without a title, the first line is the headline.
+ */
+export function topicInput(input: { title?: string | undefined; text: string }): {
+  headline: string;
+  text: string;
+} {
+  const title = input.title ?? '';
+  const body = title && input.text.startsWith(title) ? input.text.slice(title.length) : input.text;
+  return {
+    headline: title || (input.text.split('\n', 1)[0] ?? ''),
+    text: title ? `${title}\n\n${body}` : body,
+  };
+}
+
+/** Decide which of `topics` the article is about; the model's reasons when it was asked. */
 export function classifyTopics(
-  input: { title?: string; text: string },
+  input: { title?: string | undefined; text: string },
   topics: TopicDefinition[],
 ): TopicDecision {
-  const title = input.title ?? '';
-  // The text usually starts with the title already (title, blank line, body); avoid counting
-  // the headline twice when the caller passes both.
-  const body = title && input.text.startsWith(title) ? input.text.slice(title.length) : input.text;
-  const haystack = title ? `${title}\n\n${body}` : body;
-  const headline = title || (input.text.split('\n', 1)[0] ?? '');
+  const { headline, text } = topicInput(input);
   const matched: string[] = [];
-  let coalition: boolean | null = null;
+  let coalition: CoalitionDecision | undefined;
   for (const topic of topics) {
     let hit = false;
     if (topic.kind === 'coalition-strikes-syria') {
-      coalition ??= isCoalitionStrikeArticle(headline, haystack);
-      hit = coalition;
+      coalition ??= classifyCoalitionStrike(COALITION_MODEL, headline, text);
+      hit = coalition.relevant;
     } else if (topic.kind === 'keywords') {
-      hit = matchesKeywords(topic, haystack);
+      hit = matchesKeywords(topic, text);
     }
     if (hit && !matched.includes(topic.id)) matched.push(topic.id);
   }
-  return { relevant: matched.length > 0, topics: matched };
+  const decision: TopicDecision = { relevant: matched.length > 0, topics: matched };
+  if (coalition) {
+    const { relevant: _, ...explanation } = coalition;
+    decision.explanation = explanation;
+  }
+  return decision;
 }

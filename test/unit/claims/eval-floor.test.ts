@@ -1,10 +1,11 @@
 // Regression floors on the held-out fifth of the labelled development sets (data/labels, read at
 // run time; the fifth is chosen by a hash of unit_id and kept out of tuning and training).
 // `npm run eval` prints the same report with every miss of the tuning part. The floors are what
-// the held-out fifth measures; they are raised as the extractor improves, never lowered.
+// the held-out fifth measures; they are raised as the extractor improves, never lowered (the
+// share of broken allegations, where lower is better, is a ceiling: lowered, never raised).
 
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../../shared/claims/evaluate.ts';
+import { evaluate } from '../../../scripts/eval/evaluate.ts';
 
 describe('evaluate() on the held-out fifth of the development sets', () => {
   const report = evaluate();
@@ -24,6 +25,15 @@ describe('evaluate() on the held-out fifth of the development sets', () => {
 
   it('keeps accusation F1 >= 0.61', () => {
     expect(report.heldOut.accusations.f1).toBeGreaterThanOrEqual(0.61);
+  });
+
+  it('keeps US/coalition accusation F1 >= 0.66 (us and coalition as one side)', () => {
+    expect(report.heldOut.usCoalitionAccusations.f1).toBeGreaterThanOrEqual(0.66);
+  });
+
+  it('keeps the share of allegations that break rule 2 <= 0.43', () => {
+    expect(report.heldOut.allegations.total).toBeGreaterThan(0);
+    expect(report.heldOut.allegations.share).toBeLessThanOrEqual(0.43);
   });
 
   it('keeps topic F1 >= 0.92', () => {

@@ -1,7 +1,11 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadFaKes } from '../../../shared/corpus/fa-kes.ts';
 import { extractArticle, floorExtract } from '../../../shared/extract/extract-article.ts';
 import { renderNewsPage } from '../../../testkit/news-page.ts';
+import { CONSENT_TEXT, PAGE_SHAPES, shapedPage } from './page-shapes.ts';
 
 // The pre-cleaning must change nothing Readability keeps: on realistic pages, extractArticle
 // and the bare `new JSDOM(html)` + Readability floor agree on title, byline, date and text.
@@ -117,4 +121,56 @@ describe('extractArticle against the floor on tricky markup', () => {
       expect(extractArticle(html, { url })).toEqual(floorExtract(html, url));
     });
   }
+});
+
+// No page may come back empty where bare Readability finds the article: Readability's readerable
+// check and its lowered threshold are hints, not gates (issue 13, item 5).
+describe('no article lost where the floor finds one', () => {
+  const rows = loadFaKes();
+  const step = Math.floor(rows.length / 12);
+  const sample = Array.from({ length: 12 }, (_, i) => rows[i * step + 7]).filter(
+    (r) => r !== undefined,
+  );
+  const sentencesOf = (content: string): string[] =>
+    norm(content)
+      .split(/(?<=[.!?]["'\u201d]?) /)
+      .filter(Boolean);
+
+  for (const shape of PAGE_SHAPES) {
+    it(`FA-KES rows laid out as ${shape}`, () => {
+      for (const row of sample) {
+        const sentences = sentencesOf(row.content);
+        const html = shapedPage(shape, row.title, sentences);
+        const url = `https://news.example/${shape}/${row.unitId}`;
+        const floor = floorExtract(html, url);
+        expect(floor, `${row.unitId}: the floor finds it`).not.toBeNull();
+        const got = extractArticle(html, { url });
+        expect(got, `${row.unitId} as ${shape}`).not.toBeNull();
+        const text = norm(got?.text ?? '');
+        for (const s of sentences) expect(text, `${row.unitId} as ${shape}`).toContain(s);
+        if (shape === 'cookie-banner') expect(text).not.toContain(CONSENT_TEXT);
+      }
+    });
+  }
+
+  it('on every golden page the floor finds an article in', () => {
+    const dir = resolve(dirname(fileURLToPath(import.meta.url)), '../../fixtures/extract');
+    const url = 'https://news.example/world/middle-east/story-123';
+    const pages = readdirSync(dir).filter((f) => f.endsWith('.html'));
+    expect(pages.length).toBeGreaterThanOrEqual(12);
+    for (const f of pages) {
+      // A section front: the floor hands back its headlines, which are no article.
+      if (f === 'index-page-not-article.html') continue;
+      const html = readFileSync(resolve(dir, f), 'utf8');
+      let floor: ReturnType<typeof floorExtract> = null;
+      try {
+        floor = floorExtract(html, url);
+      } catch {
+        // Plain jsdom cannot parse this one at all (css-bomb); ours must still find it.
+      }
+      if (floor === null && f !== 'css-bomb-breaks-jsdom.html') continue;
+      const got = extractArticle(html, { url });
+      expect(got?.text.length ?? 0, f).toBeGreaterThan(100);
+    }
+  });
 });

@@ -12,10 +12,9 @@ describe('classifyTopics: coalition-strikes-syria', () => {
   it('is relevant for a report of coalition strikes in Syria', () => {
     const title = 'US-led coalition air strike kills 20 civilians in Raqqa';
     const text = `${title}\n\nAt least 20 civilians were killed in a US-led coalition air strike on Raqqa on Monday, a monitor said. The coalition said it was investigating the strike.`;
-    expect(classifyTopics({ title, text }, [coalition])).toEqual({
-      relevant: true,
-      topics: ['coalition-strikes-syria'],
-    });
+    const decision = classifyTopics({ title, text }, [coalition]);
+    expect(decision.relevant).toBe(true);
+    expect(decision.topics).toEqual(['coalition-strikes-syria']);
   });
 
   it('is relevant for accusations about US strikes without a telling headline', () => {
@@ -75,6 +74,43 @@ describe('classifyTopics: coalition-strikes-syria, background and ledes', () => 
   });
 });
 
+describe('classifyTopics: the explanation of the coalition model', () => {
+  const title = 'US-led coalition air strikes kill 14 civilians in Raqqa';
+  const text = `${title}\n\nAt least 14 civilians were killed on Tuesday in air strikes by the US-led coalition on Raqqa, the Syrian Observatory for Human Rights said. The coalition said it would look into the report.`;
+
+  it('gives the probability, the threshold, the strongest features and sentence', () => {
+    const d = classifyTopics({ title, text }, [coalition]);
+    const e = d.explanation;
+    expect(e).toBeDefined();
+    expect(e?.probability).toBeGreaterThanOrEqual(e?.threshold ?? 1);
+    expect(e?.topFeatures.length).toBeGreaterThan(0);
+    expect(e?.topFeatures.length).toBeLessThanOrEqual(6);
+    const sizes = (e?.topFeatures ?? []).map((f) => Math.abs(f.contribution));
+    expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
+    expect(e?.sentence).toMatch(/coalition/);
+  });
+
+  it('explains a decision against the topic too', () => {
+    const d = classifyTopics(
+      {
+        title: 'Aid reaches Douma',
+        text: 'A UN convoy reached Douma on Monday, the Red Crescent said.',
+      },
+      [coalition],
+    );
+    expect(d.relevant).toBe(false);
+    expect(d.explanation?.probability).toBeLessThan(d.explanation?.threshold ?? 0);
+    expect(d.explanation?.sentence).toBeUndefined();
+  });
+
+  it('is the same whether the text starts with the title or not', () => {
+    const body = text.slice(title.length + 2);
+    expect(classifyTopics({ title, text: body }, [coalition])).toEqual(
+      classifyTopics({ title, text }, [coalition]),
+    );
+  });
+});
+
 describe('classifyTopics: keywords', () => {
   const topic: TopicDefinition = {
     id: 'chemical',
@@ -116,6 +152,8 @@ describe('classifyTopics: keywords', () => {
       any,
     ]);
     expect(decision).toEqual({ relevant: true, topics: ['chemical', 'syria'] });
+    // Keyword topics alone run no model, so there is nothing to explain.
+    expect(decision.explanation).toBeUndefined();
   });
 
   it('is not relevant without topics or with an empty definition', () => {
