@@ -8,6 +8,7 @@
 import type { Accusation, Actor, ArticleContext } from '../domain/claims.ts';
 import { type ActorHit, findActors } from './actors.ts';
 import { findPlace } from './places.ts';
+import { allMatches } from './regex.ts';
 import { isHeadlineJunk, type Sentence } from './sentences.ts';
 
 const SPEECH =
@@ -177,7 +178,7 @@ function findSpeakers(sentence: string, hits: ActorHit[]): ActorHit[] {
     if (ACCORDING_ANAPHOR_RE.test(before)) continue;
     if (/\baccording\s+to\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,3}$/i.test(before)) return [h];
   }
-  for (const v of sentence.matchAll(SPEECH_RE)) {
+  for (const v of allMatches(SPEECH_RE, sentence)) {
     const vi = v.index ?? 0;
     const ve = vi + v[0].length;
     if (/^according$/i.test(v[0])) continue;
@@ -589,7 +590,7 @@ export function findAccusations(
     }
 
     // Route 1: explicit verbs of blame.
-    for (const v of s.matchAll(ACCUSE_RE)) {
+    for (const v of allMatches(ACCUSE_RE, s)) {
       const vi = v.index ?? 0;
       const ve = vi + v[0].length;
       const verb = v[0].toLowerCase();

@@ -4,6 +4,7 @@
 // "Syrian National Coalition" before "Syrian", "Britain-based monitor" before "Britain").
 
 import type { Actor } from '../domain/claims.ts';
+import { allMatches } from './regex.ts';
 
 export interface ActorHit {
   actor: Actor;
@@ -144,7 +145,7 @@ const COMBINED = new RegExp(
 /** All actor mentions in `text`, left to right, non-overlapping. */
 export function findActors(text: string): ActorHit[] {
   const hits: ActorHit[] = [];
-  for (const m of text.matchAll(COMBINED)) {
+  for (const m of allMatches(COMBINED, text)) {
     // The first defined group is the alternative that matched.
     let k = 1;
     while (k < m.length && m[k] === undefined) k++;

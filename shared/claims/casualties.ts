@@ -15,6 +15,7 @@ import {
   VICTIM_NOUNS,
 } from './lexicon.ts';
 import { NUMBER_SOURCE, parseNumber } from './numbers.ts';
+import { allMatches } from './regex.ts';
 
 const SINGULAR_NOUNS =
   'child|woman|man|civilian|soldier|person|boy|girl|baby|infant|fighter|militant|rebel|policeman|doctor|nurse|journalist|medic|resident|officer|member|toddler|teenager|pilot|volunteer|teacher|student|citizen';
@@ -216,7 +217,7 @@ const CHAIN_BACK_RE =
 export function figuresInSentence(sentence: string): RawFigure[] {
   const figures: RawFigure[] = [];
   let skipUntil = -1;
-  for (const m of sentence.matchAll(CANDIDATE_RE)) {
+  for (const m of allMatches(CANDIDATE_RE, sentence)) {
     const numberStart = m.index ?? 0;
     if (numberStart < skipUntil) continue;
     let numberEnd = numberStart + m[0].length;

@@ -1,6 +1,8 @@
 // Incident dates: "on Sunday", "on June 3", "3 June", "yesterday", "today", resolved against the
 // publication date. Without a publication date only fully stated dates ("June 3 2017") resolve.
 
+import { allMatches } from './regex.ts';
+
 const MONTHS = [
   'january',
   'february',
@@ -56,7 +58,7 @@ interface DateHit {
 
 function dateHits(sentence: string, published: Date | null): DateHit[] {
   const hits: DateHit[] = [];
-  for (const m of sentence.matchAll(MONTH_DAY_RE)) {
+  for (const m of allMatches(MONTH_DAY_RE, sentence)) {
     const monthName = m[1] ?? m[5] ?? '';
     const day = Number(m[2] ?? m[4]);
     const yearText = m[3] ?? m[6];
@@ -74,7 +76,7 @@ function dateHits(sentence: string, published: Date | null): DateHit[] {
     if (d) hits.push({ iso: d, index: m.index ?? 0 });
   }
   if (published) {
-    for (const m of sentence.matchAll(WEEKDAY_RE)) {
+    for (const m of allMatches(WEEKDAY_RE, sentence)) {
       const wd = WEEKDAYS.indexOf((m[1] ?? '').toLowerCase());
       if (wd < 0) continue;
       // News reports the most recent such weekday, publication day included.
@@ -82,7 +84,7 @@ function dateHits(sentence: string, published: Date | null): DateHit[] {
       const dt = new Date(published.getTime() - back * 86_400_000);
       hits.push({ iso: dt.toISOString().slice(0, 10), index: m.index ?? 0 });
     }
-    for (const m of sentence.matchAll(RELATIVE_RE)) {
+    for (const m of allMatches(RELATIVE_RE, sentence)) {
       const word = (m[1] ?? '').toLowerCase();
       const back = word === 'yesterday' || word === 'last night' ? 1 : 0;
       const dt = new Date(published.getTime() - back * 86_400_000);

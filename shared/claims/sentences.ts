@@ -1,6 +1,8 @@
 // Sentence splitting tuned to scraped news text: lines (titles, captions) are their own units,
 // and FA-KES often glues sentences together without a space ("civilians.Human Rights Watch").
 
+import { allMatches } from './regex.ts';
+
 export interface Sentence {
   text: string;
   /** Offset of the sentence in the article text. */
@@ -25,8 +27,7 @@ export function splitSentences(text: string): Sentence[] {
     lineStart += raw.length + 1;
     if (raw.trim() === '') continue;
     let last = 0;
-    BOUNDARY_RE.lastIndex = 0;
-    for (const m of raw.matchAll(BOUNDARY_RE)) {
+    for (const m of allMatches(BOUNDARY_RE, raw)) {
       const end = (m.index ?? 0) + m[0].length;
       push(out, raw.slice(last, end), start + last, line);
       last = end;
