@@ -5,7 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { extractClaims } from '../shared/claims/index.ts';
+import { extractClaims } from '../shared/claims/extract-claims.ts';
 import { defaultTopics } from '../shared/config/schema.ts';
 import { type FaKesRow, faKesText, loadFaKes, REPO_DATA_DIR } from '../shared/corpus/fa-kes.ts';
 import { fingerprintText, MINHASH_SIZE } from '../shared/dedupe/fingerprint.ts';

@@ -7,7 +7,7 @@ import { faKesText, loadFaKes, loadLabels, REPO_DATA_DIR } from '../corpus/fa-ke
 import type { ArticleContext, ClaimSet } from '../domain/claims.ts';
 import { DEFAULT_TOPIC_ID, type TopicDefinition } from '../domain/topics.ts';
 import { classifyTopics } from '../topics/index.ts';
-import { extractClaims } from './index.ts';
+import { extractClaims } from './extract-claims.ts';
 
 export interface LabelCasualty {
   count: number;

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { actorName, describeFigure } from '../alerts/format-alert.ts';
-import { extractClaims } from '../claims/index.ts';
+import { extractClaims } from '../claims/extract-claims.ts';
 import { defaultTopics } from '../config/schema.ts';
 import { ConfigError, ExtractError } from '../domain/errors.ts';
 import { looksLikeHtml } from '../extract/extract-article.ts';

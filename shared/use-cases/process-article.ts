@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { alertHeadline } from '../alerts/format-alert.ts';
 import { subscriberWants } from '../alerts/match-subscribers.ts';
-import { extractClaims } from '../claims/index.ts';
+import { extractClaims } from '../claims/extract-claims.ts';
 import { accusationKeys, casualtyKeys } from '../dedupe/claim-key.ts';
 import {
   contentWords,

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractClaims } from '../../shared/claims/index.ts';
+import { extractClaims } from '../../shared/claims/extract-claims.ts';
 import { faKesText, loadFaKes } from '../../shared/corpus/fa-kes.ts';
 import { DEMO_ARTICLES } from '../../shared/local/fa-kes-pages.ts';
 import { renderNewsPage } from '../helpers/news-page.ts';

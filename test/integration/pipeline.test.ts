@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extractClaims } from '../../shared/claims/index.ts';
+import { extractClaims } from '../../shared/claims/extract-claims.ts';
 import type { SitePage } from '../../shared/local/demo-site.ts';
 import { DEMO_ARTICLES } from '../../shared/local/fa-kes-pages.ts';
 import { runCycle } from '../../shared/use-cases/run-cycle.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractClaims } from '../../../shared/claims/index.ts';
+import { extractClaims } from '../../../shared/claims/extract-claims.ts';
 
 function pairs(text: string, outlet?: string): string[] {
   return extractClaims(text, outlet ? { outlet } : {}).accusations.map(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractClaims } from '../../../shared/claims/index.ts';
+import { extractClaims } from '../../../shared/claims/extract-claims.ts';
 import type { CasualtyFigure } from '../../../shared/domain/claims.ts';
 
 const ctx = { outlet: 'Test Wire', publishedAt: '2017-06-08' }; // a Thursday

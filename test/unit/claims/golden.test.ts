@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { extractClaims } from '../../../shared/claims/index.ts';
+import { extractClaims } from '../../../shared/claims/extract-claims.ts';
 import type { ArticleContext } from '../../../shared/domain/claims.ts';
 
 const dir = resolve(dirname(fileURLToPath(import.meta.url)), '../../fixtures/claims');
