@@ -1,0 +1,114 @@
+// Agents of harm: whether an actor mention is the one doing harm in its sentence ("coalition jets
+// killed", "shelling by regime forces", "Russia's crimes", "X's warplanes"), not its victim,
+// its place ("areas held by IS") or an undecided alternative ("whether ... Russian aircraft").
+
+import type { ActorHit } from './actors.ts';
+
+const MODIFIERS =
+  "(?:(?!(?:a|an|the|and|or|of|on|in|to|for|with|at|by|from|said|says|say|told|reported|added|claimed)\\b)[a-z][\\w'’-]*\\s+){0,2}?";
+const HARM_NOUN_AFTER_RE = new RegExp(
+  `^\\s*(?:'s|’s|s')?\\s*(?:-?led\\s+)?${MODIFIERS}(?:air\\s*strikes?|strikes?|raids?|bombings?|bombardments?|shelling|attacks?|assault|crimes|massacres?|atrocities|mistakes|presence|aggression|violations|occupation|invasion|incursion|intervention|advance|barrel\\s+bombs|shells|rockets|missiles|mortars?|snipers?|gunfire|policy|policies|campaign|brutality|terrorism|support|onslaught|backing|lies|propaganda|rockets?|fire|attempts|suicide\\s+bombers?|suicide\\s+bombings?|car\\s+bombs?|bombers?|snipers?|silence|inaction|impunity|complicity|failure|indifference|crimes?)\\b`,
+  'i',
+);
+const FORCE_NOUN_AFTER_RE = new RegExp(
+  `^\\s*(?:'s|’s|s')?\\s*(?:-?led\\s+)?${MODIFIERS}(?:jets|warplanes|aircraft|planes|aviation|helicopters|artillery|forces|troops|militias?|soldiers|army|fighters|militants|members|terrorists|tanks|drones?|air\\s+force|military)\\b`,
+  'i',
+);
+const HARM_VERB_SRC =
+  '(?:killed|kills|kill|killing|bombed|bombs|bombing|targeted|targets|targeting|shelled|shelling|struck|strike|strikes|hit|hits|attacked|attacks|attack|attacking|fired|fires|firing|executed|executes|executing|dropped|drop|launched|committed|commits|carried\\s+out|carries\\s+out|slaughtered|massacred|besieged|besieging|destroyed|destroys|violated|violates|violating|gassed|gassing|wiped|wiping|obstruct\\w*|hamper\\w*|used|uses|using|supports?|supported|supporting|sponsor\\w*|arms|armed|arming|funds|funded|is\\s+responsible|are\\s+responsible|was\\s+responsible|were\\s+responsible|bears?\\s+responsibility|were\\s+behind|was\\s+behind|is\\s+behind|are\\s+behind|(?:is|are|was|were)\\s+to\\s+blame|(?:has|have|had)\\s+(?:been\\s+)?(?:killing|bombing|targeting|shelling|attacking|firing|besieging|using|supporting|keeping|holding|spreading|committing)|continues?\\s+(?:to|its|their)|continued\\s+(?:to|its|their)|ignor\\w+|protect(?:s|ed|ing)?|shield(?:s|ed|ing)?|cover(?:s|ed|ing)?\\s+(?:up|for)|hitting|slit|beheaded|tortured|kidnapped|abducted|planted|shot|stormed|seized(?!\\s+control)|looted|burned|displaced|starv\\w+|blocked|prevented|refus\\w+|failed|fails|resorted|embarked|launching|regroup\\w*|trying|tried|released|intensified|stepped\\s+up|pounded|raided|unleashed|pursu\\w+|insist\\w*|was\\s+keeping|keeps|keeping|holds|spreading|spread)';
+const HARM_VERB_AFTER_RE = new RegExp(
+  `^\\s*\\)?\\s*(?:'s|’s)?\\s*(?:,[^,]{0,60},\\s*)?(?:and\\s+(?:its|their|his)\\s+(?:allies|backers|supporters|militias)\\s+)?(?:(?:has|have|had|was|were|is|are|also|reportedly|allegedly|deliberately|intentionally|repeatedly|systematically|indiscriminately|then|again|still|recently|now|apparently|often|who|that|which|may\\s+have|might\\s+have|must\\s+have|could\\s+have|had\\s+been|have\\s+been|has\\s+been|\\w+ly)\\s+){0,3}${HARM_VERB_SRC}\\b`,
+  'i',
+);
+const FORCE_THEN_HARM_RE = new RegExp(
+  `^(?:\\s+(?!by\\b|against\\b|on\\b|of\\b|in\\b)[\\w'’-]+){0,4}?\\s+(?:their\\s+|its\\s+)?(?:${HARM_VERB_SRC}|bombardment|bombing|raids?|strikes?|airstrikes?)\\b`,
+  'i',
+);
+const UNDECIDED_BEFORE_RE =
+  /\b(?:whether|determine\w*\s+(?:who|which)|unclear\s+(?:who|which))\b[^.;]*$/i;
+const HYPOTHETICAL_BY_RE = /\b(?:would|could|might|may)\s+(?:not\s+)?be\s+\w+\s+by\s+(?:the\s+)?$/i;
+// Generic names ("terrorists") only count with a violent verb, not "continue to receive".
+const VIOLENT_AFTER_RE =
+  /^(?:\s+(?:positioned|located|stationed|holed\s+up|entrenched|deployed|based)\s+in(?:\s+(?!by\b|against\b|on\b|of\b)[\w'’-]+){1,7}?(?=\s+(?:fired|targeted|shelled|attacked|launched)\b))?(?:\s+(?!by\b|against\b|on\b|of\b)[\w'’-]+){0,4}?\s+(?:killed|kills|killing|fired|fires|firing|shelled|shelling|attacked|attacks|attack|attacking|targeted|targeting|targets|launched|bombed|struck|hit|executed|planted|detonated|stormed|kidnapped|abducted|besieged|used|breached|violated|committed)\b/i;
+const PASSIVE_AFTER_RE =
+  /^\s+(?:(?:positions?|posts?|bases?|convoys?|troops|soldiers|headquarters|checkpoints?)\s+)?(?:were|was|have\s+been|has\s+been|had\s+been|being|are|is)\s+(?:\w+\s+)?(?:killed|wounded|injured|targeted|hit|struck|attacked|bombed|shelled|executed|captured|arrested|driven|forced|pushed|defeated)\b/i;
+// "Russia's crimes", "the regime's bombardment": possessing the harm makes the agent.
+const POSSESSED_CRIME_RE =
+  /^\s*(?:'s|’s|s')?\s+(?:crimes|massacres?|atrocities|aggression|violations|occupation|bombardments?|brutality|terrorism|lies|onslaught|war\s+crimes)\b/i;
+// "the West was rushing to provide aid to cover up evidence of its own crimes".
+const COVER_UP_AFTER_RE = /^[^.;]{0,70}?\bto\s+(?:cover\s+up|cover-up|conceal|whitewash)\b/i;
+
+// Agent after "by": "the bombing carried out by the coalition", "breaches by terrorist groups".
+const BY_BEFORE_RE =
+  /\b(?:assault|onslaught|offensive|campaign|siege|sieges|barrages?|killed|carried\s+out|committed|launched|fired|dropped|conducted|perpetrated|bombing|bombardments?|strikes?|airstrikes?|attacks?|shelling|raids?|massacres?|planted|breaches|violations|executed|targeted|hit|struck|bombed|shelled|caused|weapons|gas|policy|killings|destruction|displacement|crimes?)\s+(?:\w+\s+){0,2}?by\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}(?:of\s+the\s+)?$/i;
+const OF_CRIME_BEFORE_RE =
+  /\b(?:work|handiwork|crimes?|massacres?|atrocities|aggression|presence|mistakes|occupation|policy|policies|hands|practices|terrorism|brutality|lies)\s+(?:committed\s+|carried\s+out\s+)?(?:of|by|from)\s+(?:the\s+)?$|\b(?:strikes?|airstrikes?|raids?|bombing|bombardments?|attacks?|shelling|violations?|killing)\s+(?:committed\s+|carried\s+out\s+)?(?:by|from)\s+(?:the\s+)?$/i;
+// "Responsibility for this crime lies with the international community".
+const RESPONSIBILITY_BEFORE_RE =
+  /\bresponsib\w*\b[^.]{0,60}\b(?:lies|rests|lie|rest)\s+with\s+(?:the\s+)?$|\b(?:lay|lays|place[sd]?|put|puts|hold|holds|held)\s+(?:the\s+|full\s+)?responsibility\s+(?:for\s+[^.]{0,40}\s+)?(?:on|with|upon)\s+(?:the\s+)?$/i;
+const VICTIM_BEFORE_RE =
+  /(?:\b(?:on|against|between|targeting|targeted|at|toward|towards|hit|hitting|struck|killed|killing|kill|bombed|attacked|attacking|shelled|fighting|fight|fought|battling|battle|combat|combating|defeat|defeating|supported|support|supporting|backing|backed|arming|helping|aiding|with|to|into|for|among|told|tells|telling|urged|urging|calls?\s+on|called\s+on|asked)\s+(?:the\s+|a\s+)?(?:(?!(?:when|as|after|while|before|in|and|but|that|which|who|by)\b)[\w'’-]+\s+)?|\b(?:member|members|wedding|funeral|home|house|family|relatives|positions?)\s+of\s+(?:the\s+)?|\bbetween\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}and\s+(?:the\s+)?|\b\d[\d,.]*\s+|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|hundreds\s+of)\s+)$/i;
+
+const COORDINATED_NAME_RE =
+  /^\s+(?:or|and)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,1}[A-Z][\w'’-]*(?=\s+(?:air|war|jets|raids|strikes|airstrikes|forces|troops|helicopters|aircraft|planes|warplanes|bombardment|shelling)\b)/;
+
+/**
+ * The words between an actor and its noun must be lower-case ("Russian heavy airstrikes"), else
+ * another name intervenes ("AFP Syrian government air strikes"); headlines capitalise everything.
+ */
+function lowerModifiers(sentence: string, m: RegExpExecArray | null): boolean {
+  if (!m) return false;
+  const words = m[0].trim().split(/\s+/).slice(0, -1);
+  return !words.some((w) => /^[A-Z]/.test(w)) || isTitleCase(sentence);
+}
+
+function isTitleCase(s: string): boolean {
+  const words = s.split(/\s+/).filter((w) => /^[A-Za-z]/.test(w) && w.length > 3);
+  return words.length > 0 && words.filter((w) => /^[A-Z]/.test(w)).length / words.length >= 0.7;
+}
+
+export function isAgent(sentence: string, h: ActorHit): boolean {
+  // "Syrian or Russian air raids", "regime and Russian jets": the harm follows the other name.
+  const coordinated = COORDINATED_NAME_RE.exec(sentence.slice(h.end, h.end + 40));
+  const after = sentence.slice(h.end + (coordinated?.[0].length ?? 0), h.end + 80);
+  const before = sentence.slice(Math.max(0, h.index - 60), h.index);
+  // "areas controlled by the Islamic State group": a place, not an agent.
+  if (/\b(?:held|controlled|run|occupied|dominated|administered)\s+by\s+(?:the\s+)?$/i.test(before))
+    return false;
+  // "determines whether strikes were carried out by Syrian Russian or coalition aircraft".
+  if (UNDECIDED_BEFORE_RE.test(sentence.slice(Math.max(0, h.index - 90), h.index))) return false;
+  if (BY_BEFORE_RE.test(before)) return !HYPOTHETICAL_BY_RE.test(before);
+  if (OF_CRIME_BEFORE_RE.test(before) || RESPONSIBILITY_BEFORE_RE.test(before)) return true;
+  if (POSSESSED_CRIME_RE.test(after) || COVER_UP_AFTER_RE.test(after)) return true;
+  if (PASSIVE_AFTER_RE.test(after)) return false;
+  // "killed in US-led strikes": the participle describes the victims, not this actor.
+  if (/^\s+(?:killed|wounded|injured)\s+(?:in|by|when|during|as|after)\b/i.test(after))
+    return false;
+  if (h.generic) return VIOLENT_AFTER_RE.test(after);
+  // "a helicopter believed to belong to Syrian government forces dropped barrel bombs".
+  if (
+    VICTIM_BEFORE_RE.test(before) &&
+    !/\bbelong\w*\s+to\s+(?:the\s+)?$|\baccording\s+to\s+(?:[\w'’-]+\s+){0,2}$/i.test(before)
+  ) {
+    return false;
+  }
+  if (HARM_VERB_AFTER_RE.test(after)) return true;
+  if (lowerModifiers(sentence, HARM_NOUN_AFTER_RE.exec(after))) return true;
+  // The hit itself names armed people ("terrorists", "Syrian regime forces", "Russian jets").
+  if (
+    h.generic ||
+    /(?:forces|troops|jets|warplanes|aircraft|army|military|militants|fighters|terrorists|helicopters|aviation)$/i.test(
+      h.name,
+    )
+  ) {
+    if (FORCE_THEN_HARM_RE.test(after)) return true;
+  }
+  const force = FORCE_NOUN_AFTER_RE.exec(after);
+  return (
+    force !== null &&
+    lowerModifiers(sentence, force) &&
+    FORCE_THEN_HARM_RE.test(after.slice(force[0].length))
+  );
+}
+
+/** What an article says about itself that changes how names resolve. */

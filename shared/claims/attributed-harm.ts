@@ -1,0 +1,74 @@
+// Routes 2 and 3 of the accusations: a speaker presents another party as the agent of harm ("the
+// Observatory said coalition jets killed 15 civilians", "Russia: US-led strike killed 62 Syrian
+// troops"), labels it a terrorist organisation, or calls on it to stop, halt or investigate.
+
+import type { AccusationSink, SentenceFrame } from './accusation-frame.ts';
+import {
+  allied,
+  CALL_ON_RE,
+  CALL_WHAT_RE,
+  CIVILIAN_RE,
+  COMBATANT_VICTIMS_RE,
+  HARM_RE,
+  MILITANT_VICTIMS_RE,
+  NEUTRAL_REPORTERS,
+  TERROR_LABEL_RE,
+  TERROR_LABELLED,
+} from './accusation-patterns.ts';
+import { resolveGeneric } from './actor-context.ts';
+import type { ActorHit } from './actors.ts';
+import { isAgent } from './agents.ts';
+import { allegationFrom, quoteSpan } from './allegation.ts';
+import type { Speaker } from './speakers.ts';
+
+interface HarmScene {
+  militantOnly: boolean;
+  combatOnly: boolean;
+  terrorLabel: boolean;
+}
+
+function harmScene(s: string): HarmScene {
+  const civilians = CIVILIAN_RE.test(s);
+  return {
+    militantOnly: MILITANT_VICTIMS_RE.test(s) && !civilians,
+    combatOnly: COMBATANT_VICTIMS_RE.test(s) && !civilians,
+    terrorLabel: TERROR_LABEL_RE.test(s),
+  };
+}
+
+/** Whether speaker `sp` accuses the party of mention `h` in this sentence. */
+function accuses(f: SentenceFrame, scene: HarmScene, sp: Speaker, h: ActorHit): boolean {
+  const { s } = f;
+  // Route 3: "urged the US-led coalition to suspend its bombardments".
+  if (
+    CALL_ON_RE.test(s.slice(Math.max(0, h.index - 30), h.index)) &&
+    CALL_WHAT_RE.test(s.slice(h.end))
+  ) {
+    return true;
+  }
+  // "Turkey says the fighters are a terrorist organization affiliated with the PKK".
+  const actor = resolveGeneric(h, sp.actor, f.info);
+  if (scene.terrorLabel && !h.generic && actor && TERROR_LABELLED.has(actor) && h.index > sp.end) {
+    return true;
+  }
+  // Harm to armed enemies is reported, not alleged, unless civilians are involved.
+  if (scene.militantOnly || (scene.combatOnly && NEUTRAL_REPORTERS.has(sp.actor))) return false;
+  return isAgent(s, h);
+}
+
+/** Every accusation of one sentence in which a speaker names an agent of harm. */
+export function attributedHarm(f: SentenceFrame, sink: AccusationSink): void {
+  const { s, hits, speakers, found } = f;
+  if (speakers.length === 0 || f.denial || !HARM_RE.test(s)) return;
+  const scene = harmScene(s);
+  for (const sp of speakers) {
+    for (const h of hits) {
+      if (h.actor === sp.actor || found.includes(h)) continue;
+      const actor = resolveGeneric(h, sp.actor, f.info);
+      if (!actor || allied(sp.actor, actor) || !accuses(f, scene, sp, h)) continue;
+      const qs = Math.min(sp.end > 0 ? sp.index : h.index, h.index);
+      const qe = Math.max(sp.end, h.end);
+      sink.add(s, sp, actor, h, allegationFrom(s, h.end), quoteSpan(s, qs, qe));
+    }
+  }
+}

@@ -1,0 +1,229 @@
+// Route 1 of the accusations: an explicit verb of blame ("X accused Y of", "X condemned Y",
+// "blaming Y for", "Y was accused by X"), mutual blame ("traded accusations") and rejected calls
+// ("the US rejected calls by X to halt the bombing").
+
+import type { Actor } from '../domain/claims.ts';
+import type { AccusationSink, SentenceFrame } from './accusation-frame.ts';
+import { ACCUSE_RE, HARM_RE } from './accusation-patterns.ts';
+import { resolveGeneric } from './actor-context.ts';
+import type { ActorHit } from './actors.ts';
+import { isAgent } from './agents.ts';
+import { allegationFrom, quoteSpan } from './allegation.ts';
+import { allMatches } from './regex.ts';
+import { type Speaker, sentenceSubject } from './speakers.ts';
+
+// Between a verb of blame and its object: a few words, "the attack on", "the government of".
+const OBJECT_GAP_RE =
+  /^\s*["“‘']?\s*(?:(?!\w+ing\b)[\w'’-]+\s+){0,4}(?:(?:on|at)\s+(?:the\s+)?)?(?:(?:government|forces|regime|troops|militias?|allies|army)\s+(?:of|loyal\s+to)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2})?["“‘']?$/;
+// "blamed the August 21 gas attack on rebel forces": the thing blamed can be longer.
+const BLAME_ON_GAP_RE = /^\s*(?:[\w'’-]+\s+){1,7}on\s+(?:the\s+)?["“‘']?$/;
+const MUTUAL_BLAME_RE =
+  /\b(?:have\s+|has\s+)?(?:traded|exchanged)\s+(?:accusations|blame)|\b(?:blamed|accused|blame|accuse)\s+(?:each\s+other|one\s+another)\b/i;
+const REJECTED_CALLS_RE =
+  /\b(?:rejected|rejects|rejecting|dismissed|ignored|ignores|ignoring|brushed\s+aside)\s+(?:the\s+|repeated\s+)?(?:calls?|demands?|appeals?|requests?)\s+(?:by|from)\s+/i;
+const THIS_CRIME_RE =
+  /^\s+(?:this|these|that|those|the|today's|yesterday's|what\s+(?:it|they|he|she)\s+(?:said|says|called|calls|described\s+as)\s+(?:was|were|is|are)?\s*(?:a|an|the)?)\s+["“]?(?:\w+\s+){0,2}(?:attacks?|crimes?|massacres?|bombings?|strikes?|airstrikes?|shelling|assaults?|atrocit\w+|killings?|raids?|bombardments?)\b/i;
+const ANAPHORIC_CRIME_RE = /^\s+(?:this|these|that|those)\s/i;
+// The agent of a passive verb of blame later in its clause; "areas held by rebels" is not it.
+const LATER_BY_RE =
+  /^\s+(?:of|for)\s+[^.;]{0,80}?(?<!\b(?:held|controlled|run|led|backed|occupied|besieged|seized|captured|used|carried\s+out|committed|launched|supported|funded|armed|\w+ed))\s+by\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$/i;
+const COACCUSER_GAP_RE = /^\s*(?:,\s*)?(?:and\s+|as\s+well\s+as\s+)?(?:the\s+)?$/i;
+const LIST_GAP_RE = /^\s*(?:,\s*)?(?:and\s+|or\s+|as\s+well\s+as\s+)?(?:the\s+)?$/i;
+const NEGATED_RE = /\b(?:never|not|n't|refused\s+to|declined\s+to|without)\b[^.]{0,50}$/i;
+
+/** "The Syrian regime and rebels have traded accusations": blame runs both ways. */
+function mutualBlame(f: SentenceFrame, sink: AccusationSink): void {
+  const { s, hits } = f;
+  const mutual = MUTUAL_BLAME_RE.exec(s);
+  if (!mutual) return;
+  const [a, b] = hits.filter((h) => h.end <= mutual.index && !h.generic).slice(-2);
+  if (!a || !b || a.actor === b.actor) return;
+  const end = mutual.index + mutual[0].length;
+  const quote = quoteSpan(s, a.index, end);
+  sink.add(s, a, b.actor, b, allegationFrom(s, end), quote);
+  sink.add(s, b, a.actor, a, allegationFrom(s, end), quote);
+}
+
+/** "The US has rejected calls by Syrian opposition figures to halt the bombings". */
+function rejectedCalls(f: SentenceFrame, sink: AccusationSink): void {
+  const { s, hits } = f;
+  const rejected = REJECTED_CALLS_RE.exec(s);
+  if (!rejected || !HARM_RE.test(s.slice(rejected.index))) return;
+  const ri = rejected.index;
+  const re = ri + rejected[0].length;
+  // The callers blame the party that rejects them.
+  const target = [...hits].reverse().find((h) => h.end <= ri && !h.generic) ?? null;
+  const caller = hits.find((h) => h.index >= re && h.index - re < 40 && !h.generic) ?? null;
+  if (!target || !caller) return;
+  const quote = quoteSpan(s, target.index, caller.end);
+  sink.add(s, caller, target.actor, target, allegationFrom(s, caller.end), quote);
+}
+
+interface BlameVerb {
+  vi: number;
+  ve: number;
+  verb: string;
+  /** Actors before the verb (not generic) and after it (within reach, not its speaker). */
+  beforeHits: ActorHit[];
+  afterHits: ActorHit[];
+}
+
+interface Parties {
+  accuser: Speaker | null;
+  accused: ActorHit | null;
+}
+
+/** "Y was accused (by X) of ...": the accused before the verb, the accuser after "by". */
+function passiveParties(f: SentenceFrame, v: BlameVerb): Parties {
+  const { s } = f;
+  const accused = v.beforeHits[v.beforeHits.length - 1] ?? null;
+  const by = /^\s+by\s+/i.exec(s.slice(v.ve));
+  if (by) return { accused, accuser: v.afterHits[0] ?? null };
+  // "has been accused of committing war crimes by insurgent groups": the agent comes later.
+  const laterBy = v.afterHits.find(
+    (h) =>
+      !h.generic &&
+      LATER_BY_RE.test(s.slice(v.ve, h.index)) &&
+      !/[.;:]/.test(s.slice(v.ve, h.index)),
+  );
+  return { accused, accuser: laterBy ?? f.speaker };
+}
+
+/** Who blames in an active clause: its speaker, its subject or the sentence's subject. */
+function activeAccuser(f: SentenceFrame, v: BlameVerb): Speaker | null {
+  const { s, hits, speaker } = f;
+  const { vi, ve, verb } = v;
+  // "X said ..., blaming it for" / "Putin, an ally of Assad, ... accused rebels": the clause's
+  // speaker is the accuser; otherwise the nearest actor before the verb.
+  const participle = /ing$/.test(verb);
+  // In "ministers who blamed", the relative pronoun's antecedent is the subject; a name further
+  // back ("Saudi Arabia ... with European ministers who blamed") is not.
+  const near = v.beforeHits[v.beforeHits.length - 1] ?? null;
+  const relative = /\b(?:who|which|that)\s+(?:\w+\s+)?$/i.test(s.slice(Math.max(0, vi - 25), vi));
+  const subject =
+    near && (!relative || /^\s*,?\s*(?:who|which|that)\b/i.test(s.slice(near.end, vi)))
+      ? near
+      : null;
+  const speakerBefore = speaker && (speaker.end === 0 || speaker.index < vi) ? speaker : null;
+  // "Russia has been Assad's backer ... blocking resolutions in the Security Council and blaming
+  // the attack on rebels": a participle's subject is the sentence's subject.
+  const main = participle ? sentenceSubject(s, hits)?.hit : undefined;
+  const clauseSubject = main && main.end <= vi ? main : subject;
+  let accuser =
+    speakerBefore && (participle || speakerBefore.end > 0) ? speakerBefore : clauseSubject;
+  accuser ??= speakerBefore;
+  // Headline "Blaming Assad Trump says ...": the clause's speaker follows the participle.
+  if (!accuser && participle && /^\W*$/.test(s.slice(0, vi))) accuser = speaker;
+  // "an attack blamed on Daesh killed 26 people, the Observatory said".
+  if (!accuser && /^blam/.test(verb) && /^\s+on\b/i.test(s.slice(ve))) accuser = speaker;
+  return accuser;
+}
+
+/** The object of an active verb of blame: only a few words may separate them. */
+function activeAccused(f: SentenceFrame, v: BlameVerb, accuser: Speaker | null): ActorHit | null {
+  const { s, hits, info } = f;
+  const { vi, ve, verb } = v;
+  const object = v.afterHits.find(
+    (h) =>
+      h.actor !== accuser?.actor &&
+      resolveGeneric(h, accuser?.actor ?? null, info) !== null &&
+      (OBJECT_GAP_RE.test(s.slice(ve, h.index)) ||
+        (/^blam/.test(verb) && BLAME_ON_GAP_RE.test(s.slice(ve, h.index)))),
+  );
+  if (object) return object;
+  // "blaming it for killing ..." / "accused them of": the pronoun points back.
+  if (/^\s+(?:it|them|him|her)\b/i.test(s.slice(ve))) {
+    const back = [...hits]
+      .reverse()
+      .find((h) => h.end <= vi && h.actor !== accuser?.actor && !h.generic);
+    if (back) return back;
+  }
+  // "condemned the massacre committed by Russian aircraft": the agent later in the sentence.
+  if (!THIS_CRIME_RE.test(s.slice(ve))) return null;
+  return (
+    v.afterHits.find((h) => !h.generic && h.actor !== accuser?.actor && isAgent(s, h)) ??
+    // "The Syrian Coalition condemned this heinous crime": the perpetrator named before.
+    (ANAPHORIC_CRIME_RE.test(s.slice(ve)) ? f.lastAgent : null)
+  );
+}
+
+function blameVerbAt(f: SentenceFrame, m: RegExpExecArray): BlameVerb | null {
+  const { s, hits, found } = f;
+  const vi = m.index;
+  const ve = vi + m[0].length;
+  const verb = m[0].toLowerCase();
+  // "held": only "held X responsible".
+  if (
+    /^(?:held|holds?|holding)$/.test(verb) &&
+    !/^\s+\S+(?:\s+\S+){0,3}\s+responsible/i.test(s.slice(ve))
+  ) {
+    return null;
+  }
+  if (NEGATED_RE.test(s.slice(Math.max(0, vi - 60), vi))) return null;
+  const isSpeakerHit = (h: ActorHit): boolean => found.includes(h) && h.index > ve;
+  return {
+    vi,
+    ve,
+    verb,
+    beforeHits: hits.filter((h) => h.end <= vi && !h.generic),
+    afterHits: hits.filter((h) => h.index >= ve && h.index - ve < 90 && !isSpeakerHit(h)),
+  };
+}
+
+/** "The United States France and Britain all pointed the finger at Assad": every accuser. */
+function coAccusers(f: SentenceFrame, accuser: Speaker): ActorHit[] {
+  const co: ActorHit[] = [];
+  if (accuser.end === 0) return co;
+  let first: Speaker = accuser;
+  for (let i = f.hits.indexOf(accuser as ActorHit) - 1; i >= 0; i--) {
+    const h = f.hits[i];
+    if (!h || h.generic || !COACCUSER_GAP_RE.test(f.s.slice(h.end, first.index))) break;
+    co.push(h);
+    first = h;
+  }
+  return co;
+}
+
+function blameOne(f: SentenceFrame, sink: AccusationSink, v: BlameVerb): void {
+  const { s, hits, info } = f;
+  const passive =
+    /\b(?:was|were|been|being|is|are)\s+$/i.test(s.slice(0, v.vi)) ||
+    /^\s+by\b/i.test(s.slice(v.ve));
+  let parties: Parties;
+  if (passive) parties = passiveParties(f, v);
+  else {
+    const accuser = activeAccuser(f, v);
+    parties = { accuser, accused: activeAccused(f, v, accuser) };
+  }
+  const { accuser, accused } = parties;
+  if (!accuser || !accused) return;
+  if (/^accusations?$/.test(v.verb) && f.denial) return;
+  const accusedActor: Actor | null = resolveGeneric(accused, accuser.actor, info);
+  if (!accusedActor) return;
+  const of = /\b(?:of|for)\s+(.*)$/i.exec(s.slice(accused.end));
+  const allegation = of ? allegationFrom(of[1] ?? '', 0) : allegationFrom(s, accused.end);
+  const qs = Math.min(accuser.end > 0 ? accuser.index : v.vi, v.vi, accused.index);
+  sink.add(s, accuser, accusedActor, accused, allegation, quoteSpan(s, qs, accused.end));
+  for (const c of passive ? [] : coAccusers(f, accuser)) {
+    sink.add(s, c, accusedActor, accused, allegation, quoteSpan(s, c.index, accused.end));
+  }
+  // "accuse the USA, Turkey and Saudi Arabia of orchestrating": every listed party.
+  let last = accused;
+  for (const h of hits) {
+    if (h.index < last.end) continue;
+    if (!LIST_GAP_RE.test(s.slice(last.end, h.index))) break;
+    const listed = resolveGeneric(h, accuser.actor, info);
+    if (listed) sink.add(s, accuser, listed, h, allegation, quoteSpan(s, qs, h.end));
+    last = h;
+  }
+}
+
+/** Every explicit accusation of one sentence into `sink`. */
+export function explicitBlame(f: SentenceFrame, sink: AccusationSink): void {
+  mutualBlame(f, sink);
+  rejectedCalls(f, sink);
+  for (const m of allMatches(ACCUSE_RE, f.s)) {
+    const v = blameVerbAt(f, m);
+    if (v) blameOne(f, sink, v);
+  }
+}
