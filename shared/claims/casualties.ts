@@ -93,6 +93,13 @@ const BACKGROUND_RE = new RegExp(
   'i',
 );
 
+/**
+ * Counts above this are not casualty figures whatever the text says ("1e30 civilians killed" in
+ * a hostile page): above the toll of any war, and far inside the safe-integer range the store
+ * and the alerts rely on.
+ */
+export const MAX_CASUALTY_COUNT = 100_000_000;
+
 /** One figure before merging, with the positions the grammar needs. */
 export interface RawFigure {
   count: number;
@@ -213,167 +220,220 @@ const CHAIN_FORWARD_RE =
 const CHAIN_BACK_RE =
   /^\s*(?:,\s*)?(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|as\s+well\s+as|plus|along\s+with|in\s+addition\s+to|together\s+with|most\s+of\s+them|mostly|and\s+(?:another|a\s+further)|among\s+those\s+(?:killed|dead)\s+were|(?:were|was)\s+among(?:\s+the|\s+those)?|(?:one\s+|two\s+)?of\s+(?:them|whom))\s*(?:at\s+least|more\s+than|over|some|about|nearly|another)?\s*$/i;
 
+/** A number that is a date, an age, money, a measure or a designation, not a count of people. */
+function isNotACount(word: string, count: number, before: string, after: string): boolean {
+  if (MONEY_BEFORE_RE.test(before) || MONTH_BEFORE_RE.test(before)) return true;
+  if (UNIT_AFTER_RE.test(after)) return true;
+  // A year unless a victim noun follows at once ("2000 civilians").
+  if (/^\d{4}$/.test(word) && count >= 1900 && count <= 2099) {
+    if (!YEAR_HEAD_RE.test(after) || AGE_BEFORE_RE.test(before)) return true;
+  }
+  if (/^one$/i.test(word) && /^\s+(?:of|another|day|side|year|time|way)\b/i.test(after))
+    return true;
+  if (/\b(?:no|every|any)\s*$/i.test(before)) return true;
+  return /(?:aged|age\s+of|ages\s+of|ages|Resolution|No\.?|number|Article|Chapter|Route|Highway|Flight|Level|Phase|Brigade|Division|Regiment|Corps)\s*$/i.test(
+    before,
+  );
+}
+
+interface NumberSpan {
+  count: number;
+  max: number | null;
+  numberEnd: number;
+  qualifier: Qualifier;
+  /** Length of the qualifier (and "between") before the number. */
+  qualifierLength: number;
+}
+
+/** The number with its range ("between 20 and 30", "20-30"), "+" and qualifier. */
+function numberSpan(sentence: string, count: number, start: number, end: number): NumberSpan {
+  const before = sentence.slice(Math.max(0, start - 160), start);
+  let numberEnd = end;
+  let after = sentence.slice(numberEnd);
+  let max: number | null = null;
+  const range = RANGE_RE.exec(after);
+  if (range && (/between\s*$/i.test(before) || !/^\s*(?:and|or)/i.test(after))) {
+    const upper = parseNumber(range[1] ?? '');
+    if (upper !== null && upper > count && !UNIT_AFTER_RE.test(after.slice(range[0].length))) {
+      max = upper;
+      numberEnd += range[0].length;
+      after = sentence.slice(numberEnd);
+    }
+  }
+  // "20+ killed": the plus sign is "more than".
+  const plus = max === null && after.startsWith('+');
+  if (plus) numberEnd += 1;
+  const between = max !== null ? (/\bbetween\s*$/i.exec(before)?.[0].length ?? 0) : 0;
+  const q = qualifierOf(before.slice(0, before.length - between));
+  const qualifier = plus && q.qualifier === 'exact' ? 'more_than' : q.qualifier;
+  return { count, max, numberEnd, qualifier, qualifierLength: q.length + between };
+}
+
+interface VictimPhrase {
+  head: string;
+  /** The head noun as written right after the number, before "of X" replaced it. */
+  originalHead: string;
+  victims: Victims;
+  /** End of the victim phrase with its "of ..." / affiliation tail. */
+  phraseEnd: number;
+  /** End of the head noun: numbers after it may start figures of their own. */
+  headEnd: number;
+}
+
+/** The victims a number counts: "12 civilians", "two more children", "members of IS". */
+function victimPhrase(sentence: string, numberEnd: number): VictimPhrase | 'excluded' {
+  const after = sentence.slice(numberEnd);
+  let phraseEnd = numberEnd;
+  let head = '';
+  let phrase = '';
+  const vp = VICTIM_PHRASE_RE.exec(after);
+  if (vp) {
+    phrase = vp[1] ?? '';
+    head = vp[2] ?? '';
+    if (EXCLUDED_PHRASE_RE.test(phrase)) return 'excluded';
+    phraseEnd = numberEnd + vp[0].length;
+  } else if (
+    /^\s+(?:(?:of|from)\s+)?(?:refugees|displaced|evacuees|detainees|prisoners|hostages)\b/i.test(
+      after,
+    )
+  ) {
+    return 'excluded';
+  }
+  // "two more civilians": "more" qualifies the noun after it.
+  if (/^(?:more|others)$/i.test(head)) {
+    const next = YEAR_HEAD_RE.exec(sentence.slice(phraseEnd));
+    if (next) {
+      head = next[0].trim();
+      phraseEnd += next[0].length;
+    }
+  }
+  const originalHead = head;
+  let tail = '';
+  const rest = sentence.slice(phraseEnd);
+  const of = OF_HEAD_RE.exec(rest);
+  if (
+    of &&
+    head &&
+    /^(?:members?|bodies|corpses|lives|dozens|others|people|persons)$/i.test(head)
+  ) {
+    tail = of[0];
+    const inner = (of[1] ?? '').toLowerCase();
+    if (inner !== 'people' || head.toLowerCase() !== 'lives') head = of[1] ?? head;
+  } else if (head) {
+    // Affiliation after the head ("two men from Hezbollah", "members of the Russian forces").
+    tail = AFFILIATION_RE.exec(rest)?.[0] ?? '';
+  }
+  const victims = head ? victimsOf(head, phrase, tail) : 'people';
+  return { head, originalHead, victims, phraseEnd: phraseEnd + tail.length, headEnd: phraseEnd };
+}
+
+interface OutcomeSpan {
+  outcome: Outcome | null;
+  start: number;
+  end: number;
+  viaLeft: boolean;
+  /** Victims read from the words before the number, when the figure has no head noun. */
+  victimsFromLeft: Victims | null;
+}
+
+/** What happened to the victims: the verb after the phrase, else the verb before the number. */
+function outcomeSpan(
+  sentence: string,
+  numberStart: number,
+  start: number,
+  p: VictimPhrase,
+  before: string,
+): OutcomeSpan {
+  const afterPhrase = sentence.slice(p.phraseEnd);
+  let outcome: Outcome | null = KILLED_NOUNS.has(p.originalHead.toLowerCase()) ? 'killed' : null;
+  let end = p.phraseEnd;
+  let right = p.head ? findOutcomeRight(afterPhrase) : findOutcomeRightStrict(afterPhrase);
+  const left = findOutcomeLeft(before);
+  // "claimed the lives of three citizens injured two others" (commas stripped): a bare
+  // participle after the phrase starts the next clause; the verb before the number governs.
+  if (
+    right &&
+    left?.active &&
+    left.outcome !== right.outcome &&
+    /^\s+(?:killed|wounded|injured|wounding|injuring|killing)$/i.test(
+      afterPhrase.slice(0, right.length),
+    )
+  ) {
+    right = null;
+  }
+  if (!outcome && right) {
+    outcome = right.outcome;
+    end = p.phraseEnd + right.length;
+  }
+  const viaLeft = !outcome && left !== null;
+  let victimsFromLeft: Victims | null = null;
+  if (!outcome && left) {
+    outcome = left.outcome;
+    start = Math.min(start, numberStart - left.length);
+    // "the number of members of the Russian forces killed in Syria rose to 18".
+    if (!p.head)
+      victimsFromLeft = victimsOf('people', before.slice(before.length - left.length), '');
+  }
+  return { outcome, start, end, viaLeft, victimsFromLeft };
+}
+
+/** One candidate number as a raw figure, or null when it counts no people. */
+function figureAt(
+  sentence: string,
+  m: RegExpExecArray,
+): { figure: RawFigure; headEnd: number } | null {
+  const numberStart = m.index;
+  const word = m[0].toLowerCase();
+  const article = word === 'a' || word === 'an' || word === 'another';
+  const count = article ? 1 : parseNumber(m[0]);
+  if (count === null || count <= 0 || count > MAX_CASUALTY_COUNT) return null;
+  // "several dozen", "a few hundred": a scale word with no multiplier is vague, not a number.
+  if (/^(?:dozen|hundred|thousand)$/i.test(m[0])) return null;
+  // Only the last few words matter; a bounded window keeps the end-anchored patterns linear.
+  const before = sentence.slice(Math.max(0, numberStart - 160), numberStart);
+  if (isNotACount(m[0], count, before, sentence.slice(numberStart + m[0].length))) return null;
+  const n = numberSpan(sentence, count, numberStart, numberStart + m[0].length);
+  const p = victimPhrase(sentence, n.numberEnd);
+  if (p === 'excluded' || (article && !SINGULAR_HEAD_RE.test(p.head))) return null;
+  const o = outcomeSpan(sentence, numberStart, numberStart - n.qualifierLength, p, before);
+  // Numbers with neither a victim noun nor an adjacent verb are not casualty figures.
+  const another =
+    word === 'another' ||
+    ANOTHER_BEFORE_RE.test(before.slice(0, before.length - n.qualifierLength));
+  // "... and another five outside Kobane" may still borrow the verb of the figure before.
+  if (!p.head && !o.outcome && !another) return null;
+  const lowerHead = p.head.toLowerCase();
+  const inherit = lowerHead === 'others' || lowerHead === 'more';
+  const victims = /^(?:dead|lives)$/i.test(lowerHead) ? 'people' : (o.victimsFromLeft ?? p.victims);
+  const figure: RawFigure = {
+    count,
+    max: n.max,
+    outcome: o.outcome,
+    victims,
+    inherit: inherit || (another && !p.head),
+    another,
+    viaLeft: o.viaLeft,
+    hasHead: p.head !== '',
+    qualifier: n.qualifier,
+    start: Math.max(0, o.start),
+    numberStart,
+    numberEnd: n.numberEnd,
+    phraseEnd: p.phraseEnd,
+    end: o.end,
+  };
+  return { figure, headEnd: p.headEnd };
+}
+
 /** Figures in one sentence, outcomes resolved, not yet merged across the article. */
 export function figuresInSentence(sentence: string): RawFigure[] {
   const figures: RawFigure[] = [];
   let skipUntil = -1;
   for (const m of allMatches(CANDIDATE_RE, sentence)) {
-    const numberStart = m.index ?? 0;
-    if (numberStart < skipUntil) continue;
-    let numberEnd = numberStart + m[0].length;
-    const word = m[0].toLowerCase();
-    const article = word === 'a' || word === 'an' || word === 'another';
-    let count = article ? 1 : parseNumber(m[0]);
-    if (count === null || count <= 0) continue;
-    // "several dozen", "a few hundred": a scale word with no multiplier is vague, not a number.
-    if (/^(?:dozen|hundred|thousand)$/i.test(m[0])) continue;
-    // Only the last few words matter; a bounded window keeps the end-anchored patterns linear.
-    const before = sentence.slice(Math.max(0, numberStart - 160), numberStart);
-    let after = sentence.slice(numberEnd);
-    if (MONEY_BEFORE_RE.test(before) || MONTH_BEFORE_RE.test(before)) continue;
-    if (UNIT_AFTER_RE.test(after)) continue;
-    if (/^\d{4}$/.test(m[0]) && count >= 1900 && count <= 2099) {
-      // A year unless a victim noun follows at once ("2000 civilians").
-      if (!YEAR_HEAD_RE.test(after) || AGE_BEFORE_RE.test(before)) continue;
-    }
-    if (/^one$/i.test(m[0]) && /^\s+(?:of|another|day|side|year|time|way)\b/i.test(after)) continue;
-    if (/\b(?:no|every|any)\s*$/i.test(before)) continue;
-    if (
-      /(?:aged|age\s+of|ages\s+of|ages|Resolution|No\.?|number|Article|Chapter|Route|Highway|Flight|Level|Phase|Brigade|Division|Regiment|Corps)\s*$/i.test(
-        before,
-      )
-    ) {
-      continue;
-    }
-    // Ranges: "between 20 and 30", "20 to 30", "20-30".
-    let max: number | null = null;
-    const range = RANGE_RE.exec(after);
-    if (range && (/between\s*$/i.test(before) || !/^\s*(?:and|or)/i.test(after))) {
-      const upper = parseNumber(range[1] ?? '');
-      if (upper !== null && upper > count && !UNIT_AFTER_RE.test(after.slice(range[0].length))) {
-        max = upper;
-        numberEnd += range[0].length;
-        after = sentence.slice(numberEnd);
-      }
-    }
-    // "20+ killed": the plus sign is "more than".
-    let plus = false;
-    if (max === null && after.startsWith('+')) {
-      plus = true;
-      numberEnd += 1;
-      after = sentence.slice(numberEnd);
-    }
-    const between = max !== null ? (/\bbetween\s*$/i.exec(before)?.[0].length ?? 0) : 0;
-    const q = qualifierOf(before.slice(0, before.length - between));
-    q.length += between;
-    if (plus && q.qualifier === 'exact') q.qualifier = 'more_than';
-    let phraseEnd = numberEnd;
-    let head = '';
-    let phrase = '';
-    const vp = VICTIM_PHRASE_RE.exec(after);
-    if (vp) {
-      phrase = vp[1] ?? '';
-      head = vp[2] ?? '';
-      if (EXCLUDED_PHRASE_RE.test(phrase)) continue;
-      phraseEnd = numberEnd + vp[0].length;
-    } else if (
-      /^\s+(?:(?:of|from)\s+)?(?:refugees|displaced|evacuees|detainees|prisoners|hostages)\b/i.test(
-        after,
-      )
-    ) {
-      continue;
-    }
-    // "two more civilians": "more" qualifies the noun after it.
-    if (/^(?:more|others)$/i.test(head)) {
-      const next = YEAR_HEAD_RE.exec(sentence.slice(phraseEnd));
-      if (next) {
-        head = next[0].trim();
-        phraseEnd += next[0].length;
-      }
-    }
-    const originalHead = head;
-    let tailLen = 0;
-    let tail = '';
-    const rest = sentence.slice(phraseEnd);
-    const of = OF_HEAD_RE.exec(rest);
-    if (
-      of &&
-      head &&
-      /^(?:members?|bodies|corpses|lives|dozens|others|people|persons)$/i.test(head)
-    ) {
-      tail = of[0];
-      tailLen = of[0].length;
-      const inner = (of[1] ?? '').toLowerCase();
-      if (inner !== 'people' || head.toLowerCase() !== 'lives') head = of[1] ?? head;
-    } else {
-      // Affiliation after the head ("two men from Hezbollah", "members of the Russian forces").
-      const aff = head ? AFFILIATION_RE.exec(rest) : null;
-      if (aff) {
-        tail = aff[0];
-        tailLen = aff[0].length;
-      }
-    }
-    const lowerHead = head.toLowerCase();
-    const inherit = lowerHead === 'others' || lowerHead === 'more';
-    let victims = head ? victimsOf(head, phrase, tail) : 'people';
-    if (article && !SINGULAR_HEAD_RE.test(head)) continue;
-    // The verb after the phrase, else the verb before the number.
-    const afterPhrase = sentence.slice(phraseEnd + tailLen);
-    let outcome: Outcome | null = null;
-    let end = phraseEnd + tailLen;
-    let start = numberStart - q.length;
-    if (KILLED_NOUNS.has(originalHead.toLowerCase())) {
-      outcome = 'killed';
-    }
-    let right = head ? findOutcomeRight(afterPhrase) : findOutcomeRightStrict(afterPhrase);
-    const left = findOutcomeLeft(before);
-    // "claimed the lives of three citizens injured two others" (commas stripped): a bare
-    // participle after the phrase starts the next clause; the verb before the number governs.
-    if (
-      right &&
-      left?.active &&
-      left.outcome !== right.outcome &&
-      /^\s+(?:killed|wounded|injured|wounding|injuring|killing)$/i.test(
-        afterPhrase.slice(0, right.length),
-      )
-    ) {
-      right = null;
-    }
-    if (!outcome && right) {
-      outcome = right.outcome;
-      end = phraseEnd + tailLen + right.length;
-    }
-    const viaLeft = !outcome && left !== null;
-    if (!outcome && left) {
-      outcome = left.outcome;
-      start = Math.min(start, numberStart - left.length);
-      // "the number of members of the Russian forces killed in Syria rose to 18".
-      if (!head) victims = victimsOf('people', before.slice(before.length - left.length), '');
-    }
-    // Numbers with neither a victim noun nor an adjacent verb are not casualty figures.
-    const another =
-      word === 'another' || ANOTHER_BEFORE_RE.test(before.slice(0, before.length - q.length));
-    // "... and another five outside Kobane" may still borrow the verb of the figure before.
-    if (!head && !outcome && !another) continue;
-    if (/^(?:dead|lives)$/i.test(lowerHead)) victims = 'people';
-    figures.push({
-      count,
-      max,
-      outcome,
-      victims,
-      inherit: inherit || (another && !head),
-      another,
-      viaLeft,
-      hasHead: head !== '',
-      qualifier: q.qualifier,
-      start: Math.max(0, start),
-      numberStart,
-      numberEnd,
-      phraseEnd: phraseEnd + tailLen,
-      end,
-    });
-    skipUntil = phraseEnd;
-    count = 0;
+    if (m.index < skipUntil) continue;
+    const found = figureAt(sentence, m);
+    if (!found) continue;
+    figures.push(found.figure);
+    skipUntil = found.headEnd;
   }
   resolveChains(sentence, figures);
   return figures.filter((f) => f.outcome !== null);
