@@ -15,10 +15,10 @@ export const DENIAL_RE =
 // Harm done to armed enemies ("strikes kill 35 jihadists") is reported, not alleged, unless
 // civilians are also involved.
 export const MILITANT_VICTIMS_RE =
-  /\b(?:[Kk]ill\w*|dead|[Ee]liminat\w+|[Dd]estroy\w*)\s+(?:[\w-]+\s+){0,4}?(?:[Jj]ihadists|[Mm]ilitants|[Tt]errorists|[Cc]ommanders|[Ll]eaders|jihadists|militants|extremists|terrorists|Daesh|IS|ISIS|ISIL|gunmen|insurgents|members)\b|\b(?:[Jj]ihadists|[Mm]ilitants|[Ee]xtremists|[Tt]errorists|[Ff]ighters|[Mm]embers|[Gg]unmen|[Ii]nsurgents|[Cc]ommanders|[Ll]eaders)\s+(?:were|have\s+been|had\s+been|[Kk]illed)\b|\b(?:death|deaths|killing)\s+of\s+(?:\w+\s+){0,4}?(?:IS|ISIS|ISIL|Daesh|jihadist|militant|Nusra)\b|\b(?:destroyed|targeted|struck|hit|bombed|attacked|pounded|pounding|targeting|hitting)\s+(?:(?!while\b|when\b|as\b|after\b|before\b|who\b|which\b)\w+\s+){0,5}?(?:of\s+)?(?:ISIS|ISIL|IS|Daesh|terrorists|militants|jihadists|Nusra)\b/;
+  /\b(?:[Kk]ill\w*|dead|[Ee]liminat\w+|[Dd]estroy\w*)\s+(?:[\w-]+\s+){0,4}?(?:[Jj]ihadists|[Mm]ilitants|[Tt]errorists|[Cc]ommanders|[Ll]eaders|jihadists|militants|extremists|terrorists|Daesh|IS|ISIS|ISIL|gunmen|insurgents|members)\b|\b(?:[Jj]ihadists|[Mm]ilitants|[Ee]xtremists|[Tt]errorists|[Ff]ighters|[Mm]embers|[Gg]unmen|[Ii]nsurgents|[Cc]ommanders|[Ll]eaders)\s+(?:were|have\s+been|had\s+been|[Kk]illed)\b|\b(?:death|deaths|killing)\s+of\s+(?:\w+\s+){0,4}?(?:IS|ISIS|ISIL|Daesh|jihadist|militant|Nusra)\b|\b(?:destroyed|targeted|struck|hit|bombed|attacked|pounded|pounding|targeting|hitting|shelled|shelling|strikes\s+(?:against|on))\s+(?:(?!while\b|when\b|as\b|after\b|before\b|who\b|which\b)\w+\s+){0,5}?(?:of\s+|onto\s+|on\s+)?(?:the\s+)?(?:ISIS|ISIL|IS|Daesh|terrorists?|militants|jihadists|Nusra|al-Nusra)\b/;
 // Combat deaths of armed men ("killed five pro-regime forces"), which monitors report neutrally.
 export const COMBATANT_VICTIMS_RE =
-  /\b(?:kill\w*|dead)\s+(?:[\w-]+\s+){0,4}?(?:forces|fighters|members|soldiers|troops|militiamen|officers|commanders?)\b|\b(?:forces|fighters|members|soldiers|troops|militiamen)\s+(?:were|have\s+been|had\s+been)\s+killed\b|\b(?:attack\w*|ambush\w*|clash\w*|fought|fighting|battl\w+|fired\s+on|repel\w*|pound\w*|shell(?:ed|ing)|bombed|struck|targeted|hit)\s+(?:with\s+|on\s+|against\s+)?(?:the\s+)?(?:(?!by\b)[\w-]+\s+){0,2}?(?:forces|fighters|soldiers|troops|militiamen|positions|militants|checkpoints?|posts?)\b/;
+  /\b(?:kill\w*|dead)\s+(?:[\w-]+\s+){0,4}?(?:forces|fighters|members|soldiers|troops|militiamen|officers|commanders?)\b|\b(?:forces|fighters|members|soldiers|troops|militiamen)\s+(?:were|have\s+been|had\s+been)\s+killed\b|\b(?:attack\w*|ambush\w*|clash\w*|fought|fighting|battl\w+|fired\s+on|bombard\w*|(?:air\s*)?strikes?|airstrikes?|raids?|repel\w*|pound\w*|shell(?:ed|ing)|bombed|struck|targeted|hit)\s+(?:with\s+|on\s+|against\s+)?(?:the\s+)?(?:(?!by\b)[\w-]+\s+){0,2}?(?:forces|fighters|soldiers|troops|militiamen|positions|militants|checkpoints?|posts?)\b/;
 export const NEUTRAL_REPORTERS = new Set<Actor>([
   'sohr',
   'ngo',
@@ -30,6 +30,14 @@ export const NEUTRAL_REPORTERS = new Set<Actor>([
   'msf',
   'un',
 ]);
+// What makes harm news to a neutral reporter: people hurt, civilian places, banned weapons, sieges
+// ("government air strikes on the battlefield" alone is combat).
+export const VICTIM_HARM_RE =
+  /\b(?:kill\w*|dead|deaths?|died|wound\w*|injur\w*|casualt\w*|massacre\w*|victims?|martyr\w*|lives|toll|civilians?|children|women|people|residents|hospitals?|schools?|markets?|homes|houses|mosques?|bakery|bakeries|neighbou?rhoods?|villages?|towns?|camps?|aid|convoys?|chemical|chlorine|sarin|gas|toxic|phosphorus|napalm|cluster|barrel\s+bombs?|execut\w+|behead\w+|tortur\w+|kidnap\w+|abduct\w+|crucif\w+|sieges?|besieg\w+|starv\w+|displac\w+|destroy\w*|destruction|damage\w*)\b/i;
+// The words of a battle report: "ongoing fighting as well as government air strikes on the
+// battlefield", "launched a counter attack and recovered lost ground".
+export const BATTLE_RE =
+  /\b(?:battlefield|front\s*lines?|frontlines?|counter[- ]?attacks?|counter[- ]?offensive|recaptur\w+|regain\w*|recover\w*\s+(?:some\s+)?(?:lost\s+)?ground|advanc\w+|fighting|clashes|positions|during\s+the\s+(?:month-long\s+)?campaign)\b/i;
 export const CIVILIAN_RE =
   /\b(?:civilians?|children|women|men|people|residents|hospitals?|schools?|markets?|homes|neighbou?rhoods?|patients|medical|humanitarian|infrastructure|refugees|families|villagers|innocent)\b/i;
 

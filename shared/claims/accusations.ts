@@ -48,8 +48,12 @@ function resolveSpeakers(
   ctx: ArticleContext,
   info: ArticleInfo,
 ): Speaker[] {
+  // "A source at the Police Command told SANA": state media speak for the state through an
+  // unnamed source.
+  if (STATE_MEDIA_SOURCE_RE.test(s) && found.every((h) => h.actor === 'other')) {
+    return [at0({ actor: 'syria_gov', name: 'SANA' })];
+  }
   if (found.length > 0) return found;
-  if (STATE_MEDIA_SOURCE_RE.test(s)) return [at0({ actor: 'syria_gov', name: 'SANA' })];
   const prev = d.before;
   const kind = pronounKind(s);
   const prevSubject = kind && kind !== 'speech' && prev ? sentenceSubject(prev.s, prev.hits) : null;
@@ -62,7 +66,7 @@ function resolveSpeakers(
   ) {
     return d.lastSpeakers.map(at0);
   }
-  const outletActor = outletParty(ctx.outlet);
+  const outletActor = outletParty(ctx);
   if (outletActor) return [at0({ actor: outletActor, name: ctx.outlet ?? '' })];
   if (info.relaysStateMedia) return [at0({ actor: 'syria_gov', name: 'SANA' })];
   return [];

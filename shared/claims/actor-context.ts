@@ -6,17 +6,25 @@ import type { Actor, ArticleContext } from '../domain/claims.ts';
 import { GOVERNMENT_SIDE } from './accusation-patterns.ts';
 import type { ActorHit } from './actors.ts';
 
-// Outlets that speak for a party: their unattributed claims are that party's.
+// Outlets that are a party's organ, by feed id (FA-KES `source`) and by name: their own
+// unattributed claims are that party's (GUIDELINES: "SANA when speaking for the state").
+const PARTY_OUTLET_IDS: Readonly<Record<string, Actor>> = {
+  sana: 'syria_gov',
+  etilaf: 'opposition',
+};
 const PARTY_OUTLETS: [RegExp, Actor][] = [
   [/\bsana\b|syrian\s+arab\s+news\s+agency/i, 'syria_gov'],
   [/\betilaf\b|syrian\s+(?:national\s+)?coalition/i, 'opposition'],
 ];
 
-export function outletParty(outlet: string | undefined): Actor | null {
+/** The party an outlet speaks for, from its id when known, else from its name. */
+export function outletParty(ctx: ArticleContext): Actor | null {
+  const byId = ctx.outletId ? PARTY_OUTLET_IDS[ctx.outletId.toLowerCase()] : undefined;
+  if (byId) return byId;
+  const outlet = ctx.outlet;
   if (!outlet) return null;
   return PARTY_OUTLETS.find(([re]) => re.test(outlet))?.[1] ?? null;
 }
-/** Speakers for whom "terrorists" and "armed groups" mean the rebels. */
 
 export interface ArticleInfo {
   /** The named monitor that "a monitoring group" / "the rights group" refers to. */
@@ -27,12 +35,18 @@ export interface ArticleInfo {
   isisStory: boolean;
   /** A pro-government outlet relaying state media: unattributed claims are the state's. */
   relaysStateMedia: boolean;
+  /** Whose army a bare "the army" is: Turkey's in stories about its operations, else Syria's. */
+  army: Actor;
 }
 
 const ISIS_NAME_RE = /\b(?:Islamic\s+State|ISIS|ISIL|IS|Daesh|DAESH)\b/g;
 const REBEL_NAME_RE =
   /\b(?:rebels?|opposition\s+fighters|Free\s+Syrian\s+Army|FSA|Nusra|armed\s+opposition)\b/gi;
 const PRO_GOVERNMENT_OUTLET_RE = /\b(?:al-?alam|al-?manar|sana)\b/i;
+const TURKISH_ARMY_RE =
+  /\b(?:Turkish\s+(?:army|military|armed\s+forces|troops|soldiers|forces)|TSK)\b/gi;
+const SYRIAN_ARMY_RE =
+  /\b(?:Syrian\s+(?:army|military|troops|soldiers|government\s+forces)|regime\s+forces|government\s+forces|pro-government)\b/gi;
 
 export function articleInfo(text: string, ctx: ArticleContext): ArticleInfo {
   const isis = text.match(ISIS_NAME_RE)?.length ?? 0;
@@ -49,14 +63,30 @@ export function articleInfo(text: string, ctx: ArticleContext): ArticleInfo {
   return {
     monitor: named[0]?.[1] ?? null,
     syrianCoalition:
-      outletParty(ctx.outlet) === 'opposition' || /\b(?:Syrian|National)\s+Coalition\b/.test(text),
+      outletParty(ctx) === 'opposition' || /\b(?:Syrian|National)\s+Coalition\b/.test(text),
     isisStory: isis >= 2 && isis > rebels,
-    relaysStateMedia: PRO_GOVERNMENT_OUTLET_RE.test(ctx.outlet ?? '') && /\bSANA\b/.test(text),
+    relaysStateMedia:
+      PRO_GOVERNMENT_OUTLET_RE.test(ctx.outletId ?? ctx.outlet ?? '') && /\bSANA\b/.test(text),
+    army:
+      (text.match(TURKISH_ARMY_RE)?.length ?? 0) > (text.match(SYRIAN_ARMY_RE)?.length ?? 0)
+        ? 'turkey'
+        : 'syria_gov',
   };
 }
 
 // Russian outlets' boilerplate "(a terrorist group banned in Russia)" names no party.
 const BANNED_IN_RE = /\b(?:banned|outlawed|prohibited|illegal)\s+in\s+(?:the\s+)?$/i;
+
+/**
+ * "The DeirEzzor 24 monitoring group", "Another monitoring group": a name before the generic noun
+ * makes it another group. An article ("a monitor", "the monitoring group") separates them.
+ */
+function namedBefore(sentence: string, h: ActorHit): boolean {
+  if (/^(?:a|an|the)\s/i.test(h.name)) return false;
+  return /(?:\b(?!(?:A|An|The)\s)[A-Z][\w-]*|\d+)\s+$/.test(
+    sentence.slice(Math.max(0, h.index - 30), h.index),
+  );
+}
 
 export function resolveHits(sentence: string, found: ActorHit[], info: ArticleInfo): ActorHit[] {
   const hits = found.filter(
@@ -69,20 +99,22 @@ export function resolveHits(sentence: string, found: ActorHit[], info: ArticleIn
       /rights\s+group(?!s)|monitor(?!s)|watchdog(?!s)|activist\s+(?:group|network)(?!s)/i.test(
         h.name,
       );
-    if (generic && prev && /^\s*$/.test(sentence.slice(prev.end, h.index))) {
+    if (
+      generic &&
+      prev &&
+      /^\s*$/.test(sentence.slice(prev.end, h.index)) &&
+      !/^(?:a|an|the)\s/i.test(h.name)
+    ) {
       // "The Syrian Observatory for Human Rights monitoring group": the name before it.
       h.actor = prev.actor;
-    } else if (
-      generic &&
-      info.monitor &&
-      // "The DeirEzzor 24 monitoring group", "Another monitoring group": another group.
-      !/(?:\b(?!(?:A|An|The)\s)[A-Z][\w-]*|\d+)\s+$/.test(
-        sentence.slice(Math.max(0, h.index - 30), h.index),
-      )
-    ) {
-      h.actor = info.monitor;
+    } else if (generic && !namedBefore(sentence, h)) {
+      // Unnamed, a single monitor in this war's news is the Syrian Observatory (AFP's "a
+      // monitor said"); a rights group stays a rights group.
+      h.actor = info.monitor ?? (/monitor/i.test(h.name) ? 'sohr' : h.actor);
     } else if (h.actor === 'sohr' && /^(?:the\s+)?[Mm]onitor/.test(h.name) && info.monitor) {
       h.actor = info.monitor;
+    } else if (h.actor === 'syria_gov' && /^the\s+(?:army|military)/i.test(h.name)) {
+      h.actor = info.army;
     } else if (
       h.actor === 'coalition' &&
       info.syrianCoalition &&

@@ -36,7 +36,10 @@ const BLAME_OBJECT_BEFORE =
   "(?<=\\b(?:[Aa]ccus(?:ed|es|e|ing)|[Bb]lam(?:ed|es|e|ing)(?:(?:\\s+[\\w'’-]+){0,6}\\s+on)?|[Cc]ondemn(?:ed|s|ing)?|[Dd]enounc(?:ed|es|e|ing)|[Cc]riticis(?:ed|es|e|ing)|[Cc]riticiz(?:ed|es|e|ing)|[Ss]lamm?(?:ed|s|ing)?|[Bb]last(?:ed|s|ing)?|[Ww]arn(?:ed|s|ing)?|[Uu]rg(?:ed|es|ing)|[Hh]olds?|[Hh]eld|[Pp]ressur(?:ed|es|ing))\\s+)";
 // A bare "the government" blaming or denying: in this war's news, the Syrian government.
 const GOVERNMENT_BLAMES =
-  '[Tt]he\\s+government(?=\\s+(?:has\\s+|have\\s+|had\\s+)?(?:also\\s+|in\\s+turn\\s+|repeatedly\\s+|quickly\\s+|later\\s+)?(?:accused|accuses|blamed|blames|denied|denies|condemned|condemns|denounced|denounces))';
+  '[Tt]he\\s+government(?=\\s+(?:has\\s+|have\\s+|had\\s+)?(?:also\\s+|in\\s+turn\\s+|repeatedly\\s+|quickly\\s+|later\\s+|then\\s+)?(?:accused|accuses|blamed|blames|denied|denies|condemned|condemns|denounced|denounces|carried\\s+out|used|uses|dropped|bombed|targeted|shelled|besieged|launched|killed|(?:been\\s+|is\\s+|was\\s+)responsible))';
+// "government airstrikes", "government shelling": the word names the party doing the harm.
+const GOVERNMENT_HARM =
+  '[Gg]overnment(?=\\s+(?:air\\s*strikes?|airstrikes?|air\\s+raids?|raids?|shelling|bombardments?|bombing|barrel\\s+bombs?|artillery|strikes?|siege|snipers?|rockets?|missiles?|mortars?|fire|attacks?|offensive|helicopters?|war\\s*planes|planes|jets|aircraft|aviation)\\b)';
 
 const ENTRIES: Entry[] = [
   // Monitors and NGOs first: "Britain-based Syrian Observatory" must not become uk.
@@ -76,6 +79,11 @@ const ENTRIES: Entry[] = [
       `SAMS`,
       `(?:[Hh]uman\\s+)?[Rr]ights\\s+(?:groups?|organi[sz]ations?|monitors?|activists?|watchdogs?)`,
       `[Mm]onitoring\\s+groups?`,
+      `(?:[Ii]ndependent\\s+)?[Mm]onitors`,
+      `(?:[Tt]he|[Aa])\\s+(?:war\\s+)?monitor(?:ing\\s+group)?`,
+      // The activist network of the uprising's towns.
+      `(?:the\\s+)?Local\\s+Coordination\\s+Committees`,
+      `LCCs?`,
       `(?:Syrian\\s+|[Ll]ocal\\s+|opposition\\s+|(?:an\\s+)?)?[Aa]ctivist\\s+(?:groups?|networks?)`,
       `(?:a\\s+)?[Rr]eport(?=\\s+(?:by|from)\\s)`,
     ],
@@ -104,12 +112,14 @@ const ENTRIES: Entry[] = [
       `Free\\s+Syrian\\s+Army`,
       `FSA`,
       `[Aa]rmed\\s+(?:opposition|groups?|factions?)`,
-      `Jaish\\s+al-Islam`,
-      `Ahrar\\s+al-Sham`,
+      `J(?:a[iy]|e[iy]|ee)sh\\s+al-Islam`,
+      `Ahrar\\s+al[- ]Sham`,
       `Faylaq\\s+al-Rahman`,
       `Nour\\s+(?:al|[Ee]l)[- ]Din\\s+(?:al|[Ee]l)[- ]Z[ei]n[ck]i`,
       `Jaish\\s+al-Fatah`,
       `Army\\s+of\\s+Conquest`,
+      `[Oo]pp?osition\\s+sources?`,
+      `[Rr]ebel\\s+(?:sources?|commanders?|officials?|spokes(?:man|woman|person))`,
       `[Rr]ebels?(?:\\s+(?:groups?|fighters|forces|factions))?`,
       `[Ii]nsurgents?`,
     ],
@@ -121,6 +131,8 @@ const ENTRIES: Entry[] = [
       `[Tt]errorist\\s+(?:groups?|organi[sz]ations?|factions?|gangs?|militants)`,
       `(?:armed\\s+)?(?:[Tt]akfiri\\s+)?[Tt]errorists`,
       `[Tt]akfiris?`,
+      // "terrorist attacks", "a terrorist explosion": the harm names its (unnamed) perpetrator.
+      `[Tt]errorist(?=\\s+(?:suicide\\s+|car\\s+|rocket\\s+|mortar\\s+)?(?:attacks?|attackers?|bombings?|bombers?|explosions?|blasts?|rockets?|mortars?|shells?|shelling|fire|acts?|chemical|assaults?|aggression|crimes?|massacres?|snipers?)\\b)`,
       `[Mm]ilitants`,
       `[Jj]ihadists`,
       `[Ee]xtremists`,
@@ -187,9 +199,6 @@ const ENTRIES: Entry[] = [
       `Safronkov${POSS}`,
       `Medvedev${POSS}`,
       `Gerasimov${POSS}`,
-      `TASS`,
-      `RIA\\s+Novosti`,
-      `Sputnik`,
     ],
   },
   {
@@ -226,13 +235,18 @@ const ENTRIES: Entry[] = [
   {
     actor: 'syria_gov',
     names: [
-      `Syrian\\s+(?:Arab\\s+)?(?:government|Government|regime|Regime|army|Army|military|authorities|state|State|Foreign\\s+(?:and\\s+Expatriates\\s+)?Ministry|Ministry\\s+of\\s+(?:Foreign\\s+Affairs|Defen[cs]e|Health|Information)|Defen[cs]e\\s+Ministry|Health\\s+Ministry|troops|forces|officials?|President(?:\\s+Bashar\\s+(?:al-)?Assad)?|president|ambassador|envoy|delegation|state\\s+(?:media|television|TV|news\\s+agency)|air\\s+force|warplanes|jets|helicopters|Arab\\s+News\\s+Agency)${POSS}`,
+      `Syrian\\s+(?:Arab\\s+)?(?:state\\s+(?:media|television|TV|news\\s+agency)|government|Government|regime|Regime|army|Army|military|authorities|state|State|Foreign\\s+(?:and\\s+Expatriates\\s+)?Ministry|Ministry\\s+of\\s+(?:Foreign\\s+Affairs|Defen[cs]e|Health|Information)|Defen[cs]e\\s+Ministry|Health\\s+Ministry|troops|forces|officials?|President(?:\\s+Bashar\\s+(?:al-)?Assad)?|president|ambassador|envoy|delegation|state\\s+(?:media|television|TV|news\\s+agency)|air\\s+force|warplanes|jets|helicopters|Arab\\s+News\\s+Agency)${POSS}`,
       `(?:President\\s+)?(?:Bashar\\s+)?(?:al-|Al-)?Assad${POSS}(?:\\s+(?:regime|government|forces|troops))?`,
-      `Syrian(?=\\s+(?:(?:or|and)\\s+Russian\\s+)?(?:air\\s+raids?|airstrikes?|air\\s+strikes?|raids?|warplanes?|jets|bombardment|shelling|helicopters?|barrel\\s+bombs?))`,
-      `SANA${POSS}`,
+      `Syrian(?=\\s+(?:(?:or|and)\\s+Russian\\s+)?(?:air\\s+raids?|airstrikes?|air\\s+strikes?|strikes|raids?|war\\s*planes?|jets|bombardments?|bombing|shelling|artillery|helicopters?|barrel\\s+bombs?|aircraft|aviation)\\b)`,
+      `${GOVERNMENT_HARM}`,
+      // "the army", "the military": the Syrian one unless the article is about another's
+      // (resolveHits in actor-context.ts).
+      `(?:[Aa]\\s+|[Tt]he\\s+)?(?:Syrian\\s+)?(?:military|army|security|police|government|official)\\s+sources?`,
+      `[Tt]he\\s+(?:[Aa]rmy|[Mm]ilitary)${POSS}(?!\\s+(?:of|in|sources?|spokes\\w+|officials?)\\b)`,
+      `SANA(?:\\s+news\\s+agency)?${POSS}`,
       `(?:Syrian\\s+)?[Ss]tate\\s+(?:media|television|TV|news\\s+agency)`,
       `(?:the\\s+)?[Pp]resident(?:'s|’s|s)\\s+forces`,
-      `(?:the\\s+)?[Rr]egime${POSS}(?:\\s+(?:forces|troops|warplanes|jets|aircraft|helicopters|army))?`,
+      `(?:the\\s+)?[Rr]egime${POSS}(?:\\s+(?:forces|troops|warplanes|war\\s+planes|jets|aircraft|helicopters|army|air\\s+forces?|artillery))?`,
       `[Gg]overnment\\s+(?:forces|troops|warplanes|jets|aircraft|helicopters|army)`,
       `(?:pro-|Pro-)?(?:regime|government)\\s+(?:forces|troops)`,
       `[Ll]oyalist\\s+forces`,
@@ -347,9 +361,18 @@ const ENTRIES: Entry[] = [
     actor: 'media',
     names: [
       `Al[- ]Masdar(?:\\s+(?:News|media\\s+outlet))?`,
+      `TASS`,
+      `RIA\\s+Novosti`,
+      `Sputnik(?:\\s+news\\s+agency)?${POSS}`,
+      `RT(?=\\s+(?:reports?|reported|said|says|quoted)\\b)`,
+      `(?:[Aa]\\s+|[Tt]he\\s+)?(?:Syrian\\s+|local\\s+|pro-government\\s+|Lebanese\\s+)?(?:TV|television)\\s+(?:broadcaster|channel|station)`,
+      `(?:[Tt]he|[Aa])\\s+news\\s+(?:outlet|agency|website|channel)(?!\\s+[A-Z])`,
+      // A named outlet: "Syria Live Network (SLN)", "the Arabic-language al-Hadas News".
+      `(?:(?:the\\s+)?Arabic-language\\s+)?(?:(?:[Aa]l-|[Aa]l\\s+)?[A-Z][\\w'’-]*\\s+){1,4}(?:News(?:\\s+(?:Agency|Network|channel))?|Network|TV(?:\\s+channel)?|Television|Channel|Radio|Agency|[Nn]ewspaper|[Dd]aily|Times|Post|Press|[Bb]roadcaster|[Ww]ebsite)(?!\\s+(?:for|of|on)\\b)(?:\\s+\\([A-Z]{2,6}\\))?`,
       `(?:local|state-run|official|Russian|Iranian|Turkish|Western|opposition|pro-government|pro-regime|Kurdish|Lebanese)\\s+media(?:\\s+reports?|\\s+outlets?)?`,
       `[Mm]edia\\s+reports?`,
       `(?:opposition\\s+)?(?:news\\s+)?websites?`,
+      `[Ll]ocal\\s+and\\s+media\\s+sources`,
       `[Mm]edia\\s+outlets?`,
       `Al\\s+Jazeera`,
       `Al\\s+Arabiya`,
@@ -365,6 +388,15 @@ const ENTRIES: Entry[] = [
     names: [
       `(?:[Ll]ocal\\s+|Syrian\\s+|opposition\\s+|[A-Z][\\w-]*-based\\s+)?[Aa]ctivists?(?!\\s+(?:groups?|networks?)\\b)`,
       `[Rr]esidents`,
+      `(?:[Ee]ye)?[Ww]itnesses`,
+      `[Oo]bservers`,
+      // Not "the source(s)": that refers back to the source named before (speakers.ts).
+      `(?<!\\b[Tt]he\\s+)(?:[Aa]n?\\s+)?(?:informed\\s+|local\\s+|medical\\s+|field\\s+|reliable\\s+|private\\s+)?[Ss]ources?(?:\\s+(?:in|at|from|close\\s+to|inside|within)\\s+(?:the\\s+)?[A-Z][\\w'’-]*(?:\\s+[A-Z][\\w'’-]*){0,3}|(?=\\s+(?:on\\s+the\\s+ground|said|says|say|told|tells|reported|added|confirmed|claimed|stated|noted|indicated)\\b))`,
+      `[Ll]ocals`,
+      `[Mm]edics`,
+      `[Rr]escuers`,
+      `[Rr]escue\\s+workers`,
+      `[Ss]urvivors`,
       `(?:the\\s+)?[Ii]nternational\\s+community${POSS}`,
       `(?:the\\s+)?West${POSS}(?![\\w-])`,
       `Western\\s+(?:countries|capitals|powers|states|governments)`,

@@ -5,6 +5,7 @@
 import type { AccusationSink, SentenceFrame } from './accusation-frame.ts';
 import {
   allied,
+  BATTLE_RE,
   CALL_ON_RE,
   CALL_WHAT_RE,
   CIVILIAN_RE,
@@ -14,25 +15,32 @@ import {
   NEUTRAL_REPORTERS,
   TERROR_LABEL_RE,
   TERROR_LABELLED,
+  VICTIM_HARM_RE,
 } from './accusation-patterns.ts';
 import { resolveGeneric } from './actor-context.ts';
 import type { ActorHit } from './actors.ts';
-import { isAgent } from './agents.ts';
+import { harmAgents } from './agents.ts';
 import { allegationFrom, quoteSpan } from './allegation.ts';
 import type { Speaker } from './speakers.ts';
 
 interface HarmScene {
+  agents: Set<ActorHit>;
   militantOnly: boolean;
+  victims: boolean;
+  battle: boolean;
   combatOnly: boolean;
   terrorLabel: boolean;
 }
 
-function harmScene(s: string): HarmScene {
+function harmScene(s: string, hits: ActorHit[]): HarmScene {
   const civilians = CIVILIAN_RE.test(s);
   return {
+    agents: harmAgents(s, hits),
     militantOnly: MILITANT_VICTIMS_RE.test(s) && !civilians,
     combatOnly: COMBATANT_VICTIMS_RE.test(s) && !civilians,
     terrorLabel: TERROR_LABEL_RE.test(s),
+    victims: VICTIM_HARM_RE.test(s),
+    battle: BATTLE_RE.test(s),
   };
 }
 
@@ -51,16 +59,21 @@ function accuses(f: SentenceFrame, scene: HarmScene, sp: Speaker, h: ActorHit): 
   if (scene.terrorLabel && !h.generic && actor && TERROR_LABELLED.has(actor) && h.index > sp.end) {
     return true;
   }
-  // Harm to armed enemies is reported, not alleged, unless civilians are involved.
-  if (scene.militantOnly || (scene.combatOnly && NEUTRAL_REPORTERS.has(sp.actor))) return false;
-  return isAgent(s, h);
+  // Harm to armed enemies is reported, not alleged, unless civilians are involved; a neutral
+  // reporter's account of combat with no victims ("government air strikes on the battlefield")
+  // is news, not blame.
+  if (scene.militantOnly) return false;
+  if (NEUTRAL_REPORTERS.has(sp.actor) && (scene.combatOnly || (scene.battle && !scene.victims))) {
+    return false;
+  }
+  return scene.agents.has(h);
 }
 
 /** Every accusation of one sentence in which a speaker names an agent of harm. */
 export function attributedHarm(f: SentenceFrame, sink: AccusationSink): void {
   const { s, hits, speakers, found } = f;
   if (speakers.length === 0 || f.denial || !HARM_RE.test(s)) return;
-  const scene = harmScene(s);
+  const scene = harmScene(s, hits);
   for (const sp of speakers) {
     for (const h of hits) {
       if (h.actor === sp.actor || found.includes(h)) continue;

@@ -34,7 +34,7 @@ const POST_SPEAKER_GAP_RE =
 const POST_SPEAKER_NAME_END_RE = /^(?:\s+[A-Z][\w'’-]*){1,3}\s*(?:$|[,.;:)"”’])/;
 // The speaker's own words reach state media: "a source told SANA", "SANA reporter said".
 export const STATE_MEDIA_SOURCE_RE =
-  /\b(?:told|to|for)\s+(?:the\s+)?SANA\b|\bSANA(?:'s|s)?\s+(?:reporter|correspondent)s?\b/;
+  /\b(?:told|to|for)\s+(?:the\s+)?SANA\b|\bSANA(?:'s|s)?\s+(?:reporter|correspondent)s?\b|\bSANA\s+quoted\b/;
 
 const OBJECT_POSITION_RE =
   /\b(?:against|on|in|of|by|with|to|from|at|targeting|fighting|for|than|between|toward|towards|into)\s+(?:the\s+)?$/i;
@@ -121,74 +121,96 @@ export function pronounKind(sentence: string): 'person' | 'body' | 'any' | 'spee
 
 export type Speaker = Pick<ActorHit, 'actor' | 'name' | 'index' | 'end'>;
 
-export function findSpeakers(sentence: string, hits: ActorHit[]): ActorHit[] {
-  // Headline "Russia: US-led strike killed 62 Syrian troops".
-  const first = hits[0];
-  if (first && first.index < 3 && /^\s*:/.test(sentence.slice(first.end))) return [first];
+/** "according to the Observatory": the actor after it, unless it refers back to a report. */
+function accordingTo(sentence: string, hits: ActorHit[]): ActorHit | null {
   for (const h of hits) {
     if (h.generic) continue;
     const before = sentence.slice(Math.max(0, h.index - 90), h.index);
     if (ACCORDING_ANAPHOR_RE.test(before)) continue;
-    if (/\baccording\s+to\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,3}$/i.test(before)) return [h];
+    if (/\baccording\s+to\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,3}$/i.test(before)) return h;
   }
-  for (const v of allMatches(SPEECH_RE, sentence)) {
-    const vi = v.index ?? 0;
-    const ve = vi + v[0].length;
-    if (/^according$/i.test(v[0])) continue;
-    // Subject speaker: the nearest actor before the verb within a few words; actors joined to
-    // it by "and" speak too ("Rights groups and local activists say").
-    let k = -1;
-    for (let i = 0; i < hits.length; i++) {
-      const h = hits[i];
-      if (!h || h.end > vi) break;
-      if (h.generic) continue;
-      const gap = sentence.slice(h.end, vi);
-      // An actor right after a preposition is an object ("air war against IS ... said").
-      const lead = sentence.slice(Math.max(0, h.index - 40), h.index);
-      const objectOf = OBJECT_POSITION_RE.test(lead) && !SPOKESMAN_OF_RE.test(lead);
-      if (
-        !objectOf &&
-        gap.length < 90 &&
-        SPEAKER_GAP_RE.test(gap) &&
-        !/^\s*(?:-?led|-?backed)\b/.test(gap)
-      )
-        k = i;
-    }
-    let subject = hits[k];
-    // Appositive: "Putin, a key ally of Syrian President Assad, said" - Putin speaks.
-    const head = hits[k - 1];
+  return null;
+}
+
+/** The subject of a verb of speech at `vi`: the nearest actor before it within a few words. */
+function subjectOf(sentence: string, hits: ActorHit[], vi: number): ActorHit[] {
+  let k = -1;
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i];
+    if (!h || h.end > vi) break;
+    if (h.generic) continue;
+    const gap = sentence.slice(h.end, vi);
+    // An actor right after a preposition is an object ("air war against IS ... said").
+    const lead = sentence.slice(Math.max(0, h.index - 40), h.index);
+    const objectOf = OBJECT_POSITION_RE.test(lead) && !SPOKESMAN_OF_RE.test(lead);
     if (
-      subject &&
-      head &&
-      !head.generic &&
-      /^\s*,\s+(?:a|an|the|who|which)\b[^,]*$/i.test(sentence.slice(head.end, subject.index)) &&
-      /^\s*,/.test(sentence.slice(subject.end))
-    ) {
-      subject = head;
-      k -= 1;
-    }
-    if (subject) {
-      const out = [subject];
-      const prev = hits[k - 1];
-      if (
-        prev &&
-        !prev.generic &&
-        /^\s+and\s+(?:the\s+)?(?:\w+\s+)?$/i.test(sentence.slice(prev.end, subject.index))
-      ) {
-        out.unshift(prev);
-      }
-      return out;
-    }
-    // Post-verb speaker: "said the Syrian Observatory".
-    for (const h of hits) {
-      if (h.index < ve || h.generic) continue;
-      const gap = sentence.slice(ve, h.index);
-      if (!POST_SPEAKER_GAP_RE.test(gap)) break;
-      if (/^(?:told|tells)$/i.test(v[0])) break;
-      const rest = sentence.slice(h.end);
-      if (POST_SPEAKER_END_RE.test(rest) || POST_SPEAKER_NAME_END_RE.test(rest)) return [h];
-      break;
-    }
+      !objectOf &&
+      gap.length < 90 &&
+      SPEAKER_GAP_RE.test(gap) &&
+      !/^\s*(?:-?led|-?backed)\b/.test(gap)
+    )
+      k = i;
   }
-  return [];
+  let subject = hits[k];
+  if (!subject) return [];
+  // Appositive: "Putin, a key ally of Syrian President Assad, said" - Putin speaks.
+  const head = hits[k - 1];
+  if (
+    head &&
+    !head.generic &&
+    /^\s*,\s+(?:a|an|the|who|which)\b[^,]*$/i.test(sentence.slice(head.end, subject.index)) &&
+    /^\s*,/.test(sentence.slice(subject.end))
+  ) {
+    subject = head;
+    k -= 1;
+  }
+  // Actors joined to it by "and" speak too ("Rights groups and local activists say").
+  const prev = hits[k - 1];
+  if (
+    prev &&
+    !prev.generic &&
+    /^\s+and\s+(?:the\s+)?(?:\w+\s+)?$/i.test(sentence.slice(prev.end, subject.index))
+  ) {
+    return [prev, subject];
+  }
+  return [subject];
+}
+
+/** Post-verb speaker: "..., said the Syrian Observatory." */
+function speakerAfter(
+  sentence: string,
+  hits: ActorHit[],
+  verb: string,
+  ve: number,
+): ActorHit | null {
+  if (/^(?:told|tells)$/i.test(verb)) return null;
+  for (const h of hits) {
+    if (h.index < ve || h.generic) continue;
+    if (!POST_SPEAKER_GAP_RE.test(sentence.slice(ve, h.index))) return null;
+    const rest = sentence.slice(h.end);
+    return POST_SPEAKER_END_RE.test(rest) || POST_SPEAKER_NAME_END_RE.test(rest) ? h : null;
+  }
+  return null;
+}
+
+/**
+ * Who speaks in a sentence: a headline's "Russia:", "according to X", the subject of a verb of
+ * speech or the actor right after it. An outlet "according to" which a named party spoke ("Zarif
+ * said, according to Press TV") only relays the party.
+ */
+export function findSpeakers(sentence: string, hits: ActorHit[]): ActorHit[] {
+  // Headline "Russia: US-led strike killed 62 Syrian troops".
+  const first = hits[0];
+  if (first && first.index < 3 && /^\s*:/.test(sentence.slice(first.end))) return [first];
+  const according = accordingTo(sentence, hits);
+  if (according && according.actor !== 'media') return [according];
+  for (const v of allMatches(SPEECH_RE, sentence)) {
+    if (/^according$/i.test(v[0])) continue;
+    const subject = subjectOf(sentence, hits, v.index);
+    const speakers =
+      subject.length > 0 ? subject : [speakerAfter(sentence, hits, v[0], v.index + v[0].length)];
+    const named = speakers.filter((x): x is ActorHit => x !== null && x !== according);
+    if (named.length > 0) return named;
+  }
+  return according ? [according] : [];
 }

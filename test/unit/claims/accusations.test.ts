@@ -144,7 +144,7 @@ describe('extractClaims accusations: attributed speech', () => {
   it('reads coordinated agents and agents after "by"', () => {
     expect(
       pairs(
-        'At least 11 civilians were killed in Syrian or Russian air raids on the town, the Britain-based monitor said.',
+        'At least 11 civilians were killed in Syrian and Russian air raids on the town, the Britain-based monitor said.',
       ),
     ).toEqual(['sohr>syria_gov', 'sohr>russia']);
     expect(
