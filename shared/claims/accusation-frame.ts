@@ -19,6 +19,8 @@ export interface SentenceFrame {
   info: ArticleInfo;
   /** The last agent of harm named before this sentence, for "condemned this crime". */
   lastAgent: ActorHit | null;
+  /** How many sentences back `lastAgent` was named (0: this one). */
+  lastAgentAge: number;
 }
 
 export class AccusationSink {

@@ -32,6 +32,8 @@ interface Discourse {
   /** The previous sentence, when it had no speaker: its subject is found only if needed. */
   before: { s: string; hits: ActorHit[] } | null;
   lastAgent: ActorHit | null;
+  /** Index of the sentence that named `lastAgent`. */
+  lastAgentAt: number;
 }
 
 const at0 = (x: Pick<Speaker, 'actor' | 'name'>): Speaker => ({ ...x, index: 0, end: 0 });
@@ -82,7 +84,7 @@ export function findAccusations(
 ): Accusation[] {
   const sink = new AccusationSink();
   const info = articleInfo(text, ctx);
-  const d: Discourse = { lastSpeakers: [], before: null, lastAgent: null };
+  const d: Discourse = { lastSpeakers: [], before: null, lastAgent: null, lastAgentAt: -1 };
   for (const [si, sent] of sentences.entries()) {
     if (isHeadlineJunk(sent)) continue;
     const s = sent.text;
@@ -100,14 +102,19 @@ export function findAccusations(
       denial,
       info,
       lastAgent: d.lastAgent,
+      lastAgentAge: si - d.lastAgentAt,
     };
     explicitBlame(frame, sink);
     // Remember who last did harm in the story, for "condemned this crime" later on.
     if (HARM_RE.test(s) && !denial) {
       const agent = hits.find((h) => !h.generic && !found.includes(h) && isAgent(s, h));
-      if (agent) d.lastAgent = agent;
+      if (agent) {
+        d.lastAgent = agent;
+        d.lastAgentAt = si;
+      }
     }
     frame.lastAgent = d.lastAgent;
+    frame.lastAgentAge = si - d.lastAgentAt;
     attributedHarm(frame, sink);
     if (found.length > 0) d.lastSpeakers = found;
   }

@@ -83,7 +83,7 @@ const BANNED_IN_RE = /\b(?:banned|outlawed|prohibited|illegal)\s+in\s+(?:the\s+)
  */
 function namedBefore(sentence: string, h: ActorHit): boolean {
   if (/^(?:a|an|the)\s/i.test(h.name)) return false;
-  return /(?:\b(?!(?:A|An|The)\s)[A-Z][\w-]*|\d+)\s+$/.test(
+  return /(?:\b(?!(?:A|An|The)\s)[A-Z][\w-]*(?<!-based)|\d+)\s+$/.test(
     sentence.slice(Math.max(0, h.index - 30), h.index),
   );
 }
@@ -94,11 +94,15 @@ export function resolveHits(sentence: string, found: ActorHit[], info: ArticleIn
   );
   for (const [i, h] of hits.entries()) {
     const prev = hits[i - 1];
+    const next = hits[i + 1];
+    // "a report from the UN Secretary General says": the report speaks for its author.
+    if (h.actor === 'ngo' && /report$/i.test(h.name) && next) {
+      if (/^\s+(?:by|from)\s+(?:the\s+)?$/i.test(sentence.slice(h.end, next.index))) {
+        h.actor = next.actor;
+      }
+    }
     const generic =
-      h.actor === 'ngo' &&
-      /rights\s+group(?!s)|monitor(?!s)|watchdog(?!s)|activist\s+(?:group|network)(?!s)/i.test(
-        h.name,
-      );
+      h.actor === 'ngo' && /rights\s+group(?!s)|monitor(?!s)|watchdog(?!s)/i.test(h.name);
     if (
       generic &&
       prev &&

@@ -81,9 +81,6 @@ const ENTRIES: Entry[] = [
       `[Mm]onitoring\\s+groups?`,
       `(?:[Ii]ndependent\\s+)?[Mm]onitors`,
       `(?:[Tt]he|[Aa])\\s+(?:war\\s+)?monitor(?:ing\\s+group)?`,
-      // The activist network of the uprising's towns.
-      `(?:the\\s+)?Local\\s+Coordination\\s+Committees`,
-      `LCCs?`,
       `(?:Syrian\\s+|[Ll]ocal\\s+|opposition\\s+|(?:an\\s+)?)?[Aa]ctivist\\s+(?:groups?|networks?)`,
       `(?:a\\s+)?[Rr]eport(?=\\s+(?:by|from)\\s)`,
     ],
@@ -393,6 +390,9 @@ const ENTRIES: Entry[] = [
       // Not "the source(s)": that refers back to the source named before (speakers.ts).
       `(?<!\\b[Tt]he\\s+)(?:[Aa]n?\\s+)?(?:informed\\s+|local\\s+|medical\\s+|field\\s+|reliable\\s+|private\\s+)?[Ss]ources?(?:\\s+(?:in|at|from|close\\s+to|inside|within)\\s+(?:the\\s+)?[A-Z][\\w'’-]*(?:\\s+[A-Z][\\w'’-]*){0,3}|(?=\\s+(?:on\\s+the\\s+ground|said|says|say|told|tells|reported|added|confirmed|claimed|stated|noted|indicated)\\b))`,
       `[Ll]ocals`,
+      // "a network of activists": the Local Coordination Committees.
+      `(?:the\\s+)?Local\\s+Coordination\\s+Committees`,
+      `LCCs?`,
       `[Mm]edics`,
       `[Rr]escuers`,
       `[Rr]escue\\s+workers`,

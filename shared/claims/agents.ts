@@ -10,7 +10,7 @@ const MODIFIERS =
 const WHEN =
   '(?:(?:early|late)\\s+)?on\\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:last|this)\\s+(?:week|month|night|morning)|in\\s+recent\\s+(?:days|weeks|months)|meanwhile|overnight|earlier|yesterday|today|tonight';
 const HARM_NOUN_AFTER_RE = new RegExp(
-  `^\\s*(?:'s|’s|s')?\\s*(?:-?led\\s+)?${MODIFIERS}(?:air\\s*strikes?|strikes?|raids?|bombings?|bombardments?|shelling|attacks?|assault|crimes|massacres?|atrocities|mistakes|presence|aggression|violations|occupation|invasion|incursion|intervention|advance|barrel\\s+bombs|shells|rockets|missiles|mortars?|snipers?|gunfire|policy|policies|campaign|brutality|terrorism|support|onslaught|backing|lies|propaganda|rockets?|fire|attempts|suicide\\s+bombers?|suicide\\s+bombings?|car\\s+bombs?|bombers?|snipers?|silence|inaction|impunity|complicity|failure|indifference|crimes?|offensive|siege|blockade|cluster\\s+bombs?|barrel\\s+bomb|bombs|missile\\s+strikes?|drone\\s+strikes?|chemical\\s+attacks?)\\b`,
+  `^\\s*\\)?(?:\\s*\\([^)]{0,40}\\))?\\s*(?:'s|’s|s')?\\s*(?:-?led\\s+)?${MODIFIERS}(?:air\\s*strikes?|strikes?|raids?|bombings?|bombardments?|shelling|attacks?|assault|crimes|massacres?|atrocities|mistakes|presence|aggression|violations|occupation|invasion|incursion|intervention|advance|barrel\\s+bombs|explosions?|blasts?|bombings?|suicide\\s+attacks?|shells|rockets|missiles|mortars?|snipers?|gunfire|policy|policies|campaign|brutality|terrorism|support|onslaught|backing|lies|propaganda|rockets?|fire|attempts|suicide\\s+bombers?|suicide\\s+bombings?|car\\s+bombs?|bombers?|snipers?|silence|inaction|impunity|complicity|failure|indifference|crimes?|offensive|siege|blockade|cluster\\s+bombs?|barrel\\s+bomb|bombs|missile\\s+strikes?|drone\\s+strikes?|chemical\\s+attacks?)\\b`,
   'i',
 );
 const FORCE_NOUN_AFTER_RE = new RegExp(
@@ -18,7 +18,7 @@ const FORCE_NOUN_AFTER_RE = new RegExp(
   'i',
 );
 const HARM_VERB_SRC =
-  '(?:killed|kills|kill|killing|bombed|bombs|bombing|targeted|targets|targeting|shelled|shelling|struck|strike|strikes|hit|hits|attacked|attacks|attack|attacking|fired|fires|firing|executed|executes|executing|dropped|drop|launched|committed|commits|carried\\s+out|carries\\s+out|slaughtered|massacred|besieged|besieging|destroyed|destroys|violated|violates|violating|gassed|gassing|wiped|wiping|obstruct\\w*|hamper\\w*|used|uses|using|supports?|supported|supporting|sponsor\\w*|arms|armed|arming|funds|funded|is\\s+responsible|are\\s+responsible|was\\s+responsible|were\\s+responsible|bears?\\s+responsibility|were\\s+behind|was\\s+behind|is\\s+behind|are\\s+behind|(?:is|are|was|were)\\s+to\\s+blame|(?:has|have|had)\\s+(?:been\\s+)?(?:killing|bombing|targeting|shelling|attacking|firing|besieging|using|supporting|keeping|holding|spreading|committing)|continues?\\s+(?:to|its|their)|continued\\s+(?:to|its|their)|ignor\\w+|protect(?:s|ed|ing)?|shield(?:s|ed|ing)?|cover(?:s|ed|ing)?\\s+(?:up|for)|hitting|slit|beheaded|tortured|kidnapped|abducted|planted|shot|stormed|seized(?!\\s+control)|looted|burned|displaced|starv\\w+|blocked|prevented|refus\\w+|failed|fails|resorted|embarked|launching|regroup\\w*|trying|tried|released|intensified|stepped\\s+up|pounded|raided|unleashed|staged|mounted|waged|perpetrated|orchestrated|conducted|pursu\\w+|insist\\w*|was\\s+keeping|keeps|keeping|holds|spreading|spread)';
+  '(?:killed|kills|kill|killing|bombed|bombs|bombing|targeted|targets|targeting|shelled|shelling|struck|strike|strikes|hit|hits|attacked|attacks|attack|attacking|fired|fires|firing|executed|executes|executing|dropped|drop|launched|committed|commits|carried\\s+out|carries\\s+out|slaughtered|massacred|besieged|besieging|destroyed|destroys|violated|violates|violating|gassed|gassing|wiped|wiping|obstruct\\w*|hamper\\w*|(?:used|uses|using)(?=\\s+(?:\\w+\\s+){0,3}?(?:chemical|toxic|poison|gas|chlorine|sarin|mustard|nerve|weapons|barrel|cluster|phosphorus|napalm|incendiary|vacuum|civilians|human\\s+shields|starvation|sieges?|force))|supports?|supported|supporting|sponsor\\w*|arms|armed|arming|funds|funded|is\\s+responsible|are\\s+responsible|(?:been|be)\\s+(?:largely\\s+|directly\\s+|fully\\s+)?responsible|was\\s+responsible|were\\s+responsible|bears?\\s+responsibility|were\\s+behind|was\\s+behind|is\\s+behind|are\\s+behind|(?:is|are|was|were)\\s+to\\s+blame|(?:has|have|had)\\s+(?:been\\s+)?(?:killing|bombing|targeting|shelling|attacking|firing|besieging|using|supporting|keeping|holding|spreading|committing)|continues?\\s+(?:to|its|their)|continued\\s+(?:to|its|their)|ignor\\w+|protect(?:s|ed|ing)?|shield(?:s|ed|ing)?|cover(?:s|ed|ing)?\\s+(?:up|for)|hitting|slit|beheaded|tortured|kidnapped|abducted|planted|shot|stormed|seized(?!\\s+control)|looted|burned|displaced|starv\\w+|blocked|prevented|refus\\w+|failed|fails|resorted|embarked|launching|regroup\\w*|trying|tried|released|intensified|stepped\\s+up|pounded|raided|unleashed|staged|mounted|waged|perpetrated|orchestrated|conducted|pursu\\w+|insist\\w*|was\\s+keeping|keeps|keeping|holds|spreading|spread)';
 const HARM_VERB_AFTER_RE = new RegExp(
   `^\\s*\\)?\\s*(?:'s|’s)?\\s*(?:,[^,]{0,60},\\s*)?(?:\\s*-\\s*(?:along|together)\\s+with\\s+[^-]{1,40}-\\s*)?(?:and\\s+(?:its|their|his)\\s+(?:\\w+\\s+)?(?:allies|ally|backers|supporters|militias)\\s+)?(?:(?:has|have|had|was|were|is|are|also|reportedly|allegedly|deliberately|intentionally|repeatedly|systematically|indiscriminately|heavily|then|again|still|recently|now|apparently|often|who|that|which|may\\s+have|might\\s+have|must\\s+have|could\\s+have|had\\s+been|have\\s+been|has\\s+been|${WHEN}|\\w+ly)\\s+){0,3}${HARM_VERB_SRC}\\b`,
   'i',
@@ -54,7 +54,7 @@ const BY_BEFORE_RE =
 // A passive harm verb further back in the clause: "were killed including seven civilians by the
 // insurgents", "had earlier been injured by the army's shelling".
 const LONG_BY_BEFORE_RE =
-  /\b(?:killed|wounded|injured|hit|targeted|attacked|bombed|shelled|struck|destroyed|damaged|massacred|executed|kidnapped|abducted|besieged|displaced)\b(?:\s+(?!(?:which|who|that|after|while|when|as|but|because|before|held|controlled)\b)[\w'’()-]+){1,9}?\s+by\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}(?:of\s+the\s+)?$/i;
+  /\b(?:killed|wounded|injured|hit|targeted|attacked|bombed|shelled|struck|destroyed|damaged|massacred|executed|kidnapped|abducted|besieged|displaced|bombing|bombardment|shelling|attacks?|raids?|strikes)\b(?:\s+(?!(?:which|who|that|after|while|when|as|but|because|before|held|controlled|run|said|says)\b)[\w'’()-]+){1,9}?(?<!\b(?:surrounded|encircled|besieged|backed|supported|led|held|controlled|run|occupied|funded|armed|seized|captured|used|affected))\s+by\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}(?:of\s+the\s+)?$/i;
 // "airstrikes of the coalition", "aircraft of the US-led coalition bombed".
 const HARM_OF_BEFORE_RE =
   /\b(?:strikes?|airstrikes?|air\s+strikes?|raids?|attacks?|bombing|bombardments?|shelling)\s+of\s+(?:the\s+)?$/i;
@@ -62,6 +62,8 @@ const HARM_OF_BEFORE_RE =
 // group of an armed noun whose verb follows.
 const FORCE_OF_BEFORE_RE =
   /\b(?:aircrafts?|warplanes|jets|planes|forces|troops|fighters|militants|members|gunmen|terrorists|units|elements|militias?|groups)\s+(?:of|from|belonging\s+to|affiliated\s+(?:with|to)|linked\s+to|loyal\s+to|operating\s+under)\s+(?:the\s+)?(?:so-?\s?called\s+)?$/i;
+const WEAPON_BEFORE_RE =
+  /\b(?:gas|chemicals?|weapons?|shells?|rockets?|missiles?|bombs?|mines?|helicopters?|jets|aircraft|planes|drones?)\b[^.;]{0,60}$/i;
 // "jets believed to be Russian", "raids thought to have been Syrian".
 const BELIEVED_BEFORE_RE =
   /\b(?:believed|thought|suspected|said|likely|probably|presumably)\s+to\s+(?:be|have\s+been)\s+(?:the\s+)?$/i;
@@ -122,6 +124,8 @@ function namedAsDoer(before: string, after: string): boolean {
   if (HARM_OF_BEFORE_RE.test(before) || BELIEVED_BEFORE_RE.test(before)) return true;
   if (MUTUAL_BEFORE_RE.test(before)) return true;
   if (FORCE_OF_BEFORE_RE.test(before) && VIOLENT_AFTER_RE.test(after)) return true;
+  // "the poison gas ... belonged to rebels".
+  if (/\bbelong\w*\s+to\s+(?:the\s+)?$/i.test(before) && WEAPON_BEFORE_RE.test(before)) return true;
   return POSSESSED_CRIME_RE.test(after) || COVER_UP_AFTER_RE.test(after);
 }
 
@@ -136,6 +140,9 @@ export function isAgent(sentence: string, h: ActorHit): boolean {
   const before = sentence.slice(Math.max(0, h.index - 60), h.index);
   if (cannotBeAgent(sentence, h, before, after)) return false;
   if (namedAsDoer(before, after)) return true;
+  // A passive harm verb further back: "killed ... in bombing of Aleppo on Friday by regime forces".
+  const clause = sentence.slice(Math.max(0, h.index - 140), h.index);
+  if (LONG_BY_BEFORE_RE.test(clause) && !HYPOTHETICAL_BY_RE.test(before)) return true;
   if (PASSIVE_AFTER_RE.test(after)) return false;
   // "killed in US-led strikes": the participle describes the victims, not this actor.
   if (/^\s+(?:killed|wounded|injured)\s+(?:in|by|when|during|as|after)\b/i.test(after))

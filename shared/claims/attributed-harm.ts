@@ -69,11 +69,38 @@ function accuses(f: SentenceFrame, scene: HarmScene, sp: Speaker, h: ActorHit): 
   return scene.agents.has(h);
 }
 
+// Harm told without its agent: "15 civilians were killed in raids on Manbij", "air strikes on
+// Eastern Ghouta have killed 66 civilians".
+const AGENTLESS_HARM_RE =
+  /\b(?:killed|wounded|injured|died|dead)\b[^.;]{0,60}?\b(?:in|by|during|from)\s+(?:\w+\s+){0,3}?(?:air\s*strikes?|airstrikes?|air\s+raids?|raids?|strikes|shelling|bombardment|bombing|barrel\s+bombs?|artillery\s+fire)\b|\b(?:air\s*strikes?|airstrikes?|air\s+raids?|raids|strikes|shelling|bombardment|bombing|artillery\s+fire)\b[^.;]{0,80}?\b(?:killed|kill|wounded|injured|left\s+(?:\w+\s+){1,4}dead)\b/i;
+/** How far back the last named agent still answers for agentless harm. */
+const AGENT_REACH = 3;
+
+/**
+ * A speaker telling harm whose agent the sentence does not name speaks of the agent the story
+ * named just before: "Coalition jets struck Manbij. At least 15 civilians were killed in the
+ * raids, the Observatory said."
+ */
+function implicitAgent(f: SentenceFrame, scene: HarmScene, sink: AccusationSink): void {
+  const agent = f.lastAgent;
+  if (!agent || f.lastAgentAge === 0 || f.lastAgentAge > AGENT_REACH) return;
+  if (scene.militantOnly || scene.combatOnly || !AGENTLESS_HARM_RE.test(f.s)) return;
+  const named = f.hits.some((h) => scene.agents.has(h) && !f.found.includes(h));
+  if (named) return;
+  for (const sp of f.speakers) {
+    const actor = resolveGeneric(agent, sp.actor, f.info);
+    if (!actor || actor === sp.actor || allied(sp.actor, actor)) continue;
+    const at = { ...agent, index: 0, end: 0 };
+    sink.add(f.s, sp, actor, at, allegationFrom(f.s, 0), quoteSpan(f.s, 0, f.s.length));
+  }
+}
+
 /** Every accusation of one sentence in which a speaker names an agent of harm. */
 export function attributedHarm(f: SentenceFrame, sink: AccusationSink): void {
   const { s, hits, speakers, found } = f;
   if (speakers.length === 0 || f.denial || !HARM_RE.test(s)) return;
   const scene = harmScene(s, hits);
+  implicitAgent(f, scene, sink);
   for (const sp of speakers) {
     for (const h of hits) {
       if (h.actor === sp.actor || found.includes(h)) continue;

@@ -4,10 +4,10 @@
 
 import type { Actor } from '../domain/claims.ts';
 import type { AccusationSink, SentenceFrame } from './accusation-frame.ts';
-import { ACCUSE_RE, HARM_RE } from './accusation-patterns.ts';
+import { ACCUSE_RE, allied, HARM_RE, TERROR_LABELLED } from './accusation-patterns.ts';
 import { resolveGeneric } from './actor-context.ts';
 import type { ActorHit } from './actors.ts';
-import { isAgent } from './agents.ts';
+import { harmAgents, isAgent } from './agents.ts';
 import { allegationFrom, quoteSpan } from './allegation.ts';
 import { allMatches } from './regex.ts';
 import { type Speaker, sentenceSubject } from './speakers.ts';
@@ -111,6 +111,17 @@ function activeAccuser(f: SentenceFrame, v: BlameVerb): Speaker | null {
   const clauseSubject = main && main.end <= vi ? main : subject;
   let accuser =
     speakerBefore && (participle || speakerBefore.end > 0) ? speakerBefore : clauseSubject;
+  // "Western countries say ... and Washington has accused Moscow": a finite verb's own subject
+  // right before it blames, not the sentence's speaker.
+  if (
+    !participle &&
+    subject &&
+    speakerBefore &&
+    subject.index > speakerBefore.index &&
+    /^\s*(?:(?:has|have|had|also|again|repeatedly|\w+ly)\s+){0,3}$/i.test(s.slice(subject.end, vi))
+  ) {
+    accuser = subject;
+  }
   accuser ??= speakerBefore;
   // Headline "Blaming Assad Trump says ...": the clause's speaker follows the participle.
   if (!accuser && participle && /^\W*$/.test(s.slice(0, vi))) accuser = speaker;
@@ -171,14 +182,15 @@ function blameVerbAt(f: SentenceFrame, m: RegExpExecArray): BlameVerb | null {
 }
 
 /** "The United States France and Britain all pointed the finger at Assad": every accuser. */
-function coAccusers(f: SentenceFrame, accuser: Speaker): ActorHit[] {
-  const co: ActorHit[] = [];
+function coAccusers(f: SentenceFrame, accuser: Speaker, vi: number): ActorHit[] {
+  // "Assad's regime and Russia have accused rebels": every named speaker of the verb.
+  const co: ActorHit[] = f.found.filter((h) => h !== accuser && h.end <= vi);
   if (accuser.end === 0) return co;
   let first: Speaker = accuser;
   for (let i = f.hits.indexOf(accuser as ActorHit) - 1; i >= 0; i--) {
     const h = f.hits[i];
     if (!h || h.generic || !COACCUSER_GAP_RE.test(f.s.slice(h.end, first.index))) break;
-    co.push(h);
+    if (!co.includes(h)) co.push(h);
     first = h;
   }
   return co;
@@ -204,7 +216,7 @@ function blameOne(f: SentenceFrame, sink: AccusationSink, v: BlameVerb): void {
   const allegation = of ? allegationFrom(of[1] ?? '', 0) : allegationFrom(s, accused.end);
   const qs = Math.min(accuser.end > 0 ? accuser.index : v.vi, v.vi, accused.index);
   sink.add(s, accuser, accusedActor, accused, allegation, quoteSpan(s, qs, accused.end));
-  for (const c of passive ? [] : coAccusers(f, accuser)) {
+  for (const c of passive ? [] : coAccusers(f, accuser, v.vi)) {
     sink.add(s, c, accusedActor, accused, allegation, quoteSpan(s, c.index, accused.end));
   }
   // "accuse the USA, Turkey and Saudi Arabia of orchestrating": every listed party.
@@ -216,12 +228,127 @@ function blameOne(f: SentenceFrame, sink: AccusationSink, v: BlameVerb): void {
     if (listed) sink.add(s, accuser, listed, h, allegation, quoteSpan(s, qs, h.end));
     last = h;
   }
+  // "condemned the crimes committed by the Assad regime and its allies as well as by ISIS",
+  // "holds Russia responsible for its war crimes and the Assad regime's use of chemical
+  // weapons": the agents of the harm blamed are blamed too.
+  const agents = harmAgents(s, hits);
+  for (const h of hits) {
+    if (h.index < accused.end || !agents.has(h) || f.found.includes(h)) continue;
+    const actor = resolveGeneric(h, accuser.actor, info);
+    if (actor && !allied(accuser.actor, actor)) {
+      sink.add(s, accuser, actor, h, allegation, quoteSpan(s, qs, h.end));
+    }
+  }
+}
+
+// "described the attack as an aggression", "dismisses the observatory's reporting as biased":
+// calling a party's act or word a crime or a lie.
+const DESCRIBED_AS_RE =
+  /\b(?:described|describes|describing|termed|terms|called|calls|calling|labell?ed|branded|dismiss(?:ed|es|ing))\s+((?:the|this|that|these|those|its|their|his|her|what)\b[^.;]{0,60}?)\s+as\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:crimes?|aggression|massacres?|terroris[tm]\w*|lies|biased|propaganda|fabricat\w+|false|fake|violations?|atrocit\w+|barbar\w+|genocide|illegal|provocation|murder|cover-?up|unacceptable|blatant)\b/i;
+// "The deaths ... prompted criticism from Western countries": the critics blame the agents.
+const CRITICISM_FROM_RE =
+  /\b(?:criticism|condemnation|outrage|censure|accusations?|anger|protests?)\s+(?:from|by)\s+/i;
+// "is considered a terrorist group by the Syrian government and Russia".
+const TERROR_DESIGNATED_RE =
+  /\b(?:considered|labell?ed|branded|regarded|deemed)\s+(?:as\s+)?(?:an?\s+)?["“]?(?:\w+\s+){0,2}?(?:terrorist|terror)\s+(?:organi[sz]ation|group|outfit|entity)["”]?\s+by\s+/i;
+const ANAPHORIC_ACT_RE =
+  /^(?:the|this|that|these|those|its|their)\s+(?:\w+\s+)?(?:attacks?|incident|strikes?|raids?|bombings?|massacre|shelling|killings?|operation|crime|act)\b/i;
+
+/** "X described the attack as aggression", "X dismisses Y's reporting as biased". */
+function describedAs(f: SentenceFrame, sink: AccusationSink): void {
+  const { s, hits, info } = f;
+  const m = DESCRIBED_AS_RE.exec(s);
+  if (!m) return;
+  const objectAt = m.index + m[0].indexOf(m[1] ?? '');
+  const objectEnd = objectAt + (m[1]?.length ?? 0);
+  const before = hits.filter((h) => !h.generic && h.end <= m.index);
+  const accuser = before[before.length - 1] ?? f.speaker;
+  if (!accuser) return;
+  const named = hits.find((h) => h.index >= objectAt && h.end <= objectEnd && h !== accuser);
+  const accused = named ?? (ANAPHORIC_ACT_RE.test(m[1] ?? '') ? f.lastAgent : null);
+  if (!accused) return;
+  const actor = resolveGeneric(accused, accuser.actor, info);
+  if (!actor || allied(accuser.actor, actor)) return;
+  const at = named ?? { ...accused, index: objectAt, end: objectEnd };
+  sink.add(
+    s,
+    accuser,
+    actor,
+    at,
+    allegationFrom(s, m.index),
+    quoteSpan(s, m.index, m.index + m[0].length),
+  );
+}
+
+/** "The strikes by X and Y prompted criticism from Western countries and rights groups". */
+function criticismFrom(f: SentenceFrame, sink: AccusationSink): void {
+  const { s, hits, info } = f;
+  const m = CRITICISM_FROM_RE.exec(s);
+  if (!m) return;
+  const from = m.index + m[0].length;
+  const critics: ActorHit[] = [];
+  let last = from;
+  for (const h of hits) {
+    if (h.index < from) continue;
+    if (
+      !/^\s*(?:(?:,\s*)?(?:and|as\s+well\s+as)\s+)?(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$/i.test(
+        s.slice(last, h.index),
+      )
+    )
+      break;
+    if (!h.generic) critics.push(h);
+    last = h.end;
+  }
+  const agents = harmAgents(s, hits);
+  for (const critic of critics) {
+    for (const h of hits) {
+      if (!agents.has(h) || critics.includes(h)) continue;
+      const actor = resolveGeneric(h, critic.actor, info);
+      if (!actor || allied(critic.actor, actor)) continue;
+      sink.add(s, critic, actor, h, allegationFrom(s, h.end), quoteSpan(s, h.index, critic.end));
+    }
+  }
+}
+
+/** "Jaish al-Islam is considered a terrorist group by the Syrian government and Russia". */
+function terrorDesignation(f: SentenceFrame, sink: AccusationSink): void {
+  const { s, hits, info } = f;
+  const m = TERROR_DESIGNATED_RE.exec(s);
+  if (!m) return;
+  const by = m.index + m[0].length;
+  // The sentence's subject is designated ("Jaish al-Islam like the al-Qaida affiliate is
+  // considered ..."); only groups whose status is contested make it news.
+  const designated = hits.find((h) => h.end <= m.index && !h.generic);
+  if (!designated || !TERROR_LABELLED.has(designated.actor)) return;
+  let last = by;
+  for (const h of hits) {
+    if (h.index < by) continue;
+    if (
+      !/^\s*(?:(?:,\s*)?and\s+)?(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$/i.test(s.slice(last, h.index))
+    )
+      break;
+    last = h.end;
+    const actor = resolveGeneric(designated, h.actor, info);
+    if (!h.generic && actor) {
+      sink.add(
+        s,
+        h,
+        actor,
+        designated,
+        allegationFrom(s, m.index),
+        quoteSpan(s, designated.index, h.end),
+      );
+    }
+  }
 }
 
 /** Every explicit accusation of one sentence into `sink`. */
 export function explicitBlame(f: SentenceFrame, sink: AccusationSink): void {
   mutualBlame(f, sink);
   rejectedCalls(f, sink);
+  describedAs(f, sink);
+  criticismFrom(f, sink);
+  terrorDesignation(f, sink);
   for (const m of allMatches(ACCUSE_RE, f.s)) {
     const v = blameVerbAt(f, m);
     if (v) blameOne(f, sink, v);

@@ -41,7 +41,12 @@ const OBJECT_POSITION_RE =
 
 // "the field commander of pro-government troops said": the organisation speaks through him.
 const SPOKESMAN_OF_RE =
-  /\b(?:commander|spokes(?:man|woman|person)|head|chief|director|member|official|minister|ambassador|envoy|representative|leader|president|statement|office|department|council|committee)\s+(?:of|for|at)\s+(?:the\s+)?$/i;
+  /\b(?:commander|spokes(?:man|woman|person)|head|chief|director|member|official|minister|ambassador|envoy|representative|leader|president|statement|office|department|council|committee|army|military|forces|government|ministry)\s+(?:of|for|at)\s+(?:the\s+)?$/i;
+// "The monitor could not confirm the nature of the gas but said ...": the sentence's subject is
+// the subject of a later verb joined by "but" / "and".
+const LATER_VERB_GAP_RE = /^\s+[^.;"“”]{0,90}\s(?:but|and)\s+(?:also\s+|later\s+)?$/i;
+// "SANA reporter quoted residents as saying": the quoted speak.
+const QUOTED_AS_SAYING_RE = /\bquot(?:ed|ing|es)\s+([^.;]{2,80}?)\s+as\s+saying\b/i;
 
 // "According to (the) report ISIS has executed ...": the report was named before, and the actor
 // after it is the subject of the reported clause, not its source.
@@ -132,6 +137,10 @@ function accordingTo(sentence: string, hits: ActorHit[]): ActorHit | null {
   return null;
 }
 
+function isProperName(h: ActorHit): boolean {
+  return /^[A-Z]/.test(h.name) && h.actor !== 'ngo' && h.actor !== 'other' && h.actor !== 'media';
+}
+
 /** The subject of a verb of speech at `vi`: the nearest actor before it within a few words. */
 function subjectOf(sentence: string, hits: ActorHit[], vi: number): ActorHit[] {
   let k = -1;
@@ -152,7 +161,20 @@ function subjectOf(sentence: string, hits: ActorHit[], vi: number): ActorHit[] {
       k = i;
   }
   let subject = hits[k];
-  if (!subject) return [];
+  if (!subject) {
+    // The sentence's first actor, subject of a later verb ("The monitor could not confirm ... but
+    // said").
+    const lead = hits.find((h) => !h.generic);
+    if (
+      lead &&
+      lead.index < 12 &&
+      lead.end < vi &&
+      LATER_VERB_GAP_RE.test(sentence.slice(lead.end, vi))
+    ) {
+      return [lead];
+    }
+    return [];
+  }
   // Appositive: "Putin, a key ally of Syrian President Assad, said" - Putin speaks.
   const head = hits[k - 1];
   if (
@@ -164,16 +186,23 @@ function subjectOf(sentence: string, hits: ActorHit[], vi: number): ActorHit[] {
     subject = head;
     k -= 1;
   }
-  // Actors joined to it by "and" speak too ("Rights groups and local activists say").
-  const prev = hits[k - 1];
-  if (
-    prev &&
-    !prev.generic &&
-    /^\s+and\s+(?:the\s+)?(?:\w+\s+)?$/i.test(sentence.slice(prev.end, subject.index))
-  ) {
-    return [prev, subject];
+  // Actors joined to it speak too ("Rights groups and local activists say", "The United States
+  // Saudi Arabia and several countries suspect"). Without an "and" in the list, names side by
+  // side are two clauses ("... the international community, the Syrian Coalition said").
+  const out = [subject];
+  let list = /^\s+and\b/i.test(sentence.slice(subject.end, vi));
+  for (let i = k - 1; i >= 0; i--) {
+    const prev = hits[i];
+    const next = out[0];
+    if (!prev || !next || prev.generic) break;
+    const gap = sentence.slice(prev.end, next.index);
+    if (!/^\s*(?:,\s*|\s+and\s+)?(?:the\s+)?(?:\w+\s+)?$/i.test(gap)) break;
+    // "the monitoring group Syrian Observatory" is one speaker.
+    if (/^\s*$/.test(gap) && !(isProperName(prev) && isProperName(next))) break;
+    list ||= /\band\b/i.test(gap);
+    out.unshift(prev);
   }
-  return [subject];
+  return list ? out : [subject];
 }
 
 /** Post-verb speaker: "..., said the Syrian Observatory." */
@@ -202,6 +231,14 @@ export function findSpeakers(sentence: string, hits: ActorHit[]): ActorHit[] {
   // Headline "Russia: US-led strike killed 62 Syrian troops".
   const first = hits[0];
   if (first && first.index < 3 && /^\s*:/.test(sentence.slice(first.end))) return [first];
+  const quoted = QUOTED_AS_SAYING_RE.exec(sentence);
+  if (quoted) {
+    const from = quoted.index + quoted[0].indexOf(quoted[1] ?? '');
+    const inner = hits.filter(
+      (h) => !h.generic && h.index >= from && h.end <= from + (quoted[1]?.length ?? 0),
+    );
+    if (inner.length > 0) return inner;
+  }
   const according = accordingTo(sentence, hits);
   if (according && according.actor !== 'media') return [according];
   for (const v of allMatches(SPEECH_RE, sentence)) {
