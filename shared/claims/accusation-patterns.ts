@@ -15,7 +15,7 @@ export const DENIAL_RE =
 // Harm done to armed enemies ("strikes kill 35 jihadists") is reported, not alleged, unless
 // civilians are also involved.
 export const MILITANT_VICTIMS_RE =
-  /\b(?:[Kk]ill\w*|dead|[Ee]liminat\w+|[Dd]estroy\w*)\s+(?:[\w-]+\s+){0,4}?(?:[Jj]ihadists|[Mm]ilitants|[Tt]errorists|[Cc]ommanders|[Ll]eaders|jihadists|militants|extremists|terrorists|Daesh|IS|ISIS|ISIL|gunmen|insurgents|members)\b|\b(?:[Jj]ihadists|[Mm]ilitants|[Ee]xtremists|[Tt]errorists|[Ff]ighters|[Mm]embers|[Gg]unmen|[Ii]nsurgents|[Cc]ommanders|[Ll]eaders)\s+(?:were|have\s+been|had\s+been|[Kk]illed)\b|\b(?:death|deaths|killing)\s+of\s+(?:\w+\s+){0,4}?(?:IS|ISIS|ISIL|Daesh|jihadist|militant|Nusra)\b|\b(?:destroyed|targeted|struck|hit|bombed|attacked|pounded|pounding|targeting|hitting|shelled|shelling|strikes\s+(?:against|on))\s+(?:(?!while\b|when\b|as\b|after\b|before\b|who\b|which\b)\w+\s+){0,5}?(?:of\s+|onto\s+|on\s+)?(?:the\s+)?(?:ISIS|ISIL|IS|Daesh|terrorists?|militants|jihadists|Nusra|al-Nusra)\b/;
+  /\b(?:[Kk]ill\w*|dead|[Ee]liminat\w+|[Dd]estroy\w*)\s+(?:(?!by\b|in\s+(?:a|an|the)\b)[\w-]+\s+){0,4}?(?:[Jj]ihadists|[Mm]ilitants|[Tt]errorists|[Cc]ommanders|[Ll]eaders|jihadists|militants|extremists|terrorists|Daesh|IS|ISIS|ISIL|gunmen|insurgents|members)\b|\b(?:[Jj]ihadists|[Mm]ilitants|[Ee]xtremists|[Tt]errorists|[Ff]ighters|[Mm]embers|[Gg]unmen|[Ii]nsurgents|[Cc]ommanders|[Ll]eaders)\s+(?:were|have\s+been|had\s+been|[Kk]illed)\b|\b(?:death|deaths|killing)\s+of\s+(?:\w+\s+){0,4}?(?:IS|ISIS|ISIL|Daesh|jihadist|militant|Nusra)\b|\b(?:destroyed|targeted|struck|hit|bombed|attacked|pounded|pounding|targeting|hitting|shelled|shelling|strikes\s+(?:against|on))\s+(?:(?!while\b|when\b|as\b|after\b|before\b|who\b|which\b)\w+\s+){0,5}?(?:of\s+|onto\s+|on\s+)?(?:the\s+)?(?:ISIS|ISIL|IS|Daesh|terrorists?|militants|jihadists|Nusra|al-Nusra)\b/;
 // Combat deaths of armed men ("killed five pro-regime forces"), which monitors report neutrally.
 export const COMBATANT_VICTIMS_RE =
   /\b(?:kill\w*|dead)\s+(?:[\w-]+\s+){0,4}?(?:forces|fighters|members|soldiers|troops|militiamen|officers|commanders?)\b|\b(?:forces|fighters|members|soldiers|troops|militiamen)\s+(?:were|have\s+been|had\s+been)\s+killed\b|\b(?:attack\w*|ambush\w*|clash\w*|fought|fighting|battl\w+|fired\s+on|bombard\w*|(?:air\s*)?strikes?|airstrikes?|raids?|repel\w*|pound\w*|shell(?:ed|ing)|bombed|struck|targeted|hit)\s+(?:with\s+|on\s+|against\s+)?(?:the\s+)?(?:(?!by\b)[\w-]+\s+){0,2}?(?:forces|fighters|soldiers|troops|militiamen|positions|militants|checkpoints?|posts?)\b/;
@@ -39,7 +39,7 @@ export const VICTIM_HARM_RE =
 export const BATTLE_RE =
   /\b(?:battlefield|front\s*lines?|frontlines?|counter[- ]?attacks?|counter[- ]?offensive|recaptur\w+|regain\w*|recover\w*\s+(?:some\s+)?(?:lost\s+)?ground|advanc\w+|fighting|clashes|positions|during\s+the\s+(?:month-long\s+)?campaign)\b/i;
 export const CIVILIAN_RE =
-  /\b(?:civilians?|children|women|men|people|residents|hospitals?|schools?|markets?|homes|neighbou?rhoods?|patients|medical|humanitarian|infrastructure|refugees|families|villagers|innocent)\b/i;
+  /\b(?:civilians?|citizens?|children|child|boys?|girls?|babies|women|woman|men|man|people|persons?|residents|hospitals?|schools?|markets?|homes|neighbou?rhoods?|patients|medical|humanitarian|infrastructure|refugees|families|villagers|innocent)\b/i;
 
 export const GOVERNMENT_SIDE = new Set<Actor>(['syria_gov', 'russia', 'iran', 'hezbollah']);
 

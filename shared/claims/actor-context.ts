@@ -74,6 +74,9 @@ export function articleInfo(text: string, ctx: ArticleContext): ArticleInfo {
   };
 }
 
+const AFFILIATED_GAP_RE =
+  /^\s+(?:affiliated\s+(?:with|to)|linked\s+to|loyal\s+to|belonging\s+to|of|from)\s+(?:the\s+)?(?:so-?\s?called\s+)?$/i;
+
 // Russian outlets' boilerplate "(a terrorist group banned in Russia)" names no party.
 const BANNED_IN_RE = /\b(?:banned|outlawed|prohibited|illegal)\s+in\s+(?:the\s+)?$/i;
 
@@ -95,6 +98,17 @@ export function resolveHits(sentence: string, found: ActorHit[], info: ArticleIn
   for (const [i, h] of hits.entries()) {
     const prev = hits[i - 1];
     const next = hits[i + 1];
+    // "terrorists affiliated with Jabhat al-Nusra", "militants of the so-called Jaysh al-Islam":
+    // the generic word is the named group's men.
+    if (
+      h.generic &&
+      next &&
+      !next.generic &&
+      AFFILIATED_GAP_RE.test(sentence.slice(h.end, next.index))
+    ) {
+      h.actor = next.actor;
+      h.generic = false;
+    }
     // "a report from the UN Secretary General says": the report speaks for its author.
     if (h.actor === 'ngo' && /report$/i.test(h.name) && next) {
       if (/^\s+(?:by|from)\s+(?:the\s+)?$/i.test(sentence.slice(h.end, next.index))) {

@@ -1,0 +1,296 @@
+// Accusations as attributed harm (issue 13 item 1): a harm, its perpetrator and who says so, one
+// family of sentence shapes per block. Every sentence is written for the test.
+
+import { describe, expect, it } from 'vitest';
+import { extractClaims } from '../../../shared/claims/extract-claims.ts';
+import type { ArticleContext } from '../../../shared/domain/claims.ts';
+
+function pairs(text: string, ctx: ArticleContext = {}): string[] {
+  return extractClaims(text, ctx).accusations.map((a) => `${a.accuser}>${a.accused}`);
+}
+
+describe('attributed harm: speakers the gazetteer does not name', () => {
+  it('reads witnesses, observers and unnamed sources as "other"', () => {
+    expect(pairs('Eyewitnesses said the regime dropped barrel bombs on the market.')).toEqual([
+      'other>syria_gov',
+    ]);
+    expect(
+      pairs(
+        'Shells fired by opposition groups hit the western districts killing four people, observers said.',
+      ),
+    ).toEqual(['other>rebels']);
+    expect(
+      pairs('An informed source in Hama told the agency that US warplanes killed six civilians.'),
+    ).toEqual(['other>us']);
+  });
+
+  it('reads a named outlet as media', () => {
+    expect(
+      pairs(
+        'Regime airstrikes killed 12 civilians in Douma on Monday, Ghouta Live Network reported.',
+      ),
+    ).toEqual(['media>syria_gov']);
+    expect(
+      pairs('Coalition aircraft bombed a school near Raqqa killing nine people, Sputnik reported.'),
+    ).toEqual(['media>coalition']);
+  });
+
+  it('reads an unnamed monitor as the Syrian Observatory', () => {
+    expect(pairs('Government shelling killed eight people in Douma, a monitor said.')).toEqual([
+      'sohr>syria_gov',
+    ]);
+    expect(
+      pairs('Rebel rocket fire wounded 14 people in Aleppo, the monitoring group said.'),
+    ).toEqual(['sohr>rebels']);
+  });
+
+  it('reads a named person or group quoted "as saying"', () => {
+    expect(
+      pairs(
+        'The agency quoted residents as saying that IS militants beheaded two men in the square.',
+      ),
+    ).toEqual(['other>isis']);
+  });
+
+  it('takes the subject of a later "but said" as the speaker', () => {
+    expect(
+      pairs(
+        'The Observatory could not confirm the toll but said the raid was likely carried out by Russian jets.',
+      ),
+    ).toEqual(['sohr>russia']);
+  });
+
+  it('prefers the party that spoke over the outlet that relayed it', () => {
+    expect(
+      pairs(
+        'The terrorists used chemical weapons against civilians in Aleppo, Lavrov said according to Press TV.',
+      ),
+    ).toEqual(['russia>rebels']);
+  });
+});
+
+describe('attributed harm: perpetrators', () => {
+  it('reads names that carry the harm ("government airstrikes", "Syrian strikes", "Rebel fire")', () => {
+    expect(pairs('Government airstrikes killed 15 people in Idlib, the Observatory said.')).toEqual(
+      ['sohr>syria_gov'],
+    );
+    expect(
+      pairs(
+        'Heavy Russian and Syrian strikes killed 25 civilians in Aleppo, the Observatory said.',
+      ),
+    ).toEqual(['sohr>russia', 'sohr>syria_gov']);
+    expect(pairs('Rebel fire on Damascus wounded 22 people, the Observatory said.')).toEqual([
+      'sohr>rebels',
+    ]);
+  });
+
+  it('shares one verb among coordinated names', () => {
+    expect(
+      pairs(
+        'The Assad regime - along with Russian forces - have heavily bombed the province killing scores of civilians according to the Observatory.',
+      ),
+    ).toEqual(['sohr>syria_gov', 'sohr>russia']);
+    expect(
+      pairs(
+        'Activists said 20 civilians were killed in aerial bombing of Aleppo on Friday by regime and Russian forces.',
+      ),
+    ).toEqual(['other>syria_gov', 'other>russia']);
+  });
+
+  it('reads a time phrase or an adverb between the perpetrator and its verb', () => {
+    expect(
+      pairs('Activists said the regime and Russian jets on Friday raided towns in eastern Ghouta.'),
+    ).toEqual(['other>syria_gov', 'other>russia']);
+    expect(
+      pairs(
+        'Rebel groups meanwhile have fired rockets into Damascus killing 16, the Observatory said.',
+      ),
+    ).toEqual(['sohr>rebels']);
+  });
+
+  it('reads a passive agent far from its verb', () => {
+    expect(
+      pairs(
+        'The Observatory said 14 residents of the village were killed including seven women by the insurgents.',
+      ),
+    ).toEqual(['sohr>rebels']);
+  });
+
+  it('reads "believed to be X", "strikes of X" and "X belonged to"', () => {
+    expect(
+      pairs(
+        'Jets believed to be Russian killed at least 60 civilians near the river, the Observatory said.',
+      ),
+    ).toEqual(['sohr>russia']);
+    expect(
+      pairs(
+        'An airstrike of the US-led coalition killed eight civilians in Tabqa, local media said.',
+      ),
+    ).toEqual(['media>coalition']);
+    expect(pairs('Moscow said the poison gas used in the attack belonged to rebels.')).toEqual([
+      'russia>rebels',
+    ]);
+  });
+
+  it('reads armed men of a named group ("terrorists affiliated with Nusra fired")', () => {
+    expect(
+      pairs(
+        'Terrorists affiliated with Jabhat al-Nusra fired rocket shells at the town, the source told SANA.',
+      ),
+    ).toEqual(['syria_gov>nusra']);
+  });
+
+  it('reads "terrorist" before a harm as the rebels in the mouth of the government', () => {
+    expect(
+      pairs('Syrian state television said five people were killed in terrorist rocket attacks.'),
+    ).toEqual(['syria_gov>rebels']);
+  });
+
+  it('reads both sides of "mutual shelling between X and Y"', () => {
+    expect(
+      pairs(
+        'Activists said 58 people were killed in mutual shelling between regime forces and ISIS militants.',
+      ),
+    ).toEqual(['other>syria_gov', 'other>isis']);
+  });
+
+  it('takes the agent just named for harm told without one', () => {
+    expect(
+      pairs(
+        'US-led coalition jets struck the northern district of Manbij overnight. At least 15 civilians were killed in the raids, the Observatory said.',
+      ),
+    ).toEqual(['sohr>coalition']);
+  });
+});
+
+describe('attributed harm: what is not an accusation', () => {
+  it('does not decide between alternatives ("Syrian or Russian warplanes")', () => {
+    expect(
+      pairs('Syrian or Russian warplanes bombed aid trucks near Aleppo, the Observatory said.'),
+    ).toEqual([]);
+    expect(
+      pairs('The raids were carried out by either Russian or regime jets, the monitor said.'),
+    ).toEqual([]);
+  });
+
+  it('does not count a guess ("may be a terrorist attack")', () => {
+    expect(
+      pairs('The state news agency said the blast may be a terrorist attack.', {
+        outletId: 'sana',
+      }),
+    ).toEqual([]);
+  });
+
+  it('does not count a neutral report of battle without victims', () => {
+    expect(
+      pairs(
+        'The Observatory reported ongoing fighting as well as government air strikes on the battlefield.',
+      ),
+    ).toEqual([]);
+    expect(
+      pairs('The Observatory said government bombardment hit rebel positions in Hama.'),
+    ).toEqual([]);
+  });
+
+  it('does not take "used" for harm without a weapon', () => {
+    expect(
+      pairs(
+        'The Observatory said a suicide bomber struck a bus at a crossing the opposition uses to bring in supplies.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('does not read a place held by a party as its harm', () => {
+    expect(
+      pairs(
+        'The Observatory said coalition strikes hit troops surrounded by the Islamic State group in the air base.',
+      ),
+    ).not.toContain('sohr>isis');
+  });
+});
+
+describe('attributed harm: the outlet speaking for a party', () => {
+  it("reads SANA's and the Syrian Coalition's own voice by outlet id", () => {
+    expect(
+      pairs('A woman was killed in Aleppo by terrorists rocket shells.', { outletId: 'sana' }),
+    ).toEqual(['syria_gov>rebels']);
+    expect(
+      pairs('Regime helicopters dropped barrel bombs on Daraya killing 12 civilians.', {
+        outletId: 'etilaf',
+      }),
+    ).toEqual(['opposition>syria_gov']);
+  });
+
+  it('gives an unnamed source told to SANA the state voice', () => {
+    expect(
+      pairs(
+        'A source at the Police Command told SANA that terrorist groups fired mortar shells on al-Midan neighborhood.',
+      ),
+    ).toEqual(['syria_gov>rebels']);
+  });
+
+  it('does not give a neutral outlet a voice of its own', () => {
+    expect(
+      pairs('Regime helicopters dropped barrel bombs on Daraya killing 12 civilians.', {
+        outletId: 'reuters',
+      }),
+    ).toEqual([]);
+  });
+});
+
+describe('explicit blame: more shapes', () => {
+  it('reads critics of the agents ("prompted criticism from X and Y")', () => {
+    expect(
+      pairs(
+        'The toll from strikes by the Syrian military has prompted criticism from Western countries and rights groups.',
+      ),
+    ).toEqual(['other>syria_gov', 'ngo>syria_gov']);
+  });
+
+  it('reads "described the attack as aggression" of the agent just named', () => {
+    expect(
+      pairs(
+        'US cruise missiles struck the Shayrat air base on Friday. Russia described the attack as an aggression against a sovereign state.',
+      ),
+    ).toEqual(['russia>us']);
+    expect(pairs("Moscow dismisses the Observatory's reporting as biased.")).toEqual([
+      'russia>sohr',
+    ]);
+  });
+
+  it('reads a contested terrorist designation by its designators', () => {
+    expect(
+      pairs('Jaish al-Islam is considered a terrorist group by the Syrian government and Russia.'),
+    ).toEqual(['syria_gov>rebels', 'russia>rebels']);
+  });
+
+  it('blames the agents inside the harm blamed', () => {
+    expect(
+      pairs(
+        'The Syrian Coalition condemned the crimes committed by the Assad regime as well as by ISIS against civilians.',
+      ),
+    ).toEqual(['opposition>syria_gov', 'opposition>isis']);
+  });
+
+  it('gives every named speaker of the verb the blame', () => {
+    expect(
+      pairs("Assad's regime and Russia have accused rebels of using toxic gas.").sort(),
+    ).toEqual(['russia>rebels', 'syria_gov>rebels']);
+  });
+
+  it("takes a finite verb's own subject over the sentence's speaker", () => {
+    expect(
+      pairs(
+        'Western countries say the bombing targeted hospitals and Washington has accused Moscow of war crimes.',
+      ),
+    ).toContain('us>russia');
+  });
+
+  it('reads a demand that a party stop its bombing', () => {
+    expect(
+      pairs(
+        'MSF released a statement demanding that the Syrian regime and its allies stop their bombing of the city.',
+      ),
+    ).toEqual(['msf>syria_gov']);
+  });
+});
