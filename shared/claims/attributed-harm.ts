@@ -20,7 +20,7 @@ import {
 import { resolveGeneric } from './actor-context.ts';
 import type { ActorHit } from './actors.ts';
 import { harmAgents } from './agents.ts';
-import { allegationFrom, quoteSpan } from './allegation.ts';
+import { harmAllegation, quoteOf } from './allegation.ts';
 import type { Speaker } from './speakers.ts';
 
 interface HarmScene {
@@ -91,7 +91,7 @@ function implicitAgent(f: SentenceFrame, scene: HarmScene, sink: AccusationSink)
     const actor = resolveGeneric(agent, sp.actor, f.info);
     if (!actor || actor === sp.actor || allied(sp.actor, actor)) continue;
     const at = { ...agent, index: 0, end: 0 };
-    sink.add(f.s, sp, actor, at, allegationFrom(f.s, 0), quoteSpan(f.s, 0, f.s.length));
+    sink.add(f.s, sp, actor, at, harmAllegation(f.s, 0), quoteOf(f.s));
   }
 }
 
@@ -108,7 +108,7 @@ export function attributedHarm(f: SentenceFrame, sink: AccusationSink): void {
       if (!actor || allied(sp.actor, actor) || !accuses(f, scene, sp, h)) continue;
       const qs = Math.min(sp.end > 0 ? sp.index : h.index, h.index);
       const qe = Math.max(sp.end, h.end);
-      sink.add(s, sp, actor, h, allegationFrom(s, h.end), quoteSpan(s, qs, qe));
+      sink.add(s, sp, actor, h, harmAllegation(s, h.end), quoteOf(s, qs, qe));
     }
   }
 }

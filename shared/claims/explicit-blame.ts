@@ -8,7 +8,13 @@ import { ACCUSE_RE, allied, HARM_RE, TERROR_LABELLED } from './accusation-patter
 import { resolveGeneric } from './actor-context.ts';
 import type { ActorHit } from './actors.ts';
 import { harmAgents, isAgent } from './agents.ts';
-import { allegationFrom, quoteSpan } from './allegation.ts';
+import {
+  allegationFrom,
+  blameAllegation,
+  cleanPhrase,
+  harmAllegation,
+  quoteOf,
+} from './allegation.ts';
 import { allMatches } from './regex.ts';
 import { type Speaker, sentenceSubject } from './speakers.ts';
 
@@ -39,7 +45,7 @@ function mutualBlame(f: SentenceFrame, sink: AccusationSink): void {
   const [a, b] = hits.filter((h) => h.end <= mutual.index && !h.generic).slice(-2);
   if (!a || !b || a.actor === b.actor) return;
   const end = mutual.index + mutual[0].length;
-  const quote = quoteSpan(s, a.index, end);
+  const quote = quoteOf(s, a.index, end);
   sink.add(s, a, b.actor, b, allegationFrom(s, end), quote);
   sink.add(s, b, a.actor, a, allegationFrom(s, end), quote);
 }
@@ -55,8 +61,10 @@ function rejectedCalls(f: SentenceFrame, sink: AccusationSink): void {
   const target = [...hits].reverse().find((h) => h.end <= ri && !h.generic) ?? null;
   const caller = hits.find((h) => h.index >= re && h.index - re < 40 && !h.generic) ?? null;
   if (!target || !caller) return;
-  const quote = quoteSpan(s, target.index, caller.end);
-  sink.add(s, caller, target.actor, target, allegationFrom(s, caller.end), quote);
+  const quote = quoteOf(s, target.index, caller.end);
+  const allegation =
+    cleanPhrase(`rejecting calls ${s.slice(caller.end)}`) || 'rejecting calls to stop';
+  sink.add(s, caller, target.actor, target, allegation, quote);
 }
 
 interface BlameVerb {
@@ -213,11 +221,11 @@ function blameOne(f: SentenceFrame, sink: AccusationSink, v: BlameVerb): void {
   const accusedActor: Actor | null = resolveGeneric(accused, accuser.actor, info);
   if (!accusedActor) return;
   const of = /\b(?:of|for)\s+(.*)$/i.exec(s.slice(accused.end));
-  const allegation = of ? allegationFrom(of[1] ?? '', 0) : allegationFrom(s, accused.end);
+  const allegation = blameAllegation(s, accused.end);
   const qs = Math.min(accuser.end > 0 ? accuser.index : v.vi, v.vi, accused.index);
-  sink.add(s, accuser, accusedActor, accused, allegation, quoteSpan(s, qs, accused.end));
+  sink.add(s, accuser, accusedActor, accused, allegation, quoteOf(s, qs, accused.end));
   for (const c of passive ? [] : coAccusers(f, accuser, v.vi)) {
-    sink.add(s, c, accusedActor, accused, allegation, quoteSpan(s, c.index, accused.end));
+    sink.add(s, c, accusedActor, accused, allegation, quoteOf(s, c.index, accused.end));
   }
   // "accuse the USA, Turkey and Saudi Arabia of orchestrating": every listed party.
   let last = accused;
@@ -225,7 +233,7 @@ function blameOne(f: SentenceFrame, sink: AccusationSink, v: BlameVerb): void {
     if (h.index < last.end) continue;
     if (!LIST_GAP_RE.test(s.slice(last.end, h.index))) break;
     const listed = resolveGeneric(h, accuser.actor, info);
-    if (listed) sink.add(s, accuser, listed, h, allegation, quoteSpan(s, qs, h.end));
+    if (listed) sink.add(s, accuser, listed, h, allegation, quoteOf(s, qs, h.end));
     last = h;
   }
   // "condemned the crimes committed by the Assad regime and its allies as well as by ISIS",
@@ -236,7 +244,7 @@ function blameOne(f: SentenceFrame, sink: AccusationSink, v: BlameVerb): void {
     if (h.index < accused.end || !agents.has(h) || f.found.includes(h)) continue;
     const actor = resolveGeneric(h, accuser.actor, info);
     if (actor && !allied(accuser.actor, actor)) {
-      sink.add(s, accuser, actor, h, allegation, quoteSpan(s, qs, h.end));
+      sink.add(s, accuser, actor, h, allegation, quoteOf(s, qs, h.end));
     }
   }
 }
@@ -275,8 +283,8 @@ function describedAs(f: SentenceFrame, sink: AccusationSink): void {
     accuser,
     actor,
     at,
-    allegationFrom(s, m.index),
-    quoteSpan(s, m.index, m.index + m[0].length),
+    cleanPhrase(s.slice(m.index + m[0].lastIndexOf(' as ') + 4)) || 'a crime',
+    quoteOf(s, m.index, m.index + m[0].length),
   );
 }
 
@@ -305,7 +313,7 @@ function criticismFrom(f: SentenceFrame, sink: AccusationSink): void {
       if (!agents.has(h) || critics.includes(h)) continue;
       const actor = resolveGeneric(h, critic.actor, info);
       if (!actor || allied(critic.actor, actor)) continue;
-      sink.add(s, critic, actor, h, allegationFrom(s, h.end), quoteSpan(s, h.index, critic.end));
+      sink.add(s, critic, actor, h, harmAllegation(s, h.end), quoteOf(s, h.index, critic.end));
     }
   }
 }
@@ -335,8 +343,8 @@ function terrorDesignation(f: SentenceFrame, sink: AccusationSink): void {
         h,
         actor,
         designated,
-        allegationFrom(s, m.index),
-        quoteSpan(s, designated.index, h.end),
+        'being a terrorist group',
+        quoteOf(s, designated.index, h.end),
       );
     }
   }

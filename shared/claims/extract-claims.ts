@@ -4,6 +4,7 @@
 import type { ArticleContext, CasualtyFigure, ClaimSet } from '../domain/claims.ts';
 import { findAccusations } from './accusations.ts';
 import { type ActorHit, findActors, sourceName } from './actors.ts';
+import { quoteOf } from './allegation.ts';
 import { figuresInSentence, inheritVictims, isBackgroundSentence } from './casualties.ts';
 import { findDate } from './dates.ts';
 import { findPlace } from './places.ts';
@@ -117,7 +118,7 @@ function casualties(
           source: source ?? outlet,
           place: findPlace(sent.text, f.numberStart),
           date: findDate(sent.text, ctx.publishedAt, f.numberStart),
-          quote: sent.text.slice(f.start, f.end).trim(),
+          quote: quoteOf(sent.text, f.start, f.end),
         },
         another: f.another,
         bare: !f.hasHead,

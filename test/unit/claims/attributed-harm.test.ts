@@ -294,3 +294,43 @@ describe('explicit blame: more shapes', () => {
     ).toEqual(['msf>syria_gov']);
   });
 });
+
+describe('allegation and quote (issue 13 item 2)', () => {
+  const first = (text: string, ctx: ArticleContext = {}) => extractClaims(text, ctx).accusations[0];
+
+  it('composes harm, figure and place the way the labels do', () => {
+    expect(
+      first(
+        'Regime air strikes killed at least 22 civilians in Douma on Monday, the Observatory said.',
+      )?.allegation,
+    ).toBe('air strikes killing at least 22 civilians in Douma');
+  });
+
+  it("turns the perpetrator's verb into a gerund phrase", () => {
+    expect(
+      first('Activists said regime helicopters dropped barrel bombs on Daraya overnight.')
+        ?.allegation,
+    ).toBe('dropping barrel bombs on Daraya overnight');
+  });
+
+  it('takes what an explicit blame is for, cut at the clause', () => {
+    expect(
+      first(
+        'Russia accused the US-led coalition of bombing a hospital in Raqqa, and urged an inquiry.',
+      )?.allegation,
+    ).toBe('bombing a hospital in Raqqa');
+    expect(
+      first(
+        'The Syrian Coalition condemned the regime for what it called a massacre of civilians and urged the UN to act.',
+      )?.allegation,
+    ).toBe('what it called a massacre of civilians');
+  });
+
+  it('quotes the whole sentence', () => {
+    const text =
+      'The war has dragged on. Regime air strikes killed 12 civilians in Idlib, the Observatory said. Talks resume on Monday.';
+    expect(first(text)?.quote).toBe(
+      'Regime air strikes killed 12 civilians in Idlib, the Observatory said.',
+    );
+  });
+});

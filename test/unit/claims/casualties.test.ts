@@ -202,11 +202,20 @@ describe('extractClaims casualties: source, place, date, quote', () => {
     expect(extractClaims('Nine civilians were killed on Sunday.').casualties[0]?.date).toBeNull();
   });
 
-  it('quotes the shortest span with the figure', () => {
+  it('quotes the whole sentence the figure stands in', () => {
     const text =
-      'Officials said that the raid, which began at dawn, killed at least 84 civilians in Raqqa.';
+      'Officials said that the raid, which began at dawn, killed at least 84 civilians in Raqqa. The city was quiet.';
     const [f] = figures(text);
-    expect(f?.quote).toBe('killed at least 84 civilians');
+    expect(f?.quote).toBe(
+      'Officials said that the raid, which began at dawn, killed at least 84 civilians in Raqqa.',
+    );
+  });
+
+  it('quotes the clause of a long sentence, never cutting a word', () => {
+    const filler = 'the town had been under siege for months and aid convoys were turned back';
+    const text = `Residents said ${filler}, ${filler}; the shelling on Tuesday killed 14 civilians in the old market, ${filler}, ${filler}.`;
+    const [f] = figures(text);
+    expect(f?.quote).toBe('the shelling on Tuesday killed 14 civilians in the old market');
     expect(text).toContain(f?.quote);
   });
 });
