@@ -11,12 +11,13 @@
 import type { Accusation, ArticleContext } from '../domain/claims.ts';
 import { AccusationSink, type SentenceFrame } from './accusation-frame.ts';
 import { DENIAL_RE, HARM_RE } from './accusation-patterns.ts';
-import { type ArticleInfo, articleInfo, outletParty, resolveHits } from './actor-context.ts';
-import { type ActorHit, findActors } from './actors.ts';
+import { type ArticleInfo, outletParty } from './actor-context.ts';
+import type { ActorHit } from './actors.ts';
 import { isAgent } from './agents.ts';
+import type { ArticleAnalysis } from './article-analysis.ts';
 import { attributedHarm } from './attributed-harm.ts';
 import { explicitBlame } from './explicit-blame.ts';
-import { isHeadlineJunk, type Sentence } from './sentences.ts';
+import { isHeadlineJunk } from './sentences.ts';
 import {
   ACCORDING_ANAPHOR_START_RE,
   findSpeakers,
@@ -75,20 +76,14 @@ function resolveSpeakers(
 }
 
 /** Accusations in an article, one per (accuser, accused) pair, in order of appearance. */
-export function findAccusations(
-  sentences: Sentence[],
-  ctx: ArticleContext = {},
-  text = sentences.map((s) => s.text).join(' '),
-  /** Actor hits per sentence when the caller has them already. */
-  actors?: ActorHit[][],
-): Accusation[] {
+export function findAccusations(a: ArticleAnalysis, ctx: ArticleContext = {}): Accusation[] {
   const sink = new AccusationSink();
-  const info = articleInfo(text, ctx);
+  const { info } = a;
   const d: Discourse = { lastSpeakers: [], before: null, lastAgent: null, lastAgentAt: -1 };
-  for (const [si, sent] of sentences.entries()) {
+  for (const [si, sent] of a.sentences.entries()) {
     if (isHeadlineJunk(sent)) continue;
     const s = sent.text;
-    const hits = resolveHits(s, actors?.[si] ?? findActors(s), info);
+    const hits = a.hits[si] ?? [];
     const found = findSpeakers(s, hits);
     const speakers = resolveSpeakers(s, found, d, ctx, info);
     d.before = found.length > 0 ? null : { s, hits };

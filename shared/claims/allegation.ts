@@ -53,7 +53,7 @@ export function cleanPhrase(text: string, max = MAX_WORDS): string {
     .join(' ')
     .replace(LEADING_JUNK_RE, '')
     .replace(
-      /^(?:A|An|The|[A-Z][a-z]+(?=\s+(?:people|civilians|citizens|persons|children|women|men)))/,
+      /^(?:A|An|The|[A-Z][a-z]+(?=\s+(?:people|civilians|citizens|persons|children|women|men)\b))\b/,
       (w) => w.toLowerCase(),
     );
   return allegationProblems(phrase).length === 0 ? phrase : '';

@@ -112,6 +112,8 @@ export interface RawFigure {
   another: boolean;
   /** The outcome came from a verb before the number ("killing two men and three boys"). */
   viaLeft: boolean;
+  /** The total this figure is part of ("84 civilians including 30 children"), in this sentence. */
+  partOf: RawFigure | null;
   hasHead: boolean;
   qualifier: Qualifier;
   /** Offsets inside the sentence. */
@@ -413,6 +415,7 @@ function figureAt(
     inherit: inherit || (another && !p.head),
     another,
     viaLeft: o.viaLeft,
+    partOf: null,
     hasHead: p.head !== '',
     qualifier: n.qualifier,
     start: Math.max(0, o.start),
@@ -436,12 +439,42 @@ export function figuresInSentence(sentence: string): RawFigure[] {
     skipUntil = found.headEnd;
   }
   resolveChains(sentence, figures);
+  markSubFigures(sentence, figures);
   return figures.filter((f) => f.outcome !== null);
+}
+
+// Between a total and a part of it: "84 civilians including 30 children", "among them five
+// women", "of whom 12 were children", "mostly women".
+const SUB_GAP_RE =
+  /^\s*(?:,\s*)?(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|mostly|mainly|most\s+of\s+them)\s*$/i;
+const LIST_GAP_RE = /^\s*(?:,\s*)?(?:and\s+)?$/i;
+
+/** Links each sub-figure to its total in the same sentence (`partOf`). */
+function markSubFigures(sentence: string, figures: RawFigure[]): void {
+  for (let i = 1; i < figures.length; i++) {
+    const total = figures[i - 1];
+    const g = figures[i];
+    if (!total || !g || g.outcome === null || g.outcome !== total.outcome) continue;
+    const gap = chainGap(sentence, total.phraseEnd, g.numberStart);
+    const part = (t: RawFigure): boolean => g.count < t.count && t.outcome === g.outcome;
+    if (
+      SUB_GAP_RE.test(gap) ||
+      (/^[\s,;:-]*$/.test(gap) && OF_THEM_RE.test(sentence.slice(g.numberEnd)))
+    ) {
+      if (part(total)) g.partOf = total;
+    } else if (total.partOf && LIST_GAP_RE.test(gap) && part(total.partOf)) {
+      // "84 civilians including 30 children and 20 women": the list shares its total.
+      g.partOf = total.partOf;
+    }
+  }
 }
 
 function resolveChains(sentence: string, figures: RawFigure[]): void {
   // Two passes so that "15 civilians including four children were killed" and
   // "killed three civilians including two children" both resolve, whichever side has the verb.
+  // Figures whose outcome a neighbour lent them: a list after them shares it ("killed 40 people
+  // including 12 children and nine women").
+  const borrowed = new Set<RawFigure>();
   for (let pass = 0; pass < 2; pass++) {
     for (let i = figures.length - 2; i >= 0; i--) {
       const f = figures[i];
@@ -463,9 +496,14 @@ function resolveChains(sentence: string, figures: RawFigure[]): void {
         (/^[\s,;:-]*$/.test(gap) && OF_THEM_RE.test(sentence.slice(g.numberEnd)))
       ) {
         g.outcome = f.outcome;
-      } else if ((g.another && !g.hasHead) || (f.viaLeft && COORDINATED_RE.test(gap))) {
+        borrowed.add(g);
+      } else if (
+        (g.another && !g.hasHead) ||
+        ((f.viaLeft || borrowed.has(f)) && COORDINATED_RE.test(gap))
+      ) {
         // "30 jihadists were killed near Shadadi and another five outside Kobane".
         g.outcome = f.outcome;
+        borrowed.add(g);
       }
     }
   }

@@ -220,7 +220,6 @@ function blameOne(f: SentenceFrame, sink: AccusationSink, v: BlameVerb): void {
   if (/^accusations?$/.test(v.verb) && f.denial) return;
   const accusedActor: Actor | null = resolveGeneric(accused, accuser.actor, info);
   if (!accusedActor) return;
-  const of = /\b(?:of|for)\s+(.*)$/i.exec(s.slice(accused.end));
   const allegation = blameAllegation(s, accused.end);
   const qs = Math.min(accuser.end > 0 ? accuser.index : v.vi, v.vi, accused.index);
   sink.add(s, accuser, accusedActor, accused, allegation, quoteOf(s, qs, accused.end));
