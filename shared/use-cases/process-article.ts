@@ -266,6 +266,8 @@ export async function processArticle(deps: PipelineDeps, job: ArticleJob): Promi
   const claims = extractClaims(fullText, {
     title: article.title ?? undefined,
     outlet: job.outlet,
+    // The feed id: an outlet that is a party's organ (sana, etilaf) speaks for it.
+    outletId: job.feedId,
     publishedAt: article.publishedAt ?? undefined,
   });
   lap('claims');
