@@ -9,6 +9,7 @@ import {
   CIVILIAN_MARKERS,
   FIGHTER_MARKERS,
   KILLED_NOUNS,
+  INJURED_CASES_RE,
   OUTCOME_SOURCE,
   outcomeOf,
   SOLDIER_MARKERS,
@@ -18,7 +19,7 @@ import { NUMBER_SOURCE, parseNumber } from './numbers.ts';
 import { allMatches } from './regex.ts';
 
 const SINGULAR_NOUNS =
-  'child|woman|man|civilian|soldier|person|boy|girl|baby|infant|fighter|militant|rebel|policeman|doctor|nurse|journalist|medic|resident|officer|member|toddler|teenager|pilot|volunteer|teacher|student|citizen';
+  'child|woman|man|civilian|soldier|person|boy|girl|baby|infant|fighter|militant|rebel|policeman|doctor|nurse|journalist|medic|resident|officer|member|toddler|teenager|pilot|volunteer|teacher|student|citizen|terrorist|jihadist|extremist|commander|leader|official|employee|reporter|photographer|cameraman|worker|driver|dustman|activist|bomber|adult|farmer';
 
 // "a civilian death toll", "a civilian area": the noun is an adjective there, not a person.
 const NOUN_AS_ADJECTIVE =
@@ -49,9 +50,9 @@ const OF_HEAD_RE = new RegExp(
 );
 // "(of whom / of the town) were killed": fillers allowed between the victims and the verb.
 const FILLER =
-  '(?:were|was|are|is|have|has|had|been|being|be|got|reportedly|also|all|later|subsequently|allegedly|previously|so\\s+far|in\\s+total|overall|altogether|mostly|either|both|among|those|the|still|now|again|already|said\\s+to\\s+have|believed\\s+to\\s+have|feared|thought|to\\s+have|to\\s+be|found|confirmed|reported|recorded|documented|were\\s+reported|who|that|which|as|being|left|have\\s+gone|gone|were\\s+either|critically|seriously|severely|slightly|lightly|badly|fatally|mortally|others|more|people|civilians|children|women|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|ISIS|IS|Daesh)';
+  '(?:many\\s+of\\s+whom\\s+were\\s+\\w+|(?:may|might|could)\\s+have\\s+been|(?:are|were|is|was)\\s+(?:estimated|believed|feared|thought)\\s+to\\s+have\\s+been|total|were|was|are|is|have|has|had|been|being|be|got|reportedly|also|all|later|subsequently|allegedly|previously|so\\s+far|in\\s+total|overall|altogether|mostly|either|both|among|those|the|still|now|again|already|said\\s+to\\s+have|believed\\s+to\\s+have|feared|thought|to\\s+have|to\\s+be|found|confirmed|reported|recorded|documented|were\\s+reported|who|that|which|as|being|left|have\\s+gone|gone|were\\s+either|critically|seriously|severely|slightly|lightly|badly|fatally|mortally|others|more|people|civilians|children|women|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|ISIS|IS|Daesh)';
 const RIGHT_OUTCOME_RE = new RegExp(
-  `^(?:\\s*[-–—](?=\\s))?(?:\\s+(?:of|from|in|near|at|inside|on|for|with)\\s+(?:the\\s+|a\\s+)?[\\w'’-]+(?:\\s+[\\w'’-]+)?(?=\\s+(?:were|was|had|have|are|is)\\b))?(?:,?\\s+(?:mostly|mainly|(?:many|most|some|all)\\s+of\\s+them|including|among\\s+them)(?:\\s+(?!(?:were|was|are|is|have|has|had|and|who|which|that|killed|died|dead|wounded|injured|${NUMBER_SOURCE})(?![\\w-]))[\\w'’-]+){1,6}?(?:\\s+and\\s+[\\w'’-]+)?,?)?(?:\\s+and\\s+(?:their|his|her)\\s+(?:mother|father|parents|wife|husband|brother|sister|children|son|daughter)s?|\\s+and\\s+(?:(?:pro-[\\w-]+|allied|regime|government|army|Syrian|Iraqi|Kurdish|Shiite|Shia|local|foreign|rebel|opposition)\\s+)?(?:militia|militias|militiamen|allies|loyalists|civilians|soldiers|troops|fighters|rebels|militants|policemen|officers|guards))?(?:\\s+(?:aged\\s+)?(?:between\\s+)?\\d{1,2}\\s+(?:and|to|-)\\s+\\d{1,2}\\s+years?(?:\\s+old)?)?(?:\\s+${FILLER}){0,4}\\s+(?!(?:injuring|wounding|killing)\\b)(?:${OUTCOME_SOURCE})(?![\\w-])`,
+  `^(?:\\s*[-–—](?=\\s))?(?:\\s+(?:of|from|in|near|at|inside|on|for|with)\\s+(?:the\\s+|a\\s+)?[\\w'’-]+(?:\\s+[\\w'’-]+)?(?=\\s+(?:were|was|had|have|are|is)\\b))?(?:,?\\s+(?:mostly|mainly|(?:many|most|some|all)\\s+of\\s+them|including|among\\s+them)(?:\\s+(?!(?:were|was|are|is|have|has|had|and|who|which|that|killed|died|dead|wounded|injured|${NUMBER_SOURCE})(?![\\w-]))[\\w'’-]+){1,6}?(?:\\s+and\\s+[\\w'’-]+)?,?)?(?:\\s+and\\s+(?:a\\s+)?(?:child|baby|son|daughter|husband|wife)\\b|\\s+and\\s+(?:their|his|her)\\s+(?:mother|father|parents|wife|husband|brother|sister|children|son|daughter)s?|\\s+and\\s+(?:(?:pro-[\\w-]+|allied|regime|government|army|Syrian|Iraqi|Kurdish|Shiite|Shia|local|foreign|rebel|opposition)\\s+)?(?:militia|militias|militiamen|allies|loyalists|civilians|soldiers|troops|fighters|rebels|militants|policemen|officers|guards))?(?:\\s+(?:aged\\s+)?(?:between\\s+)?\\d{1,2}\\s+(?:and|to|-)\\s+\\d{1,2}\\s+years?(?:\\s+old)?)?(?:\\s+${FILLER}){0,4}\\s+(?!(?:injuring|wounding|killing)\\b)(?:${OUTCOME_SOURCE})(?![\\w-])`,
   'i',
 );
 // "... of the slain", "of the dead".
@@ -61,8 +62,8 @@ const OF_THE_OUTCOME_RE = new RegExp(
 );
 // Outcome before the number: "killing at least 84", "the death toll rose to 85", "left 12".
 const LEFT_OUTCOME_RE = new RegExp(
-  `(?:(?<verb>killed|killing|kill|kills|lost|losing|wounded|wounding|wounds|injured|injuring|injure|executed|executing|execute|slaughtered|massacred|claimed\\s+the\\s+li(?:fe|ves)\\s+of|claiming\\s+the\\s+li(?:fe|ves)\\s+of|claimed|claiming|took\\s+the\\s+lives\\s+of|death\\s+of|deaths\\s+of|massacre\\s+of|killing\\s+of|murder\\s+of|murdered|beheaded|crucified|crucifying|crucifies|injury\\s+of|injuries\\s+of|wounding\\s+of|shot\\s+dead|gunned\\s+down)` +
-    `|(?<toll>(?:death|casualty|fatality|civilian|final|overall|total)?\\s*toll(?:\\s+[\\w'’()-]+){0,8}?\\s+(?:to|at|of|reached|hit|is|was|stands\\s+at|stood\\s+at|climbed\\s+to|rose\\s+to|risen\\s+to|jumped\\s+to|now)|(?:number|total)\\s+of\\s+(?:(?:people|civilians|those|Syrians|victims|fatalities|deaths|dead|casualties|members|soldiers|fighters|troops|[\\w-]+)\\s+){0,6}?(?:killed|dead|deaths|died|wounded|injured|casualties)(?:\\s+[\\w'’()-]+){0,6}?\\s+(?:to|at|is|was|reached|stands\\s+at|stood\\s+at|rose\\s+to)))` +
+  `(?:(?<verb>killed|killing|kill|kills|lost|losing|wounded|wounding|wounds|injured|injuring|injure|executed|executing|execute|slaughtered|massacred|claimed\\s+(?:the\\s+)?li(?:fe|ves)\\s+of|claiming\\s+(?:the\\s+)?li(?:fe|ves)\\s+of|cost\\s+(?:the\\s+)?li(?:fe|ves)\\s+of|costing\\s+(?:the\\s+)?li(?:fe|ves)\\s+of|bodies\\s+of|eliminated|eliminating|neutrali[sz]ed|(?:victims|dead|fatalities)\\s+(?:included|include)|claimed|claiming|took\\s+the\\s+lives\\s+of|death\\s+of|deaths\\s+of|massacre\\s+of|killing\\s+of|murder\\s+of|murdered|beheaded|crucified|crucifying|crucifies|injury\\s+(?:of|to)|injuries\\s+(?:of|to)|wounding\\s+of|shot\\s+dead|gunned\\s+down)` +
+    `|(?<toll>(?:death|casualty|fatality|civilian|final|overall|total)?\\s*toll(?:\\s+[\\w'’()-]+){0,14}?\\s+(?:to|at|of|reached|hit|is|was|stands\\s+at|stood\\s+at|climbed\\s+to|rose\\s+to|risen\\s+to|jumped\\s+to|now)|(?:number|total)\\s+of\\s+(?:(?:people|civilians|those|Syrians|victims|fatalities|deaths|dead|casualties|members|soldiers|fighters|troops|[\\w-]+)\\s+){0,6}?(?:killed|dead|deaths|died|wounded|injured|casualties)(?:\\s+[\\w'’()-]+){0,6}?\\s+(?:to|at|is|was|reached|stands\\s+at|stood\\s+at|rose\\s+to)))` +
     `(?:\\s+(?:a\\s+total\\s+of|another|a\\s+further|an\\s+additional|an\\s+estimated|all|the|some|as\\s+many\\s+as|at\\s+least|more\\s+than|over|up\\s+to|nearly|almost|about|around|roughly|approximately|no\\s+fewer\\s+than|no\\s+less\\s+than|not\\s+less\\s+than|at\\s+least|upwards\\s+of|in\\s+excess\\s+of|well\\s+over|close\\s+to|between|least|than|to))*\\s*["“‘]?$`,
   'i',
 );
@@ -209,11 +210,17 @@ function findOutcomeLeft(
   if (m.groups.toll && /wounded|injured/i.test(m.groups.toll)) outcome = 'injured';
   // "killing", "claimed the lives of" take the number as their object; "killed" may be a
   // participle of its own clause ("a child killed 20 people injured").
+  // "the war has killed more than 220000 people wounded at least one million": after "has" the
+  // verb is finite and governs.
+  const finite = /\b(?:has|have|had)\s+(?:\w+\s+)?\w+\s*(?:\w+\s+){0,3}$/i.test(
+    before.slice(0, before.length - m[0].length + verb.length + 1),
+  );
   const active =
     verb !== '' &&
-    !/^(?:killed|wounded|injured|lost|executed|murdered|slaughtered|massacred|beheaded|crucified)$/.test(
-      verb,
-    );
+    (finite ||
+      !/^(?:killed|wounded|injured|lost|executed|murdered|slaughtered|massacred|beheaded|crucified)$/.test(
+        verb,
+      ));
   return { outcome, length: m[0].length, active };
 }
 
@@ -221,6 +228,15 @@ const CHAIN_FORWARD_RE =
   /^\s*(?:,\s*)?(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|and|as\s+well\s+as|plus|along\s+with|in\s+addition\s+to|together\s+with|with)\s*$/i;
 const CHAIN_BACK_RE =
   /^\s*(?:,\s*)?(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|as\s+well\s+as|plus|along\s+with|in\s+addition\s+to|together\s+with|most\s+of\s+them|mostly|and\s+(?:another|a\s+further)|among\s+those\s+(?:killed|dead)\s+were|(?:were|was)\s+among(?:\s+the|\s+those)?|(?:one\s+|two\s+)?of\s+(?:them|whom))\s*(?:at\s+least|more\s+than|over|some|about|nearly|another)?\s*$/i;
+
+// "one of their activists", "five of his entourage", "four of the children": the count takes the
+// noun after "of".
+const PARTITIVE_RE = new RegExp(
+  `^\\s+of\\s+(?:the|its|their|his|her)\\s+(?=(?:[\\w'’-]+\\s+){0,2}?(?:${HEADS})(?![\\w-]))`,
+  'i',
+);
+// "and one in the town of Harasta": a bare number that borrows its neighbour's figure.
+const ELLIPTIC_RE = /^\s+(?:in|near|at|outside|inside)\s/i;
 
 /** A number that is a date, an age, money, a measure or a designation, not a count of people. */
 function isNotACount(word: string, count: number, before: string, after: string): boolean {
@@ -230,7 +246,11 @@ function isNotACount(word: string, count: number, before: string, after: string)
   if (/^\d{4}$/.test(word) && count >= 1900 && count <= 2099) {
     if (!YEAR_HEAD_RE.test(after) || AGE_BEFORE_RE.test(before)) return true;
   }
-  if (/^one$/i.test(word) && /^\s+(?:of|another|day|side|year|time|way)\b/i.test(after))
+  if (
+    /^one$/i.test(word) &&
+    /^\s+(?:of|another|day|side|year|time|way)\b/i.test(after) &&
+    !PARTITIVE_RE.test(after)
+  )
     return true;
   if (/\b(?:no|every|any)\s*$/i.test(before)) return true;
   return /(?:aged|age\s+of|ages\s+of|ages|Resolution|No\.?|number|Article|Chapter|Route|Highway|Flight|Level|Phase|Brigade|Division|Regiment|Corps)\s*$/i.test(
@@ -393,19 +413,29 @@ function figureAt(
   if (/^(?:dozen|hundred|thousand)$/i.test(m[0])) return null;
   // Only the last few words matter; a bounded window keeps the end-anchored patterns linear.
   const before = sentence.slice(Math.max(0, numberStart - 160), numberStart);
-  if (isNotACount(m[0], count, before, sentence.slice(numberStart + m[0].length))) return null;
   const n = numberSpan(sentence, count, numberStart, numberStart + m[0].length);
-  const p = victimPhrase(sentence, n.numberEnd);
+  const cases = INJURED_CASES_RE.exec(sentence.slice(n.numberEnd));
+  if (cases) return gasCases(sentence, n, numberStart, cases[0].length);
+  if (isNotACount(m[0], count, before, sentence.slice(numberStart + m[0].length))) return null;
+  const partitive = PARTITIVE_RE.exec(sentence.slice(n.numberEnd));
+  const p = victimPhrase(sentence, n.numberEnd + (partitive ? partitive[0].length - 1 : 0));
   if (p === 'excluded' || (article && !SINGULAR_HEAD_RE.test(p.head))) return null;
   const o = outcomeSpan(sentence, numberStart, numberStart - n.qualifierLength, p, before);
   // Numbers with neither a victim noun nor an adjacent verb are not casualty figures.
   const another =
     word === 'another' ||
     ANOTHER_BEFORE_RE.test(before.slice(0, before.length - n.qualifierLength));
-  // "... and another five outside Kobane" may still borrow the verb of the figure before.
-  if (!p.head && !o.outcome && !another) return null;
+  // "... and another five outside Kobane" may still borrow the verb of the figure before, and so
+  // may "... and one in the town of Harasta".
+  // "... 4 of them in a critical condition": a part of the figure before.
+  const elliptic =
+    !p.head &&
+    ((/\band\s*$/i.test(before.slice(0, before.length - n.qualifierLength)) &&
+      ELLIPTIC_RE.test(sentence.slice(n.numberEnd))) ||
+      OF_THEM_RE.test(sentence.slice(n.numberEnd)));
+  if (!p.head && !o.outcome && !another && !elliptic) return null;
   const lowerHead = p.head.toLowerCase();
-  const inherit = lowerHead === 'others' || lowerHead === 'more';
+  const inherit = lowerHead === 'others' || lowerHead === 'more' || elliptic;
   const victims = /^(?:dead|lives)$/i.test(lowerHead) ? 'people' : (o.victimsFromLeft ?? p.victims);
   const figure: RawFigure = {
     count,
@@ -425,6 +455,35 @@ function figureAt(
     end: o.end,
   };
   return { figure, headEnd: p.headEnd };
+}
+
+/** "35 cases of suffocation": people hurt by gas, counted by their cases. */
+function gasCases(
+  sentence: string,
+  n: NumberSpan,
+  numberStart: number,
+  length: number,
+): { figure: RawFigure; headEnd: number } {
+  const end = n.numberEnd + length;
+  const civilians = /^\s+among\s+(?:the\s+)?civilians\b/i.test(sentence.slice(end));
+  const figure: RawFigure = {
+    count: n.count,
+    max: n.max,
+    outcome: 'injured',
+    victims: civilians ? 'civilians' : 'people',
+    inherit: false,
+    another: false,
+    viaLeft: false,
+    partOf: null,
+    hasHead: true,
+    qualifier: n.qualifier,
+    start: Math.max(0, numberStart - n.qualifierLength),
+    numberStart,
+    numberEnd: n.numberEnd,
+    phraseEnd: end,
+    end,
+  };
+  return { figure, headEnd: end };
 }
 
 /** Figures in one sentence, outcomes resolved, not yet merged across the article. */
@@ -475,6 +534,7 @@ function resolveChains(sentence: string, figures: RawFigure[]): void {
   // Figures whose outcome a neighbour lent them: a list after them shares it ("killed 40 people
   // including 12 children and nine women").
   const borrowed = new Set<RawFigure>();
+  borrowFromTotal(sentence, figures, borrowed);
   for (let pass = 0; pass < 2; pass++) {
     for (let i = figures.length - 2; i >= 0; i--) {
       const f = figures[i];
@@ -499,7 +559,9 @@ function resolveChains(sentence: string, figures: RawFigure[]): void {
         borrowed.add(g);
       } else if (
         (g.another && !g.hasHead) ||
-        ((f.viaLeft || borrowed.has(f)) && COORDINATED_RE.test(gap))
+        ((f.viaLeft || borrowed.has(f)) && COORDINATED_RE.test(gap)) ||
+        // A list with its commas stripped: "including 1733 children 969 women and 3110 men".
+        (borrowed.has(f) && g.hasHead && /^[\s,;]*$/.test(gap))
       ) {
         // "30 jihadists were killed near Shadadi and another five outside Kobane".
         g.outcome = f.outcome;
@@ -531,6 +593,40 @@ function resolveChains(sentence: string, figures: RawFigure[]): void {
     }
   }
 }
+
+// A part told after its total, however far: "executed 48 people ... among them 10 children",
+// "Seven people were wounded in the raid ... three of them women".
+const PART_BEFORE_RE =
+  /\b(?:among\s+them|among\s+whom|of\s+whom|including)\s*(?:at\s+least|more\s+than|over|some|about|nearly|almost)?\s*$/i;
+
+function borrowFromTotal(sentence: string, figures: RawFigure[], borrowed: Set<RawFigure>): void {
+  for (const [i, g] of figures.entries()) {
+    const ofThem = OF_THEM_RE.test(sentence.slice(g.numberEnd));
+    if (g.outcome || (!g.hasHead && !ofThem)) continue;
+    const before = sentence.slice(Math.max(0, g.numberStart - 40), g.numberStart);
+    if (!PART_BEFORE_RE.test(before) && !ofThem) continue;
+    const total = figures
+      .slice(0, i)
+      .reverse()
+      .find((f) => f.outcome !== null && f.count > g.count);
+    if (!total) continue;
+    g.outcome = total.outcome;
+    g.partOf = total.partOf ?? total;
+    borrowed.add(g);
+    // "among them a child and two women": the rest of the list is part of the same total.
+    let prev = g;
+    for (const next of figures.slice(i + 1)) {
+      if (next.outcome || !next.hasHead) break;
+      if (!LIST_ITEM_GAP_RE.test(chainGap(sentence, prev.phraseEnd, next.numberStart))) break;
+      next.outcome = total.outcome;
+      next.partOf = g.partOf;
+      borrowed.add(next);
+      prev = next;
+    }
+  }
+}
+
+const LIST_ITEM_GAP_RE = /^\s*(?:,\s*)?(?:and\s+|as\s+well\s+as\s+)?$/i;
 
 // A short place or affiliation phrase may sit between chained figures ("40 fighters from rebel
 // groups as well as 12 IS fighters").

@@ -94,6 +94,10 @@ function perpetratorOf(
 
 const COORDINATED_GAP_RE = /^\s*(?:,\s*|\s+and\s+|\s*-\s*along\s+with\s+)(?:the\s+)?$/i;
 
+// Words that tell a figure as another incident than one told before.
+const DISTINCT_RE =
+  /\b(?:also|another|other|more(?!\s+than)|further|additional|separate|similar|elsewhere|as\s+well)\b/i;
+
 interface SentenceContext {
   si: number;
   sent: Sentence;
@@ -133,6 +137,7 @@ function occurrenceOf(
     },
     another: f.another,
     bare: !f.hasHead,
+    distinct: DISTINCT_RE.test(text.slice(Math.max(0, f.start - 40), f.end + 30)),
     others: f.inherit,
     pos: 0,
     headline: c.sent.line === 0,

@@ -29,6 +29,8 @@ export interface Occurrence {
   another: boolean;
   /** A bare number with no victim noun ("Three killed"). */
   bare: boolean;
+  /** Told as another incident ("two more people", "also killed", "in another town"). */
+  distinct: boolean;
   /** "two others": people other than those of the figure just before it in the sentence. */
   others: boolean;
   /** Index of the figure within its sentence. */
@@ -55,6 +57,9 @@ export interface Occurrence {
 function sameOccurrence(a: Occurrence, b: Occurrence): boolean {
   if (a.figure.count !== b.figure.count || a.figure.outcome !== b.figure.outcome) return false;
   if (b.another) return false;
+  // "Three people were also killed in another town": a second incident, unless one of the two
+  // is the headline that sums the story up.
+  if (b.distinct && !a.headline && !b.headline) return false;
   const va = a.figure.victims;
   const vb = b.figure.victims;
   // Two figures of one sentence ("a woman and a child") are two figures unless they repeat

@@ -367,3 +367,118 @@ describe('extractClaims casualties: generalisation fixes', () => {
     ).toEqual(['26 killed people at_least']);
   });
 });
+
+describe('extractClaims casualties: more shapes (issue 13)', () => {
+  const list = (text: string) =>
+    extractClaims(text).casualties.map((c) => `${c.count} ${c.outcome} ${c.victims}`);
+
+  it('reads large and vague-looking number words that are exact', () => {
+    expect(list('More than a quarter of a million people have been killed since 2011.')).toEqual([
+      '250000 killed people',
+    ]);
+    expect(list('The war has wounded at least a million people.')).toEqual([
+      '1000000 injured people',
+    ]);
+    expect(list('Half a dozen children were wounded in the raid.')).toEqual(['6 injured children']);
+  });
+
+  it('reads "cost the lives of", "the bodies of", "eliminated"', () => {
+    expect(list('The battle has cost the lives of 63 rebels and 21 Hezbollah fighters.')).toEqual([
+      '63 killed fighters',
+      '21 killed fighters',
+    ]);
+    expect(list('Activists filmed the bodies of at least 16 children in the clinic.')).toEqual([
+      '16 killed children',
+    ]);
+    expect(list('The army eliminated 60 terrorists near the town.')).toEqual([
+      '60 killed fighters',
+    ]);
+  });
+
+  it('reads singular victims of more kinds', () => {
+    expect(list('A reporter from the channel was killed in the raid.')).toEqual([
+      '1 killed civilians',
+    ]);
+    expect(list('The army killed a terrorist commander near the town.')).toEqual([
+      '1 killed fighters',
+    ]);
+  });
+
+  it('reads "one of their activists" and "five of his entourage"', () => {
+    expect(list('IS militants killed one of their activists for taking photos.')).toEqual([
+      '1 killed civilians',
+    ]);
+    expect(list('The army killed five of his entourage near the town.')).toEqual([
+      '5 killed fighters',
+    ]);
+  });
+
+  it('reads gas casualties as injured', () => {
+    expect(list('The shells caused 35 cases of suffocation in the neighbourhood.')).toEqual([
+      '35 injured people',
+    ]);
+    expect(list('Some 33 people were affected by the gas in Saraqeb.')).toEqual([
+      '33 injured people',
+    ]);
+  });
+
+  it('reads a part told after its total, however far', () => {
+    expect(
+      list(
+        'Troops executed 48 people earlier this week in a northern village among them 10 children.',
+      ),
+    ).toEqual(['48 killed people', '10 killed children']);
+    expect(
+      list(
+        'Seven people were wounded in the raid on the camp near the village three of them women.',
+      ),
+    ).toEqual(['7 injured people', '3 injured women']);
+    expect(
+      list(
+        'Seven civilians were killed among them a child and two women and nine people were injured.',
+      ),
+    ).toEqual(['7 killed civilians', '1 killed children', '2 killed women', '9 injured people']);
+  });
+
+  it('reads a list whose commas were stripped', () => {
+    expect(
+      list(
+        'The monitor documented the killing of 5812 civilians including 1733 children 969 women and 3110 men.',
+      ),
+    ).toEqual([
+      '5812 killed civilians',
+      '1733 killed children',
+      '969 killed women',
+      '3110 killed men',
+    ]);
+  });
+
+  it('reads an elliptic "and one in the town of X"', () => {
+    expect(
+      list('Five civilians were killed in the town of Sabqa and one in the town of Harasta.'),
+    ).toEqual(['5 killed civilians', '1 killed civilians']);
+  });
+
+  it('lets a finite verb govern over a participle glued after it', () => {
+    expect(
+      list('The war has killed more than 220000 people wounded at least one million.'),
+    ).toEqual(['220000 killed people', '1000000 injured people']);
+  });
+
+  it('reads hedged and relative fillers before the verb', () => {
+    expect(list('Up to 33 people may have been killed in the strike.')).toEqual([
+      '33 killed people',
+    ]);
+    expect(list('At least 200 people many of whom were civilians were killed.')).toEqual([
+      '200 killed people',
+    ]);
+  });
+
+  it('keeps two incidents of one count apart when told as another', () => {
+    expect(
+      list(
+        'Rockets hit Aleppo\n\nTwo people were killed by a rocket in al-Midan. Later two more people were reported killed in a similar attack on al-Jamiliyeh.',
+      ),
+    ).toEqual(['2 killed people', '2 killed people']);
+  });
+});
