@@ -23,7 +23,7 @@ const SINGULAR_NOUNS =
 
 // "a civilian death toll", "a civilian area": the noun is an adjective there, not a person.
 const NOUN_AS_ADJECTIVE =
-  '(?:death|deaths|toll|casualties|population|areas?|infrastructure|targets?|sites?|homes?|houses?|buildings?|neighbou?rhoods?|vehicles?|cars?|facilit\\w+|objects?|convoys?|planes?|aircraft|helicopters?|jets?|base|camp|hospital|school|of\\s+the)\\b';
+  '(?:death|deaths|toll|casualties|population|areas?|infrastructure|targets?|sites?|homes?|houses?|buildings?|neighbou?rhoods?|vehicles?|cars?|facilit\\w+|objects?|convoys?|planes?|aircraft|helicopters?|jets?|base|camp|hospital|school|attacks?|groups?|organi[sz]ations?|cells?|networks?|explosions?|bombings?|of\\s+the)\\b';
 // A number phrase, or "a"/"an"/"another" standing for one before a singular victim noun ("a child").
 const CANDIDATE_RE = new RegExp(
   `(?<![\\w$£€.,:/-])(?:${NUMBER_SOURCE}|(?:a|an|another)(?=\\s+(?:[a-z\\d-]+\\s+)?(?:${SINGULAR_NOUNS})\\b(?!\\s+${NOUN_AS_ADJECTIVE})))(?![\\w%]|-(?:year|month|week|day|hour|km|mile|meter|metre|storey|story|point|member|strong|ton)|[.,]\\d)`,
@@ -36,7 +36,7 @@ const HEADS = Object.keys(VICTIM_NOUNS)
   .join('|');
 // Words that cannot sit between a number and its head noun: verbs, prepositions, conjunctions.
 const PHRASE_STOP =
-  '(?:were|was|are|be|been|being|have|has|had|in|on|at|by|from|and|or|with|to|for|who|that|which|after|when|as|during|including|among|since|mostly|mainly|many|most|than|per|into|across|near|inside|outside|while|but|the|this|these|those|its|their|his|her|our|said|says|according|killed|killing|dead|died|wounded|injured|people|others)';
+  '(?:a|an|were|was|are|be|been|being|have|has|had|in|on|at|by|from|and|or|with|to|for|who|that|which|after|when|as|during|including|among|since|mostly|mainly|many|most|than|per|into|across|near|inside|outside|while|but|the|this|these|those|its|their|his|her|our|said|says|according|killed|killing|dead|died|wounded|injured|people|others)';
 const VICTIM_PHRASE_RE = new RegExp(
   `^((?:\\s+(?!${PHRASE_STOP}\\b|(?:${NUMBER_SOURCE})(?![\\w-])|\\(\\w+\\)\\s+[A-Z])[\\w'’()-]+){0,4}?)\\s+(?:\\(\\w+\\)\\s+)?(${HEADS})(?![\\w-])`,
   'i',
@@ -76,6 +76,10 @@ const UNIT_AFTER_RE = new RegExp(
   'i',
 );
 const MONTH_BEFORE_RE = new RegExp(`(?:${MONTH_SOURCE})\\s*$`, 'i');
+const MONTH_DAY_BEFORE_RE = new RegExp(
+  `(?:(?:${MONTH_SOURCE})\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTH_SOURCE})),?\\s+$`,
+  'i',
+);
 const AGE_BEFORE_RE =
   /(?:aged|age\s+of|ages\s+of|since|in|of\s+the\s+year|year|until|from|by|before|after|early|late|mid|summer|winter|spring|autumn|resolution|No\.?|number|page|Article|Chapter|Route|Highway|flight)\s*$/i;
 const EXCLUDED_PHRASE_RE =
@@ -166,10 +170,22 @@ function victimsOf(head: string, phrase: string, tail: string): Victims {
   return v;
 }
 
-function findOutcomeRight(after: string): { outcome: Outcome; length: number } | null {
+// "three suicide bombers killed at least two people": armed men doing the killing are its subject.
+const AGENT_HEAD_RE =
+  /^(?:bombers?|suicide\s+bombers?|gunm[ae]n|attackers?|assailants|militants|terrorists|jihadists|fighters|jets|warplanes|drones|raids|strikes|airstrikes)$/i;
+const OBJECT_AFTER_RE = new RegExp(
+  `^\\s+(?:at\\s+least\\s+|more\\s+than\\s+|over\\s+|nearly\\s+|about\\s+|some\\s+|up\\s+to\\s+)?(?:${NUMBER_SOURCE}|a|an|the|dozens|scores|hundreds)\\b`,
+  'i',
+);
+
+function findOutcomeRight(
+  after: string,
+  head = '',
+): { outcome: Outcome; length: number } | null {
   const m = RIGHT_OUTCOME_RE.exec(after) ?? OF_THE_OUTCOME_RE.exec(after);
   const outcome = outcomeOf(m?.groups);
   if (!m || !outcome) return null;
+  if (AGENT_HEAD_RE.test(head) && OBJECT_AFTER_RE.test(after.slice(m[0].length))) return null;
   return { outcome, length: m[0].length };
 }
 
@@ -245,6 +261,8 @@ function isNotACount(word: string, count: number, before: string, after: string)
   // A year unless a victim noun follows at once ("2000 civilians").
   if (/^\d{4}$/.test(word) && count >= 1900 && count <= 2099) {
     if (!YEAR_HEAD_RE.test(after) || AGE_BEFORE_RE.test(before)) return true;
+    // "August 12 2016 Terrorists executed ...": the year of a date.
+    if (MONTH_DAY_BEFORE_RE.test(before)) return true;
   }
   if (
     /^one$/i.test(word) &&
@@ -369,7 +387,9 @@ function outcomeSpan(
   const afterPhrase = sentence.slice(p.phraseEnd);
   let outcome: Outcome | null = KILLED_NOUNS.has(p.originalHead.toLowerCase()) ? 'killed' : null;
   let end = p.phraseEnd;
-  let right = p.head ? findOutcomeRight(afterPhrase) : findOutcomeRightStrict(afterPhrase);
+  let right = p.head
+    ? findOutcomeRight(afterPhrase, p.originalHead)
+    : findOutcomeRightStrict(afterPhrase);
   const left = findOutcomeLeft(before);
   // "claimed the lives of three citizens injured two others" (commas stripped): a bare
   // participle after the phrase starts the next clause; the verb before the number governs.
@@ -377,7 +397,7 @@ function outcomeSpan(
     right &&
     left?.active &&
     left.outcome !== right.outcome &&
-    /^\s+(?:killed|wounded|injured|wounding|injuring|killing)$/i.test(
+    /^\s+(?:killed|wounded|injured|wounding|injuring|killing|wounds|injures|kills)$/i.test(
       afterPhrase.slice(0, right.length),
     )
   ) {

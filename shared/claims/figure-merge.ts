@@ -10,7 +10,12 @@ import type { CasualtyFigure } from '../domain/claims.ts';
  * same figure told twice, not a second incident.
  */
 function restates(approx: CasualtyFigure, exact: CasualtyFigure): boolean {
-  if (approx.outcome !== exact.outcome || approx.victims !== exact.victims) return false;
+  if (approx.outcome !== exact.outcome) return false;
+  // "Over 500 civilians killed" in a headline restates "at least 545 people" of the body.
+  const general = (v: CasualtyFigure['victims']): boolean => v === 'people' || v === 'civilians';
+  if (approx.victims !== exact.victims && !(general(approx.victims) && general(exact.victims))) {
+    return false;
+  }
   if (approx.background !== exact.background || approx.count === exact.count) return false;
   if (approx.qualifier === 'more_than' || approx.qualifier === 'at_least') {
     return (

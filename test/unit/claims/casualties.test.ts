@@ -482,3 +482,44 @@ describe('extractClaims casualties: more shapes (issue 13)', () => {
     ).toEqual(['2 killed people', '2 killed people']);
   });
 });
+
+describe('extractClaims casualties: what is not a figure (issue 13)', () => {
+  const list = (text: string) =>
+    extractClaims(text).casualties.map((c) => `${c.count} ${c.outcome} ${c.victims}`);
+
+  it('does not count the armed men who did the killing', () => {
+    expect(
+      list('Three suicide bombers killed at least two people near the police headquarters.'),
+    ).toEqual(['2 killed people']);
+    expect(list('A suicide bomber killed four people in a hospital on Sunday.')).toEqual([
+      '4 killed people',
+    ]);
+  });
+
+  it('does not read "a terrorist attack" as a victim', () => {
+    expect(list('The toll of a terrorist attack near Aleppo rose to 130 people.')).toEqual([
+      '130 killed people',
+    ]);
+  });
+
+  it('does not read the year of a date as a count', () => {
+    expect(
+      list('August 12 2016 Terrorists executed 40 gunmen who tried to lay down arms.'),
+    ).toEqual(['40 killed fighters']);
+  });
+
+  it('keeps the verb before the number in a headline ("Kills 3 Wounds 20")', () => {
+    expect(list('Rebels Fire Rocket Shells at Damascus Kills 3 Wounds 20')).toEqual([
+      '3 killed people',
+      '20 injured people',
+    ]);
+  });
+
+  it('ignores the page furniture after the article', () => {
+    expect(
+      list(
+        'Strikes hit Idlib\n\nFive civilians were killed in Idlib. Source AFP Related News Suicide car bomb kills eight fighters in Daraa Air strike kills 54 in Deir Ezzor',
+      ),
+    ).toEqual(['5 killed civilians']);
+  });
+});
