@@ -23,10 +23,10 @@ const SINGULAR_NOUNS =
 
 // "a civilian death toll", "a civilian area": the noun is an adjective there, not a person.
 const NOUN_AS_ADJECTIVE =
-  '(?:death|deaths|toll|casualties|population|areas?|infrastructure|targets?|sites?|homes?|houses?|buildings?|neighbou?rhoods?|vehicles?|cars?|facilit\\w+|objects?|convoys?|planes?|aircraft|helicopters?|jets?|base|camp|hospital|school|attacks?|groups?|organi[sz]ations?|cells?|networks?|explosions?|bombings?|of\\s+the)\\b';
+  '(?:death|deaths|toll|casualties|population|areas?|infrastructure|targets?|sites?|homes?|houses?|buildings?|neighbou?rhoods?|vehicles?|cars?|facilit\\w+|objects?|convoys?|planes?|aircraft|helicopters?|jets?|base|camp|hospital|school|attacks?|groups?|organi[sz]ations?|cells?|networks?|explosions?|bombings?)\\b';
 // A number phrase, or "a"/"an"/"another" standing for one before a singular victim noun ("a child").
 const CANDIDATE_RE = new RegExp(
-  `(?<![\\w$£€.,:/-])(?:${NUMBER_SOURCE}|(?:a|an|another)(?=\\s+(?:[a-z\\d-]+\\s+)?(?:${SINGULAR_NOUNS})\\b(?!\\s+${NOUN_AS_ADJECTIVE})))(?![\\w%]|-(?:year|month|week|day|hour|km|mile|meter|metre|storey|story|point|member|strong|ton)|[.,]\\d)`,
+  `(?<![\\w$£€.,:/-])(?:${NUMBER_SOURCE}|(?:a|an|another)(?=\\s+(?:(?!(?:and|or|of|in|on|at|by|the|was|were|is)\\b)[\\w-]+\\s+){0,3}?(?:${SINGULAR_NOUNS})\\b(?!\\s+${NOUN_AS_ADJECTIVE})))(?![\\w%]|-(?:year|month|week|day|hour|km|mile|meter|metre|storey|story|point|member|strong|ton)|[.,]\\d)`,
   'gi',
 );
 
@@ -50,21 +50,21 @@ const OF_HEAD_RE = new RegExp(
 );
 // "(of whom / of the town) were killed": fillers allowed between the victims and the verb.
 const FILLER =
-  '(?:many\\s+of\\s+whom\\s+were\\s+\\w+|(?:may|might|could)\\s+have\\s+been|(?:are|were|is|was)\\s+(?:estimated|believed|feared|thought)\\s+to\\s+have\\s+been|total|were|was|are|is|have|has|had|been|being|be|got|reportedly|also|all|later|subsequently|allegedly|previously|so\\s+far|in\\s+total|overall|altogether|mostly|either|both|among|those|the|still|now|again|already|said\\s+to\\s+have|believed\\s+to\\s+have|feared|thought|to\\s+have|to\\s+be|found|confirmed|reported|recorded|documented|were\\s+reported|who|that|which|as|being|left|have\\s+gone|gone|were\\s+either|critically|seriously|severely|slightly|lightly|badly|fatally|mortally|others|more|people|civilians|children|women|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|ISIS|IS|Daesh)';
+  '(?:who\\s+(?:were|was|had\\s+been)\\s+(?!killed|wounded|injured)\\w+(?:\\s+(?!were\\b|was\\b)[\\w-]+){0,5}|(?:rounded\\s+up|arrested|abducted|kidnapped|captured|detained|tortured|seized)\\s+and|many\\s+of\\s+whom\\s+were\\s+\\w+|(?:may|might|could)\\s+have\\s+been|(?:are|were|is|was)\\s+(?:estimated|believed|feared|thought)\\s+to\\s+have\\s+been|total|were|was|are|is|have|has|had|been|being|be|got|reportedly|also|all|later|subsequently|allegedly|previously|so\\s+far|in\\s+total|overall|altogether|mostly|either|both|among|those|the|still|now|again|already|said\\s+to\\s+have|believed\\s+to\\s+have|feared|thought|to\\s+have|to\\s+be|found|confirmed|reported|recorded|documented|were\\s+reported|who|that|which|as|being|left|have\\s+gone|gone|were\\s+either|critically|seriously|severely|slightly|lightly|badly|fatally|mortally|others|more|people|civilians|children|women|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|ISIS|IS|Daesh)';
 const RIGHT_OUTCOME_RE = new RegExp(
   `^(?:\\s*[-–—](?=\\s))?(?:\\s+(?:of|from|in|near|at|inside|on|for|with)\\s+(?:the\\s+|a\\s+)?[\\w'’-]+(?:\\s+[\\w'’-]+)?(?=\\s+(?:were|was|had|have|are|is)\\b))?(?:,?\\s+(?:mostly|mainly|(?:many|most|some|all)\\s+of\\s+them|including|among\\s+them)(?:\\s+(?!(?:were|was|are|is|have|has|had|and|who|which|that|killed|died|dead|wounded|injured|${NUMBER_SOURCE})(?![\\w-]))[\\w'’-]+){1,6}?(?:\\s+and\\s+[\\w'’-]+)?,?)?(?:\\s+and\\s+(?:a\\s+)?(?:child|baby|son|daughter|husband|wife)\\b|\\s+and\\s+(?:their|his|her)\\s+(?:mother|father|parents|wife|husband|brother|sister|children|son|daughter)s?|\\s+and\\s+(?:(?:pro-[\\w-]+|allied|regime|government|army|Syrian|Iraqi|Kurdish|Shiite|Shia|local|foreign|rebel|opposition)\\s+)?(?:militia|militias|militiamen|allies|loyalists|civilians|soldiers|troops|fighters|rebels|militants|policemen|officers|guards))?(?:\\s+(?:aged\\s+)?(?:between\\s+)?\\d{1,2}\\s+(?:and|to|-)\\s+\\d{1,2}\\s+years?(?:\\s+old)?)?(?:\\s+${FILLER}){0,4}\\s+(?!(?:injuring|wounding|killing)\\b)(?:${OUTCOME_SOURCE})(?![\\w-])`,
   'i',
 );
-// "... of the slain", "of the dead".
+// "... of the slain", "of the dead", "were among the victims", "was also among Wednesday's dead".
 const OF_THE_OUTCOME_RE = new RegExp(
-  `^\\s+(?:of|among)\\s+(?:the|those)\\s+(?:${OUTCOME_SOURCE})(?![\\w-])`,
+  `^\\s+(?:(?:were|was|are|is)\\s+(?:also\\s+)?)?(?:of|among)\\s+(?:the|those|[A-Z]\\w+(?:'s|s)?)\\s+(?:${OUTCOME_SOURCE}|(?<victims>victims))(?![\\w-])`,
   'i',
 );
 // Outcome before the number: "killing at least 84", "the death toll rose to 85", "left 12".
 const LEFT_OUTCOME_RE = new RegExp(
   `(?:(?<verb>killed|killing|kill|kills|lost|losing|wounded|wounding|wounds|injured|injuring|injure|executed|executing|execute|slaughtered|massacred|claimed\\s+(?:the\\s+)?li(?:fe|ves)\\s+of|claiming\\s+(?:the\\s+)?li(?:fe|ves)\\s+of|cost\\s+(?:the\\s+)?li(?:fe|ves)\\s+of|costing\\s+(?:the\\s+)?li(?:fe|ves)\\s+of|bodies\\s+of|eliminated|eliminating|neutrali[sz]ed|(?:victims|dead|fatalities)\\s+(?:included|include)|claimed|claiming|took\\s+the\\s+lives\\s+of|death\\s+of|deaths\\s+of|massacre\\s+of|killing\\s+of|murder\\s+of|murdered|beheaded|crucified|crucifying|crucifies|injury\\s+(?:of|to)|injuries\\s+(?:of|to)|wounding\\s+of|shot\\s+dead|gunned\\s+down)` +
     `|(?<toll>(?:death|casualty|fatality|civilian|final|overall|total)?\\s*toll(?:\\s+[\\w'’()-]+){0,14}?\\s+(?:to|at|of|reached|hit|is|was|stands\\s+at|stood\\s+at|climbed\\s+to|rose\\s+to|risen\\s+to|jumped\\s+to|now)|(?:number|total)\\s+of\\s+(?:(?:people|civilians|those|Syrians|victims|fatalities|deaths|dead|casualties|members|soldiers|fighters|troops|[\\w-]+)\\s+){0,6}?(?:killed|dead|deaths|died|wounded|injured|casualties)(?:\\s+[\\w'’()-]+){0,6}?\\s+(?:to|at|is|was|reached|stands\\s+at|stood\\s+at|rose\\s+to)))` +
-    `(?:\\s+(?:a\\s+total\\s+of|another|a\\s+further|an\\s+additional|an\\s+estimated|all|the|some|as\\s+many\\s+as|at\\s+least|more\\s+than|over|up\\s+to|nearly|almost|about|around|roughly|approximately|no\\s+fewer\\s+than|no\\s+less\\s+than|not\\s+less\\s+than|at\\s+least|upwards\\s+of|in\\s+excess\\s+of|well\\s+over|close\\s+to|between|least|than|to))*\\s*["“‘]?$`,
+    `(?:\\s+(?:a\\s+total\\s+of|another|a\\s+further|an\\s+additional|an\\s+estimated|all|the|some|as\\s+many\\s+as|as\\s+high\\s+as|at\\s+least|more\\s+than|over|up\\s+to|nearly|almost|about|around|roughly|approximately|no\\s+fewer\\s+than|no\\s+less\\s+than|not\\s+less\\s+than|at\\s+least|upwards\\s+of|in\\s+excess\\s+of|well\\s+over|close\\s+to|between|least|than|to))*\\s*["“‘]?$`,
   'i',
 );
 const QUALIFIER_RE =
@@ -339,6 +339,17 @@ function victimPhrase(sentence: string, numberEnd: number): VictimPhrase | 'excl
   ) {
     return 'excluded';
   }
+  // "five rebel fighters", "three police officers": the last of the nouns is the head.
+  const headNoun = (m: RegExpExecArray | null): RegExpExecArray | null =>
+    m && !/^(?:dead|bodies|corpses|lives|martyrs|others|more|victims|casualties)$/i.test(m[0].trim())
+      ? m
+      : null;
+  for (let next = headNoun(YEAR_HEAD_RE.exec(sentence.slice(phraseEnd))); next && head; ) {
+    phrase = `${phrase} ${head}`;
+    head = next[0].trim();
+    phraseEnd += next[0].length;
+    next = headNoun(YEAR_HEAD_RE.exec(sentence.slice(phraseEnd)));
+  }
   // "two more civilians": "more" qualifies the noun after it.
   if (/^(?:more|others)$/i.test(head)) {
     const next = YEAR_HEAD_RE.exec(sentence.slice(phraseEnd));
@@ -581,7 +592,7 @@ function resolveChains(sentence: string, figures: RawFigure[]): void {
         (g.another && !g.hasHead) ||
         ((f.viaLeft || borrowed.has(f)) && COORDINATED_RE.test(gap)) ||
         // A list with its commas stripped: "including 1733 children 969 women and 3110 men".
-        (borrowed.has(f) && g.hasHead && /^[\s,;]*$/.test(gap))
+        ((borrowed.has(f) || f.viaLeft) && g.hasHead && /^[\s,;]*$/.test(gap))
       ) {
         // "30 jihadists were killed near Shadadi and another five outside Kobane".
         g.outcome = f.outcome;
@@ -618,20 +629,25 @@ function resolveChains(sentence: string, figures: RawFigure[]): void {
 // "Seven people were wounded in the raid ... three of them women".
 const PART_BEFORE_RE =
   /\b(?:among\s+them|among\s+whom|of\s+whom|including)\s*(?:at\s+least|more\s+than|over|some|about|nearly|almost)?\s*$/i;
+// A figure told beside another, however far: "At least 10 Kurdish fighters were killed in the blast
+// and the gun battle along with eight IS members".
+const BESIDE_BEFORE_RE =
+  /\b(?:along\s+with|as\s+well\s+as|in\s+addition\s+to|together\s+with)\s*(?:at\s+least|more\s+than|over|some|about|nearly|almost)?\s*$/i;
 
 function borrowFromTotal(sentence: string, figures: RawFigure[], borrowed: Set<RawFigure>): void {
   for (const [i, g] of figures.entries()) {
     const ofThem = OF_THEM_RE.test(sentence.slice(g.numberEnd));
     if (g.outcome || (!g.hasHead && !ofThem)) continue;
     const before = sentence.slice(Math.max(0, g.numberStart - 40), g.numberStart);
-    if (!PART_BEFORE_RE.test(before) && !ofThem) continue;
+    const beside = BESIDE_BEFORE_RE.test(before);
+    if (!PART_BEFORE_RE.test(before) && !ofThem && !beside) continue;
     const total = figures
       .slice(0, i)
       .reverse()
-      .find((f) => f.outcome !== null && f.count > g.count);
+      .find((f) => f.outcome !== null && (beside || f.count > g.count));
     if (!total) continue;
     g.outcome = total.outcome;
-    g.partOf = total.partOf ?? total;
+    if (!beside) g.partOf = total.partOf ?? total;
     borrowed.add(g);
     // "among them a child and two women": the rest of the list is part of the same total.
     let prev = g;

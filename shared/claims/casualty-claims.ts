@@ -94,6 +94,8 @@ function perpetratorOf(
 
 const COORDINATED_GAP_RE = /^\s*(?:,\s*|\s+and\s+|\s*-\s*along\s+with\s+)(?:the\s+)?$/i;
 
+const LIST_GAP_RE = /^[\s,;]*(?:and\s+|as\s+well\s+as\s+)?$/i;
+
 // Words that tell a figure as another incident than one told before.
 const DISTINCT_RE =
   /\b(?:also|another|other|more(?!\s+than)|further|additional|separate|similar|elsewhere|as\s+well)\b/i;
@@ -138,6 +140,7 @@ function occurrenceOf(
     another: f.another,
     bare: !f.hasHead,
     distinct: DISTINCT_RE.test(text.slice(Math.max(0, f.start - 40), f.end + 30)),
+    listed: false,
     others: f.inherit,
     pos: 0,
     headline: c.sent.line === 0,
@@ -177,6 +180,8 @@ export function findCasualties(a: ArticleAnalysis, ctx: ArticleContext = {}): Ca
         f.inherit && i === 0 && lastVictims ? inheritVictims(lastVictims) : f.victims;
       const o = occurrenceOf(a, ctx, c, f, victims);
       o.pos = i;
+      const prev = raw[i - 1];
+      o.listed = prev !== undefined && LIST_GAP_RE.test(sent.text.slice(prev.phraseEnd, f.start));
       o.partOf = f.partOf ? (byRaw.get(f.partOf) ?? null) : null;
       byRaw.set(f, o);
       found.push(o);

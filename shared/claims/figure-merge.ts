@@ -36,6 +36,8 @@ export interface Occurrence {
   bare: boolean;
   /** Told as another incident ("two more people", "also killed", "in another town"). */
   distinct: boolean;
+  /** Listed right after the figure before it in its sentence ("a nurse a hospital employee"). */
+  listed: boolean;
   /** "two others": people other than those of the figure just before it in the sentence. */
   others: boolean;
   /** Index of the figure within its sentence. */
@@ -74,8 +76,8 @@ function sameOccurrence(a: Occurrence, b: Occurrence): boolean {
   const bareRepeat = (a.bare && va === 'people') || (b.bare && vb === 'people');
   if (a.sentence === b.sentence) {
     if (va !== vb && !bareRepeat) return false;
-    // "crucified two citizens ... executed two others".
-    if (b.others && b.pos === a.pos + 1) return false;
+    // "crucified two citizens ... executed two others", "killed a nurse a hospital employee".
+    if ((b.others || b.listed) && b.pos === a.pos + 1) return false;
   }
   if (a.headline || b.headline || a.figure.count >= 5) return true;
   // Small counts: the lead and the next sentence often retell one incident ("One civilian was

@@ -18,6 +18,11 @@ export const VICTIM_NOUNS: Record<string, Victims> = {
   medic: 'civilians',
   medics: 'civilians',
   nurses: 'civilians',
+  nurse: 'civilians',
+  volunteer: 'civilians',
+  farmer: 'civilians',
+  teenager: 'children',
+  teenagers: 'children',
   students: 'civilians',
   worshippers: 'civilians',
   farmers: 'civilians',
@@ -107,6 +112,8 @@ export const VICTIM_NOUNS: Record<string, Victims> = {
   emirs: 'fighters',
   mercenaries: 'fighters',
   members: 'fighters',
+  member: 'fighters',
+  extremist: 'fighters',
   forces: 'fighters',
   guards: 'soldiers',
   policemen: 'soldiers',
@@ -158,7 +165,8 @@ export const OUTCOME_SOURCE =
 
 export function outcomeOf(groups: Record<string, string | undefined> | undefined): Outcome | null {
   if (!groups) return null;
-  if (groups.killed) return 'killed';
+  // "were among the victims": the victims of an attack are its dead.
+  if (groups.killed || groups.victims) return 'killed';
   if (groups.injured) return 'injured';
   if (groups.missing) return 'missing';
   return null;

@@ -523,3 +523,55 @@ describe('extractClaims casualties: what is not a figure (issue 13)', () => {
     ).toEqual(['5 killed civilians']);
   });
 });
+
+describe('extractClaims casualties: nouns, lists and distant verbs (issue 13)', () => {
+  const list = (text: string) =>
+    extractClaims(text).casualties.map((c) => `${c.count} ${c.outcome} ${c.victims}`);
+
+  it('takes the last of two victim nouns as the head ("rebel fighters", "police officers")', () => {
+    expect(list('Five rebel fighters were killed in the clashes.')).toEqual(['5 killed fighters']);
+    expect(list('Three police officers were wounded in the blast.')).toEqual([
+      '3 injured soldiers',
+    ]);
+  });
+
+  it('reads a list of singular victims without commas', () => {
+    expect(list('The blast killed a nurse a hospital employee and two soldiers.')).toEqual([
+      '1 killed civilians',
+      '1 killed civilians',
+      '2 killed soldiers',
+    ]);
+  });
+
+  it('reads "were among the victims" and "among Wednesday\'s dead"', () => {
+    expect(list('The monitor said 12 children were among the victims of the attack.')).toEqual([
+      '12 killed children',
+    ]);
+    expect(list('He added that a pregnant woman was also among Wednesdays dead.')).toEqual([
+      '1 killed women',
+    ]);
+  });
+
+  it('reads a figure told beside another ("along with eight IS members")', () => {
+    expect(
+      list(
+        'Ten Kurdish fighters were killed in the blast and the gun battle along with eight IS members.',
+      ),
+    ).toEqual(['10 killed fighters', '8 killed fighters']);
+  });
+
+  it('reads a relative clause or "rounded up and" before the verb', () => {
+    expect(
+      list('Nine members of the alliance who were working in the clinic were killed.'),
+    ).toEqual(['9 killed fighters']);
+    expect(list('Around 41 rebels were rounded up and executed by the group.')).toEqual([
+      '41 killed fighters',
+    ]);
+  });
+
+  it('reads a toll "as high as"', () => {
+    expect(list('An NGO has put the death toll from the conflict at as high as 470000.')).toEqual([
+      '470000 killed people',
+    ]);
+  });
+});
