@@ -111,7 +111,11 @@ export function resolveHits(sentence: string, found: ActorHit[], info: ArticleIn
     }
     // "a report from the UN Secretary General says": the report speaks for its author.
     if (h.actor === 'ngo' && /report$/i.test(h.name) && next) {
-      if (/^\s+(?:by|from)\s+(?:the\s+)?$/i.test(sentence.slice(h.end, next.index))) {
+      if (
+        /^\s+(?:(?:issued|published|released|compiled)\s+)?(?:by|from)\s+(?:the\s+)?$/i.test(
+          sentence.slice(h.end, next.index),
+        )
+      ) {
         h.actor = next.actor;
       }
     }

@@ -30,7 +30,7 @@ const POSS = "(?:'s|’s|s'|s(?![\\w-]))?";
 // What a state does when its bare capital or country name speaks for its government ("Damascus
 // denied", "Syria Slams Coalition ..." in a headline); elsewhere "Syria" is the place.
 const STATE_VERB =
-  '(?:has|have|had|[Ss]aid|[Ss]ays|[Aa]ccused|[Aa]ccuses|[Bb]lamed|[Bb]lames|[Cc]ondemned|[Cc]ondemns|[Dd]enounced|[Dd]enounces|[Cc]alled|[Cc]alls|[Ii]nsisted|[Ii]nsists|[Dd]emanded|[Dd]emands|[Rr]ejected|[Rr]ejects|[Cc]laims|[Cc]laimed|[Cc]onsiders|[Rr]egards|[Ss]ees|[Vv]iews|[Dd]enied|[Dd]enies|[Ss]lams|[Ss]lammed|[Bb]lasts|[Bb]lasted|[Cc]riticized|[Cc]riticised|[Cc]riticizes|[Cc]riticises|[Ww]arns|[Ww]arned|[Uu]rges|[Uu]rged|[Hh]olds\\s+(?:\\S+\\s+){1,4}responsible|[Hh]eld\\s+(?:\\S+\\s+){1,4}responsible|[Ll]ash(?:es|ed)\\s+out|[Hh]its?\\s+out|[Dd]eplores|[Dd]eplored|(?:is|was)\\s+(?:to\\s+blame|responsible|behind))';
+  '(?:has|have|had|[Ss]ent|[Ss]ubmitted|[Rr]equested|[Aa]ppealed|[Ww]rote|[Aa]sked|[Ss]aid|[Ss]ays|[Aa]ccused|[Aa]ccuses|[Bb]lamed|[Bb]lames|[Cc]ondemned|[Cc]ondemns|[Dd]enounced|[Dd]enounces|[Cc]alled|[Cc]alls|[Ii]nsisted|[Ii]nsists|[Dd]emanded|[Dd]emands|[Rr]ejected|[Rr]ejects|[Cc]laims|[Cc]laimed|[Cc]onsiders|[Rr]egards|[Ss]ees|[Vv]iews|[Dd]enied|[Dd]enies|[Ss]lams|[Ss]lammed|[Bb]lasts|[Bb]lasted|[Cc]riticized|[Cc]riticised|[Cc]riticizes|[Cc]riticises|[Ww]arns|[Ww]arned|[Uu]rges|[Uu]rged|[Hh]olds\\s+(?:\\S+\\s+){1,4}responsible|[Hh]eld\\s+(?:\\S+\\s+){1,4}responsible|[Ll]ash(?:es|ed)\\s+out|[Hh]its?\\s+out|[Dd]eplores|[Dd]eplored|(?:is|was)\\s+(?:to\\s+blame|responsible|behind))';
 // The object of a verb of blame: "accused Damascus of", "blames the attack on Damascus".
 const BLAME_OBJECT_BEFORE =
   "(?<=\\b(?:[Aa]ccus(?:ed|es|e|ing)|[Bb]lam(?:ed|es|e|ing)(?:(?:\\s+[\\w'’-]+){0,6}\\s+on)?|[Cc]ondemn(?:ed|s|ing)?|[Dd]enounc(?:ed|es|e|ing)|[Cc]riticis(?:ed|es|e|ing)|[Cc]riticiz(?:ed|es|e|ing)|[Ss]lamm?(?:ed|s|ing)?|[Bb]last(?:ed|s|ing)?|[Ww]arn(?:ed|s|ing)?|[Uu]rg(?:ed|es|ing)|[Hh]olds?|[Hh]eld|[Pp]ressur(?:ed|es|ing))\\s+)";
@@ -82,7 +82,7 @@ const ENTRIES: Entry[] = [
       `(?:[Ii]ndependent\\s+)?[Mm]onitors`,
       `(?:[Tt]he|[Aa])\\s+(?:war\\s+)?monitor(?:ing\\s+group)?`,
       `(?:Syrian\\s+|[Ll]ocal\\s+|opposition\\s+|(?:an\\s+)?)?[Aa]ctivist\\s+(?:groups?|networks?)`,
-      `(?:a\\s+)?[Rr]eport(?=\\s+(?:by|from)\\s)`,
+      `(?:[Aa]\\s+|[Tt]he\\s+)?(?:(?:recent|new|latest|separate)\\s+)?[Rr]eport(?=\\s+(?:(?:issued|published|released|compiled)\\s+)?(?:by|from)\\s)`,
     ],
   },
   // Political opposition before "Syrian ..." and before the bare word "coalition".

@@ -108,7 +108,8 @@ export function harmAllegation(sentence: string, to: number): string {
   }
   const verb = verbPhrase(sentence.slice(to)) || nounThenVerb(sentence.slice(to));
   if (verb) return verb;
-  const rest = cleanPhrase(sentence.slice(to));
+  // Not a name that happens to follow ("Blaming Assad Trump says ..."): the harm itself.
+  const rest = /^\s*[A-Z]/.test(sentence.slice(to)) ? '' : cleanPhrase(sentence.slice(to));
   if (rest) return rest;
   return (
     cleanPhrase([noun ?? 'harm', place ? `in ${place}` : null].filter(Boolean).join(' ')) || 'harm'
@@ -143,6 +144,12 @@ export function gerund(word: string): string | null {
 
 /** "dropped barrel bombs on Daraya last night" after the perpetrator, as a gerund phrase. */
 function verbPhrase(tail: string): string {
+  // "were responsible for the attack": being responsible.
+  const responsible =
+    /^\s*(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+)(?:\w+ly\s+)?(responsible\b.*)$/is.exec(
+      tail,
+    );
+  if (responsible) return cleanPhrase(`being ${responsible[1] ?? ''}`, 8);
   const rest = tail.replace(VERB_LEAD_RE, '');
   const m = /^([A-Za-z]+)(?:\s+(out|up))?\b/.exec(rest);
   if (!m?.[1]) return '';

@@ -8,8 +8,8 @@ import { MONTH_SOURCE } from './dates.ts';
 import {
   CIVILIAN_MARKERS,
   FIGHTER_MARKERS,
-  KILLED_NOUNS,
   INJURED_CASES_RE,
+  KILLED_NOUNS,
   OUTCOME_SOURCE,
   outcomeOf,
   SOLDIER_MARKERS,
@@ -178,10 +178,7 @@ const OBJECT_AFTER_RE = new RegExp(
   'i',
 );
 
-function findOutcomeRight(
-  after: string,
-  head = '',
-): { outcome: Outcome; length: number } | null {
+function findOutcomeRight(after: string, head = ''): { outcome: Outcome; length: number } | null {
   const m = RIGHT_OUTCOME_RE.exec(after) ?? OF_THE_OUTCOME_RE.exec(after);
   const outcome = outcomeOf(m?.groups);
   if (!m || !outcome) return null;
@@ -341,7 +338,8 @@ function victimPhrase(sentence: string, numberEnd: number): VictimPhrase | 'excl
   }
   // "five rebel fighters", "three police officers": the last of the nouns is the head.
   const headNoun = (m: RegExpExecArray | null): RegExpExecArray | null =>
-    m && !/^(?:dead|bodies|corpses|lives|martyrs|others|more|victims|casualties)$/i.test(m[0].trim())
+    m &&
+    !/^(?:dead|bodies|corpses|lives|martyrs|others|more|victims|casualties)$/i.test(m[0].trim())
       ? m
       : null;
   for (let next = headNoun(YEAR_HEAD_RE.exec(sentence.slice(phraseEnd))); next && head; ) {

@@ -19,6 +19,7 @@ import {
 import { findDateHit } from './dates.ts';
 import { merge, type Occurrence } from './figure-merge.ts';
 import { findPlace } from './places.ts';
+import { allMatches } from './regex.ts';
 import { isHeadlineJunk, type Sentence } from './sentences.ts';
 
 // Attribution of a figure: "according to X", "X said", "said X", "X reported".
@@ -33,7 +34,7 @@ const SAID_BEFORE_RE =
 const CLAUSE_END_RE =
   /^\s*(?:$|[,.;:)"”’]|(?:on|in|at|late|early|last|this|today|yesterday|which|who|that|citing|adding)\b)/i;
 const PRONOUN_ATTRIBUTION_RE =
-  /\b(?:he|she|the\s+(?:diplomat|minister|ministry|spokesman|spokeswoman|official|statement|general|envoy|agency|group|monitor|observatory|report))\s+(?:also\s+)?(?:said|says|added|noted|told|stressed)\b/i;
+  /\b(?:he|she|it|they|the\s+(?:diplomat|minister|ministry|spokesman|spokeswoman|official|statement|general|envoy|agency|group|monitor|observatory|report))\s+(?:also\s+)?(?:said|says|added|noted|told|stressed)\b/i;
 // Actors that can be the source of a figure (not e.g. a victim group).
 const NOT_SOURCES = new Set(['isis', 'nusra', 'rebels']);
 
@@ -61,15 +62,36 @@ interface Perpetrator {
   name: string;
 }
 
-/** The party doing the harm a figure counts, when its sentence names one and only one side. */
+// Where one clause of a sentence ends and another begins: "The rebel barrage killed 10 people
+// while government air strikes killed 82".
+const CLAUSE_BREAK_RE =
+  /[;:]|\s[-–—]\s|\b(?:while|whereas|but|meanwhile|and\s+(?:in|on)\s+[A-Z])\b/g;
+
+/** The part of the sentence that holds offset `at`, between clause breaks. */
+function clauseAround(sentence: string, at: number): [number, number] {
+  let start = 0;
+  let end = sentence.length;
+  for (const m of allMatches(CLAUSE_BREAK_RE, sentence)) {
+    if (m.index < at) start = m.index + m[0].length;
+    else if (m.index < end) {
+      end = m.index;
+      break;
+    }
+  }
+  return [start, end];
+}
+
+/** The party doing the harm a figure counts, when its clause names one and only one side. */
 function perpetratorOf(
   sentence: string,
   hits: ActorHit[],
   speaker: Actor | null,
   a: ArticleAnalysis,
+  numberAt: number,
 ): Perpetrator | null {
+  const [from, to] = clauseAround(sentence, numberAt);
   const agents = [...harmAgents(sentence, hits)]
-    .filter((h) => h.actor !== speaker || h.generic)
+    .filter((h) => (h.actor !== speaker || h.generic) && h.index >= from && h.end <= to)
     .sort((x, y) => x.index - y.index);
   const first = agents[0];
   if (!first) return null;
@@ -119,7 +141,7 @@ function occurrenceOf(
   const dated = c.background ? null : findDateHit(text, a.referenceDate, f.numberStart);
   const published =
     !dated && !c.background && a.referenceDate ? a.referenceDate.slice(0, 10) : null;
-  const perpetrator = perpetratorOf(text, a.hits[c.si] ?? [], c.speaker, a);
+  const perpetrator = perpetratorOf(text, a.hits[c.si] ?? [], c.speaker, a, f.numberStart);
   return {
     figure: {
       count: f.count,

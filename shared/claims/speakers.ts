@@ -243,6 +243,12 @@ export function findSpeakers(sentence: string, hits: ActorHit[]): ActorHit[] {
   if (according && according.actor !== 'media') return [according];
   for (const v of allMatches(SPEECH_RE, sentence)) {
     if (/^according$/i.test(v[0])) continue;
+    // "Damascus sent letters to the UN ... calling for": a participle's speaker is the sentence's
+    // subject, not the object nearest to it.
+    const main = /ing(?:\s+(?:on|for))?$/i.test(v[0]) ? sentenceSubject(sentence, hits) : null;
+    if (main && !main.hit.generic && main.hit.end <= v.index && main.hit !== according) {
+      return [main.hit];
+    }
     const subject = subjectOf(sentence, hits, v.index);
     const speakers =
       subject.length > 0 ? subject : [speakerAfter(sentence, hits, v[0], v.index + v[0].length)];

@@ -334,3 +334,28 @@ describe('allegation and quote (issue 13 item 2)', () => {
     );
   });
 });
+
+describe('attributed harm: found on articles nobody labelled', () => {
+  it("gives a participle's speech to the sentence's subject, not the nearest object", () => {
+    expect(
+      pairs(
+        'Damascus sent letters to the UN Secretary-General and the UN Security Council calling for an end to the US-led coalition airstrikes which kill civilians.',
+      ),
+    ).toEqual(['syria_gov>coalition']);
+  });
+
+  it('reads a report issued by a group as the group speaking', () => {
+    expect(
+      pairs(
+        'A recent report issued by the Syrian Network for Human Rights showed that coalition strikes had killed 1200 civilians.',
+      ),
+    ).toEqual(['ngo>coalition']);
+  });
+
+  it('writes "being responsible" rather than "were responsible"', () => {
+    const [a] = extractClaims(
+      'Britain and Israel joined the US in saying Assads forces were responsible for the gas attack.',
+    ).accusations;
+    expect(a?.allegation).toBe('being responsible for the gas attack');
+  });
+});

@@ -38,6 +38,16 @@ describe('perpetrator of a figure', () => {
     expect(f?.perpetrator).toBeNull();
   });
 
+  it('reads each clause for its own figure', () => {
+    const list = figures(
+      'The rebel barrage killed 10 people in Damascus while government air strikes killed 82 people in Eastern Ghouta.',
+    );
+    expect(list.map((f) => [f.count, f.perpetrator])).toEqual([
+      [10, 'rebels'],
+      [82, 'syria_gov'],
+    ]);
+  });
+
   it('does not take the speaker for the perpetrator', () => {
     const [f] = figures('Russia said 62 Syrian troops were killed by a US-led coalition strike.');
     expect(f?.perpetrator).toBe('coalition');
