@@ -388,7 +388,7 @@ const ENTRIES: Entry[] = [
       `(?:[Ee]ye)?[Ww]itnesses`,
       `[Oo]bservers`,
       // Not "the source(s)": that refers back to the source named before (speakers.ts).
-      `(?<!\\b[Tt]he\\s+)(?:[Aa]n?\\s+)?(?:informed\\s+|local\\s+|medical\\s+|field\\s+|reliable\\s+|private\\s+)?[Ss]ources?(?:\\s+(?:in|at|from|close\\s+to|inside|within)\\s+(?:the\\s+)?[A-Z][\\w'’-]*(?:\\s+[A-Z][\\w'’-]*){0,3}|(?=\\s+(?:on\\s+the\\s+ground|said|says|say|told|tells|reported|added|confirmed|claimed|stated|noted|indicated)\\b))`,
+      `(?<!\\b[Tt]he\\s+)(?:[Aa]n?\\s+)?(?:informed\\s+|local\\s+|medical\\s+|field\\s+|reliable\\s+|private\\s+)?[Ss]ources?(?:\\s+(?:in|at|from|close\\s+to|inside|within)\\s+(?:the\\s+)?[A-Z][\\w'’-]*(?:\\s+(?:[A-Z][\\w'’-]*|al-[\\w'’-]+)){0,3}|(?=\\s+(?:on\\s+the\\s+ground|said|says|say|told|tells|reported|added|confirmed|claimed|stated|noted|indicated)\\b))`,
       `[Ll]ocals`,
       // "a network of activists": the Local Coordination Committees.
       `(?:the\\s+)?Local\\s+Coordination\\s+Committees`,
@@ -414,6 +414,21 @@ const COMBINED = new RegExp(
   'g',
 );
 
+const SOURCE_TAIL_RE =
+  /^(?:an?\s+)?(?:\w+\s+)?sources?\s+(?:in|at|from|close\s+to|inside|within)\s+(.+)$/i;
+
+/**
+ * "a source in the Russian Defense Ministry", "a source in Jaish al-Islam": an unnamed source
+ * inside a party speaks for it; "a source in Homs" stays an unnamed source.
+ */
+function sourceParty(actor: Actor, name: string): Actor {
+  if (actor !== 'other') return actor;
+  const tail = SOURCE_TAIL_RE.exec(name)?.[1];
+  if (!tail) return actor;
+  const inner = findActors(tail).find((h) => !h.generic && h.actor !== 'other');
+  return inner?.actor ?? actor;
+}
+
 /** All actor mentions in `text`, left to right, non-overlapping. */
 export function findActors(text: string): ActorHit[] {
   const hits: ActorHit[] = [];
@@ -432,7 +447,7 @@ export function findActors(text: string): ActorHit[] {
       continue;
     }
     hits.push({
-      actor: entry.actor,
+      actor: sourceParty(entry.actor, m[0]),
       name: m[0],
       index,
       end: index + m[0].length,

@@ -344,6 +344,20 @@ describe('attributed harm: found on articles nobody labelled', () => {
     ).toEqual(['syria_gov>coalition']);
   });
 
+  it("gives an unnamed source inside a party that party's voice", () => {
+    expect(pairs('A source in Jaish al-Islam said IS bombers killed 14 fighters.')).toEqual([
+      'rebels>isis',
+    ]);
+    expect(
+      pairs(
+        'The militants were eliminated by Russian airstrikes according to a source in the Russian Defense Ministry.',
+      ),
+    ).toEqual([]);
+    expect(pairs('A source in Homs said regime shelling killed five civilians.')).toEqual([
+      'other>syria_gov',
+    ]);
+  });
+
   it('reads a report issued by a group as the group speaking', () => {
     expect(
       pairs(
