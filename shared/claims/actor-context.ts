@@ -74,6 +74,7 @@ export function articleInfo(text: string, ctx: ArticleContext): ArticleInfo {
   };
 }
 
+const HARM_BY_GAP_RE = /^\s+(?:[\w-]+\s+){1,3}(?:by|of)\s+(?:the\s+)?$/i;
 const AFFILIATED_GAP_RE =
   /^\s+(?:affiliated\s+(?:with|to)|linked\s+to|loyal\s+to|belonging\s+to|of|from)\s+(?:the\s+)?(?:so-?\s?called\s+)?$/i;
 
@@ -98,13 +99,14 @@ export function resolveHits(sentence: string, found: ActorHit[], info: ArticleIn
   for (const [i, h] of hits.entries()) {
     const prev = hits[i - 1];
     const next = hits[i + 1];
-    // "terrorists affiliated with Jabhat al-Nusra", "militants of the so-called Jaysh al-Islam":
-    // the generic word is the named group's men.
+    // "terrorists affiliated with Jabhat al-Nusra", "militants of the so-called Jaysh al-Islam",
+    // "a terrorist attack by ISIS terrorists": the generic word is the named group's men.
+    const gap = next ? sentence.slice(h.end, next.index) : '';
     if (
       h.generic &&
       next &&
       !next.generic &&
-      AFFILIATED_GAP_RE.test(sentence.slice(h.end, next.index))
+      (AFFILIATED_GAP_RE.test(gap) || HARM_BY_GAP_RE.test(gap))
     ) {
       h.actor = next.actor;
       h.generic = false;

@@ -62,7 +62,7 @@ const OF_THE_OUTCOME_RE = new RegExp(
 );
 // Outcome before the number: "killing at least 84", "the death toll rose to 85", "left 12".
 const LEFT_OUTCOME_RE = new RegExp(
-  `(?:(?<verb>killed|killing|kill|kills|lost|losing|wounded|wounding|wounds|injured|injuring|injure|executed|executing|execute|slaughtered|massacred|claimed\\s+(?:the\\s+)?li(?:fe|ves)\\s+of|claiming\\s+(?:the\\s+)?li(?:fe|ves)\\s+of|cost\\s+(?:the\\s+)?li(?:fe|ves)\\s+of|costing\\s+(?:the\\s+)?li(?:fe|ves)\\s+of|bodies\\s+of|eliminated|eliminating|neutrali[sz]ed|(?:victims|dead|fatalities)\\s+(?:included|include)|claimed|claiming|took\\s+the\\s+lives\\s+of|death\\s+of|deaths\\s+of|massacre\\s+of|killing\\s+of|murder\\s+of|murdered|beheaded|crucified|crucifying|crucifies|injury\\s+(?:of|to)|injuries\\s+(?:of|to)|wounding\\s+of|shot\\s+dead|gunned\\s+down)` +
+  `(?:(?<verb>killed|killing|kill|kills|lost|losing|wounded|wounding|wounds|injured|injuring|injure|executed|executing|execute|slaughtered|massacred|claimed\\s+(?:the\\s+)?li(?:fe|ves)\\s+of|claiming\\s+(?:the\\s+)?li(?:fe|ves)\\s+of|cost\\s+(?:the\\s+)?li(?:fe|ves)\\s+of|costing\\s+(?:the\\s+)?li(?:fe|ves)\\s+of|bodies\\s+of|eliminated|eliminating|neutrali[sz]ed|(?:victims|dead|fatalities)\\s+(?:included|include)|claimed|claiming|took\\s+the\\s+lives\\s+of|death\\s+of|deaths\\s+of|massacre\\s+of|killing\\s+of|murder\\s+of|murdered|beheaded|crucified|crucifying|crucifies|injury\\s+(?:of|to)|injuries\\s+(?:of|to)|(?:suffocation|asphyxiation)(?:\\s+and\\s+\\w+)?\\s+cases\\s+(?:for|among|to)|wounding\\s+of|shot\\s+dead|gunned\\s+down)` +
     `|(?<toll>(?:death|casualty|fatality|civilian|final|overall|total)?\\s*toll(?:\\s+[\\w'’()-]+){0,14}?\\s+(?:to|at|of|reached|hit|is|was|stands\\s+at|stood\\s+at|climbed\\s+to|rose\\s+to|risen\\s+to|jumped\\s+to|now)|(?:number|total)\\s+of\\s+(?:(?:people|civilians|those|Syrians|victims|fatalities|deaths|dead|casualties|members|soldiers|fighters|troops|[\\w-]+)\\s+){0,6}?(?:killed|dead|deaths|died|wounded|injured|casualties)(?:\\s+[\\w'’()-]+){0,6}?\\s+(?:to|at|is|was|reached|stands\\s+at|stood\\s+at|rose\\s+to)))` +
     `(?:\\s+(?:a\\s+total\\s+of|another|a\\s+further|an\\s+additional|an\\s+estimated|all|the|some|as\\s+many\\s+as|as\\s+high\\s+as|at\\s+least|more\\s+than|over|up\\s+to|nearly|almost|about|around|roughly|approximately|no\\s+fewer\\s+than|no\\s+less\\s+than|not\\s+less\\s+than|at\\s+least|upwards\\s+of|in\\s+excess\\s+of|well\\s+over|close\\s+to|between|least|than|to))*\\s*["“‘]?$`,
   'i',
@@ -219,7 +219,7 @@ function findOutcomeLeft(
   if (!m?.groups) return null;
   const verb = (m.groups.verb ?? '').toLowerCase();
   let outcome: Outcome = 'killed';
-  if (/^(?:wound|injur)/.test(verb)) outcome = 'injured';
+  if (/^(?:wound|injur|suffocat|asphyx)/.test(verb)) outcome = 'injured';
   if (m.groups.toll && /wounded|injured/i.test(m.groups.toll)) outcome = 'injured';
   // "killing", "claimed the lives of" take the number as their object; "killed" may be a
   // participle of its own clause ("a child killed 20 people injured").

@@ -32,7 +32,7 @@ const ATTRIBUTION_BEFORE_RE =
 const SAID_BEFORE_RE =
   /\b(?:said|says|reported|told|added)\s+(?:(?:the|a|an)\s+)?(?:[A-Z][\w'’.-]*\s+){0,2}$/;
 const CLAUSE_END_RE =
-  /^\s*(?:$|[,.;:)"”’]|(?:on|in|at|late|early|last|this|today|yesterday|which|who|that|citing|adding)\b)/i;
+  /^\s*(?:$|[,.;:)"”’]|(?:on|in|at|late|early|last|this|today|yesterday|which|who|that|citing|adding|director|head|chief|spokes\w+|of\s+the)\b)/i;
 const PRONOUN_ATTRIBUTION_RE =
   /\b(?:he|she|it|they|the\s+(?:diplomat|minister|ministry|spokesman|spokeswoman|official|statement|general|envoy|agency|group|monitor|observatory|report))\s+(?:also\s+)?(?:said|says|added|noted|told|stressed)\b/i;
 // Actors that can be the source of a figure (not e.g. a victim group).

@@ -34,7 +34,7 @@ const POST_SPEAKER_GAP_RE =
 const POST_SPEAKER_NAME_END_RE = /^(?:\s+[A-Z][\w'’-]*){1,3}\s*(?:$|[,.;:)"”’])/;
 // The speaker's own words reach state media: "a source told SANA", "SANA reporter said".
 export const STATE_MEDIA_SOURCE_RE =
-  /\b(?:told|to|for)\s+(?:the\s+)?SANA\b|\bSANA(?:'s|s)?\s+(?:reporter|correspondent)s?\b|\bSANA\s+quoted\b/;
+  /\b(?:told|to|for|with)\s+(?:the\s+)?SANA\b|\bSANA(?:'s|s)?\s+(?:reporter|correspondent)s?\b|\bSANA\s+quoted\b/;
 
 const OBJECT_POSITION_RE =
   /\b(?:against|on|in|of|by|with|to|from|at|targeting|fighting|for|than|between|toward|towards|into)\s+(?:the\s+)?$/i;

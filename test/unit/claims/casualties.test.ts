@@ -575,3 +575,17 @@ describe('extractClaims casualties: nouns, lists and distant verbs (issue 13)', 
     ]);
   });
 });
+
+describe('extractClaims casualties: gas victims (issue 13)', () => {
+  const list = (text: string) =>
+    extractClaims(text).casualties.map((c) => `${c.count} ${c.outcome} ${c.victims}`);
+
+  it('reads suffocation as injury', () => {
+    expect(list('At least 6 civilians suffer suffocation cases in the attack.')).toEqual([
+      '6 injured civilians',
+    ]);
+    expect(
+      list('The shells caused suffocation and dyspnea cases for at least 6 civilians.'),
+    ).toEqual(['6 injured civilians']);
+  });
+});
