@@ -17,6 +17,7 @@ import { isAgent } from './agents.ts';
 import type { ArticleAnalysis } from './article-analysis.ts';
 import { attributedHarm } from './attributed-harm.ts';
 import { explicitBlame } from './explicit-blame.ts';
+import { namedSpeakers } from './named-speakers.ts';
 import { isHeadlineJunk } from './sentences.ts';
 import {
   ACCORDING_ANAPHOR_START_RE,
@@ -75,6 +76,16 @@ function resolveSpeakers(
   return [];
 }
 
+/**
+ * In a party's own outlet, a person the text names without saying whose he is ("Barazi said" in
+ * SANA, "Nyrabia pointed out" on the Syrian Coalition's site) speaks for that party.
+ */
+function partyVoices(named: ActorHit[], ctx: ArticleContext): ActorHit[] {
+  const party = outletParty(ctx);
+  if (!party) return named;
+  return named.map((h) => (h.actor === 'other' ? { ...h, actor: party } : h));
+}
+
 /** Accusations in an article, one per (accuser, accused) pair, in order of appearance. */
 export function findAccusations(a: ArticleAnalysis, ctx: ArticleContext = {}): Accusation[] {
   const sink = new AccusationSink();
@@ -84,7 +95,8 @@ export function findAccusations(a: ArticleAnalysis, ctx: ArticleContext = {}): A
     if (isHeadlineJunk(sent)) continue;
     const s = sent.text;
     const hits = a.hits[si] ?? [];
-    const found = findSpeakers(s, hits);
+    const known = findSpeakers(s, hits);
+    const found = known.length > 0 ? known : partyVoices(namedSpeakers(s, hits), ctx);
     const speakers = resolveSpeakers(s, found, d, ctx, info);
     d.before = found.length > 0 ? null : { s, hits };
     const denial = DENIAL_RE.test(s);

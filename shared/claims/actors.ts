@@ -81,7 +81,7 @@ const ENTRIES: Entry[] = [
       `[Mm]onitoring\\s+groups?`,
       `(?:[Ii]ndependent\\s+)?[Mm]onitors`,
       `(?:[Tt]he|[Aa])\\s+(?:war\\s+)?monitor(?:ing\\s+group)?`,
-      `(?:Syrian\\s+|[Ll]ocal\\s+|opposition\\s+|(?:an\\s+)?)?[Aa]ctivist\\s+(?:groups?|networks?)`,
+      `(?:Syrian\\s+|[Ll]ocal\\s+|opposition\\s+|(?:an\\s+)?)?[Aa]ctivist\\s+networks?`,
       `(?:[Aa]\\s+|[Tt]he\\s+)?(?:(?:recent|new|latest|separate)\\s+)?[Rr]eport(?=\\s+(?:(?:issued|published|released|compiled)\\s+)?(?:by|from)\\s)`,
     ],
   },
@@ -383,7 +383,7 @@ const ENTRIES: Entry[] = [
   {
     actor: 'other',
     names: [
-      `(?:[Ll]ocal\\s+|Syrian\\s+|opposition\\s+|[A-Z][\\w-]*-based\\s+)?[Aa]ctivists?(?!\\s+(?:groups?|networks?)\\b)`,
+      `(?:[Ll]ocal\\s+|Syrian\\s+|opposition\\s+|[A-Z][\\w-]*-based\\s+)?[Aa]ctivists?(?:\\s+groups?)?(?!\\s+networks?\\b)`,
       `[Rr]esidents`,
       `(?:[Ee]ye)?[Ww]itnesses`,
       `[Oo]bservers`,

@@ -365,8 +365,9 @@ describe('extractClaims accusations: more verbs and shapes of blame', () => {
         'The Syrian Observatory for Human Rights monitoring group said regime helicopters dropped barrel bombs on the market.',
       ),
     ).toEqual(['sohr>syria_gov']);
+    // GUIDELINES: activists are "other"; an activist group is activists, not a monitor.
     expect(pairs('An activist group said Russian jets struck a school in Idlib.')).toEqual([
-      'ngo>russia',
+      'other>russia',
     ]);
   });
 });

@@ -373,3 +373,33 @@ describe('attributed harm: found on articles nobody labelled', () => {
     expect(a?.allegation).toBe('being responsible for the gas attack');
   });
 });
+
+describe('attributed harm: speakers by the shape of their name', () => {
+  it('reads an organisation the gazetteer does not know as an NGO', () => {
+    expect(
+      pairs(
+        'The Unified Medical Office in Eastern Ghouta said that two people were killed in regime airstrikes on Douma.',
+      ),
+    ).toEqual(['ngo>syria_gov']);
+  });
+
+  it('reads a person the text names as "other", or as the party whose outlet it is', () => {
+    expect(
+      pairs('Seibert said Assad and Russia were largely responsible for the deaths in the city.'),
+    ).toEqual(['other>syria_gov', 'other>russia']);
+    expect(
+      pairs('Barazi said terrorists fired rocket shells on the city killing five civilians.', {
+        outletId: 'sana',
+      }),
+    ).toEqual(['syria_gov>rebels']);
+  });
+
+  it('does not take sentence words, headlines or datelines for names', () => {
+    expect(
+      pairs(
+        'If confirmed it would be the first attack by Syrian government forces on the fighters.',
+      ),
+    ).toEqual([]);
+    expect(pairs('Initial reports indicated that Russian jets killed 40 civilians.')).toEqual([]);
+  });
+});
