@@ -57,9 +57,11 @@ function resolveSpeakers(
   if (STATE_MEDIA_SOURCE_RE.test(s) && found.every((h) => h.actor === 'other')) {
     return [at0({ actor: 'syria_gov', name: 'SANA' })];
   }
-  if (found.length > 0) return found;
-  const prev = d.before;
   const kind = pronounKind(s);
+  // "the ministry said ... RT reports": the outlet relays the ministry.
+  const relayOnly = found.length > 0 && kind !== null && found.every((h) => h.actor === 'media');
+  if (found.length > 0 && !relayOnly) return found;
+  const prev = d.before;
   const prevSubject = kind && kind !== 'speech' && prev ? sentenceSubject(prev.s, prev.hits) : null;
   if (kind && prevSubject && (kind === 'any' || (kind === 'person') === prevSubject.person)) {
     return [at0(prevSubject.hit)];
@@ -80,10 +82,13 @@ function resolveSpeakers(
  * In a party's own outlet, a person the text names without saying whose he is ("Barazi said" in
  * SANA, "Nyrabia pointed out" on the Syrian Coalition's site) speaks for that party.
  */
-function partyVoices(named: ActorHit[], ctx: ArticleContext): ActorHit[] {
-  const party = outletParty(ctx);
+function partyVoices(named: ActorHit[], ctx: ArticleContext, info: ArticleInfo): ActorHit[] {
+  const party = outletParty(ctx) ?? (info.relaysStateMedia ? 'syria_gov' : null);
   if (!party) return named;
-  return named.map((h) => (h.actor === 'other' ? { ...h, actor: party } : h));
+  // Its unnamed sources too ("a source said", "local sources told SANA"), not its witnesses.
+  const voice = (h: ActorHit): boolean =>
+    h.actor === 'other' && !/activist|resident|witness|local|people|observer/i.test(h.name);
+  return named.map((h) => (voice(h) ? { ...h, actor: party } : h));
 }
 
 /** Accusations in an article, one per (accuser, accused) pair, in order of appearance. */
@@ -96,7 +101,7 @@ export function findAccusations(a: ArticleAnalysis, ctx: ArticleContext = {}): A
     const s = sent.text;
     const hits = a.hits[si] ?? [];
     const known = findSpeakers(s, hits);
-    const found = known.length > 0 ? known : partyVoices(namedSpeakers(s, hits), ctx);
+    const found = partyVoices(known.length > 0 ? known : namedSpeakers(s, hits), ctx, info);
     const speakers = resolveSpeakers(s, found, d, ctx, info);
     d.before = found.length > 0 ? null : { s, hits };
     const denial = DENIAL_RE.test(s);

@@ -37,12 +37,16 @@ export interface ArticleInfo {
   relaysStateMedia: boolean;
   /** Whose army a bare "the army" is: Turkey's in stories about its operations, else Syria's. */
   army: Actor;
+  /** An outlet on the government's side: its "terrorists" are the rebels whoever speaks. */
+  governmentOutlet: boolean;
 }
 
 const ISIS_NAME_RE = /\b(?:Islamic\s+State|ISIS|ISIL|IS|Daesh|DAESH)\b/g;
 const REBEL_NAME_RE =
   /\b(?:rebels?|opposition\s+fighters|Free\s+Syrian\s+Army|FSA|Nusra|armed\s+opposition)\b/gi;
 const PRO_GOVERNMENT_OUTLET_RE = /\b(?:al-?alam|al-?manar|sana)\b/i;
+// Syrian, Hezbollah and Iranian state outlets ("terrorists" in Russian copy is as often IS).
+const GOVERNMENT_SIDE_OUTLET_RE = /^(?:sana|manar|al-?manar|alalam|al-?alam|presstv)$/i;
 const TURKISH_ARMY_RE =
   /\b(?:Turkish\s+(?:army|military|armed\s+forces|troops|soldiers|forces)|TSK)\b/gi;
 const SYRIAN_ARMY_RE =
@@ -71,6 +75,7 @@ export function articleInfo(text: string, ctx: ArticleContext): ArticleInfo {
       (text.match(TURKISH_ARMY_RE)?.length ?? 0) > (text.match(SYRIAN_ARMY_RE)?.length ?? 0)
         ? 'turkey'
         : 'syria_gov',
+    governmentOutlet: GOVERNMENT_SIDE_OUTLET_RE.test(ctx.outletId ?? ''),
   };
 }
 
@@ -157,7 +162,9 @@ export function resolveGeneric(
 ): Actor | null {
   if (!h.generic) return h.actor;
   if (speaker && GOVERNMENT_SIDE.has(speaker)) return 'rebels';
-  return info?.isisStory && /militants|terrorists|jihadists|extremists|takfiri/i.test(h.name)
-    ? 'isis'
-    : null;
+  if (info?.isisStory && /militants|terrorists|jihadists|extremists|takfiri/i.test(h.name)) {
+    return 'isis';
+  }
+  // In a pro-government outlet's copy "terrorists" are the rebels whoever is quoted.
+  return info?.governmentOutlet && /terror/i.test(h.name) ? 'rebels' : null;
 }

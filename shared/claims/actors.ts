@@ -4,6 +4,7 @@
 // "Syrian National Coalition" before "Syrian", "Britain-based monitor" before "Britain").
 
 import type { Actor } from '../domain/claims.ts';
+import { isPlaceName } from './places.ts';
 import { allMatches } from './regex.ts';
 
 export interface ActorHit {
@@ -24,6 +25,11 @@ interface Entry {
 }
 
 const US = '(?:US|U\\.S\\.?|USA|American|America|Washington)';
+/** A regex source whose lower-case words also match capitalised, for headlines ("Terrorist Mortar Attacks"). */
+function caseless(source: string): string {
+  return source.replace(/(?<![\\\w])([a-z])(?=[a-z])/g, (c) => `[${c.toUpperCase()}${c}]`);
+}
+
 // FA-KES stripped apostrophes, so "Russia's" often arrives as "Russias".
 const POSS = "(?:'s|’s|s'|s(?![\\w-]))?";
 
@@ -129,7 +135,7 @@ const ENTRIES: Entry[] = [
       `(?:armed\\s+)?(?:[Tt]akfiri\\s+)?[Tt]errorists`,
       `[Tt]akfiris?`,
       // "terrorist attacks", "a terrorist explosion": the harm names its (unnamed) perpetrator.
-      `[Tt]errorist(?=\\s+(?:suicide\\s+|car\\s+|rocket\\s+|mortar\\s+)?(?:attacks?|attackers?|bombings?|bombers?|explosions?|blasts?|rockets?|mortars?|shells?|shelling|fire|acts?|chemical|assaults?|aggression|crimes?|massacres?|snipers?)\\b)`,
+      `[Tt]errorist(?=\\s+${caseless('(?:suicide\\s+|car\\s+|rocket\\s+|mortar\\s+(?:shell\\s+)?)?(?:attacks?|attackers?|bombings?|bombers?|explosions?|blasts?|rockets?|mortars?|shells?|shelling|fire|acts?|chemical|assaults?|aggression|crimes?|massacres?|snipers?)')}\\b)`,
       `[Mm]ilitants`,
       `[Jj]ihadists`,
       `[Ee]xtremists`,
@@ -414,6 +420,8 @@ const COMBINED = new RegExp(
   'g',
 );
 
+const STATE_OFFICE_RE =
+  /\b(?:Police|Governorate|Governor|Ministry|Command|Municipality|Health\s+Directorate)\b/;
 const SOURCE_TAIL_RE =
   /^(?:an?\s+)?(?:\w+\s+)?sources?\s+(?:in|at|from|close\s+to|inside|within)\s+(.+)$/i;
 
@@ -426,7 +434,26 @@ function sourceParty(actor: Actor, name: string): Actor {
   const tail = SOURCE_TAIL_RE.exec(name)?.[1];
   if (!tail) return actor;
   const inner = findActors(tail).find((h) => !h.generic && h.actor !== 'other');
-  return inner?.actor ?? actor;
+  if (inner) return inner.actor;
+  // "a source at Aleppo Police Command", "a source in the Governorate": the state's offices.
+  return STATE_OFFICE_RE.test(tail) ? 'syria_gov' : actor;
+}
+
+// A named outlet's name glued to the words before it: "in Aleppo Syrian State TV announced".
+const LEADING_NOT_OUTLET_RE = /^(?:(?:[A-Z][\w'’-]*)\s+)/;
+
+/** The outlet name without a leading place or another party's name, re-read from there. */
+function splitOutletName(text: string, hit: ActorHit): ActorHit[] | null {
+  if (hit.actor !== 'media') return null;
+  const lead = LEADING_NOT_OUTLET_RE.exec(hit.name);
+  const word = lead?.[0].trim() ?? '';
+  if (!lead || (!isPlaceName(word) && !/^Syrian?$/.test(word))) return null;
+  const from = hit.index + lead[0].length;
+  return findActors(text.slice(from, hit.end)).map((h) => ({
+    ...h,
+    index: h.index + from,
+    end: h.end + from,
+  }));
 }
 
 /** All actor mentions in `text`, left to right, non-overlapping. */
@@ -446,13 +473,16 @@ export function findActors(text: string): ActorHit[] {
       prev.name = text.slice(prev.index, prev.end);
       continue;
     }
-    hits.push({
+    const hit: ActorHit = {
       actor: sourceParty(entry.actor, m[0]),
       name: m[0],
       index,
       end: index + m[0].length,
       generic: entry.generic === true,
-    });
+    };
+    const split = splitOutletName(text, hit);
+    if (split) hits.push(...split);
+    else hits.push(hit);
   }
   return hits;
 }

@@ -349,6 +349,31 @@ function terrorDesignation(f: SentenceFrame, sink: AccusationSink): void {
   }
 }
 
+// "Turkish Army killed 25 YPG fighters calling them terrorists".
+const CALLING_THEM_RE =
+  /\b(?:calling|describing|labell?ing|branding)\s+them\s+["“]?(?:terrorists?|terror\s+\w+)\b/i;
+
+/** An agent who calls its victims terrorists accuses them of being terrorists. */
+function callingThem(f: SentenceFrame, sink: AccusationSink): void {
+  const { s, hits, info } = f;
+  const m = CALLING_THEM_RE.exec(s);
+  if (!m) return;
+  const before = hits.filter((h) => h.end <= m.index && !h.generic);
+  const caller = before[0];
+  const called = before[before.length - 1];
+  if (!caller || !called || caller === called) return;
+  const actor = resolveGeneric(called, caller.actor, info);
+  if (!actor || !TERROR_LABELLED.has(actor)) return;
+  sink.add(
+    s,
+    caller,
+    actor,
+    called,
+    'being terrorists',
+    quoteOf(s, caller.index, m.index + m[0].length),
+  );
+}
+
 /** Every explicit accusation of one sentence into `sink`. */
 export function explicitBlame(f: SentenceFrame, sink: AccusationSink): void {
   mutualBlame(f, sink);
@@ -356,6 +381,7 @@ export function explicitBlame(f: SentenceFrame, sink: AccusationSink): void {
   describedAs(f, sink);
   criticismFrom(f, sink);
   terrorDesignation(f, sink);
+  callingThem(f, sink);
   for (const m of allMatches(ACCUSE_RE, f.s)) {
     const v = blameVerbAt(f, m);
     if (v) blameOne(f, sink, v);

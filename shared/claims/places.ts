@@ -130,6 +130,11 @@ const GAZETTEER_RE = new RegExp(`(?<![\\w-])(?:${ALIASES.join('|')})(?![\\w-])`,
 const OF_PLACE_RE =
   /\b(?:town|village|city|neighbou?rhood|district|suburb|province|countryside|area|region|camp)\s+of\s+((?:al-|Al-|el-|ad-|as-|ash-)?[A-Z][\w'-]+(?:\s+(?:al-|el-)?[A-Z][\w'-]+)?)/g;
 
+/** Whether `word` is a place the gazetteer knows ("Aleppo", "Raqqah"). */
+export function isPlaceName(word: string): boolean {
+  return ALIAS_TO_NAME.has(word.toLowerCase());
+}
+
 interface PlaceHit {
   name: string;
   index: number;

@@ -403,3 +403,44 @@ describe('attributed harm: speakers by the shape of their name', () => {
     expect(pairs('Initial reports indicated that Russian jets killed 40 civilians.')).toEqual([]);
   });
 });
+
+describe('attributed harm: state voices', () => {
+  it("gives a state office's unnamed source the state's voice", () => {
+    expect(
+      pairs(
+        'A source at Aleppo Police Command said that terrorists fired rocket shells on the city.',
+        {
+          outletId: 'reuters',
+        },
+      ),
+    ).toEqual(['syria_gov>rebels']);
+    expect(
+      pairs(
+        'A source at Aleppo Police Command said that terrorists fired rocket shells on the city.',
+        {
+          outletId: 'sana',
+        },
+      ),
+    ).toEqual(['syria_gov>rebels']);
+  });
+
+  it('reads "terrorists" as the rebels in a pro-government outlet whoever is quoted', () => {
+    expect(
+      pairs('Residents said terrorists fired a rocket at the ward killing two.', {
+        outletId: 'manar',
+      }),
+    ).toEqual(['other>rebels']);
+  });
+
+  it('reads a headline in capitals ("New Terrorist Mortar Shell Attacks")', () => {
+    expect(
+      pairs('9 injured in New Terrorist Mortar Shell Attacks in Aleppo Syrian State TV announced.'),
+    ).toEqual(['syria_gov>rebels']);
+  });
+
+  it('reads an agent calling its victims terrorists', () => {
+    expect(
+      pairs('The Turkish army killed 25 Kurdish YPG fighters calling them terrorists.'),
+    ).toEqual(['turkey>sdf']);
+  });
+});
