@@ -54,7 +54,10 @@ function resolveSpeakers(
 ): Speaker[] {
   // "A source at the Police Command told SANA": state media speak for the state through an
   // unnamed source.
-  if (STATE_MEDIA_SOURCE_RE.test(s) && found.every((h) => h.actor === 'other')) {
+  if (
+    STATE_MEDIA_SOURCE_RE.test(s) &&
+    found.every((h) => h.actor === 'other' && /\bsources?\b/i.test(h.name))
+  ) {
     return [at0({ actor: 'syria_gov', name: 'SANA' })];
   }
   const kind = pronounKind(s);

@@ -110,6 +110,7 @@ const ENTRIES: Entry[] = [
   {
     actor: 'rebels',
     names: [
+      `(?:a\\s+|the\\s+)?(?:new\\s+)?(?:Islamist\\s+)?(?:[Rr]ebel|[Oo]pposition|Islamist)\\s+(?:coalition|alliance)`,
       `(?:Turkey|Turkish|US|U\\.S\\.|Western|Saudi)[- ]backed\\s+(?:Syrian\\s+)?(?:opposition|rebels?|FSA)(?:\\s+(?:forces|fighters|groups|factions))?`,
       `[Oo]pposition\\s+(?:fighters|forces|groups|factions|militants|rebels|armed\\s+groups)`,
       `Free\\s+Syrian\\s+Army`,
@@ -347,6 +348,7 @@ const ENTRIES: Entry[] = [
     actor: 'un',
     names: [
       `(?:the\\s+)?United\\s+Nations(?:\\s+(?:Security\\s+Council|commission\\s+of\\s+inquiry|envoy|chief|Secretary[- ]General|human\\s+rights\\s+(?:office|chief|council)|Children's\\s+Fund))?${POSS}`,
+      `(?:[Aa]\\s+|[Tt]he\\s+)?(?:U\\.N\\.|UN|United\\s+Nations)(?:[- ]led|[- ]backed)?\\s+(?:[Cc]ommission\\s+of\\s+[Ii]nquiry|[Ii]nquiry|[Ii]nvestigation|[Ii]nvestigators|[Pp]anel|[Rr]eport|probe)`,
       `(?:the\\s+)?U\\.N\\.(?:\\s+(?:Security\\s+Council|envoy|chief|officials?))?`,
       `(?:the\\s+)?UN(?:\\s+(?:Security\\s+Council|envoy|chief|officials?|Secretary[- ]General|commission|investigators|human\\s+rights\\s+(?:office|chief|council)))?${POSS}`,
       `(?:the\\s+)?Security\\s+Council`,

@@ -14,13 +14,13 @@ const HARM_NOUN_AFTER_RE = new RegExp(
   'i',
 );
 const FORCE_NOUN_AFTER_RE = new RegExp(
-  `^\\s*(?:'s|’s|s')?\\s*(?:-?led\\s+)?${MODIFIERS}(?:jets|warplanes|war\\s+planes|aircraft|planes|aviation|helicopters?|artillery|forces|troops|militias?|soldiers|army|fighters|militants|members|terrorists|tanks|drones?|air\\s+forces?|military|group|organi[sz]ation|cells?|gunmen|bombers|units|elements)\\b`,
+  `^\\s*(?:'s|’s|s')?\\s*(?:-?led\\s+)?${MODIFIERS}(?:jets|warplanes|war\\s+planes|aircraft|planes|aviation|helicopters?|artillery|forces|troops|militias?|soldiers|army|fighters|militants|members|terrorists|tanks|drones?|air\\s+forces?|military|group|organi[sz]ation|cells?|gunmen|bombers|units|elements|affiliate|offshoot|branch|wing|allies|ally|proxies|militiamen)\\b`,
   'i',
 );
 const HARM_VERB_SRC =
-  '(?:killed|kills|kill|killing|bombed|bombs|bombing|targeted|targets|targeting|shelled|shelling|struck|strike|strikes|hit|hits|attacked|attacks|attack|attacking|fired|fires|firing|executed|executes|executing|dropped|drop|launched|committed|commits|carried\\s+out|carries\\s+out|slaughtered|massacred|besieged|besieging|destroyed|destroys|violated|violates|violating|gassed|gassing|wiped|wiping|obstruct\\w*|hamper\\w*|(?:used|uses|using)(?=\\s+(?:\\w+\\s+){0,3}?(?:chemical|toxic|poison|gas|chlorine|sarin|mustard|nerve|weapons|barrel|cluster|phosphorus|napalm|incendiary|vacuum|civilians|human\\s+shields|starvation|sieges?|force))|supports?|supported|supporting|sponsor\\w*|arms|armed|arming|funds|funded|(?:is|are|was|were)\\s+(?:\\w+ly\\s+)?responsible|is\\s+responsible|are\\s+responsible|(?:been|be)\\s+(?:largely\\s+|directly\\s+|fully\\s+)?responsible|was\\s+responsible|were\\s+responsible|bears?\\s+responsibility|were\\s+behind|was\\s+behind|is\\s+behind|are\\s+behind|(?:is|are|was|were)\\s+to\\s+blame|(?:has|have|had)\\s+(?:been\\s+)?(?:killing|bombing|targeting|shelling|attacking|firing|besieging|using|supporting|keeping|holding|spreading|committing)|continues?\\s+(?:to|its|their)|continued\\s+(?:to|its|their)|ignor\\w+|protect(?:s|ed|ing)?|shield(?:s|ed|ing)?|cover(?:s|ed|ing)?\\s+(?:up|for)|hitting|slit|beheaded|tortured|kidnapped|abducted|planted|shot|stormed|seized(?!\\s+control)|looted|burned|displaced|starv\\w+|blocked|prevented|refus\\w+|failed|fails|resorted|embarked|launching|regroup\\w*|trying|tried|released|intensified|stepped\\s+up|pounded|raided|unleashed|staged|mounted|waged|perpetrated|orchestrated|conducted|pursu\\w+|insist\\w*|was\\s+keeping|keeps|keeping|holds|spreading|spread)';
+  '(?:killed|kills|kill|killing|bombed|bombs|bombing|targeted|targets|targeting|shelled|shelling|struck|strike|strikes|hit|hits|attacked|attacks|attack|attacking|fired|fires|firing|executed|executes|executing|dropped|drop|launched|committed|commits|carried\\s+out|carries\\s+out|slaughtered|massacred|besieged|besieging|destroyed|destroys|violated|violates|violating|gassed|gassing|wiped|wiping|obstruct\\w*|hamper\\w*|(?:used|uses|using)(?=\\s+(?:\\w+\\s+){0,3}?(?:chemical|toxic|poison|gas|chlorine|sarin|mustard|nerve|weapons|barrel|cluster|phosphorus|napalm|incendiary|vacuum|civilians|human\\s+shields|starvation|sieges?|force|ceasefires?|truces?|the\\s+ceasefire|the\\s+truce))|supports?|supported|supporting|sponsor\\w*|arms|armed|arming|funds|funded|(?:is|are|was|were)\\s+(?:\\w+ly\\s+)?responsible|is\\s+responsible|are\\s+responsible|(?:been|be)\\s+(?:largely\\s+|directly\\s+|fully\\s+)?responsible|was\\s+responsible|were\\s+responsible|bears?\\s+responsibility|were\\s+behind|was\\s+behind|is\\s+behind|are\\s+behind|(?:is|are|was|were)\\s+to\\s+blame|(?:has|have|had)\\s+(?:been\\s+)?(?:killing|bombing|targeting|shelling|attacking|firing|besieging|using|supporting|keeping|holding|spreading|committing)|continues?\\s+(?:to|its|their)|continued\\s+(?:to|its|their)|ignor\\w+|protect(?:s|ed|ing)?|shield(?:s|ed|ing)?|cover(?:s|ed|ing)?\\s+(?:up|for)|hitting|slit|beheaded|tortured|kidnapped|abducted|planted|shot|stormed|seized(?!\\s+control)|looted|burned|displaced|starv\\w+|blocked|prevented|refus\\w+|failed|fails|resorted|embarked|launching|regroup\\w*|trying|tried|released|intensified|stepped\\s+up|pounded|raided|unleashed|staged|mounted|waged|perpetrated|orchestrated|conducted|pursu\\w+|insist\\w*|was\\s+keeping|keeps|keeping|holds|spreading|spread)';
 const HARM_VERB_AFTER_RE = new RegExp(
-  `^\\s*\\)?\\s*(?:'s|’s)?\\s*(?:,[^,]{0,60},\\s*)?(?:\\s*-\\s*(?:along|together)\\s+with\\s+[^-]{1,40}-\\s*)?(?:and\\s+(?:its|their|his)\\s+(?:\\w+\\s+)?(?:allies|ally|backers|supporters|militias)\\s+)?(?:(?:has|have|had|was|were|is|are|also|reportedly|allegedly|deliberately|intentionally|repeatedly|systematically|indiscriminately|heavily|then|again|still|recently|now|apparently|often|who|that|which|may\\s+have|might\\s+have|must\\s+have|could\\s+have|had\\s+been|have\\s+been|has\\s+been|${WHEN}|\\w+ly)\\s+){0,3}${HARM_VERB_SRC}\\b`,
+  `^\\s*\\)?\\s*["“]?\\s*(?:'s|’s)?\\s*(?:,[^,]{0,60},\\s*)?(?:\\s*-\\s*(?:along|together)\\s+with\\s+[^-]{1,40}-\\s*)?(?:and\\s+(?:its|their|his)\\s+(?:\\w+\\s+)?(?:allies|ally|backers|supporters|militias)\\s+)?(?:(?:has|have|had|was|were|is|are|also|reportedly|allegedly|deliberately|intentionally|repeatedly|systematically|indiscriminately|heavily|then|again|still|recently|now|apparently|often|who|that|which|may\\s+have|might\\s+have|must\\s+have|could\\s+have|had\\s+been|have\\s+been|has\\s+been|${WHEN}|\\w+ly)\\s+){0,3}${HARM_VERB_SRC}\\b`,
   'i',
 );
 // After an armed noun ("Russian jets", "regime forces"), its verb: a few adverbs and auxiliaries,
@@ -40,11 +40,16 @@ const VIOLENT_AFTER_RE = new RegExp(
   `^(?:\\s+(?:positioned|located|stationed|holed\\s+up|entrenched|deployed|based|fortif\\w+)\\s+in(?:\\s+(?!by\\b|against\\b|on\\b|of\\b)[\\w'’-]+){1,7}?(?=\\s+(?:\\w+\\s+)?${VIOLENT_VERB}\\b))?(?:\\s+(?!by\\b|against\\b|on\\b|of\\b|while\\b|when\\b|as\\b|after\\b|before\\b|and\\b)[\\w'’-]+){0,4}?\\s+(?:continued\\s+|continue\\s+to\\s+|also\\s+|then\\s+|tried\\s+to\\s+)?${VIOLENT_VERB}\\b`,
   'i',
 );
+// "... al-Nusra who fortify in Ez-Eddin village fired two mortar shells".
+const POSITIONED_THEN_VIOLENT_RE = new RegExp(
+  `^\\s+(?:who\\s+|which\\s+|that\\s+)?(?:are\\s+|were\\s+)?(?:positioned|located|stationed|holed\\s+up|entrenched|deployed|based|fortif\\w+)\\s+in(?:\\s+[\\w'’-]+){1,7}?\\s+${VIOLENT_VERB}\\b`,
+  'i',
+);
 const PASSIVE_AFTER_RE =
   /^\s+(?:(?:positions?|posts?|bases?|convoys?|troops|soldiers|headquarters|checkpoints?|(?:[a-z][\w-]*\s+)?(?:group|members|fighters|militants|commanders?|leaders?))\s+)?(?:were|was|have\s+been|has\s+been|had\s+been|being|are|is)\s+(?:\w+\s+)?(?:killed|wounded|injured|targeted|hit|struck|attacked|bombed|shelled|executed|captured|arrested|driven|forced|pushed|defeated)\b/i;
 // "Russia's crimes", "the regime's bombardment": possessing the harm makes the agent.
 const POSSESSED_CRIME_RE =
-  /^\s*(?:'s|’s|s')?\s+(?:crimes|massacres?|atrocities|aggression|violations|occupation|bombardments?|brutality|terrorism|lies|onslaught|war\s+crimes)\b/i;
+  /^\s*(?:'s|’s|s')?\s+(?:crimes|massacres?|atrocities|aggression|violations|occupation|bombardments?|brutality|terrorism|lies|onslaught|war\s+crimes|use\s+of\s+(?:chemical|toxic|poison|barrel|cluster|incendiary|banned|nerve|chlorine|sarin|force))\b/i;
 // "the West was rushing to provide aid to cover up evidence of its own crimes".
 const COVER_UP_AFTER_RE = /^[^.;]{0,70}?\bto\s+(?:cover\s+up|cover-up|conceal|whitewash)\b/i;
 
@@ -93,10 +98,15 @@ const COORDINATED_NAME_RE =
  * The words between an actor and its noun must be lower-case ("Russian heavy airstrikes"), else
  * another name intervenes ("AFP Syrian government air strikes"); headlines capitalise everything.
  */
+// "Al-Qaeda's Syrian affiliate", "Russia's Syrian allies": an adjective of nationality, no name.
+const NATIONALITY_RE =
+  /^(?:Syrian|Iraqi|Lebanese|Kurdish|Turkish|Russian|Iranian|American|Western|Arab|Islamist|Shiite|Sunni)$/;
+
 function lowerModifiers(sentence: string, m: RegExpExecArray | null): boolean {
   if (!m) return false;
   const words = m[0].trim().split(/\s+/).slice(0, -1);
-  return !words.some((w) => /^[A-Z]/.test(w)) || isTitleCase(sentence);
+  const named = (w: string): boolean => /^[A-Z]/.test(w) && !NATIONALITY_RE.test(w);
+  return !words.some(named) || isTitleCase(sentence);
 }
 
 function isTitleCase(s: string): boolean {
@@ -153,12 +163,14 @@ export function isAgent(sentence: string, h: ActorHit): boolean {
   // "a helicopter believed to belong to Syrian government forces dropped barrel bombs".
   if (
     VICTIM_BEFORE_RE.test(before) &&
-    !/\bbelong\w*\s+to\s+(?:the\s+)?$|\baccording\s+to\s+(?:[\w'’-]+\s+){0,2}$/i.test(before)
+    !/\bbelong\w*\s+to\s+(?:the\s+)?$|\b(?:loyal|affiliated|linked)\s+to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$|\baccording\s+to\s+(?:[\w'’-]+\s+){0,2}$/i.test(
+      before,
+    )
   ) {
     return false;
   }
   if (h.generic) return VIOLENT_AFTER_RE.test(after);
-  if (HARM_VERB_AFTER_RE.test(after)) return true;
+  if (HARM_VERB_AFTER_RE.test(after) || POSITIONED_THEN_VIOLENT_RE.test(after)) return true;
   // The hit itself names armed people ("Syrian regime forces", "Russian jets").
   if (ARMED_NAME_RE.test(h.name) && FORCE_THEN_HARM_RE.test(after)) return true;
   const force = FORCE_NOUN_AFTER_RE.exec(after);
@@ -173,7 +185,7 @@ export function isAgent(sentence: string, h: ActorHit): boolean {
 // Russian forces - have bombed", "by regime and Russian forces", "Russia and Syrian regime war
 // planes carried out".
 const COORDINATION_GAP_RE =
-  /^\s*(?:,\s*|\s+and\s+|\s+as\s+well\s+as\s+|\s*-\s*(?:along|together)\s+with\s+|\s+(?:along|together)\s+with\s+)(?:the\s+|its\s+|their\s+)?(?:[a-z][\w-]*\s+){0,2}$/;
+  /^\s*(?:,\s*|\s+and\s+|\s+including\s+|\s+as\s+well\s+as\s+|\s*-\s*(?:along|together)\s+with\s+|\s+(?:along|together)\s+with\s+)(?:the\s+|its\s+|their\s+)?(?:[a-z][\w-]*\s+){0,2}(?:[A-Z][a-z]+\s+)?$/;
 
 /** The agents of harm among `hits`: each by itself, then shared across coordinated names. */
 export function harmAgents(sentence: string, hits: readonly ActorHit[]): Set<ActorHit> {

@@ -79,6 +79,24 @@ interface BlameVerb {
 interface Parties {
   accuser: Speaker | null;
   accused: ActorHit | null;
+  /** Other parties blamed with the accused ("X and its Russian ally have been criticised"). */
+  also?: ActorHit[];
+}
+
+/** The names joined to the accused before a passive verb of blame. */
+function coordinatedBefore(s: string, v: BlameVerb): ActorHit[] {
+  const out: ActorHit[] = [];
+  for (let i = v.beforeHits.length - 1; i > 0; i--) {
+    const h = v.beforeHits[i];
+    const prev = v.beforeHits[i - 1];
+    if (!h || !prev) break;
+    const gap = s.slice(prev.end, h.index);
+    const joined =
+      /^\s*(?:forces\s+|troops\s+)?(?:,\s*)?(?:and|as\s+well\s+as)\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+)?$/i;
+    if (!joined.test(gap)) break;
+    out.push(prev);
+  }
+  return out;
 }
 
 /** "Y was accused (by X) of ...": the accused before the verb, the accuser after "by". */
@@ -86,7 +104,7 @@ function passiveParties(f: SentenceFrame, v: BlameVerb): Parties {
   const { s } = f;
   const accused = v.beforeHits[v.beforeHits.length - 1] ?? null;
   const by = /^\s+by\s+/i.exec(s.slice(v.ve));
-  if (by) return { accused, accuser: v.afterHits[0] ?? null };
+  if (by) return { accused, accuser: v.afterHits[0] ?? null, also: coordinatedBefore(s, v) };
   // "has been accused of committing war crimes by insurgent groups": the agent comes later.
   const laterBy = v.afterHits.find(
     (h) =>
@@ -223,6 +241,10 @@ function blameOne(f: SentenceFrame, sink: AccusationSink, v: BlameVerb): void {
   const allegation = blameAllegation(s, accused.end);
   const qs = Math.min(accuser.end > 0 ? accuser.index : v.vi, v.vi, accused.index);
   sink.add(s, accuser, accusedActor, accused, allegation, quoteOf(s, qs, accused.end));
+  for (const other of parties.also ?? []) {
+    const actor = resolveGeneric(other, accuser.actor, info);
+    if (actor) sink.add(s, accuser, actor, other, allegation, quoteOf(s, qs, accused.end));
+  }
   for (const c of passive ? [] : coAccusers(f, accuser, v.vi)) {
     sink.add(s, c, accusedActor, accused, allegation, quoteOf(s, c.index, accused.end));
   }

@@ -444,3 +444,61 @@ describe('attributed harm: state voices', () => {
     ).toEqual(['turkey>sdf']);
   });
 });
+
+describe('attributed harm: more perpetrators and accusers', () => {
+  it('reads a quote mark between the perpetrator and its verb', () => {
+    expect(
+      pairs(
+        'The Syrian Coalition said regime warplanes "targeted children in their schools deliberately".',
+      ),
+    ).toEqual(['opposition>syria_gov']);
+  });
+
+  it('blames every name joined to the accused of a passive verb of blame', () => {
+    expect(
+      pairs(
+        'Syrian government forces and their Russian ally have been criticised by rights groups for indiscriminate attacks.',
+      ).sort(),
+    ).toEqual(['ngo>russia', 'ngo>syria_gov']);
+  });
+
+  it('reads a UN inquiry, and forces loyal to someone', () => {
+    expect(
+      pairs(
+        'A UN Commission of Inquiry has said forces loyal to Syrian President Bashar al-Assad have used chlorine gas.',
+      ),
+    ).toEqual(['un>syria_gov']);
+  });
+
+  it("reads a party's use of banned weapons", () => {
+    expect(
+      pairs(
+        'The Syrian Coalition condemned the regimes use of chemical weapons against civilians.',
+      ),
+    ).toEqual(['opposition>syria_gov']);
+  });
+
+  it('reads using a ceasefire to regroup as harm', () => {
+    expect(
+      pairs(
+        'Lavrov said that Syrian opposition groups had used the ceasefire to regroup and rearm.',
+      ),
+    ).toEqual(['russia>rebels']);
+  });
+
+  it('reads armed men positioned somewhere who then fired', () => {
+    expect(
+      pairs(
+        'A source told SANA that the terrorist groups affiliated to al-Nusra who fortify in Ez-Eddin village fired two mortar shells on houses.',
+      ),
+    ).toEqual(['syria_gov>nusra']);
+  });
+
+  it("reads a group's affiliate, and a rebel alliance", () => {
+    expect(
+      pairs(
+        'Nine people were killed as a new Islamist alliance including Al-Qaedas Syrian affiliate attacked government-held parts of Aleppo a monitor said.',
+      ).sort(),
+    ).toEqual(['sohr>nusra', 'sohr>rebels']);
+  });
+});
