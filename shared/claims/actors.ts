@@ -261,7 +261,7 @@ const ENTRIES: Entry[] = [
       `Damascus${POSS}(?=\\s+${STATE_VERB})`,
       `${BLAME_OBJECT_BEFORE}Damascus`,
       `${GOVERNMENT_BLAMES}`,
-      `(?<=\\b(?:accused|blamed|condemned|criticized|criticised|denounced)\\s+by\\s+)Damascus`,
+      `(?<=\\b(?:accused|blamed|condemned|criticized|criticised|denounced|protested|rejected|opposed)\\s+by\\s+)Damascus`,
       `(?:the\\s+)?government\\s+in\\s+Damascus`,
       `Syria(?:'s|’s|s)\\s+(?:government|regime|army|armed\\s+forces|military|president|President|foreign\\s+ministry|Foreign\\s+Ministry|air\\s+force)`,
       `Syria${POSS}(?=\\s+${STATE_VERB})`,

@@ -4,6 +4,7 @@
 
 import type { AccusationSink, SentenceFrame } from './accusation-frame.ts';
 import {
+  AGENTLESS_HARM_RE,
   allied,
   BATTLE_RE,
   CALL_ON_RE,
@@ -69,10 +70,6 @@ function accuses(f: SentenceFrame, scene: HarmScene, sp: Speaker, h: ActorHit): 
   return scene.agents.has(h);
 }
 
-// Harm told without its agent: "15 civilians were killed in raids on Manbij", "air strikes on
-// Eastern Ghouta have killed 66 civilians".
-const AGENTLESS_HARM_RE =
-  /\b(?:killed|wounded|injured|died|dead)\b[^.;]{0,60}?\b(?:in|by|during|from)\s+(?:\w+\s+){0,3}?(?:air\s*strikes?|airstrikes?|air\s+raids?|raids?|strikes|shelling|bombardment|bombing|barrel\s+bombs?|artillery\s+fire)\b|\b(?:air\s*strikes?|airstrikes?|air\s+raids?|raids|strikes|shelling|bombardment|bombing|artillery\s+fire)\b[^.;]{0,80}?\b(?:killed|kill|wounded|injured|left\s+(?:\w+\s+){1,4}dead)\b/i;
 /** How far back the last named agent still answers for agentless harm. */
 const AGENT_REACH = 3;
 

@@ -4,7 +4,7 @@
 // (figure-merge.ts).
 
 import type { Actor, ArticleContext, CasualtyFigure } from '../domain/claims.ts';
-import { allied } from './accusation-patterns.ts';
+import { AGENTLESS_HARM_RE, allied } from './accusation-patterns.ts';
 import { outletParty, resolveGeneric } from './actor-context.ts';
 import { type ActorHit, sourceName } from './actors.ts';
 import { harmAgents } from './agents.ts';
@@ -114,6 +114,10 @@ function perpetratorOf(
   return { actor, name };
 }
 
+function namesAgent(sentence: string, hits: ActorHit[]): boolean {
+  return harmAgents(sentence, hits).size > 0;
+}
+
 const COORDINATED_GAP_RE = /^\s*(?:,\s*|\s+and\s+|\s*-\s*along\s+with\s+)(?:the\s+)?$/i;
 
 const LIST_GAP_RE = /^[\s,;]*(?:and\s+|as\s+well\s+as\s+)?$/i;
@@ -128,6 +132,8 @@ interface SentenceContext {
   source: string | null;
   speaker: Actor | null;
   background: boolean;
+  /** The perpetrator the sentence before named, for harm this one tells without one. */
+  before: Perpetrator | null;
 }
 
 function occurrenceOf(
@@ -141,7 +147,10 @@ function occurrenceOf(
   const dated = c.background ? null : findDateHit(text, a.referenceDate, f.numberStart);
   const published =
     !dated && !c.background && a.referenceDate ? a.referenceDate.slice(0, 10) : null;
-  const perpetrator = perpetratorOf(text, a.hits[c.si] ?? [], c.speaker, a, f.numberStart);
+  // "Coalition jets struck Manbij. At least 15 civilians were killed in the raids."
+  const perpetrator =
+    perpetratorOf(text, a.hits[c.si] ?? [], c.speaker, a, f.numberStart) ??
+    (AGENTLESS_HARM_RE.test(text) && !namesAgent(text, a.hits[c.si] ?? []) ? c.before : null);
   return {
     figure: {
       count: f.count,
@@ -181,7 +190,10 @@ export function findCasualties(a: ArticleAnalysis, ctx: ArticleContext = {}): Ca
   const party = outletParty(ctx);
   let lastSource: string | null = null;
   let lastVictims: CasualtyFigure['victims'] | null = null;
+  let before: Perpetrator | null = null;
   for (const [si, sent] of a.sentences.entries()) {
+    const named = before;
+    before = isHeadlineJunk(sent) ? null : perpetratorOf(sent.text, a.hits[si] ?? [], party, a, 0);
     const raw = isHeadlineJunk(sent) ? [] : figuresInSentence(sent.text);
     const hits = a.hits[si] ?? [];
     const attr = attribution(sent.text, hits);
@@ -195,6 +207,7 @@ export function findCasualties(a: ArticleAnalysis, ctx: ArticleContext = {}): Ca
       source,
       speaker: attr?.actor ?? party,
       background: isBackgroundSentence(sent.text),
+      before: named,
     };
     for (const [i, f] of raw.entries()) {
       if (!f.outcome) continue;

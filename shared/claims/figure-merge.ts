@@ -152,6 +152,17 @@ function linkSubFigures(found: Occurrence[], out: Occurrence[]): void {
     const at = out.indexOf(total);
     if (at >= 0 && out.includes(part) && part.figure.subFigureOf == null) {
       part.figure.subFigureOf = at;
+      // A part of a total shares its perpetrator and day when it is not told its own.
+      const p = part.figure;
+      const t = total.figure;
+      if (!p.perpetrator && !p.perpetratorName) {
+        p.perpetrator = t.perpetrator ?? null;
+        p.perpetratorName = t.perpetratorName ?? null;
+      }
+      if (p.dateBasis === 'published' && t.dateBasis !== 'published' && t.date) {
+        p.date = t.date;
+        p.dateBasis = t.dateBasis;
+      }
     }
   }
 }

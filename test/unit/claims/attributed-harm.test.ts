@@ -502,3 +502,13 @@ describe('attributed harm: more perpetrators and accusers', () => {
     ).toEqual(['sohr>nusra', 'sohr>rebels']);
   });
 });
+
+describe('explicit blame: protests', () => {
+  it('reads a protest against a presence', () => {
+    expect(
+      pairs(
+        'The US involvement has been protested by Damascus which did not consent to US presence.',
+      ),
+    ).toEqual(['syria_gov>us']);
+  });
+});

@@ -48,6 +48,23 @@ describe('perpetrator of a figure', () => {
     ]);
   });
 
+  it('takes the perpetrator named just before for harm told without one', () => {
+    const list = figures(
+      'Strikes hit Manbij\n\nUS-led coalition jets struck the northern district of Manbij. At least 15 civilians were killed in the raids, the Observatory said.',
+    );
+    expect(list.map((f) => [f.count, f.perpetrator])).toEqual([[15, 'coalition']]);
+  });
+
+  it("gives a sub-figure its total's perpetrator and day", () => {
+    const list = figures(
+      'Terrorists fired rocket shells on Monday killing three people including a woman.',
+    );
+    expect(list.map((f) => [f.count, f.perpetratorName, f.date, f.subFigureOf])).toEqual([
+      [3, 'Terrorists', '2017-05-29', null],
+      [1, 'Terrorists', '2017-05-29', 0],
+    ]);
+  });
+
   it('does not take the speaker for the perpetrator', () => {
     const [f] = figures('Russia said 62 Syrian troops were killed by a US-led coalition strike.');
     expect(f?.perpetrator).toBe('coalition');
