@@ -46,7 +46,7 @@ const POSITIONED_THEN_VIOLENT_RE = new RegExp(
   'i',
 );
 const PASSIVE_AFTER_RE =
-  /^\s+(?:(?:positions?|posts?|bases?|convoys?|troops|soldiers|headquarters|checkpoints?|(?:[a-z][\w-]*\s+)?(?:group|members|fighters|militants|commanders?|leaders?))\s+)?(?:were|was|have\s+been|has\s+been|had\s+been|being|are|is)\s+(?:\w+\s+)?(?:killed|wounded|injured|targeted|hit|struck|attacked|bombed|shelled|executed|captured|arrested|driven|forced|pushed|defeated)\b/i;
+  /^\s+(?:(?:positions?|posts?|bases?|convoys?|troops|soldiers|headquarters|checkpoints?|(?:[a-z][\w-]*\s+)?(?:group|members|fighters|militants|commanders?|leaders?))\s+)?(?:were|was|have\s+been|has\s+been|had\s+been|being|are|is)\s+(?:\w+\s+)?(?:killed|wounded|injured|targeted|hit|struck|attacked|bombed|shelled|executed|captured|arrested|driven|forced|pushed|defeated|destroyed|dismantled|eliminated|removed|expelled)\b/i;
 // "Russia's crimes", "the regime's bombardment": possessing the harm makes the agent.
 const POSSESSED_CRIME_RE =
   /^\s*(?:'s|’s|s')?\s+(?:crimes|massacres?|atrocities|aggression|violations|occupation|bombardments?|brutality|terrorism|lies|onslaught|war\s+crimes|use\s+of\s+(?:chemical|toxic|poison|barrel|cluster|incendiary|banned|nerve|chlorine|sarin|force))\b/i;

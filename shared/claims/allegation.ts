@@ -174,12 +174,17 @@ function nounThenVerb(tail: string): string {
   return cleanPhrase(`${(m[1] ?? '').toLowerCase()} ${ing}${tail.slice(m.index + m[0].length)}`);
 }
 
+const ANAPHORIC_HARM_RE =
+  /^(?:the|this|that|these|those|its|their)\s+(?:\w+\s+)?(?:incident|attacks?|strikes?|massacres?|bombings?|shelling|raids?|crimes?|killings?)$/i;
+
 /** "of using toxic gas", "for the attack on Aleppo": what an explicit blame is for. */
 export function blameAllegation(sentence: string, accusedEnd: number): string {
   const after = sentence.slice(accusedEnd);
   const of = /^[^.;]{0,40}?\b(?:of|for|over)\s+(.*)$/is.exec(after);
   const phrase = of ? cleanPhrase(of[1] ?? '') : '';
-  return phrase || harmAllegation(sentence, accusedEnd);
+  // "blaming the army for the incident": the sentence tells what the incident was.
+  if (!phrase || ANAPHORIC_HARM_RE.test(phrase)) return harmAllegation(sentence, 0) || phrase;
+  return phrase;
 }
 
 /** A clean phrase from the words after offset `from` (the generic allegation). */

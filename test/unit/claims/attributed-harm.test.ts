@@ -512,3 +512,18 @@ describe('explicit blame: protests', () => {
     ).toEqual(['syria_gov>us']);
   });
 });
+
+describe('what is not an accusation: places and undone harm', () => {
+  it('does not read "in Syria" as the government', () => {
+    expect(
+      pairs('In January the OPCW announced that all chemical weapons in Syria had been destroyed.'),
+    ).toEqual([]);
+  });
+
+  it('tells what "the incident" was when a blame is for it', () => {
+    const [a] = extractClaims(
+      'Opposition forces said some 80 people were killed in a chemical weapon attack in Idlib blaming the Syrian army for the incident.',
+    ).accusations;
+    expect(a?.allegation).toBe('chemical weapon attack killing about 80 people in Idlib');
+  });
+});
