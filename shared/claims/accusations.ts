@@ -47,6 +47,7 @@ const at0 = (x: Pick<Speaker, 'actor' | 'name'>): Speaker => ({ ...x, index: 0, 
  */
 function resolveSpeakers(
   s: string,
+  hits: ActorHit[],
   found: ActorHit[],
   d: Discourse,
   ctx: ArticleContext,
@@ -64,6 +65,8 @@ function resolveSpeakers(
   // "the ministry said ... RT reports": the outlet relays the ministry.
   const relayOnly = found.length > 0 && kind !== null && found.every((h) => h.actor === 'media');
   if (found.length > 0 && !relayOnly) return found;
+  const own = ownSubject(s, hits);
+  if (own.length > 0) return own.map(at0);
   const prev = d.before;
   const prevSubject = kind && kind !== 'speech' && prev ? sentenceSubject(prev.s, prev.hits) : null;
   if (kind && prevSubject && (kind === 'any' || (kind === 'person') === prevSubject.person)) {
@@ -79,6 +82,33 @@ function resolveSpeakers(
   if (outletActor) return [at0({ actor: outletActor, name: ctx.outlet ?? '' })];
   if (info.relaysStateMedia) return [at0({ actor: 'syria_gov', name: 'SANA' })];
   return [];
+}
+
+// "... the attacks which they say was carried out by the government".
+const OWN_PRONOUN_RE =
+  /\b(?:which|that|who)\s+(?:they|he|she|it)\s+(?:say|says|said|claim|claims|believe|believes)\b/i;
+
+/**
+ * "Britain and France submitted evidence on the attacks which they say ...": a pronoun in a
+ * relative clause speaks for the sentence's own subject, with the names joined to it.
+ */
+function ownSubject(s: string, hits: ActorHit[]): ActorHit[] {
+  const m = OWN_PRONOUN_RE.exec(s);
+  const subject = m ? sentenceSubject(s, hits)?.hit : undefined;
+  if (!m || !subject || subject.end > m.index) return [];
+  const out = [subject];
+  for (const h of hits.slice(hits.indexOf(subject) + 1)) {
+    const last = out[out.length - 1];
+    if (
+      !last ||
+      h.generic ||
+      !/^\s*(?:,\s*|\s+and\s+)(?:the\s+)?$/i.test(s.slice(last.end, h.index))
+    ) {
+      break;
+    }
+    out.push(h);
+  }
+  return out;
 }
 
 /**
@@ -105,7 +135,7 @@ export function findAccusations(a: ArticleAnalysis, ctx: ArticleContext = {}): A
     const hits = a.hits[si] ?? [];
     const known = findSpeakers(s, hits);
     const found = partyVoices(known.length > 0 ? known : namedSpeakers(s, hits), ctx, info);
-    const speakers = resolveSpeakers(s, found, d, ctx, info);
+    const speakers = resolveSpeakers(s, hits, found, d, ctx, info);
     d.before = found.length > 0 ? null : { s, hits };
     const denial = DENIAL_RE.test(s);
     const frame: SentenceFrame = {

@@ -80,6 +80,8 @@ export function articleInfo(text: string, ctx: ArticleContext): ArticleInfo {
 }
 
 const HARM_BY_GAP_RE = /^\s+(?:[\w-]+\s+){1,3}(?:by|of)\s+(?:the\s+)?$/i;
+// "Jabhat al-Nusra-linked terrorist groups", "Fatah al-Sham (formerly Al-Nusra Front) terrorists".
+const NAMED_BEFORE_GAP_RE = /^\s*-\s*(?:linked|affiliated)\s+$|^\s*\)\s*$/i;
 const AFFILIATED_GAP_RE =
   /^\s+(?:affiliated\s+(?:with|to)|linked\s+to|loyal\s+to|belonging\s+to|of|from)\s+(?:the\s+)?(?:so-?\s?called\s+)?$/i;
 
@@ -114,6 +116,15 @@ export function resolveHits(sentence: string, found: ActorHit[], info: ArticleIn
       (AFFILIATED_GAP_RE.test(gap) || HARM_BY_GAP_RE.test(gap))
     ) {
       h.actor = next.actor;
+      h.generic = false;
+    }
+    if (
+      h.generic &&
+      prev &&
+      !prev.generic &&
+      NAMED_BEFORE_GAP_RE.test(sentence.slice(prev.end, h.index))
+    ) {
+      h.actor = prev.actor;
       h.generic = false;
     }
     // "a report from the UN Secretary General says": the report speaks for its author.
@@ -162,7 +173,11 @@ export function resolveGeneric(
 ): Actor | null {
   if (!h.generic) return h.actor;
   if (speaker && GOVERNMENT_SIDE.has(speaker)) return 'rebels';
-  if (info?.isisStory && /militants|terrorists|jihadists|extremists|takfiri/i.test(h.name)) {
+  // "the terrorist groups" stay the rebels; "militants", "the extremist group" are IS there.
+  if (
+    info?.isisStory &&
+    /militants|terrorists\b|jihadist|extremist|takfiri|radical/i.test(h.name)
+  ) {
     return 'isis';
   }
   // In a pro-government outlet's copy "terrorists" are the rebels whoever is quoted.

@@ -138,8 +138,9 @@ const ENTRIES: Entry[] = [
       `[Tt]errorist\\s+(?:groups?|organi[sz]ations?|factions?|gangs?|militants)`,
       `(?:armed\\s+)?(?:[Tt]akfiri\\s+)?[Tt]errorists`,
       `[Tt]akfiris?`,
+      `(?:[Tt]he\\s+)?(?:extremist|jihadist|radical|militant|terrorist|takfiri)\\s+(?:group|organi[sz]ation|militia)(?!s)`,
       // "terrorist attacks", "a terrorist explosion": the harm names its (unnamed) perpetrator.
-      `[Tt]errorist(?=\\s+${caseless('(?:suicide\\s+|car\\s+|rocket\\s+|mortar\\s+(?:shell\\s+)?)?(?:attacks?|attackers?|bombings?|bombers?|explosions?|blasts?|rockets?|mortars?|shells?|shelling|fire|acts?|chemical|assaults?|aggression|crimes?|massacres?|snipers?)')}\\b)`,
+      `[Tt]errorist(?=["”’]?\\s+${caseless('(?:suicide\\s+|car\\s+|rocket\\s+|mortar\\s+(?:shell\\s+)?)?(?:attacks?|attackers?|bombings?|bombers?|explosions?|blasts?|rockets?|mortars?|shells?|shelling|fire|acts?|chemical|assaults?|aggression|crimes?|massacres?|snipers?)')}\\b)`,
       `[Mm]ilitants`,
       `[Jj]ihadists`,
       `[Ee]xtremists`,
@@ -264,6 +265,7 @@ const ENTRIES: Entry[] = [
       `${NOT_A_PLACE}Damascus${POSS}(?=\\s+${STATE_VERB})`,
       `${BLAME_OBJECT_BEFORE}Damascus`,
       `${GOVERNMENT_BLAMES}`,
+      `(?<=\\b(?:by|on|blamed|accused|condemned)\\s+)[Tt]he\\s+government(?!\\s+(?:of|in)\\b)`,
       `(?<=\\b(?:accused|blamed|condemned|criticized|criticised|denounced|protested|rejected|opposed)\\s+by\\s+)Damascus`,
       `(?:the\\s+)?government\\s+in\\s+Damascus`,
       `Syria(?:'s|’s|s)\\s+(?:government|regime|army|armed\\s+forces|military|president|President|foreign\\s+ministry|Foreign\\s+Ministry|air\\s+force)`,
@@ -377,7 +379,7 @@ const ENTRIES: Entry[] = [
       `(?:[Tt]he|[Aa])\\s+news\\s+(?:outlet|agency|website|channel)(?!\\s+[A-Z])`,
       // A named outlet: "Syria Live Network (SLN)", "the Arabic-language al-Hadas News".
       `(?:(?:the\\s+)?Arabic-language\\s+)?(?:(?:[Aa]l-|[Aa]l\\s+)?[A-Z][\\w'’-]*\\s+){1,4}(?:News(?:\\s+(?:Agency|Network|channel))?|Network|TV(?:\\s+channel)?|Television|Channel|Radio|Agency|[Nn]ewspaper|[Dd]aily|Times|Post|Press|[Bb]roadcaster|[Ww]ebsite)(?!\\s+(?:for|of|on)\\b)(?:\\s+\\([A-Z]{2,6}\\))?`,
-      `(?:local|state-run|official|Russian|Iranian|Turkish|Western|opposition|pro-government|pro-regime|Kurdish|Lebanese)\\s+media(?:\\s+reports?|\\s+outlets?)?`,
+      `(?:[Ll]ocal|[Ss]tate-run|[Oo]fficial|Russian|Iranian|Turkish|Western|[Oo]pposition|[Pp]ro-government|[Pp]ro-regime|Kurdish|Lebanese|Syrian|Arab)\\s+media(?:\\s+reports?|\\s+outlets?)?`,
       `[Mm]edia\\s+reports?`,
       `(?:opposition\\s+)?(?:news\\s+)?websites?`,
       `[Ll]ocal\\s+and\\s+media\\s+sources`,
@@ -421,7 +423,7 @@ const ENTRIES: Entry[] = [
 ];
 
 const COMBINED = new RegExp(
-  `(?<![\\w-])(?:${ENTRIES.map((e) => `(${e.names.join('|')})`).join('|')})(?![\\w-])`,
+  `(?<![\\w-])(?:${ENTRIES.map((e) => `(${e.names.join('|')})`).join('|')})(?![\\w]|-(?!(?:linked|affiliated)\\b))`,
   'g',
 );
 

@@ -10,7 +10,7 @@ const MODIFIERS =
 const WHEN =
   '(?:(?:early|late)\\s+)?on\\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:last|this)\\s+(?:week|month|night|morning)|in\\s+recent\\s+(?:days|weeks|months)|meanwhile|overnight|earlier|yesterday|today|tonight';
 const HARM_NOUN_AFTER_RE = new RegExp(
-  `^\\s*\\)?(?:\\s*\\([^)]{0,40}\\))?\\s*(?:'s|’s|s')?\\s*(?:-?led\\s+)?${MODIFIERS}(?:air\\s*strikes?|strikes?|raids?|bombings?|bombardments?|shelling|attacks?|assault|crimes|massacres?|atrocities|mistakes|presence|aggression|violations|occupation|invasion|incursion|intervention|advance|barrages?|barrel\\s+bombs|explosions?|blasts?|bombings?|suicide\\s+attacks?|shells|rockets|missiles|mortars?|snipers?|gunfire|policy|policies|campaign|brutality|terrorism|support|onslaught|backing|lies|propaganda|rockets?|fire|attempts|suicide\\s+bombers?|suicide\\s+bombings?|car\\s+bombs?|bombers?|snipers?|silence|inaction|impunity|complicity|failure|indifference|crimes?|offensive|siege|blockade|cluster\\s+bombs?|barrel\\s+bomb|bombs|missile\\s+strikes?|drone\\s+strikes?|chemical\\s+attacks?)\\b`,
+  `^["”’]?\\s*\\)?(?:\\s*\\([^)]{0,40}\\))?\\s*(?:'s|’s|s')?\\s*(?:-?led\\s+)?${MODIFIERS}(?:air\\s*strikes?|strikes?|raids?|bombings?|bombardments?|shelling|attacks?|assault|crimes|massacres?|atrocities|mistakes|presence|aggression|violations|occupation|invasion|incursion|intervention|advance|barrages?|barrel\\s+bombs|explosions?|blasts?|bombings?|suicide\\s+attacks?|shells|rockets|missiles|mortars?|snipers?|gunfire|policy|policies|campaign|brutality|terrorism|support|onslaught|backing|lies|propaganda|rockets?|fire|attempts|suicide\\s+bombers?|suicide\\s+bombings?|car\\s+bombs?|bombers?|snipers?|silence|inaction|impunity|complicity|failure|indifference|crimes?|offensive|siege|blockade|cluster\\s+bombs?|barrel\\s+bomb|bombs|missile\\s+strikes?|drone\\s+strikes?|chemical\\s+attacks?)\\b`,
   'i',
 );
 const FORCE_NOUN_AFTER_RE = new RegExp(
@@ -33,7 +33,7 @@ const UNDECIDED_BEFORE_RE =
   /\b(?:whether|determine\w*\s+(?:who|which)|unclear\s+(?:who|which))\b[^.;]*$/i;
 const HYPOTHETICAL_BY_RE = /\b(?:would|could|might|may)\s+(?:not\s+)?be\s+\w+\s+by\s+(?:the\s+)?$/i;
 const VIOLENT_VERB =
-  '(?:killed|kills|killing|fired|fires|firing|shelled|shelling|attacked|attacks|attack|attacking|targeted|targeting|targets|launched|launching|bombed|struck|hit|executed|planted|detonated|stormed|kidnapped|abducted|besieged|used|breached|violated|committed|opened\\s+fire|blew\\s+up|infiltrated|massacred|slaughtered|murdered|beheaded|crucified|shot|set\\s+off|are\\s+delivering|possess)';
+  '(?:killed|kills|killing|fired|fires|firing|shelled|shelling|attacked|attacks|attack|attacking|targeted|targeting|targets|launched|launching|bombed|struck|hit|executed|planted|detonated|stormed|kidnapped|abducted|besieged|used|breached|violated|committed|opened\\s+fire|blew\\s+up|infiltrated|massacred|slaughtered|murdered|beheaded|crucified|shot|set\\s+off|are\\s+delivering|possess|opened\\s+(?:\\w+\\s+){0,2}fire)';
 // Generic names ("terrorists") only count with a violent verb, not "continue to receive"; the
 // words between may not start another clause ("terrorists' movements while attacking").
 const VIOLENT_AFTER_RE = new RegExp(

@@ -527,3 +527,35 @@ describe('what is not an accusation: places and undone harm', () => {
     expect(a?.allegation).toBe('chemical weapon attack killing about 80 people in Idlib');
   });
 });
+
+describe('attributed harm: names bound to their group', () => {
+  it('reads "X-linked terrorist groups" and "X (formerly Y) terrorists" as X', () => {
+    expect(
+      pairs(
+        'A source told SANA that Jabhat al-Nusra-linked terrorist groups targeted the village with rockets.',
+      ),
+    ).toEqual(['syria_gov>nusra']);
+    expect(
+      pairs(
+        'Local media said 45 civilians were killed in Fatah al-Sham (formerly Al-Nusra Front) terrorists mortar fire.',
+        { outletId: 'alalam' },
+      ),
+    ).toEqual(['media>nusra']);
+  });
+
+  it('reads a relative "which they say" as the sentence subject speaking', () => {
+    expect(
+      pairs(
+        'Britain and France submitted evidence to the UN on the attacks which they say was carried out by the government.',
+      ),
+    ).toEqual(['uk>syria_gov', 'france>syria_gov']);
+  });
+
+  it('reads quoted "terrorist" before the harm', () => {
+    expect(
+      pairs(
+        'Syrian state television said five people were killed in "terrorist" rocket attacks in Aleppo.',
+      ),
+    ).toEqual(['syria_gov>rebels']);
+  });
+});
