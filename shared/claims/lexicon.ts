@@ -160,7 +160,7 @@ export const CIVILIAN_MARKERS =
 /** Outcome words; the group name says which outcome. */
 export const OUTCOME_SOURCE =
   '(?<killed>killed|kill|kills|killing|dead|deaths?|died|dying|die|dies|slain|executed|executing|execution|massacred|massacre|martyred|martyrs?|lost (?:their|his|her) lives|perished|bodies|corpses|lifeless|fatalities|deceased|fallen\\s+victims?|fell\\s+victims?|death toll|toll|murdered|beheaded|(?:stoned|beaten|burned|burnt|tortured|hacked|starved|crushed|shot|stabbed)\\s+to\\s+death|claimed(?= (?:the )?lives)|(?<!\\b(?:who|which|that|he|she|it|and)\\s)lives)' +
-  '|(?<injured>wounded|wounding|wounds|injured|injuring|injuries|injury|hurt|maimed|suffer(?:ed|s|ing)?\\s+(?:from\\s+)?(?:symptoms|injuries|wounds|burns|breathing\\s+difficulties|suffocation|asphyxiation)|breathing\\s+difficulties|suffocation|affected\\s+by\\s+(?:the\\s+)?(?:gas|chemicals?|chlorine|toxic|poison\\w*|sarin))' +
+  '|(?<injured>wounded|wounding|wounds|injured|injuring|injuries|injury|hurt|maimed|(?:sustained|suffered)\\s+(?:\\w+\\s+)?(?:injuries|wounds)|suffer(?:ed|s|ing)?\\s+(?:from\\s+)?(?:symptoms|injuries|wounds|burns|breathing\\s+difficulties|suffocation|asphyxiation)|breathing\\s+difficulties|suffocation|affected\\s+by\\s+(?:the\\s+)?(?:gas|chemicals?|chlorine|toxic|poison\\w*|sarin))' +
   '|(?<missing>missing|disappeared|unaccounted for)';
 
 export function outcomeOf(groups: Record<string, string | undefined> | undefined): Outcome | null {

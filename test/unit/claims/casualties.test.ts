@@ -589,3 +589,19 @@ describe('extractClaims casualties: gas victims (issue 13)', () => {
     ).toEqual(['6 injured civilians']);
   });
 });
+
+describe('extractClaims casualties: sustained injuries', () => {
+  const list = (text: string) =>
+    extractClaims(text).casualties.map((c) => `${c.count} ${c.outcome} ${c.victims}`);
+
+  it('reads "sustained injuries" as injured, also beside the dead', () => {
+    expect(list('Twelve people sustained serious injuries in the shelling.')).toEqual([
+      '12 injured people',
+    ]);
+    expect(
+      list(
+        'The bodies of 10 victims arrived at the hospital along with 41 people who sustained injuries.',
+      ),
+    ).toEqual(['10 killed people', '41 injured people']);
+  });
+});
