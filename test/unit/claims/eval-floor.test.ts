@@ -22,8 +22,8 @@ describe('evaluate() on the held-out fifth of the development sets', () => {
     expect(report.heldOut.casualties.f1).toBeGreaterThanOrEqual(0.93);
   });
 
-  it('keeps accusation F1 >= 0.68', () => {
-    expect(report.heldOut.accusations.f1).toBeGreaterThanOrEqual(0.68);
+  it('keeps accusation F1 >= 0.70', () => {
+    expect(report.heldOut.accusations.f1).toBeGreaterThanOrEqual(0.7);
   });
 
   it('keeps topic F1 >= 0.92', () => {
