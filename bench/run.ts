@@ -9,7 +9,7 @@ import { createDynamoDbStore } from '../shared/adapters/dynamodb/dynamodb-store.
 import { itemKey } from '../shared/adapters/dynamodb/keys.ts';
 import { bandItems, fingerprintItem } from '../shared/adapters/dynamodb/stories.ts';
 import type { DynamoTable } from '../shared/adapters/dynamodb/table.ts';
-import { extractClaims } from '../shared/claims/index.ts';
+import { extractClaims } from '../shared/claims/extract-claims.ts';
 import { defaultTopics } from '../shared/config/schema.ts';
 import { type FaKesRow, faKesText, loadFaKes, REPO_DATA_DIR } from '../shared/corpus/fa-kes.ts';
 import { fingerprintText, MINHASH_SIZE } from '../shared/dedupe/fingerprint.ts';

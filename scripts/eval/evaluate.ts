@@ -14,7 +14,7 @@
 //   rule 2 of issue 13 (allegation-quality.ts), over every accusation it finds.
 // - topic: the article's decision against the label's coalition_strike.
 
-import { extractClaims } from '../../shared/claims/index.ts';
+import { extractClaims } from '../../shared/claims/extract-claims.ts';
 import { REPO_DATA_DIR } from '../../shared/corpus/fa-kes.ts';
 import type { Accusation, CasualtyFigure, ClaimSet } from '../../shared/domain/claims.ts';
 import {

@@ -4,7 +4,7 @@
 // each article timed on its own in three passes, the middle of its three timings kept.
 
 import { parseArgs } from 'node:util';
-import { extractClaims } from '../../shared/claims/index.ts';
+import { extractClaims } from '../../shared/claims/extract-claims.ts';
 import { defaultTopics } from '../../shared/config/schema.ts';
 import { faKesText, loadFaKes, REPO_DATA_DIR } from '../../shared/corpus/fa-kes.ts';
 import { classifyTopics } from '../../shared/topics/index.ts';

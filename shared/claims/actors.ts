@@ -4,6 +4,8 @@
 // "Syrian National Coalition" before "Syrian", "Britain-based monitor" before "Britain").
 
 import type { Actor } from '../domain/claims.ts';
+import { isPlaceName } from './places.ts';
+import { allMatches } from './regex.ts';
 
 export interface ActorHit {
   actor: Actor;
@@ -17,134 +19,454 @@ export interface ActorHit {
 
 interface Entry {
   actor: Actor;
-  source: string;
+  /** Regex sources of the names, tried in order at each position. */
+  names: string[];
   generic?: boolean;
 }
 
 const US = '(?:US|U\\.S\\.?|USA|American|America|Washington)';
+/** A regex source whose lower-case words also match capitalised, for headlines ("Terrorist Mortar Attacks"). */
+function caseless(source: string): string {
+  return source.replace(/(?<![\\\w])([a-z])(?=[a-z])/g, (c) => `[${c.toUpperCase()}${c}]`);
+}
+
 // FA-KES stripped apostrophes, so "Russia's" often arrives as "Russias".
 const POSS = "(?:'s|’s|s'|s(?![\\w-]))?";
 
 // What a state does when its bare capital or country name speaks for its government ("Damascus
 // denied", "Syria Slams Coalition ..." in a headline); elsewhere "Syria" is the place.
 const STATE_VERB =
-  '(?:has|have|had|[Ss]aid|[Ss]ays|[Aa]ccused|[Aa]ccuses|[Bb]lamed|[Bb]lames|[Cc]ondemned|[Cc]ondemns|[Dd]enounced|[Dd]enounces|[Cc]alled|[Cc]alls|[Ii]nsisted|[Ii]nsists|[Dd]emanded|[Dd]emands|[Rr]ejected|[Rr]ejects|[Cc]laims|[Cc]laimed|[Cc]onsiders|[Rr]egards|[Ss]ees|[Vv]iews|[Dd]enied|[Dd]enies|[Ss]lams|[Ss]lammed|[Bb]lasts|[Bb]lasted|[Cc]riticized|[Cc]riticised|[Cc]riticizes|[Cc]riticises|[Ww]arns|[Ww]arned|[Uu]rges|[Uu]rged|[Hh]olds\\s+(?:\\S+\\s+){1,4}responsible|[Hh]eld\\s+(?:\\S+\\s+){1,4}responsible|[Ll]ash(?:es|ed)\\s+out|[Hh]its?\\s+out|[Dd]eplores|[Dd]eplored|(?:is|was)\\s+(?:to\\s+blame|responsible|behind))';
+  '(?:has|have|had|[Ss]ent|[Ss]ubmitted|[Rr]equested|[Aa]ppealed|[Ww]rote|[Aa]sked|[Ss]aid|[Ss]ays|[Aa]ccused|[Aa]ccuses|[Bb]lamed|[Bb]lames|[Cc]ondemned|[Cc]ondemns|[Dd]enounced|[Dd]enounces|[Cc]alled|[Cc]alls|[Ii]nsisted|[Ii]nsists|[Dd]emanded|[Dd]emands|[Rr]ejected|[Rr]ejects|[Cc]laims|[Cc]laimed|[Cc]onsiders|[Rr]egards|[Ss]ees|[Vv]iews|[Dd]enied|[Dd]enies|[Ss]lams|[Ss]lammed|[Bb]lasts|[Bb]lasted|[Cc]riticized|[Cc]riticised|[Cc]riticizes|[Cc]riticises|[Ww]arns|[Ww]arned|[Uu]rges|[Uu]rged|[Hh]olds\\s+(?:\\S+\\s+){1,4}responsible|[Hh]eld\\s+(?:\\S+\\s+){1,4}responsible|[Ll]ash(?:es|ed)\\s+out|[Hh]its?\\s+out|[Dd]eplores|[Dd]eplored|(?:is|was)\\s+(?:to\\s+blame|responsible|behind))';
+// "chemical weapons in Syria had been destroyed": after a preposition the name is the place.
+const NOT_A_PLACE =
+  '(?<!\\b(?:in|of|from|to|across|inside|into|throughout|around|outside|near|on)\\s)';
 // The object of a verb of blame: "accused Damascus of", "blames the attack on Damascus".
 const BLAME_OBJECT_BEFORE =
   "(?<=\\b(?:[Aa]ccus(?:ed|es|e|ing)|[Bb]lam(?:ed|es|e|ing)(?:(?:\\s+[\\w'’-]+){0,6}\\s+on)?|[Cc]ondemn(?:ed|s|ing)?|[Dd]enounc(?:ed|es|e|ing)|[Cc]riticis(?:ed|es|e|ing)|[Cc]riticiz(?:ed|es|e|ing)|[Ss]lamm?(?:ed|s|ing)?|[Bb]last(?:ed|s|ing)?|[Ww]arn(?:ed|s|ing)?|[Uu]rg(?:ed|es|ing)|[Hh]olds?|[Hh]eld|[Pp]ressur(?:ed|es|ing))\\s+)";
 // A bare "the government" blaming or denying: in this war's news, the Syrian government.
 const GOVERNMENT_BLAMES =
-  '[Tt]he\\s+government(?=\\s+(?:has\\s+|have\\s+|had\\s+)?(?:also\\s+|in\\s+turn\\s+|repeatedly\\s+|quickly\\s+|later\\s+)?(?:accused|accuses|blamed|blames|denied|denies|condemned|condemns|denounced|denounces))';
+  '[Tt]he\\s+government(?=\\s+(?:has\\s+|have\\s+|had\\s+)?(?:also\\s+|in\\s+turn\\s+|repeatedly\\s+|quickly\\s+|later\\s+|then\\s+)?(?:accused|accuses|blamed|blames|denied|denies|condemned|condemns|denounced|denounces|carried\\s+out|used|uses|dropped|bombed|targeted|shelled|besieged|launched|killed|(?:been\\s+|is\\s+|was\\s+)responsible))';
+// "government airstrikes", "government shelling": the word names the party doing the harm.
+const GOVERNMENT_HARM =
+  '[Gg]overnment(?=\\s+(?:air\\s*strikes?|airstrikes?|air\\s+raids?|raids?|shelling|bombardments?|bombing|barrel\\s+bombs?|artillery|strikes?|siege|snipers?|rockets?|missiles?|mortars?|fire|attacks?|offensive|helicopters?|war\\s*planes|planes|jets|aircraft|aviation)\\b)';
 
 const ENTRIES: Entry[] = [
   // Monitors and NGOs first: "Britain-based Syrian Observatory" must not become uk.
   {
     actor: 'sohr',
-    source: `(?:the\\s+)?(?:(?:Britain|UK|London|British)[- ]based\\s+)?Syrian\\s+Observatory(?:\\s+for\\s+Human\\s+Rights)?${POSS}|SOHR|(?:the\\s+)?(?:Britain|UK|London)[- ]based\\s+(?:monitor(?:ing group)?|group|watchdog|observatory|organi[sz]ation)|Rami\\s+Abdel?\\s*-?Rahman|Rami\\s+Abdulrahman|(?:the\\s+)?[Oo]bservatory${POSS}|(?:[Tt]he\\s+)?[Mm]onitor(?=\\s+(?:said|says|reported|added|told))`,
+    names: [
+      `(?:the\\s+)?(?:(?:Britain|UK|London|British)[- ]based\\s+)?Syrian\\s+Observatory(?:\\s+for\\s+Human\\s+Rights)?${POSS}`,
+      `SOHR`,
+      `(?:the\\s+)?(?:Britain|UK|London)[- ]based\\s+(?:monitor(?:ing group)?|group|watchdog|observatory|organi[sz]ation)`,
+      `Rami\\s+Abdel?\\s*-?Rahman`,
+      `Rami\\s+Abdulrahman`,
+      `(?:the\\s+)?[Oo]bservatory${POSS}`,
+      `(?:[Tt]he\\s+)?[Mm]onitor(?=\\s+(?:said|says|reported|added|told))`,
+    ],
   },
-  { actor: 'hrw', source: `Human\\s+Rights\\s+Watch${POSS}|HRW` },
-  { actor: 'amnesty', source: `Amnesty(?:\\s+International)?${POSS}` },
+  { actor: 'hrw', names: [`Human\\s+Rights\\s+Watch${POSS}`, `HRW`] },
+  { actor: 'amnesty', names: [`Amnesty(?:\\s+International)?${POSS}`] },
   {
     actor: 'white_helmets',
-    source: `(?:the\\s+)?White\\s+Helmets${POSS}|(?:Syrian\\s+)?[Cc]ivil\\s+[Dd]efen[cs]e(?:\\s+(?:service|force|forces|workers|teams))?`,
+    names: [
+      `(?:the\\s+)?White\\s+Helmets${POSS}`,
+      `(?:Syrian\\s+)?[Cc]ivil\\s+[Dd]efen[cs]e(?:\\s+(?:service|force|forces|workers|teams))?`,
+    ],
   },
   {
     actor: 'msf',
-    source: `MSF${POSS}|Doctors\\s+Without\\s+Borders|M[ée]decins\\s+Sans\\s+Fronti[èe]res`,
+    names: [`MSF${POSS}`, `Doctors\\s+Without\\s+Borders`, `M[ée]decins\\s+Sans\\s+Fronti[èe]res`],
   },
   {
     actor: 'ngo',
-    source: `Syrian\\s+Network\\s+for\\s+Human\\s+Rights|SNHR|Airwars|Violations\\s+Documentation\\s+Cent(?:er|re)|Syrian\\s+American\\s+Medical\\s+Society|SAMS|(?:[Hh]uman\\s+)?[Rr]ights\\s+(?:groups?|organi[sz]ations?|monitors?|activists?|watchdogs?)|[Mm]onitoring\\s+groups?|(?:Syrian\\s+|[Ll]ocal\\s+|opposition\\s+|(?:an\\s+)?)?[Aa]ctivist\\s+(?:groups?|networks?)|(?:a\\s+)?[Rr]eport(?=\\s+(?:by|from)\\s)`,
+    names: [
+      `Syrian\\s+Network\\s+for\\s+Human\\s+Rights`,
+      `SNHR`,
+      `Airwars`,
+      `Violations\\s+Documentation\\s+Cent(?:er|re)`,
+      `Syrian\\s+American\\s+Medical\\s+Society`,
+      `SAMS`,
+      `(?:[Hh]uman\\s+)?[Rr]ights\\s+(?:groups?|organi[sz]ations?|monitors?|activists?|watchdogs?)`,
+      `[Mm]onitoring\\s+groups?`,
+      `(?:[Ii]ndependent\\s+)?[Mm]onitors`,
+      `(?:[Tt]he|[Aa])\\s+(?:war\\s+)?monitor(?:ing\\s+group)?`,
+      `(?:Syrian\\s+|[Ll]ocal\\s+|opposition\\s+|(?:an\\s+)?)?[Aa]ctivist\\s+networks?`,
+      `(?:[Aa]\\s+|[Tt]he\\s+)?(?:(?:recent|new|latest|separate)\\s+)?[Rr]eport(?=\\s+(?:(?:issued|published|released|compiled)\\s+)?(?:by|from)\\s)`,
+    ],
   },
   // Political opposition before "Syrian ..." and before the bare word "coalition".
   {
     actor: 'opposition',
-    source: `(?:the\\s+)?(?:Syrian\\s+)?National\\s+Coalition(?:\\s+(?:for|of)\\s+Syrian\\s+Revolution(?:ary)?\\s+and\\s+Opposition\\s+Forces)?${POSS}|(?:the\\s+)?Syrian\\s+Coalition${POSS}|[Oo]pposition\\s+[Cc]oalition|High\\s+Negotiations?\\s+Committee|HNC|[Ee]tilaf|(?:the\\s+)?(?:main\\s+)?(?:Western-backed\\s+)?(?:Syrian|Syrias|Syria's|Syria’s)\\s+opposition(?!\\s+(?:fighters|forces|groups|factions|militants|rebels|armed))(?:\\s+(?:group|body|figures|leaders?|officials?|spokes(?:man|woman|person)|delegation|bloc))?|(?:[Tt]he\\s+)?[Oo]pposition(?:\\s+(?:group|body|figures|leaders?|officials?|spokes(?:man|woman|person)|delegation|bloc|chief|negotiators?))|[Oo]pponents\\s+of\\s+(?:President\\s+)?(?:Bashar\\s+)?(?:al-)?Assad|[Tt]he\\s+opposition(?!\\s+(?:fighters|forces|groups?|factions|militants|rebels|armed|held|-held))`,
+    names: [
+      `(?:the\\s+)?(?:Syrian\\s+)?National\\s+Coalition(?:\\s+(?:for|of)\\s+Syrian\\s+Revolution(?:ary)?\\s+and\\s+Opposition\\s+Forces)?${POSS}`,
+      `(?:the\\s+)?Syrian\\s+Coalition${POSS}`,
+      `[Oo]pposition\\s+[Cc]oalition`,
+      `High\\s+Negotiations?\\s+Committee`,
+      `HNC`,
+      `[Ee]tilaf`,
+      `(?:the\\s+)?(?:main\\s+)?(?:Western-backed\\s+)?(?:Syrian|Syrias|Syria's|Syria’s)\\s+opposition(?!\\s+(?:fighters|forces|groups|factions|militants|rebels|armed))(?:\\s+(?:group|body|figures|leaders?|officials?|spokes(?:man|woman|person)|delegation|bloc))?`,
+      `(?:[Tt]he\\s+)?[Oo]pposition(?:\\s+(?:group|body|figures|leaders?|officials?|spokes(?:man|woman|person)|delegation|bloc|chief|negotiators?))`,
+      `[Oo]pponents\\s+of\\s+(?:President\\s+)?(?:Bashar\\s+)?(?:al-)?Assad`,
+      `[Tt]he\\s+opposition(?!\\s+(?:fighters|forces|groups?|factions|militants|rebels|armed|held|-held))`,
+    ],
   },
   {
     actor: 'rebels',
-    source: `(?:Turkey|Turkish|US|U\\.S\\.|Western|Saudi)[- ]backed\\s+(?:Syrian\\s+)?(?:opposition|rebels?|FSA)(?:\\s+(?:forces|fighters|groups|factions))?|[Oo]pposition\\s+(?:fighters|forces|groups|factions|militants|rebels|armed\\s+groups)|Free\\s+Syrian\\s+Army|FSA|[Aa]rmed\\s+(?:opposition|groups?|factions?)|Jaish\\s+al-Islam|Ahrar\\s+al-Sham|Faylaq\\s+al-Rahman|Nour\\s+(?:al|[Ee]l)[- ]Din\\s+(?:al|[Ee]l)[- ]Z[ei]n[ck]i|Jaish\\s+al-Fatah|Army\\s+of\\s+Conquest|[Rr]ebels?(?:\\s+(?:groups?|fighters|forces|factions))?|[Ii]nsurgents?`,
+    names: [
+      `(?:a\\s+|the\\s+)?(?:new\\s+)?(?:Islamist\\s+)?(?:[Rr]ebel|[Oo]pposition|Islamist)\\s+(?:coalition|alliance)`,
+      `(?:Turkey|Turkish|US|U\\.S\\.|Western|Saudi)[- ]backed\\s+(?:Syrian\\s+)?(?:opposition|rebels?|FSA)(?:\\s+(?:forces|fighters|groups|factions))?`,
+      `[Oo]pposition\\s+(?:fighters|forces|groups|factions|militants|rebels|armed\\s+groups)`,
+      `Free\\s+Syrian\\s+Army`,
+      `FSA`,
+      `[Aa]rmed\\s+(?:opposition|groups?|factions?)`,
+      `J(?:a[iy]|e[iy]|ee)sh\\s+al-Islam`,
+      `Ahrar\\s+al[- ]Sham`,
+      `Faylaq\\s+al-Rahman`,
+      `Nour\\s+(?:al|[Ee]l)[- ]Din\\s+(?:al|[Ee]l)[- ]Z[ei]n[ck]i`,
+      `Jaish\\s+al-Fatah`,
+      `Army\\s+of\\s+Conquest`,
+      `[Oo]pp?osition\\s+sources?`,
+      `[Rr]ebel\\s+(?:sources?|commanders?|officials?|spokes(?:man|woman|person))`,
+      `[Rr]ebels?(?:\\s+(?:groups?|fighters|forces|factions))?`,
+      `[Ii]nsurgents?`,
+    ],
   },
   {
     actor: 'rebels',
     generic: true,
-    source: `[Tt]errorist\\s+(?:groups?|organi[sz]ations?|factions?|gangs?|militants)|(?:armed\\s+)?(?:[Tt]akfiri\\s+)?[Tt]errorists|[Tt]akfiris?|[Mm]ilitants|[Jj]ihadists|[Ee]xtremists`,
+    names: [
+      `[Tt]errorist\\s+(?:groups?|organi[sz]ations?|factions?|gangs?|militants)`,
+      `(?:armed\\s+)?(?:[Tt]akfiri\\s+)?[Tt]errorists`,
+      `[Tt]akfiris?`,
+      `(?:[Tt]he\\s+)?(?:extremist|jihadist|radical|militant|terrorist|takfiri)\\s+(?:group|organi[sz]ation|militia)(?!s)`,
+      // "terrorist attacks", "a terrorist explosion": the harm names its (unnamed) perpetrator.
+      `[Tt]errorist(?=["”’]?\\s+${caseless('(?:suicide\\s+|car\\s+|rocket\\s+|mortar\\s+(?:shell\\s+)?)?(?:attacks?|attackers?|bombings?|bombers?|explosions?|blasts?|rockets?|mortars?|shells?|shelling|fire|acts?|chemical|assaults?|aggression|crimes?|massacres?|snipers?)')}\\b)`,
+      `[Mm]ilitants`,
+      `[Jj]ihadists`,
+      `[Ee]xtremists`,
+    ],
   },
   {
     actor: 'saudi',
-    source: `Saudi[- ]led\\s+(?:Arab\\s+)?coalition|Arab\\s+coalition|Saudi(?:\\s+Arabia)?${POSS}|Riyadh`,
+    names: [
+      `Saudi[- ]led\\s+(?:Arab\\s+)?coalition`,
+      `Arab\\s+coalition`,
+      `Saudi(?:\\s+Arabia)?${POSS}`,
+      `Riyadh`,
+    ],
   },
   {
     actor: 'sdf',
-    source: `${US}[- ]backed\\s+(?:Kurdish(?:-led)?\\s+|Syrian\\s+|Kurdish\\s+and\\s+Arab\\s+|Arab\\s+and\\s+Kurdish\\s+)?(?:Syrian\\s+Democratic\\s+Forces|SDF|YPG|forces|fighters|militias?|alliance)|(?:the\\s+)?Syrian\\s+Democratic\\s+Forces${POSS}|SDF|YPG|YPJ|PYD|PKK|Kurdistan\\s+Workers'?\\s+Party|Kurdish(?:-led)?\\s+(?:forces|militias?|fighters|groups|militants|People's\\s+Protection\\s+Units|YPG|SDF|alliance|units)|People's\\s+Protection\\s+Units`,
+    names: [
+      `${US}[- ]backed\\s+(?:Kurdish(?:-led)?\\s+|Syrian\\s+|Kurdish\\s+and\\s+Arab\\s+|Arab\\s+and\\s+Kurdish\\s+)?(?:Syrian\\s+Democratic\\s+Forces|SDF|YPG|forces|fighters|militias?|alliance)`,
+      `(?:the\\s+)?Syrian\\s+Democratic\\s+Forces${POSS}`,
+      `SDF`,
+      `YPG`,
+      `YPJ`,
+      `PYD`,
+      `PKK`,
+      `Kurdistan\\s+Workers'?\\s+Party`,
+      `Kurdish(?:-led)?\\s+(?:forces|militias?|fighters|groups|militants|People's\\s+Protection\\s+Units|YPG|SDF|alliance|units)`,
+      `People's\\s+Protection\\s+Units`,
+    ],
   },
   {
     actor: 'coalition',
-    source: `(?:the\\s+)?${US}[- ]?led\\s+(?:international\\s+|military\\s+|anti-[\\w-]+\\s+|Western\\s+|air\\s+)?(?:coalition|Coalition)${POSS}(?:\\s+(?:jets|aircraft|warplanes|planes|forces|aviation))?|(?:the\\s+)?(?:[Ii]nternational|[Ww]estern|[Gg]lobal|[Aa]nti-(?:IS|ISIS|ISIL|Daesh|jihadist|terror(?:ist)?|terrorism|Islamic\\s+State))\\s+(?:military\\s+)?(?:[Cc]oalition|alliance)${POSS}|${US}[- ]led(?=\\s+(?:air\\s*)?(?:strikes?|airstrikes?|raids?|bombing|bombardment|forces|operations?|campaign|jets|aircraft|warplanes|offensive|attacks?))|(?:the\\s+)?[Cc]oalition${POSS}(?!\\s+of\\s+(?![a-z]+ing\\b))(?:\\s+(?:jets|aircraft|warplanes|planes|forces|aviation))?|Operation\\s+Inherent\\s+Resolve|CJTF-OIR`,
+    names: [
+      `(?:the\\s+)?${US}[- ]?led\\s+(?:international\\s+|military\\s+|anti-[\\w-]+\\s+|Western\\s+|air\\s+)?(?:coalition|Coalition)${POSS}(?:\\s+(?:jets|aircraft|warplanes|planes|forces|aviation))?`,
+      `(?:the\\s+)?(?:[Ii]nternational|[Ww]estern|[Gg]lobal|[Aa]nti-(?:IS|ISIS|ISIL|Daesh|jihadist|terror(?:ist)?|terrorism|Islamic\\s+State))\\s+(?:military\\s+)?(?:[Cc]oalition|alliance)${POSS}`,
+      `${US}[- ]led(?=\\s+(?:air\\s*)?(?:strikes?|airstrikes?|raids?|bombing|bombardment|forces|operations?|campaign|jets|aircraft|warplanes|offensive|attacks?))`,
+      `(?:the\\s+)?[Cc]oalition${POSS}(?!\\s+of\\s+(?![a-z]+ing\\b))(?:\\s+(?:jets|aircraft|warplanes|planes|forces|aviation))?`,
+      `Operation\\s+Inherent\\s+Resolve`,
+      `CJTF-OIR`,
+    ],
   },
   // Russian officials by name and office.
   {
     actor: 'russia',
-    source: `(?:the\\s+)?Russian\\s+(?:[\\w-]+\\s+){0,2}(?:cent(?:er|re)|side|delegation|Aerospace\\s+Forces|[Ee]mbassy|command|reconciliation\\s+cent(?:er|re))|(?:the\\s+)?Russian\\s+(?:Federation|(?:Defen[cs]e|Foreign)\\s+Ministry|Ministry\\s+of\\s+(?:Defen[cs]e|Foreign\\s+Affairs)|military|army|government|officials?|diplomats?|diplomat|envoy|ambassador|President(?:\\s+Vladimir\\s+Putin)?|Foreign\\s+Minister(?:\\s+Sergei|\\s+Sergey)?(?:\\s+Lavrov)?|air\\s+force|jets|warplanes|aircraft|planes|aviation|forces|troops|General\\s+Staff)|Russia(?:'s|’s|s)\\s+(?:Defen[cs]e|Foreign)\\s+Ministry|(?:Russian\\s+)?state\\s+(?:media|television|TV)(?=\\s+(?:RT|Rossiya|channel))|Russia${POSS}|Russians?|Moscow${POSS}|(?:the\\s+)?Kremlin${POSS}|(?:Vladimir\\s+)?Putin${POSS}|(?:Sergei\\s+|Sergey\\s+)?Lavrov${POSS}|(?:Maria\\s+)?Zakharova${POSS}|(?:Major[- ]General\\s+)?(?:Igor\\s+)?Konashenkov${POSS}|(?:Oleg\\s+)?Syromolotov${POSS}|(?:Vassily\\s+|Vasily\\s+)?Nebenzia${POSS}|(?:Vitaly\\s+)?Churkin${POSS}|(?:Dmitry\\s+)?Peskov${POSS}|(?:Sergei\\s+)?Shoigu${POSS}|(?:Sergei\\s+)?Ryabkov${POSS}|Rudskoy${POSS}|Safronkov${POSS}|Medvedev${POSS}|Gerasimov${POSS}|TASS|RIA\\s+Novosti|Sputnik`,
+    names: [
+      `(?:the\\s+)?Russian\\s+(?:[\\w-]+\\s+){0,2}(?:cent(?:er|re)|side|delegation|Aerospace\\s+Forces|[Ee]mbassy|command|reconciliation\\s+cent(?:er|re))`,
+      `(?:the\\s+)?Russian\\s+(?:Federation|(?:Defen[cs]e|Foreign)\\s+Ministry|Ministry\\s+of\\s+(?:Defen[cs]e|Foreign\\s+Affairs)|military|army|government|officials?|diplomats?|diplomat|envoy|ambassador|President(?:\\s+Vladimir\\s+Putin)?|Foreign\\s+Minister(?:\\s+Sergei|\\s+Sergey)?(?:\\s+Lavrov)?|air\\s+force|jets|warplanes|aircraft|planes|aviation|forces|troops|General\\s+Staff)`,
+      `Russia(?:'s|’s|s)\\s+(?:Defen[cs]e|Foreign)\\s+Ministry`,
+      `(?:Russian\\s+)?state\\s+(?:media|television|TV)(?=\\s+(?:RT|Rossiya|channel))`,
+      `Russia${POSS}`,
+      `Russians?`,
+      `Moscow${POSS}`,
+      `(?:the\\s+)?Kremlin${POSS}`,
+      `(?:Vladimir\\s+)?Putin${POSS}`,
+      `(?:Sergei\\s+|Sergey\\s+)?Lavrov${POSS}`,
+      `(?:Maria\\s+)?Zakharova${POSS}`,
+      `(?:Major[- ]General\\s+)?(?:Igor\\s+)?Konashenkov${POSS}`,
+      `(?:Oleg\\s+)?Syromolotov${POSS}`,
+      `(?:Vassily\\s+|Vasily\\s+)?Nebenzia${POSS}`,
+      `(?:Vitaly\\s+)?Churkin${POSS}`,
+      `(?:Dmitry\\s+)?Peskov${POSS}`,
+      `(?:Sergei\\s+)?Shoigu${POSS}`,
+      `(?:Sergei\\s+)?Ryabkov${POSS}`,
+      `Rudskoy${POSS}`,
+      `Safronkov${POSS}`,
+      `Medvedev${POSS}`,
+      `Gerasimov${POSS}`,
+    ],
   },
   {
     actor: 'us',
-    source: `(?:the\\s+)?United\\s+States${POSS}|(?:the\\s+)?U\\.S\\.(?:\\s+(?:military|army|government|officials?|Air\\s+Force|forces|troops|State\\s+Department|Defen[cs]e\\s+Department|Ambassador(?:\\s+to\\s+the\\s+(?:United\\s+Nations|UN|U\\.N\\.))?|Secretary\\s+of\\s+State|warplanes|jets|aircraft))?|(?:the\\s+)?US(?:\\s+(?:military|army|government|officials?|Air\\s+Force|air\\s+force|forces|troops|State\\s+Department|Defen[cs]e\\s+Department|Ambassador(?:\\s+to\\s+the\\s+(?:United\\s+Nations|UN|U\\.N\\.))?|administration|warplanes|jets|aircraft|Central\\s+Command))?${POSS}|USA|Americans?(?:\\s+(?:troops|forces|military|officials|jets|warplanes|aircraft|colleagues|partners))?|Washington${POSS}|(?:the\\s+)?Pentagon${POSS}|CENTCOM|(?:US\\s+)?Central\\s+Command|(?:the\\s+)?White\\s+House|(?:the\\s+)?State\\s+Department|Obama${POSS}|Trump${POSS}|(?:John\\s+)?Kerry${POSS}|Tillerson${POSS}|(?:Samantha|Ms\\.?|Ambassador)\\s+Power${POSS}|(?:Nikki\\s+)?Haley${POSS}|Mattis${POSS}|Ashton\\s+Carter|Ash\\s+Carter|McGurk${POSS}|Pompeo${POSS}|(?:Colonel\\s+|Col\\.?\\s+)?(?:Chris\\s+|John\\s+|Ryan\\s+)?(?:Garver|Dorrian|Dillon)${POSS}|(?:Mark\\s+)?Toner${POSS}|(?:John\\s+)?Kirby${POSS}|Anglo-(?=American)`,
+    names: [
+      `(?:the\\s+)?United\\s+States${POSS}`,
+      `(?:the\\s+)?U\\.S\\.(?:\\s+(?:military|army|government|officials?|Air\\s+Force|forces|troops|State\\s+Department|Defen[cs]e\\s+Department|Ambassador(?:\\s+to\\s+the\\s+(?:United\\s+Nations|UN|U\\.N\\.))?|Secretary\\s+of\\s+State|warplanes|jets|aircraft))?`,
+      `(?:the\\s+)?US(?:\\s+(?:military|army|government|officials?|Air\\s+Force|air\\s+force|forces|troops|State\\s+Department|Defen[cs]e\\s+Department|Ambassador(?:\\s+to\\s+the\\s+(?:United\\s+Nations|UN|U\\.N\\.))?|administration|warplanes|jets|aircraft|Central\\s+Command))?${POSS}`,
+      `USA`,
+      `Americans?(?:\\s+(?:troops|forces|military|officials|jets|warplanes|aircraft|colleagues|partners))?`,
+      `Washington${POSS}`,
+      `(?:the\\s+)?Pentagon${POSS}`,
+      `CENTCOM`,
+      `(?:US\\s+)?Central\\s+Command`,
+      `(?:the\\s+)?White\\s+House`,
+      `(?:the\\s+)?State\\s+Department`,
+      `Obama${POSS}`,
+      `Trump${POSS}`,
+      `(?:John\\s+)?Kerry${POSS}`,
+      `Tillerson${POSS}`,
+      `(?:Samantha|Ms\\.?|Ambassador)\\s+Power${POSS}`,
+      `(?:Nikki\\s+)?Haley${POSS}`,
+      `Mattis${POSS}`,
+      `Ashton\\s+Carter`,
+      `Ash\\s+Carter`,
+      `McGurk${POSS}`,
+      `Pompeo${POSS}`,
+      `(?:Colonel\\s+|Col\\.?\\s+)?(?:Chris\\s+|John\\s+|Ryan\\s+)?(?:Garver|Dorrian|Dillon)${POSS}`,
+      `(?:Mark\\s+)?Toner${POSS}`,
+      `(?:John\\s+)?Kirby${POSS}`,
+      `Anglo-(?=American)`,
+    ],
   },
   {
     actor: 'syria_gov',
-    source: `Syrian\\s+(?:Arab\\s+)?(?:government|Government|regime|Regime|army|Army|military|authorities|state|State|Foreign\\s+(?:and\\s+Expatriates\\s+)?Ministry|Ministry\\s+of\\s+(?:Foreign\\s+Affairs|Defen[cs]e|Health|Information)|Defen[cs]e\\s+Ministry|Health\\s+Ministry|troops|forces|officials?|President(?:\\s+Bashar\\s+(?:al-)?Assad)?|president|ambassador|envoy|delegation|state\\s+(?:media|television|TV|news\\s+agency)|air\\s+force|warplanes|jets|helicopters|Arab\\s+News\\s+Agency)${POSS}|(?:President\\s+)?(?:Bashar\\s+)?(?:al-|Al-)?Assad${POSS}(?:\\s+(?:regime|government|forces|troops))?|Syrian(?=\\s+(?:(?:or|and)\\s+Russian\\s+)?(?:air\\s+raids?|airstrikes?|air\\s+strikes?|raids?|warplanes?|jets|bombardment|shelling|helicopters?|barrel\\s+bombs?))|SANA${POSS}|(?:Syrian\\s+)?[Ss]tate\\s+(?:media|television|TV|news\\s+agency)|(?:the\\s+)?[Pp]resident(?:'s|’s|s)\\s+forces|(?:the\\s+)?[Rr]egime${POSS}(?:\\s+(?:forces|troops|warplanes|jets|aircraft|helicopters|army))?|[Gg]overnment\\s+(?:forces|troops|warplanes|jets|aircraft|helicopters|army)|(?:pro-|Pro-)?(?:regime|government)\\s+(?:forces|troops)|[Ll]oyalist\\s+forces|(?:Walid\\s+)?(?:al-)?M(?:ou|u|o)a?llem${POSS}|(?:Bashar\\s+)?(?:al-)?Jaafari${POSS}|(?:Faisal\\s+)?(?:al-)?Mekdad${POSS}|(?:Bouthaina\\s+)?Shaaban${POSS}|Damascus${POSS}(?=\\s+${STATE_VERB})|${BLAME_OBJECT_BEFORE}Damascus|${GOVERNMENT_BLAMES}|(?<=\\b(?:accused|blamed|condemned|criticized|criticised|denounced)\\s+by\\s+)Damascus|(?:the\\s+)?government\\s+in\\s+Damascus|Syria(?:'s|’s|s)\\s+(?:government|regime|army|armed\\s+forces|military|president|President|foreign\\s+ministry|Foreign\\s+Ministry|air\\s+force)|Syria${POSS}(?=\\s+${STATE_VERB})`,
+    names: [
+      `Syrian\\s+(?:Arab\\s+)?(?:state\\s+(?:media|television|TV|news\\s+agency)|government|Government|regime|Regime|army|Army|military|authorities|state|State|Foreign\\s+(?:and\\s+Expatriates\\s+)?Ministry|Ministry\\s+of\\s+(?:Foreign\\s+Affairs|Defen[cs]e|Health|Information)|Defen[cs]e\\s+Ministry|Health\\s+Ministry|troops|forces|officials?|President(?:\\s+Bashar\\s+(?:al-)?Assad)?|president|ambassador|envoy|delegation|state\\s+(?:media|television|TV|news\\s+agency)|air\\s+force|warplanes|jets|helicopters|Arab\\s+News\\s+Agency)${POSS}`,
+      `(?:President\\s+)?(?:Bashar\\s+)?(?:al-|Al-)?Assad${POSS}(?:\\s+(?:regime|government|forces|troops))?`,
+      `Syrian(?=\\s+(?:(?:or|and)\\s+Russian\\s+)?(?:air\\s+raids?|airstrikes?|air\\s+strikes?|strikes|raids?|war\\s*planes?|jets|bombardments?|bombing|shelling|artillery|helicopters?|barrel\\s+bombs?|aircraft|aviation)\\b)`,
+      `${GOVERNMENT_HARM}`,
+      // "the army", "the military": the Syrian one unless the article is about another's
+      // (resolveHits in actor-context.ts).
+      `(?:[Aa]\\s+|[Tt]he\\s+)?(?:Syrian\\s+)?(?:military|army|security|police|government|official)\\s+sources?`,
+      `[Tt]he\\s+(?:[Aa]rmy|[Mm]ilitary)${POSS}(?!\\s+(?:of|in|sources?|spokes\\w+|officials?)\\b)`,
+      `SANA(?:\\s+news\\s+agency)?${POSS}`,
+      `(?:Syrian\\s+)?[Ss]tate\\s+(?:media|television|TV|news\\s+agency)`,
+      `(?:the\\s+)?[Pp]resident(?:'s|’s|s)\\s+forces`,
+      `(?:the\\s+)?[Rr]egime${POSS}(?:\\s+(?:forces|troops|warplanes|war\\s+planes|jets|aircraft|helicopters|army|air\\s+forces?|artillery))?`,
+      `[Gg]overnment\\s+(?:forces|troops|warplanes|jets|aircraft|helicopters|army)`,
+      `(?:pro-|Pro-)?(?:regime|government)\\s+(?:forces|troops)`,
+      `[Ll]oyalist\\s+forces`,
+      `(?:Walid\\s+)?(?:al-)?M(?:ou|u|o)a?llem${POSS}`,
+      `(?:Bashar\\s+)?(?:al-)?Jaafari${POSS}`,
+      `(?:Faisal\\s+)?(?:al-)?Mekdad${POSS}`,
+      `(?:Bouthaina\\s+)?Shaaban${POSS}`,
+      `${NOT_A_PLACE}Damascus${POSS}(?=\\s+${STATE_VERB})`,
+      `${BLAME_OBJECT_BEFORE}Damascus`,
+      `${GOVERNMENT_BLAMES}`,
+      `(?<=\\b(?:by|on|blamed|accused|condemned)\\s+)[Tt]he\\s+government(?!\\s+(?:of|in)\\b)`,
+      `(?<=\\b(?:accused|blamed|condemned|criticized|criticised|denounced|protested|rejected|opposed)\\s+by\\s+)Damascus`,
+      `(?:the\\s+)?government\\s+in\\s+Damascus`,
+      `Syria(?:'s|’s|s)\\s+(?:government|regime|army|armed\\s+forces|military|president|President|foreign\\s+ministry|Foreign\\s+Ministry|air\\s+force)`,
+      `${NOT_A_PLACE}Syria${POSS}(?=\\s+${STATE_VERB})`,
+    ],
   },
   {
     actor: 'isis',
-    source: `(?:the\\s+)?Islamic\\s+State\\s+(?:of|in)\\s+Iraq\\s+and\\s+(?:the\\s+)?(?:Levant|Syria|al-Sham|Sham)(?:\\s+\\((?:ISIL|ISIS)\\))?|(?:the\\s+)?Islamic\\s+State(?:\\s+(?:group|organi[sz]ation))?${POSS}|ISIS${POSS}|ISIL${POSS}|IS(?=[\\s(])|Daesh${POSS}|DAESH|A{1,2}maq(?:\\s+news\\s+agency)?`,
+    names: [
+      `(?:the\\s+)?Islamic\\s+State\\s+(?:of|in)\\s+Iraq\\s+and\\s+(?:the\\s+)?(?:Levant|Syria|al-Sham|Sham)(?:\\s+\\((?:ISIL|ISIS)\\))?`,
+      `(?:the\\s+)?Islamic\\s+State(?:\\s+(?:group|organi[sz]ation))?${POSS}`,
+      `ISIS${POSS}`,
+      `ISIL${POSS}`,
+      `IS(?=[\\s(])`,
+      `Daesh${POSS}`,
+      `DAESH`,
+      `A{1,2}maq(?:\\s+news\\s+agency)?`,
+    ],
   },
   {
     actor: 'nusra',
-    source: `(?:Jabhat\\s+|Jabhet\\s+)?(?:al-|Al-)?Nusra(?:\\s+Front)?${POSS}|(?:Jabhat\\s+)?Fat[ae]h\\s+al-Sham|HTS|(?:Hay'?at\\s+)?Tahrir\\s+al-Sham|(?:al-|Al-|al\\s+|Al\\s+)Qa[ei]da${POSS}`,
+    names: [
+      `(?:Jabhat\\s+|Jabhet\\s+)?(?:al-|Al-)?Nusra(?:\\s+Front)?${POSS}`,
+      `(?:Jabhat\\s+)?Fat[ae]h\\s+al-Sham`,
+      `HTS`,
+      `(?:Hay'?at\\s+)?Tahrir\\s+al-Sham`,
+      `(?:al-|Al-|al\\s+|Al\\s+)Qa[ei]da${POSS}`,
+    ],
   },
   {
     actor: 'turkey',
-    source: `Turkey${POSS}|Turkish|Ankara${POSS}|Erdogan${POSS}|Cavusoglu${POSS}|Yildirim${POSS}`,
+    names: [
+      `Turkey${POSS}`,
+      `Turkish`,
+      `Ankara${POSS}`,
+      `Erdogan${POSS}`,
+      `Cavusoglu${POSS}`,
+      `Yildirim${POSS}`,
+    ],
   },
   {
     actor: 'iran',
-    source: `Iran${POSS}|Iranian|Tehran${POSS}|Rouhani${POSS}|Zarif${POSS}|Khamenei${POSS}`,
+    names: [
+      `Iran${POSS}`,
+      `Iranian`,
+      `Tehran${POSS}`,
+      `Rouhani${POSS}`,
+      `Zarif${POSS}`,
+      `Khamenei${POSS}`,
+    ],
   },
-  { actor: 'israel', source: `Israel${POSS}|Israeli|Netanyahu${POSS}|Tel\\s+Aviv` },
+  { actor: 'israel', names: [`Israel${POSS}`, `Israeli`, `Netanyahu${POSS}`, `Tel\\s+Aviv`] },
   {
     actor: 'uk',
-    source: `Britain${POSS}|British|(?:the\\s+)?UK|U\\.K\\.|(?:the\\s+)?United\\s+Kingdom|Boris\\s+Johnson|(?:David\\s+)?Cameron${POSS}|Theresa\\s+May|(?:Michael\\s+)?Fallon|(?:the\\s+)?Foreign\\s+Office|Anglo-American|Anglo`,
+    names: [
+      `Britain${POSS}`,
+      `British`,
+      `(?:the\\s+)?UK`,
+      `U\\.K\\.`,
+      `(?:the\\s+)?United\\s+Kingdom`,
+      `Boris\\s+Johnson`,
+      `(?:David\\s+)?Cameron${POSS}`,
+      `Theresa\\s+May`,
+      `(?:Michael\\s+)?Fallon`,
+      `(?:the\\s+)?Foreign\\s+Office`,
+      `Anglo-American`,
+      `Anglo`,
+    ],
   },
   {
     actor: 'france',
-    source: `France${POSS}|French|Hollande${POSS}|Macron${POSS}|(?:Laurent\\s+)?Fabius${POSS}|Le\\s+Drian|Ayrault${POSS}`,
+    names: [
+      `France${POSS}`,
+      `French`,
+      `Hollande${POSS}`,
+      `Macron${POSS}`,
+      `(?:Laurent\\s+)?Fabius${POSS}`,
+      `Le\\s+Drian`,
+      `Ayrault${POSS}`,
+    ],
   },
-  { actor: 'qatar', source: `Qatar${POSS}|Qatari|Doha` },
-  { actor: 'hezbollah', source: `Hez?b[ou]llah${POSS}|Hizbull?ah${POSS}|Hezballah${POSS}` },
+  { actor: 'qatar', names: [`Qatar${POSS}`, `Qatari`, `Doha`] },
+  { actor: 'hezbollah', names: [`Hez?b[ou]llah${POSS}`, `Hizbull?ah${POSS}`, `Hezballah${POSS}`] },
   {
     actor: 'un',
-    source: `(?:the\\s+)?United\\s+Nations(?:\\s+(?:Security\\s+Council|commission\\s+of\\s+inquiry|envoy|chief|Secretary[- ]General|human\\s+rights\\s+(?:office|chief|council)|Children's\\s+Fund))?${POSS}|(?:the\\s+)?U\\.N\\.(?:\\s+(?:Security\\s+Council|envoy|chief|officials?))?|(?:the\\s+)?UN(?:\\s+(?:Security\\s+Council|envoy|chief|officials?|Secretary[- ]General|commission|investigators|human\\s+rights\\s+(?:office|chief|council)))?${POSS}|(?:the\\s+)?Security\\s+Council|OCHA|(?:Staffan\\s+)?de\\s+Mistura${POSS}|Ban\\s+Ki-?moon${POSS}|Guterres${POSS}|UNICEF|UNHCR|OPCW|(?:the\\s+)?World\\s+Health\\s+Organi[sz]ation`,
+    names: [
+      `(?:the\\s+)?United\\s+Nations(?:\\s+(?:Security\\s+Council|commission\\s+of\\s+inquiry|envoy|chief|Secretary[- ]General|human\\s+rights\\s+(?:office|chief|council)|Children's\\s+Fund))?${POSS}`,
+      `(?:[Aa]\\s+|[Tt]he\\s+)?(?:U\\.N\\.|UN|United\\s+Nations)(?:[- ]led|[- ]backed)?\\s+(?:[Cc]ommission\\s+of\\s+[Ii]nquiry|[Ii]nquiry|[Ii]nvestigation|[Ii]nvestigators|[Pp]anel|[Rr]eport|probe)`,
+      `(?:the\\s+)?U\\.N\\.(?:\\s+(?:Security\\s+Council|envoy|chief|officials?))?`,
+      `(?:the\\s+)?UN(?:\\s+(?:Security\\s+Council|envoy|chief|officials?|Secretary[- ]General|commission|investigators|human\\s+rights\\s+(?:office|chief|council)))?${POSS}`,
+      `(?:the\\s+)?Security\\s+Council`,
+      `OCHA`,
+      `(?:Staffan\\s+)?de\\s+Mistura${POSS}`,
+      `Ban\\s+Ki-?moon${POSS}`,
+      `Guterres${POSS}`,
+      `UNICEF`,
+      `UNHCR`,
+      `OPCW`,
+      `(?:the\\s+)?World\\s+Health\\s+Organi[sz]ation`,
+    ],
   },
   {
     actor: 'media',
-    source: `Al[- ]Masdar(?:\\s+(?:News|media\\s+outlet))?|(?:local|state-run|official|Russian|Iranian|Turkish|Western|opposition|pro-government|pro-regime|Kurdish|Lebanese)\\s+media(?:\\s+reports?|\\s+outlets?)?|[Mm]edia\\s+reports?|(?:opposition\\s+)?(?:news\\s+)?websites?|[Mm]edia\\s+outlets?|Al\\s+Jazeera|Al\\s+Arabiya|Reuters|AFP|Associated\\s+Press|(?:the\\s+)?New\\s+York\\s+Times|(?:the\\s+)?Washington\\s+Post`,
+    names: [
+      `Al[- ]Masdar(?:\\s+(?:News|media\\s+outlet))?`,
+      `TASS`,
+      `RIA\\s+Novosti`,
+      `Sputnik(?:\\s+news\\s+agency)?${POSS}`,
+      `RT(?=\\s+(?:reports?|reported|said|says|quoted)\\b)`,
+      `(?:[Aa]\\s+|[Tt]he\\s+)?(?:Syrian\\s+|local\\s+|pro-government\\s+|Lebanese\\s+)?(?:TV|television)\\s+(?:broadcaster|channel|station)`,
+      `(?:[Tt]he|[Aa])\\s+news\\s+(?:outlet|agency|website|channel)(?!\\s+[A-Z])`,
+      // A named outlet: "Syria Live Network (SLN)", "the Arabic-language al-Hadas News".
+      `(?:(?:the\\s+)?Arabic-language\\s+)?(?:(?:[Aa]l-|[Aa]l\\s+)?[A-Z][\\w'’-]*\\s+){1,4}(?:News(?:\\s+(?:Agency|Network|channel))?|Network|TV(?:\\s+channel)?|Television|Channel|Radio|Agency|[Nn]ewspaper|[Dd]aily|Times|Post|Press|[Bb]roadcaster|[Ww]ebsite)(?!\\s+(?:for|of|on)\\b)(?:\\s+\\([A-Z]{2,6}\\))?`,
+      `(?:[Ll]ocal|[Ss]tate-run|[Oo]fficial|Russian|Iranian|Turkish|Western|[Oo]pposition|[Pp]ro-government|[Pp]ro-regime|Kurdish|Lebanese|Syrian|Arab)\\s+media(?:\\s+reports?|\\s+outlets?)?`,
+      `[Mm]edia\\s+reports?`,
+      `(?:opposition\\s+)?(?:news\\s+)?websites?`,
+      `[Ll]ocal\\s+and\\s+media\\s+sources`,
+      `[Mm]edia\\s+outlets?`,
+      `Al\\s+Jazeera`,
+      `Al\\s+Arabiya`,
+      `Reuters`,
+      `AFP`,
+      `Associated\\s+Press`,
+      `(?:the\\s+)?New\\s+York\\s+Times`,
+      `(?:the\\s+)?Washington\\s+Post`,
+    ],
   },
   {
     actor: 'other',
-    source: `(?:[Ll]ocal\\s+|Syrian\\s+|opposition\\s+|[A-Z][\\w-]*-based\\s+)?[Aa]ctivists?(?!\\s+(?:groups?|networks?)\\b)|[Rr]esidents|(?:the\\s+)?[Ii]nternational\\s+community${POSS}|(?:the\\s+)?West${POSS}(?![\\w-])|Western\\s+(?:countries|capitals|powers|states|governments)|[Ww]orld\\s+powers|[Ww]itnesses|[Ll]ocal\\s+sources|[Mm]edical\\s+sources|[Ll]ocal\\s+officials`,
+    names: [
+      `(?:[Ll]ocal\\s+|Syrian\\s+|opposition\\s+|[A-Z][\\w-]*-based\\s+)?[Aa]ctivists?(?:\\s+groups?)?(?!\\s+networks?\\b)`,
+      `[Rr]esidents`,
+      `(?:[Ee]ye)?[Ww]itnesses`,
+      `[Oo]bservers`,
+      // Not "the source(s)": that refers back to the source named before (speakers.ts).
+      `(?<!\\b[Tt]he\\s+)(?:[Aa]n?\\s+)?(?:informed\\s+|local\\s+|medical\\s+|field\\s+|reliable\\s+|private\\s+)?[Ss]ources?(?:\\s+(?:in|at|from|close\\s+to|inside|within)\\s+(?:the\\s+)?[A-Z][\\w'’-]*(?:\\s+(?:[A-Z][\\w'’-]*|al-[\\w'’-]+)){0,3}|(?=\\s+(?:on\\s+the\\s+ground|said|says|say|told|tells|reported|added|confirmed|claimed|stated|noted|indicated)\\b))`,
+      `[Ll]ocals`,
+      // "a network of activists": the Local Coordination Committees.
+      `(?:the\\s+)?Local\\s+Coordination\\s+Committees`,
+      `LCCs?`,
+      `[Mm]edics`,
+      `[Rr]escuers`,
+      `[Rr]escue\\s+workers`,
+      `[Ss]urvivors`,
+      `(?:the\\s+)?[Ii]nternational\\s+community${POSS}`,
+      `(?:the\\s+)?West${POSS}(?![\\w-])`,
+      `Western\\s+(?:countries|capitals|powers|states|governments)`,
+      `[Ww]orld\\s+powers`,
+      `[Ww]itnesses`,
+      `[Ll]ocal\\s+sources`,
+      `[Mm]edical\\s+sources`,
+      `[Ll]ocal\\s+officials`,
+    ],
   },
 ];
 
 const COMBINED = new RegExp(
-  `(?<![\\w-])(?:${ENTRIES.map((e) => `(${e.source})`).join('|')})(?![\\w-])`,
+  `(?<![\\w-])(?:${ENTRIES.map((e) => `(${e.names.join('|')})`).join('|')})(?![\\w]|-(?!(?:linked|affiliated)\\b))`,
   'g',
 );
+
+const STATE_OFFICE_RE =
+  /\b(?:Police|Governorate|Governor|Ministry|Command|Municipality|Health\s+Directorate)\b/;
+const SOURCE_TAIL_RE =
+  /^(?:an?\s+)?(?:\w+\s+)?sources?\s+(?:in|at|from|close\s+to|inside|within)\s+(.+)$/i;
+
+/**
+ * "a source in the Russian Defense Ministry", "a source in Jaish al-Islam": an unnamed source
+ * inside a party speaks for it; "a source in Homs" stays an unnamed source.
+ */
+function sourceParty(actor: Actor, name: string): Actor {
+  if (actor !== 'other') return actor;
+  const tail = SOURCE_TAIL_RE.exec(name)?.[1];
+  if (!tail) return actor;
+  const inner = findActors(tail).find((h) => !h.generic && h.actor !== 'other');
+  if (inner) return inner.actor;
+  // "a source at Aleppo Police Command", "a source in the Governorate": the state's offices.
+  return STATE_OFFICE_RE.test(tail) ? 'syria_gov' : actor;
+}
+
+// A named outlet's name glued to the words before it: "in Aleppo Syrian State TV announced".
+const LEADING_NOT_OUTLET_RE = /^(?:(?:[A-Z][\w'’-]*)\s+)/;
+
+/** The outlet name without a leading place or another party's name, re-read from there. */
+function splitOutletName(text: string, hit: ActorHit): ActorHit[] | null {
+  if (hit.actor !== 'media') return null;
+  const lead = LEADING_NOT_OUTLET_RE.exec(hit.name);
+  const word = lead?.[0].trim() ?? '';
+  if (!lead || (!isPlaceName(word) && !/^Syrian?$/.test(word))) return null;
+  const from = hit.index + lead[0].length;
+  return findActors(text.slice(from, hit.end)).map((h) => ({
+    ...h,
+    index: h.index + from,
+    end: h.end + from,
+  }));
+}
 
 /** All actor mentions in `text`, left to right, non-overlapping. */
 export function findActors(text: string): ActorHit[] {
   const hits: ActorHit[] = [];
-  for (const m of text.matchAll(COMBINED)) {
+  for (const m of allMatches(COMBINED, text)) {
     // The first defined group is the alternative that matched.
     let k = 1;
     while (k < m.length && m[k] === undefined) k++;
@@ -158,13 +480,16 @@ export function findActors(text: string): ActorHit[] {
       prev.name = text.slice(prev.index, prev.end);
       continue;
     }
-    hits.push({
-      actor: entry.actor,
+    const hit: ActorHit = {
+      actor: sourceParty(entry.actor, m[0]),
       name: m[0],
       index,
       end: index + m[0].length,
       generic: entry.generic === true,
-    });
+    };
+    const split = splitOutletName(text, hit);
+    if (split) hits.push(...split);
+    else hits.push(hit);
   }
   return hits;
 }

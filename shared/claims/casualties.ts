@@ -8,6 +8,7 @@ import { MONTH_SOURCE } from './dates.ts';
 import {
   CIVILIAN_MARKERS,
   FIGHTER_MARKERS,
+  INJURED_CASES_RE,
   KILLED_NOUNS,
   OUTCOME_SOURCE,
   outcomeOf,
@@ -15,16 +16,17 @@ import {
   VICTIM_NOUNS,
 } from './lexicon.ts';
 import { NUMBER_SOURCE, parseNumber } from './numbers.ts';
+import { allMatches } from './regex.ts';
 
 const SINGULAR_NOUNS =
-  'child|woman|man|civilian|soldier|person|boy|girl|baby|infant|fighter|militant|rebel|policeman|doctor|nurse|journalist|medic|resident|officer|member|toddler|teenager|pilot|volunteer|teacher|student|citizen';
+  'child|woman|man|civilian|soldier|person|boy|girl|baby|infant|fighter|militant|rebel|policeman|doctor|nurse|journalist|medic|resident|officer|member|toddler|teenager|pilot|volunteer|teacher|student|citizen|terrorist|jihadist|extremist|commander|leader|official|employee|reporter|photographer|cameraman|worker|driver|dustman|activist|bomber|adult|farmer';
 
 // "a civilian death toll", "a civilian area": the noun is an adjective there, not a person.
 const NOUN_AS_ADJECTIVE =
-  '(?:death|deaths|toll|casualties|population|areas?|infrastructure|targets?|sites?|homes?|houses?|buildings?|neighbou?rhoods?|vehicles?|cars?|facilit\\w+|objects?|convoys?|planes?|aircraft|helicopters?|jets?|base|camp|hospital|school|of\\s+the)\\b';
+  '(?:death|deaths|toll|casualties|population|areas?|infrastructure|targets?|sites?|homes?|houses?|buildings?|neighbou?rhoods?|vehicles?|cars?|facilit\\w+|objects?|convoys?|planes?|aircraft|helicopters?|jets?|base|camp|hospital|school|attacks?|groups?|organi[sz]ations?|cells?|networks?|explosions?|bombings?)\\b';
 // A number phrase, or "a"/"an"/"another" standing for one before a singular victim noun ("a child").
 const CANDIDATE_RE = new RegExp(
-  `(?<![\\w$£€.,:/-])(?:${NUMBER_SOURCE}|(?:a|an|another)(?=\\s+(?:[a-z\\d-]+\\s+)?(?:${SINGULAR_NOUNS})\\b(?!\\s+${NOUN_AS_ADJECTIVE})))(?![\\w%]|-(?:year|month|week|day|hour|km|mile|meter|metre|storey|story|point|member|strong|ton)|[.,]\\d)`,
+  `(?<![\\w$£€.,:/-])(?:${NUMBER_SOURCE}|(?:a|an|another)(?=\\s+(?:(?!(?:and|or|of|in|on|at|by|the|was|were|is)\\b)[\\w-]+\\s+){0,3}?(?:${SINGULAR_NOUNS})\\b(?!\\s+${NOUN_AS_ADJECTIVE})))(?![\\w%]|-(?:year|month|week|day|hour|km|mile|meter|metre|storey|story|point|member|strong|ton)|[.,]\\d)`,
   'gi',
 );
 
@@ -34,7 +36,7 @@ const HEADS = Object.keys(VICTIM_NOUNS)
   .join('|');
 // Words that cannot sit between a number and its head noun: verbs, prepositions, conjunctions.
 const PHRASE_STOP =
-  '(?:were|was|are|be|been|being|have|has|had|in|on|at|by|from|and|or|with|to|for|who|that|which|after|when|as|during|including|among|since|mostly|mainly|many|most|than|per|into|across|near|inside|outside|while|but|the|this|these|those|its|their|his|her|our|said|says|according|killed|killing|dead|died|wounded|injured|people|others)';
+  '(?:a|an|were|was|are|be|been|being|have|has|had|in|on|at|by|from|and|or|with|to|for|who|that|which|after|when|as|during|including|among|since|mostly|mainly|many|most|than|per|into|across|near|inside|outside|while|but|the|this|these|those|its|their|his|her|our|said|says|according|killed|killing|dead|died|wounded|injured|people|others)';
 const VICTIM_PHRASE_RE = new RegExp(
   `^((?:\\s+(?!${PHRASE_STOP}\\b|(?:${NUMBER_SOURCE})(?![\\w-])|\\(\\w+\\)\\s+[A-Z])[\\w'’()-]+){0,4}?)\\s+(?:\\(\\w+\\)\\s+)?(${HEADS})(?![\\w-])`,
   'i',
@@ -48,21 +50,21 @@ const OF_HEAD_RE = new RegExp(
 );
 // "(of whom / of the town) were killed": fillers allowed between the victims and the verb.
 const FILLER =
-  '(?:were|was|are|is|have|has|had|been|being|be|got|reportedly|also|all|later|subsequently|allegedly|previously|so\\s+far|in\\s+total|overall|altogether|mostly|either|both|among|those|the|still|now|again|already|said\\s+to\\s+have|believed\\s+to\\s+have|feared|thought|to\\s+have|to\\s+be|found|confirmed|reported|recorded|documented|were\\s+reported|who|that|which|as|being|left|have\\s+gone|gone|were\\s+either|critically|seriously|severely|slightly|lightly|badly|fatally|mortally|others|more|people|civilians|children|women|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|ISIS|IS|Daesh)';
+  '(?:(?:who|which|that)(?=\\s+(?:sustained|suffered)\\s)|who\\s+(?:were|was|had\\s+been)\\s+(?!killed|wounded|injured)\\w+(?:\\s+(?!were\\b|was\\b)[\\w-]+){0,5}|(?:rounded\\s+up|arrested|abducted|kidnapped|captured|detained|tortured|seized)\\s+and|many\\s+of\\s+whom\\s+were\\s+\\w+|(?:may|might|could)\\s+have\\s+been|(?:are|were|is|was)\\s+(?:estimated|believed|feared|thought)\\s+to\\s+have\\s+been|total|were|was|are|is|have|has|had|been|being|be|got|reportedly|also|all|later|subsequently|allegedly|previously|so\\s+far|in\\s+total|overall|altogether|mostly|either|both|among|those|the|still|now|again|already|said\\s+to\\s+have|believed\\s+to\\s+have|feared|thought|to\\s+have|to\\s+be|found|confirmed|reported|recorded|documented|were\\s+reported|who|that|which|as|being|left|have\\s+gone|gone|were\\s+either|critically|seriously|severely|slightly|lightly|badly|fatally|mortally|others|more|people|civilians|children|women|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|ISIS|IS|Daesh)';
 const RIGHT_OUTCOME_RE = new RegExp(
-  `^(?:\\s*[-–—](?=\\s))?(?:\\s+(?:of|from|in|near|at|inside|on|for|with)\\s+(?:the\\s+|a\\s+)?[\\w'’-]+(?:\\s+[\\w'’-]+)?(?=\\s+(?:were|was|had|have|are|is)\\b))?(?:,?\\s+(?:mostly|mainly|(?:many|most|some|all)\\s+of\\s+them|including|among\\s+them)(?:\\s+(?!(?:were|was|are|is|have|has|had|and|who|which|that|killed|died|dead|wounded|injured|${NUMBER_SOURCE})(?![\\w-]))[\\w'’-]+){1,6}?(?:\\s+and\\s+[\\w'’-]+)?,?)?(?:\\s+and\\s+(?:their|his|her)\\s+(?:mother|father|parents|wife|husband|brother|sister|children|son|daughter)s?|\\s+and\\s+(?:(?:pro-[\\w-]+|allied|regime|government|army|Syrian|Iraqi|Kurdish|Shiite|Shia|local|foreign|rebel|opposition)\\s+)?(?:militia|militias|militiamen|allies|loyalists|civilians|soldiers|troops|fighters|rebels|militants|policemen|officers|guards))?(?:\\s+(?:aged\\s+)?(?:between\\s+)?\\d{1,2}\\s+(?:and|to|-)\\s+\\d{1,2}\\s+years?(?:\\s+old)?)?(?:\\s+${FILLER}){0,4}\\s+(?!(?:injuring|wounding|killing)\\b)(?:${OUTCOME_SOURCE})(?![\\w-])`,
+  `^(?:\\s*[-–—](?=\\s))?(?:\\s+(?:of|from|in|near|at|inside|on|for|with)\\s+(?:the\\s+|a\\s+)?[\\w'’-]+(?:\\s+[\\w'’-]+)?(?=\\s+(?:were|was|had|have|are|is)\\b))?(?:,?\\s+(?:mostly|mainly|(?:many|most|some|all)\\s+of\\s+them|including|among\\s+them)(?:\\s+(?!(?:were|was|are|is|have|has|had|and|who|which|that|killed|died|dead|wounded|injured|${NUMBER_SOURCE})(?![\\w-]))[\\w'’-]+){1,6}?(?:\\s+and\\s+[\\w'’-]+)?,?)?(?:\\s+and\\s+(?:a\\s+)?(?:child|baby|son|daughter|husband|wife)\\b|\\s+and\\s+(?:their|his|her)\\s+(?:mother|father|parents|wife|husband|brother|sister|children|son|daughter)s?|\\s+and\\s+(?:(?:pro-[\\w-]+|allied|regime|government|army|Syrian|Iraqi|Kurdish|Shiite|Shia|local|foreign|rebel|opposition)\\s+)?(?:militia|militias|militiamen|allies|loyalists|civilians|soldiers|troops|fighters|rebels|militants|policemen|officers|guards))?(?:\\s+(?:aged\\s+)?(?:between\\s+)?\\d{1,2}\\s+(?:and|to|-)\\s+\\d{1,2}\\s+years?(?:\\s+old)?)?(?:\\s+${FILLER}){0,4}\\s+(?!(?:injuring|wounding|killing)\\b)(?:${OUTCOME_SOURCE})(?![\\w-])`,
   'i',
 );
-// "... of the slain", "of the dead".
+// "... of the slain", "of the dead", "were among the victims", "was also among Wednesday's dead".
 const OF_THE_OUTCOME_RE = new RegExp(
-  `^\\s+(?:of|among)\\s+(?:the|those)\\s+(?:${OUTCOME_SOURCE})(?![\\w-])`,
+  `^\\s+(?:(?:were|was|are|is)\\s+(?:also\\s+)?)?(?:of|among)\\s+(?:the|those|[A-Z]\\w+(?:'s|s)?)\\s+(?:${OUTCOME_SOURCE}|(?<victims>victims))(?![\\w-])`,
   'i',
 );
 // Outcome before the number: "killing at least 84", "the death toll rose to 85", "left 12".
 const LEFT_OUTCOME_RE = new RegExp(
-  `(?:(?<verb>killed|killing|kill|kills|lost|losing|wounded|wounding|wounds|injured|injuring|injure|executed|executing|execute|slaughtered|massacred|claimed\\s+the\\s+li(?:fe|ves)\\s+of|claiming\\s+the\\s+li(?:fe|ves)\\s+of|claimed|claiming|took\\s+the\\s+lives\\s+of|death\\s+of|deaths\\s+of|massacre\\s+of|killing\\s+of|murder\\s+of|murdered|beheaded|crucified|crucifying|crucifies|injury\\s+of|injuries\\s+of|wounding\\s+of|shot\\s+dead|gunned\\s+down)` +
-    `|(?<toll>(?:death|casualty|fatality|civilian|final|overall|total)?\\s*toll(?:\\s+[\\w'’()-]+){0,8}?\\s+(?:to|at|of|reached|hit|is|was|stands\\s+at|stood\\s+at|climbed\\s+to|rose\\s+to|risen\\s+to|jumped\\s+to|now)|(?:number|total)\\s+of\\s+(?:(?:people|civilians|those|Syrians|victims|fatalities|deaths|dead|casualties|members|soldiers|fighters|troops|[\\w-]+)\\s+){0,6}?(?:killed|dead|deaths|died|wounded|injured|casualties)(?:\\s+[\\w'’()-]+){0,6}?\\s+(?:to|at|is|was|reached|stands\\s+at|stood\\s+at|rose\\s+to)))` +
-    `(?:\\s+(?:a\\s+total\\s+of|another|a\\s+further|an\\s+additional|an\\s+estimated|all|the|some|as\\s+many\\s+as|at\\s+least|more\\s+than|over|up\\s+to|nearly|almost|about|around|roughly|approximately|no\\s+fewer\\s+than|no\\s+less\\s+than|not\\s+less\\s+than|at\\s+least|upwards\\s+of|in\\s+excess\\s+of|well\\s+over|close\\s+to|between|least|than|to))*\\s*["“‘]?$`,
+  `(?:(?<verb>killed|killing|kill|kills|lost|losing|wounded|wounding|wounds|injured|injuring|injure|executed|executing|execute|slaughtered|massacred|claimed\\s+(?:the\\s+)?li(?:fe|ves)\\s+of|claiming\\s+(?:the\\s+)?li(?:fe|ves)\\s+of|cost\\s+(?:the\\s+)?li(?:fe|ves)\\s+of|costing\\s+(?:the\\s+)?li(?:fe|ves)\\s+of|bodies\\s+of|eliminated|eliminating|neutrali[sz]ed|(?:victims|dead|fatalities)\\s+(?:included|include)|claimed|claiming|took\\s+the\\s+lives\\s+of|death\\s+of|deaths\\s+of|massacre\\s+of|killing\\s+of|murder\\s+of|murdered|beheaded|crucified|crucifying|crucifies|injury\\s+(?:of|to)|injuries\\s+(?:of|to)|(?:suffocation|asphyxiation)(?:\\s+and\\s+\\w+)?\\s+cases\\s+(?:for|among|to)|wounding\\s+of|shot\\s+dead|gunned\\s+down)` +
+    `|(?<toll>(?:death|casualty|fatality|civilian|final|overall|total)?\\s*toll(?:\\s+[\\w'’()-]+){0,14}?\\s+(?:to|at|of|reached|hit|is|was|stands\\s+at|stood\\s+at|climbed\\s+to|rose\\s+to|risen\\s+to|jumped\\s+to|now)|(?:number|total)\\s+of\\s+(?:(?:people|civilians|those|Syrians|victims|fatalities|deaths|dead|casualties|members|soldiers|fighters|troops|[\\w-]+)\\s+){0,6}?(?:killed|dead|deaths|died|wounded|injured|casualties)(?:\\s+[\\w'’()-]+){0,6}?\\s+(?:to|at|is|was|reached|stands\\s+at|stood\\s+at|rose\\s+to)))` +
+    `(?:\\s+(?:a\\s+total\\s+of|another|a\\s+further|an\\s+additional|an\\s+estimated|all|the|some|as\\s+many\\s+as|as\\s+high\\s+as|at\\s+least|more\\s+than|over|up\\s+to|nearly|almost|about|around|roughly|approximately|no\\s+fewer\\s+than|no\\s+less\\s+than|not\\s+less\\s+than|at\\s+least|upwards\\s+of|in\\s+excess\\s+of|well\\s+over|close\\s+to|between|least|than|to))*\\s*["“‘]?$`,
   'i',
 );
 const QUALIFIER_RE =
@@ -74,6 +76,10 @@ const UNIT_AFTER_RE = new RegExp(
   'i',
 );
 const MONTH_BEFORE_RE = new RegExp(`(?:${MONTH_SOURCE})\\s*$`, 'i');
+const MONTH_DAY_BEFORE_RE = new RegExp(
+  `(?:(?:${MONTH_SOURCE})\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTH_SOURCE})),?\\s+$`,
+  'i',
+);
 const AGE_BEFORE_RE =
   /(?:aged|age\s+of|ages\s+of|since|in|of\s+the\s+year|year|until|from|by|before|after|early|late|mid|summer|winter|spring|autumn|resolution|No\.?|number|page|Article|Chapter|Route|Highway|flight)\s*$/i;
 const EXCLUDED_PHRASE_RE =
@@ -92,6 +98,13 @@ const BACKGROUND_RE = new RegExp(
   'i',
 );
 
+/**
+ * Counts above this are not casualty figures whatever the text says ("1e30 civilians killed" in
+ * a hostile page): above the toll of any war, and far inside the safe-integer range the store
+ * and the alerts rely on.
+ */
+export const MAX_CASUALTY_COUNT = 100_000_000;
+
 /** One figure before merging, with the positions the grammar needs. */
 export interface RawFigure {
   count: number;
@@ -104,6 +117,8 @@ export interface RawFigure {
   another: boolean;
   /** The outcome came from a verb before the number ("killing two men and three boys"). */
   viaLeft: boolean;
+  /** The total this figure is part of ("84 civilians including 30 children"), in this sentence. */
+  partOf: RawFigure | null;
   hasHead: boolean;
   qualifier: Qualifier;
   /** Offsets inside the sentence. */
@@ -155,10 +170,19 @@ function victimsOf(head: string, phrase: string, tail: string): Victims {
   return v;
 }
 
-function findOutcomeRight(after: string): { outcome: Outcome; length: number } | null {
+// "three suicide bombers killed at least two people": armed men doing the killing are its subject.
+const AGENT_HEAD_RE =
+  /^(?:bombers?|suicide\s+bombers?|gunm[ae]n|attackers?|assailants|militants|terrorists|jihadists|fighters|jets|warplanes|drones|raids|strikes|airstrikes)$/i;
+const OBJECT_AFTER_RE = new RegExp(
+  `^\\s+(?:at\\s+least\\s+|more\\s+than\\s+|over\\s+|nearly\\s+|about\\s+|some\\s+|up\\s+to\\s+)?(?:${NUMBER_SOURCE}|a|an|the|dozens|scores|hundreds)\\b`,
+  'i',
+);
+
+function findOutcomeRight(after: string, head = ''): { outcome: Outcome; length: number } | null {
   const m = RIGHT_OUTCOME_RE.exec(after) ?? OF_THE_OUTCOME_RE.exec(after);
   const outcome = outcomeOf(m?.groups);
   if (!m || !outcome) return null;
+  if (AGENT_HEAD_RE.test(head) && OBJECT_AFTER_RE.test(after.slice(m[0].length))) return null;
   return { outcome, length: m[0].length };
 }
 
@@ -195,15 +219,21 @@ function findOutcomeLeft(
   if (!m?.groups) return null;
   const verb = (m.groups.verb ?? '').toLowerCase();
   let outcome: Outcome = 'killed';
-  if (/^(?:wound|injur)/.test(verb)) outcome = 'injured';
+  if (/^(?:wound|injur|suffocat|asphyx)/.test(verb)) outcome = 'injured';
   if (m.groups.toll && /wounded|injured/i.test(m.groups.toll)) outcome = 'injured';
   // "killing", "claimed the lives of" take the number as their object; "killed" may be a
   // participle of its own clause ("a child killed 20 people injured").
+  // "the war has killed more than 220000 people wounded at least one million": after "has" the
+  // verb is finite and governs.
+  const finite = /\b(?:has|have|had)\s+(?:\w+\s+)?\w+\s*(?:\w+\s+){0,3}$/i.test(
+    before.slice(0, before.length - m[0].length + verb.length + 1),
+  );
   const active =
     verb !== '' &&
-    !/^(?:killed|wounded|injured|lost|executed|murdered|slaughtered|massacred|beheaded|crucified)$/.test(
-      verb,
-    );
+    (finite ||
+      !/^(?:killed|wounded|injured|lost|executed|murdered|slaughtered|massacred|beheaded|crucified)$/.test(
+        verb,
+      ));
   return { outcome, length: m[0].length, active };
 }
 
@@ -212,175 +242,328 @@ const CHAIN_FORWARD_RE =
 const CHAIN_BACK_RE =
   /^\s*(?:,\s*)?(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|as\s+well\s+as|plus|along\s+with|in\s+addition\s+to|together\s+with|most\s+of\s+them|mostly|and\s+(?:another|a\s+further)|among\s+those\s+(?:killed|dead)\s+were|(?:were|was)\s+among(?:\s+the|\s+those)?|(?:one\s+|two\s+)?of\s+(?:them|whom))\s*(?:at\s+least|more\s+than|over|some|about|nearly|another)?\s*$/i;
 
+// "one of their activists", "five of his entourage", "four of the children": the count takes the
+// noun after "of".
+const PARTITIVE_RE = new RegExp(
+  `^\\s+of\\s+(?:the|its|their|his|her)\\s+(?=(?:[\\w'’-]+\\s+){0,2}?(?:${HEADS})(?![\\w-]))`,
+  'i',
+);
+// "and one in the town of Harasta": a bare number that borrows its neighbour's figure.
+const ELLIPTIC_RE = /^\s+(?:in|near|at|outside|inside)\s/i;
+
+/** A number that is a date, an age, money, a measure or a designation, not a count of people. */
+function isNotACount(word: string, count: number, before: string, after: string): boolean {
+  if (MONEY_BEFORE_RE.test(before) || MONTH_BEFORE_RE.test(before)) return true;
+  if (UNIT_AFTER_RE.test(after)) return true;
+  // A year unless a victim noun follows at once ("2000 civilians").
+  if (/^\d{4}$/.test(word) && count >= 1900 && count <= 2099) {
+    if (!YEAR_HEAD_RE.test(after) || AGE_BEFORE_RE.test(before)) return true;
+    // "August 12 2016 Terrorists executed ...": the year of a date.
+    if (MONTH_DAY_BEFORE_RE.test(before)) return true;
+  }
+  if (
+    /^one$/i.test(word) &&
+    /^\s+(?:of|another|day|side|year|time|way)\b/i.test(after) &&
+    !PARTITIVE_RE.test(after)
+  )
+    return true;
+  if (/\b(?:no|every|any)\s*$/i.test(before)) return true;
+  return /(?:aged|age\s+of|ages\s+of|ages|Resolution|No\.?|number|Article|Chapter|Route|Highway|Flight|Level|Phase|Brigade|Division|Regiment|Corps)\s*$/i.test(
+    before,
+  );
+}
+
+interface NumberSpan {
+  count: number;
+  max: number | null;
+  numberEnd: number;
+  qualifier: Qualifier;
+  /** Length of the qualifier (and "between") before the number. */
+  qualifierLength: number;
+}
+
+/** The number with its range ("between 20 and 30", "20-30"), "+" and qualifier. */
+function numberSpan(sentence: string, count: number, start: number, end: number): NumberSpan {
+  const before = sentence.slice(Math.max(0, start - 160), start);
+  let numberEnd = end;
+  let after = sentence.slice(numberEnd);
+  let max: number | null = null;
+  const range = RANGE_RE.exec(after);
+  if (range && (/between\s*$/i.test(before) || !/^\s*(?:and|or)/i.test(after))) {
+    const upper = parseNumber(range[1] ?? '');
+    if (upper !== null && upper > count && !UNIT_AFTER_RE.test(after.slice(range[0].length))) {
+      max = upper;
+      numberEnd += range[0].length;
+      after = sentence.slice(numberEnd);
+    }
+  }
+  // "20+ killed": the plus sign is "more than".
+  const plus = max === null && after.startsWith('+');
+  if (plus) numberEnd += 1;
+  const between = max !== null ? (/\bbetween\s*$/i.exec(before)?.[0].length ?? 0) : 0;
+  const q = qualifierOf(before.slice(0, before.length - between));
+  const qualifier = plus && q.qualifier === 'exact' ? 'more_than' : q.qualifier;
+  return { count, max, numberEnd, qualifier, qualifierLength: q.length + between };
+}
+
+interface VictimPhrase {
+  head: string;
+  /** The head noun as written right after the number, before "of X" replaced it. */
+  originalHead: string;
+  victims: Victims;
+  /** End of the victim phrase with its "of ..." / affiliation tail. */
+  phraseEnd: number;
+  /** End of the head noun: numbers after it may start figures of their own. */
+  headEnd: number;
+}
+
+/** The victims a number counts: "12 civilians", "two more children", "members of IS". */
+function victimPhrase(sentence: string, numberEnd: number): VictimPhrase | 'excluded' {
+  const after = sentence.slice(numberEnd);
+  let phraseEnd = numberEnd;
+  let head = '';
+  let phrase = '';
+  const vp = VICTIM_PHRASE_RE.exec(after);
+  if (vp) {
+    phrase = vp[1] ?? '';
+    head = vp[2] ?? '';
+    if (EXCLUDED_PHRASE_RE.test(phrase)) return 'excluded';
+    phraseEnd = numberEnd + vp[0].length;
+  } else if (
+    /^\s+(?:(?:of|from)\s+)?(?:refugees|displaced|evacuees|detainees|prisoners|hostages)\b/i.test(
+      after,
+    )
+  ) {
+    return 'excluded';
+  }
+  // "five rebel fighters", "three police officers": the last of the nouns is the head.
+  const headNoun = (m: RegExpExecArray | null): RegExpExecArray | null =>
+    m &&
+    !/^(?:dead|bodies|corpses|lives|martyrs|others|more|victims|casualties)$/i.test(m[0].trim())
+      ? m
+      : null;
+  for (let next = headNoun(YEAR_HEAD_RE.exec(sentence.slice(phraseEnd))); next && head; ) {
+    phrase = `${phrase} ${head}`;
+    head = next[0].trim();
+    phraseEnd += next[0].length;
+    next = headNoun(YEAR_HEAD_RE.exec(sentence.slice(phraseEnd)));
+  }
+  // "two more civilians": "more" qualifies the noun after it.
+  if (/^(?:more|others)$/i.test(head)) {
+    const next = YEAR_HEAD_RE.exec(sentence.slice(phraseEnd));
+    if (next) {
+      head = next[0].trim();
+      phraseEnd += next[0].length;
+    }
+  }
+  const originalHead = head;
+  let tail = '';
+  const rest = sentence.slice(phraseEnd);
+  const of = OF_HEAD_RE.exec(rest);
+  if (
+    of &&
+    head &&
+    /^(?:members?|bodies|corpses|lives|dozens|others|people|persons)$/i.test(head)
+  ) {
+    tail = of[0];
+    const inner = (of[1] ?? '').toLowerCase();
+    if (inner !== 'people' || head.toLowerCase() !== 'lives') head = of[1] ?? head;
+  } else if (head) {
+    // Affiliation after the head ("two men from Hezbollah", "members of the Russian forces").
+    tail = AFFILIATION_RE.exec(rest)?.[0] ?? '';
+  }
+  const victims = head ? victimsOf(head, phrase, tail) : 'people';
+  return { head, originalHead, victims, phraseEnd: phraseEnd + tail.length, headEnd: phraseEnd };
+}
+
+interface OutcomeSpan {
+  outcome: Outcome | null;
+  start: number;
+  end: number;
+  viaLeft: boolean;
+  /** Victims read from the words before the number, when the figure has no head noun. */
+  victimsFromLeft: Victims | null;
+}
+
+/** What happened to the victims: the verb after the phrase, else the verb before the number. */
+function outcomeSpan(
+  sentence: string,
+  numberStart: number,
+  start: number,
+  p: VictimPhrase,
+  before: string,
+): OutcomeSpan {
+  const afterPhrase = sentence.slice(p.phraseEnd);
+  let outcome: Outcome | null = KILLED_NOUNS.has(p.originalHead.toLowerCase()) ? 'killed' : null;
+  let end = p.phraseEnd;
+  let right = p.head
+    ? findOutcomeRight(afterPhrase, p.originalHead)
+    : findOutcomeRightStrict(afterPhrase);
+  const left = findOutcomeLeft(before);
+  // "claimed the lives of three citizens injured two others" (commas stripped): a bare
+  // participle after the phrase starts the next clause; the verb before the number governs.
+  if (
+    right &&
+    left?.active &&
+    left.outcome !== right.outcome &&
+    /^\s+(?:killed|wounded|injured|wounding|injuring|killing|wounds|injures|kills)$/i.test(
+      afterPhrase.slice(0, right.length),
+    )
+  ) {
+    right = null;
+  }
+  if (!outcome && right) {
+    outcome = right.outcome;
+    end = p.phraseEnd + right.length;
+  }
+  const viaLeft = !outcome && left !== null;
+  let victimsFromLeft: Victims | null = null;
+  if (!outcome && left) {
+    outcome = left.outcome;
+    start = Math.min(start, numberStart - left.length);
+    // "the number of members of the Russian forces killed in Syria rose to 18".
+    if (!p.head)
+      victimsFromLeft = victimsOf('people', before.slice(before.length - left.length), '');
+  }
+  return { outcome, start, end, viaLeft, victimsFromLeft };
+}
+
+/** One candidate number as a raw figure, or null when it counts no people. */
+function figureAt(
+  sentence: string,
+  m: RegExpExecArray,
+): { figure: RawFigure; headEnd: number } | null {
+  const numberStart = m.index;
+  const word = m[0].toLowerCase();
+  const article = word === 'a' || word === 'an' || word === 'another';
+  const count = article ? 1 : parseNumber(m[0]);
+  if (count === null || count <= 0 || count > MAX_CASUALTY_COUNT) return null;
+  // "several dozen", "a few hundred": a scale word with no multiplier is vague, not a number.
+  if (/^(?:dozen|hundred|thousand)$/i.test(m[0])) return null;
+  // Only the last few words matter; a bounded window keeps the end-anchored patterns linear.
+  const before = sentence.slice(Math.max(0, numberStart - 160), numberStart);
+  const n = numberSpan(sentence, count, numberStart, numberStart + m[0].length);
+  const cases = INJURED_CASES_RE.exec(sentence.slice(n.numberEnd));
+  if (cases) return gasCases(sentence, n, numberStart, cases[0].length);
+  if (isNotACount(m[0], count, before, sentence.slice(numberStart + m[0].length))) return null;
+  const partitive = PARTITIVE_RE.exec(sentence.slice(n.numberEnd));
+  const p = victimPhrase(sentence, n.numberEnd + (partitive ? partitive[0].length - 1 : 0));
+  if (p === 'excluded' || (article && !SINGULAR_HEAD_RE.test(p.head))) return null;
+  const o = outcomeSpan(sentence, numberStart, numberStart - n.qualifierLength, p, before);
+  // Numbers with neither a victim noun nor an adjacent verb are not casualty figures.
+  const another =
+    word === 'another' ||
+    ANOTHER_BEFORE_RE.test(before.slice(0, before.length - n.qualifierLength));
+  // "... and another five outside Kobane" may still borrow the verb of the figure before, and so
+  // may "... and one in the town of Harasta".
+  // "... 4 of them in a critical condition": a part of the figure before.
+  const elliptic =
+    !p.head &&
+    ((/\band\s*$/i.test(before.slice(0, before.length - n.qualifierLength)) &&
+      ELLIPTIC_RE.test(sentence.slice(n.numberEnd))) ||
+      OF_THEM_RE.test(sentence.slice(n.numberEnd)));
+  if (!p.head && !o.outcome && !another && !elliptic) return null;
+  const lowerHead = p.head.toLowerCase();
+  const inherit = lowerHead === 'others' || lowerHead === 'more' || elliptic;
+  const victims = /^(?:dead|lives)$/i.test(lowerHead) ? 'people' : (o.victimsFromLeft ?? p.victims);
+  const figure: RawFigure = {
+    count,
+    max: n.max,
+    outcome: o.outcome,
+    victims,
+    inherit: inherit || (another && !p.head),
+    another,
+    viaLeft: o.viaLeft,
+    partOf: null,
+    hasHead: p.head !== '',
+    qualifier: n.qualifier,
+    start: Math.max(0, o.start),
+    numberStart,
+    numberEnd: n.numberEnd,
+    phraseEnd: p.phraseEnd,
+    end: o.end,
+  };
+  return { figure, headEnd: p.headEnd };
+}
+
+/** "35 cases of suffocation": people hurt by gas, counted by their cases. */
+function gasCases(
+  sentence: string,
+  n: NumberSpan,
+  numberStart: number,
+  length: number,
+): { figure: RawFigure; headEnd: number } {
+  const end = n.numberEnd + length;
+  const civilians = /^\s+among\s+(?:the\s+)?civilians\b/i.test(sentence.slice(end));
+  const figure: RawFigure = {
+    count: n.count,
+    max: n.max,
+    outcome: 'injured',
+    victims: civilians ? 'civilians' : 'people',
+    inherit: false,
+    another: false,
+    viaLeft: false,
+    partOf: null,
+    hasHead: true,
+    qualifier: n.qualifier,
+    start: Math.max(0, numberStart - n.qualifierLength),
+    numberStart,
+    numberEnd: n.numberEnd,
+    phraseEnd: end,
+    end,
+  };
+  return { figure, headEnd: end };
+}
+
 /** Figures in one sentence, outcomes resolved, not yet merged across the article. */
 export function figuresInSentence(sentence: string): RawFigure[] {
   const figures: RawFigure[] = [];
   let skipUntil = -1;
-  for (const m of sentence.matchAll(CANDIDATE_RE)) {
-    const numberStart = m.index ?? 0;
-    if (numberStart < skipUntil) continue;
-    let numberEnd = numberStart + m[0].length;
-    const word = m[0].toLowerCase();
-    const article = word === 'a' || word === 'an' || word === 'another';
-    let count = article ? 1 : parseNumber(m[0]);
-    if (count === null || count <= 0) continue;
-    // "several dozen", "a few hundred": a scale word with no multiplier is vague, not a number.
-    if (/^(?:dozen|hundred|thousand)$/i.test(m[0])) continue;
-    // Only the last few words matter; a bounded window keeps the end-anchored patterns linear.
-    const before = sentence.slice(Math.max(0, numberStart - 160), numberStart);
-    let after = sentence.slice(numberEnd);
-    if (MONEY_BEFORE_RE.test(before) || MONTH_BEFORE_RE.test(before)) continue;
-    if (UNIT_AFTER_RE.test(after)) continue;
-    if (/^\d{4}$/.test(m[0]) && count >= 1900 && count <= 2099) {
-      // A year unless a victim noun follows at once ("2000 civilians").
-      if (!YEAR_HEAD_RE.test(after) || AGE_BEFORE_RE.test(before)) continue;
-    }
-    if (/^one$/i.test(m[0]) && /^\s+(?:of|another|day|side|year|time|way)\b/i.test(after)) continue;
-    if (/\b(?:no|every|any)\s*$/i.test(before)) continue;
-    if (
-      /(?:aged|age\s+of|ages\s+of|ages|Resolution|No\.?|number|Article|Chapter|Route|Highway|Flight|Level|Phase|Brigade|Division|Regiment|Corps)\s*$/i.test(
-        before,
-      )
-    ) {
-      continue;
-    }
-    // Ranges: "between 20 and 30", "20 to 30", "20-30".
-    let max: number | null = null;
-    const range = RANGE_RE.exec(after);
-    if (range && (/between\s*$/i.test(before) || !/^\s*(?:and|or)/i.test(after))) {
-      const upper = parseNumber(range[1] ?? '');
-      if (upper !== null && upper > count && !UNIT_AFTER_RE.test(after.slice(range[0].length))) {
-        max = upper;
-        numberEnd += range[0].length;
-        after = sentence.slice(numberEnd);
-      }
-    }
-    // "20+ killed": the plus sign is "more than".
-    let plus = false;
-    if (max === null && after.startsWith('+')) {
-      plus = true;
-      numberEnd += 1;
-      after = sentence.slice(numberEnd);
-    }
-    const between = max !== null ? (/\bbetween\s*$/i.exec(before)?.[0].length ?? 0) : 0;
-    const q = qualifierOf(before.slice(0, before.length - between));
-    q.length += between;
-    if (plus && q.qualifier === 'exact') q.qualifier = 'more_than';
-    let phraseEnd = numberEnd;
-    let head = '';
-    let phrase = '';
-    const vp = VICTIM_PHRASE_RE.exec(after);
-    if (vp) {
-      phrase = vp[1] ?? '';
-      head = vp[2] ?? '';
-      if (EXCLUDED_PHRASE_RE.test(phrase)) continue;
-      phraseEnd = numberEnd + vp[0].length;
-    } else if (
-      /^\s+(?:(?:of|from)\s+)?(?:refugees|displaced|evacuees|detainees|prisoners|hostages)\b/i.test(
-        after,
-      )
-    ) {
-      continue;
-    }
-    // "two more civilians": "more" qualifies the noun after it.
-    if (/^(?:more|others)$/i.test(head)) {
-      const next = YEAR_HEAD_RE.exec(sentence.slice(phraseEnd));
-      if (next) {
-        head = next[0].trim();
-        phraseEnd += next[0].length;
-      }
-    }
-    const originalHead = head;
-    let tailLen = 0;
-    let tail = '';
-    const rest = sentence.slice(phraseEnd);
-    const of = OF_HEAD_RE.exec(rest);
-    if (
-      of &&
-      head &&
-      /^(?:members?|bodies|corpses|lives|dozens|others|people|persons)$/i.test(head)
-    ) {
-      tail = of[0];
-      tailLen = of[0].length;
-      const inner = (of[1] ?? '').toLowerCase();
-      if (inner !== 'people' || head.toLowerCase() !== 'lives') head = of[1] ?? head;
-    } else {
-      // Affiliation after the head ("two men from Hezbollah", "members of the Russian forces").
-      const aff = head ? AFFILIATION_RE.exec(rest) : null;
-      if (aff) {
-        tail = aff[0];
-        tailLen = aff[0].length;
-      }
-    }
-    const lowerHead = head.toLowerCase();
-    const inherit = lowerHead === 'others' || lowerHead === 'more';
-    let victims = head ? victimsOf(head, phrase, tail) : 'people';
-    if (article && !SINGULAR_HEAD_RE.test(head)) continue;
-    // The verb after the phrase, else the verb before the number.
-    const afterPhrase = sentence.slice(phraseEnd + tailLen);
-    let outcome: Outcome | null = null;
-    let end = phraseEnd + tailLen;
-    let start = numberStart - q.length;
-    if (KILLED_NOUNS.has(originalHead.toLowerCase())) {
-      outcome = 'killed';
-    }
-    let right = head ? findOutcomeRight(afterPhrase) : findOutcomeRightStrict(afterPhrase);
-    const left = findOutcomeLeft(before);
-    // "claimed the lives of three citizens injured two others" (commas stripped): a bare
-    // participle after the phrase starts the next clause; the verb before the number governs.
-    if (
-      right &&
-      left?.active &&
-      left.outcome !== right.outcome &&
-      /^\s+(?:killed|wounded|injured|wounding|injuring|killing)$/i.test(
-        afterPhrase.slice(0, right.length),
-      )
-    ) {
-      right = null;
-    }
-    if (!outcome && right) {
-      outcome = right.outcome;
-      end = phraseEnd + tailLen + right.length;
-    }
-    const viaLeft = !outcome && left !== null;
-    if (!outcome && left) {
-      outcome = left.outcome;
-      start = Math.min(start, numberStart - left.length);
-      // "the number of members of the Russian forces killed in Syria rose to 18".
-      if (!head) victims = victimsOf('people', before.slice(before.length - left.length), '');
-    }
-    // Numbers with neither a victim noun nor an adjacent verb are not casualty figures.
-    const another =
-      word === 'another' || ANOTHER_BEFORE_RE.test(before.slice(0, before.length - q.length));
-    // "... and another five outside Kobane" may still borrow the verb of the figure before.
-    if (!head && !outcome && !another) continue;
-    if (/^(?:dead|lives)$/i.test(lowerHead)) victims = 'people';
-    figures.push({
-      count,
-      max,
-      outcome,
-      victims,
-      inherit: inherit || (another && !head),
-      another,
-      viaLeft,
-      hasHead: head !== '',
-      qualifier: q.qualifier,
-      start: Math.max(0, start),
-      numberStart,
-      numberEnd,
-      phraseEnd: phraseEnd + tailLen,
-      end,
-    });
-    skipUntil = phraseEnd;
-    count = 0;
+  for (const m of allMatches(CANDIDATE_RE, sentence)) {
+    if (m.index < skipUntil) continue;
+    const found = figureAt(sentence, m);
+    if (!found) continue;
+    figures.push(found.figure);
+    skipUntil = found.headEnd;
   }
   resolveChains(sentence, figures);
+  markSubFigures(sentence, figures);
   return figures.filter((f) => f.outcome !== null);
+}
+
+// Between a total and a part of it: "84 civilians including 30 children", "among them five
+// women", "of whom 12 were children", "mostly women".
+const SUB_GAP_RE =
+  /^\s*(?:,\s*)?(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|mostly|mainly|most\s+of\s+them)\s*$/i;
+const LIST_GAP_RE = /^\s*(?:,\s*)?(?:and\s+)?$/i;
+
+/** Links each sub-figure to its total in the same sentence (`partOf`). */
+function markSubFigures(sentence: string, figures: RawFigure[]): void {
+  for (let i = 1; i < figures.length; i++) {
+    const total = figures[i - 1];
+    const g = figures[i];
+    if (!total || !g || g.outcome === null || g.outcome !== total.outcome) continue;
+    const gap = chainGap(sentence, total.phraseEnd, g.numberStart);
+    const part = (t: RawFigure): boolean => g.count < t.count && t.outcome === g.outcome;
+    if (
+      SUB_GAP_RE.test(gap) ||
+      (/^[\s,;:-]*$/.test(gap) && OF_THEM_RE.test(sentence.slice(g.numberEnd)))
+    ) {
+      if (part(total)) g.partOf = total;
+    } else if (total.partOf && LIST_GAP_RE.test(gap) && part(total.partOf)) {
+      // "84 civilians including 30 children and 20 women": the list shares its total.
+      g.partOf = total.partOf;
+    }
+  }
 }
 
 function resolveChains(sentence: string, figures: RawFigure[]): void {
   // Two passes so that "15 civilians including four children were killed" and
   // "killed three civilians including two children" both resolve, whichever side has the verb.
+  // Figures whose outcome a neighbour lent them: a list after them shares it ("killed 40 people
+  // including 12 children and nine women").
+  const borrowed = new Set<RawFigure>();
+  borrowFromTotal(sentence, figures, borrowed);
   for (let pass = 0; pass < 2; pass++) {
     for (let i = figures.length - 2; i >= 0; i--) {
       const f = figures[i];
@@ -402,9 +585,16 @@ function resolveChains(sentence: string, figures: RawFigure[]): void {
         (/^[\s,;:-]*$/.test(gap) && OF_THEM_RE.test(sentence.slice(g.numberEnd)))
       ) {
         g.outcome = f.outcome;
-      } else if ((g.another && !g.hasHead) || (f.viaLeft && COORDINATED_RE.test(gap))) {
+        borrowed.add(g);
+      } else if (
+        (g.another && !g.hasHead) ||
+        ((f.viaLeft || borrowed.has(f)) && COORDINATED_RE.test(gap)) ||
+        // A list with its commas stripped: "including 1733 children 969 women and 3110 men".
+        ((borrowed.has(f) || f.viaLeft) && g.hasHead && /^[\s,;]*$/.test(gap))
+      ) {
         // "30 jihadists were killed near Shadadi and another five outside Kobane".
         g.outcome = f.outcome;
+        borrowed.add(g);
       }
     }
   }
@@ -432,6 +622,45 @@ function resolveChains(sentence: string, figures: RawFigure[]): void {
     }
   }
 }
+
+// A part told after its total, however far: "executed 48 people ... among them 10 children",
+// "Seven people were wounded in the raid ... three of them women".
+const PART_BEFORE_RE =
+  /\b(?:among\s+them|among\s+whom|of\s+whom|including)\s*(?:at\s+least|more\s+than|over|some|about|nearly|almost)?\s*$/i;
+// A figure told beside another, however far: "At least 10 Kurdish fighters were killed in the blast
+// and the gun battle along with eight IS members".
+const BESIDE_BEFORE_RE =
+  /\b(?:along\s+with|as\s+well\s+as|in\s+addition\s+to|together\s+with)\s*(?:at\s+least|more\s+than|over|some|about|nearly|almost)?\s*$/i;
+
+function borrowFromTotal(sentence: string, figures: RawFigure[], borrowed: Set<RawFigure>): void {
+  for (const [i, g] of figures.entries()) {
+    const ofThem = OF_THEM_RE.test(sentence.slice(g.numberEnd));
+    if (g.outcome || (!g.hasHead && !ofThem)) continue;
+    const before = sentence.slice(Math.max(0, g.numberStart - 40), g.numberStart);
+    const beside = BESIDE_BEFORE_RE.test(before);
+    if (!PART_BEFORE_RE.test(before) && !ofThem && !beside) continue;
+    const total = figures
+      .slice(0, i)
+      .reverse()
+      .find((f) => f.outcome !== null && (beside || f.count > g.count));
+    if (!total) continue;
+    g.outcome = total.outcome;
+    if (!beside) g.partOf = total.partOf ?? total;
+    borrowed.add(g);
+    // "among them a child and two women": the rest of the list is part of the same total.
+    let prev = g;
+    for (const next of figures.slice(i + 1)) {
+      if (next.outcome || !next.hasHead) break;
+      if (!LIST_ITEM_GAP_RE.test(chainGap(sentence, prev.phraseEnd, next.numberStart))) break;
+      next.outcome = total.outcome;
+      next.partOf = g.partOf;
+      borrowed.add(next);
+      prev = next;
+    }
+  }
+}
+
+const LIST_ITEM_GAP_RE = /^\s*(?:,\s*)?(?:and\s+|as\s+well\s+as\s+)?$/i;
 
 // A short place or affiliation phrase may sit between chained figures ("40 fighters from rebel
 // groups as well as 12 IS fighters").

@@ -18,12 +18,33 @@ export const VICTIM_NOUNS: Record<string, Victims> = {
   medic: 'civilians',
   medics: 'civilians',
   nurses: 'civilians',
+  nurse: 'civilians',
+  volunteer: 'civilians',
+  farmer: 'civilians',
+  teenager: 'children',
+  teenagers: 'children',
   students: 'civilians',
   worshippers: 'civilians',
   farmers: 'civilians',
   workers: 'civilians',
   journalists: 'civilians',
   journalist: 'civilians',
+  reporter: 'civilians',
+  reporters: 'civilians',
+  photographer: 'civilians',
+  cameraman: 'civilians',
+  employee: 'civilians',
+  employees: 'civilians',
+  worker: 'civilians',
+  official: 'civilians',
+  staff: 'civilians',
+  players: 'civilians',
+  footballers: 'civilians',
+  activist: 'civilians',
+  activists: 'civilians',
+  dustman: 'civilians',
+  driver: 'civilians',
+  drivers: 'civilians',
   volunteers: 'civilians',
   teachers: 'civilians',
   teacher: 'civilians',
@@ -80,14 +101,27 @@ export const VICTIM_NOUNS: Record<string, Victims> = {
   militiamen: 'fighters',
   commander: 'fighters',
   commanders: 'fighters',
+  leader: 'fighters',
   leaders: 'fighters',
+  bombers: 'fighters',
+  bomber: 'fighters',
+  comrades: 'fighters',
+  entourage: 'fighters',
+  bodyguards: 'fighters',
+  loyalists: 'fighters',
   emirs: 'fighters',
   mercenaries: 'fighters',
   members: 'fighters',
+  member: 'fighters',
+  extremist: 'fighters',
   forces: 'fighters',
   guards: 'soldiers',
   policemen: 'soldiers',
+  policeman: 'soldiers',
   police: 'soldiers',
+  crewmen: 'soldiers',
+  adults: 'people',
+  adult: 'people',
   people: 'people',
   persons: 'people',
   person: 'people',
@@ -110,6 +144,10 @@ export const VICTIM_NOUNS: Record<string, Victims> = {
 /** Nouns that carry the outcome themselves ("leaving 5 martyrs", "230 corpses"). */
 export const KILLED_NOUNS = new Set(['martyrs', 'bodies', 'corpses', 'dead', 'lives']);
 
+/** Nouns that count people hurt by gas: "35 cases of suffocation". */
+export const INJURED_CASES_RE =
+  /^\s+cases\s+of\s+(?:suffocation|asphyxiation|asphyxia|poisoning|breathing\s+difficult(?:y|ies)|choking)\b/i;
+
 /** Words inside a victim phrase that make the victims armed non-state people. */
 export const FIGHTER_MARKERS =
   /\b(?:rebels?|rebel|militants?|jihadists?|IS|ISIS|ISIL|Daesh|DAESH|Nusra|Qaeda|SDF|YPG|PKK|Kurdish|Hezb[ao]llah|Hizbullah|Hezballah|opposition|FSA|pro-regime|pro-government|militia|militias|Shia|Shiite|insurgents?|terrorists?|extremists?|fighters?|Islamist|Ahrar|Jaish|Fateh|Tahrir|Free Syrian Army|National Defen[cs]e Forces|popular committees|allied)\b/;
@@ -122,12 +160,13 @@ export const CIVILIAN_MARKERS =
 /** Outcome words; the group name says which outcome. */
 export const OUTCOME_SOURCE =
   '(?<killed>killed|kill|kills|killing|dead|deaths?|died|dying|die|dies|slain|executed|executing|execution|massacred|massacre|martyred|martyrs?|lost (?:their|his|her) lives|perished|bodies|corpses|lifeless|fatalities|deceased|fallen\\s+victims?|fell\\s+victims?|death toll|toll|murdered|beheaded|(?:stoned|beaten|burned|burnt|tortured|hacked|starved|crushed|shot|stabbed)\\s+to\\s+death|claimed(?= (?:the )?lives)|(?<!\\b(?:who|which|that|he|she|it|and)\\s)lives)' +
-  '|(?<injured>wounded|wounding|wounds|injured|injuring|injuries|injury|hurt|maimed|suffered\\s+(?:from\\s+)?(?:symptoms|injuries|wounds|burns|breathing\\s+difficulties|suffocation)|breathing\\s+difficulties|suffocation)' +
+  '|(?<injured>wounded|wounding|wounds|injured|injuring|injuries|injury|hurt|maimed|(?:sustained|suffered)\\s+(?:\\w+\\s+)?(?:injuries|wounds)|suffer(?:ed|s|ing)?\\s+(?:from\\s+)?(?:symptoms|injuries|wounds|burns|breathing\\s+difficulties|suffocation|asphyxiation)|breathing\\s+difficulties|suffocation|affected\\s+by\\s+(?:the\\s+)?(?:gas|chemicals?|chlorine|toxic|poison\\w*|sarin))' +
   '|(?<missing>missing|disappeared|unaccounted for)';
 
 export function outcomeOf(groups: Record<string, string | undefined> | undefined): Outcome | null {
   if (!groups) return null;
-  if (groups.killed) return 'killed';
+  // "were among the victims": the victims of an attack are its dead.
+  if (groups.killed || groups.victims) return 'killed';
   if (groups.injured) return 'injured';
   if (groups.missing) return 'missing';
   return null;

@@ -42,6 +42,13 @@ const SCALES: Record<string, number> = {
   million: 1_000_000,
 };
 
+const FRACTIONS: Record<string, number> = {
+  'a quarter': 250_000,
+  'a half': 500_000,
+  half: 500_000,
+  'three quarters': 750_000,
+};
+
 const UNIT_WORDS = Object.keys(UNITS)
   .filter((w) => w !== 'zero')
   .join('|');
@@ -54,13 +61,18 @@ const SMALL = `(?:(?:${TEN_WORDS})(?:[- ](?:${UNIT_WORDS}))?|${UNIT_WORDS})`;
  * "300,000", "300000", "1.5 million".
  */
 export const NUMBER_SOURCE =
-  `(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)(?:\\s+(?:thousand|million))?` +
+  `(?:a\\s+quarter|a\\s+half|half|three\\s+quarters)\\s+(?:of\\s+)?a\\s+million|half\\s+a\\s+dozen` +
+  `|(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)(?:\\s+(?:thousand|million))?` +
+  `|(?:a|one)\\s+million` +
   `|(?:(?:a|an|one|${SMALL})\\s+)?(?:dozen|hundred|thousand)(?:\\s+(?:and\\s+)?${SMALL})?` +
   `|${SMALL}`;
 
 /** Parse a phrase matched by NUMBER_SOURCE into an integer, or null. */
 export function parseNumber(phrase: string): number | null {
-  const p = phrase.toLowerCase().replace(/,/g, '').trim();
+  const p = phrase.toLowerCase().replace(/,/g, '').trim().replace(/\s+/g, ' ');
+  const fraction = /^(a quarter|a half|half|three quarters) (?:of )?a million$/.exec(p);
+  if (fraction) return FRACTIONS[fraction[1] ?? ''] ?? null;
+  if (p === 'half a dozen') return 6;
   if (/^\d/.test(p)) {
     const m = /^(\d+(?:\.\d+)?)(?:\s+(thousand|million))?$/.exec(p);
     if (!m) return null;

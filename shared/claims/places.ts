@@ -2,6 +2,8 @@
 // canonical spelling is the first alias; transliteration variants map onto it. Unknown places are
 // still caught by the "town/village/city of X" heuristic in findPlace.
 
+import { allMatches } from './regex.ts';
+
 const GAZETTEER: readonly (readonly string[])[] = [
   ['Raqqa', 'Raqqah', 'Rakka'],
   [
@@ -128,6 +130,11 @@ const GAZETTEER_RE = new RegExp(`(?<![\\w-])(?:${ALIASES.join('|')})(?![\\w-])`,
 const OF_PLACE_RE =
   /\b(?:town|village|city|neighbou?rhood|district|suburb|province|countryside|area|region|camp)\s+of\s+((?:al-|Al-|el-|ad-|as-|ash-)?[A-Z][\w'-]+(?:\s+(?:al-|el-)?[A-Z][\w'-]+)?)/g;
 
+/** Whether `word` is a place the gazetteer knows ("Aleppo", "Raqqah"). */
+export function isPlaceName(word: string): boolean {
+  return ALIAS_TO_NAME.has(word.toLowerCase());
+}
+
 interface PlaceHit {
   name: string;
   index: number;
@@ -135,11 +142,11 @@ interface PlaceHit {
 
 function placeHits(sentence: string): PlaceHit[] {
   const hits: PlaceHit[] = [];
-  for (const m of sentence.matchAll(GAZETTEER_RE)) {
+  for (const m of allMatches(GAZETTEER_RE, sentence)) {
     const name = ALIAS_TO_NAME.get(m[0].toLowerCase().replace(/\s+/g, ' '));
     if (name) hits.push({ name, index: m.index ?? 0 });
   }
-  for (const m of sentence.matchAll(OF_PLACE_RE)) {
+  for (const m of allMatches(OF_PLACE_RE, sentence)) {
     const raw = m[1] ?? '';
     const known = ALIAS_TO_NAME.get(raw.toLowerCase());
     hits.push({ name: known ?? raw, index: (m.index ?? 0) + m[0].length - raw.length });

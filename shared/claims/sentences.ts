@@ -1,13 +1,21 @@
 // Sentence splitting tuned to scraped news text: lines (titles, captions) are their own units,
 // and FA-KES often glues sentences together without a space ("civilians.Human Rights Watch").
 
+import { allMatches } from './regex.ts';
+
 export interface Sentence {
   text: string;
   /** Offset of the sentence in the article text. */
   start: number;
   /** Index of the paragraph/line the sentence comes from; 0 is the title line. */
   line: number;
+  /** Scraped page furniture after the article ("Related News ...", "Category News ..."). */
+  junk?: boolean;
 }
+
+// Where a scraped page's furniture starts on a line: the article has ended.
+const FURNITURE_RE =
+  /(?:\bSource\s+(?:[A-Z][\w-]*(?:\s+and\s+agencies)?\s+)?)?\b(?:Related\s+(?:News|Articles|Coverage|Stories|Posts)|Category\s+News|READ\s+MORE|Most\s+Read|You\s+may\s+also\s+like)\b/;
 
 // A sentence ends at . ! ? (optionally followed by a closing quote) when the next sentence starts
 // with a capital, a digit or an opening quote. Single-letter abbreviations ("U.S.", "U.N.") and
@@ -24,14 +32,21 @@ export function splitSentences(text: string): Sentence[] {
     const start = lineStart;
     lineStart += raw.length + 1;
     if (raw.trim() === '') continue;
+    const furniture = line === 0 ? null : FURNITURE_RE.exec(raw);
+    const body = furniture ? raw.slice(0, furniture.index) : raw;
     let last = 0;
-    BOUNDARY_RE.lastIndex = 0;
-    for (const m of raw.matchAll(BOUNDARY_RE)) {
+    for (const m of allMatches(BOUNDARY_RE, body)) {
       const end = (m.index ?? 0) + m[0].length;
-      push(out, raw.slice(last, end), start + last, line);
+      push(out, body.slice(last, end), start + last, line);
       last = end;
     }
-    push(out, raw.slice(last), start + last, line);
+    push(out, body.slice(last), start + last, line);
+    if (furniture) {
+      const at = furniture.index;
+      const rest = raw.slice(at);
+      const lead = rest.length - rest.trimStart().length;
+      if (rest.trim()) out.push({ text: rest.trim(), start: start + at + lead, line, junk: true });
+    }
     line++;
   }
   return out;
@@ -49,6 +64,7 @@ function push(out: Sentence[], piece: string, start: number, line: number): void
  * to other stories. The title line itself is never junk.
  */
 export function isHeadlineJunk(s: Sentence): boolean {
+  if (s.junk) return true;
   if (s.line === 0) return false;
   const words = s.text.split(/\s+/).filter((w) => /^[A-Za-z]/.test(w) && w.length > 3);
   if (words.length < 8) return false;

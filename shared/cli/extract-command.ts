@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { actorName, describeFigure } from '../alerts/format-alert.ts';
-import { extractClaims } from '../claims/index.ts';
+import { extractClaims } from '../claims/extract-claims.ts';
 import { defaultTopics } from '../config/schema.ts';
 import { ConfigError, ExtractError } from '../domain/errors.ts';
 import { looksLikeHtml } from '../extract/extract-article.ts';
@@ -13,7 +13,17 @@ import { classifyTopics } from '../topics/index.ts';
 
 // `strikewatch extract`: what the pipeline would decide about article files, without a store.
 
-export async function extractFile(file: string, extractor: ArticleExtractor) {
+export interface ExtractOptions {
+  json?: boolean;
+  /** The outlet's id (a feed id, FA-KES `source`): a party's organ speaks for it (sana, etilaf). */
+  outlet?: string;
+}
+
+export async function extractFile(
+  file: string,
+  extractor: ArticleExtractor,
+  o: Pick<ExtractOptions, 'outlet'> = {},
+) {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
@@ -24,17 +34,24 @@ export async function extractFile(file: string, extractor: ArticleExtractor) {
   }
   const asText = decodeBody(bytes, { kind: 'html' });
   let title: string | undefined;
+  let publishedAt: string | undefined;
   let text = asText;
   if (looksLikeHtml(asText)) {
     const article = await extractor.extract(asText, pathToFileURL(resolve(file)).href);
     if (article) {
       title = article.title ?? undefined;
+      publishedAt = article.publishedAt ?? undefined;
       text = article.text;
     }
   }
   const full = title ? `${title}\n\n${text}` : text;
   const decision = classifyTopics({ title, text }, defaultTopics);
-  const claims = extractClaims(full, { title, outlet: 'the outlet' });
+  const claims = extractClaims(full, {
+    title,
+    outlet: o.outlet ?? 'the outlet',
+    outletId: o.outlet,
+    publishedAt,
+  });
   return {
     file,
     relevant: decision.relevant,
@@ -49,6 +66,10 @@ export async function extractFile(file: string, extractor: ArticleExtractor) {
       source: c.source,
       place: c.place,
       date: c.date,
+      dateBasis: c.dateBasis ?? null,
+      perpetrator: c.perpetrator ?? null,
+      perpetratorName: c.perpetratorName ?? null,
+      subFigureOf: c.subFigureOf ?? null,
       quote: c.quote,
     })),
     accusations: claims.accusations.map((a) => ({
@@ -63,7 +84,7 @@ export async function extractFile(file: string, extractor: ArticleExtractor) {
   };
 }
 
-export async function runExtract(files: string[], o: { json?: boolean }): Promise<void> {
+export async function runExtract(files: string[], o: ExtractOptions): Promise<void> {
   // The runs' extractor: a page that keeps jsdom busy is given up after the default deadline.
   const extractor = new WorkerExtractor(EXTRACTION_DEFAULTS);
   try {
@@ -85,9 +106,9 @@ export async function runExtract(files: string[], o: { json?: boolean }): Promis
 async function printExtract(
   file: string,
   extractor: ArticleExtractor,
-  o: { json?: boolean },
+  o: ExtractOptions,
 ): Promise<void> {
-  const r = await extractFile(file, extractor);
+  const r = await extractFile(file, extractor, o);
   if (o.json) {
     process.stdout.write(`${JSON.stringify(r)}\n`);
     return;
@@ -97,7 +118,7 @@ async function printExtract(
   ];
   for (const c of r.casualties) {
     lines.push(
-      `  figure: ${describeFigure(c)}${c.background ? ' [background toll]' : ''}${c.place ? ` in ${c.place}` : ''}${c.date ? ` on ${c.date}` : ''}, per ${c.source}`,
+      `  figure: ${describeFigure(c)}${c.background ? ' [background toll]' : ''}${c.place ? ` in ${c.place}` : ''}${c.date ? ` on ${c.date}${c.dateBasis === 'published' ? ' (publication date)' : ''}` : ''}${c.perpetratorName ? `, by ${c.perpetratorName}` : ''}, per ${c.source}`,
       `          "${c.quote}"`,
     );
   }

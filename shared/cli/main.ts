@@ -56,7 +56,8 @@ program
   .description('print the topic decision and the claims of article files (HTML or plain text)')
   .argument('<files...>', 'article files')
   .option('--json', 'one JSON object per file (JSON Lines)')
-  .action((files: string[], o: { json?: boolean }) => runExtract(files, o));
+  .option('--outlet <id>', 'the outlet id of the files (sana, etilaf: the party it speaks for)')
+  .action((files: string[], o: { json?: boolean; outlet?: string }) => runExtract(files, o));
 
 program
   .command('query')

@@ -1,4 +1,4 @@
-import { extractClaims } from '../claims/index.ts';
+import { extractClaims } from '../claims/extract-claims.ts';
 import { fingerprintText, type TextFingerprint } from '../dedupe/fingerprint.ts';
 import type { ClaimSet } from '../domain/claims.ts';
 import { describeError, StrikewatchError } from '../domain/errors.ts';
@@ -168,6 +168,8 @@ async function processRelevant(
   const claims = extractClaims(fullText(article), {
     title: article.title ?? undefined,
     outlet: job.outlet,
+    // The feed id: an outlet that is a party's organ (SANA, etilaf) speaks for that party.
+    outletId: job.feedId,
     publishedAt: article.publishedAt ?? undefined,
   });
   lap('claims');

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractClaims } from '../../shared/claims/index.ts';
+import { extractClaims } from '../../shared/claims/extract-claims.ts';
 import { faKesText, loadFaKes } from '../../shared/corpus/fa-kes.ts';
 import { DEMO_ARTICLES } from '../../shared/local/fa-kes-pages.ts';
 import { renderNewsPage } from '../../testkit/news-page.ts';
@@ -26,6 +26,27 @@ describe('strikewatch extract', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/: on topic \(coalition-strikes-syria\)/);
     expect(r.stdout).toMatch(/ {2}figure: .* killed/);
+  });
+
+  it("gives an outlet that is a party's organ its voice with --outlet", () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'strikewatch-cli-')), 'sana.txt');
+    writeFileSync(
+      file,
+      'Terrorists shell Aleppo\n\nA woman was killed in Aleppo on Monday by terrorists rocket shells.',
+    );
+    const pairs = (args: string[]) => {
+      const r = run(['extract', '--json', ...args, file]);
+      expect(r.status, r.stderr).toBe(0);
+      const out = JSON.parse(r.stdout) as {
+        accusations: { accuser: string; accused: string }[];
+        casualties: { perpetrator: string | null; dateBasis: string | null }[];
+      };
+      return out;
+    };
+    const own = pairs(['--outlet', 'sana']);
+    expect(own.accusations.map((a) => `${a.accuser}>${a.accused}`)).toEqual(['syria_gov>rebels']);
+    expect(own.casualties[0]?.perpetrator).toBe('rebels');
+    expect(pairs([]).accusations).toEqual([]);
   });
 
   it('extracts an HTML page through the worker and reports its claims as JSON', () => {

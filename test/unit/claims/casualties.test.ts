@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractClaims } from '../../../shared/claims/index.ts';
+import { extractClaims } from '../../../shared/claims/extract-claims.ts';
 import type { CasualtyFigure } from '../../../shared/domain/claims.ts';
 
 const ctx = { outlet: 'Test Wire', publishedAt: '2017-06-08' }; // a Thursday
@@ -202,11 +202,20 @@ describe('extractClaims casualties: source, place, date, quote', () => {
     expect(extractClaims('Nine civilians were killed on Sunday.').casualties[0]?.date).toBeNull();
   });
 
-  it('quotes the shortest span with the figure', () => {
+  it('quotes the whole sentence the figure stands in', () => {
     const text =
-      'Officials said that the raid, which began at dawn, killed at least 84 civilians in Raqqa.';
+      'Officials said that the raid, which began at dawn, killed at least 84 civilians in Raqqa. The city was quiet.';
     const [f] = figures(text);
-    expect(f?.quote).toBe('killed at least 84 civilians');
+    expect(f?.quote).toBe(
+      'Officials said that the raid, which began at dawn, killed at least 84 civilians in Raqqa.',
+    );
+  });
+
+  it('quotes the clause of a long sentence, never cutting a word', () => {
+    const filler = 'the town had been under siege for months and aid convoys were turned back';
+    const text = `Residents said ${filler}, ${filler}; the shelling on Tuesday killed 14 civilians in the old market, ${filler}, ${filler}.`;
+    const [f] = figures(text);
+    expect(f?.quote).toBe('the shelling on Tuesday killed 14 civilians in the old market');
     expect(text).toContain(f?.quote);
   });
 });
@@ -356,5 +365,243 @@ describe('extractClaims casualties: generalisation fixes', () => {
     expect(
       brief('At least 26 people most of them from a rebel faction were killed in the bombing.'),
     ).toEqual(['26 killed people at_least']);
+  });
+});
+
+describe('extractClaims casualties: more shapes (issue 13)', () => {
+  const list = (text: string) =>
+    extractClaims(text).casualties.map((c) => `${c.count} ${c.outcome} ${c.victims}`);
+
+  it('reads large and vague-looking number words that are exact', () => {
+    expect(list('More than a quarter of a million people have been killed since 2011.')).toEqual([
+      '250000 killed people',
+    ]);
+    expect(list('The war has wounded at least a million people.')).toEqual([
+      '1000000 injured people',
+    ]);
+    expect(list('Half a dozen children were wounded in the raid.')).toEqual(['6 injured children']);
+  });
+
+  it('reads "cost the lives of", "the bodies of", "eliminated"', () => {
+    expect(list('The battle has cost the lives of 63 rebels and 21 Hezbollah fighters.')).toEqual([
+      '63 killed fighters',
+      '21 killed fighters',
+    ]);
+    expect(list('Activists filmed the bodies of at least 16 children in the clinic.')).toEqual([
+      '16 killed children',
+    ]);
+    expect(list('The army eliminated 60 terrorists near the town.')).toEqual([
+      '60 killed fighters',
+    ]);
+  });
+
+  it('reads singular victims of more kinds', () => {
+    expect(list('A reporter from the channel was killed in the raid.')).toEqual([
+      '1 killed civilians',
+    ]);
+    expect(list('The army killed a terrorist commander near the town.')).toEqual([
+      '1 killed fighters',
+    ]);
+  });
+
+  it('reads "one of their activists" and "five of his entourage"', () => {
+    expect(list('IS militants killed one of their activists for taking photos.')).toEqual([
+      '1 killed civilians',
+    ]);
+    expect(list('The army killed five of his entourage near the town.')).toEqual([
+      '5 killed fighters',
+    ]);
+  });
+
+  it('reads gas casualties as injured', () => {
+    expect(list('The shells caused 35 cases of suffocation in the neighbourhood.')).toEqual([
+      '35 injured people',
+    ]);
+    expect(list('Some 33 people were affected by the gas in Saraqeb.')).toEqual([
+      '33 injured people',
+    ]);
+  });
+
+  it('reads a part told after its total, however far', () => {
+    expect(
+      list(
+        'Troops executed 48 people earlier this week in a northern village among them 10 children.',
+      ),
+    ).toEqual(['48 killed people', '10 killed children']);
+    expect(
+      list(
+        'Seven people were wounded in the raid on the camp near the village three of them women.',
+      ),
+    ).toEqual(['7 injured people', '3 injured women']);
+    expect(
+      list(
+        'Seven civilians were killed among them a child and two women and nine people were injured.',
+      ),
+    ).toEqual(['7 killed civilians', '1 killed children', '2 killed women', '9 injured people']);
+  });
+
+  it('reads a list whose commas were stripped', () => {
+    expect(
+      list(
+        'The monitor documented the killing of 5812 civilians including 1733 children 969 women and 3110 men.',
+      ),
+    ).toEqual([
+      '5812 killed civilians',
+      '1733 killed children',
+      '969 killed women',
+      '3110 killed men',
+    ]);
+  });
+
+  it('reads an elliptic "and one in the town of X"', () => {
+    expect(
+      list('Five civilians were killed in the town of Sabqa and one in the town of Harasta.'),
+    ).toEqual(['5 killed civilians', '1 killed civilians']);
+  });
+
+  it('lets a finite verb govern over a participle glued after it', () => {
+    expect(
+      list('The war has killed more than 220000 people wounded at least one million.'),
+    ).toEqual(['220000 killed people', '1000000 injured people']);
+  });
+
+  it('reads hedged and relative fillers before the verb', () => {
+    expect(list('Up to 33 people may have been killed in the strike.')).toEqual([
+      '33 killed people',
+    ]);
+    expect(list('At least 200 people many of whom were civilians were killed.')).toEqual([
+      '200 killed people',
+    ]);
+  });
+
+  it('keeps two incidents of one count apart when told as another', () => {
+    expect(
+      list(
+        'Rockets hit Aleppo\n\nTwo people were killed by a rocket in al-Midan. Later two more people were reported killed in a similar attack on al-Jamiliyeh.',
+      ),
+    ).toEqual(['2 killed people', '2 killed people']);
+  });
+});
+
+describe('extractClaims casualties: what is not a figure (issue 13)', () => {
+  const list = (text: string) =>
+    extractClaims(text).casualties.map((c) => `${c.count} ${c.outcome} ${c.victims}`);
+
+  it('does not count the armed men who did the killing', () => {
+    expect(
+      list('Three suicide bombers killed at least two people near the police headquarters.'),
+    ).toEqual(['2 killed people']);
+    expect(list('A suicide bomber killed four people in a hospital on Sunday.')).toEqual([
+      '4 killed people',
+    ]);
+  });
+
+  it('does not read "a terrorist attack" as a victim', () => {
+    expect(list('The toll of a terrorist attack near Aleppo rose to 130 people.')).toEqual([
+      '130 killed people',
+    ]);
+  });
+
+  it('does not read the year of a date as a count', () => {
+    expect(
+      list('August 12 2016 Terrorists executed 40 gunmen who tried to lay down arms.'),
+    ).toEqual(['40 killed fighters']);
+  });
+
+  it('keeps the verb before the number in a headline ("Kills 3 Wounds 20")', () => {
+    expect(list('Rebels Fire Rocket Shells at Damascus Kills 3 Wounds 20')).toEqual([
+      '3 killed people',
+      '20 injured people',
+    ]);
+  });
+
+  it('ignores the page furniture after the article', () => {
+    expect(
+      list(
+        'Strikes hit Idlib\n\nFive civilians were killed in Idlib. Source AFP Related News Suicide car bomb kills eight fighters in Daraa Air strike kills 54 in Deir Ezzor',
+      ),
+    ).toEqual(['5 killed civilians']);
+  });
+});
+
+describe('extractClaims casualties: nouns, lists and distant verbs (issue 13)', () => {
+  const list = (text: string) =>
+    extractClaims(text).casualties.map((c) => `${c.count} ${c.outcome} ${c.victims}`);
+
+  it('takes the last of two victim nouns as the head ("rebel fighters", "police officers")', () => {
+    expect(list('Five rebel fighters were killed in the clashes.')).toEqual(['5 killed fighters']);
+    expect(list('Three police officers were wounded in the blast.')).toEqual([
+      '3 injured soldiers',
+    ]);
+  });
+
+  it('reads a list of singular victims without commas', () => {
+    expect(list('The blast killed a nurse a hospital employee and two soldiers.')).toEqual([
+      '1 killed civilians',
+      '1 killed civilians',
+      '2 killed soldiers',
+    ]);
+  });
+
+  it('reads "were among the victims" and "among Wednesday\'s dead"', () => {
+    expect(list('The monitor said 12 children were among the victims of the attack.')).toEqual([
+      '12 killed children',
+    ]);
+    expect(list('He added that a pregnant woman was also among Wednesdays dead.')).toEqual([
+      '1 killed women',
+    ]);
+  });
+
+  it('reads a figure told beside another ("along with eight IS members")', () => {
+    expect(
+      list(
+        'Ten Kurdish fighters were killed in the blast and the gun battle along with eight IS members.',
+      ),
+    ).toEqual(['10 killed fighters', '8 killed fighters']);
+  });
+
+  it('reads a relative clause or "rounded up and" before the verb', () => {
+    expect(
+      list('Nine members of the alliance who were working in the clinic were killed.'),
+    ).toEqual(['9 killed fighters']);
+    expect(list('Around 41 rebels were rounded up and executed by the group.')).toEqual([
+      '41 killed fighters',
+    ]);
+  });
+
+  it('reads a toll "as high as"', () => {
+    expect(list('An NGO has put the death toll from the conflict at as high as 470000.')).toEqual([
+      '470000 killed people',
+    ]);
+  });
+});
+
+describe('extractClaims casualties: gas victims (issue 13)', () => {
+  const list = (text: string) =>
+    extractClaims(text).casualties.map((c) => `${c.count} ${c.outcome} ${c.victims}`);
+
+  it('reads suffocation as injury', () => {
+    expect(list('At least 6 civilians suffer suffocation cases in the attack.')).toEqual([
+      '6 injured civilians',
+    ]);
+    expect(
+      list('The shells caused suffocation and dyspnea cases for at least 6 civilians.'),
+    ).toEqual(['6 injured civilians']);
+  });
+});
+
+describe('extractClaims casualties: sustained injuries', () => {
+  const list = (text: string) =>
+    extractClaims(text).casualties.map((c) => `${c.count} ${c.outcome} ${c.victims}`);
+
+  it('reads "sustained injuries" as injured, also beside the dead', () => {
+    expect(list('Twelve people sustained serious injuries in the shelling.')).toEqual([
+      '12 injured people',
+    ]);
+    expect(
+      list(
+        'The bodies of 10 victims arrived at the hospital along with 41 people who sustained injuries.',
+      ),
+    ).toEqual(['10 killed people', '41 injured people']);
   });
 });

@@ -1,0 +1,52 @@
+// What every accusation route reads about one sentence (its actors, who speaks, whether it is a
+// denial) and the sink that keeps one accusation per (accuser, accused) pair.
+
+import type { Accusation, Actor } from '../domain/claims.ts';
+import type { ArticleInfo } from './actor-context.ts';
+import type { ActorHit } from './actors.ts';
+import { findPlace } from './places.ts';
+import type { Speaker } from './speakers.ts';
+
+export interface SentenceFrame {
+  s: string;
+  hits: ActorHit[];
+  /** Speakers named in the sentence itself. */
+  found: ActorHit[];
+  /** Speakers after resolving pronouns, the last speaker and the outlet's own voice. */
+  speakers: Speaker[];
+  speaker: Speaker | null;
+  denial: boolean;
+  info: ArticleInfo;
+  /** The last agent of harm named before this sentence, for "condemned this crime". */
+  lastAgent: ActorHit | null;
+  /** How many sentences back `lastAgent` was named (0: this one). */
+  lastAgentAge: number;
+}
+
+export class AccusationSink {
+  readonly out: Accusation[] = [];
+  private readonly seen = new Set<string>();
+
+  add(
+    s: string,
+    accuser: Speaker,
+    accusedActor: Actor,
+    accused: ActorHit,
+    allegation: string,
+    quote: string,
+  ): void {
+    if (accuser.actor === accusedActor) return;
+    const key = `${accuser.actor}>${accusedActor}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.out.push({
+      accuser: accuser.actor,
+      accused: accusedActor,
+      accuserName: accuser.name.replace(/^the\s+/i, ''),
+      accusedName: accused.name.replace(/^the\s+/i, ''),
+      allegation,
+      place: findPlace(s, accused.index),
+      quote,
+    });
+  }
+}

@@ -1,0 +1,232 @@
+// The words a reader sees for an accusation (issue 13 item 2): `allegation`, a clean verb phrase
+// in the shape of the labels ("air strikes killing 20 civilians in Aleppo", "using toxic gas"),
+// and `quote`, the whole sentence or, when it is long, the shortest complete clause around the
+// claim. An allegation never starts with punctuation or a conjunction, never ends in a
+// preposition, article or conjunction, and carries no quotation marks that could be unbalanced.
+
+import { figuresInSentence, type RawFigure } from './casualties.ts';
+import { parseNumber } from './numbers.ts';
+import { findPlace } from './places.ts';
+
+const LEADING_JUNK_RE =
+  /^(?:[\s"“”‘’'.,;:!?()[\]{}\-–—]+|(?:and|or|but|nor|so|yet|that|which|who|whom|whose|while|whereas|although|though|because|as|if|then|also|s)\b\s*)+/i;
+const TRAILING_WORD_RE =
+  /^(?:a|an|the|of|in|on|at|by|for|with|from|to|into|onto|near|against|over|under|after|before|during|since|toward|towards|between|among|across|through|about|as|than|via|per|including|amid|despite|within|without|upon|and|or|but|nor|that|which|who|whom|while|because|if|so|its|their|his|her|our|is|are|was|were|be|been|being|has|have|had|will|would|could|should|may|might|also|not|said|says|say|told|reported|adding|according|citing|s)$/i;
+// Where a clause ends: punctuation, a dash, an attribution, a new subordinate clause.
+const CLAUSE_END_RE =
+  /[.;:!?()[\]]|,\s|\s[-–—]\s|\s(?:said|says|say|told|tells|reported|reports|added|adding|according\s+to|citing|claimed|stated|noted|announced|while|whereas|although|but|which|who|after|before|when|because|as\s+well\s+as|(?:has|have|had)\s+been\s+(?:accused|blamed|condemned|critici[sz]ed|protested|denounced)|and\s+(?:urged|called|said|demanded|asked|added|warned|stressed|vowed))\b/i;
+const MAX_WORDS = 10;
+
+/** What is wrong with an allegation under rule 2 of issue 13 (empty when nothing is). */
+export function allegationProblems(text: string): string[] {
+  const problems: string[] = [];
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  const first = words[0] ?? '';
+  const last = (words[words.length - 1] ?? '').replace(/[.,;:!?]+$/, '');
+  if (words.length === 0) return ['empty'];
+  if (/^[^\p{L}\p{N}]/u.test(first)) problems.push('starts with punctuation');
+  if (/^(?:and|or|but|nor|so|yet|that|which|who|while|because|as|if)$/i.test(first)) {
+    problems.push('starts with a conjunction');
+  }
+  if (TRAILING_WORD_RE.test(last)) problems.push('ends in a preposition, article or conjunction');
+  if ((text.match(/["“”]/g)?.length ?? 0) % 2 !== 0) problems.push('unbalanced quotation marks');
+  return problems;
+}
+
+/**
+ * A clean phrase from `text`: cut at the first clause boundary, at most `max` words, quotation
+ * marks dropped, junk trimmed from both ends. Empty when nothing clean is left.
+ */
+export function cleanPhrase(text: string, max = MAX_WORDS): string {
+  let t = text.replace(LEADING_JUNK_RE, '');
+  const end = CLAUSE_END_RE.exec(t);
+  if (end) t = t.slice(0, end.index);
+  const words = t
+    .replace(/["“”]/g, ' ')
+    .replace(/(^|\s)[‘']|[’'](?=\s|$)/g, '$1')
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, max);
+  while (words.length > 0 && TRAILING_WORD_RE.test(words[words.length - 1] ?? '')) words.pop();
+  // "Twelve citizens", "A woman" from the start of a sentence read as "twelve citizens".
+  const phrase = words
+    .join(' ')
+    .replace(LEADING_JUNK_RE, '')
+    .replace(
+      /^(?:A|An|The|[A-Z][a-z]+(?=\s+(?:people|civilians|citizens|persons|children|women|men)\b))\b/,
+      (w) => w.toLowerCase(),
+    );
+  return allegationProblems(phrase).length === 0 ? phrase : '';
+}
+
+// The harm a perpetrator is blamed for, as a noun the allegation can start with.
+const HARM_NOUN_RE =
+  /\b(?:chemical\s+(?:weapons?\s+)?attacks?|gas\s+attacks?|suicide\s+(?:car\s+)?bombings?|car\s+bombs?|barrel\s+bombs?|cluster\s+bombs?|air\s*strikes?|airstrikes?|air\s+raids?|raids?|strikes?|shelling|bombardments?|bombing|artillery\s+fire|rocket\s+fire|rockets?|mortar\s+(?:shells?|fire|rounds?)|mortars?|shells|missiles?|attacks?|assault|offensive|massacres?|explosions?|blasts?|siege|executions?)\b/gi;
+const QUALIFIER_WORDS: Record<string, string> = {
+  at_least: 'at least ',
+  more_than: 'more than ',
+  up_to: 'up to ',
+  about: 'about ',
+  exact: '',
+};
+const OUTCOME_VERB = { killed: 'killing', injured: 'wounding', missing: 'leaving missing' };
+
+/** The harm noun nearest to offset `near` (after it preferred), lower-cased. */
+function harmNounNear(sentence: string, near: number): string | null {
+  let best: { text: string; d: number } | null = null;
+  HARM_NOUN_RE.lastIndex = 0;
+  for (let m = HARM_NOUN_RE.exec(sentence); m; m = HARM_NOUN_RE.exec(sentence)) {
+    const d = m.index >= near ? m.index - near : (near - m.index) * 2;
+    if (!best || d < best.d) best = { text: m[0].toLowerCase().replace(/\s+/g, ' '), d };
+  }
+  HARM_NOUN_RE.lastIndex = 0;
+  return best?.text ?? null;
+}
+
+function figurePhrase(sentence: string, f: RawFigure): string {
+  const victims = sentence.slice(f.numberStart, f.phraseEnd).replace(/["“”]/g, '').trim();
+  const counted = (/\s/.test(victims) ? victims : `${victims} people`).replace(
+    /^(?:A|An|[A-Z][a-z]+(?:-[a-z]+)?)(?=\s)/,
+    (w) => (/^(?:A|An)$/.test(w) || parseNumber(w) !== null ? w.toLowerCase() : w),
+  );
+  return `${OUTCOME_VERB[f.outcome ?? 'killed']} ${QUALIFIER_WORDS[f.qualifier] ?? ''}${counted}`;
+}
+
+/**
+ * What a perpetrator at [from, to) is said to have done: "air strikes killing 20 civilians in
+ * Aleppo" when the sentence gives a figure, else its verb phrase ("dropping barrel bombs on
+ * Daraya"), else its harm ("shelling").
+ */
+export function harmAllegation(sentence: string, to: number): string {
+  const figure = figuresInSentence(sentence).find((f) => f.outcome !== null && !f.inherit);
+  const noun = harmNounNear(sentence, to);
+  const place = findPlace(sentence, figure?.numberStart ?? to);
+  if (figure) {
+    const parts = [noun, figurePhrase(sentence, figure), place ? `in ${place}` : null];
+    const phrase = cleanPhrase(parts.filter(Boolean).join(' '), 14);
+    if (phrase) return phrase;
+  }
+  const verb = verbPhrase(sentence.slice(to)) || nounThenVerb(sentence.slice(to));
+  if (verb) return verb;
+  // Not a name that happens to follow ("Blaming Assad Trump says ..."): the harm itself.
+  const rest = /^\s*[A-Z]/.test(sentence.slice(to)) ? '' : cleanPhrase(sentence.slice(to));
+  if (rest) return rest;
+  return (
+    cleanPhrase([noun ?? 'harm', place ? `in ${place}` : null].filter(Boolean).join(' ')) || 'harm'
+  );
+}
+
+// Between a perpetrator and its verb: possessive, auxiliaries, adverbs, a time.
+const VERB_LEAD_RE =
+  /^\s*(?:-\s*)?(?:'s|’s|s')?\s*(?:(?:has|have|had|was|were|is|are|also|reportedly|allegedly|deliberately|repeatedly|heavily|then|again|still|recently|now|meanwhile|overnight|earlier|yesterday|today|(?:(?:early|late)\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|been|\w+ly)\s+)*/i;
+const IRREGULAR_ING: Record<string, string> = {
+  struck: 'striking',
+  hit: 'hitting',
+  shot: 'shooting',
+  slit: 'slitting',
+  spread: 'spreading',
+  held: 'holding',
+  kept: 'keeping',
+  sent: 'sending',
+  built: 'building',
+  freed: 'freeing',
+};
+
+/** "killed", "kills", "has bombed" as "killing", "bombing"; null for a word that is no verb. */
+export function gerund(word: string): string | null {
+  const w = word.toLowerCase();
+  if (IRREGULAR_ING[w]) return IRREGULAR_ING[w];
+  if (/ing$/.test(w)) return w;
+  if (/ied$/.test(w)) return w.replace(/ied$/, 'ying');
+  if (/ed$/.test(w) && w.length > 3) return w.replace(/ed$/, 'ing');
+  return null;
+}
+
+/** "dropped barrel bombs on Daraya last night" after the perpetrator, as a gerund phrase. */
+function verbPhrase(tail: string): string {
+  // "were responsible for the attack": being responsible.
+  const responsible =
+    /^\s*(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+)(?:\w+ly\s+)?(responsible\b.*)$/is.exec(
+      tail,
+    );
+  if (responsible) return cleanPhrase(`being ${responsible[1] ?? ''}`, 8);
+  const rest = tail.replace(VERB_LEAD_RE, '');
+  const m = /^([A-Za-z]+)(?:\s+(out|up))?\b/.exec(rest);
+  if (!m?.[1]) return '';
+  const ing = gerund(m[1]);
+  if (!ing || (!/ed$|ing$/.test(m[1].toLowerCase()) && !IRREGULAR_ING[m[1].toLowerCase()]))
+    return '';
+  return cleanPhrase(`${ing}${m[2] ? ` ${m[2]}` : ''}${rest.slice(m[0].length)}`, 8);
+}
+
+const NOUN_THEN_VERB_RE = new RegExp(
+  `^\\s*(?:'s|’s|s')?\\s*(?:[a-z][\\w-]*\\s+){0,2}?(${HARM_NOUN_RE.source})\\s+(?:(?:has|have|had|also|reportedly|\\w+ly)\\s+)*([a-z]+)\\b`,
+  'i',
+);
+
+/** "air strikes have battered parts of Idlib" as "air strikes battering parts of Idlib". */
+function nounThenVerb(tail: string): string {
+  const m = NOUN_THEN_VERB_RE.exec(tail);
+  const verb = m?.[2];
+  if (!m || !verb || !/ed$/i.test(verb)) return '';
+  const ing = gerund(verb);
+  if (!ing) return '';
+  return cleanPhrase(`${(m[1] ?? '').toLowerCase()} ${ing}${tail.slice(m.index + m[0].length)}`);
+}
+
+const ANAPHORIC_HARM_RE =
+  /^(?:the|this|that|these|those|its|their)\s+(?:\w+\s+)?(?:incident|attacks?|strikes?|massacres?|bombings?|shelling|raids?|crimes?|killings?)$/i;
+
+/** "of using toxic gas", "for the attack on Aleppo": what an explicit blame is for. */
+export function blameAllegation(sentence: string, accusedEnd: number): string {
+  const after = sentence.slice(accusedEnd);
+  const of = /^[^.;]{0,40}?\b(?:of|for|over)\s+(.*)$/is.exec(after);
+  const phrase = of ? cleanPhrase(of[1] ?? '') : '';
+  // "blaming the army for the incident": the sentence tells what the incident was.
+  if (!phrase || ANAPHORIC_HARM_RE.test(phrase)) return harmAllegation(sentence, 0) || phrase;
+  return phrase;
+}
+
+/** A clean phrase from the words after offset `from` (the generic allegation). */
+export function allegationFrom(sentence: string, from: number): string {
+  return cleanPhrase(sentence.slice(from)) || harmAllegation(sentence, from);
+}
+
+const LONG_SENTENCE = 300;
+const CLAUSE_BREAK_RE = /[;:]\s|\s[-–—]\s|,\s|["“”]\s?/g;
+
+/**
+ * The quote a claim stands in: its whole sentence, or for a sentence over 300 characters the
+ * shortest run of its clauses that holds [from, to). Never cut inside a word.
+ */
+export function quoteOf(sentence: string, from = 0, to = sentence.length): string {
+  const s = sentence.trim();
+  if (s.length <= LONG_SENTENCE) return s;
+  let start = 0;
+  let end = s.length;
+  CLAUSE_BREAK_RE.lastIndex = 0;
+  for (let m = CLAUSE_BREAK_RE.exec(s); m; m = CLAUSE_BREAK_RE.exec(s)) {
+    const at = m.index;
+    if (at + m[0].length <= from) start = at + m[0].length;
+    else if (at >= to && at < end) end = at;
+  }
+  CLAUSE_BREAK_RE.lastIndex = 0;
+  // No clause break near the claim: keep whole words around it, up to the sentence's length.
+  if (end - start > LONG_SENTENCE) {
+    start = Math.max(start, wordStart(s, from - 100));
+    end = Math.min(end, wordEnd(s, to + 100));
+  }
+  return s.slice(start, end).replace(/^[\s,;:]+|[\s,;:]+$/g, '');
+}
+
+function wordStart(s: string, at: number): number {
+  if (at <= 0) return 0;
+  const space = s.lastIndexOf(' ', at);
+  return space < 0 ? 0 : space + 1;
+}
+
+function wordEnd(s: string, at: number): number {
+  if (at >= s.length) return s.length;
+  const space = s.indexOf(' ', at);
+  return space < 0 ? s.length : space;
+}

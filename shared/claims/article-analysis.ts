@@ -1,0 +1,32 @@
+// What both extractors read about an article, computed once: its sentences, the actor mentions
+// of each sentence with names resolved in the article's context ("a monitor" is the Observatory
+// it names, "the army" is Turkey's in a story about Turkey's operation), and the date relative
+// dates count from.
+
+import type { ArticleContext } from '../domain/claims.ts';
+import { type ArticleInfo, articleInfo, resolveHits } from './actor-context.ts';
+import { type ActorHit, findActors } from './actors.ts';
+import { referenceDate } from './dates.ts';
+import { type Sentence, splitSentences } from './sentences.ts';
+
+export interface ArticleAnalysis {
+  text: string;
+  sentences: Sentence[];
+  /** Actor mentions per sentence, resolved in the article's context. */
+  hits: ActorHit[][];
+  info: ArticleInfo;
+  /** The date "on Monday" counts from: the article's dateline, else its publication date. */
+  referenceDate: string | undefined;
+}
+
+export function analyseArticle(text: string, ctx: ArticleContext): ArticleAnalysis {
+  const sentences = splitSentences(text);
+  const info = articleInfo(text, ctx);
+  return {
+    text,
+    sentences,
+    hits: sentences.map((s) => resolveHits(s.text, findActors(s.text), info)),
+    info,
+    referenceDate: referenceDate(text, ctx.publishedAt),
+  };
+}

@@ -1,0 +1,227 @@
+// Casualty figures of an article: each sentence's figures (casualties.ts) with who states them,
+// where, when (stated, relative to the publication date, or the publication date itself) and who
+// carried out the harm when the text names them, then merged across the article
+// (figure-merge.ts).
+
+import type { Actor, ArticleContext, CasualtyFigure } from '../domain/claims.ts';
+import { AGENTLESS_HARM_RE, allied } from './accusation-patterns.ts';
+import { outletParty, resolveGeneric } from './actor-context.ts';
+import { type ActorHit, sourceName } from './actors.ts';
+import { harmAgents } from './agents.ts';
+import { quoteOf } from './allegation.ts';
+import type { ArticleAnalysis } from './article-analysis.ts';
+import {
+  figuresInSentence,
+  inheritVictims,
+  isBackgroundSentence,
+  type RawFigure,
+} from './casualties.ts';
+import { findDateHit } from './dates.ts';
+import { merge, type Occurrence } from './figure-merge.ts';
+import { findPlace } from './places.ts';
+import { allMatches } from './regex.ts';
+import { isHeadlineJunk, type Sentence } from './sentences.ts';
+
+// Attribution of a figure: "according to X", "X said", "said X", "X reported".
+const ATTRIBUTION_AFTER_RE =
+  /^[\s,()]*(?:[\w'’.-]+[\s,()]+){0,6}?(?:said|says|reported|reports|stated|claimed|told|added|noted|documented|recorded|counted|estimated|confirmed|announced|put\s+the|gave|toll)\b/i;
+// "according to X", "figures provided by X": X is the source wherever the clause goes on.
+const ATTRIBUTION_BEFORE_RE =
+  /\b(?:according\s+to|citing|provided\s+by|figures\s+(?:from|by)|toll\s+(?:by|from)|statement\s+(?:by|from)|report\s+(?:by|from))(?:\s+(?:numbers|figures|data|a\s+statement|a\s+report)\s+(?:provided\s+by|from|by|of))?\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,2}$/i;
+// "..., said the Syrian Observatory." X after the verb only when the clause ends with it.
+const SAID_BEFORE_RE =
+  /\b(?:said|says|reported|told|added)\s+(?:(?:the|a|an)\s+)?(?:[A-Z][\w'’.-]*\s+){0,2}$/;
+const CLAUSE_END_RE =
+  /^\s*(?:$|[,.;:)"”’]|(?:on|in|at|late|early|last|this|today|yesterday|which|who|that|citing|adding|director|head|chief|spokes\w+|of\s+the)\b)/i;
+const PRONOUN_ATTRIBUTION_RE =
+  /\b(?:he|she|it|they|the\s+(?:diplomat|minister|ministry|spokesman|spokeswoman|official|statement|general|envoy|agency|group|monitor|observatory|report))\s+(?:also\s+)?(?:said|says|added|noted|told|stressed)\b/i;
+// Actors that can be the source of a figure (not e.g. a victim group).
+const NOT_SOURCES = new Set(['isis', 'nusra', 'rebels']);
+
+function attribution(sentence: string, hits: ActorHit[]): ActorHit | null {
+  // Headline "Russia: US-led strike killed 62 Syrian troops".
+  const first = hits[0];
+  if (first && first.index < 3 && /^\s*:/.test(sentence.slice(first.end))) return first;
+  for (const h of hits) {
+    if (h.generic) continue;
+    const before = sentence.slice(Math.max(0, h.index - 70), h.index);
+    if (ATTRIBUTION_BEFORE_RE.test(before)) return h;
+    if (SAID_BEFORE_RE.test(before) && CLAUSE_END_RE.test(sentence.slice(h.end))) return h;
+  }
+  for (const h of hits) {
+    if (h.generic || NOT_SOURCES.has(h.actor)) continue;
+    const after = sentence.slice(h.end, h.end + 80);
+    if (ATTRIBUTION_AFTER_RE.test(after) && !/^\s*(?:-?led|-?backed)/.test(after)) return h;
+  }
+  return null;
+}
+
+interface Perpetrator {
+  /** Null when the name is generic and the text does not say whose ("terrorist groups"). */
+  actor: Actor | null;
+  name: string;
+}
+
+// Where one clause of a sentence ends and another begins: "The rebel barrage killed 10 people
+// while government air strikes killed 82".
+const CLAUSE_BREAK_RE =
+  /[;:]|\s[-–—]\s|\b(?:while|whereas|but|meanwhile|and\s+(?:in|on)\s+[A-Z])\b/g;
+
+/** The part of the sentence that holds offset `at`, between clause breaks. */
+function clauseAround(sentence: string, at: number): [number, number] {
+  let start = 0;
+  let end = sentence.length;
+  for (const m of allMatches(CLAUSE_BREAK_RE, sentence)) {
+    if (m.index < at) start = m.index + m[0].length;
+    else if (m.index < end) {
+      end = m.index;
+      break;
+    }
+  }
+  return [start, end];
+}
+
+/** The party doing the harm a figure counts, when its clause names one and only one side. */
+function perpetratorOf(
+  sentence: string,
+  hits: ActorHit[],
+  speaker: Actor | null,
+  a: ArticleAnalysis,
+  numberAt: number,
+): Perpetrator | null {
+  const [from, to] = clauseAround(sentence, numberAt);
+  const agents = [...harmAgents(sentence, hits)]
+    .filter((h) => (h.actor !== speaker || h.generic) && h.index >= from && h.end <= to)
+    .sort((x, y) => x.index - y.index);
+  const first = agents[0];
+  if (!first) return null;
+  const actors = agents.map((h) => resolveGeneric(h, speaker, a.info));
+  const actor = actors[0] ?? null;
+  // "mutual shelling between regime forces and IS": the text does not say whose figure it is.
+  if (actors.some((x) => x !== null && actor !== null && x !== actor && !allied(x, actor))) {
+    return null;
+  }
+  // "Syrian government and Russian warplanes": the coordinated names together.
+  let end = first.end;
+  for (const h of agents.slice(1)) {
+    if (!COORDINATED_GAP_RE.test(sentence.slice(end, h.index))) break;
+    end = h.end;
+  }
+  const name = sentence
+    .slice(first.index, end)
+    .replace(/^the\s+/i, '')
+    .replace(/(?:'s|’s|s')$/, '');
+  return { actor, name };
+}
+
+function namesAgent(sentence: string, hits: ActorHit[]): boolean {
+  return harmAgents(sentence, hits).size > 0;
+}
+
+const COORDINATED_GAP_RE = /^\s*(?:,\s*|\s+and\s+|\s*-\s*along\s+with\s+)(?:the\s+)?$/i;
+
+const LIST_GAP_RE = /^[\s,;]*(?:and\s+|as\s+well\s+as\s+)?$/i;
+
+// Words that tell a figure as another incident than one told before.
+const DISTINCT_RE =
+  /\b(?:also|another|other|more(?!\s+than)|further|additional|separate|similar|elsewhere|as\s+well)\b/i;
+
+interface SentenceContext {
+  si: number;
+  sent: Sentence;
+  source: string | null;
+  speaker: Actor | null;
+  background: boolean;
+  /** The perpetrator the sentence before named, for harm this one tells without one. */
+  before: Perpetrator | null;
+}
+
+function occurrenceOf(
+  a: ArticleAnalysis,
+  ctx: ArticleContext,
+  c: SentenceContext,
+  f: RawFigure,
+  victims: CasualtyFigure['victims'],
+): Occurrence {
+  const text = c.sent.text;
+  const dated = c.background ? null : findDateHit(text, a.referenceDate, f.numberStart);
+  const published =
+    !dated && !c.background && a.referenceDate ? a.referenceDate.slice(0, 10) : null;
+  // "Coalition jets struck Manbij. At least 15 civilians were killed in the raids."
+  const perpetrator =
+    perpetratorOf(text, a.hits[c.si] ?? [], c.speaker, a, f.numberStart) ??
+    (AGENTLESS_HARM_RE.test(text) && !namesAgent(text, a.hits[c.si] ?? []) ? c.before : null);
+  return {
+    figure: {
+      count: f.count,
+      max: f.max,
+      outcome: f.outcome ?? 'killed',
+      victims,
+      qualifier: f.qualifier,
+      background: c.background || f.count >= 50_000,
+      source: c.source ?? ctx.outlet ?? 'the outlet',
+      place: findPlace(text, f.numberStart),
+      date: dated?.iso ?? published,
+      quote: quoteOf(text, f.start, f.end),
+      perpetrator: perpetrator?.actor ?? null,
+      perpetratorName: perpetrator?.name ?? null,
+      subFigureOf: null,
+      dateBasis: dated?.basis ?? (published ? 'published' : null),
+    },
+    another: f.another,
+    bare: !f.hasHead,
+    distinct: DISTINCT_RE.test(text.slice(Math.max(0, f.start - 40), f.end + 30)),
+    listed: false,
+    others: f.inherit,
+    pos: 0,
+    headline: c.sent.line === 0,
+    fromBody: c.sent.line !== 0,
+    sentence: c.si,
+    last: c.si,
+    partOf: null,
+  };
+}
+
+/** Casualty figures stated in an analysed article, merged across its sentences. */
+export function findCasualties(a: ArticleAnalysis, ctx: ArticleContext = {}): CasualtyFigure[] {
+  const outlet = ctx.outlet ?? 'the outlet';
+  const found: Occurrence[] = [];
+  const byRaw = new Map<RawFigure, Occurrence>();
+  const party = outletParty(ctx);
+  let lastSource: string | null = null;
+  let lastVictims: CasualtyFigure['victims'] | null = null;
+  let before: Perpetrator | null = null;
+  for (const [si, sent] of a.sentences.entries()) {
+    const named = before;
+    before = isHeadlineJunk(sent) ? null : perpetratorOf(sent.text, a.hits[si] ?? [], party, a, 0);
+    const raw = isHeadlineJunk(sent) ? [] : figuresInSentence(sent.text);
+    const hits = a.hits[si] ?? [];
+    const attr = attribution(sent.text, hits);
+    let source = attr ? sourceName(attr) : null;
+    if (!source && lastSource && PRONOUN_ATTRIBUTION_RE.test(sent.text)) source = lastSource;
+    if (attr) lastSource = sourceName(attr);
+    if (raw.length === 0) continue;
+    const c: SentenceContext = {
+      si,
+      sent,
+      source,
+      speaker: attr?.actor ?? party,
+      background: isBackgroundSentence(sent.text),
+      before: named,
+    };
+    for (const [i, f] of raw.entries()) {
+      if (!f.outcome) continue;
+      const victims: CasualtyFigure['victims'] =
+        f.inherit && i === 0 && lastVictims ? inheritVictims(lastVictims) : f.victims;
+      const o = occurrenceOf(a, ctx, c, f, victims);
+      o.pos = i;
+      const prev = raw[i - 1];
+      o.listed = prev !== undefined && LIST_GAP_RE.test(sent.text.slice(prev.phraseEnd, f.start));
+      o.partOf = f.partOf ? (byRaw.get(f.partOf) ?? null) : null;
+      byRaw.set(f, o);
+      found.push(o);
+      lastVictims = victims;
+    }
+  }
+  return merge(found, outlet);
+}

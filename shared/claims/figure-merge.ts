@@ -1,0 +1,168 @@
+// Merging the figures of one article: the headline and the body, or two sentences, that tell one
+// figure become one, keeping the most informative reading of each field; a figure that only
+// restates another approximately ("over 60" after "62") is dropped. Sub-figures keep a link to
+// their total ("84 civilians including 30 children").
+
+import type { CasualtyFigure } from '../domain/claims.ts';
+
+/**
+ * An approximate figure that restates an exact one ("over 60 troops" after "62 troops") is the
+ * same figure told twice, not a second incident.
+ */
+function restates(approx: CasualtyFigure, exact: CasualtyFigure): boolean {
+  if (approx.outcome !== exact.outcome) return false;
+  // "Over 500 civilians killed" in a headline restates "at least 545 people" of the body.
+  const general = (v: CasualtyFigure['victims']): boolean => v === 'people' || v === 'civilians';
+  if (approx.victims !== exact.victims && !(general(approx.victims) && general(exact.victims))) {
+    return false;
+  }
+  if (approx.background !== exact.background || approx.count === exact.count) return false;
+  if (approx.qualifier === 'more_than' || approx.qualifier === 'at_least') {
+    return (
+      exact.count > approx.count && exact.count <= approx.count * 1.1 && approx.count % 10 === 0
+    );
+  }
+  if (approx.qualifier === 'about') {
+    return Math.abs(exact.count - approx.count) <= approx.count * 0.1 && approx.count % 10 === 0;
+  }
+  return false;
+}
+
+export interface Occurrence {
+  figure: CasualtyFigure;
+  /** "another 12": never the same figure as an earlier 12. */
+  another: boolean;
+  /** A bare number with no victim noun ("Three killed"). */
+  bare: boolean;
+  /** Told as another incident ("two more people", "also killed", "in another town"). */
+  distinct: boolean;
+  /** Listed right after the figure before it in its sentence ("a nurse a hospital employee"). */
+  listed: boolean;
+  /** "two others": people other than those of the figure just before it in the sentence. */
+  others: boolean;
+  /** Index of the figure within its sentence. */
+  pos: number;
+  /** The figure is (also) told in the headline. */
+  headline: boolean;
+  /** The figure's fields come from the body, not only the headline. */
+  fromBody: boolean;
+  /** Index of the sentence the figure comes from (the first one, once merged). */
+  sentence: number;
+  /** Index of the latest sentence that retold it. */
+  last: number;
+  /** The occurrence of the total this figure is part of, when the text links them. */
+  partOf: Occurrence | null;
+  /** The kept occurrence this one was merged into (itself when kept). */
+  into?: Occurrence;
+}
+
+/**
+ * Whether a later occurrence restates an earlier one. Headline and body always restate each
+ * other; in the body, small counts (1-4) repeat across distinct incidents ("two persons were
+ * injured" in two villages), so they only merge when victims and place agree too.
+ */
+function sameOccurrence(a: Occurrence, b: Occurrence): boolean {
+  if (a.figure.count !== b.figure.count || a.figure.outcome !== b.figure.outcome) return false;
+  if (b.another) return false;
+  // "Three people were also killed in another town": a second incident, unless one of the two
+  // is the headline that sums the story up.
+  if (b.distinct && !a.headline && !b.headline) return false;
+  const va = a.figure.victims;
+  const vb = b.figure.victims;
+  // Two figures of one sentence ("a woman and a child") are two figures unless they repeat
+  // each other, which happens where scraped text glued the headline to the first paragraph.
+  // A sub-headline glued to its paragraph ("Three killed two injured in Hama Three citizens were
+  // killed") repeats a bare number with its victims.
+  const bareRepeat = (a.bare && va === 'people') || (b.bare && vb === 'people');
+  if (a.sentence === b.sentence) {
+    if (va !== vb && !bareRepeat) return false;
+    // "crucified two citizens ... executed two others", "killed a nurse a hospital employee".
+    if ((b.others || b.listed) && b.pos === a.pos + 1) return false;
+  }
+  if (a.headline || b.headline || a.figure.count >= 5) return true;
+  // Small counts: the lead and the next sentence often retell one incident ("One civilian was
+  // killed ... A source said terrorists fired shells killing one person"); farther apart they
+  // are usually distinct incidents.
+  const compatible = va === vb || va === 'people' || vb === 'people';
+  const pa = a.figure.place;
+  const pb = b.figure.place;
+  if (!compatible || (pa !== null && pb !== null && pa !== pb)) return false;
+  return b.sentence - a.last <= 1 || (pa !== null && pa === pb && va === vb);
+}
+
+export function merge(found: Occurrence[], outlet: string): CasualtyFigure[] {
+  const kept: Occurrence[] = [];
+  for (const o of found) {
+    const prev = kept.find((k) => sameOccurrence(k, o));
+    if (!prev) {
+      o.fromBody = !o.headline;
+      o.into = o;
+      kept.push(o);
+      continue;
+    }
+    o.into = prev;
+    // One figure told twice: keep the most informative reading of each field.
+    const p = prev.figure;
+    const f = o.figure;
+    if (p.victims === 'people' && f.victims !== 'people') p.victims = f.victims;
+    if (p.background && !f.background) p.background = false;
+    if (p.source === outlet && f.source !== outlet) p.source = f.source;
+    p.place ??= f.place;
+    if (p.date === null || (p.dateBasis === 'published' && f.dateBasis !== 'published')) {
+      p.date = f.date;
+      p.dateBasis = f.dateBasis;
+    }
+    if (!p.perpetrator && f.perpetrator) {
+      p.perpetrator = f.perpetrator;
+      p.perpetratorName = f.perpetratorName;
+    }
+    if (p.max === null) p.max = f.max;
+    // Headlines drop qualifiers: "kill 11 civilians" over "at least 11 civilians were killed".
+    if (p.qualifier === 'exact' && f.qualifier !== 'exact' && !o.headline) {
+      p.qualifier = f.qualifier;
+      p.quote = f.quote;
+    }
+    if (!prev.fromBody && !o.headline) {
+      // The body tells the figure with more context than the headline.
+      prev.fromBody = true;
+      p.quote = f.quote;
+      p.place = f.place ?? p.place;
+      if (f.date !== null && f.dateBasis !== 'published') {
+        p.date = f.date;
+        p.dateBasis = f.dateBasis;
+      }
+      p.qualifier = f.qualifier;
+      if (f.source !== outlet) p.source = f.source;
+    }
+    prev.headline ||= o.headline;
+    prev.last = o.sentence;
+  }
+  const all = kept.map((k) => k.figure);
+  const out = kept.filter((k) => !all.some((g) => g !== k.figure && restates(k.figure, g)));
+  linkSubFigures(found, out);
+  return out.map((k) => k.figure);
+}
+
+/** `subFigureOf` as an index into the final list, for the occurrences the text linked. */
+function linkSubFigures(found: Occurrence[], out: Occurrence[]): void {
+  for (const o of found) {
+    const total = o.partOf?.into;
+    const part = o.into;
+    if (!total || !part || total === part) continue;
+    const at = out.indexOf(total);
+    if (at >= 0 && out.includes(part) && part.figure.subFigureOf == null) {
+      part.figure.subFigureOf = at;
+      // A part of a total shares its perpetrator and day when it is not told its own.
+      const p = part.figure;
+      const t = total.figure;
+      if (!p.perpetrator && !p.perpetratorName) {
+        p.perpetrator = t.perpetrator ?? null;
+        p.perpetratorName = t.perpetratorName ?? null;
+      }
+      if (p.dateBasis === 'published' && t.dateBasis !== 'published' && t.date) {
+        p.date = t.date;
+        p.dateBasis = t.dateBasis;
+      }
+    }
+  }
+}

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import {
+  allegationProblems,
+  cleanPhrase,
+  gerund,
+  quoteOf,
+} from '../../../shared/claims/allegation.ts';
+
+describe('allegationProblems (rule 2 of issue 13)', () => {
+  it('accepts a clean verb phrase', () => {
+    expect(allegationProblems('killing 43 civilians in Raqqa')).toEqual([]);
+  });
+
+  it('names each broken rule', () => {
+    expect(allegationProblems(', killing civilians')).toContain('starts with punctuation');
+    expect(allegationProblems('and the coalition as fast as possible')).toContain(
+      'starts with a conjunction',
+    );
+    expect(allegationProblems('have caused damage to civilian infrastructure in')).toContain(
+      'ends in a preposition, article or conjunction',
+    );
+    expect(allegationProblems('calling it a "massacre')).toContain('unbalanced quotation marks');
+    expect(allegationProblems('  ')).toEqual(['empty']);
+  });
+});
+
+describe('cleanPhrase', () => {
+  it('cuts at the clause boundary and trims junk at both ends', () => {
+    expect(cleanPhrase(' and bombed the town of Saraqib, the Observatory said')).toBe(
+      'bombed the town of Saraqib',
+    );
+    expect(
+      cleanPhrase('in Raqqa have caused significant damage to civilian infrastructure in'),
+    ).toBe('in Raqqa have caused significant damage to civilian infrastructure');
+  });
+
+  it('drops quotation marks rather than leave one unbalanced', () => {
+    expect(cleanPhrase('"targeted children in their schools deliberately')).toBe(
+      'targeted children in their schools deliberately',
+    );
+  });
+
+  it('keeps at most the given number of words, never ending on a preposition', () => {
+    expect(cleanPhrase('shelling the old city of Homs with rockets for the third day', 6)).toBe(
+      'shelling the old city of Homs',
+    );
+  });
+
+  it('returns nothing when nothing clean is left', () => {
+    expect(cleanPhrase('. and of the')).toBe('');
+  });
+});
+
+describe('gerund', () => {
+  it('makes the -ing form of regular and common irregular verbs', () => {
+    expect(
+      ['killed', 'dropped', 'used', 'fired', 'struck', 'hit', 'bombing', 'carried'].map(gerund),
+    ).toEqual([
+      'killing',
+      'dropping',
+      'using',
+      'firing',
+      'striking',
+      'hitting',
+      'bombing',
+      'carrying',
+    ]);
+    expect(gerund('civilians')).toBeNull();
+  });
+});
+
+describe('quoteOf', () => {
+  it('returns a short sentence whole', () => {
+    expect(quoteOf(' Jets struck the town. ', 1, 5)).toBe('Jets struck the town.');
+  });
+
+  it('returns the clause of a long sentence, on word boundaries', () => {
+    const pad = 'word '.repeat(70).trim();
+    const s = `${pad}, the strike killed nine people in the camp, ${pad}.`;
+    const from = s.indexOf('killed');
+    expect(quoteOf(s, from, from + 6)).toBe('the strike killed nine people in the camp');
+  });
+
+  it('keeps whole words around the claim when a long sentence has no clause break', () => {
+    const s = `${'alpha '.repeat(60)}the strike killed nine people ${'omega '.repeat(60)}`.trim();
+    const from = s.indexOf('killed');
+    const q = quoteOf(s, from, from + 6);
+    expect(q.length).toBeLessThanOrEqual(s.length);
+    expect(q).toContain('the strike killed nine people');
+    expect(s.split(' ')).toEqual(expect.arrayContaining(q.split(' ')));
+  });
+});

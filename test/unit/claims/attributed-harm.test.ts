@@ -1,0 +1,561 @@
+// Accusations as attributed harm (issue 13 item 1): a harm, its perpetrator and who says so, one
+// family of sentence shapes per block. Every sentence is written for the test.
+
+import { describe, expect, it } from 'vitest';
+import { extractClaims } from '../../../shared/claims/extract-claims.ts';
+import type { ArticleContext } from '../../../shared/domain/claims.ts';
+
+function pairs(text: string, ctx: ArticleContext = {}): string[] {
+  return extractClaims(text, ctx).accusations.map((a) => `${a.accuser}>${a.accused}`);
+}
+
+describe('attributed harm: speakers the gazetteer does not name', () => {
+  it('reads witnesses, observers and unnamed sources as "other"', () => {
+    expect(pairs('Eyewitnesses said the regime dropped barrel bombs on the market.')).toEqual([
+      'other>syria_gov',
+    ]);
+    expect(
+      pairs(
+        'Shells fired by opposition groups hit the western districts killing four people, observers said.',
+      ),
+    ).toEqual(['other>rebels']);
+    expect(
+      pairs('An informed source in Hama told the agency that US warplanes killed six civilians.'),
+    ).toEqual(['other>us']);
+  });
+
+  it('reads a named outlet as media', () => {
+    expect(
+      pairs(
+        'Regime airstrikes killed 12 civilians in Douma on Monday, Ghouta Live Network reported.',
+      ),
+    ).toEqual(['media>syria_gov']);
+    expect(
+      pairs('Coalition aircraft bombed a school near Raqqa killing nine people, Sputnik reported.'),
+    ).toEqual(['media>coalition']);
+  });
+
+  it('reads an unnamed monitor as the Syrian Observatory', () => {
+    expect(pairs('Government shelling killed eight people in Douma, a monitor said.')).toEqual([
+      'sohr>syria_gov',
+    ]);
+    expect(
+      pairs('Rebel rocket fire wounded 14 people in Aleppo, the monitoring group said.'),
+    ).toEqual(['sohr>rebels']);
+  });
+
+  it('reads a named person or group quoted "as saying"', () => {
+    expect(
+      pairs(
+        'The agency quoted residents as saying that IS militants beheaded two men in the square.',
+      ),
+    ).toEqual(['other>isis']);
+  });
+
+  it('takes the subject of a later "but said" as the speaker', () => {
+    expect(
+      pairs(
+        'The Observatory could not confirm the toll but said the raid was likely carried out by Russian jets.',
+      ),
+    ).toEqual(['sohr>russia']);
+  });
+
+  it('prefers the party that spoke over the outlet that relayed it', () => {
+    expect(
+      pairs(
+        'The terrorists used chemical weapons against civilians in Aleppo, Lavrov said according to Press TV.',
+      ),
+    ).toEqual(['russia>rebels']);
+  });
+});
+
+describe('attributed harm: perpetrators', () => {
+  it('reads names that carry the harm ("government airstrikes", "Syrian strikes", "Rebel fire")', () => {
+    expect(pairs('Government airstrikes killed 15 people in Idlib, the Observatory said.')).toEqual(
+      ['sohr>syria_gov'],
+    );
+    expect(
+      pairs(
+        'Heavy Russian and Syrian strikes killed 25 civilians in Aleppo, the Observatory said.',
+      ),
+    ).toEqual(['sohr>russia', 'sohr>syria_gov']);
+    expect(pairs('Rebel fire on Damascus wounded 22 people, the Observatory said.')).toEqual([
+      'sohr>rebels',
+    ]);
+  });
+
+  it('shares one verb among coordinated names', () => {
+    expect(
+      pairs(
+        'The Assad regime - along with Russian forces - have heavily bombed the province killing scores of civilians according to the Observatory.',
+      ),
+    ).toEqual(['sohr>syria_gov', 'sohr>russia']);
+    expect(
+      pairs(
+        'Activists said 20 civilians were killed in aerial bombing of Aleppo on Friday by regime and Russian forces.',
+      ),
+    ).toEqual(['other>syria_gov', 'other>russia']);
+  });
+
+  it('reads a time phrase or an adverb between the perpetrator and its verb', () => {
+    expect(
+      pairs('Activists said the regime and Russian jets on Friday raided towns in eastern Ghouta.'),
+    ).toEqual(['other>syria_gov', 'other>russia']);
+    expect(
+      pairs(
+        'Rebel groups meanwhile have fired rockets into Damascus killing 16, the Observatory said.',
+      ),
+    ).toEqual(['sohr>rebels']);
+  });
+
+  it('reads a passive agent far from its verb', () => {
+    expect(
+      pairs(
+        'The Observatory said 14 residents of the village were killed including seven women by the insurgents.',
+      ),
+    ).toEqual(['sohr>rebels']);
+  });
+
+  it('reads "believed to be X", "strikes of X" and "X belonged to"', () => {
+    expect(
+      pairs(
+        'Jets believed to be Russian killed at least 60 civilians near the river, the Observatory said.',
+      ),
+    ).toEqual(['sohr>russia']);
+    expect(
+      pairs(
+        'An airstrike of the US-led coalition killed eight civilians in Tabqa, local media said.',
+      ),
+    ).toEqual(['media>coalition']);
+    expect(pairs('Moscow said the poison gas used in the attack belonged to rebels.')).toEqual([
+      'russia>rebels',
+    ]);
+  });
+
+  it('reads armed men of a named group ("terrorists affiliated with Nusra fired")', () => {
+    expect(
+      pairs(
+        'Terrorists affiliated with Jabhat al-Nusra fired rocket shells at the town, the source told SANA.',
+      ),
+    ).toEqual(['syria_gov>nusra']);
+  });
+
+  it('reads "terrorist" before a harm as the rebels in the mouth of the government', () => {
+    expect(
+      pairs('Syrian state television said five people were killed in terrorist rocket attacks.'),
+    ).toEqual(['syria_gov>rebels']);
+  });
+
+  it('reads both sides of "mutual shelling between X and Y"', () => {
+    expect(
+      pairs(
+        'Activists said 58 people were killed in mutual shelling between regime forces and ISIS militants.',
+      ),
+    ).toEqual(['other>syria_gov', 'other>isis']);
+  });
+
+  it('takes the agent just named for harm told without one', () => {
+    expect(
+      pairs(
+        'US-led coalition jets struck the northern district of Manbij overnight. At least 15 civilians were killed in the raids, the Observatory said.',
+      ),
+    ).toEqual(['sohr>coalition']);
+  });
+});
+
+describe('attributed harm: what is not an accusation', () => {
+  it('does not decide between alternatives ("Syrian or Russian warplanes")', () => {
+    expect(
+      pairs('Syrian or Russian warplanes bombed aid trucks near Aleppo, the Observatory said.'),
+    ).toEqual([]);
+    expect(
+      pairs('The raids were carried out by either Russian or regime jets, the monitor said.'),
+    ).toEqual([]);
+  });
+
+  it('does not count a guess ("may be a terrorist attack")', () => {
+    expect(
+      pairs('The state news agency said the blast may be a terrorist attack.', {
+        outletId: 'sana',
+      }),
+    ).toEqual([]);
+  });
+
+  it('does not count a neutral report of battle without victims', () => {
+    expect(
+      pairs(
+        'The Observatory reported ongoing fighting as well as government air strikes on the battlefield.',
+      ),
+    ).toEqual([]);
+    expect(
+      pairs('The Observatory said government bombardment hit rebel positions in Hama.'),
+    ).toEqual([]);
+  });
+
+  it('does not take "used" for harm without a weapon', () => {
+    expect(
+      pairs(
+        'The Observatory said a suicide bomber struck a bus at a crossing the opposition uses to bring in supplies.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('does not read a place held by a party as its harm', () => {
+    expect(
+      pairs(
+        'The Observatory said coalition strikes hit troops surrounded by the Islamic State group in the air base.',
+      ),
+    ).not.toContain('sohr>isis');
+  });
+});
+
+describe('attributed harm: the outlet speaking for a party', () => {
+  it("reads SANA's and the Syrian Coalition's own voice by outlet id", () => {
+    expect(
+      pairs('A woman was killed in Aleppo by terrorists rocket shells.', { outletId: 'sana' }),
+    ).toEqual(['syria_gov>rebels']);
+    expect(
+      pairs('Regime helicopters dropped barrel bombs on Daraya killing 12 civilians.', {
+        outletId: 'etilaf',
+      }),
+    ).toEqual(['opposition>syria_gov']);
+  });
+
+  it('gives an unnamed source told to SANA the state voice', () => {
+    expect(
+      pairs(
+        'A source at the Police Command told SANA that terrorist groups fired mortar shells on al-Midan neighborhood.',
+      ),
+    ).toEqual(['syria_gov>rebels']);
+  });
+
+  it('does not give a neutral outlet a voice of its own', () => {
+    expect(
+      pairs('Regime helicopters dropped barrel bombs on Daraya killing 12 civilians.', {
+        outletId: 'reuters',
+      }),
+    ).toEqual([]);
+  });
+});
+
+describe('explicit blame: more shapes', () => {
+  it('reads critics of the agents ("prompted criticism from X and Y")', () => {
+    expect(
+      pairs(
+        'The toll from strikes by the Syrian military has prompted criticism from Western countries and rights groups.',
+      ),
+    ).toEqual(['other>syria_gov', 'ngo>syria_gov']);
+  });
+
+  it('reads "described the attack as aggression" of the agent just named', () => {
+    expect(
+      pairs(
+        'US cruise missiles struck the Shayrat air base on Friday. Russia described the attack as an aggression against a sovereign state.',
+      ),
+    ).toEqual(['russia>us']);
+    expect(pairs("Moscow dismisses the Observatory's reporting as biased.")).toEqual([
+      'russia>sohr',
+    ]);
+  });
+
+  it('reads a contested terrorist designation by its designators', () => {
+    expect(
+      pairs('Jaish al-Islam is considered a terrorist group by the Syrian government and Russia.'),
+    ).toEqual(['syria_gov>rebels', 'russia>rebels']);
+  });
+
+  it('blames the agents inside the harm blamed', () => {
+    expect(
+      pairs(
+        'The Syrian Coalition condemned the crimes committed by the Assad regime as well as by ISIS against civilians.',
+      ),
+    ).toEqual(['opposition>syria_gov', 'opposition>isis']);
+  });
+
+  it('gives every named speaker of the verb the blame', () => {
+    expect(
+      pairs("Assad's regime and Russia have accused rebels of using toxic gas.").sort(),
+    ).toEqual(['russia>rebels', 'syria_gov>rebels']);
+  });
+
+  it("takes a finite verb's own subject over the sentence's speaker", () => {
+    expect(
+      pairs(
+        'Western countries say the bombing targeted hospitals and Washington has accused Moscow of war crimes.',
+      ),
+    ).toContain('us>russia');
+  });
+
+  it('reads a demand that a party stop its bombing', () => {
+    expect(
+      pairs(
+        'MSF released a statement demanding that the Syrian regime and its allies stop their bombing of the city.',
+      ),
+    ).toEqual(['msf>syria_gov']);
+  });
+});
+
+describe('allegation and quote (issue 13 item 2)', () => {
+  const first = (text: string, ctx: ArticleContext = {}) => extractClaims(text, ctx).accusations[0];
+
+  it('composes harm, figure and place the way the labels do', () => {
+    expect(
+      first(
+        'Regime air strikes killed at least 22 civilians in Douma on Monday, the Observatory said.',
+      )?.allegation,
+    ).toBe('air strikes killing at least 22 civilians in Douma');
+  });
+
+  it("turns the perpetrator's verb into a gerund phrase", () => {
+    expect(
+      first('Activists said regime helicopters dropped barrel bombs on Daraya overnight.')
+        ?.allegation,
+    ).toBe('dropping barrel bombs on Daraya overnight');
+  });
+
+  it('takes what an explicit blame is for, cut at the clause', () => {
+    expect(
+      first(
+        'Russia accused the US-led coalition of bombing a hospital in Raqqa, and urged an inquiry.',
+      )?.allegation,
+    ).toBe('bombing a hospital in Raqqa');
+    expect(
+      first(
+        'The Syrian Coalition condemned the regime for what it called a massacre of civilians and urged the UN to act.',
+      )?.allegation,
+    ).toBe('what it called a massacre of civilians');
+  });
+
+  it('quotes the whole sentence', () => {
+    const text =
+      'The war has dragged on. Regime air strikes killed 12 civilians in Idlib, the Observatory said. Talks resume on Monday.';
+    expect(first(text)?.quote).toBe(
+      'Regime air strikes killed 12 civilians in Idlib, the Observatory said.',
+    );
+  });
+});
+
+describe('attributed harm: found on articles nobody labelled', () => {
+  it("gives a participle's speech to the sentence's subject, not the nearest object", () => {
+    expect(
+      pairs(
+        'Damascus sent letters to the UN Secretary-General and the UN Security Council calling for an end to the US-led coalition airstrikes which kill civilians.',
+      ),
+    ).toEqual(['syria_gov>coalition']);
+  });
+
+  it("gives an unnamed source inside a party that party's voice", () => {
+    expect(pairs('A source in Jaish al-Islam said IS bombers killed 14 fighters.')).toEqual([
+      'rebels>isis',
+    ]);
+    expect(
+      pairs(
+        'The militants were eliminated by Russian airstrikes according to a source in the Russian Defense Ministry.',
+      ),
+    ).toEqual([]);
+    expect(pairs('A source in Homs said regime shelling killed five civilians.')).toEqual([
+      'other>syria_gov',
+    ]);
+  });
+
+  it('reads a report issued by a group as the group speaking', () => {
+    expect(
+      pairs(
+        'A recent report issued by the Syrian Network for Human Rights showed that coalition strikes had killed 1200 civilians.',
+      ),
+    ).toEqual(['ngo>coalition']);
+  });
+
+  it('writes "being responsible" rather than "were responsible"', () => {
+    const [a] = extractClaims(
+      'Britain and Israel joined the US in saying Assads forces were responsible for the gas attack.',
+    ).accusations;
+    expect(a?.allegation).toBe('being responsible for the gas attack');
+  });
+});
+
+describe('attributed harm: speakers by the shape of their name', () => {
+  it('reads an organisation the gazetteer does not know as an NGO', () => {
+    expect(
+      pairs(
+        'The Unified Medical Office in Eastern Ghouta said that two people were killed in regime airstrikes on Douma.',
+      ),
+    ).toEqual(['ngo>syria_gov']);
+  });
+
+  it('reads a person the text names as "other", or as the party whose outlet it is', () => {
+    expect(
+      pairs('Seibert said Assad and Russia were largely responsible for the deaths in the city.'),
+    ).toEqual(['other>syria_gov', 'other>russia']);
+    expect(
+      pairs('Barazi said terrorists fired rocket shells on the city killing five civilians.', {
+        outletId: 'sana',
+      }),
+    ).toEqual(['syria_gov>rebels']);
+  });
+
+  it('does not take sentence words, headlines or datelines for names', () => {
+    expect(
+      pairs(
+        'If confirmed it would be the first attack by Syrian government forces on the fighters.',
+      ),
+    ).toEqual([]);
+    expect(pairs('Initial reports indicated that Russian jets killed 40 civilians.')).toEqual([]);
+  });
+});
+
+describe('attributed harm: state voices', () => {
+  it("gives a state office's unnamed source the state's voice", () => {
+    expect(
+      pairs(
+        'A source at Aleppo Police Command said that terrorists fired rocket shells on the city.',
+        {
+          outletId: 'reuters',
+        },
+      ),
+    ).toEqual(['syria_gov>rebels']);
+    expect(
+      pairs(
+        'A source at Aleppo Police Command said that terrorists fired rocket shells on the city.',
+        {
+          outletId: 'sana',
+        },
+      ),
+    ).toEqual(['syria_gov>rebels']);
+  });
+
+  it('reads "terrorists" as the rebels in a pro-government outlet whoever is quoted', () => {
+    expect(
+      pairs('Residents said terrorists fired a rocket at the ward killing two.', {
+        outletId: 'manar',
+      }),
+    ).toEqual(['other>rebels']);
+  });
+
+  it('reads a headline in capitals ("New Terrorist Mortar Shell Attacks")', () => {
+    expect(
+      pairs('9 injured in New Terrorist Mortar Shell Attacks in Aleppo Syrian State TV announced.'),
+    ).toEqual(['syria_gov>rebels']);
+  });
+
+  it('reads an agent calling its victims terrorists', () => {
+    expect(
+      pairs('The Turkish army killed 25 Kurdish YPG fighters calling them terrorists.'),
+    ).toEqual(['turkey>sdf']);
+  });
+});
+
+describe('attributed harm: more perpetrators and accusers', () => {
+  it('reads a quote mark between the perpetrator and its verb', () => {
+    expect(
+      pairs(
+        'The Syrian Coalition said regime warplanes "targeted children in their schools deliberately".',
+      ),
+    ).toEqual(['opposition>syria_gov']);
+  });
+
+  it('blames every name joined to the accused of a passive verb of blame', () => {
+    expect(
+      pairs(
+        'Syrian government forces and their Russian ally have been criticised by rights groups for indiscriminate attacks.',
+      ).sort(),
+    ).toEqual(['ngo>russia', 'ngo>syria_gov']);
+  });
+
+  it('reads a UN inquiry, and forces loyal to someone', () => {
+    expect(
+      pairs(
+        'A UN Commission of Inquiry has said forces loyal to Syrian President Bashar al-Assad have used chlorine gas.',
+      ),
+    ).toEqual(['un>syria_gov']);
+  });
+
+  it("reads a party's use of banned weapons", () => {
+    expect(
+      pairs(
+        'The Syrian Coalition condemned the regimes use of chemical weapons against civilians.',
+      ),
+    ).toEqual(['opposition>syria_gov']);
+  });
+
+  it('reads using a ceasefire to regroup as harm', () => {
+    expect(
+      pairs(
+        'Lavrov said that Syrian opposition groups had used the ceasefire to regroup and rearm.',
+      ),
+    ).toEqual(['russia>rebels']);
+  });
+
+  it('reads armed men positioned somewhere who then fired', () => {
+    expect(
+      pairs(
+        'A source told SANA that the terrorist groups affiliated to al-Nusra who fortify in Ez-Eddin village fired two mortar shells on houses.',
+      ),
+    ).toEqual(['syria_gov>nusra']);
+  });
+
+  it("reads a group's affiliate, and a rebel alliance", () => {
+    expect(
+      pairs(
+        'Nine people were killed as a new Islamist alliance including Al-Qaedas Syrian affiliate attacked government-held parts of Aleppo a monitor said.',
+      ).sort(),
+    ).toEqual(['sohr>nusra', 'sohr>rebels']);
+  });
+});
+
+describe('explicit blame: protests', () => {
+  it('reads a protest against a presence', () => {
+    expect(
+      pairs(
+        'The US involvement has been protested by Damascus which did not consent to US presence.',
+      ),
+    ).toEqual(['syria_gov>us']);
+  });
+});
+
+describe('what is not an accusation: places and undone harm', () => {
+  it('does not read "in Syria" as the government', () => {
+    expect(
+      pairs('In January the OPCW announced that all chemical weapons in Syria had been destroyed.'),
+    ).toEqual([]);
+  });
+
+  it('tells what "the incident" was when a blame is for it', () => {
+    const [a] = extractClaims(
+      'Opposition forces said some 80 people were killed in a chemical weapon attack in Idlib blaming the Syrian army for the incident.',
+    ).accusations;
+    expect(a?.allegation).toBe('chemical weapon attack killing about 80 people in Idlib');
+  });
+});
+
+describe('attributed harm: names bound to their group', () => {
+  it('reads "X-linked terrorist groups" and "X (formerly Y) terrorists" as X', () => {
+    expect(
+      pairs(
+        'A source told SANA that Jabhat al-Nusra-linked terrorist groups targeted the village with rockets.',
+      ),
+    ).toEqual(['syria_gov>nusra']);
+    expect(
+      pairs(
+        'Local media said 45 civilians were killed in Fatah al-Sham (formerly Al-Nusra Front) terrorists mortar fire.',
+        { outletId: 'alalam' },
+      ),
+    ).toEqual(['media>nusra']);
+  });
+
+  it('reads a relative "which they say" as the sentence subject speaking', () => {
+    expect(
+      pairs(
+        'Britain and France submitted evidence to the UN on the attacks which they say was carried out by the government.',
+      ),
+    ).toEqual(['uk>syria_gov', 'france>syria_gov']);
+  });
+
+  it('reads quoted "terrorist" before the harm', () => {
+    expect(
+      pairs(
+        'Syrian state television said five people were killed in "terrorist" rocket attacks in Aleppo.',
+      ),
+    ).toEqual(['syria_gov>rebels']);
+  });
+});
