@@ -223,3 +223,18 @@ export function csvCell(value: unknown, max = 2000): string {
 export function csvRow(values: readonly unknown[]): string {
   return values.map((v) => csvCell(v)).join(',');
 }
+
+// Characters a terminal acts on that JSON.stringify leaves raw: C1 controls, bidi overrides and
+// isolates, zero-width characters, line/paragraph separators.
+const JSON_UNSAFE = /[\u0080-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2069\ufeff]/g;
+
+/**
+ * One JSON line for machine-readable output (JSON Lines): the data is kept exactly, but every
+ * character a terminal would act on is written as a \u escape, so printing it is harmless.
+ */
+export function jsonLine(value: unknown): string {
+  return JSON.stringify(value).replace(
+    JSON_UNSAFE,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}

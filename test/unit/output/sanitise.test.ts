@@ -8,6 +8,7 @@ import {
   defangLinks,
   emailHeader,
   htmlText,
+  jsonLine,
   safeHttpUrl,
   slackLink,
   slackMrkdwn,
@@ -194,5 +195,15 @@ describe('URLs and domains', () => {
     expect(defangLinks('see http://a.example and bit.ly/x; 3.5 km; U.S. forces')).toBe(
       'see hxxp[:]//a[.]example and bit[.]ly/x; 3.5 km; U.S. forces',
     );
+  });
+});
+
+describe('jsonLine', () => {
+  it('keeps the data exactly but writes what a terminal acts on as escapes', () => {
+    const value = { quote: 'killed \u202egnp.exe\u202c in \u0085 Raqqa\u200b', n: 3 };
+    const line = jsonLine(value);
+    expect(JSON.parse(line)).toEqual(value);
+    expect(line).toContain('\\u202e');
+    expect([...line].every((c) => c.charCodeAt(0) < 0x7f)).toBe(true);
   });
 });
