@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { loadSynthConfig } from '../infra/config/synth-config.ts';
+import { EXAMPLE_CONFIG_PATH, loadSynthConfig } from '../infra/config/synth-config.ts';
 import {
   bundleFunction,
   fakeLambdaEnv,
@@ -46,7 +46,8 @@ export async function measureBundles(
   options: { runs?: number; config?: string } = {},
 ): Promise<BundleMeasurements> {
   const runs = options.runs ?? 5;
-  const config = loadSynthConfig(options.config);
+  // The example, as a trial, unless a config is given.
+  const config = loadSynthConfig(options.config ?? EXAMPLE_CONFIG_PATH, { trial: !options.config });
   const outRoot = mkdtempSync(join(tmpdir(), 'strikewatch-bench-'));
   try {
     const built: LocalBundle[] = [];

@@ -4,7 +4,7 @@ import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadSynthConfig } from '../../infra/config/synth-config.ts';
+import { EXAMPLE_CONFIG_PATH, loadSynthConfig } from '../../infra/config/synth-config.ts';
 import {
   bundlingOptionsFor,
   EXTRA_ENTRIES,
@@ -19,7 +19,7 @@ import { FUNCTION_NAMES } from '../../shared/contracts/functions.ts';
 // The one test that really bundles: each function with the construct's own esbuild options,
 // then loaded in a fresh Node process as a cold start would. Template tests skip bundling.
 
-const config = loadSynthConfig();
+const config = loadSynthConfig(EXAMPLE_CONFIG_PATH, { trial: true });
 const outRoot = mkdtempSync(join(tmpdir(), 'strikewatch-bundles-'));
 afterAll(() => rmSync(outRoot, { recursive: true, force: true }));
 

@@ -1,13 +1,17 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import {
+  EXAMPLE_CONFIG_PATH,
   loadSynthConfig,
+  PRODUCTION_CONFIG_PATH,
   pollRateMinutes,
   slackWebhookSecretIds,
+  synthConfigFromContext,
+  targetRegion,
 } from '../../infra/config/synth-config.ts';
 import { bundlingOptionsFor } from '../../infra/constructs/strikewatch-function.ts';
 import { REPO_ROOT } from '../../infra/paths.ts';
@@ -16,6 +20,16 @@ import type { Config } from '../../shared/config/schema.ts';
 import { FUNCTION_NAMES } from '../../shared/contracts/functions.ts';
 import { ConfigError } from '../../shared/domain/errors.ts';
 import { synthStack } from './synth.ts';
+
+function synthError(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return (err as Error).message;
+  }
+  throw new Error('expected a ConfigError');
+}
 
 function writeTemp(name: string, text: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'strikewatch-config-'));
@@ -36,8 +50,8 @@ subscribers:
 `;
 
 describe('config at synth time', () => {
-  it('the default is the bundled production example, and it is valid', () => {
-    const config = loadSynthConfig();
+  it('the bundled example, synthesised as a trial, is valid', () => {
+    const config = loadSynthConfig(EXAMPLE_CONFIG_PATH, { trial: true });
     expect(config.feeds.length).toBeGreaterThanOrEqual(3);
     expect(slackWebhookSecretIds(config)).toEqual(['slack/analysts']);
     expect(config.subscribers.some((s) => s.email)).toBe(true);
@@ -79,6 +93,74 @@ describe('config at synth time', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
   });
 
+  it('refuses what cannot work or would leak in AWS, each problem by path (issue 17 item 2)', () => {
+    const file = writeTemp(
+      'leaky.yaml',
+      `
+feeds:
+  - id: f1
+    url: https://news.ngo.dev/rss
+subscribers:
+  - id: inline
+    slack: { webhookUrl: https://hooks.slack.com/services/T/B/X }
+  - id: env
+    slack: { webhookUrlEnv: STRIKEWATCH_SLACK_WEBHOOK }
+  - id: metadata
+    slack: { webhookUrlSecret: slack/ops }
+  - id: desk
+    email: desk@ngo.dev
+delivery:
+  email:
+    from: alerts@ngo.dev
+    smtp: { host: 169.254.169.254 }
+`,
+    );
+    const message = synthError(() => loadSynthConfig(file));
+    expect(message).toContain(`${file} cannot be deployed to AWS:`);
+    for (const path of [
+      'subscribers.0.slack.webhookUrl',
+      'subscribers.1.slack.webhookUrlEnv',
+      'delivery.email.smtp.host',
+    ]) {
+      expect(message).toContain(`- ${path}:`);
+    }
+    expect(message).toMatch(/169\.254\.169\.254 is a link-local address/);
+    expect(message).not.toContain('subscribers.2');
+  });
+
+  it('refuses the example unless the synth is a trial, saying how to make the production config', () => {
+    const message = synthError(() => loadSynthConfig(EXAMPLE_CONFIG_PATH));
+    expect(message).toContain(`cp ${EXAMPLE_CONFIG_PATH} ${PRODUCTION_CONFIG_PATH}`);
+    expect(message).toContain('-c trial=true');
+    // A copy that still holds the example's addresses is refused too, by path.
+    const copy = writeTemp('copy.yaml', readFileSync(join(REPO_ROOT, EXAMPLE_CONFIG_PATH), 'utf8'));
+    const copied = synthError(() => loadSynthConfig(copy));
+    expect(copied).toContain(
+      '- subscribers.1.email: casualty-desk@example.org is an example address',
+    );
+    expect(copied).toContain('- delivery.email.from: ');
+    expect(loadSynthConfig(copy, { trial: true }).feeds.length).toBeGreaterThan(0);
+    // No config at all: refused, unless a trial (which then takes the example).
+    expect(synthError(() => synthConfigFromContext({}))).toMatch(
+      /no config given\. Create yours from the example .* -c config=config\/strikewatch\.prod\.yaml/,
+    );
+    expect(synthConfigFromContext({ trial: true }).path).toBe(EXAMPLE_CONFIG_PATH);
+  });
+
+  it('one region for bootstrap, deploy and the commands after: a mismatch is said', () => {
+    expect(targetRegion({ cli: 'eu-west-1' })).toEqual({ region: 'eu-west-1' });
+    expect(targetRegion({ context: 'eu-west-1', cli: 'eu-west-1' })).toEqual({
+      region: 'eu-west-1',
+    });
+    expect(targetRegion({ context: 'eu-west-1', cli: 'us-east-2' }).notice).toMatch(
+      /targets eu-west-1 \(-c region\) but your AWS CLI region is us-east-2.*export AWS_REGION=eu-west-1/,
+    );
+    expect(targetRegion({})).toEqual({
+      region: 'us-east-1',
+      notice: expect.stringMatching(/no region set.*export AWS_REGION=/),
+    });
+  });
+
   it('a missing file says which file and how to pass another', () => {
     expect(() => loadSynthConfig('infra/config/no-such-file.yaml')).toThrow(
       /cannot read config file .*no-such-file\.yaml: ENOENT\. Pass .* -c config=<path>/,
@@ -86,7 +168,7 @@ describe('config at synth time', () => {
   });
 
   it('the config reaches the code through esbuild define, not the 4 KB environment', () => {
-    const config = loadSynthConfig();
+    const config = loadSynthConfig(EXAMPLE_CONFIG_PATH, { trial: true });
     for (const name of FUNCTION_NAMES) {
       const defined = bundlingOptionsFor(name, config).define?.['process.env.STRIKEWATCH_CONFIG'];
       expect(JSON.parse(JSON.parse(defined as string) as string)).toEqual(config);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { App, type IPolicyValidationPlugin, Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { loadSynthConfig } from '../../infra/config/synth-config.ts';
+import { EXAMPLE_CONFIG_PATH, loadSynthConfig } from '../../infra/config/synth-config.ts';
 import { REPO_ROOT } from '../../infra/paths.ts';
 import {
   StrikewatchStack,
@@ -37,7 +37,7 @@ export function synthStack(options: SynthOptions = {}): {
     context: { ...cdkJsonContext(), 'aws:cdk:bundling-stacks': [] },
   });
   if (options.plugins) Validations.of(app).addPlugins(...options.plugins(app));
-  const config = options.config ?? loadSynthConfig();
+  const config = options.config ?? loadSynthConfig(EXAMPLE_CONFIG_PATH, { trial: true });
   const stack = new StrikewatchStack(app, options.stackName ?? 'strikewatch-test', {
     env: { account: '123456789012', region: 'eu-west-1' },
     config,
