@@ -4,7 +4,9 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
 
 // The embedded default store: dynalite (the DynamoDB API over LevelDB) on 127.0.0.1, persisted
-// under the data folder, reached through the real @aws-sdk/client-dynamodb.
+// under the data folder, reached through the real @aws-sdk/client-dynamodb. One LevelDB folder
+// is opened by one process only: shared/local/store-server.ts makes a data folder's store
+// shareable between processes (one serves it, the others are its clients).
 
 export interface EmbeddedDynamo {
   endpoint: string;
@@ -14,7 +16,7 @@ export interface EmbeddedDynamo {
 
 export async function startEmbeddedDynamo(
   opts: { path?: string | undefined } = {},
-): Promise<EmbeddedDynamo> {
+): Promise<EmbeddedDynamo & { port: number }> {
   if (opts.path) mkdirSync(opts.path, { recursive: true });
   const server = dynalite({
     ...(opts.path ? { path: opts.path } : {}),
@@ -31,6 +33,7 @@ export async function startEmbeddedDynamo(
   const client = createDynamoClient(endpoint);
   return {
     endpoint,
+    port,
     client,
     close: async () => {
       client.destroy();
@@ -39,13 +42,30 @@ export async function startEmbeddedDynamo(
   };
 }
 
+/** Where a local client sends its requests: a fixed URL, or asked again for every request. */
+export type LocalEndpoint = string | (() => string);
+
 /** A client for a local endpoint: fixed dummy credentials, short timeouts, bounded retries. */
-export function createDynamoClient(endpoint: string): DynamoDBClient {
+export function createDynamoClient(
+  endpoint: LocalEndpoint,
+  opts: { maxAttempts?: number; requestTimeoutMs?: number } = {},
+): DynamoDBClient {
   return new DynamoDBClient({
-    endpoint,
+    endpoint:
+      typeof endpoint === 'string'
+        ? endpoint
+        : async () => {
+            const url = new URL(endpoint());
+            return {
+              protocol: url.protocol,
+              hostname: url.hostname,
+              port: Number(url.port),
+              path: '/',
+            };
+          },
     region: 'local',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    maxAttempts: 4,
-    requestHandler: { connectionTimeout: 2_000, requestTimeout: 10_000 },
+    maxAttempts: opts.maxAttempts ?? 4,
+    requestHandler: { connectionTimeout: 2_000, requestTimeout: opts.requestTimeoutMs ?? 10_000 },
   });
 }
