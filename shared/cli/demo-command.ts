@@ -29,10 +29,15 @@ export async function runDemo(o: { dataDir: string; quiet?: boolean }): Promise<
         'in the repository: restore it with `git checkout -- data/`.',
     );
   }
-  const site = await startDemoSite(pages, { preferredPort: DEMO_PORT });
-  const slack = await startSlackSink();
-  const smtp = await startSmtpSink();
+  // Each server is closed however the demo ends, also when a later one fails to start.
+  const opened: { close(): Promise<void> }[] = [];
   try {
+    const site = await startDemoSite(pages, { preferredPort: DEMO_PORT });
+    opened.push(site);
+    const slack = await startSlackSink();
+    opened.push(slack);
+    const smtp = await startSmtpSink();
+    opened.push(smtp);
     const config = fillTemplate(
       readFileSync(DEMO_CONFIG_TEMPLATE, 'utf8'),
       {
@@ -52,7 +57,14 @@ export async function runDemo(o: { dataDir: string; quiet?: boolean }): Promise<
       );
     }
     // One full cycle each time: every feed is polled (a repeat run gets 304 Not Modified).
-    await runCycles({ config, dataDir: o.dataDir, quiet: o.quiet, force: true });
+    await runCycles({
+      config,
+      origin: DEMO_CONFIG_TEMPLATE,
+      command: 'demo',
+      dataDir: o.dataDir,
+      quiet: o.quiet,
+      force: true,
+    });
     if (!o.quiet && (slack.received.length || smtp.received.length)) {
       process.stdout.write(
         `delivered: ${slack.received.length} Slack messages to the local webhook receiver, ` +
@@ -60,6 +72,6 @@ export async function runDemo(o: { dataDir: string; quiet?: boolean }): Promise<
       );
     }
   } finally {
-    await Promise.all([site.close(), slack.close(), smtp.close()]);
+    await Promise.all(opened.map((server) => server.close()));
   }
 }

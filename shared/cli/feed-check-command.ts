@@ -2,8 +2,12 @@ import { createHttpClient } from '../adapters/http/http-client.ts';
 import { loadConfigFile } from '../config/load-config.ts';
 import { networkSchema } from '../config/schema.ts';
 import { checkFeed } from '../feeds/check-feed.ts';
+import { jsonLine, terminalText } from '../output/sanitise.ts';
 
-// `strikewatch feed check`: try a feed before adding it, through the same guard as a poll.
+// `strikewatch feed check`: try a feed before adding it, through the same guard as a poll. Titles
+// and links come from the feed: they reach the terminal through the one sanitiser.
+
+const t = (s: string | null | undefined, max = 300) => terminalText(s ?? '', { max });
 
 export async function runFeedCheck(
   targets: string[],
@@ -20,19 +24,19 @@ export async function runFeedCheck(
     const r = await checkFeed(http, target, settings);
     if (!r.ok) failed++;
     if (o.json) {
-      process.stdout.write(`${JSON.stringify(r)}\n`);
+      process.stdout.write(`${jsonLine(r)}\n`);
       continue;
     }
     if (!r.ok) {
-      process.stdout.write(`✗ ${target}\n  ${r.error.code}: ${r.error.message}\n`);
+      process.stdout.write(`✗ ${t(target)}\n  ${r.error.code}: ${t(r.error.message, 1000)}\n`);
       continue;
     }
     const lines = [
-      `✓ ${target}: ${r.title ?? '(untitled feed)'}, ${r.items.length} items${r.truncated ? ` (${r.truncated} more over the cap)` : ''}`,
+      `✓ ${t(target)}: ${r.title ? t(r.title) : '(untitled feed)'}, ${r.items.length} items${r.truncated ? ` (${r.truncated} more over the cap)` : ''}`,
     ];
     for (const item of r.items.slice(0, 20)) {
       lines.push(
-        `  - ${item.publishedAt?.slice(0, 10) ?? '(no date)  '} ${item.title ?? '(no title)'}${item.link ? `\n      ${item.link}` : '  (no link)'}`,
+        `  - ${item.publishedAt ? t(item.publishedAt.slice(0, 10)) : '(no date)  '} ${item.title ? t(item.title) : '(no title)'}${item.link ? `\n      ${t(item.link, 2000)}` : '  (no link)'}`,
       );
     }
     if (r.items.length > 20) lines.push(`  … ${r.items.length - 20} more`);

@@ -5,10 +5,14 @@ import { runDemo } from './demo-command.ts';
 import { runExtract } from './extract-command.ts';
 import { runFeedCheck } from './feed-check-command.ts';
 import { runQuery } from './query-command.ts';
-import { runRun, runValidate } from './run-command.ts';
+import { runRun } from './run-command.ts';
+import { runStatus } from './status-command.ts';
+import { runValidate } from './validate-command.ts';
 
 // The `strikewatch` command line. Each command is a thin shell around a use-case; named errors
 // become one readable line and exit code 1, anything unexpected a stack trace and exit code 2.
+// A command closes what it opened; should anything still hold the process a few seconds after
+// the command ended, it exits anyway (and says so) rather than hang a terminal or a cron job.
 
 // The AWS SDK warns once per process that Node 20 support ends in 2027; Lambda runs Node 22,
 // and the warning is noise in every local command.
@@ -44,7 +48,7 @@ program
   .requiredOption('--config <file>', 'JSON or YAML config file (see README: Configuration)')
   .option('--data-dir <dir>', 'where the embedded store and outbox live', '.strikewatch/data')
   .option('--once', 'one cycle, then exit (default)')
-  .option('--watch', 'keep polling: each feed at its own interval')
+  .option('--watch', 'keep polling: each feed at its own interval (see `strikewatch status`)')
   .option('--force', 'poll every feed now, even those not yet due or backing off')
   .action(
     (o: { config: string; dataDir: string; once?: boolean; watch?: boolean; force?: boolean }) =>
@@ -92,10 +96,32 @@ feed
   );
 
 program
+  .command('status')
+  .description(
+    "each feed's last poll, last success, backoff and last error, and who serves the store",
+  )
+  .option('--data-dir <dir>', 'the data folder of a local run', '.strikewatch/data')
+  .option('--config <file>', 'show the feeds of this config (default: those of the last run)')
+  .option('--json', 'one JSON object')
+  .action((o: { dataDir: string; config?: string; json?: boolean }) => runStatus(o));
+
+program
   .command('validate')
-  .description('check a config file and print what it configures')
+  .description(
+    'check a config file for a local run (default) or a deployment, and print what it configures',
+  )
   .argument('<file>', 'JSON or YAML config file')
-  .action((file: string) => runValidate(file));
+  .option('--target <target>', 'local | aws: where the config is to run', 'local')
+  .option('--trial', 'with --target aws: accept the example addresses (a trial deployment)')
+  .action((file: string, o: { target?: string; trial?: boolean }) => runValidate(file, o));
+
+/** Exits if something still holds the process after the command ended (a leak, never a hang). */
+function exitWhenDone(): void {
+  setTimeout(() => {
+    process.stderr.write('strikewatch: warning: still busy 3 s after the command ended; exiting\n');
+    process.exit();
+  }, 3_000).unref();
+}
 
 try {
   await program.parseAsync(process.argv);
@@ -110,3 +136,4 @@ try {
     process.exitCode = 2;
   }
 }
+exitWhenDone();

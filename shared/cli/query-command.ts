@@ -1,32 +1,23 @@
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { createDynamoDbStore } from '../adapters/dynamodb/dynamodb-store.ts';
 import { ConfigError } from '../domain/errors.ts';
-import { startEmbeddedDynamo } from '../local/embedded-dynamodb.ts';
 import { TABLE_NAME } from '../local/local-deps.ts';
+import { openSharedStore, storePath } from '../local/store-server.ts';
+import { csvRow, jsonLine, terminalText } from '../output/sanitise.ts';
 import { type Flat, flattenRow, queryStore } from '../use-cases/query-store.ts';
 
-// `strikewatch query`: the analysts' view of a local data folder, as a table, JSON or CSV.
-
-function csvCell(v: Flat[string]): string {
-  const s = v === null ? '' : String(v);
-  // A leading =, +, - or @ would run as a formula in a spreadsheet.
-  const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
-  return /[",\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
+// `strikewatch query`: the analysts' view of a local data folder, as a table, JSON or CSV. The
+// rows hold text from feeds and pages: every format goes through the one sanitiser. While a run
+// serves the folder's store, the query is its client; otherwise it opens the store itself.
 
 export function renderRows(rows: Flat[], format: string): string {
-  if (format === 'json') return rows.map((r) => JSON.stringify(r)).join('\n');
+  if (format === 'json') return rows.map((r) => jsonLine(r)).join('\n');
   const cols = [...new Set(rows.flatMap((r) => Object.keys(r)))];
   if (format === 'csv')
-    return [
-      cols.join(','),
-      ...rows.map((r) => cols.map((c) => csvCell(r[c] ?? null)).join(',')),
-    ].join('\n');
-  const cell = (v: Flat[string] | undefined) => {
-    const s = v === null || v === undefined ? '' : String(v).replace(/\s+/g, ' ');
-    return s.length > 60 ? `${s.slice(0, 59)}…` : s;
-  };
+    return [csvRow(cols), ...rows.map((r) => csvRow(cols.map((c) => r[c] ?? null)))].join('\n');
+  const cell = (v: Flat[string] | undefined) =>
+    v === null || v === undefined ? '' : terminalText(v, { max: 60 });
   const widths = cols.map((c) => Math.max(c.length, ...rows.map((r) => cell(r[c]).length)));
   const line = (vals: string[]) =>
     vals
@@ -45,13 +36,15 @@ export async function runQuery(o: Record<string, string | number | undefined>): 
   if (!['table', 'json', 'csv'].includes(format))
     throw new ConfigError(`--format must be table, json or csv (got ${format})`);
   const dataDir = resolve(String(o.dataDir));
-  const dbPath = join(dataDir, 'dynamodb');
-  if (!existsSync(dbPath)) {
+  if (!existsSync(storePath(dataDir))) {
     throw new ConfigError(
       `no strikewatch data in ${dataDir}: run \`strikewatch run --config FILE --data-dir ${o.dataDir}\` (or \`npm start\`, whose data is in .strikewatch/demo) first`,
     );
   }
-  const dynamo = await startEmbeddedDynamo({ path: dbPath });
+  const dynamo = await openSharedStore(dataDir, {
+    command: 'query',
+    notice: (m) => process.stderr.write(`strikewatch: ${m}\n`),
+  });
   try {
     const store = createDynamoDbStore({ client: dynamo.client, tableName: TABLE_NAME });
     await store.table.ensureTable();

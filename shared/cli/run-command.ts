@@ -1,89 +1,184 @@
 import { resolve } from 'node:path';
 import { alertText } from '../alerts/format-alert.ts';
+import { formatProblems } from '../config/config-problems.ts';
 import { loadConfigFile, parseConfigText } from '../config/load-config.ts';
+import { exampleAddressWarnings } from '../config/local-target.ts';
 import type { Config } from '../config/schema.ts';
 import { ConfigError } from '../domain/errors.ts';
 import type { AlertRecord } from '../domain/records.ts';
 import { consoleLogger } from '../local/console-logger.ts';
-import { createLocalRuntime } from '../local/local-deps.ts';
 import { outboxWriter } from '../local/outbox.ts';
+import { terminalText } from '../output/sanitise.ts';
 import { type CycleSummary, runCycle } from '../use-cases/run-cycle.ts';
+import { nextPoll, nextPollLine, problemLines, readFeedHealth } from './feed-health.ts';
+import { checkLocalStart, type LocalRun, openLocalRun } from './local-run.ts';
+import { type CycleProgressReporter, startCycleProgress } from './progress.ts';
+import { type RunRecord, writeRunRecord } from './run-record.ts';
+import { listenForStop, type StopSignals } from './stop-signals.ts';
+import { utcClock } from './time-words.ts';
 
 // `strikewatch run`: the local runner for a user's own config, and the engine of `demo`.
 
-export function summaryLine(s: CycleSummary): string {
+/** What one cycle did, in one line. */
+export function cycleText(s: CycleSummary): string {
   const feeds = `${s.feeds.ok + s.feeds.notModified + s.feeds.failed} feeds polled (${s.feeds.ok} new content, ${s.feeds.notModified} not modified, ${s.feeds.failed} failed${s.feeds.notDue ? `, ${s.feeds.notDue} not due` : ''})`;
   const articles = `${s.articles.processed} new articles (${s.articles.relevant} on topic, ${s.articles.duplicates} joined a known story${s.articles.failed ? `, ${s.articles.failed} failed` : ''})`;
   const deliveries = `${s.deliveries.sent} deliveries sent${s.deliveries.failed ? `, ${s.deliveries.failed} failed` : ''}${s.deliveries.retried ? `, ${s.deliveries.retried} retried` : ''}`;
-  return `strikewatch: ${feeds} · ${articles} · ${s.alerts} new alerts · ${deliveries}`;
+  return `${feeds} · ${articles} · ${s.alerts} new alerts · ${deliveries}`;
 }
 
+/** The closing line of a run: CI and users read its "N new alerts". */
+export function summaryLine(s: CycleSummary): string {
+  return `strikewatch: ${cycleText(s)}`;
+}
+
+/** An alert on the terminal: every line of outside text through the terminal sanitiser. */
 export function printAlert(alert: AlertRecord): void {
-  process.stdout.write(`\n${alert.kind === 'casualty' ? '▲' : '◆'} ${alertText(alert)}\n`);
+  const lines = alertText(alert)
+    .split('\n')
+    .map((l) => `${/^ */.exec(l)?.[0] ?? ''}${terminalText(l, { max: 2000 })}`);
+  process.stdout.write(`\n${alert.kind === 'casualty' ? '▲' : '◆'} ${lines.join('\n')}\n`);
 }
 
 export interface CycleOptions {
   config: Config;
+  /** Where the config came from, for messages and `strikewatch status`. */
+  origin: string;
   dataDir: string;
+  /** The command line, for the store record ("run --watch", "demo"). */
+  command: string;
   quiet?: boolean | undefined;
   force?: boolean | undefined;
   watch?: boolean | undefined;
 }
 
+const say = (line: string) => process.stderr.write(`${line}\n`);
+
+/** The shortest wait between two watch cycles, whatever the feeds' states say. */
+const MIN_WATCH_WAIT_MS = 60_000;
+
+interface RunContext {
+  o: CycleOptions;
+  run: LocalRun;
+  signals: StopSignals;
+  record: RunRecord;
+  dataDir: string;
+  progress: CycleProgressReporter | null;
+}
+
+async function oneCycle(ctx: RunContext, force: boolean): Promise<CycleSummary> {
+  const feeds = ctx.o.config.feeds.length;
+  ctx.progress = ctx.o.quiet ? null : startCycleProgress(feeds);
+  ctx.signals.busy(true);
+  try {
+    return await runCycle(ctx.run.deps, {
+      force,
+      ...(ctx.progress ? { onProgress: ctx.progress.onProgress } : {}),
+    });
+  } finally {
+    ctx.signals.busy(false);
+    ctx.progress?.done();
+    ctx.progress = null;
+  }
+}
+
+/** After a cycle: what is wrong with which feed, and when the next poll is. */
+async function reportCycle(ctx: RunContext, summary: CycleSummary, watch: boolean): Promise<void> {
+  const now = new Date();
+  const health = await readFeedHealth(ctx.run.deps.feedState, ctx.o.config.feeds);
+  const next = nextPoll(health, now);
+  if (next.at.getTime() < now.getTime() + MIN_WATCH_WAIT_MS) {
+    next.at = new Date(now.getTime() + MIN_WATCH_WAIT_MS);
+  }
+  const text = watch ? `${utcClock(now, now)}  ${cycleText(summary)}` : `\n${summaryLine(summary)}`;
+  const problems = problemLines(health, now);
+  const lines = [text, ...problems, ...(watch ? [`  ${nextPollLine(next, now)}`] : [])];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  ctx.record.lastCycle = {
+    at: now.toISOString(),
+    summary: cycleText(summary),
+    failedFeeds: problems.length,
+  };
+  ctx.record.nextPollAt = watch ? next.at.toISOString() : null;
+  writeRunRecord(ctx.dataDir, ctx.record);
+}
+
+async function cycles(ctx: RunContext): Promise<CycleSummary> {
+  let summary = await oneCycle(ctx, ctx.o.force ?? false);
+  await reportCycle(ctx, summary, Boolean(ctx.o.watch));
+  while (ctx.o.watch && !ctx.signals.stopped) {
+    const at = new Date(ctx.record.nextPollAt ?? Date.now() + MIN_WATCH_WAIT_MS);
+    if (await ctx.signals.sleepUntil(at)) break;
+    summary = await oneCycle(ctx, false);
+    await reportCycle(ctx, summary, true);
+  }
+  return summary;
+}
+
 export async function runCycles(o: CycleOptions): Promise<CycleSummary> {
   const dataDir = resolve(o.dataDir);
   const logger = consoleLogger(process.env.LOG_LEVEL === 'debug' ? 'debug' : 'warn');
-  const runtime = await createLocalRuntime(o.config, { dataDir, logger, env: process.env });
-  const writeOutbox = outboxWriter(dataDir);
-  runtime.deps.onAlertCreated = (alert) => {
-    writeOutbox(alert);
-    if (!o.quiet) printAlert(alert);
-  };
-  // Long runs show progress on stderr: a line that updates in a terminal, a line every 50
-  // articles in a log.
-  const progress = (e: { stage: string; done: number; total: number }) => {
-    if (e.stage !== 'process' || e.total < 20) return;
-    if (process.stderr.isTTY) {
-      if (e.done % 10 !== 0 && e.done !== e.total) return;
-      process.stderr.write(`\r  processing articles: ${e.done}/${e.total}`);
-      if (e.done === e.total) process.stderr.write('\n');
-    } else if (e.done % 50 === 0 || e.done === e.total) {
-      process.stderr.write(`  processing articles: ${e.done}/${e.total}\n`);
-    }
+  const run = await openLocalRun(o.config, {
+    origin: o.origin,
+    dataDir,
+    command: o.command,
+    logger,
+    env: process.env,
+    notice: (m) => say(`strikewatch: ${m}`),
+  });
+  const signals = listenForStop(say);
+  const ctx: RunContext = {
+    o,
+    run,
+    signals,
+    dataDir,
+    progress: null,
+    record: {
+      pid: process.pid,
+      command: o.command,
+      config: o.origin,
+      startedAt: new Date().toISOString(),
+      feeds: o.config.feeds.map((f) => ({
+        id: f.id,
+        url: f.url,
+        intervalMinutes: f.intervalMinutes,
+      })),
+      lastCycle: null,
+      nextPollAt: null,
+    },
   };
   try {
-    let summary = await runCycle(runtime.deps, { force: o.force ?? false, onProgress: progress });
-    process.stdout.write(`\n${summaryLine(summary)}\n`);
-    // --watch: wake every minute and poll the feeds that are due (each keeps its interval).
-    // Ctrl-C ends the wait at once, or lets a running cycle finish before the store closes.
-    let stop = false;
-    let wake = () => {};
-    const onSignal = () => {
-      stop = true;
-      wake();
+    writeRunRecord(dataDir, ctx.record);
+    const writeOutbox = outboxWriter(dataDir);
+    run.deps.onAlertCreated = (alert) => {
+      writeOutbox(alert);
+      if (o.quiet) return;
+      ctx.progress?.clear();
+      printAlert(alert);
     };
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
-    while (o.watch && !stop) {
-      await new Promise<void>((r) => {
-        const t = setTimeout(r, 60_000);
-        wake = () => {
-          clearTimeout(t);
-          r();
-        };
-      });
-      if (stop) break;
-      summary = await runCycle(runtime.deps, { onProgress: progress });
-      if (summary.feeds.ok + summary.feeds.failed + summary.feeds.notModified > 0) {
-        process.stdout.write(`${new Date().toISOString()} ${summaryLine(summary)}\n`);
-      }
-    }
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-    return summary;
+    if (o.watch && !o.quiet) describeWatch(ctx);
+    return await cycles(ctx);
   } finally {
-    await runtime.close();
+    signals.dispose();
+    await run.close();
   }
+}
+
+function describeWatch(ctx: RunContext): void {
+  const server = ctx.run.store.server();
+  const where = server.self
+    ? `serving its store to other strikewatch commands on 127.0.0.1:${server.port}`
+    : `using the store served by strikewatch ${server.command} (pid ${server.pid})`;
+  say(
+    `strikewatch: watching ${ctx.o.config.feeds.length} feeds from ${ctx.o.origin}; data in ${ctx.dataDir}, ${where}. ` +
+      'Ctrl-C stops.',
+  );
+}
+
+/** Warnings a local start prints but does not stop for (example addresses left in a copy). */
+export function printWarnings(config: Config): void {
+  const warnings = exampleAddressWarnings(config);
+  if (warnings.length) say(`strikewatch: warning:\n${formatProblems(warnings)}`);
 }
 
 export async function runRun(o: {
@@ -95,15 +190,16 @@ export async function runRun(o: {
 }): Promise<void> {
   if (o.once && o.watch) throw new ConfigError('choose one of --once and --watch');
   const config = await loadConfigFile(o.config);
-  await runCycles({ config, dataDir: o.dataDir, force: o.force, watch: o.watch });
-}
-
-export async function runValidate(file: string): Promise<void> {
-  const c = await loadConfigFile(file);
-  process.stdout.write(
-    `${file} is valid: ${c.feeds.length} feeds, ${c.topics.length} topics, ${c.subscribers.length} subscribers` +
-      `${c.network.allowPrivateHosts.length ? `; private hosts allowed: ${c.network.allowPrivateHosts.join(', ')}` : ''}\n`,
-  );
+  checkLocalStart(config, o.config, process.env);
+  printWarnings(config);
+  await runCycles({
+    config,
+    origin: o.config,
+    dataDir: o.dataDir,
+    command: `run${o.watch ? ' --watch' : ''}`,
+    force: o.force,
+    watch: o.watch,
+  });
 }
 
 /** Fills `${NAME}` placeholders of a config template. */

@@ -73,9 +73,10 @@ export function exampleAddressWarnings(config: Config): ConfigProblem[] {
   const check = (path: ConfigProblem['path'], value: string | undefined, what: string) => {
     const domain = value ? domainOf(value) : null;
     if (domain && isExampleDomain(domain)) {
+      const shown = value === `smtp://${domain}` ? domain : value;
       found.push({
         path,
-        message: `${value} is an example ${what} (${domain} is reserved: nothing sent there arrives); put your own`,
+        message: `${shown} is an example ${what} (${domain} is reserved: nothing sent there arrives); put your own`,
       });
     }
   };
