@@ -149,7 +149,7 @@ export async function runCycles(o: CycleOptions): Promise<CycleSummary> {
   };
   try {
     writeRunRecord(dataDir, ctx.record);
-    const writeOutbox = outboxWriter(dataDir);
+    const writeOutbox = openOutbox(dataDir);
     run.deps.onAlertCreated = (alert) => {
       writeOutbox(alert);
       if (o.quiet) return;
@@ -161,6 +161,19 @@ export async function runCycles(o: CycleOptions): Promise<CycleSummary> {
   } finally {
     signals.dispose();
     await run.close();
+  }
+}
+
+/** DIR/outbox/, where every alert is also kept as a file; a folder that cannot be made says so. */
+function openOutbox(dataDir: string): ReturnType<typeof outboxWriter> {
+  try {
+    return outboxWriter(dataDir);
+  } catch (err) {
+    throw new ConfigError(
+      `cannot keep alerts in ${dataDir}/outbox/ (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}): ` +
+        'make it a writable folder, or choose another --data-dir',
+      { cause: err },
+    );
   }
 }
 
