@@ -60,7 +60,7 @@ export function problemLines(health: readonly FeedHealth[], now: Date): string[]
     .map((h) => {
       const s = h.state as FeedState;
       const retry = s.nextPollAfter
-        ? `; next try ${utcClock(s.nextPollAfter, now)} (${untilWords(new Date(s.nextPollAfter), now)})`
+        ? `; next try ${utcClock(s.nextPollAfter, now)}, ${untilWords(new Date(s.nextPollAfter), now)}`
         : '';
       const since = s.lastSuccessAt
         ? `last success ${utcClock(s.lastSuccessAt, now)}`
