@@ -67,7 +67,7 @@ function mapBytes(m: Item, path: string, depth: number): number {
 export function checkStorableItem(item: Item): void {
   const bytes = mapBytes(item, '', 0);
   if (bytes > ITEM_MAX_BYTES) {
-    const what = typeof item.type === 'string' ? `a ${item.type} item` : 'an item';
+    const what = typeof item.type === 'string' ? `the ${item.type} item` : 'the item';
     throw new RecordNotStorableError(
       '(item)',
       `${what} of about ${bytes} bytes is over the store's ${ITEM_MAX_BYTES}-byte item limit`,
