@@ -68,7 +68,7 @@ export class InMemoryArticleLedger implements ArticleLedger {
     if (e?.status !== 'processing' || e.leaseUntil !== leaseUntil) return null;
     if (failure.retryable) e.retries++;
     else e.failures++;
-    e.leaseUntil = failure.at;
+    e.leaseUntil = null;
     e.lastError = `${failure.code}: ${failure.message}`;
     return { failures: e.failures, retries: e.retries };
   }

@@ -13,6 +13,8 @@ import { asItem, type DynamoTable, strip } from './table.ts';
 // itself (ADD on a conditional update), so concurrent workers count each attempt once.
 
 const STATUS = { '#status': 'status' };
+/** The lease of a released article: before any `now`, so the next claim takes it. */
+const RELEASED = new Date(0).toISOString();
 /** Statuses after which nobody processes the article again. */
 const FINISHED = new Set(['done', 'quarantined']);
 
@@ -78,13 +80,14 @@ export class DynamoArticleLedger implements ArticleLedger {
   ): Promise<ArticleFailureCounts | null> {
     const counter = failure.retryable ? 'retries' : 'failures';
     const after = await this.table.update(itemKey.article(articleId), {
-      // The lease ends now: the next run (or SQS's redelivery) may take the article at once.
-      expression: `SET leaseUntil = :at, lastError = :error ADD ${counter} :one`,
+      // The lease is over: the next run (or SQS's redelivery) may take the article at once.
+      expression: `SET leaseUntil = :released, lastFailedAt = :at, lastError = :error ADD ${counter} :one`,
       condition: '#status = :processing AND leaseUntil = :lease',
       names: STATUS,
       values: {
         ':processing': 'processing',
         ':lease': leaseUntil,
+        ':released': RELEASED,
         ':at': failure.at,
         ':error': `${failure.code}: ${failure.message}`,
         ':one': 1,
