@@ -8,8 +8,18 @@ export interface HostLimits {
   perHost: number;
 }
 
+/** A running task's hold on its slot. */
+export interface Slot {
+  /**
+   * Gives the slot up while waiting for `wait` (another task's turn, not this host), then takes
+   * one again ahead of tasks not yet started: a task that waits holds no slot, so tasks waiting
+   * on each other can never fill every slot and stall.
+   */
+  pause<U>(wait: Promise<U>): Promise<U>;
+}
+
 export interface HostLimiter {
-  run<T>(host: string, task: () => Promise<T>): Promise<T>;
+  run<T>(host: string, task: (slot: Slot) => Promise<T>): Promise<T>;
 }
 
 interface Waiting {
@@ -46,13 +56,27 @@ export function hostLimiter(limits: HostLimits): HostLimiter {
     startWhatFits();
   };
 
+  const slotFor = (host: string): Slot => ({
+    async pause<U>(wait: Promise<U>): Promise<U> {
+      finished(host);
+      try {
+        return await wait;
+      } finally {
+        await new Promise<void>((start) => {
+          waiting.unshift({ host, start });
+          startWhatFits();
+        });
+      }
+    },
+  });
+
   return {
-    run<T>(host: string, task: () => Promise<T>): Promise<T> {
+    run<T>(host: string, task: (slot: Slot) => Promise<T>): Promise<T> {
       return new Promise<T>((resolve, reject) => {
         const start = () => {
           // A task that throws synchronously still frees its slot.
           Promise.resolve()
-            .then(task)
+            .then(() => task(slotFor(host)))
             .then(resolve, reject)
             .finally(() => finished(host));
         };

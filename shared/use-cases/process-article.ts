@@ -216,7 +216,20 @@ async function processRelevant(
   };
 }
 
-export async function processArticle(deps: ProcessDeps, job: ArticleJob): Promise<ProcessOutcome> {
+export interface ProcessOptions {
+  /**
+   * Awaited after the page is read and judged, before the article joins its story and settles
+   * its claims: the local runner reads an outlet's pages side by side but settles them in the
+   * order the outlet published them, so a revised toll follows the first one.
+   */
+  turn?: () => Promise<void>;
+}
+
+export async function processArticle(
+  deps: ProcessDeps,
+  job: ArticleJob,
+  opts: ProcessOptions = {},
+): Promise<ProcessOutcome> {
   const now = isoNow(deps);
   const lap = stageTimer(deps);
   const lease = addMs(now, ARTICLE_LEASE_MS);
@@ -225,7 +238,7 @@ export async function processArticle(deps: ProcessDeps, job: ArticleJob): Promis
   if (taken.outcome !== 'claimed') return { articleId: job.articleId, status: taken.outcome };
   lap('store');
   try {
-    return await processClaimed(deps, job, now, lap);
+    return await processClaimed(deps, job, now, lap, opts);
   } catch (err) {
     return articleFailed(deps, job, lease, err);
   }
@@ -237,6 +250,7 @@ async function processClaimed(
   job: ArticleJob,
   now: string,
   lap: Lap,
+  opts: ProcessOptions,
 ): Promise<ProcessOutcome> {
   let article: ArticleText;
   try {
@@ -252,6 +266,7 @@ async function processClaimed(
   );
   lap('topic');
   const fp = fingerprintText(fullText(article));
+  await opts.turn?.();
   if (decision.relevant)
     return processRelevant(deps, { job, article, fp, topics: decision.topics, now }, lap);
   const done = { relevant: false, topics: [], storyId: null, contentHash: fp.contentHash };

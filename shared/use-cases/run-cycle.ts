@@ -15,7 +15,8 @@ import { type ProcessDeps, type ProcessOutcome, processArticle } from './process
 // three functions joined by SQS): poll every feed, process every new item, deliver alerts.
 //
 // Nothing waits for what it does not need: a feed's articles start as soon as its own poll is
-// done, pages are read with bounded concurrency per host and in total (a slow host holds only
+// done (their pages read side by side, their claims settled in the order the outlet published
+// them), pages are read with bounded concurrency per host and in total (a slow host holds only
 // its own slots), each article's alerts are delivered as soon as it is done, and a feed's state
 // is saved once its own articles are. One slow feed delays only its own articles.
 
@@ -115,13 +116,16 @@ async function runJob(
   job: ArticleJob,
   ctx: CycleContext,
   unfinished: Set<string>,
+  turn: () => Promise<void>,
 ): Promise<ProcessOutcome> {
-  const outcome = await processArticle(deps, job).catch((err: unknown): ProcessOutcome => {
-    const e = describeError(err);
-    deps.logger.error('article failed', { url: job.url, code: e.code, reason: e.message });
-    unfinished.add(job.articleId);
-    return { articleId: job.articleId, status: 'error', code: e.code, message: e.message };
-  });
+  const outcome = await processArticle(deps, job, { turn }).catch(
+    (err: unknown): ProcessOutcome => {
+      const e = describeError(err);
+      deps.logger.error('article failed', { url: job.url, code: e.code, reason: e.message });
+      unfinished.add(job.articleId);
+      return { articleId: job.articleId, status: 'error', code: e.code, message: e.message };
+    },
+  );
   if (outcome.status === 'busy') unfinished.add(job.articleId);
   if ('alerts' in outcome && outcome.alerts.length > 0)
     ctx.delivery.nudge(outcome.alerts.map((a) => a.alertId));
@@ -130,9 +134,18 @@ async function runJob(
   return outcome;
 }
 
+/** Oldest first; items without a date keep their feed order after the dated ones. */
+function byPublication(jobs: readonly ArticleJob[]): ArticleJob[] {
+  const at = (j: ArticleJob) => (j.item.publishedAt ? Date.parse(j.item.publishedAt) : Infinity);
+  return [...jobs].sort((a, b) => at(a) - at(b));
+}
+
 /**
- * A polled feed's articles; its new ETag is kept only when all of them were handled, otherwise
- * the next poll fetches the feed again and the unfinished items come back.
+ * A polled feed's articles. Their pages are read side by side (bounded per host and in total),
+ * but each settles its claims only after the one the outlet published before it is done, so an
+ * outlet's revised toll is read as a revision ("from 10 to 20"), never before the first toll.
+ * The feed's new ETag is kept only when all of them were handled, otherwise the next poll
+ * fetches the feed again and the unfinished items come back.
  */
 async function runFeed(
   deps: CycleDeps,
@@ -142,12 +155,19 @@ async function runFeed(
   if (poll.status !== 'ok') return [];
   ctx.progress.total += poll.jobs.length;
   const unfinished = new Set<string>();
+  let previous: Promise<unknown> = Promise.resolve();
   const outcomes = await Promise.all(
-    poll.jobs.map((job) =>
-      ctx.limiter.run(hostKey(job.url, `feed:${job.feedId}`), () =>
-        runJob(deps, job, ctx, unfinished),
-      ),
-    ),
+    byPublication(poll.jobs).map((job) => {
+      const before = previous;
+      const run = ctx.limiter.run(hostKey(job.url, `feed:${job.feedId}`), (slot) =>
+        runJob(deps, job, ctx, unfinished, async () => {
+          await slot.pause(before);
+        }),
+      );
+      // The next article's turn comes when this one is done, whatever its outcome.
+      previous = run.catch(() => {});
+      return run;
+    }),
   );
   if (!poll.jobs.some((j) => unfinished.has(j.articleId))) await commitFeedState(deps, poll);
   return outcomes;

@@ -51,6 +51,30 @@ describe('hostLimiter', () => {
     expect(await next).toBe('next');
   });
 
+  it('a task that waits for an earlier one gives its slot up meanwhile: no stall', async () => {
+    // One slot in all. The second task holds it and waits for the first, which is queued behind
+    // it: holding the slot while waiting would stall both forever.
+    const limiter = hostLimiter({ total: 1, perHost: 1 });
+    const order: string[] = [];
+    let markFirstDone = () => {};
+    const firstDone = new Promise<void>((r) => {
+      markFirstDone = r;
+    });
+    const second = limiter.run('b', async (slot) => {
+      order.push('second reads');
+      await slot.pause(firstDone);
+      order.push('second settles');
+      return 'second';
+    });
+    const first = limiter.run('a', async () => {
+      order.push('first');
+      markFirstDone();
+      return 'first';
+    });
+    expect(await Promise.all([first, second])).toEqual(['first', 'second']);
+    expect(order).toEqual(['second reads', 'first', 'second settles']);
+  });
+
   it('keys pages by host and port; jobs without a page by their feed', () => {
     expect(hostKey('https://News.example/a', 'feed:x')).toBe('news.example');
     expect(hostKey('http://127.0.0.1:8080/a', 'feed:x')).toBe('127.0.0.1:8080');
