@@ -150,6 +150,22 @@ export class QueueSendError extends StrikewatchError {
   }
 }
 
+/**
+ * A record the store cannot keep: a number outside what DynamoDB and its document client take
+ * (not finite, or an integer beyond 2^53 - 1, as a page stating "1e30 killed" would give), or an
+ * item over DynamoDB's 400 KB. Refused before the request, naming the attribute; never retryable.
+ */
+export class RecordNotStorableError extends StrikewatchError {
+  readonly code = 'record_not_storable';
+  /** Where in the item: "claim.figure.count", or "(item)" for the size. */
+  readonly attribute: string;
+
+  constructor(attribute: string, message: string) {
+    super(message);
+    this.attribute = attribute;
+  }
+}
+
 /** Input to the analyst report that does not match ReportData (shared/report/report-data.ts). */
 export class ReportDataError extends StrikewatchError {
   readonly code = 'report_data_invalid';

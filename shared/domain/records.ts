@@ -30,6 +30,11 @@ export interface ArticleRecord {
   textSource: TextSource;
   /** Why the page could not be used, when textSource is 'feed'. */
   extractionNote: string | null;
+  /**
+   * Why the page's text is probably garbled (a charset that did not decode cleanly), when it is:
+   * the text was stored and alerted as decoded, and this says not to trust its spelling.
+   */
+  charsetWarning?: string | null;
   relevant: boolean;
   topics: string[];
   storyId: string | null;

@@ -1,23 +1,32 @@
 import { z } from 'zod';
+import { ARTICLE_JOB_MAX_BYTES } from '../contracts/queues.ts';
+import { LINK_MAX_CHARS, OUTLET_MAX_CHARS, singleLine } from '../domain/bounds.ts';
 import { StrikewatchError } from '../domain/errors.ts';
-import type { ArticleJob } from './poll-feeds.ts';
+import { type ArticleJob, boundedItem } from './article-jobs.ts';
 
-// Messages between the functions, checked on arrival: an SQS body is outside input.
+// Messages between the functions, checked on arrival: an SQS body is outside input. A job is
+// bounded again as it arrives (a message queued by an older version, or by anyone who can send
+// to the queue, is no more trusted than a feed), with the same bounds the poll applies.
 
-const feedItemSchema = z.object({
-  guid: z.string().nullable(),
-  link: z.string().nullable(),
-  title: z.string().nullable(),
-  publishedAt: z.string().nullable(),
-  content: z.string().nullable(),
-});
+const feedItemSchema = z
+  .object({
+    guid: z.string().nullable(),
+    link: z.string().nullable(),
+    title: z.string().nullable(),
+    publishedAt: z.string().nullable(),
+    content: z.string().nullable(),
+  })
+  .transform(boundedItem);
 
 export const articleJobSchema = z.object({
-  feedId: z.string().min(1),
-  outlet: z.string().min(1),
+  feedId: z.string().min(1).max(64),
+  outlet: z
+    .string()
+    .transform((s) => singleLine(s, OUTLET_MAX_CHARS))
+    .pipe(z.string().min(1)),
   articleId: z.string().regex(/^[a-f0-9]{32}$/),
-  url: z.string().url().nullable(),
-  canonicalUrl: z.string().url().nullable(),
+  url: z.string().max(LINK_MAX_CHARS).url().nullable(),
+  canonicalUrl: z.string().max(LINK_MAX_CHARS).url().nullable(),
   item: feedItemSchema,
 });
 
@@ -36,6 +45,9 @@ function parseJson(body: string): unknown {
 }
 
 export function parseArticleJob(body: string): ArticleJob {
+  // Four times the largest job the poll makes: JSON.parse must not be handed megabytes.
+  if (body.length > 4 * ARTICLE_JOB_MAX_BYTES)
+    throw new InvalidMessageError(`an article job of ${body.length} characters is too large`);
   const r = articleJobSchema.safeParse(parseJson(body));
   if (!r.success)
     throw new InvalidMessageError(`not an article job: ${r.error.issues[0]?.message ?? 'invalid'}`);

@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { Config, FeedConfig } from '../config/schema.ts';
-import { canonicalizeUrl } from '../dedupe/canonical-url.ts';
-import type { FeedItem } from '../domain/article.ts';
+import type { ParsedFeed } from '../domain/article.ts';
 import { describeError } from '../domain/errors.ts';
 import type { FeedState } from '../domain/records.ts';
+import { decodeBodyWithReport } from '../feeds/decode-report.ts';
 import { FEED_ACCEPT } from '../feeds/feed-request.ts';
 import { parseFeed } from '../feeds/parse-feed.ts';
 import type { ArticleLedger } from '../ports/article-ledger.ts';
@@ -11,25 +10,20 @@ import type { Clock } from '../ports/clock.ts';
 import type { ErrorLog } from '../ports/error-log.ts';
 import type { FeedStateStore } from '../ports/feed-state.ts';
 import type { HttpClient, HttpResponse } from '../ports/http.ts';
+import type { JobQueue } from '../ports/job-queue.ts';
 import type { Logger } from '../ports/logger.ts';
+import { type ArticleJob, articleJob, boundedOutlet, legacyArticleId } from './article-jobs.ts';
 import { addMs, type Ids, isoNow, newId } from './deps.ts';
 
 // Polls feeds with conditional GET and turns their items into article jobs. One broken feed
-// never stops the others: its error is recorded and it backs off.
+// never stops the others: its error is recorded and it backs off. What a poll changes without
+// failing is recorded too: items over the per-feed cap, a feed whose charset did not decode
+// cleanly. In AWS each feed's jobs are queued on their own and its state saved only then.
+
+export type { ArticleJob } from './article-jobs.ts';
+export { articleIdFor } from './article-jobs.ts';
 
 const MAX_BACKOFF_MS = 24 * 60 * 60 * 1000;
-
-/** One item to process: the unit of work SQS carries in AWS. */
-export interface ArticleJob {
-  feedId: string;
-  outlet: string;
-  articleId: string;
-  /** The item's link as the feed gives it (what is fetched and linked to), or null. */
-  url: string | null;
-  /** Canonical form of the link (the article's identity), or null. */
-  canonicalUrl: string | null;
-  item: FeedItem;
-}
 
 export type FeedPollResult =
   | {
@@ -47,20 +41,6 @@ export type FeedPollResult =
   | { feedId: string; status: 'not_modified' }
   | { feedId: string; status: 'not_due'; nextPollAfter: string }
   | { feedId: string; status: 'error'; code: string; message: string };
-
-/** Article identity: the canonical URL, else the feed's GUID (items without links). */
-export function articleIdFor(
-  feedId: string,
-  item: FeedItem,
-): { articleId: string; url: string | null; canonicalUrl: string | null } {
-  const canonicalUrl = item.link ? canonicalizeUrl(item.link) : null;
-  const basis = canonicalUrl ?? `guid:${feedId}:${item.guid ?? item.title ?? JSON.stringify(item)}`;
-  return {
-    articleId: createHash('sha256').update(basis).digest('hex').slice(0, 32),
-    url: canonicalUrl ? (item.link?.trim() ?? null) : null,
-    canonicalUrl,
-  };
-}
 
 function emptyState(feedId: string): FeedState {
   return {
@@ -116,6 +96,67 @@ function polledState(
   };
 }
 
+/** A row for what the poll did not fail on but changed: items dropped, text maybe garbled. */
+async function recordFeedNotice(
+  deps: PollDeps,
+  feed: FeedConfig,
+  notice: { code: string; message: string },
+): Promise<void> {
+  await deps.errorLog.recordError({
+    errorId: newId(deps),
+    at: isoNow(deps),
+    scope: 'feed',
+    subject: feed.url,
+    feedId: feed.id,
+    ...notice,
+  });
+  deps.logger.warn('feed poll notice', { feedId: feed.id, code: notice.code });
+}
+
+/** Items over the cap and a charset that did not decode cleanly: each one row per poll. */
+async function recordFeedNotices(
+  deps: PollDeps,
+  feed: FeedConfig,
+  res: HttpResponse,
+  parsed: ParsedFeed,
+): Promise<void> {
+  if (parsed.truncated > 0) {
+    const max = deps.config.network.maxItemsPerFeed;
+    await recordFeedNotice(deps, feed, {
+      code: 'feed_items_over_cap',
+      message: `${parsed.truncated} of ${parsed.items.length + parsed.truncated} items were over the per-feed cap (network.maxItemsPerFeed: ${max}) and were not read; raise the cap to read them`,
+    });
+  }
+  const { warning } = decodeBodyWithReport(res.body, {
+    contentType: res.headers['content-type'],
+    kind: 'xml',
+  });
+  if (warning) {
+    await recordFeedNotice(deps, feed, {
+      code: 'charset_suspect',
+      message: `${warning}; the items' titles and text were read as decoded`,
+    });
+  }
+}
+
+/**
+ * Of these jobs, those not processed before. Before ids were per feed, a linked article was keyed
+ * by its canonical URL alone: such a record counts as known only for the feed that finished it.
+ */
+async function unprocessed(deps: PollDeps, feed: FeedConfig, jobs: ArticleJob[]) {
+  // Items already processed are dropped here with one batched read, not one write per item.
+  const unfinished = await deps.articleLedger.unfinishedArticles(jobs.map((j) => j.articleId));
+  const pending = jobs.filter((j) => unfinished.has(j.articleId));
+  const legacyIds = pending.flatMap((j) =>
+    j.canonicalUrl ? [legacyArticleId(j.canonicalUrl)] : [],
+  );
+  if (legacyIds.length === 0) return pending;
+  const legacy = await deps.articleLedger.finishedArticleFeeds(legacyIds);
+  return pending.filter(
+    (j) => !j.canonicalUrl || legacy.get(legacyArticleId(j.canonicalUrl)) !== feed.id,
+  );
+}
+
 /** The feed's items as article jobs, once each, without those processed before. */
 async function feedJobs(deps: PollDeps, feed: FeedConfig, res: HttpResponse) {
   const parsed = await parseFeed(res.body, {
@@ -124,22 +165,20 @@ async function feedJobs(deps: PollDeps, feed: FeedConfig, res: HttpResponse) {
     // Relative item links resolve against where the feed really was (after redirects).
     baseUrl: res.url,
   });
-  const outlet = feed.outlet ?? parsed.title ?? new URL(feed.url).hostname;
+  await recordFeedNotices(deps, feed, res, parsed);
+  const outlet = boundedOutlet(feed.outlet ?? parsed.title, feed.url);
   const seen = new Set<string>();
   const jobs: ArticleJob[] = [];
   for (const item of parsed.items) {
-    if (!item.link && !item.content) continue;
-    const { articleId, url, canonicalUrl } = articleIdFor(feed.id, item);
-    if (seen.has(articleId)) continue;
-    seen.add(articleId);
-    jobs.push({ feedId: feed.id, outlet, articleId, url, canonicalUrl, item });
+    const job = articleJob(feed, outlet, item);
+    if ((!job.url && !job.item.content) || seen.has(job.articleId)) continue;
+    seen.add(job.articleId);
+    jobs.push(job);
   }
-  // Items already processed are dropped here with one batched read, not one write per item.
-  const unfinished = await deps.articleLedger.unfinishedArticles(jobs.map((j) => j.articleId));
   return {
     items: parsed.items.length,
     truncated: parsed.truncated,
-    jobs: jobs.filter((j) => unfinished.has(j.articleId)),
+    jobs: await unprocessed(deps, feed, jobs),
   };
 }
 
@@ -216,6 +255,75 @@ export async function pollFeeds(
   opts: { force?: boolean; concurrency?: number } = {},
 ): Promise<FeedPollResult[]> {
   return mapLimit(deps.config.feeds, opts.concurrency ?? 4, (feed) => pollFeed(deps, feed, opts));
+}
+
+export interface QueueDeps extends PollDeps {
+  articleQueue: JobQueue;
+}
+
+/** What one poll-and-queue run did: feeds polled, failed (poll or send), jobs queued. */
+export interface PollQueueSummary {
+  results: FeedPollResult[];
+  /** Feeds that were due and polled. */
+  polled: number;
+  /** Feeds whose poll failed or whose jobs could not be queued (their state stays unsaved). */
+  failed: number;
+  sendFailed: number;
+  queued: number;
+}
+
+/**
+ * Queues the feed's jobs and only then saves its state (SQS keeps the jobs until processed). A
+ * send that fails (a message too large, SQS refusing or failing) is recorded and leaves the
+ * state unsaved, so the next poll fetches the feed again; it never stops another feed.
+ */
+async function queueFeedJobs(
+  deps: QueueDeps,
+  feed: FeedConfig,
+  result: FeedPollResult & { status: 'ok' },
+): Promise<{ queued: number; sendFailed: boolean }> {
+  try {
+    await deps.articleQueue.send(result.jobs);
+  } catch (err) {
+    const e = describeError(err);
+    await deps.errorLog.recordError({
+      errorId: newId(deps),
+      at: isoNow(deps),
+      scope: 'feed',
+      subject: feed.url,
+      feedId: feed.id,
+      code: e.code,
+      message: `${result.jobs.length} article jobs not queued: ${e.message}; the feed's state is not saved, so the next poll reads it again`,
+    });
+    deps.logger.error('article jobs not queued', {
+      feedId: feed.id,
+      code: e.code,
+      reason: e.message,
+    });
+    return { queued: 0, sendFailed: true };
+  }
+  await commitFeedState(deps, result);
+  return { queued: result.jobs.length, sendFailed: false };
+}
+
+/** poll-feeds in AWS: every due feed polled, its new items queued, its state saved after. */
+export async function pollAndQueue(
+  deps: QueueDeps,
+  opts: { force?: boolean; concurrency?: number } = {},
+): Promise<PollQueueSummary> {
+  const runs = await mapLimit(deps.config.feeds, opts.concurrency ?? 4, async (feed) => {
+    const result = await pollFeed(deps, feed, opts);
+    if (result.status !== 'ok') return { result, queued: 0, sendFailed: false };
+    return { result, ...(await queueFeedJobs(deps, feed, result)) };
+  });
+  const sendFailed = runs.filter((r) => r.sendFailed).length;
+  return {
+    results: runs.map((r) => r.result),
+    polled: runs.filter((r) => r.result.status !== 'not_due').length,
+    failed: runs.filter((r) => r.result.status === 'error').length + sendFailed,
+    sendFailed,
+    queued: runs.reduce((n, r) => n + r.queued, 0),
+  };
 }
 
 export async function mapLimit<T, R>(

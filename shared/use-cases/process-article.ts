@@ -1,11 +1,13 @@
 import { extractClaims } from '../claims/extract-claims.ts';
 import { fingerprintText, type TextFingerprint } from '../dedupe/fingerprint.ts';
+import { boundStoredText } from '../domain/bounds.ts';
 import type { ClaimSet } from '../domain/claims.ts';
 import { describeError, StrikewatchError } from '../domain/errors.ts';
 import type { AlertRecord, ArticleRecord, StoryRecord, TextSource } from '../domain/records.ts';
 import type { ArticleLedger } from '../ports/article-ledger.ts';
 import type { Logger } from '../ports/logger.ts';
 import { classifyTopics } from '../topics/index.ts';
+import { articleFailed, type QuarantinedOutcome } from './article-failures.ts';
 import { assignStory, type StoryDeps } from './assign-story.ts';
 import { addMs, isoNow, newId } from './deps.ts';
 import type { ArticleJob } from './poll-feeds.ts';
@@ -25,11 +27,11 @@ import { type Lap, type StageReporter, stageTimer } from './stage-timer.ts';
 // marked done at the end. Every write before that is idempotent (deterministic keys, conditional
 // creates), so a worker that dies anywhere leaves work that the next run redoes to the same
 // result. A claim version remembers which article produced it (`changedBy`), so a re-run of that
-// article re-creates its alert if the crash came between the claim and the alert.
+// article re-creates its alert if the crash came between the claim and the alert. An attempt
+// that throws is recorded and released, and an article that keeps failing is quarantined
+// (article-failures.ts).
 
 const ARTICLE_LEASE_MS = 5 * 60_000;
-/** Characters of article text stored (a DynamoDB item holds at most 400 KB). */
-const MAX_STORED_TEXT = 100_000;
 
 export type ProcessDeps = ReadDeps &
   StoryDeps &
@@ -37,7 +39,7 @@ export type ProcessDeps = ReadDeps &
   StageReporter & { articleLedger: ArticleLedger; logger: Logger };
 
 export type ProcessOutcome =
-  | { articleId: string; status: 'already_done' | 'busy' }
+  | { articleId: string; status: 'already_done' | 'busy' | 'quarantined' }
   | {
       articleId: string;
       status: 'irrelevant' | 'processed';
@@ -47,7 +49,8 @@ export type ProcessOutcome =
       alerts: AlertRecord[];
       claims: ClaimCounts;
     }
-  | { articleId: string; status: 'error'; code: string; message: string };
+  | { articleId: string; status: 'error'; code: string; message: string }
+  | QuarantinedOutcome;
 
 function articleRecord(
   job: ArticleJob,
@@ -68,6 +71,7 @@ function articleRecord(
     fetchedAt: now,
     textSource: a.textSource,
     extractionNote: a.extractionNote,
+    ...(a.charsetWarning ? { charsetWarning: a.charsetWarning } : {}),
     text: null,
     casualtyCount: 0,
     accusationCount: 0,
@@ -104,6 +108,7 @@ async function giveUp(
     text: '',
     textSource: 'feed',
     extractionNote: e.message,
+    charsetWarning: null,
   };
   await deps.articleLedger.completeArticle(
     articleRecord(job, now, nothing, {
@@ -186,11 +191,8 @@ async function processRelevant(
     now,
   };
   const settled = await settleArticleClaims(deps, claiming, claims, lap);
-  // DynamoDB items are capped at 400 KB: keep the first MAX_STORED_TEXT characters.
-  const text =
-    article.text.length > MAX_STORED_TEXT
-      ? `${article.text.slice(0, MAX_STORED_TEXT)}…`
-      : article.text;
+  // DynamoDB items are capped at 400 KB: keep what the stored-text bound allows.
+  const text = boundStoredText(article.text);
   await deps.articleLedger.completeArticle(
     articleRecord(job, now, article, {
       relevant: true,
@@ -214,15 +216,42 @@ async function processRelevant(
   };
 }
 
-export async function processArticle(deps: ProcessDeps, job: ArticleJob): Promise<ProcessOutcome> {
+export interface ProcessOptions {
+  /**
+   * Awaited after the page is read and judged, before the article joins its story and settles
+   * its claims: the local runner reads an outlet's pages side by side but settles them in the
+   * order the outlet published them, so a revised toll follows the first one.
+   */
+  turn?: () => Promise<void>;
+}
+
+export async function processArticle(
+  deps: ProcessDeps,
+  job: ArticleJob,
+  opts: ProcessOptions = {},
+): Promise<ProcessOutcome> {
   const now = isoNow(deps);
   const lap = stageTimer(deps);
   const lease = addMs(now, ARTICLE_LEASE_MS);
   const taken = await deps.articleLedger.claimArticle(job.articleId, job.url ?? '', now, lease);
   if (taken.outcome === 'done') return { articleId: job.articleId, status: 'already_done' };
-  if (taken.outcome === 'busy') return { articleId: job.articleId, status: 'busy' };
+  if (taken.outcome !== 'claimed') return { articleId: job.articleId, status: taken.outcome };
   lap('store');
+  try {
+    return await processClaimed(deps, job, now, lap, opts);
+  } catch (err) {
+    return articleFailed(deps, job, lease, err);
+  }
+}
 
+/** The article once this worker holds its lease. */
+async function processClaimed(
+  deps: ProcessDeps,
+  job: ArticleJob,
+  now: string,
+  lap: Lap,
+  opts: ProcessOptions,
+): Promise<ProcessOutcome> {
   let article: ArticleText;
   try {
     article = await readArticle(deps, job, lap);
@@ -237,6 +266,7 @@ export async function processArticle(deps: ProcessDeps, job: ArticleJob): Promis
   );
   lap('topic');
   const fp = fingerprintText(fullText(article));
+  await opts.turn?.();
   if (decision.relevant)
     return processRelevant(deps, { job, article, fp, topics: decision.topics, now }, lap);
   const done = { relevant: false, topics: [], storyId: null, contentHash: fp.contentHash };

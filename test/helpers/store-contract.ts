@@ -22,6 +22,7 @@ export function describeStoreContract(
     afterAll(() => close?.());
 
     describeArticleLeases(() => store);
+    describeArticleFailures(() => store);
     describeDeliveryClaims(() => store);
     describeDeliveryOutcomes(() => store);
     describeClaims(() => store);
@@ -75,6 +76,71 @@ function describeArticleLeases(roles: () => StoreRoles): void {
       expect(await store.unfinishedArticles(['a1', 'a2', 'a3'])).toEqual(new Set(['a1', 'a3']));
       expect((await store.getArticle('a2'))?.title).toBe('T');
       expect(await store.getArticle('a1')).toBeNull();
+    });
+  });
+}
+
+function describeArticleFailures(roles: () => StoreRoles): void {
+  describe('article failures and quarantine', () => {
+    const failure = (minute: number, retryable = false) => ({
+      at: t(minute),
+      code: 'record_not_storable',
+      message: 'claim.figure.count is 1e+30',
+      retryable,
+    });
+
+    it('a failed attempt is counted by the lease holder only, and releases the lease at once', async () => {
+      const store = roles().articleLedger;
+      await store.claimArticle('f1', 'https://e.org/f1', t(0), t(5));
+      // Not the lease this worker holds (another worker took over): nothing counted.
+      expect(await store.releaseFailedArticle('f1', t(4), failure(1))).toBeNull();
+      expect(await store.releaseFailedArticle('f1', t(5), failure(1))).toEqual({
+        failures: 1,
+        retries: 0,
+      });
+      // Released: the next attempt need not wait for the lease to end.
+      expect(await store.claimArticle('f1', 'https://e.org/f1', t(2), t(7))).toEqual({
+        outcome: 'claimed',
+      });
+      expect(await store.releaseFailedArticle('f1', t(7), failure(3, true))).toEqual({
+        failures: 1,
+        retries: 1,
+      });
+      expect(await store.claimArticle('f1', 'https://e.org/f1', t(4), t(9))).toEqual({
+        outcome: 'claimed',
+      });
+      expect(await store.releaseFailedArticle('f1', t(9), failure(5))).toEqual({
+        failures: 2,
+        retries: 1,
+      });
+    });
+
+    it('a quarantined article is finished for its feed, taken by nobody, and stays so', async () => {
+      const store = roles().articleLedger;
+      await store.claimArticle('f2', 'https://e.org/f2', t(0), t(5));
+      await store.releaseFailedArticle('f2', t(5), failure(1));
+      expect(await store.quarantineArticle('f2', t(1), 'quarantined after 3 failed attempts')).toBe(
+        true,
+      );
+      expect(await store.claimArticle('f2', 'https://e.org/f2', t(60), t(65))).toEqual({
+        outcome: 'quarantined',
+      });
+      expect(await store.unfinishedArticles(['f2'])).toEqual(new Set());
+      expect(await store.getArticle('f2')).toBeNull();
+      // A done article is never quarantined after the fact.
+      expect(await store.quarantineArticle('a2', t(70), 'late')).toBe(false);
+      expect(await store.quarantineArticle('never-seen', t(70), 'none')).toBe(false);
+    });
+
+    it('finished articles are listed with the feed whose item each was', async () => {
+      const store = roles().articleLedger;
+      const feeds = await store.finishedArticleFeeds(['a1', 'a2', 'f2', 'never-seen']);
+      expect(feeds).toEqual(
+        new Map<string, string | null>([
+          ['a2', 'f'],
+          ['f2', null],
+        ]),
+      );
     });
   });
 }

@@ -20,6 +20,7 @@ import {
   UnprocessedItemsError,
 } from '../../domain/errors.ts';
 import type { IndexPartition, ItemKey } from './keys.ts';
+import { checkStorableItem, checkStorableValues } from './storable.ts';
 import { GSI1, GSI2, TTL_ATTRIBUTE, tableKeys } from './table-design.ts';
 
 // The one table, as the item families use it: single-item reads and (conditional) writes, Query
@@ -139,6 +140,7 @@ export class DynamoTable {
     item: Item,
     condition?: { expression: string; values?: Record<string, unknown> },
   ): Promise<boolean> {
+    checkStorableItem(item);
     const r = await this.send('PutItem', () =>
       this.doc.send(
         new PutCommand({
@@ -163,6 +165,7 @@ export class DynamoTable {
 
   /** Updates the item; null when the condition failed, else the new item (or {}). */
   async update(key: ItemKey, u: Update): Promise<Item | null> {
+    checkStorableValues(u.values);
     const r = await this.send('UpdateItem', () =>
       this.doc.send(
         new UpdateCommand({
@@ -251,6 +254,7 @@ export class DynamoTable {
 
   /** Unconditional puts, 25 per request, retrying what comes back unprocessed. */
   async batchPut(items: Item[]): Promise<void> {
+    for (const item of items) checkStorableItem(item);
     for (let i = 0; i < items.length; i += 25) {
       let pending = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
       for (let attempt = 0; pending.length > 0; attempt++) {

@@ -89,6 +89,8 @@ describe('processArticle', () => {
   it('a second outlet’s report of the story joins it', async () => {
     const p = fakePipeline();
     const a = await processArticle(p.deps, publish(p, storyA));
+    // Later, as a second report comes: within one millisecond assign-story ranks the two by id.
+    p.clock.advance(60_000);
     const b = await processArticle(p.deps, publish(p, storyB));
     if (a.status !== 'processed' || b.status !== 'processed') throw new Error('not processed');
     expect(b.storyId).toBe(a.storyId);
