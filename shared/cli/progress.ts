@@ -52,12 +52,28 @@ export function startCycleProgress(
     count = nextCount;
     if (changed || log || stream.isTTY) show(changed || log);
   };
+  // Articles start while other feeds are still being polled; counts come with each article done.
+  let polled = false;
+  let articles = { done: 0, total: 0 };
+  const current = (): [string, string] => {
+    const count = articles.total ? ` ${articles.done}/${articles.total}` : '';
+    if (!polled)
+      return [
+        `polling ${feeds} feed${feeds === 1 ? '' : 's'}${count ? ', processing articles' : ''}`,
+        count,
+      ];
+    if (!articles.total) return ['processing and delivering', ''];
+    return articles.done < articles.total
+      ? ['processing articles', count]
+      : ['delivering alerts', ''];
+  };
   return {
     onProgress(e) {
-      if (e.stage === 'poll') update('processing new articles', '', false);
-      else if (e.stage === 'process' && e.done < e.total) {
-        update('processing articles', ` ${e.done}/${e.total}`, e.done % 50 === 0);
-      } else if (e.stage === 'process') update('delivering alerts', '', false);
+      if (e.stage === 'poll') polled = true;
+      else if (e.stage === 'process') articles = { done: e.done, total: e.total };
+      else return;
+      const [nextStage, nextCount] = current();
+      update(nextStage, nextCount, e.stage === 'process' && e.done % 50 === 0);
     },
     clear() {
       if (shown) stream.write('\r\u001b[2K');

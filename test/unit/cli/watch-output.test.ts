@@ -127,16 +127,19 @@ describe('cycle progress', () => {
     const { stream, written } = recorder(false);
     const p = startCycleProgress(40, stream, () => t);
     t = 4_000;
+    // A feed's articles start while the other feeds are still being polled.
+    p.onProgress({ stage: 'process', done: 1, total: 3 });
     p.onProgress({ stage: 'poll', done: 40, total: 40 });
-    for (let done = 1; done <= 120; done++) {
+    for (let done = 2; done <= 120; done++) {
       t += 50;
       p.onProgress({ stage: 'process', done, total: 120 });
     }
+    p.onProgress({ stage: 'deliver', done: 1, total: 1 });
     p.done();
     expect(written).toEqual([
-      '  processing new articles (4 s)\n',
-      '  processing articles 1/120 (4 s)\n',
-      '  processing articles 50/120 (7 s)\n',
+      '  polling 40 feeds, processing articles 1/3 (4 s)\n',
+      '  processing articles 1/3 (4 s)\n',
+      '  processing articles 50/120 (6 s)\n',
       '  processing articles 100/120 (9 s)\n',
       '  delivering alerts (10 s)\n',
     ]);
@@ -146,6 +149,8 @@ describe('cycle progress', () => {
     let t = 0;
     const { stream, written } = recorder(true);
     const p = startCycleProgress(2, stream, () => t);
+    t = 1_000;
+    p.onProgress({ stage: 'poll', done: 2, total: 2 });
     t = 5_000;
     p.onProgress({ stage: 'process', done: 3, total: 10 });
     p.clear();
