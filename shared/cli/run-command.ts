@@ -4,7 +4,7 @@ import { formatProblems } from '../config/config-problems.ts';
 import { loadConfigFile, parseConfigText } from '../config/load-config.ts';
 import { exampleAddressWarnings } from '../config/local-target.ts';
 import type { Config } from '../config/schema.ts';
-import { ConfigError } from '../domain/errors.ts';
+import { ConfigError, StrikewatchError } from '../domain/errors.ts';
 import type { AlertRecord } from '../domain/records.ts';
 import { consoleLogger } from '../local/console-logger.ts';
 import { outboxWriter } from '../local/outbox.ts';
@@ -109,8 +109,18 @@ async function cycles(ctx: RunContext): Promise<CycleSummary> {
   while (ctx.o.watch && !ctx.signals.stopped) {
     const at = new Date(ctx.record.nextPollAt ?? Date.now() + MIN_WATCH_WAIT_MS);
     if (await ctx.signals.sleepUntil(at)) break;
-    summary = await oneCycle(ctx, false);
-    await reportCycle(ctx, summary, true);
+    try {
+      summary = await oneCycle(ctx, false);
+      await reportCycle(ctx, summary, true);
+    } catch (err) {
+      // A watch outlives a passing outage (the store, the disk): the next cycle tries again.
+      if (!(err instanceof StrikewatchError && err.retryable)) throw err;
+      const next = new Date(Date.now() + MIN_WATCH_WAIT_MS);
+      ctx.record.nextPollAt = next.toISOString();
+      process.stdout.write(
+        `${utcClock(new Date())}  cycle failed: ${terminalText(err.message, { max: 500 })}; trying again at ${utcClock(next)}\n`,
+      );
+    }
   }
   return summary;
 }

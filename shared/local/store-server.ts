@@ -300,7 +300,15 @@ export async function openSharedStore(
   dataDir: string,
   opts: { command: string; notice?: Notice },
 ): Promise<SharedStore> {
-  mkdirSync(dataDir, { recursive: true });
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch (err) {
+    throw new ConfigError(
+      `cannot use ${dataDir} as the data folder (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}): ` +
+        'give --data-dir a folder you can write to (it is created if missing)',
+      { cause: err },
+    );
+  }
   const store = new DataDirStore(dataDir, opts.command, opts.notice ?? (() => {}));
   await store.attach();
   return store;

@@ -65,6 +65,16 @@ describe('a start that cannot work fails fast and says what to do', () => {
     expect(existsSync(join(dataDir, 'store.lock'))).toBe(false);
   });
 
+  it('a data folder that is a file is refused with what to give instead', async () => {
+    const notAFolder = tempFile('data', 'a file');
+    const config = tempFile('c.yaml', 'feeds:\n  - id: f\n    url: https://news.ngo.dev/rss.xml\n');
+    const r = await runCli(['run', '--config', config, '--data-dir', notAFolder]);
+    expectCleanFailure(r);
+    expect(r.stderr).toMatch(
+      /cannot use .* as the data folder \(EEXIST\): give --data-dir a folder/,
+    );
+  });
+
   it('query and status on a folder with no data say which command makes it', async () => {
     const dataDir = join(tempDir(), 'nothing-here');
     const q = await runCli(['query', '--kind', 'article', '--data-dir', dataDir]);
