@@ -3,6 +3,7 @@ import type { ArticleLedger } from './article-ledger.ts';
 import type { ClaimLedger } from './claim-ledger.ts';
 import type { ErrorLog } from './error-log.ts';
 import type { FeedStateStore } from './feed-state.ts';
+import type { IncidentReader, IncidentStore } from './incident-store.ts';
 import type { Outbox } from './outbox.ts';
 import type { StoryIndex } from './story-index.ts';
 
@@ -18,6 +19,8 @@ export interface StoreRoles {
   outbox: Outbox;
   errorLog: ErrorLog;
   analystQuery: AnalystQuery;
+  incidentStore: IncidentStore;
+  incidentReader: IncidentReader;
 }
 
 /** Just the roles of a store adapter (which may carry more, such as its table). */
@@ -30,5 +33,7 @@ export function storeRoles(store: StoreRoles): StoreRoles {
     outbox: store.outbox,
     errorLog: store.errorLog,
     analystQuery: store.analystQuery,
+    incidentStore: store.incidentStore,
+    incidentReader: store.incidentReader,
   };
 }

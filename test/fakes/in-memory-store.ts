@@ -4,6 +4,7 @@ import { InMemoryArticleLedger } from './article-ledger.ts';
 import { InMemoryClaimLedger } from './claim-ledger.ts';
 import { InMemoryErrorLog } from './error-log.ts';
 import { InMemoryFeedStateStore } from './feed-state.ts';
+import { InMemoryIncidentStore } from './incident-store.ts';
 import { InMemoryOutbox } from './outbox.ts';
 import { InMemoryStoryIndex } from './story-index.ts';
 
@@ -18,6 +19,8 @@ export interface InMemoryStore extends StoreRoles {
   outbox: InMemoryOutbox;
   errorLog: InMemoryErrorLog;
   analystQuery: InMemoryAnalystQuery;
+  incidentStore: InMemoryIncidentStore;
+  incidentReader: InMemoryIncidentStore;
 }
 
 export function inMemoryStore(opts: { pageSize?: number } = {}): InMemoryStore {
@@ -29,5 +32,11 @@ export function inMemoryStore(opts: { pageSize?: number } = {}): InMemoryStore {
     outbox: new InMemoryOutbox(),
     errorLog: new InMemoryErrorLog(),
   };
-  return { ...roles, analystQuery: new InMemoryAnalystQuery(roles, opts.pageSize) };
+  const incidents = new InMemoryIncidentStore(opts.pageSize);
+  return {
+    ...roles,
+    analystQuery: new InMemoryAnalystQuery(roles, opts.pageSize),
+    incidentStore: incidents,
+    incidentReader: incidents,
+  };
 }

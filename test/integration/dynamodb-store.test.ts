@@ -14,6 +14,7 @@ import {
   startEmbeddedDynamo,
 } from '../../shared/local/embedded-dynamodb.ts';
 import { queryStore } from '../../shared/use-cases/query-store.ts';
+import { describeIncidentStoreContract } from '../helpers/incident-store-contract.ts';
 import { describeStoreContract, raqqaClaim, t } from '../helpers/store-contract.ts';
 
 // The store's conditional writes on dynalite through the AWS SDK: the decisions every
@@ -26,6 +27,14 @@ describeStoreContract('DynamoDB on dynalite', async () => {
   const store = createDynamoDbStore({ client: dynamo.client, tableName: 'store-test' });
   await store.table.ensureTable();
   return { store, close: () => dynamo.close() };
+});
+
+describeIncidentStoreContract('DynamoDB on dynalite', async () => {
+  const dynamo = await startEmbeddedDynamo();
+  const store = createDynamoDbStore({ client: dynamo.client, tableName: 'incident-test' });
+  await store.table.ensureTable();
+  afterAll(() => dynamo.close());
+  return { store: store.incidentStore, reader: store.incidentReader };
 });
 
 /** Counts the client's requests per command. */

@@ -4,6 +4,7 @@ import { DynamoArticleLedger } from './articles.ts';
 import { DynamoClaimLedger } from './claims.ts';
 import { DynamoErrorLog } from './error-log.ts';
 import { DynamoFeedStateStore } from './feed-state.ts';
+import { DynamoIncidentStore } from './incidents.ts';
 import { DynamoOutbox } from './outbox.ts';
 import { DynamoAnalystQuery } from './queries.ts';
 import { DynamoStoryIndex } from './stories.ts';
@@ -25,6 +26,7 @@ export interface DynamoDbStore extends StoreRoles {
 
 export function createDynamoDbStore(opts: DynamoDbStoreOptions): DynamoDbStore {
   const table = new DynamoTable(opts);
+  const incidents = new DynamoIncidentStore(table);
   return {
     table,
     feedState: new DynamoFeedStateStore(table),
@@ -34,5 +36,7 @@ export function createDynamoDbStore(opts: DynamoDbStoreOptions): DynamoDbStore {
     outbox: new DynamoOutbox(table),
     errorLog: new DynamoErrorLog(table),
     analystQuery: new DynamoAnalystQuery(table),
+    incidentStore: incidents,
+    incidentReader: incidents,
   };
 }

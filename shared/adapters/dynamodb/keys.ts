@@ -49,7 +49,23 @@ export const itemKey = {
     sk: `${DELIVERY_SORT_PREFIX}${subscriberId}`,
   }),
   error: (errorId: string): ItemKey => ({ pk: `ERROR#${errorId}`, sk: 'ERROR' }),
+  /** An incident or stand-alone accusation record (shared/incidents). */
+  record: (recordId: string): ItemKey => ({ pk: `REC#${recordId}`, sk: 'REC' }),
+  /** An identity key of the incident model, pointing at the record that holds it. */
+  identityKey: (key: string): ItemKey => ({ pk: `IKEY#${key}`, sk: 'IKEY' }),
+  /** The incidents of one story (a string set). */
+  storyIncidents: (storyId: string): ItemKey => ({ pk: `STORY#${storyId}`, sk: 'INCIDENTS' }),
 };
+
+/** gsi1 partition of each record kind of the incident model, listed by incident date. */
+export const RECORD_LISTING = { incident: 'INCIDENT', accusation: 'ACCREC' } as const;
+
+const recordPlacePartition = (kind: keyof typeof RECORD_LISTING, placeKey: string) =>
+  `${RECORD_LISTING[kind]}PLACE#${placeKey}`;
+
+/** A record's listing date: its incident date, else the day it was created. */
+export const recordDate = (r: { date: string | null; createdAt: string }) =>
+  r.date ?? r.createdAt.slice(0, 10);
 
 export const alertPartition = (alertId: string) => `ALERT#${alertId}`;
 export const bandPartition = (index: number, band: string) => `BAND#${index}#${band}`;
@@ -98,6 +114,20 @@ export const indexEntry = {
     gsi2pk: ALERT_LOG,
     gsi2sk: `${d.createdAt}#${d.alertId}#${d.subscriberId}`,
   }),
+  /** Incident model records: by incident date, and by place key. */
+  record(r: {
+    kind: keyof typeof RECORD_LISTING;
+    id: string;
+    date: string | null;
+    createdAt: string;
+    placeKey: string | null;
+  }): IndexEntry {
+    const sort = `${recordDate(r)}#${r.id}`;
+    const byPlace = r.placeKey
+      ? { gsi2pk: recordPlacePartition(r.kind, r.placeKey), gsi2sk: sort }
+      : {};
+    return { gsi1pk: RECORD_LISTING[r.kind], gsi1sk: sort, ...byPlace };
+  },
   error(e: ErrorRecord): IndexEntry {
     const sort = `${e.at}#${e.errorId}`;
     const bySubject = e.feedId ? { gsi2pk: `SUBJECT#${e.feedId}`, gsi2sk: sort } : {};
@@ -126,6 +156,14 @@ const onGsi2 = (partition: string): IndexPartition => ({
 
 /** The deliveries that are pending or sending, by the time they are due. */
 export const outboxPartition = onGsi1(OUTBOX);
+
+/** The index partition that lists incident-model records of a kind, at a place if given. */
+export function recordPartition(
+  kind: keyof typeof RECORD_LISTING,
+  placeKey?: string | undefined,
+): IndexPartition {
+  return placeKey ? onGsi2(recordPlacePartition(kind, placeKey)) : onGsi1(RECORD_LISTING[kind]);
+}
 
 /** The index partition that holds a selection: the most selective one its filters allow. */
 export function selectionPartition(sel: RowSelection): IndexPartition {

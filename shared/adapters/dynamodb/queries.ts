@@ -13,11 +13,11 @@ import { type DynamoTable, type Item, strip } from './table.ts';
 // The analysts' reads: one index partition per selection, newest first, a page at a time (Query
 // with key conditions, never a Scan). Filtering beyond the key is the query use-case's.
 
-function encodeCursor(key: Item | undefined): string | null {
+export function encodeCursor(key: Item | undefined): string | null {
   return key ? Buffer.from(JSON.stringify(key)).toString('base64url') : null;
 }
 
-function decodeCursor(cursor: string | null): Item | undefined {
+export function decodeCursor(cursor: string | null): Item | undefined {
   if (cursor === null) return undefined;
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));

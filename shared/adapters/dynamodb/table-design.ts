@@ -12,6 +12,9 @@
 // alert           ALERT#<alertId>        ALERT                -                             ALERT / <created>#<id>
 // delivery        ALERT#<alertId>        DELIVERY#<subId>     OUTBOX / <dueAt>#<id>#<sub>   ALERT / <created>#<id>#<sub>
 //                                                             (while pending or sending)
+// incident/acc.   REC#<recordId>         REC                  INCIDENT|ACCREC / <date>#<id> INCIDENTPLACE#|ACCRECPLACE#<placeKey> / <date>#<id>
+// identity key    IKEY#<key>             IKEY                 -                             -
+// story incidents STORY#<storyId>        INCIDENTS            -                             -
 // error           ERROR#<errorId>        ERROR                ERROR / <at>#<id>             SUBJECT#<feedId> / <at>#<id>
 //
 // An alert and its deliveries share one gsi2 partition and sort prefix, so one Query lists alerts
