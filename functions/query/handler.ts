@@ -1,11 +1,18 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
-import { QUERY_ROUTES, queryKindForPath } from '../../shared/contracts/query-kinds.ts';
-import { flattenRow, QueryParamsError, queryStore } from '../../shared/use-cases/query-store.ts';
+import {
+  QUERY_ROUTES,
+  queryKindForPath,
+  REPORT_ROUTE,
+} from '../../shared/contracts/query-kinds.ts';
+import { QueryInvalidError } from '../../shared/domain/errors.ts';
+import { flatItem, jsonItem, queryAnalystRows } from '../../shared/use-cases/query-store.ts';
 import { startFunction } from '../commons/bootstrap.ts';
 import { logger } from '../commons/powertools.ts';
 
-// Analysts' HTTP API: GET /{route} with since, until, source, place, actor, limit, format.
-// Invalid parameters are a 400 with the reason; anything else a generic 500.
+// Analysts' HTTP API: GET /{route} with since, until, reportedSince, reportedUntil, source, place,
+// actor, limit, cursor, format; GET /report with since, until, place, actor (text/html). Invalid
+// parameters are a 400 with the reason; anything else a generic 500. The report's renderer
+// (jsdom, Plot) is imported on that route only, so the other routes' cold start does not load it.
 
 const { deps } = startFunction('query');
 
@@ -15,24 +22,38 @@ const json = (statusCode: number, body: unknown): APIGatewayProxyResultV2 => ({
   body: JSON.stringify(body),
 });
 
+async function report(
+  params: Record<string, string | undefined>,
+): Promise<APIGatewayProxyResultV2> {
+  const { reportHtml } = await import('../../shared/use-cases/make-report.ts');
+  const html = await reportHtml(deps, params);
+  return {
+    statusCode: 200,
+    headers: { 'content-type': 'text/html; charset=utf-8' },
+    body: html,
+  };
+}
+
 export const handler = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> => {
   const path = event.rawPath ?? '';
   const kind = queryKindForPath(path);
-  if (!kind) {
-    return json(404, {
-      error: `unknown collection "${path}"; use one of ${Object.values(QUERY_ROUTES).join(', ')}`,
-    });
+  const isReport = path.replace(/\/+$/, '').endsWith(REPORT_ROUTE);
+  if (!kind && !isReport) {
+    const routes = [...Object.values(QUERY_ROUTES), REPORT_ROUTE];
+    return json(404, { error: `unknown collection "${path}"; use one of ${routes.join(', ')}` });
   }
   const { format, ...params } = event.queryStringParameters ?? {};
   try {
-    const rows = await queryStore(deps, { ...params, kind });
+    if (!kind) return await report(params);
+    const page = await queryAnalystRows(deps, { ...params, kind });
     return json(200, {
       kind,
-      count: rows.length,
-      items: format === 'flat' ? rows.map(flattenRow) : rows.map((r) => r.item),
+      count: page.items.length,
+      items: format === 'flat' ? page.items.map(flatItem) : page.items.map(jsonItem),
+      cursor: page.cursor,
     });
   } catch (err) {
-    if (err instanceof QueryParamsError) return json(400, { error: err.message });
+    if (err instanceof QueryInvalidError) return json(400, { error: err.message });
     logger.error('query failed', { error: (err as Error).message });
     return json(500, { error: 'internal error' });
   }

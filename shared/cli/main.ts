@@ -65,17 +65,24 @@ program
 
 program
   .command('query')
-  .description('query stored articles, stories, claims, alerts and errors')
+  .description('query incidents, casualty figures, accusations, articles, stories, alerts, errors')
   .requiredOption('--kind <kind>', QUERY_KINDS.join(' | '))
   .option('--data-dir <dir>', 'the data folder of a local run', '.strikewatch/data')
-  .option('--since <date>', 'ISO date, inclusive')
-  .option('--until <date>', 'ISO date, inclusive')
-  .option('--source <name>', 'outlet or who states it')
-  .option('--place <name>', 'place of the claim')
-  .option('--actor <id>', 'accuser or accused actor id (russia, coalition, us, ...)')
-  .option('--limit <n>', 'at most this many rows', intArg)
+  .option('--since <date>', 'incident date (yyyy-mm-dd), inclusive')
+  .option('--until <date>', 'incident date (yyyy-mm-dd), inclusive')
+  .option('--reported-since <date>', 'first reported or read on or after this day')
+  .option('--reported-until <date>', 'first reported or read on or before this day')
+  .option('--source <id|name>', 'who states it (sohr, "the Observatory") or the outlet')
+  .option('--place <name>', 'place, any spelling (Raqqa, Raqa, Raqqah)')
+  .option(
+    '--actor <id|name>',
+    'perpetrator, accuser or accused (coalition, "Russian Defence Ministry")',
+  )
+  .option('--limit <n>', 'at most this many rows (one page; at most 1000)', intArg)
+  .option('--cursor <cursor>', 'the next page, as a previous query printed it')
+  .option('--all', 'every row, page after page (no limit)')
   .option('--format <format>', 'table | json | csv', 'table')
-  .action((o: Record<string, string | number | undefined>) => runQuery(o));
+  .action((o: Record<string, string | number | boolean | undefined>) => runQuery(o));
 
 const feed = program.command('feed').description('feed tools');
 feed
@@ -128,7 +135,8 @@ try {
 } catch (err) {
   if (err instanceof StrikewatchError) {
     process.stderr.write(`strikewatch: ${err.message}\n`);
-    process.exitCode = 1;
+    // A usage error (an invalid query) says so with 2; everything else named is 1.
+    process.exitCode = 'exitCode' in err && typeof err.exitCode === 'number' ? err.exitCode : 1;
   } else {
     process.stderr.write(
       `strikewatch: unexpected error: ${(err as Error)?.stack ?? String(err)}\n`,

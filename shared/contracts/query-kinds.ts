@@ -3,6 +3,7 @@
 // entry: adding a kind here is the one change that reaches all of them.
 
 export const QUERY_KINDS = [
+  'incident',
   'article',
   'story',
   'casualty',
@@ -14,6 +15,7 @@ export type QueryKind = (typeof QUERY_KINDS)[number];
 
 /** The HTTP API route of each kind (a GET on the query function). */
 export const QUERY_ROUTES: Readonly<Record<QueryKind, `/${string}`>> = {
+  incident: '/incidents',
   article: '/articles',
   story: '/stories',
   casualty: '/casualties',
@@ -27,3 +29,6 @@ export function queryKindForPath(path: string): QueryKind | undefined {
   const segment = path.split('/').filter(Boolean).pop() ?? '';
   return QUERY_KINDS.find((kind) => QUERY_ROUTES[kind] === `/${segment}`);
 }
+
+/** The analyst report (`GET /report`, text/html): same filters as the incident kinds. */
+export const REPORT_ROUTE = '/report';

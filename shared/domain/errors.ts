@@ -171,6 +171,16 @@ export class ReportDataError extends StrikewatchError {
   readonly code = 'report_data_invalid';
 }
 
+/**
+ * An analyst query the caller got wrong: an unknown kind or actor, an invalid date, a reversed
+ * range, a bad cursor. The CLI exits 2 (a usage error), the API answers 400 with the message.
+ */
+export class QueryInvalidError extends StrikewatchError {
+  readonly code = 'query_invalid';
+  /** The CLI's exit status for a usage error. */
+  readonly exitCode = 2;
+}
+
 /** A one-line, user-facing description of any thrown value. */
 export function describeError(err: unknown): { code: string; message: string; retryable: boolean } {
   if (err instanceof StrikewatchError) {

@@ -1,60 +1,42 @@
-import { z } from 'zod';
-import { describeFigure } from '../alerts/format-alert.ts';
-import { formatIssues } from '../config/parse-config.ts';
-import { ConfigError } from '../domain/errors.ts';
-import {
-  type ArticleRecord,
-  type ClaimRecord,
-  claimActors,
-  claimPlace,
-  type ErrorRecord,
-  type StoryRecord,
-} from '../domain/records.ts';
-import {
-  type AlertWithDeliveries,
-  type AnalystQuery,
-  QUERY_KINDS,
-  type QueryRow,
-  type RowSelection,
-} from '../ports/analyst-query.ts';
+import type { AnalystRow } from '../analyst/analyst-rows.ts';
+import { type Flat, flatAnalystRow, flattenRow } from '../analyst/flat-rows.ts';
+import { claimActors, claimPlace } from '../domain/records.ts';
+import type { TrackedRecord } from '../incidents/types.ts';
+import type { AnalystQuery, QueryKind, QueryRow, RowSelection } from '../ports/analyst-query.ts';
+import type { IncidentReader } from '../ports/incident-store.ts';
+import { readPaged } from './paged-rows.ts';
+import { type IncidentQueryKind, queryIncidentRows } from './query-incidents.ts';
+import { type CheckedQuery, parseQueryParams, QueryParamsError } from './query-params.ts';
 
-// Analysts' queries, from the CLI and the HTTP API alike: parameters arrive as unknown strings
-// and are checked here once. The store reads an index partition a page at a time; what the
-// filters mean (which fields `source`, `place` and `actor` look at) is decided here.
+// Analysts' queries, from the CLI and the HTTP API alike. The incident model's kinds (incident,
+// casualty, accusation) come from the incident records (query-incidents.ts); the store's own
+// records (articles, stories, alerts, errors) from the analyst index. Either way a page holds at
+// most `limit` rows and a cursor to the next page.
 
-/** Pages read at most for one query, however few rows pass the filters. */
-const MAX_PAGES = 50;
+export { parseQueryParams, QueryParamsError, queryParamsSchema } from './query-params.ts';
+
 const DEFAULT_LIMIT = 100;
 
-const isoDate = z
-  .string()
-  .regex(
-    /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/,
-    'use an ISO date such as 2017-06-03 or 2017-06-03T12:00:00Z',
-  );
+export type QueryItem =
+  | { kind: IncidentQueryKind; row: AnalystRow; record: TrackedRecord | null }
+  | { kind: Exclude<QueryKind, IncidentQueryKind>; row: QueryRow };
 
-export const queryParamsSchema = z.strictObject({
-  kind: z.enum(QUERY_KINDS),
-  since: isoDate.optional(),
-  until: isoDate.optional(),
-  source: z.string().min(1).max(200).optional(),
-  place: z.string().min(1).max(200).optional(),
-  actor: z.string().min(1).max(50).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).optional(),
-});
-
-export type QueryParams = z.infer<typeof queryParamsSchema>;
-
-export class QueryParamsError extends ConfigError {}
-
-export function parseQueryParams(raw: unknown): QueryParams {
-  const r = queryParamsSchema.safeParse(raw);
-  if (!r.success) throw new QueryParamsError(`invalid query:\n${formatIssues(r.error)}`);
-  return r.data;
+export interface QueryResult {
+  kind: QueryKind;
+  items: QueryItem[];
+  /** Pass back as `cursor` for the next page; null after the last. */
+  cursor: string | null;
 }
 
-/** What the index can narrow to: an article's outlet, a casualty figure's place (exact). */
-function selection(p: QueryParams): RowSelection {
+export type QueryDeps = { analystQuery: AnalystQuery; incidentReader: IncidentReader };
+
+const INCIDENT_KINDS: readonly QueryKind[] = ['incident', 'casualty', 'accusation'];
+const isIncidentKind = (k: QueryKind): k is IncidentQueryKind => INCIDENT_KINDS.includes(k);
+
+type StoreKind = Exclude<QueryKind, 'incident'>;
+
+/** What the index can narrow to: an article's outlet, a claim's place (exact). */
+function selection(p: CheckedQuery & { kind: StoreKind }): RowSelection {
   const range = { since: p.since, until: p.until };
   if (p.kind === 'article') return { ...range, kind: p.kind, outlet: p.source };
   if (p.kind === 'casualty') return { ...range, kind: p.kind, place: p.place };
@@ -63,11 +45,11 @@ function selection(p: QueryParams): RowSelection {
 
 const norm = (s: string) => s.trim().toLowerCase();
 
-/** The analysts' filters: `source`, `place` and `actor` as they apply to each kind of row. */
-function rowFilter(p: QueryParams): (row: QueryRow) => boolean {
+/** `source`, `place` and `actor` as they apply to the store's own kinds of row. */
+function rowFilter(p: CheckedQuery): (row: QueryRow) => boolean {
   const has = (hay: (string | null | undefined)[], needle: string | undefined) =>
     !needle || hay.some((h) => h && norm(h).includes(norm(needle)));
-  const names = (actors: string[]) => !p.actor || actors.includes(norm(p.actor));
+  const names = (actors: string[]) => !p.actor || actors.includes(p.actor);
   return (row) => {
     switch (row.kind) {
       case 'article':
@@ -79,20 +61,22 @@ function rowFilter(p: QueryParams): (row: QueryRow) => boolean {
         return (
           has(row.item.outlets, p.source) && has([...row.item.places, row.item.title], p.place)
         );
+      case 'alert': {
+        const { alert } = row.item;
+        return (
+          has(
+            alert.links.map((l) => l.outlet),
+            p.source,
+          ) &&
+          has([claimPlace(alert.claim)], p.place) &&
+          names(claimActors(alert.claim))
+        );
+      }
       case 'casualty':
       case 'accusation': {
         const c = row.item;
         const sources = c.sources.flatMap((s) => [s.outlet, s.statedBy]);
         return has(sources, p.source) && has([claimPlace(c)], p.place) && names(claimActors(c));
-      }
-      case 'alert': {
-        const { alert } = row.item;
-        const outlets = alert.links.map((l) => l.outlet);
-        return (
-          has(outlets, p.source) &&
-          has([claimPlace(alert.claim)], p.place) &&
-          names(claimActors(alert.claim))
-        );
       }
       case 'error':
         return has([row.item.feedId, row.item.subject], p.source);
@@ -100,107 +84,71 @@ function rowFilter(p: QueryParams): (row: QueryRow) => boolean {
   };
 }
 
-/** The newest rows that pass the filters, up to `limit` (default 100, at most 1,000). */
+/** Rows of the store's own records, read page by page and filtered. */
+function storePage(deps: { analystQuery: AnalystQuery }, p: CheckedQuery & { kind: StoreKind }) {
+  const matches = rowFilter(p);
+  const sel = selection(p);
+  const read = async (at: string | null) => {
+    const r = await deps.analystQuery.queryPage(sel, at);
+    return { items: r.rows.filter(matches), next: r.cursor };
+  };
+  return readPaged([{ name: p.kind, read }], p.cursor, p.limit ?? DEFAULT_LIMIT);
+}
+
+/** One page of rows that pass the filters (default 100, at most 1,000), newest first. */
+export async function queryAnalystRows(deps: QueryDeps, raw: unknown): Promise<QueryResult> {
+  const p = parseQueryParams(raw);
+  const { kind } = p;
+  if (isIncidentKind(kind)) {
+    const page = await queryIncidentRows(deps, { ...p, kind }, p.limit ?? DEFAULT_LIMIT);
+    return { kind, items: page.items.map((i) => ({ kind, ...i })), cursor: page.cursor };
+  }
+  if (p.reportedSince || p.reportedUntil) {
+    throw new QueryParamsError(
+      'invalid query:\n  reportedSince/reportedUntil: only for the incident, casualty and accusation kinds',
+    );
+  }
+  const page = await storePage(deps, { ...p, kind });
+  return { kind, items: page.items.map((row) => ({ kind, row })), cursor: page.cursor };
+}
+
+/**
+ * The store's own rows as they are stored, casualty and accusation kinds from the claim ledger
+ * (the records before the incident model): what tests and the pipeline harness look at.
+ */
 export async function queryStore(
   deps: { analystQuery: AnalystQuery },
   raw: unknown,
 ): Promise<QueryRow[]> {
   const p = parseQueryParams(raw);
-  const limit = p.limit ?? DEFAULT_LIMIT;
-  const matches = rowFilter(p);
-  const rows: QueryRow[] = [];
-  let cursor: string | null = null;
-  for (let page = 0; page < MAX_PAGES && rows.length < limit; page++) {
-    const r = await deps.analystQuery.queryPage(selection(p), cursor);
-    rows.push(...r.rows.filter(matches).slice(0, limit - rows.length));
-    cursor = r.cursor;
-    if (!cursor) break;
+  if (p.kind === 'incident') {
+    throw new QueryParamsError('invalid query:\n  kind: incidents are read by queryAnalystRows');
   }
-  return rows;
+  return (await storePage(deps, { ...p, kind: p.kind })).items;
 }
 
-/** One row as flat columns, for tables, CSV and the API's `format=flat`. */
-export type Flat = Record<string, string | number | boolean | null>;
-
-function flatArticle(a: ArticleRecord): Flat {
-  const { outlet, title, storyId: story, textSource: text, url } = a;
-  const figures = { figures: a.casualtyCount, accusations: a.accusationCount };
-  return { date: a.publishedAt ?? a.fetchedAt, outlet, title, story, text, ...figures, url };
+/** Every row of the query, page after page (the CLI's `--all`: no cap, bounded memory). */
+export async function* queryAll(deps: QueryDeps, raw: unknown): AsyncGenerator<QueryItem> {
+  const p = parseQueryParams(raw);
+  let cursor: string | undefined = p.cursor;
+  do {
+    const page = await queryAnalystRows(deps, { ...(raw as object), cursor, limit: 1000 });
+    yield* page.items;
+    cursor = page.cursor ?? undefined;
+  } while (cursor);
 }
 
-function flatStory(s: StoryRecord): Flat {
-  return {
-    date: s.storyDate,
-    story: s.storyId,
-    title: s.title,
-    articles: s.articleIds.length,
-    outlets: s.outlets.join('; '),
-    places: s.places.join('; '),
-  };
+/** A row as flat columns (tables, CSV, the API's `format=flat`). */
+export function flatItem(item: QueryItem): Flat {
+  return 'record' in item ? flatAnalystRow(item.kind, item.row) : flattenRow(item.row);
 }
 
-function flatClaim(c: ClaimRecord): Flat {
-  const base = {
-    updated: c.updatedAt,
-    version: c.version,
-    sources: c.sources.length,
-    outlets: [...new Set(c.sources.map((s) => s.outlet))].join('; '),
-  };
-  if (c.kind === 'casualty') {
-    return {
-      ...base,
-      figure: describeFigure(c.figure),
-      previous: c.previous?.count ?? null,
-      place: c.figure.place,
-      date: c.figure.date,
-      statedBy: c.figure.source,
-      background: c.figure.background,
-      quote: c.figure.quote,
-    };
-  }
-  return {
-    ...base,
-    accuser: c.accusation.accuser,
-    accused: c.accusation.accused,
-    allegation: c.accusation.allegation,
-    place: c.accusation.place,
-    quote: c.accusation.quote,
-  };
-}
-
-function flatAlert({ alert, deliveries }: AlertWithDeliveries): Flat {
-  const status = deliveries
-    .map(
-      (d) =>
-        `${d.subscriberId}:${d.status}${d.lastError && d.status !== 'sent' ? ` (${d.lastError})` : ''}`,
-    )
-    .join('; ');
-  return {
-    created: alert.createdAt,
-    kind: alert.kind,
-    headline: alert.headline,
-    deliveries: status,
-    alert: alert.alertId,
-  };
-}
-
-function flatError(e: ErrorRecord): Flat {
-  const { at, scope, feedId: feed, code, subject, message } = e;
-  return { at, scope, feed, code, subject, message };
-}
-
-export function flattenRow(row: QueryRow): Flat {
-  switch (row.kind) {
-    case 'article':
-      return flatArticle(row.item);
-    case 'story':
-      return flatStory(row.item);
-    case 'casualty':
-    case 'accusation':
-      return flatClaim(row.item);
-    case 'alert':
-      return flatAlert(row.item);
-    case 'error':
-      return flatError(row.item);
-  }
+/**
+ * A row as structured data (`--format json`, the API's items): an incident's record itself; a
+ * casualty or accusation row with its typed values; the store's own record for the other kinds.
+ */
+export function jsonItem(item: QueryItem): unknown {
+  if (!('record' in item)) return item.row.item;
+  if (item.kind === 'incident' && item.record) return item.record;
+  return item.row;
 }

@@ -29,7 +29,7 @@ export function decodeCursor(cursor: string | null): Item | undefined {
   throw new ConfigError('invalid query cursor: pass back the cursor of the previous page');
 }
 
-function toRow(kind: Exclude<QueryKind, 'alert'>, item: Item): QueryRow {
+function toRow(kind: Exclude<QueryKind, 'alert' | 'incident'>, item: Item): QueryRow {
   switch (kind) {
     case 'article':
       return { kind, item: strip<records.ArticleRecord>(item, 'status', 'leaseUntil') };

@@ -73,7 +73,7 @@ describe('queryStore', () => {
     ]);
   });
 
-  it('actor is an exact actor id, accuser or accused', async () => {
+  it('actor is an actor id, accuser or accused; an unknown one is an error', async () => {
     const store = await storeWith([
       accusation(1, 'russia', 'coalition'),
       accusation(2, 'un', 'syria_gov'),
@@ -82,7 +82,10 @@ describe('queryStore', () => {
       'acc-1',
     ]);
     expect(keysOf(await queryStore(store, { kind: 'accusation', actor: 'UN' }))).toEqual(['acc-2']);
-    expect(await queryStore(store, { kind: 'accusation', actor: 'coal' })).toEqual([]);
+    // An unknown actor is an error with the reason, not an empty result.
+    await expect(queryStore(store, { kind: 'accusation', actor: 'coal' })).rejects.toThrow(
+      /unknown actor "coal"/,
+    );
   });
 
   it('reads on past pages that hold no match, and stops at the limit', async () => {
