@@ -6,6 +6,7 @@ import { ConfigError } from '../domain/errors.ts';
 import { startSlackSink, startSmtpSink } from '../local/demo-sinks.ts';
 import { type SitePage, startDemoSite } from '../local/demo-site.ts';
 import { DEMO_ARTICLES, demoPages } from '../local/fa-kes-pages.ts';
+import { reportLine, writeReport } from './report-command.ts';
 import { fillTemplate, runCycles } from './run-command.ts';
 
 // `npm start`: one full cycle over the embedded default. The runner serves six FA-KES articles
@@ -71,6 +72,9 @@ export async function runDemo(o: { dataDir: string; quiet?: boolean }): Promise<
           `${smtp.received.length} emails to the local SMTP server; copies in ${o.dataDir}/outbox/\n`,
       );
     }
+    // The analyst report of what the demo stored: its path is the last line.
+    const report = await writeReport({ dataDir: o.dataDir });
+    if (!o.quiet) process.stdout.write(`${reportLine(report)}\n`);
   } finally {
     await Promise.all(opened.map((server) => server.close()));
   }

@@ -5,6 +5,7 @@ import { runDemo } from './demo-command.ts';
 import { runExtract } from './extract-command.ts';
 import { runFeedCheck } from './feed-check-command.ts';
 import { runQuery } from './query-command.ts';
+import { type ReportOptions, runReport } from './report-command.ts';
 import { runRun } from './run-command.ts';
 import { runStatus } from './status-command.ts';
 import { runValidate } from './validate-command.ts';
@@ -83,6 +84,17 @@ program
   .option('--all', 'every row, page after page (no limit)')
   .option('--format <format>', 'table | json | csv', 'table')
   .action((o: Record<string, string | number | boolean | undefined>) => runQuery(o));
+
+program
+  .command('report')
+  .description('the analyst report: one self-contained HTML page of plots (no script, no requests)')
+  .option('--data-dir <dir>', 'the data folder of a local run', '.strikewatch/data')
+  .option('--out <file>', 'where to write it (default: DATA/report.html)')
+  .option('--since <date>', 'incident date (yyyy-mm-dd), inclusive')
+  .option('--until <date>', 'incident date (yyyy-mm-dd), inclusive')
+  .option('--place <name>', 'place, any spelling (Raqqa, Raqa, Raqqah)')
+  .option('--actor <id|name>', 'perpetrator, accuser or accused (coalition, "Russia")')
+  .action((o: ReportOptions) => runReport(o));
 
 const feed = program.command('feed').description('feed tools');
 feed
