@@ -1,3 +1,4 @@
+import { createDynamoDbStore } from '../../shared/adapters/dynamodb/dynamodb-store.ts';
 import { extractClaims } from '../../shared/claims/extract-claims.ts';
 import { defaultTopics } from '../../shared/config/schema.ts';
 import { type FaKesRow, faKesText, loadFaKes } from '../../shared/corpus/fa-kes.ts';
@@ -5,11 +6,14 @@ import type { ArticleRecord, CasualtyClaim, StoryRecord } from '../../shared/dom
 import { DEFAULT_TOPIC_ID } from '../../shared/domain/topics.ts';
 import { groupArticleClaims } from '../../shared/incidents/group-claims.ts';
 import type { AccusationRecord, ArticleRef, Incident } from '../../shared/incidents/types.ts';
+import { TABLE_NAME } from '../../shared/local/local-deps.ts';
+import { openSharedStore } from '../../shared/local/store-server.ts';
 import type { ArticleLedger } from '../../shared/ports/article-ledger.ts';
 import type { ClaimLedger } from '../../shared/ports/claim-ledger.ts';
 import type { IncidentStore } from '../../shared/ports/incident-store.ts';
 import type { StoryIndex } from '../../shared/ports/story-index.ts';
 import { classifyTopics } from '../../shared/topics/index.ts';
+import { S } from './incident-builders.ts';
 import { MemoryIncidents } from './memory-incidents.ts';
 
 // A FA-KES replay through the incident model, until the pipeline writes incident records itself:
@@ -170,4 +174,49 @@ export async function storeReplay(
     if (first) await store.storyIndex.upsertStory(s, first);
   }
   for (const c of replay.background) await store.claimLedger.createClaim(c);
+}
+
+/**
+ * Reports of one Raqqa strike in June 2017 written for the tests in the manner of FA-KES rows
+ * (the corpus itself has no row from that month): SOHR's toll rising from 22 to 43, the Russian
+ * Defence Ministry's 60 and its accusation.
+ */
+export const JUNE_2017_ROWS: FaKesRow[] = [
+  {
+    unitId: 'june-1',
+    title: 'US-led coalition air strikes kill 22 civilians in Raqqa',
+    content: `${S.sohr22} The US-led coalition said it was investigating the air strikes on Raqqa.`,
+    source: 'reuters',
+    date: '2017-06-06',
+    location: 'raqqa',
+  },
+  {
+    unitId: 'june-2',
+    title: 'Civilian toll rises after US-led coalition air strikes on Raqqa',
+    content:
+      'The death toll from the air strikes on Raqqa on Monday has risen to 43 civilians, the Syrian Observatory for Human Rights said on Tuesday.',
+    source: 'afp',
+    date: '2017-06-06',
+    location: 'raqqa',
+  },
+  {
+    unitId: 'june-3',
+    title: 'Russia says US-led coalition raid on Raqqa killed 60 civilians',
+    content: `${S.russia60} ${S.russiaAccuses}`,
+    source: 'tass',
+    date: '2017-06-06',
+    location: 'raqqa',
+  },
+];
+
+/** A data folder whose store holds the replay, as a run would leave it. */
+export async function seedDataDir(dataDir: string, replay: ModelReplay): Promise<void> {
+  const shared = await openSharedStore(dataDir, { command: 'test seed' });
+  try {
+    const store = createDynamoDbStore({ client: shared.client, tableName: TABLE_NAME });
+    await store.table.ensureTable();
+    await storeReplay(store, replay);
+  } finally {
+    await shared.close();
+  }
 }
