@@ -22,11 +22,21 @@ const json = (statusCode: number, body: unknown): APIGatewayProxyResultV2 => ({
   body: JSON.stringify(body),
 });
 
+type ReportModule = typeof import('./report.ts');
+let reportModule: Promise<ReportModule> | undefined;
+
+// In a bundle the route is the report.mjs beside this file (infra EXTRA_ENTRIES); from the
+// sources it is report.ts. A computed specifier, so that esbuild leaves it a separate file.
+function loadReport(): Promise<ReportModule> {
+  const file = import.meta.url.endsWith('.ts') ? './report.ts' : './report.mjs';
+  reportModule ??= import(new URL(file, import.meta.url).href) as Promise<ReportModule>;
+  return reportModule;
+}
+
 async function report(
   params: Record<string, string | undefined>,
 ): Promise<APIGatewayProxyResultV2> {
-  const { reportHtml } = await import('../../shared/use-cases/make-report.ts');
-  const html = await reportHtml(deps, params);
+  const html = await (await loadReport()).renderReportHtml(deps, params);
   return {
     statusCode: 200,
     headers: { 'content-type': 'text/html; charset=utf-8' },

@@ -12,7 +12,7 @@ import { ManagedPolicy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { QUERY_ROUTES } from '../../shared/contracts/query-kinds.ts';
+import { API_ROUTES } from '../../shared/contracts/query-kinds.ts';
 
 export interface QueryApiProps {
   /** The query function: every route is a GET on it. */
@@ -34,7 +34,8 @@ const ACCESS_LOG_FORMAT = JSON.stringify({
 });
 
 /**
- * The analysts' read-only HTTP API: one IAM-authorised GET route per query kind of the contract,
+ * The analysts' read-only HTTP API: one IAM-authorised GET route per query kind of the contract
+ * and the report,
  * throttled, with access logs, and a managed policy that allows calling exactly those routes.
  */
 export class QueryApi extends Construct {
@@ -63,7 +64,7 @@ export class QueryApi extends Construct {
         format: AccessLogFormat.custom(ACCESS_LOG_FORMAT),
       },
     });
-    const routes = Object.values(QUERY_ROUTES);
+    const routes = [...API_ROUTES];
     const integration = new HttpLambdaIntegration('Integration', props.handler);
     for (const path of routes) {
       this.api.addRoutes({ path, methods: [HttpMethod.GET], integration });

@@ -30,7 +30,8 @@ export const NODE_MODULES: Readonly<Record<FunctionName, readonly string[]>> = {
   'poll-feeds': [],
   'process-article': ['jsdom'],
   'send-alerts': [],
-  query: [],
+  // GET /report renders its charts into a jsdom document (report.mjs, loaded on that route only).
+  query: ['jsdom'],
 };
 
 export interface ExtraEntry {
@@ -59,7 +60,9 @@ export const EXTRA_ENTRIES: Readonly<Record<FunctionName, readonly ExtraEntry[]>
     },
   ],
   'send-alerts': [],
-  query: [],
+  // GET /report: the analyst report (jsdom, Observable Plot) in its own file, imported on that
+  // route only (functions/query/handler.ts), so the JSON routes' cold start never loads it.
+  query: [{ entry: 'functions/query/report.ts', outfile: 'report.mjs', withConfig: false }],
 };
 
 const RUNTIME = Runtime.NODEJS_22_X;

@@ -32,3 +32,6 @@ export function queryKindForPath(path: string): QueryKind | undefined {
 
 /** The analyst report (`GET /report`, text/html): same filters as the incident kinds. */
 export const REPORT_ROUTE = '/report';
+
+/** Every GET route of the query API: one per kind, and the report. */
+export const API_ROUTES: readonly `/${string}`[] = [...Object.values(QUERY_ROUTES), REPORT_ROUTE];

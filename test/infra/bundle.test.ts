@@ -104,6 +104,19 @@ describe('extra files in the CDK asset', () => {
   });
 });
 
+describe('query bundle', () => {
+  it('loads jsdom and Plot only in report.mjs, the GET /report route, never on the JSON routes', async () => {
+    const bundle = await bundleFunction('query', config, join(outRoot, 'query-report'));
+    const jsdomImport = /from\s*["']jsdom["']|import\(["']jsdom["']\)/;
+    expect(readFileSync(bundle.file, 'utf8')).not.toMatch(jsdomImport);
+    expect(bundle.inputs.some((i) => i.includes('@observablehq/plot'))).toBe(true);
+    const report = join(outRoot, 'query-report', 'report.mjs');
+    expect(bundle.extraFiles).toContain(report);
+    expect(readFileSync(report, 'utf8')).toMatch(jsdomImport);
+    expect(readFileSync(bundle.file, 'utf8')).not.toContain('observablehq');
+  });
+});
+
 const SDK_NODE_NOTICE =
   /\(node:\d+\) Warning: NodeVersionSupportWarning[\s\S]*?where the warning was created\)\n?/g;
 

@@ -5,7 +5,7 @@ import type { Config } from '../../shared/config/schema.ts';
 import { ENV, ENV_NOT_FROM_STACK, requiredEnv } from '../../shared/contracts/function-env.ts';
 import { FUNCTION_NAMES, type FunctionName } from '../../shared/contracts/functions.ts';
 import { METRICS } from '../../shared/contracts/metrics.ts';
-import { QUERY_ROUTES } from '../../shared/contracts/query-kinds.ts';
+import { API_ROUTES } from '../../shared/contracts/query-kinds.ts';
 import { SQS_MESSAGE_MAX_BYTES } from '../../shared/contracts/queues.ts';
 import {
   SECRET_PLACEHOLDER_RANDOM_KEY,
@@ -19,7 +19,7 @@ type Resources = Record<string, { Type: string; Properties: Record<string, unkno
 let template: Template;
 let resources: Resources;
 let config: Config;
-const ROUTES = Object.values(QUERY_ROUTES);
+const ROUTES = API_ROUTES;
 const PREFIX: Record<FunctionName, string> = {
   'poll-feeds': 'PollFeeds',
   'process-article': 'ProcessArticle',

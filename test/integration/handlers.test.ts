@@ -27,6 +27,11 @@ import {
   startSecretsManagerServer,
   startSqsServer,
 } from '../helpers/aws-json-server.ts';
+import {
+  JUNE_2017_ROWS,
+  replayFaKesThroughModel,
+  storeReplay,
+} from '../helpers/fa-kes-incidents.ts';
 import { type FaultyProxy, startFaultyDynamoProxy } from '../helpers/faulty-dynamo-proxy.ts';
 
 // The Lambda handlers, each built by its own cold start from the environment the stack sets, run
@@ -276,22 +281,69 @@ describe('Lambda handlers on dynalite and loopback servers', () => {
   });
 
   it('query answers API Gateway requests, with 400 for bad parameters and 404 for unknown paths', async () => {
-    const ok = (await recorded('query', () =>
-      fn.query(httpEvent('/casualties', { place: 'Raqqa' })),
-    )) as APIGatewayProxyStructuredResultV2;
+    // Incident records as the pipeline leaves them: three June 2017 reports of one Raqqa strike
+    // through the real extractor and incident model, written straight to the table.
+    const table = createDynamoDbStore({
+      client: h.dynamo.client,
+      tableName: 'strikewatch-handlers',
+    });
+    await storeReplay(table, replayFaKesThroughModel(JUNE_2017_ROWS));
+    const get = async (path: string, params: Record<string, string> = {}) =>
+      (await recorded('query', () =>
+        fn.query(httpEvent(path, params)),
+      )) as APIGatewayProxyStructuredResultV2;
+
+    const ok = await get('/casualties', {
+      place: 'Raqqah',
+      since: '2017-06-01',
+      until: '2017-06-30',
+    });
     expect(ok.statusCode).toBe(200);
     const body = JSON.parse(String(ok.body)) as {
       count: number;
-      items: { figure: { place: string } }[];
+      items: { place: string; count: number; incidentDate: string }[];
+      cursor: string | null;
     };
-    expect(body.count).toBeGreaterThan(0);
-    for (const item of body.items) expect(item.figure.place).toMatch(/raqqa/i);
+    expect(body.items.map((i) => i.count).sort()).toEqual([43, 60]);
+    for (const item of body.items)
+      expect(item).toMatchObject({ place: 'Raqqa', incidentDate: '2017-06-05' });
 
-    const bad = (await fn.query(
-      httpEvent('/articles', { since: 'last week' }),
-    )) as APIGatewayProxyStructuredResultV2;
-    expect(bad.statusCode).toBe(400);
-    expect(String(bad.body)).toContain('ISO date');
+    // A page and the cursor to the next one.
+    const first = JSON.parse(
+      String((await get('/casualties', { limit: '1', since: '2017-06-01' })).body),
+    );
+    expect(first.items).toHaveLength(1);
+    expect(typeof first.cursor).toBe('string');
+    const next = JSON.parse(
+      String(
+        (await get('/casualties', { limit: '1', since: '2017-06-01', cursor: first.cursor })).body,
+      ),
+    );
+    expect(next.items).toHaveLength(1);
+    expect(next.items[0]).not.toEqual(first.items[0]);
+
+    const incidents = JSON.parse(String((await get('/incidents', { actor: 'Russia' })).body));
+    expect(incidents.items.map((i: { kind: string; place: string }) => [i.kind, i.place])).toEqual([
+      ['incident', 'Raqqa'],
+    ]);
+
+    const report = await get('/report', { since: '2017-06-01', place: 'Raqqa' });
+    expect(report.statusCode).toBe(200);
+    expect(report.headers?.['content-type']).toMatch(/^text\/html/);
+    expect(String(report.body)).toContain('Russian Defence Ministry');
+
+    for (const [path, params, reason] of [
+      ['/articles', { since: 'last week' }, 'ISO date'],
+      ['/casualties', { since: '2018-01-01', until: '2017-01-01' }, 'reversed'],
+      ['/casualties', { since: '2017-13-45' }, 'calendar'],
+      ['/accusations', { actor: 'nato' }, 'unknown actor'],
+      ['/report', { until: '2017-02-30' }, 'calendar'],
+      ['/report', { limit: '5' }, 'limit'],
+    ] as const) {
+      const bad = (await fn.query(httpEvent(path, params))) as APIGatewayProxyStructuredResultV2;
+      expect(bad.statusCode, `${path} ${JSON.stringify(params)}`).toBe(400);
+      expect(String(bad.body)).toContain(reason);
+    }
 
     const missing = (await fn.query(httpEvent('/tweets'))) as APIGatewayProxyStructuredResultV2;
     expect(missing.statusCode).toBe(404);
