@@ -39,10 +39,8 @@ const isoTime = (s: string | null | undefined): string | null => {
   const t = s ? Date.parse(s) : Number.NaN;
   return Number.isFinite(t) ? new Date(t).toISOString() : null;
 };
-const actorRef = (id: Actor, name?: string | null) => ({
-  id,
-  name: cut(name || actorName(id), 200),
-});
+/** A party by its canonical name, so that a chart colours and counts each party once however it is written. */
+const actorRef = (id: Actor) => ({ id, name: cut(actorName(id).replace(/^the /, ''), 200) });
 
 function accountsOf(i: Incident, t: NonNullable<ReturnType<typeof primaryTally>>): ReportAccount[] {
   return i.accounts.flatMap((a) => {
@@ -77,7 +75,7 @@ function incidentOf(i: Incident): ReportIncident | null {
     incidentId: i.id,
     date: day(i),
     place: i.place ? cut(i.place, 200) : null,
-    perpetrator: i.perpetrator ? actorRef(i.perpetrator, i.perpetratorName) : null,
+    perpetrator: i.perpetrator ? actorRef(i.perpetrator) : null,
     outcome: t.outcome,
     victims: t.victims,
     min: Math.min(t.min, ...accounts.map((a) => a.count)),
