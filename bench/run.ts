@@ -26,6 +26,7 @@ import type { Stage, StageReporter } from '../shared/use-cases/stage-timer.ts';
 import { faKesPageRenderer, faKesPages } from '../testkit/fa-kes-site.ts';
 import { type Harness, startHarness } from '../testkit/pipeline-harness.ts';
 import type { BundleMeasurements } from './bundle-size.ts';
+import type { ReplayReportFigures } from './report-figures.ts';
 
 // `npm run bench [-- --quick]`: the FA-KES corpus replayed through the real pipeline (pages of
 // ~100 KB on 127.0.0.1, dynalite through the AWS SDK, Slack and SMTP receivers), measured side
@@ -395,6 +396,16 @@ async function measure() {
     progress(`bundle measurement failed: ${(err as Error).message.split('\n')[0]}`);
   }
 
+  // ---- 7. The analyst report over the replay's records (issue 15: < 5 s, < 10 MB)
+  let report: ReplayReportFigures | null = null;
+  try {
+    progress('rendering the analyst report of the FA-KES replay records');
+    const { measureReplayReport } = await import('./report-figures.ts');
+    report = await measureReplayReport(quick ? 1 : 3);
+  } catch (err) {
+    progress(`report measurement failed: ${(err as Error).message.split('\n')[0]}`);
+  }
+
   const pipelineP50 = median(perArticle);
   const floorP50 = median(floor);
   const stageRows = (
@@ -465,6 +476,7 @@ async function measure() {
     scale,
     scaleRatio: round((scale[1]?.callsPerArticle ?? 0) / (scale[0]?.callsPerArticle ?? 1), 3),
     bundles,
+    report,
     seconds: round((Date.now() - started) / 1000, 1),
   };
 
@@ -536,6 +548,13 @@ function printTable(r: Results) {
         `${b.bytes} (${b.gzipBytes}) / ${round(b.loadMs)} / ${round(b.ratioToJsdom, 3)}`,
       );
     }
+  }
+  if (r.report) {
+    line(
+      'report of the replay: render first / median (ms), HTML (bytes)',
+      `${r.report.firstRenderMs} / ${r.report.medianRenderMs}, ${r.report.htmlBytes}`,
+    );
+    line('  report data', r.report.data);
   }
   line('bench took (s)', `${r.seconds}`);
 }
