@@ -6,6 +6,7 @@ import type { CasualtyClaim } from '../../../shared/domain/records.ts';
 import type { AccusationRecord, Incident } from '../../../shared/incidents/types.ts';
 import { csvRow } from '../../../shared/output/sanitise.ts';
 import {
+  flatItem,
   jsonItem,
   type QueryItem,
   queryAll,
@@ -225,6 +226,31 @@ describe('analyst rows of incident records', () => {
     const run = queryAnalystRows(s, { kind: 'casualty', ...params });
     await expect(run).rejects.toThrow(QueryInvalidError);
     await expect(queryAnalystRows(s, { kind: 'casualty', ...params })).rejects.toThrow(reason);
+  });
+
+  it('CSV cells from feeds are single-line, free of controls, and never a formula', async () => {
+    const s = inMemoryStore();
+    const m = new MemoryIncidents();
+    m.apply(
+      articleClaims(article('h1', '=HYPERLINK("https://evil.example","x")', day('2017-06-05')), [
+        figure({
+          source: '+cmd|/C calc',
+          quote: 'At least 22 civilians were killed\n\u202ein Raqqa\u001b[31m, activists said.',
+        }),
+      ]),
+    );
+    for (const r of m.incidents()) {
+      await s.incidentStore.createRecord(r);
+      await s.incidentStore.indexRecord(r, []);
+    }
+    const [item] = (await queryAnalystRows(s, { kind: 'casualty' })).items;
+    const line = csvRow(COLUMNS.casualty.map((c) => flatItem(item as QueryItem)[c] ?? null));
+    const [cells] = parse(line) as string[][];
+    const at = (c: string) => cells?.[COLUMNS.casualty.indexOf(c)] ?? '';
+    expect(at('outlet').startsWith("'=")).toBe(true);
+    expect(at('source').startsWith("'+")).toBe(true);
+    for (const c of ['\n', '\u202e', '\u001b']) expect(at('quote')).not.toContain(c);
+    expect(at('count')).toBe('22');
   });
 
   it('a CSV export has its header even when nothing matches', () => {
