@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createDynamoDbStore } from '../adapters/dynamodb/dynamodb-store.ts';
 import { COLUMNS, type Flat } from '../analyst/flat-rows.ts';
-import { ConfigError } from '../domain/errors.ts';
+import { ConfigError, QueryInvalidError } from '../domain/errors.ts';
 import { TABLE_NAME } from '../local/local-deps.ts';
 import { openSharedStore, storePath } from '../local/store-server.ts';
 import { csvRow, jsonLine, terminalText } from '../output/sanitise.ts';
@@ -111,7 +111,8 @@ export async function runQuery(
   if (!['table', 'json', 'csv'].includes(format))
     throw new ConfigError(`--format must be table, json or csv (got ${format})`);
   const params = Object.fromEntries(PARAMS.filter((k) => o[k] !== undefined).map((k) => [k, o[k]]));
-  if (o.all && o.limit !== undefined) throw new ConfigError('--all and --limit: give one of them');
+  if (o.all && o.limit !== undefined)
+    throw new QueryInvalidError('--all and --limit: give one of them');
   // Checked before the store opens: a bad date or actor is an error at once (exit 2).
   parseQueryParams(params);
   const dataDir = resolve(String(o.dataDir));
