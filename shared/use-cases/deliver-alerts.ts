@@ -1,5 +1,4 @@
-import { emailMessage } from '../alerts/email-message.ts';
-import { slackPayload } from '../alerts/slack-message.ts';
+import { emailFor, emailOptions, slackPayloadFor } from '../alerts/render-alert.ts';
 import type { Config, SubscriberConfig } from '../config/schema.ts';
 import { DeliveryError, StrikewatchError } from '../domain/errors.ts';
 import type { AlertRecord, DeliveryRecord } from '../domain/records.ts';
@@ -51,7 +50,8 @@ interface SendFailure {
 
 async function send(deps: DeliverDeps, alert: AlertRecord, sub: SubscriberConfig): Promise<void> {
   if (sub.slack) {
-    await deps.slack.post(await deps.webhooks.urlFor(sub.id, sub.slack), slackPayload(alert));
+    const payload = slackPayloadFor(alert) as unknown as Record<string, unknown>;
+    await deps.slack.post(await deps.webhooks.urlFor(sub.id, sub.slack), payload);
     return;
   }
   const email = deps.config.delivery.email;
@@ -61,7 +61,10 @@ async function send(deps: DeliverDeps, alert: AlertRecord, sub: SubscriberConfig
       { retryable: false },
     );
   }
-  await deps.mailer.send({ ...emailMessage(alert, sub.email), from: email.from });
+  await deps.mailer.send({
+    ...emailFor(alert, sub.email, sub.id, emailOptions(email)),
+    from: email.from,
+  });
 }
 
 /** Sends it once; null when the channel accepted it, else what went wrong. */

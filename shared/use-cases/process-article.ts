@@ -186,6 +186,7 @@ async function processRelevant(
     url,
     outlet,
     title: article.title,
+    publishedAt: article.publishedAt,
     topics,
     story,
     now,
@@ -278,6 +279,6 @@ async function processClaimed(
     duplicateOf: null,
     textSource: article.textSource,
     alerts: [],
-    claims: { created: 0, corroborated: 0, changed: 0 },
+    claims: { updates: 0, records: 0, background: 0 },
   };
 }

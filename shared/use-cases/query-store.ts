@@ -90,8 +90,8 @@ function rowFilter(p: QueryParams): (row: QueryRow) => boolean {
         const outlets = alert.links.map((l) => l.outlet);
         return (
           has(outlets, p.source) &&
-          has([claimPlace(alert.claim)], p.place) &&
-          names(claimActors(alert.claim))
+          has([alert.place], p.place) &&
+          names(alert.parties)
         );
       }
       case 'error':

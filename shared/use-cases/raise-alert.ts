@@ -1,67 +1,85 @@
-import { createHash } from 'node:crypto';
-import { alertHeadline } from '../alerts/format-alert.ts';
-import { subscriberWants } from '../alerts/match-subscribers.ts';
-import type { Config } from '../config/schema.ts';
-import type { AlertRecord, ClaimRecord } from '../domain/records.ts';
+import { recordParties, subscriberWantsUpdate } from '../alerts/match-update.ts';
+import { updateMessage } from '../alerts/update-message.ts';
+import type { Config, SubscriberConfig } from '../config/schema.ts';
+import type { AlertRecord, DeliveryRecord, UpdateAlert } from '../domain/records.ts';
 import type { Outbox } from '../ports/outbox.ts';
+import type { Announced } from './settle-incidents.ts';
 
-// A claim version that is news becomes one alert and one delivery per interested subscriber in
-// the outbox. Both are keyed by the claim version, so a re-run after a crash writes them again
-// to the same result.
+// An announced incident update becomes one message in the outbox and one delivery per
+// interested subscriber. The message id is the update's (hash of record id and version) and its
+// time the update's, so a re-run after a crash, or a replayed update, writes the very same
+// message and deliveries again: both are put if absent, and nothing is sent twice.
 
 export interface AlertDeps {
   config: Config;
   outbox: Outbox;
-  /** Called once per alert this process created (local printing, outbox files). */
+  /** Called once per message this process queued (local printing, outbox files). */
   onAlertCreated?: ((alert: AlertRecord) => void | Promise<void>) | undefined;
 }
 
-const MAX_LINKS = 5;
+const MAX_LINKS = 10;
 
-function alertIdFor(claimKey: string, version: number): string {
-  return createHash('sha256').update(`${claimKey}#v${version}`).digest('hex').slice(0, 24);
+/** The outbox message of one update: the rendered-independent message and what threads it. */
+export function updateAlert({ record, update }: Announced): UpdateAlert {
+  const message = updateMessage(record, update);
+  return {
+    alertId: update.messageId,
+    kind: record.kind,
+    recordId: record.id,
+    recordKind: record.kind,
+    version: update.version,
+    createdAt: update.at,
+    headline: message.headline,
+    previousMessageIds: update.previousMessageIds,
+    message,
+    links: message.sources
+      .slice(-MAX_LINKS)
+      .map((s) => ({ title: s.title, url: s.url, outlet: s.outlet })),
+    place: record.place,
+    parties: recordParties(record),
+  };
 }
 
-/** Creates the alert and one delivery per interested subscriber; idempotent. */
-export async function raiseAlert(
-  deps: AlertDeps,
-  claim: ClaimRecord,
-  link: AlertRecord['links'][number],
-  now: string,
-): Promise<AlertRecord> {
-  const alert: AlertRecord = {
-    alertId: alertIdFor(claim.claimKey, claim.version),
-    claimKey: claim.claimKey,
-    claimVersion: claim.version,
-    kind: claim.kind,
-    // The claim version's time, not this run's: a re-run writes the very same alert.
-    createdAt: claim.updatedAt,
-    headline: alertHeadline(claim),
-    claim,
-    links: [
-      link,
-      ...claim.sources
-        .filter((s) => s.url && s.url !== link.url)
-        .map((s) => ({ title: null, url: s.url, outlet: s.outlet })),
-    ].slice(0, MAX_LINKS),
+export const channelOf = (sub: SubscriberConfig): DeliveryRecord['channel'] =>
+  sub.slack ? 'slack' : 'email';
+
+/** A fresh delivery of one message to one subscriber, due now. */
+export function newDelivery(alert: AlertRecord, sub: SubscriberConfig, now: string): DeliveryRecord {
+  return {
+    alertId: alert.alertId,
+    subscriberId: sub.id,
+    channel: channelOf(sub),
+    status: 'pending',
+    attempts: 0,
+    createdAt: alert.createdAt,
+    nextAttemptAt: now,
+    leaseUntil: null,
+    claimToken: null,
+    sentAt: null,
+    lastError: null,
   };
-  await deps.outbox.putAlert(alert);
-  for (const sub of deps.config.subscribers) {
-    if (!subscriberWants(sub, claim)) continue;
-    await deps.outbox.createDelivery({
-      alertId: alert.alertId,
-      subscriberId: sub.id,
-      channel: sub.slack ? 'slack' : 'email',
-      status: 'pending',
-      attempts: 0,
-      createdAt: alert.createdAt,
-      nextAttemptAt: now,
-      leaseUntil: null,
-      claimToken: null,
-      sentAt: null,
-      lastError: null,
-    });
+}
+
+/** The subscribers whose filters want the update. */
+export function interestedSubscribers(config: Config, a: Announced): SubscriberConfig[] {
+  return config.subscribers.filter((s) => subscriberWantsUpdate(s.filters, a.record, a.update));
+}
+
+/** Queues the message of each update and its deliveries; idempotent. */
+export async function raiseUpdateAlerts(
+  deps: AlertDeps,
+  announced: readonly Announced[],
+  now: string,
+): Promise<AlertRecord[]> {
+  const alerts: AlertRecord[] = [];
+  for (const a of announced) {
+    const alert = updateAlert(a);
+    await deps.outbox.putAlert(alert);
+    for (const sub of interestedSubscribers(deps.config, a)) {
+      await deps.outbox.createDelivery(newDelivery(alert, sub, now));
+    }
+    await deps.onAlertCreated?.(alert);
+    alerts.push(alert);
   }
-  await deps.onAlertCreated?.(alert);
-  return alert;
+  return alerts;
 }
