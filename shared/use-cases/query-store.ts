@@ -88,11 +88,7 @@ function rowFilter(p: QueryParams): (row: QueryRow) => boolean {
       case 'alert': {
         const { alert } = row.item;
         const outlets = alert.links.map((l) => l.outlet);
-        return (
-          has(outlets, p.source) &&
-          has([alert.place], p.place) &&
-          names(alert.parties)
-        );
+        return has(outlets, p.source) && has([alert.place], p.place) && names(alert.parties);
       }
       case 'error':
         return has([row.item.feedId, row.item.subject], p.source);

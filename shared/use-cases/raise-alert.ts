@@ -44,7 +44,11 @@ export const channelOf = (sub: SubscriberConfig): DeliveryRecord['channel'] =>
   sub.slack ? 'slack' : 'email';
 
 /** A fresh delivery of one message to one subscriber, due now. */
-export function newDelivery(alert: AlertRecord, sub: SubscriberConfig, now: string): DeliveryRecord {
+export function newDelivery(
+  alert: AlertRecord,
+  sub: SubscriberConfig,
+  now: string,
+): DeliveryRecord {
   return {
     alertId: alert.alertId,
     subscriberId: sub.id,

@@ -48,4 +48,3 @@ export function secretsOf(values: Record<string, string>): SecretReader {
     },
   };
 }
-
