@@ -77,9 +77,13 @@ export async function raiseUpdateAlerts(
 ): Promise<AlertRecord[]> {
   const alerts: AlertRecord[] = [];
   for (const a of announced) {
+    const subscribers = interestedSubscribers(deps.config, a);
+    // An update nobody asked for (a record not of the topic, no `actors` filter naming its
+    // parties) stays on its record, queryable; it makes no message.
+    if (subscribers.length === 0) continue;
     const alert = updateAlert(a);
     await deps.outbox.putAlert(alert);
-    for (const sub of interestedSubscribers(deps.config, a)) {
+    for (const sub of subscribers) {
       await deps.outbox.createDelivery(newDelivery(alert, sub, now));
     }
     await deps.onAlertCreated?.(alert);
