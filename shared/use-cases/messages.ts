@@ -28,6 +28,7 @@ export const articleJobSchema = z.object({
   url: z.string().max(LINK_MAX_CHARS).url().nullable(),
   canonicalUrl: z.string().max(LINK_MAX_CHARS).url().nullable(),
   item: feedItemSchema,
+  pollId: z.string().max(40).optional(),
 });
 
 export const alertNudgeSchema = z.object({ alertIds: z.array(z.string().min(1)).min(1).max(100) });

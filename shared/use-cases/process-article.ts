@@ -185,6 +185,8 @@ async function processRelevant(
     articleId: job.articleId,
     url,
     outlet,
+    feedId: job.feedId,
+    pollId: job.pollId ?? null,
     title: article.title,
     publishedAt: article.publishedAt,
     topics,

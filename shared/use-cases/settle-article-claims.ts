@@ -31,6 +31,9 @@ export interface ClaimingArticle {
   articleId: string;
   url: string;
   outlet: string;
+  feedId: string;
+  /** The poll that found the article (the per-feed-poll cap counts by it), if known. */
+  pollId: string | null;
   title: string | null;
   publishedAt: string | null;
   topics: string[];
@@ -92,7 +95,12 @@ export async function settleArticleClaims(
   );
   await storeBackground(deps, a, settled.background, storyDate);
   lap('store');
-  const alerts = await raiseUpdateAlerts(deps, settled.announced, a.now);
+  const alerts = await raiseUpdateAlerts(deps, settled.announced, {
+    articleId: a.articleId,
+    feedId: a.feedId,
+    pollId: a.pollId,
+    now: a.now,
+  });
   if (alerts.length) lap('alert');
   return {
     counts: {

@@ -160,7 +160,11 @@ export async function settleIncidents(
   const out: SettledIncidents = { announced: [], background: grouped.background, writes: 0 };
   const keep = ({ plan, wrote }: { plan: Plan<TrackedRecord>; wrote: boolean }) => {
     if (wrote) out.writes++;
-    if (plan.update) out.announced.push({ record: plan.next, update: plan.update });
+    // Two reports of one article that land on one incident: the second finds the article on the
+    // record and gives back the first one's update (same message), announced once.
+    const update = plan.update;
+    if (update && !out.announced.some((a) => a.update.messageId === update.messageId))
+      out.announced.push({ record: plan.next, update });
   };
   for (const report of grouped.incidents) {
     const read = () => store.findRecords(report.lookupKeys, [report.storyId]);

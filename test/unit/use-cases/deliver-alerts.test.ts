@@ -16,7 +16,9 @@ async function alertOn(p: FakePipeline, place = 'Raqqa'): Promise<AlertRecord> {
   const quote = `At least 22 civilians were killed in coalition strikes on ${place}, a monitor said.`;
   const input = articleClaims(article(`a-${place}`, 'Wire'), [figure({ place, quote })]);
   const { announced } = await settleIncidents(p.deps, input);
-  const [alert] = await raiseUpdateAlerts(p.deps, announced, p.clock.now().toISOString());
+  const now = p.clock.now().toISOString();
+  const origin = { articleId: input.article.articleId, feedId: 'wire', pollId: now, now };
+  const [alert] = await raiseUpdateAlerts(p.deps, announced, origin);
   if (!alert) throw new Error('the report announced nothing');
   return alert;
 }
