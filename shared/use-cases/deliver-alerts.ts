@@ -51,7 +51,15 @@ interface SendFailure {
   refund?: boolean;
 }
 
-async function send(deps: DeliverDeps, alert: AlertRecord, sub: SubscriberConfig): Promise<void> {
+/** What sending one message takes: the channels and their settings. */
+export type ChannelDeps = Pick<DeliverDeps, 'config' | 'slack' | 'mailer' | 'webhooks'>;
+
+/** Sends one message to one subscriber on its channel; throws what the channel throws. */
+export async function sendTo(
+  deps: ChannelDeps,
+  alert: AlertRecord,
+  sub: SubscriberConfig,
+): Promise<void> {
   if (sub.slack) {
     const payload = slackPayloadFor(alert) as unknown as Record<string, unknown>;
     await deps.slack.post(await deps.webhooks.urlFor(sub.id, sub.slack), payload);
@@ -81,7 +89,7 @@ async function attempt(
   if (!sub)
     return { message: `subscriber ${d.subscriberId} is no longer configured`, retryable: false };
   try {
-    await send(deps, alert, sub);
+    await sendTo(deps, alert, sub);
     return null;
   } catch (err) {
     // A named error says whether a retry may help (its `retryable` flag). Anything else is a bug

@@ -1,10 +1,5 @@
 import type { AlertRecord, DeliveryRecord } from '../../shared/domain/records.ts';
-import type {
-  DeliveryOutcome,
-  DigestRef,
-  OpenDigest,
-  Outbox,
-} from '../../shared/ports/outbox.ts';
+import type { DeliveryOutcome, DigestRef, OpenDigest, Outbox } from '../../shared/ports/outbox.ts';
 
 // The outbox with DynamoDB's semantics: alerts and deliveries created once; a delivery is claimed
 // only when pending and due or under an expired lease, and finished only under its token. A
