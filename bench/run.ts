@@ -20,7 +20,12 @@ import { createDynamoClient, type EmbeddedDynamo } from '../shared/local/embedde
 import type { LocalDeps } from '../shared/local/local-deps.ts';
 import { classifyTopics } from '../shared/topics/index.ts';
 import { deliverDue } from '../shared/use-cases/deliver-alerts.ts';
-import { type ArticleJob, commitFeedState, pollFeeds } from '../shared/use-cases/poll-feeds.ts';
+import {
+  type ArticleJob,
+  articleIdFor,
+  commitFeedState,
+  pollFeeds,
+} from '../shared/use-cases/poll-feeds.ts';
 import { processArticle } from '../shared/use-cases/process-article.ts';
 import type { Stage, StageReporter } from '../shared/use-cases/stage-timer.ts';
 import { faKesPageRenderer, faKesPages } from '../testkit/fa-kes-site.ts';
@@ -185,6 +190,38 @@ async function pipelineEnv(rowIndexes: number[], onStage?: StageReporter['onStag
   };
 }
 
+/** Incident and stand-alone accusation records the replay wrote. */
+async function countRecords(env: Env): Promise<{ incidents: number; accusations: number }> {
+  const reader = env.harness.storeAt(env.harness.dynamo.client).incidentReader;
+  const count = async (kind: 'incident' | 'accusation') => {
+    let n = 0;
+    let cursor: string | null = null;
+    do {
+      const page = await reader.listRecords({ kind }, cursor);
+      n += page.records.length;
+      cursor = page.cursor;
+    } while (cursor);
+    return n;
+  };
+  return { incidents: await count('incident'), accusations: await count('accusation') };
+}
+
+/** A mirror outlet: every article again, under another feed (new article ids), same pages. */
+function mirrorJob(job: ArticleJob): ArticleJob {
+  const feedId = 'mirror';
+  return { ...job, feedId, outlet: 'Mirror Wire', ...articleIdFor(feedId, job.item) };
+}
+
+/** The messages a pass over these jobs queues (0 for a re-run or a mirror). */
+async function messagesOf(env: Env, jobs: ArticleJob[]): Promise<number> {
+  let n = 0;
+  for (const job of jobs) {
+    const outcome = await processArticle(env.deps, job);
+    if ('alerts' in outcome) n += outcome.alerts.length;
+  }
+  return n;
+}
+
 /** Word salad from the corpus vocabulary: realistic band collisions, never a real story. */
 function syntheticTexts(rows: FaKesRow[], count: number): string[] {
   const vocab = [
@@ -319,9 +356,11 @@ async function measure() {
   const replayPeakRssMB = process.resourceUsage().maxRSS / 1024;
   const query = env.harness.query;
   const stories = (await query({ kind: 'story', limit: 1000 })).length;
-  const claims =
-    (await query({ kind: 'casualty', limit: 1000 })).length +
-    (await query({ kind: 'accusation', limit: 1000 })).length;
+  const records = await countRecords(env);
+  const claims = records.incidents + records.accusations;
+  // ---- 1b. the same articles again (a re-run), and a mirror outlet republishing every one
+  const rerun = await messagesOf(env, jobs);
+  const mirror = await messagesOf(env, jobs.map(mirrorJob));
   const deliveries = (await query({ kind: 'alert', limit: 1000 })).flatMap((r) =>
     r.kind === 'alert' ? r.item.deliveries : [],
   );
@@ -441,7 +480,12 @@ async function measure() {
       relevant,
       stories,
       claims,
+      incidents: records.incidents,
+      accusationRecords: records.accusations,
       alerts,
+      messagesPerStory: round(alerts / Math.max(1, stories), 3),
+      rerunMessages: rerun,
+      mirrorMessages: mirror,
       deliveries: deliveries.length,
       duplicateDeliveries,
     },
@@ -491,8 +535,13 @@ function printTable(r: Results) {
     `\nstrikewatch bench (${r.quick ? 'quick, ' : ''}Node ${r.machine.node}, heap limit ${r.machine.heapLimitMB} MB, ${r.machine.cpus} cores, ${r.machine.cpuModel})\n\n`,
   );
   line(
-    'articles / stories / claims / alerts',
-    `${r.corpus.articles} / ${r.corpus.stories} / ${r.corpus.claims} / ${r.corpus.alerts} (${r.corpus.relevant} on topic)`,
+    'articles / stories / records / messages',
+    `${r.corpus.articles} / ${r.corpus.stories} / ${r.corpus.claims} (${r.corpus.incidents} incidents) / ${r.corpus.alerts} (${r.corpus.relevant} on topic)`,
+  );
+  line('messages per on-topic story', `${r.corpus.messagesPerStory}`);
+  line(
+    'messages of a re-run / of a mirror outlet',
+    `${r.corpus.rerunMessages} / ${r.corpus.mirrorMessages}`,
   );
   line(
     'deliveries / duplicate deliveries',

@@ -122,12 +122,14 @@ export const realClock: Clock = {
   sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 2_000))),
 };
 
-/** The alert ids in the Slack messages a sink received (from the message's context line). */
+/** The strikewatch message id a rendered message carries (updates, digests, overflow). */
+export function messageIdIn(text: string): string {
+  return /strikewatch (?:update|digest|overflow|message) ([a-z]+_[a-f0-9]+)/.exec(text)?.[1] ?? '';
+}
+
+/** The message ids in the Slack messages a sink received (from the message's context line). */
 export function slackAlertIds(sink: SlackSink): string[] {
-  return sink.received.map((r) => {
-    const m = /strikewatch alert ([a-f0-9]+)/.exec(JSON.stringify(r.payload));
-    return m?.[1] ?? '';
-  });
+  return sink.received.map((r) => messageIdIn(JSON.stringify(r.payload)));
 }
 
 export function duplicates(ids: string[]): string[] {

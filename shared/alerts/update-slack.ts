@@ -91,7 +91,7 @@ export function renderSlackUpdate(m: UpdateMessage): SlackPayload {
       elements: [
         {
           type: 'mrkdwn',
-          text: `strikewatch update ${slackMrkdwn(m.messageId, { max: 64 })} · version ${m.version}`,
+          text: `strikewatch update ${ownId(m.messageId)} · version ${m.version}`,
         },
       ],
     },

@@ -4,6 +4,7 @@ import { StrikewatchError } from '../domain/errors.ts';
 import { runDemo } from './demo-command.ts';
 import { runExtract } from './extract-command.ts';
 import { runFeedCheck } from './feed-check-command.ts';
+import { runNotifyTest } from './notify-command.ts';
 import { runQuery } from './query-command.ts';
 import { type ReportOptions, runReport } from './report-command.ts';
 import { runRun } from './run-command.ts';
@@ -113,6 +114,14 @@ feed
   .action((targets: string[], o: { config?: string; allowPrivate?: string[]; json?: boolean }) =>
     runFeedCheck(targets, o),
   );
+
+const notify = program.command('notify').description('delivery channel tools');
+notify
+  .command('test')
+  .description('send one sample message, marked as a test, to each subscriber (or one)')
+  .requiredOption('--config <file>', 'JSON or YAML config file')
+  .option('--subscriber <id>', 'only this subscriber')
+  .action((o: { config: string; subscriber?: string }) => runNotifyTest(o));
 
 program
   .command('status')

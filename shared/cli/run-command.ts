@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { alertText } from '../alerts/format-alert.ts';
+import { terminalTextFor } from '../alerts/render-alert.ts';
 import { formatProblems } from '../config/config-problems.ts';
 import { loadConfigFile, parseConfigText } from '../config/load-config.ts';
 import { exampleAddressWarnings } from '../config/local-target.ts';
@@ -32,12 +32,9 @@ export function summaryLine(s: CycleSummary): string {
   return `strikewatch: ${cycleText(s)}`;
 }
 
-/** An alert on the terminal: every line of outside text through the terminal sanitiser. */
+/** A message on the terminal (renderTerminalUpdate: every outside string through terminalText). */
 export function printAlert(alert: AlertRecord): void {
-  const lines = alertText(alert)
-    .split('\n')
-    .map((l) => `${/^ */.exec(l)?.[0] ?? ''}${terminalText(l, { max: 2000 })}`);
-  process.stdout.write(`\n${alert.kind === 'casualty' ? '▲' : '◆'} ${lines.join('\n')}\n`);
+  process.stdout.write(`\n${terminalTextFor(alert)}\n`);
 }
 
 export interface CycleOptions {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { parseAllowedHost } from '../adapters/http/address-policy.ts';
+import { emailListSchema } from '../alerts/email-headers.ts';
+import { DEFAULT_SEND_CAPS } from '../alerts/send-caps.ts';
 import { ACTORS, OUTCOMES, VICTIMS } from '../domain/claims.ts';
 import { DEFAULT_TOPIC_ID } from '../domain/topics.ts';
 import { EXTRACTION_DEFAULTS } from '../ports/extractor.ts';
@@ -60,12 +62,27 @@ const slackTarget = z
     'give exactly one of webhookUrl, webhookUrlEnv, webhookUrlSecret',
   );
 
+const DELIVERY_MODE_HINT =
+  'write `delivery: immediate` (the default), `delivery: {digest: hourly}` or `delivery: {digest: daily}`';
+
+/** How a subscriber gets updates: each as it comes, or one digest per hour or day. */
+export const deliveryModeSchema = z
+  .union(
+    [
+      z.literal('immediate'),
+      z.strictObject({ digest: z.enum(['hourly', 'daily'], { message: DELIVERY_MODE_HINT }) }),
+    ],
+    { message: DELIVERY_MODE_HINT },
+  )
+  .default('immediate');
+
 export const subscriberSchema = z
   .strictObject({
     id,
     slack: slackTarget.optional(),
     email: z.string().email().optional(),
     filters: filtersSchema,
+    delivery: deliveryModeSchema,
   })
   .refine((s) => Boolean(s.slack) !== Boolean(s.email), {
     message: 'a subscriber has exactly one channel: `slack` or `email`',
@@ -91,15 +108,34 @@ export const deliverySchema = z
         from: z.string().email(),
         /** Local runs deliver through SMTP; in AWS the SES transport is used. */
         smtp: smtpSchema.optional(),
+        ...emailListSchema.shape,
       })
       .optional(),
+    /** Caps with a visible overflow (beyond them: one "N more updates" message per hour). */
+    caps: z
+      .strictObject({
+        perArticle: z.number().int().min(1).max(1000).default(DEFAULT_SEND_CAPS.perArticle),
+        perFeedPerPoll: z
+          .number()
+          .int()
+          .min(1)
+          .max(10_000)
+          .default(DEFAULT_SEND_CAPS.perFeedPerPoll),
+        perSubscriberPerHour: z
+          .number()
+          .int()
+          .min(1)
+          .max(10_000)
+          .default(DEFAULT_SEND_CAPS.perSubscriberPerHour),
+      })
+      .default({ ...DEFAULT_SEND_CAPS }),
     /** Attempts per delivery before it is recorded as failed. */
     maxAttempts: z.number().int().min(1).max(10).default(4),
     /** Base of the jittered exponential backoff between attempts. */
     backoffMs: z.number().int().min(0).max(60_000).default(500),
     timeoutMs: z.number().int().min(100).max(60_000).default(10_000),
   })
-  .default({ maxAttempts: 4, backoffMs: 500, timeoutMs: 10_000 });
+  .default({ maxAttempts: 4, backoffMs: 500, timeoutMs: 10_000, caps: { ...DEFAULT_SEND_CAPS } });
 
 /** An allowPrivateHosts entry the address policy can read; the reason when it cannot. */
 const allowedHostEntry = z.string().superRefine((entry, ctx) => {

@@ -87,6 +87,12 @@ export class TableNotReadyError extends StrikewatchError {
   override readonly retryable = true;
 }
 
+/** An incident record kept changing under concurrent writers; the article is retried as a whole. */
+export class IncidentContentionError extends StrikewatchError {
+  readonly code = 'incident_contention';
+  override readonly retryable = true;
+}
+
 /** A claim kept changing under concurrent writers; the article is retried as a whole. */
 export class ClaimContentionError extends StrikewatchError {
   readonly code = 'claim_contention';

@@ -1,3 +1,5 @@
+import type { DigestMessage } from '../alerts/digest.ts';
+import type { UpdateMessage } from '../alerts/update-message.ts';
 import type { Accusation, CasualtyFigure } from './claims.ts';
 
 // Records the pipeline stores. Dates are ISO 8601 strings; ids are opaque strings.
@@ -99,18 +101,50 @@ export interface AccusationClaim extends ClaimBase {
 export type ClaimRecord = CasualtyClaim | AccusationClaim;
 export type ClaimKind = ClaimRecord['kind'];
 
-export interface AlertRecord {
-  alertId: string;
-  claimKey: string;
-  claimVersion: number;
-  kind: ClaimKind;
-  createdAt: string;
-  /** One-line summary ("At least 84 civilians killed near Raqqa, per Human Rights Watch"). */
-  headline: string;
-  claim: ClaimRecord;
-  /** Links to the source articles known when the alert was made. */
-  links: { title: string | null; url: string; outlet: string }[];
+/** A link to a source article, as a message shows it. */
+export interface AlertLink {
+  title: string | null;
+  url: string;
+  outlet: string;
 }
+
+interface AlertBase {
+  /** An update's message id (hash of record id and version), or a digest / overflow id. */
+  alertId: string;
+  /** When the update was made (its `at`), or when the digest's period ended: never this run's time. */
+  createdAt: string;
+  headline: string;
+  links: AlertLink[];
+  /** Where the record is about (an update), for the analysts' alert filters. */
+  place: string | null;
+  /** Actor ids the record names (perpetrators, accusers, accused). */
+  parties: string[];
+}
+
+/** One message about one incident (or stand-alone accusation) update: an outbox item. */
+export interface UpdateAlert extends AlertBase {
+  kind: 'incident' | 'accusation';
+  recordId: string;
+  recordKind: 'incident' | 'accusation';
+  version: number;
+  /** Earlier messages about the same record, oldest first (email threading). */
+  previousMessageIds: string[];
+  /** The channel-independent message, rendered again for every attempt. */
+  message: UpdateMessage;
+}
+
+/** A digest (or "N more updates" overflow) of one subscriber's period, built when it ended. */
+export interface DigestAlert extends AlertBase {
+  kind: 'digest' | 'overflow';
+  subscriberId: string;
+  digest: DigestMessage;
+}
+
+export type AlertRecord = UpdateAlert | DigestAlert;
+export type AlertKind = AlertRecord['kind'];
+
+export const isDigestAlert = (a: AlertRecord): a is DigestAlert =>
+  a.kind === 'digest' || a.kind === 'overflow';
 
 export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed';
 

@@ -110,6 +110,21 @@ export function createLocalDeps(
   };
 }
 
+/** The delivery channels of a local run alone (`notify test`: no store, no feeds). */
+export function createLocalChannels(config: Config, opts: { logger: Logger; env: Env }) {
+  checkWebhookEnv(config, opts.env);
+  const mailer = smtpMailer(config, opts.env);
+  const http = createHttpClient(config.network, { logger: opts.logger });
+  return {
+    config,
+    clock: systemClock,
+    slack: createSlackSender(http, { timeoutMs: config.delivery.timeoutMs }),
+    webhooks: createSlackWebhooks({ secrets: localSecrets, env: opts.env }),
+    mailer,
+    close: () => mailer?.close(),
+  };
+}
+
 export async function createLocalRuntime(
   config: Config,
   opts: { dataDir: string; logger: Logger; env: Env; clock?: Clock; persist?: boolean },

@@ -1,5 +1,14 @@
-import type { EmailMessage } from '../alerts/email-message.ts';
 import type { SubscriberConfig } from '../config/schema.ts';
+
+/** One email as the renderers make it; `headers` are passed to the transport as they are. */
+export interface EmailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** Message-ID, In-Reply-To, References, List-Unsubscribe(-Post). */
+  headers?: Record<string, string> | undefined;
+}
 
 /** Sends one email. Throws DeliveryError (retryable or not) on failure. */
 export interface Mailer {

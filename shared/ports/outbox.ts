@@ -1,13 +1,33 @@
+import type { PeriodWindow } from '../alerts/digest.ts';
 import type { AlertRecord, DeliveryRecord } from '../domain/records.ts';
 
-// The outbox: alerts and one delivery per (alert, subscriber). A delivery is claimed with a
+/** One subscriber's digest (or "N more updates" overflow) of one period. */
+export interface DigestRef {
+  digestId: string;
+  kind: 'digest' | 'overflow';
+  subscriberId: string;
+  window: PeriodWindow;
+}
+
+export interface OpenDigest extends DigestRef {
+  messageIds: string[];
+}
+
+// The outbox: messages (alerts) and one delivery per (message, subscriber). A delivery is claimed with a
 // conditional write under a fresh token and a lease before it is sent, and finished only by the
 // holder of that token:
 //   pending --claimDelivery--> sending --finishDelivery--> sent | pending (retry) | failed
 
 export type DeliveryOutcome =
   | { status: 'sent'; at: string }
-  | { status: 'retry'; at: string; nextAttemptAt: string; error: string }
+  | {
+      status: 'retry';
+      at: string;
+      nextAttemptAt: string;
+      error: string;
+      /** The attempt does not count (a secret not set yet: the operator's turn, not the channel's). */
+      refund?: boolean;
+    }
   | { status: 'failed'; at: string; error: string };
 
 export interface Outbox {
@@ -42,4 +62,19 @@ export interface Outbox {
     token: string,
     outcome: DeliveryOutcome,
   ): Promise<boolean>;
+
+  /**
+   * Adds a message to a subscriber's digest or overflow of a period (ADD to a set: idempotent),
+   * creating it due at the period's end. False when it was built already (too late to join).
+   */
+  addToDigest(digest: DigestRef, messageId: string): Promise<boolean>;
+  /** Digests and overflows whose period ended by `now` and that are not built yet. */
+  listDueDigests(now: string, limit: number): Promise<OpenDigest[]>;
+  /** Marks a digest built: it leaves the due list and takes no more messages. */
+  closeDigest(digestId: string): Promise<void>;
+  /**
+   * Takes one slot of a cap counter (ADD n :1 on the condition n < cap); false when the cap is
+   * reached. Concurrent workers never take more than `cap` slots together.
+   */
+  takeSlot(counterId: string, cap: number): Promise<boolean>;
 }

@@ -29,6 +29,8 @@ export interface ArticleJob {
   /** Canonical form of the link (dedupe within the feed, the migration of old ids), or null. */
   canonicalUrl: string | null;
   item: FeedItem;
+  /** The poll that found it (its time): the per-feed-per-poll alert cap counts by it. */
+  pollId?: string | undefined;
 }
 
 const hash32 = (basis: string) => createHash('sha256').update(basis).digest('hex').slice(0, 32);
@@ -99,8 +101,14 @@ export function fitJob(job: ArticleJob, maxBytes = ARTICLE_JOB_MAX_BYTES): Artic
 }
 
 /** A bounded, identified job of this feed for one of its items. */
-export function articleJob(feed: { id: string }, outlet: string, raw: FeedItem): ArticleJob {
+export function articleJob(
+  feed: { id: string },
+  outlet: string,
+  raw: FeedItem,
+  pollId?: string,
+): ArticleJob {
   const item = boundedItem(raw);
   const { articleId, url, canonicalUrl } = articleIdFor(feed.id, item);
-  return fitJob({ feedId: feed.id, outlet, articleId, url, canonicalUrl, item });
+  const job = fitJob({ feedId: feed.id, outlet, articleId, url, canonicalUrl, item });
+  return pollId ? { ...job, pollId } : job;
 }

@@ -1,13 +1,13 @@
-import { emailMessage } from '../alerts/email-message.ts';
-import { slackPayload } from '../alerts/slack-message.ts';
+import { emailFor, emailOptions, slackPayloadFor } from '../alerts/render-alert.ts';
 import type { Config, SubscriberConfig } from '../config/schema.ts';
-import { DeliveryError, StrikewatchError } from '../domain/errors.ts';
+import { DeliveryError, SecretNotReadyError, StrikewatchError } from '../domain/errors.ts';
 import type { AlertRecord, DeliveryRecord } from '../domain/records.ts';
 import type { Mailer, SlackSender, SlackWebhooks } from '../ports/alert-channels.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { ErrorLog } from '../ports/error-log.ts';
 import type { Logger } from '../ports/logger.ts';
 import type { Outbox } from '../ports/outbox.ts';
+import { buildDueDigests } from './build-digests.ts';
 import { addMs, type Ids, isoNow, newId } from './deps.ts';
 
 // The outbox worker. Each (alert, subscriber) delivery is claimed with a conditional write before
@@ -47,11 +47,22 @@ interface SendFailure {
   retryable: boolean;
   /** Server-requested wait (Slack's Retry-After). */
   retryAfterMs?: number | undefined;
+  /** Not the channel's failure (a secret not set yet): rescheduled without using an attempt. */
+  refund?: boolean;
 }
 
-async function send(deps: DeliverDeps, alert: AlertRecord, sub: SubscriberConfig): Promise<void> {
+/** What sending one message takes: the channels and their settings. */
+export type ChannelDeps = Pick<DeliverDeps, 'config' | 'slack' | 'mailer' | 'webhooks'>;
+
+/** Sends one message to one subscriber on its channel; throws what the channel throws. */
+export async function sendTo(
+  deps: ChannelDeps,
+  alert: AlertRecord,
+  sub: SubscriberConfig,
+): Promise<void> {
   if (sub.slack) {
-    await deps.slack.post(await deps.webhooks.urlFor(sub.id, sub.slack), slackPayload(alert));
+    const payload = slackPayloadFor(alert) as unknown as Record<string, unknown>;
+    await deps.slack.post(await deps.webhooks.urlFor(sub.id, sub.slack), payload);
     return;
   }
   const email = deps.config.delivery.email;
@@ -61,7 +72,10 @@ async function send(deps: DeliverDeps, alert: AlertRecord, sub: SubscriberConfig
       { retryable: false },
     );
   }
-  await deps.mailer.send({ ...emailMessage(alert, sub.email), from: email.from });
+  await deps.mailer.send({
+    ...emailFor(alert, sub.email, sub.id, emailOptions(email)),
+    from: email.from,
+  });
 }
 
 /** Sends it once; null when the channel accepted it, else what went wrong. */
@@ -75,13 +89,22 @@ async function attempt(
   if (!sub)
     return { message: `subscriber ${d.subscriberId} is no longer configured`, retryable: false };
   try {
-    await send(deps, alert, sub);
+    await sendTo(deps, alert, sub);
     return null;
   } catch (err) {
     // A named error says whether a retry may help (its `retryable` flag). Anything else is a bug
     // or a crash: thrown, and the delivery goes to the next run when its lease ends.
     if (!(err instanceof StrikewatchError)) throw err;
     const retryAfterMs = (err as { retryAfterMs?: unknown }).retryAfterMs;
+    if (err instanceof SecretNotReadyError) {
+      const which = err.message.includes(err.secretId) ? '' : ` (set secret ${err.secretId})`;
+      return {
+        message: `${err.message}${which}`,
+        retryable: true,
+        retryAfterMs: err.retryAfterMs,
+        refund: true,
+      };
+    }
     return {
       message: err.message,
       retryable: err.retryable,
@@ -109,6 +132,7 @@ async function retryLater(
     at,
     nextAttemptAt: next,
     error: failure.message,
+    ...(failure.refund ? { refund: true } : {}),
   });
   deps.logger.warn('delivery will be retried', {
     alertId: d.alertId,
@@ -170,7 +194,7 @@ export async function deliverOne(
     });
     return 'sent';
   }
-  if (failure.retryable && claimed.attempts < cfg.maxAttempts)
+  if (failure.refund || (failure.retryable && claimed.attempts < cfg.maxAttempts))
     return retryLater(deps, claimed, token, failure);
   return giveUp(deps, claimed, token, failure);
 }
@@ -185,6 +209,8 @@ export async function deliverDue(
 ): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, retried: 0, failed: 0, skipped: 0 };
   const alerts = new Map<string, AlertRecord | null>();
+  // A sweep (not a nudge about named messages) also builds the digests whose period is over.
+  if (!opts.alertIds) await buildDueDigests(deps);
   const deadline = deps.clock.now().getTime() + (opts.maxWaitMs ?? 0);
   const isDue = (d: DeliveryRecord, now: string) =>
     (d.status === 'pending' && d.nextAttemptAt <= now) ||

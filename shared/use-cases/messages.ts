@@ -28,9 +28,31 @@ export const articleJobSchema = z.object({
   url: z.string().max(LINK_MAX_CHARS).url().nullable(),
   canonicalUrl: z.string().max(LINK_MAX_CHARS).url().nullable(),
   item: feedItemSchema,
+  pollId: z.string().max(40).optional(),
 });
 
 export const alertNudgeSchema = z.object({ alertIds: z.array(z.string().min(1)).min(1).max(100) });
+
+/** send-alerts invoked by hand to test the channels: `{"notifyTest": true, "subscriberId"?: "..."}`. */
+export const notifyTestEventSchema = z.strictObject({
+  notifyTest: z.literal(true),
+  subscriberId: z.string().min(1).max(64).optional(),
+});
+
+/** The event asks for a notify test (it names `notifyTest`); the rest is validated strictly. */
+export const isNotifyTestEvent = (e: unknown): boolean =>
+  typeof e === 'object' && e !== null && 'notifyTest' in e;
+
+export function parseNotifyTestEvent(e: unknown): z.infer<typeof notifyTestEventSchema> {
+  const r = notifyTestEventSchema.safeParse(e);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    throw new InvalidMessageError(
+      `not a notify test event (${issue?.path.join('.') || 'event'}: ${issue?.message ?? 'invalid'}); send {"notifyTest": true} or {"notifyTest": true, "subscriberId": "<id>"}`,
+    );
+  }
+  return r.data;
+}
 
 export class InvalidMessageError extends StrikewatchError {
   readonly code = 'message_invalid';

@@ -169,8 +169,9 @@ async function feedJobs(deps: PollDeps, feed: FeedConfig, res: HttpResponse) {
   const outlet = boundedOutlet(feed.outlet ?? parsed.title, feed.url);
   const seen = new Set<string>();
   const jobs: ArticleJob[] = [];
+  const pollId = isoNow(deps);
   for (const item of parsed.items) {
-    const job = articleJob(feed, outlet, item);
+    const job = articleJob(feed, outlet, item, pollId);
     if ((!job.url && !job.item.content) || seen.has(job.articleId)) continue;
     seen.add(job.articleId);
     jobs.push(job);

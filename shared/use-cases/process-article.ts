@@ -185,7 +185,10 @@ async function processRelevant(
     articleId: job.articleId,
     url,
     outlet,
+    feedId: job.feedId,
+    pollId: job.pollId ?? null,
     title: article.title,
+    publishedAt: article.publishedAt,
     topics,
     story,
     now,
@@ -278,6 +281,6 @@ async function processClaimed(
     duplicateOf: null,
     textSource: article.textSource,
     alerts: [],
-    claims: { created: 0, corroborated: 0, changed: 0 },
+    claims: { updates: 0, records: 0, background: 0 },
   };
 }

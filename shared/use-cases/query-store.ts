@@ -61,22 +61,16 @@ function rowFilter(p: CheckedQuery): (row: QueryRow) => boolean {
         return (
           has(row.item.outlets, p.source) && has([...row.item.places, row.item.title], p.place)
         );
-      case 'alert': {
-        const { alert } = row.item;
-        return (
-          has(
-            alert.links.map((l) => l.outlet),
-            p.source,
-          ) &&
-          has([claimPlace(alert.claim)], p.place) &&
-          names(claimActors(alert.claim))
-        );
-      }
       case 'casualty':
       case 'accusation': {
         const c = row.item;
         const sources = c.sources.flatMap((s) => [s.outlet, s.statedBy]);
         return has(sources, p.source) && has([claimPlace(c)], p.place) && names(claimActors(c));
+      }
+      case 'alert': {
+        const { alert } = row.item;
+        const outlets = alert.links.map((l) => l.outlet);
+        return has(outlets, p.source) && has([alert.place], p.place) && names(alert.parties);
       }
       case 'error':
         return has([row.item.feedId, row.item.subject], p.source);

@@ -1,29 +1,29 @@
-import { accusationKeys, casualtyKeys } from '../dedupe/claim-key.ts';
-import type { ClaimSet } from '../domain/claims.ts';
+import { casualtyKeys } from '../dedupe/claim-key.ts';
+import type { CasualtyFigure, ClaimSet } from '../domain/claims.ts';
 import type { AlertRecord, ClaimSource, StoryRecord } from '../domain/records.ts';
 import type { StoryIndex } from '../ports/story-index.ts';
-import { type AlertDeps, raiseAlert } from './raise-alert.ts';
-import {
-  type ClaimDeps,
-  type ClaimOrigin,
-  type Settled,
-  settleAccusation,
-  settleCasualty,
-} from './settle-claim.ts';
+import { type AlertDeps, raiseUpdateAlerts } from './raise-alert.ts';
+import { type ClaimDeps, settleCasualty } from './settle-claim.ts';
+import { type IncidentDeps, planOptionsFor, settleIncidents } from './settle-incidents.ts';
 import type { Lap } from './stage-timer.ts';
 
-// An article's claims against the known ones: each new claim or changed figure raises an alert;
-// a repeat corroborates. Claims are dated by their story, so a later outlet's report of a story
-// corroborates rather than repeats.
+// An article's claims: casualty figures and accusations go to incident records (one update per
+// incident the article changes, announced as one message); background figures ("the war has
+// killed 300,000") make no incident and are kept in the claim ledger for the analysts' casualty
+// query, never alerted. Figures are dated by their story, so a later outlet's report of a story
+// lands on the same incident.
 
-export interface ArticleClaimsDeps extends ClaimDeps, AlertDeps {
+export interface ArticleClaimsDeps extends ClaimDeps, AlertDeps, IncidentDeps {
   storyIndex: Pick<StoryIndex, 'getStory'>;
 }
 
 export interface ClaimCounts {
-  created: number;
-  corroborated: number;
-  changed: number;
+  /** Incident updates announced (one message each). */
+  updates: number;
+  /** Incident or accusation records written (announced or not). */
+  records: number;
+  /** Background figures stored in the claim ledger. */
+  background: number;
 }
 
 /** The article whose claims are settled, as its story knows it. */
@@ -31,82 +31,83 @@ export interface ClaimingArticle {
   articleId: string;
   url: string;
   outlet: string;
+  feedId: string;
+  /** The poll that found the article (the per-feed-poll cap counts by it), if known. */
+  pollId: string | null;
   title: string | null;
+  publishedAt: string | null;
   topics: string[];
   story: StoryRecord;
   now: string;
 }
 
-interface SettleTask {
-  keys: string[];
-  /** Background figures ("the war has killed 300,000") are stored but never alerted. */
-  alerts: boolean;
-  settle(keys: string[]): Promise<Settled>;
-}
-
-async function settleTasks(
-  deps: ArticleClaimsDeps,
+/** Background figures into the claim ledger, keyed by their story: stored, never alerted. */
+async function storeBackground(
+  deps: ClaimDeps,
   a: ClaimingArticle,
-  claims: ClaimSet,
-): Promise<SettleTask[]> {
-  const { storyId } = a.story;
-  const known = storyId === a.articleId ? null : await deps.storyIndex.getStory(storyId);
-  const scope = { storyId, date: known ? known.publishedDate : a.story.publishedDate };
-  const source = (statedBy: string, quote: string): ClaimSource => ({
-    articleId: a.articleId,
-    url: a.url,
-    outlet: a.outlet,
-    statedBy,
-    quote,
-    seenAt: a.now,
-  });
-  const origin = (statedBy: string, quote: string): ClaimOrigin => ({
-    storyId,
-    topics: a.topics,
-    source: source(statedBy, quote),
-    now: a.now,
-    articleId: a.articleId,
-  });
-  return [
-    ...claims.casualties.map((figure) => ({
-      keys: casualtyKeys(figure, scope),
-      alerts: !figure.background,
-      settle: (keys: string[]) =>
-        settleCasualty(deps, figure, keys, origin(figure.source, figure.quote)),
-    })),
-    ...claims.accusations.map((acc) => ({
-      keys: accusationKeys(acc, scope),
-      alerts: true,
-      settle: (keys: string[]) =>
-        settleAccusation(deps, acc, keys, origin(acc.accuserName, acc.quote)),
-    })),
-  ];
+  figures: CasualtyFigure[],
+  storyDate: string | null,
+): Promise<void> {
+  const scope = { storyId: a.story.storyId, date: storyDate };
+  for (const figure of figures) {
+    const source: ClaimSource = {
+      articleId: a.articleId,
+      url: a.url,
+      outlet: a.outlet,
+      statedBy: figure.source,
+      quote: figure.quote,
+      seenAt: a.now,
+    };
+    const origin = { storyId: a.story.storyId, topics: a.topics, source, now: a.now };
+    await settleCasualty(deps, figure, casualtyKeys(figure, scope), {
+      ...origin,
+      articleId: a.articleId,
+    });
+  }
 }
 
-/**
- * One pass over both kinds of claim; a claim settles once per article even when two of its
- * figures map to the same incident, and raises at most one alert.
- */
 export async function settleArticleClaims(
   deps: ArticleClaimsDeps,
   a: ClaimingArticle,
   claims: ClaimSet,
   lap: Lap,
 ): Promise<{ counts: ClaimCounts; alerts: AlertRecord[] }> {
-  const counts: ClaimCounts = { created: 0, corroborated: 0, changed: 0 };
-  const alerts: AlertRecord[] = [];
-  const link = { title: a.title, url: a.url, outlet: a.outlet };
-  const settled = new Set<string>();
-  for (const task of await settleTasks(deps, a, claims)) {
-    if (task.keys.some((k) => settled.has(k))) continue;
-    const r = await task.settle(task.keys);
-    lap('store');
-    for (const k of [...task.keys, r.claimKey]) settled.add(k);
-    counts[r.result]++;
-    if (r.alertFor && task.alerts) {
-      alerts.push(await raiseAlert(deps, r.alertFor, link, a.now));
-      lap('alert');
-    }
-  }
-  return { counts, alerts };
+  const { storyId } = a.story;
+  const known = storyId === a.articleId ? null : await deps.storyIndex.getStory(storyId);
+  const storyDate = known ? known.publishedDate : a.story.publishedDate;
+  const settled = await settleIncidents(
+    deps,
+    {
+      article: {
+        articleId: a.articleId,
+        url: a.url,
+        title: a.title,
+        outlet: a.outlet,
+        publishedAt: a.publishedAt,
+        seenAt: a.now,
+      },
+      storyId,
+      storyDate,
+      topics: a.topics,
+      claims,
+    },
+    planOptionsFor(deps.config, a.topics),
+  );
+  await storeBackground(deps, a, settled.background, storyDate);
+  lap('store');
+  const alerts = await raiseUpdateAlerts(deps, settled.announced, {
+    articleId: a.articleId,
+    feedId: a.feedId,
+    pollId: a.pollId,
+    now: a.now,
+  });
+  if (alerts.length) lap('alert');
+  return {
+    counts: {
+      updates: settled.announced.length,
+      records: settled.writes,
+      background: settled.background.length,
+    },
+    alerts,
+  };
 }

@@ -1,13 +1,15 @@
 import { isHigherToll } from '../dedupe/claim-key.ts';
-import type { Accusation, CasualtyFigure } from '../domain/claims.ts';
+import type { CasualtyFigure } from '../domain/claims.ts';
 import { ClaimContentionError } from '../domain/errors.ts';
 import type { ClaimRecord, ClaimSource } from '../domain/records.ts';
 import type { ClaimLedger } from '../ports/claim-ledger.ts';
 
-// Claim novelty on conditional writes. Against the claims already known under any of its
-// candidate keys, a new claim is created (one writer wins), corroborates the known one (a source
-// is added) or changes it (a higher toll: a conditional replace on the version, one writer
-// wins). Losers of a race read again and settle against the winner.
+// The claim ledger now keeps background figures only ("the war has killed 300,000": no incident,
+// never alerted), for the analysts' casualty query; every other figure and accusation goes to an
+// incident record (settle-incidents.ts). Novelty on conditional writes: against the claims known
+// under any of its candidate keys, a figure is created (one writer wins), corroborates the known
+// one (a source is added) or changes it (a higher toll: a conditional replace on the version).
+// Losers of a race read again and settle against the winner.
 
 export interface Settled {
   result: 'created' | 'corroborated' | 'changed';
@@ -106,13 +108,4 @@ export function settleCasualty(
         : [...known.sources, o.source],
     };
   });
-}
-
-export function settleAccusation(
-  deps: ClaimDeps,
-  accusation: Accusation,
-  keys: string[],
-  o: ClaimOrigin,
-): Promise<Settled> {
-  return settleClaim(deps, keys, { ...base(keys, o), kind: 'accusation', accusation }, () => null);
 }

@@ -1,5 +1,10 @@
-import type { EmailMessage } from '../../shared/alerts/email-message.ts';
-import type { Mailer, SecretReader, SlackSender } from '../../shared/ports/alert-channels.ts';
+import type {
+  EmailMessage,
+  Mailer,
+  SecretReader,
+  SlackSender,
+} from '../../shared/ports/alert-channels.ts';
+import { messageIdIn } from '../../testkit/pipeline-harness.ts';
 
 // Delivery channels that record what they were given; a responder decides, per attempt, whether
 // one fails (by throwing what the real adapter throws: DeliveryError, retryable or not).
@@ -16,11 +21,9 @@ export class RecordingSlack implements SlackSender {
     this.posts.push({ webhookUrl, payload: structuredClone(payload) });
   }
 
-  /** The alert ids of the messages it accepted, from each message's context line. */
+  /** The message ids of the messages it accepted, from each message's context line. */
   alertIds(): string[] {
-    return this.posts.map(
-      (p) => /strikewatch alert ([a-f0-9]+)/.exec(JSON.stringify(p.payload))?.[1] ?? '',
-    );
+    return this.posts.map((p) => messageIdIn(JSON.stringify(p.payload)));
   }
 }
 

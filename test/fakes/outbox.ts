@@ -1,5 +1,5 @@
 import type { AlertRecord, DeliveryRecord } from '../../shared/domain/records.ts';
-import type { DeliveryOutcome, Outbox } from '../../shared/ports/outbox.ts';
+import type { DeliveryOutcome, DigestRef, OpenDigest, Outbox } from '../../shared/ports/outbox.ts';
 
 // The outbox with DynamoDB's semantics: alerts and deliveries created once; a delivery is claimed
 // only when pending and due or under an expired lease, and finished only under its token. A
@@ -15,6 +15,8 @@ interface Entry {
 export class InMemoryOutbox implements Outbox {
   readonly alerts = new Map<string, AlertRecord>();
   readonly deliveries = new Map<string, Entry>();
+  readonly digests = new Map<string, OpenDigest & { closed: boolean }>();
+  readonly counters = new Map<string, number>();
 
   private key = (alertId: string, subscriberId: string) => `${alertId}\u0000${subscriberId}`;
 
@@ -91,8 +93,38 @@ export class InMemoryOutbox implements Outbox {
         status: 'pending',
         nextAttemptAt: outcome.nextAttemptAt,
         lastError: outcome.error,
+        attempts: outcome.refund ? Math.max(0, d.attempts - 1) : d.attempts,
       });
     e.dueAt = outcome.status === 'retry' ? outcome.nextAttemptAt : null;
+    return true;
+  }
+
+  async addToDigest(digest: DigestRef, messageId: string): Promise<boolean> {
+    const known = this.digests.get(digest.digestId);
+    if (known?.closed) return false;
+    const entry = known ?? { ...structuredClone(digest), messageIds: [], closed: false };
+    if (!entry.messageIds.includes(messageId)) entry.messageIds.push(messageId);
+    this.digests.set(digest.digestId, entry);
+    return true;
+  }
+
+  async listDueDigests(now: string, limit: number): Promise<OpenDigest[]> {
+    return [...this.digests.values()]
+      .filter((d) => !d.closed && d.window.end <= now)
+      .sort((a, b) => a.window.end.localeCompare(b.window.end))
+      .slice(0, limit)
+      .map(({ closed: _, ...d }) => structuredClone(d));
+  }
+
+  async closeDigest(digestId: string): Promise<void> {
+    const d = this.digests.get(digestId);
+    if (d) d.closed = true;
+  }
+
+  async takeSlot(counterId: string, cap: number): Promise<boolean> {
+    const n = this.counters.get(counterId) ?? 0;
+    if (n >= cap) return false;
+    this.counters.set(counterId, n + 1);
     return true;
   }
 }

@@ -43,7 +43,8 @@ export function intercept<T extends object, K extends MethodsOf<T>>(
 export const CRASH_STEPS = [
   'article-claimed',
   'story-indexed',
-  'claim-settled',
+  'record-written',
+  'record-indexed',
   'alert-written',
   'claims-done',
   'claimed',
@@ -57,15 +58,16 @@ export const isCrashStep = (s: string | undefined): s is CrashStep =>
 
 type FaultableDeps = Pick<
   LocalDeps,
-  'articleLedger' | 'storyIndex' | 'claimLedger' | 'outbox' | 'slack' | 'mailer'
+  'articleLedger' | 'storyIndex' | 'incidentStore' | 'outbox' | 'slack' | 'mailer'
 >;
 
 /**
  * `deps` with `hook` run at `step`, each time the step happens:
  * - article-claimed: an article lease was taken;
  * - story-indexed: the article's story is decided (just before the story record is written);
- * - claim-settled: a claim was created, changed or corroborated;
- * - alert-written: an alert record was written (before its deliveries);
+ * - record-written: an incident (or accusation) record was created or replaced;
+ * - record-indexed: a record's identity keys and story index were written;
+ * - alert-written: an update's message was written (before its deliveries);
  * - claims-done: a relevant article's claims are all settled (just before it is marked done);
  * - claimed: a delivery was claimed (before it is sent);
  * - sent: Slack or the SMTP server accepted a message (before the delivery is marked);
@@ -76,7 +78,7 @@ export function withFaultAt<D extends FaultableDeps>(
   step: CrashStep,
   hook: () => void | Promise<void>,
 ): D {
-  const { articleLedger, storyIndex, claimLedger, outbox, slack, mailer } = deps;
+  const { articleLedger, storyIndex, incidentStore, outbox, slack, mailer } = deps;
   switch (step) {
     case 'article-claimed':
       return {
@@ -87,12 +89,13 @@ export function withFaultAt<D extends FaultableDeps>(
       };
     case 'story-indexed':
       return { ...deps, storyIndex: intercept(storyIndex, 'upsertStory', { before: hook }) };
-    case 'claim-settled': {
+    case 'record-written': {
       const written = (ok: boolean) => (ok ? hook() : undefined);
-      const created = intercept(claimLedger, 'createClaim', { after: written });
-      const changed = intercept(created, 'replaceClaim', { after: written });
-      return { ...deps, claimLedger: intercept(changed, 'addClaimSource', { after: hook }) };
+      const created = intercept(incidentStore, 'createRecord', { after: written });
+      return { ...deps, incidentStore: intercept(created, 'replaceRecord', { after: written }) };
     }
+    case 'record-indexed':
+      return { ...deps, incidentStore: intercept(incidentStore, 'indexRecord', { after: hook }) };
     case 'alert-written':
       return { ...deps, outbox: intercept(outbox, 'putAlert', { after: hook }) };
     case 'claims-done':

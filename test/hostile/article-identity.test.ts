@@ -103,10 +103,12 @@ describe('article identity across outlets', () => {
     expect(a?.extractionNote).toMatch(/HTTP 404/);
     // Its figure is told as the attacker's outlet's, never as the URL's owner's.
     const alerts = outcomeOf(first, 'evil');
-    const sources =
-      alerts && 'alerts' in alerts ? alerts.alerts.flatMap((x) => x.claim.sources) : [];
+    const messages = alerts && 'alerts' in alerts ? alerts.alerts : [];
+    const sources = messages.flatMap((x) => x.links);
     expect(sources.length).toBeGreaterThan(0);
     for (const s of sources) expect(s.outlet).toBe('Evil Wire');
+    const accounts = messages.flatMap((x) => (x.kind === 'incident' ? x.message.accounts : []));
+    for (const a of accounts) expect(a.outlet).toBe('Evil Wire');
   });
 
   it("the outlet's own page, when it appears, is not skipped as known: it is read on its merits", async () => {

@@ -14,6 +14,7 @@ import {
   startEmbeddedDynamo,
 } from '../../shared/local/embedded-dynamodb.ts';
 import { queryStore } from '../../shared/use-cases/query-store.ts';
+import { testAlert } from '../helpers/alert-builders.ts';
 import { describeIncidentStoreContract } from '../helpers/incident-store-contract.ts';
 import { describeStoreContract, raqqaClaim, t } from '../helpers/store-contract.ts';
 
@@ -69,16 +70,7 @@ describe('DynamoDB adapter', () => {
     expect(await queryStore(store, { kind: 'casualty', since: '2018-01-01' })).toEqual([]);
   });
 
-  const alert = (n: number): AlertRecord => ({
-    alertId: `alert-${n}`,
-    claimKey: 'k1',
-    claimVersion: n,
-    kind: 'casualty',
-    createdAt: t(n),
-    headline: `headline ${n}`,
-    claim: raqqaClaim,
-    links: [],
-  });
+  const alert = (n: number): AlertRecord => testAlert(`alert-${n}`, t(n));
   const delivery = (n: number, subscriberId: string): DeliveryRecord => ({
     alertId: `alert-${n}`,
     subscriberId,

@@ -5,6 +5,7 @@ import {
   duplicates,
   type Harness,
   mailText,
+  messageIdIn,
   slackAlertIds,
   startHarness,
 } from '../../testkit/pipeline-harness.ts';
@@ -13,8 +14,7 @@ import { CRASH_STEPS, withFaultAt } from '../helpers/faults.ts';
 // Exactly-once alerts on real DynamoDB semantics (dynalite) and real receivers: concurrent
 // workers, crashes between any two steps, and channels that fail like Slack and SMTP do.
 
-const emailAlertIds = (h: Harness) =>
-  h.smtp.received.map((m) => /strikewatch alert ([a-f0-9]+)/.exec(mailText(m.raw))?.[1] ?? '');
+const emailAlertIds = (h: Harness) => h.smtp.received.map((m) => messageIdIn(mailText(m.raw)));
 
 async function storedAlertIds(harness: Harness): Promise<string[]> {
   const rows = await harness.query({ kind: 'alert', limit: 1000 });

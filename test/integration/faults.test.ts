@@ -86,7 +86,7 @@ describe('a worker process killed mid-run', () => {
     });
   }
 
-  for (const step of ['claim-settled', 'claimed', 'sent']) {
+  for (const step of ['record-written', 'claimed', 'sent']) {
     it(`killed at "${step}": the next run delivers everything${step === 'sent' ? ', repeating only the message in flight' : ' exactly once'}`, async () => {
       h = await startHarness();
       const killed = await runWorker(h, step);

@@ -280,6 +280,29 @@ describe('Lambda handlers on dynalite and loopback servers', () => {
     expect(sweep).toEqual({ sent: 0, failed: 0 });
   });
 
+  it('send-alerts {"notifyTest": true} sends the sample message to each subscriber and says how each went', async () => {
+    const before = h.slack.received.length;
+    const r = (await fn.sendAlerts({ notifyTest: true })) as {
+      notified: { subscriberId: string; ok: boolean; error: string | null }[];
+    };
+    expect(r.notified.map((n) => [n.subscriberId, n.ok])).toEqual([
+      ['analysts-slack', true],
+      ['ops-slack', false],
+    ]);
+    // The subscriber whose secret is not set yet is told which secret to set.
+    expect(r.notified[1]?.error).toMatch(/slack\/ops|ops/);
+    expect(h.slack.received.length).toBe(before + 1);
+    expect(JSON.stringify(h.slack.received.at(-1)?.payload)).toMatch(/\[Test\]/);
+    const one = (await fn.sendAlerts({ notifyTest: true, subscriberId: 'analysts-slack' })) as {
+      notified: unknown[];
+    };
+    expect(one.notified).toHaveLength(1);
+    await expect(fn.sendAlerts({ notifyTest: 'yes' })).rejects.toThrow(/notifyTest/);
+    await expect(fn.sendAlerts({ notifyTest: true, subscriberId: 'nobody' })).rejects.toThrow(
+      /known: analysts-slack, ops-slack/,
+    );
+  });
+
   it('query answers API Gateway requests, with 400 for bad parameters and 404 for unknown paths', async () => {
     // Incident records as the pipeline leaves them: three June 2017 reports of one Raqqa strike
     // through the real extractor and incident model, written straight to the table.
@@ -322,7 +345,12 @@ describe('Lambda handlers on dynalite and loopback servers', () => {
     expect(next.items).toHaveLength(1);
     expect(next.items[0]).not.toEqual(first.items[0]);
 
-    const incidents = JSON.parse(String((await get('/incidents', { actor: 'Russia' })).body));
+    const incidents = JSON.parse(
+      String(
+        (await get('/incidents', { actor: 'Russia', since: '2017-06-01', until: '2017-06-30' }))
+          .body,
+      ),
+    );
     expect(incidents.items.map((i: { kind: string; place: string }) => [i.kind, i.place])).toEqual([
       ['incident', 'Raqqa'],
     ]);

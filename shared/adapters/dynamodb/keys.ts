@@ -29,6 +29,8 @@ export const LISTING = {
 const ALERT_LOG = 'ALERT';
 /** gsi1 partition of the deliveries that are pending or sending. */
 const OUTBOX = 'OUTBOX';
+/** gsi1 partition of the digests not built yet, by the end of their period. */
+const DIGESTS = 'DIGESTS';
 
 export const DELIVERY_SORT_PREFIX = 'DELIVERY#';
 
@@ -49,6 +51,10 @@ export const itemKey = {
     sk: `${DELIVERY_SORT_PREFIX}${subscriberId}`,
   }),
   error: (errorId: string): ItemKey => ({ pk: `ERROR#${errorId}`, sk: 'ERROR' }),
+  /** A subscriber's digest or overflow of one period: the set of its message ids. */
+  digest: (digestId: string): ItemKey => ({ pk: `DIGEST#${digestId}`, sk: 'DIGEST' }),
+  /** A cap counter (per feed and poll, per subscriber and hour). */
+  counter: (counterId: string): ItemKey => ({ pk: `COUNT#${counterId}`, sk: 'COUNT' }),
   /** An incident or stand-alone accusation record (shared/incidents). */
   record: (recordId: string): ItemKey => ({ pk: `REC#${recordId}`, sk: 'REC' }),
   /** An identity key of the incident model, pointing at the record that holds it. */
@@ -156,6 +162,8 @@ const onGsi2 = (partition: string): IndexPartition => ({
 
 /** The deliveries that are pending or sending, by the time they are due. */
 export const outboxPartition = onGsi1(OUTBOX);
+/** The digests not built yet, by the end of their period. */
+export const digestPartition = onGsi1(DIGESTS);
 
 /** The index partition that lists incident-model records of a kind, at a place if given. */
 export function recordPartition(

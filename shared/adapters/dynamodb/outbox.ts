@@ -1,8 +1,9 @@
 import type { AlertRecord, DeliveryRecord } from '../../domain/records.ts';
-import type { DeliveryOutcome, Outbox } from '../../ports/outbox.ts';
+import type { DeliveryOutcome, DigestRef, OpenDigest, Outbox } from '../../ports/outbox.ts';
 import {
   alertPartition,
   DELIVERY_SORT_PREFIX,
+  digestPartition,
   indexEntry,
   itemKey,
   outboxPartition,
@@ -31,13 +32,13 @@ function outcomeUpdate(
       };
     case 'retry':
       return {
-        expression:
-          'SET #status = :s, nextAttemptAt = :next, lastError = :e, gsi1sk = :due REMOVE leaseUntil, claimToken',
+        expression: `SET #status = :s, nextAttemptAt = :next, lastError = :e, gsi1sk = :due${outcome.refund ? ', attempts = attempts - :one' : ''} REMOVE leaseUntil, claimToken`,
         values: {
           ':s': 'pending',
           ':next': outcome.nextAttemptAt,
           ':e': outcome.error,
           ':due': outboxSort(outcome.nextAttemptAt, alertId, subscriberId),
+          ...(outcome.refund ? { ':one': 1 } : {}),
         },
       };
     case 'failed':
@@ -132,5 +133,63 @@ export class DynamoOutbox implements Outbox {
       values: { ...update.values, ':token': token, ':sending': 'sending' },
     });
     return done !== null;
+  }
+
+  async addToDigest(d: DigestRef, messageId: string): Promise<boolean> {
+    const added = await this.table.update(itemKey.digest(d.digestId), {
+      expression:
+        'ADD messageIds :m SET #t = :t, digestId = :id, #k = :k, subscriberId = :sub, #w = :w, ' +
+        'gsi1pk = if_not_exists(gsi1pk, :p), gsi1sk = if_not_exists(gsi1sk, :due)',
+      condition: 'attribute_not_exists(closedAt)',
+      names: { '#t': 'type', '#k': 'kind', '#w': 'window' },
+      values: {
+        ':m': new Set([messageId]),
+        ':t': 'digest',
+        ':id': d.digestId,
+        ':k': d.kind,
+        ':sub': d.subscriberId,
+        ':w': d.window,
+        ':p': digestPartition.partition,
+        ':due': `${d.window.end}#${d.digestId}`,
+      },
+    });
+    return added !== null;
+  }
+
+  async listDueDigests(now: string, limit: number): Promise<OpenDigest[]> {
+    const at = digestPartition;
+    const items = await this.table.queryAll(
+      {
+        IndexName: at.index,
+        KeyConditionExpression: `${at.partitionKey} = :p AND ${at.sortKey} <= :now`,
+        ExpressionAttributeValues: { ':p': at.partition, ':now': `${now}\uffff` },
+      },
+      limit,
+    );
+    return items.map((i) => ({
+      digestId: String(i.digestId),
+      kind: i.kind === 'overflow' ? 'overflow' : 'digest',
+      subscriberId: String(i.subscriberId),
+      window: i.window as OpenDigest['window'],
+      messageIds: i.messageIds instanceof Set ? [...i.messageIds].map(String).sort() : [],
+    }));
+  }
+
+  async closeDigest(digestId: string): Promise<void> {
+    await this.table.update(itemKey.digest(digestId), {
+      expression: 'SET closedAt = if_not_exists(closedAt, :now) REMOVE gsi1pk, gsi1sk',
+      condition: 'attribute_exists(pk)',
+      values: { ':now': new Date().toISOString() },
+    });
+  }
+
+  async takeSlot(counterId: string, cap: number): Promise<boolean> {
+    const taken = await this.table.update(itemKey.counter(counterId), {
+      expression: 'ADD n :one SET #t = :t',
+      condition: 'attribute_not_exists(n) OR n < :cap',
+      names: { '#t': 'type' },
+      values: { ':one': 1, ':cap': cap, ':t': 'counter' },
+    });
+    return taken !== null;
   }
 }

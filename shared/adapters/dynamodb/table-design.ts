@@ -16,6 +16,9 @@
 // identity key    IKEY#<key>             IKEY                 -                             -
 // story incidents STORY#<storyId>        INCIDENTS            -                             -
 // error           ERROR#<errorId>        ERROR                ERROR / <at>#<id>             SUBJECT#<feedId> / <at>#<id>
+// digest          DIGEST#<digestId>      DIGEST               DIGESTS / <periodEnd>#<id>    -
+//                                                             (until it is built)
+// cap counter     COUNT#<counterId>      COUNT                -                             -
 //
 // An alert and its deliveries share one gsi2 partition and sort prefix, so one Query lists alerts
 // with their deliveries (newest first, each alert's deliveries just before it).

@@ -33,6 +33,10 @@ export function createSesMailer(
                   Text: { Data: m.text, Charset: 'UTF-8' },
                   Html: { Data: m.html, Charset: 'UTF-8' },
                 },
+                // SES sets its own Message-ID; threading and list headers travel as they are.
+                Headers: Object.entries(m.headers ?? {})
+                  .filter(([name]) => name !== 'Message-ID')
+                  .map(([Name, Value]) => ({ Name, Value })),
               },
             },
           }),

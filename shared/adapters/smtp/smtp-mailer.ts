@@ -38,6 +38,11 @@ export function createSmtpMailer(o: SmtpOptions): Mailer & { close(): void } {
           subject: m.subject,
           text: m.text,
           html: m.html,
+          // Message-ID is set from our own header, so a retry is the same message.
+          ...(m.headers?.['Message-ID'] ? { messageId: m.headers['Message-ID'] } : {}),
+          headers: Object.fromEntries(
+            Object.entries(m.headers ?? {}).filter(([k]) => k !== 'Message-ID'),
+          ),
         });
       } catch (err) {
         const code = (err as { responseCode?: number }).responseCode;

@@ -1,19 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { DeliveryError, StrikewatchError } from '../../../shared/domain/errors.ts';
-import type { ClaimRecord } from '../../../shared/domain/records.ts';
+import type { AlertRecord } from '../../../shared/domain/records.ts';
 import { deliverDue, deliverOne } from '../../../shared/use-cases/deliver-alerts.ts';
-import { raiseAlert } from '../../../shared/use-cases/raise-alert.ts';
+import { raiseUpdateAlerts } from '../../../shared/use-cases/raise-alert.ts';
+import { settleIncidents } from '../../../shared/use-cases/settle-incidents.ts';
 import { secretsOf } from '../../fakes/channels.ts';
 import { type FakePipeline, fakePipeline, SLACK_URL } from '../../fakes/fake-pipeline.ts';
-import { raqqaClaim } from '../../helpers/store-contract.ts';
+import { article, articleClaims, figure } from '../../helpers/incident-builders.ts';
 
-// The outbox worker on in-memory ports: each (alert, subscriber) delivery sent once, retried
+// The outbox worker on in-memory ports: each (message, subscriber) delivery sent once, retried
 // with backoff while the failure may pass, failed and recorded when it cannot.
 
-const link = { title: 'Strikes on Raqqa', url: 'https://wire.example/raqqa', outlet: 'Wire' };
-
-async function alertOn(p: FakePipeline, claim: ClaimRecord = raqqaClaim) {
-  return raiseAlert(p.deps, claim, link, p.clock.now().toISOString());
+/** The message of a first report of 22 civilians killed at `place`, queued for delivery. */
+async function alertOn(p: FakePipeline, place = 'Raqqa'): Promise<AlertRecord> {
+  const quote = `At least 22 civilians were killed in coalition strikes on ${place}, a monitor said.`;
+  const input = articleClaims(article(`a-${place}`, 'Wire'), [figure({ place, quote })]);
+  const { announced } = await settleIncidents(p.deps, input);
+  const now = p.clock.now().toISOString();
+  const origin = { articleId: input.article.articleId, feedId: 'wire', pollId: now, now };
+  const [alert] = await raiseUpdateAlerts(p.deps, announced, origin);
+  if (!alert) throw new Error('the report announced nothing');
+  return alert;
 }
 
 const statuses = async (p: FakePipeline, alertId: string) =>
@@ -42,7 +49,7 @@ describe('deliverDue', () => {
   it('a nudge delivers only the alerts it names', async () => {
     const p = fakePipeline();
     const first = await alertOn(p);
-    const second = await alertOn(p, { ...raqqaClaim, claimKey: 'k2' });
+    const second = await alertOn(p, 'Aleppo');
     await deliverDue(p.deps, { alertIds: [second.alertId] });
     expect(p.slack.alertIds()).toEqual([second.alertId]);
     expect(await statuses(p, first.alertId)).toEqual({

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { subscriberWants } from '../../../shared/alerts/match-subscribers.ts';
 import { extractClaims } from '../../../shared/claims/extract-claims.ts';
 import { loadFaKes } from '../../../shared/corpus/fa-kes.ts';
 import { StoreUnavailableError } from '../../../shared/domain/errors.ts';
@@ -62,13 +61,16 @@ describe('processArticle', () => {
     expect(figures.length).toBeGreaterThan(0);
     const alerted = JSON.stringify(outcome.alerts);
     for (const f of figures) expect(alerted, f.quote).toContain(String(f.count));
+    // One message per incident update: each names its record and version, as stored.
     for (const alert of outcome.alerts) {
-      const [claim] = await p.store.claimLedger.getClaims([alert.claimKey]);
-      expect(claim?.version).toBe(alert.claimVersion);
+      if (alert.kind !== 'incident' && alert.kind !== 'accusation') throw new Error(alert.kind);
+      const record = await p.store.incidentStore.getRecord(alert.recordId);
+      expect(record?.updates.map((u) => u.messageId)).toContain(alert.alertId);
       const deliveries = await p.store.outbox.listDeliveries(alert.alertId);
-      const wanted = p.config.subscribers.filter((s) => subscriberWants(s, alert.claim));
-      expect(deliveries.map((d) => d.subscriberId)).toEqual(wanted.map((s) => s.id).sort());
+      // The Slack subscriber has no filters: every update reaches it.
+      expect(deliveries.map((d) => d.subscriberId)).toContain('analysts-slack');
     }
+    expect(new Set(outcome.alerts.map((a) => a.alertId)).size).toBe(outcome.alerts.length);
     const stored = await p.store.articleLedger.getArticle(outcome.articleId);
     expect(stored).toMatchObject({ relevant: true, storyId: outcome.storyId, textSource: 'page' });
     expect(stored?.casualtyCount).toBe(claimsOf(storyA as SitePage).casualties.length);
@@ -112,12 +114,13 @@ describe('processArticle', () => {
     p.clock.advance(8 * 3_600_000);
     const revised = await processArticle(p.deps, publish(p, tollRevised));
     if (revised.status !== 'processed') throw new Error('not processed');
-    expect(revised.claims.changed).toBeGreaterThan(0);
-    const update = revised.alerts.find(
-      (a) => a.claim.kind === 'casualty' && a.claim.figure.count === top(tollRevised),
-    );
-    expect(update?.claim.previous?.count).toBe(top(tollFirst));
-    expect(update?.claimVersion).toBe(2);
+    expect(revised.claims.updates).toBeGreaterThan(0);
+    // The second report updates the incident of the first: version 2, showing both figures.
+    const update = revised.alerts.find((a) => a.kind === 'incident' && a.version === 2);
+    if (update?.kind !== 'incident') throw new Error('no update of the first incident');
+    const changed = update.message.changes.join('\n');
+    expect(changed).toContain(String(top(tollRevised)));
+    expect(changed).toContain(String(top(tollFirst)));
   });
 
   it('an off-topic article is stored and alerts nothing', async () => {
@@ -175,18 +178,18 @@ describe('processArticle', () => {
     expect((await processArticle(p.deps, job)).status).toBe('processed');
   });
 
-  it('a crash between a claim and its alert: the re-run raises exactly the alerts of a clean run', async () => {
+  it('a crash between an incident write and its message: the re-run queues exactly the messages of a clean run', async () => {
     const clean = fakePipeline();
     await processArticle(clean.deps, publish(clean, storyA));
 
     const p = fakePipeline();
     const job = publish(p, storyA);
     let crashes = 0;
-    const crashing = withFaultAt(p.deps, 'claim-settled', () => {
-      if (crashes++ === 0) throw new Error('injected crash at claim-settled');
+    const crashing = withFaultAt(p.deps, 'record-written', () => {
+      if (crashes++ === 0) throw new Error('injected crash at record-written');
     });
     await expect(processArticle(crashing, job)).rejects.toThrow('injected crash');
-    expect(p.store.claimLedger.claims.size).toBe(1);
+    expect(p.store.incidentStore.records.size).toBe(1);
     expect(p.store.outbox.alerts.size).toBe(0);
     p.clock.advance(10 * 60_000);
     expect((await processArticle(p.deps, job)).status).toBe('processed');

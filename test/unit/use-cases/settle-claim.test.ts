@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Accusation, CasualtyFigure } from '../../../shared/domain/claims.ts';
+import type { CasualtyFigure } from '../../../shared/domain/claims.ts';
 import { ClaimContentionError, describeError } from '../../../shared/domain/errors.ts';
 import type { ClaimRecord } from '../../../shared/domain/records.ts';
-import {
-  type ClaimOrigin,
-  settleAccusation,
-  settleCasualty,
-} from '../../../shared/use-cases/settle-claim.ts';
+import { type ClaimOrigin, settleCasualty } from '../../../shared/use-cases/settle-claim.ts';
 import { InMemoryClaimLedger } from '../../fakes/claim-ledger.ts';
 
 // Claim novelty against the claim ledger: created, corroborated or changed, decided by
@@ -133,25 +129,5 @@ describe('settleCasualty', () => {
     );
     expect(err).toBeInstanceOf(ClaimContentionError);
     expect(describeError(err)).toMatchObject({ code: 'claim_contention', retryable: true });
-  });
-});
-
-describe('settleAccusation', () => {
-  const accusation: Accusation = {
-    accuser: 'russia',
-    accused: 'coalition',
-    accuserName: 'Russian Defence Ministry',
-    accusedName: 'the US-led coalition',
-    allegation: 'killed civilians in Raqqa',
-    place: 'Raqqa',
-    quote: 'Russia accused the US-led coalition of killing civilians in Raqqa.',
-  };
-
-  it('is created once, and a repeat of it only corroborates (an accusation never changes)', async () => {
-    const claimLedger = new InMemoryClaimLedger();
-    const first = await settleAccusation({ claimLedger }, accusation, ['acc-1'], origin('a1'));
-    const second = await settleAccusation({ claimLedger }, accusation, ['acc-1'], origin('a2'));
-    expect(first).toMatchObject({ result: 'created', alertFor: { kind: 'accusation' } });
-    expect(second).toEqual({ result: 'corroborated', alertFor: null, claimKey: 'acc-1' });
   });
 });

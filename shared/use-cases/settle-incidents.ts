@@ -1,0 +1,188 @@
+import type { Config } from '../config/schema.ts';
+import type { CasualtyFigure } from '../domain/claims.ts';
+import { IncidentContentionError } from '../domain/errors.ts';
+import { type ArticleClaims, groupArticleClaims } from '../incidents/group-claims.ts';
+import {
+  accusationAsIncidentReport,
+  chooseAccusationRecord,
+  chooseIncident,
+  chooseIncidentForAccusation,
+  type PlanOptions,
+  planAccusationUpdate,
+  planIncidentUpdate,
+} from '../incidents/index.ts';
+import type {
+  AccusationRecord,
+  AccusationReport,
+  Incident,
+  IncidentReport,
+  Plan,
+  RecordUpdate,
+  TrackedRecord,
+} from '../incidents/types.ts';
+import type { IncidentStore } from '../ports/incident-store.ts';
+
+// One article's claims into incident records (shared/incidents/README.md, "Storing it"): group
+// them by incident, then per report read what is known under its lookup keys and story, choose,
+// plan and write with one conditional single-item write. A writer that loses a race (the version
+// moved, or another worker created the same record first) reads again and plans against the
+// winner; a lost create is re-read by the id it tried, since the winner may not have registered
+// its identity keys yet. Keys and the story index are written after the record, idempotently, so
+// a crash anywhere leaves an article whose re-run finds itself on the record and gets the very
+// same update back (same message id).
+
+/** Re-plans of one report before giving up on a record that keeps moving. */
+export const MAX_INCIDENT_RACES = 5;
+
+export interface Announced {
+  record: TrackedRecord;
+  update: RecordUpdate;
+}
+
+export interface SettledIncidents {
+  /** The updates to announce, in the order the article's reports were settled. */
+  announced: Announced[];
+  /** Whole-war or whole-period tolls: no incident, never alerted. */
+  background: CasualtyFigure[];
+  /** Records created or replaced. */
+  writes: number;
+}
+
+export interface IncidentDeps {
+  incidentStore: IncidentStore;
+}
+
+/** Incidents are of the topic by perpetrator only for the trained topic; keyword topics take all. */
+export function planOptionsFor(config: Pick<Config, 'topics'>, topics: string[]): PlanOptions {
+  const trained = config.topics.some(
+    (t) => t.kind === 'coalition-strikes-syria' && topics.includes(t.id),
+  );
+  return trained ? {} : { topicActors: null };
+}
+
+const isIncident = (r: TrackedRecord): r is Incident => r.kind === 'incident';
+const isAccusation = (r: TrackedRecord): r is AccusationRecord => r.kind === 'accusation';
+
+/** Found records, with the ones re-read after a lost create taking the place of older copies. */
+function merged(found: TrackedRecord[], reread: Map<string, TrackedRecord>): TrackedRecord[] {
+  const byId = new Map(found.map((r) => [r.id, r]));
+  for (const [id, r] of reread) {
+    const known = byId.get(id);
+    if (!known || known.version < r.version) byId.set(id, r);
+  }
+  return [...byId.values()];
+}
+
+/**
+ * The identity keys and story ids a write adds, so that a replace registers only what is new
+ * (each key is one conditional put). A record planned with no write (a re-run of its article)
+ * registers everything again: the crash may have come before its keys were written.
+ */
+function indexDelta(plan: Plan<TrackedRecord>, before: TrackedRecord | null): TrackedRecord {
+  const next = plan.next;
+  if (plan.write !== 'replace' || !before) return next;
+  return {
+    ...next,
+    keys: next.keys.filter((k) => !before.keys.includes(k)),
+    storyIds: next.storyIds.filter((s) => !before.storyIds.includes(s)),
+  };
+}
+
+async function write(store: IncidentStore, plan: Plan<TrackedRecord>): Promise<boolean> {
+  if (plan.write === 'create') return store.createRecord(plan.next);
+  if (plan.write === 'replace') return store.replaceRecord(plan.next, plan.expectedVersion ?? 0);
+  return true;
+}
+
+type Planner = (found: TrackedRecord[]) => {
+  plan: Plan<TrackedRecord>;
+  before: TrackedRecord | null;
+};
+
+/** Read, plan, write; on a lost condition read again (bounded). */
+async function settleOne(
+  store: IncidentStore,
+  read: () => Promise<TrackedRecord[]>,
+  planner: Planner,
+  what: string,
+): Promise<{ plan: Plan<TrackedRecord>; wrote: boolean }> {
+  const reread = new Map<string, TrackedRecord>();
+  for (let race = 0; race < MAX_INCIDENT_RACES; race++) {
+    const { plan, before } = planner(merged(await read(), reread));
+    if (plan.write === 'none' && !plan.update && !before) return { plan, wrote: false };
+    if (await write(store, plan)) {
+      const delta = indexDelta(plan, before);
+      const adds = plan.addedKeys.filter((k) => !before?.keys.includes(k));
+      if (delta.keys.length || delta.storyIds.length || adds.length) {
+        await store.indexRecord(delta, adds);
+      }
+      return { plan, wrote: plan.write !== 'none' };
+    }
+    // The winner may not have registered its keys yet: read it by the id this write tried.
+    const winner = await store.getRecord(plan.next.id);
+    if (winner) reread.set(winner.id, winner);
+  }
+  throw new IncidentContentionError(
+    `${what} kept changing under concurrent writers (${MAX_INCIDENT_RACES} tries)`,
+  );
+}
+
+function incidentPlanner(report: IncidentReport, opts: PlanOptions): Planner {
+  return (found) => {
+    const incidents = found.filter(isIncident);
+    const known = chooseIncident(report, incidents);
+    return { plan: planIncidentUpdate(known, report, opts, incidents), before: known };
+  };
+}
+
+function accusationPlanner(report: AccusationReport, opts: PlanOptions): Planner {
+  return (found) => {
+    const incident = chooseIncidentForAccusation(report, found.filter(isIncident));
+    if (incident) {
+      const asReport = accusationAsIncidentReport(report, incident);
+      return { plan: planIncidentUpdate(incident, asReport, opts), before: incident };
+    }
+    const ownKeys = new Set(report.lookupKeys);
+    const candidates = found.filter(isAccusation).filter((r) => r.keys.some((k) => ownKeys.has(k)));
+    const known = chooseAccusationRecord(candidates);
+    return { plan: planAccusationUpdate(known, report, opts), before: known };
+  };
+}
+
+/** Settles every report of one article; the updates to announce, and its background figures. */
+export async function settleIncidents(
+  deps: IncidentDeps,
+  input: ArticleClaims,
+  opts: PlanOptions = {},
+): Promise<SettledIncidents> {
+  const store = deps.incidentStore;
+  const grouped = groupArticleClaims(input);
+  const out: SettledIncidents = { announced: [], background: grouped.background, writes: 0 };
+  const keep = ({ plan, wrote }: { plan: Plan<TrackedRecord>; wrote: boolean }) => {
+    if (wrote) out.writes++;
+    // Two reports of one article that land on one incident: the second finds the article on the
+    // record and gives back the first one's update (same message), announced once.
+    const update = plan.update;
+    if (update && !out.announced.some((a) => a.update.messageId === update.messageId))
+      out.announced.push({ record: plan.next, update });
+  };
+  for (const report of grouped.incidents) {
+    const read = () => store.findRecords(report.lookupKeys, [report.storyId]);
+    keep(
+      await settleOne(store, read, incidentPlanner(report, opts), `incident ${report.createKey}`),
+    );
+  }
+  for (const report of grouped.accusations) {
+    const keys = [...report.incidentLookupKeys, ...report.lookupKeys];
+    const read = () => store.findRecords(keys, [report.storyId]);
+    keep(
+      await settleOne(
+        store,
+        read,
+        accusationPlanner(report, opts),
+        `accusation ${report.createKey}`,
+      ),
+    );
+  }
+  return out;
+}
