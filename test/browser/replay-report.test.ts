@@ -8,11 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Incident } from '../../shared/incidents/types.ts';
 import { type Chromium, launchChromium } from '../helpers/chromium.ts';
 import { runCli } from '../helpers/cli-process.ts';
-import { replayFaKesThroughModel, seedDataDir } from '../helpers/fa-kes-incidents.ts';
+import { seedDataDir } from '../helpers/fa-kes-incidents.ts';
+import { replayFaKesThroughPipeline } from '../helpers/pipeline-replay.ts';
 
-// The report of a FA-KES replay as an analyst makes and opens it: the records of all 804 rows
-// (the real extractor and incident model; written through the store's ports into a data folder),
-// `strikewatch report` run as a process, the file opened in Debian's chromium. It loads with no
+// The report of a FA-KES replay as an analyst makes and opens it: all 804 rows served as outlet
+// feeds and pages on 127.0.0.1 and run through the whole pipeline (one full cycle), the records it
+// wrote put in a data folder, `strikewatch report` run as a process, the file opened in Debian's
+// chromium. It loads with no
 // console error and no request, every chart has marks, and the figures shown for three incidents
 // are those `strikewatch query --format json` gives for them. Screenshot in test/artifacts/.
 
@@ -28,7 +30,9 @@ const consoleErrors: string[] = [];
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'strikewatch-replay-report-'));
-  await seedDataDir(dataDir, replayFaKesThroughModel());
+  const replay = await replayFaKesThroughPipeline();
+  expect(replay.incidents.length).toBeGreaterThan(20);
+  await seedDataDir(dataDir, replay);
   mkdirSync(artifacts, { recursive: true });
   const made = await runCli(['report', '--data-dir', dataDir, '--out', reportPath]);
   expect(made.code, made.stderr).toBe(0);
@@ -45,7 +49,7 @@ beforeAll(async () => {
   });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
   await page.goto(reportUrl, { waitUntil: 'load' });
-}, 300_000);
+}, 900_000);
 
 afterAll(async () => {
   await chromium?.close();
