@@ -16,7 +16,7 @@ import { classifyTopics } from '../../shared/topics/index.ts';
 import { S } from './incident-builders.ts';
 import { MemoryIncidents } from './memory-incidents.ts';
 
-// A FA-KES replay through the incident model, until the pipeline writes incident records itself:
+// A FA-KES replay through the incident model alone (fast; pipeline-replay.ts runs the whole pipeline):
 // each dated row the topic model keeps is an article of its outlet; the real claim extractor
 // reads it; groupArticleClaims -> chooseIncident -> planIncidentUpdate (MemoryIncidents) make the
 // records. Rows with the same headline are one story (the corpus's own repeats). The result can
