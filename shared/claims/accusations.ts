@@ -124,11 +124,22 @@ function partyVoices(named: ActorHit[], ctx: ArticleContext, info: ArticleInfo):
   return named.map((h) => (voice(h) ? { ...h, actor: party } : h));
 }
 
-/** Accusations in an article, one per (accuser, accused) pair, in order of appearance. */
-export function findAccusations(a: ArticleAnalysis, ctx: ArticleContext = {}): Accusation[] {
-  const sink = new AccusationSink();
+/** One sentence as the accusation routes read it, with what each rule route found in it. */
+export interface FrameOutcome {
+  /** Index of the sentence in the article. */
+  si: number;
+  frame: SentenceFrame;
+  /** Found by an explicit verb of blame (route 1). */
+  blame: Accusation[];
+  /** Found as attributed harm or a call to stop (routes 2 and 3). */
+  harm: Accusation[];
+}
+
+/** Every sentence's frame and the accusations the rules find in it, in order. */
+export function accusationFrames(a: ArticleAnalysis, ctx: ArticleContext = {}): FrameOutcome[] {
   const { info } = a;
   const d: Discourse = { lastSpeakers: [], before: null, lastAgent: null, lastAgentAt: -1 };
+  const out: FrameOutcome[] = [];
   for (const [si, sent] of a.sentences.entries()) {
     if (isHeadlineJunk(sent)) continue;
     const s = sent.text;
@@ -149,7 +160,8 @@ export function findAccusations(a: ArticleAnalysis, ctx: ArticleContext = {}): A
       lastAgent: d.lastAgent,
       lastAgentAge: si - d.lastAgentAt,
     };
-    explicitBlame(frame, sink);
+    const blame = new AccusationSink();
+    explicitBlame(frame, blame);
     // Remember who last did harm in the story, for "condemned this crime" later on.
     if (HARM_RE.test(s) && !denial) {
       const agent = hits.find((h) => !h.generic && !found.includes(h) && isAgent(s, h));
@@ -160,8 +172,30 @@ export function findAccusations(a: ArticleAnalysis, ctx: ArticleContext = {}): A
     }
     frame.lastAgent = d.lastAgent;
     frame.lastAgentAge = si - d.lastAgentAt;
-    attributedHarm(frame, sink);
+    const harm = new AccusationSink();
+    attributedHarm(frame, harm);
+    out.push({ si, frame, blame: blame.out, harm: harm.out });
     if (found.length > 0) d.lastSpeakers = found;
   }
-  return sink.out;
+  return out;
+}
+
+/** What the rules alone find: one accusation per (accuser, accused) pair, first one kept. */
+export function ruleAccusations(frames: readonly FrameOutcome[]): Accusation[] {
+  const seen = new Set<string>();
+  const out: Accusation[] = [];
+  for (const f of frames) {
+    for (const x of [...f.blame, ...f.harm]) {
+      const key = `${x.accuser}>${x.accused}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(x);
+    }
+  }
+  return out;
+}
+
+/** Accusations in an article, one per (accuser, accused) pair, in order of appearance. */
+export function findAccusations(a: ArticleAnalysis, ctx: ArticleContext = {}): Accusation[] {
+  return ruleAccusations(accusationFrames(a, ctx));
 }
