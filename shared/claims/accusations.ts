@@ -10,7 +10,9 @@
 
 import type { Accusation, ArticleContext } from '../domain/claims.ts';
 import { AccusationSink, type SentenceFrame } from './accusation-frame.ts';
+import { ACCUSATION_MODEL } from './accusation-model.ts';
 import { DENIAL_RE, HARM_RE } from './accusation-patterns.ts';
+import { scoredAccusations } from './accusation-scorer.ts';
 import { type ArticleInfo, outletParty } from './actor-context.ts';
 import type { ActorHit } from './actors.ts';
 import { isAgent } from './agents.ts';
@@ -197,5 +199,5 @@ export function ruleAccusations(frames: readonly FrameOutcome[]): Accusation[] {
 
 /** Accusations in an article, one per (accuser, accused) pair, in order of appearance. */
 export function findAccusations(a: ArticleAnalysis, ctx: ArticleContext = {}): Accusation[] {
-  return ruleAccusations(accusationFrames(a, ctx));
+  return scoredAccusations(accusationFrames(a, ctx), ACCUSATION_MODEL);
 }
