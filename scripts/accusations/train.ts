@@ -7,7 +7,7 @@
 
 import { createHash } from 'node:crypto';
 import { accusationCandidates } from '../../shared/claims/accusation-candidates.ts';
-import { candidateFeatures } from '../../shared/claims/accusation-features.ts';
+import { candidateVectors } from '../../shared/claims/accusation-features.ts';
 import {
   type AccusationModel,
   accusationModelSchema,
@@ -26,7 +26,7 @@ export interface TrainOptions {
 }
 
 /** Chosen by `npm run train:accusations -- --search` (repeated 5-fold cross-validation). */
-export const TRAINING_OPTIONS: TrainOptions = { lambda: 0.01, minCount: 5 };
+export const TRAINING_OPTIONS: TrainOptions = { lambda: 0.03, minCount: 10 };
 
 export const TRAINING_PROVENANCE = {
   labels: ['labels-dev.json'],
@@ -53,9 +53,11 @@ export function articleRows(
   gold: Set<string>,
 ): ArticleRows {
   const frames = accusationFrames(analyseArticle(text, ctx), ctx);
-  const rows = accusationCandidates(frames).map((c) => {
+  const cands = accusationCandidates(frames);
+  const vectors = candidateVectors(cands);
+  const rows = cands.map((c, i) => {
     const pair = `${c.accuser}>${c.accusedActor}`;
-    return { pair, features: candidateFeatures(c), label: gold.has(pair) };
+    return { pair, features: vectors[i] ?? new Map(), label: gold.has(pair) };
   });
   return { unitId, gold, rows };
 }

@@ -125,3 +125,44 @@ export function candidateFeatures(c: Candidate): FeatureVector {
   accusedFeatures(c, v);
   return v;
 }
+
+/** Interactions a linear model cannot form by itself: the agent of harm by how its speaker speaks. */
+function interactions(v: FeatureVector): void {
+  const agent = v.has('a:agent') || v.has('a:agent-coordinated');
+  const kind = [...v.keys()].find((k) => k.startsWith('sp:'));
+  if (agent && kind) v.set(`x:agent&${kind}`, 1);
+  if (agent && v.has('s:victims')) v.set('x:agent&victims', 1);
+  if (agent && v.has('s:civilians')) v.set('x:agent&civilians', 1);
+  if (agent && v.has('r:none')) v.set('x:agent&no-rule', 1);
+  if (agent && v.has('by:neutral-reporter')) v.set('x:agent&neutral-reporter', 1);
+  if (agent && v.has('s:combat-only')) v.set('x:agent&combat-only', 1);
+}
+
+/**
+ * The feature vectors of an article's candidates, with what the article says about each pair
+ * elsewhere: in how many sentences the two meet, whether a rule found the accuser blaming anyone,
+ * whether a rule found anyone blaming the accused.
+ */
+export function candidateVectors(cands: readonly Candidate[]): FeatureVector[] {
+  const pairSentences = new Map<string, number>();
+  const ruledAccusers = new Set<string>();
+  const ruledAccused = new Set<string>();
+  for (const c of cands) {
+    const key = `${c.accuser}>${c.accusedActor}`;
+    pairSentences.set(key, (pairSentences.get(key) ?? 0) + 1);
+    if (c.blame || c.harm) {
+      ruledAccusers.add(c.accuser);
+      ruledAccused.add(c.accusedActor);
+    }
+  }
+  return cands.map((c) => {
+    const v = candidateFeatures(c);
+    const n = pairSentences.get(`${c.accuser}>${c.accusedActor}`) ?? 1;
+    if (n >= 2) v.set('n:pair-twice', 1);
+    if (n >= 4) v.set('n:pair-often', 1);
+    if (ruledAccusers.has(c.accuser)) v.set('n:accuser-blames', 1);
+    if (ruledAccused.has(c.accusedActor)) v.set('n:accused-blamed', 1);
+    interactions(v);
+    return v;
+  });
+}

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import type { Accusation } from '../domain/claims.ts';
 import { accusationCandidates, type Candidate } from './accusation-candidates.ts';
-import { candidateFeatures, type FeatureVector } from './accusation-features.ts';
+import { candidateVectors, type FeatureVector } from './accusation-features.ts';
 import type { FrameOutcome } from './accusations.ts';
 import { blameAllegation, harmAllegation, quoteOf } from './allegation.ts';
 import { findPlace } from './places.ts';
@@ -87,9 +87,11 @@ export function scoredAccusations(
 ): Accusation[] {
   const best = new Map<string, { p: number; c: Candidate; order: number }>();
   let order = 0;
-  for (const c of accusationCandidates(frames)) {
+  const cands = accusationCandidates(frames);
+  const vectors = candidateVectors(cands);
+  for (const [i, c] of cands.entries()) {
     const key = `${c.accuser}>${c.accusedActor}`;
-    const p = probabilityOf(model, candidateFeatures(c));
+    const p = probabilityOf(model, vectors[i] ?? new Map());
     const seen = best.get(key);
     if (!seen) best.set(key, { p, c, order: order++ });
     else if (p > seen.p) best.set(key, { p, c, order: seen.order });
