@@ -18,6 +18,7 @@ import {
   TERROR_LABEL_RE,
   VICTIM_HARM_RE,
 } from './accusation-patterns.ts';
+import type { ActorHit } from './actors.ts';
 import { harmAgents, isAgent } from './agents.ts';
 import { pronounKind } from './speakers.ts';
 
@@ -63,6 +64,18 @@ function cuesOf(c: Candidate): string[] {
   return cues;
 }
 
+const sentenceAgents = new WeakMap<object, Set<ActorHit>>();
+
+/** The agents of harm of the candidate's sentence, found once per sentence. */
+function agentsOf(c: Candidate): Set<ActorHit> {
+  let agents = sentenceAgents.get(c.frame);
+  if (!agents) {
+    agents = harmAgents(c.frame.s, c.frame.hits);
+    sentenceAgents.set(c.frame, agents);
+  }
+  return agents;
+}
+
 /** How the candidate's speaker came to speak. */
 function speakerKind(c: Candidate): string {
   const f = c.frame;
@@ -90,7 +103,7 @@ function accusedFeatures(c: Candidate, v: FeatureVector): void {
     return;
   }
   if (isAgent(s, h)) v.set('a:agent', 1);
-  else if (harmAgents(s, c.frame.hits).has(h)) v.set('a:agent-coordinated', 1);
+  else if (agentsOf(c).has(h)) v.set('a:agent-coordinated', 1);
   if (h.generic) v.set('a:generic', 1);
   if (ARMED_RE.test(h.name)) v.set('a:armed-name', 1);
   if (((s.slice(0, h.index).match(/["“”]/g)?.length ?? 0) & 1) === 1) v.set('a:in-quote', 1);
