@@ -64,7 +64,7 @@ function accusationOf(c: Candidate): Accusation {
   const sp = c.speaker;
   const at = h?.index ?? 0;
   const end = h?.end ?? 0;
-  const blame = new RegExp(`^\\s*(?:${'accus|blam|condemn'})`, 'i');
+  const blame = /^\s*(?:accus|blam|condemn)/i;
   const allegation =
     (blame.test(s.slice(end)) ? blameAllegation(s, end) : '') || harmAllegation(s, end);
   const from = sp.end > 0 ? Math.min(sp.index, at) : at;
@@ -80,24 +80,37 @@ function accusationOf(c: Candidate): Accusation {
   };
 }
 
-/** The article's accusations as the model decides them, one per pair, in order of appearance. */
+/**
+ * The article's accusations as the model decides them, one per pair. A pair a rule found keeps
+ * the rule's first finding (its allegation and quote), else the best candidate speaks for it;
+ * in the order those stand in the article.
+ */
 export function scoredAccusations(
   frames: readonly FrameOutcome[],
   model: AccusationModel,
 ): Accusation[] {
-  const best = new Map<string, { p: number; c: Candidate; order: number }>();
-  let order = 0;
+  interface Pair {
+    p: number;
+    best: { c: Candidate; at: number };
+    ruled: { c: Candidate; at: number } | null;
+  }
+  const pairs = new Map<string, Pair>();
   const cands = accusationCandidates(frames);
   const vectors = candidateVectors(cands);
-  for (const [i, c] of cands.entries()) {
+  for (const [at, c] of cands.entries()) {
     const key = `${c.accuser}>${c.accusedActor}`;
-    const p = probabilityOf(model, vectors[i] ?? new Map());
-    const seen = best.get(key);
-    if (!seen) best.set(key, { p, c, order: order++ });
-    else if (p > seen.p) best.set(key, { p, c, order: seen.order });
+    const p = probabilityOf(model, vectors[at] ?? new Map());
+    const ruled = c.blame || c.harm ? { c, at } : null;
+    const seen = pairs.get(key);
+    if (!seen) pairs.set(key, { p, best: { c, at }, ruled });
+    else {
+      if (p > seen.p) Object.assign(seen, { p, best: { c, at } });
+      seen.ruled ??= ruled;
+    }
   }
-  return [...best.values()]
+  return [...pairs.values()]
     .filter((x) => x.p >= model.threshold)
-    .sort((a, b) => a.order - b.order)
+    .map((x) => x.ruled ?? x.best)
+    .sort((a, b) => a.at - b.at)
     .map((x) => accusationOf(x.c));
 }
