@@ -381,6 +381,8 @@ const ENTRIES: Entry[] = [
       `(?:(?:the\\s+)?Arabic-language\\s+)?(?:(?:[Aa]l-|[Aa]l\\s+)?[A-Z][\\w'’-]*\\s+){1,4}(?:News(?:\\s+(?:Agency|Network|channel))?|Network|TV(?:\\s+channel)?|Television|Channel|Radio|Agency|[Nn]ewspaper|[Dd]aily|Times|Post|Press|[Bb]roadcaster|[Ww]ebsite)(?!\\s+(?:for|of|on)\\b)(?:\\s+\\([A-Z]{2,6}\\))?`,
       `(?:[Ll]ocal|[Ss]tate-run|[Oo]fficial|Russian|Iranian|Turkish|Western|[Oo]pposition|[Pp]ro-government|[Pp]ro-regime|Kurdish|Lebanese|Syrian|Arab)\\s+media(?:\\s+reports?|\\s+outlets?)?`,
       `[Mm]edia\\s+reports?`,
+      // "media reported that", "Other media sources also said": the press at large speaks.
+      `(?:[Oo]ther\\s+)?[Mm]edia(?:\\s+sources)?(?=\\s+(?:also\\s+)?(?:said|says|say|reported|reports|report|claimed)\\b)`,
       `(?:opposition\\s+)?(?:news\\s+)?websites?`,
       `[Ll]ocal\\s+and\\s+media\\s+sources`,
       `[Mm]edia\\s+outlets?`,
