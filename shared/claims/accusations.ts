@@ -150,7 +150,8 @@ export function accusationFrames(a: ArticleAnalysis, ctx: ArticleContext = {}): 
     const found = partyVoices(known.length > 0 ? known : namedSpeakers(s, hits), ctx, info);
     const speakers = resolveSpeakers(s, hits, found, d, ctx, info);
     d.before = found.length > 0 ? null : { s, hits };
-    const denial = DENIAL_RE.test(s);
+    const denialAt = s.search(DENIAL_RE);
+    const denial = denialAt >= 0;
     const frame: SentenceFrame = {
       s,
       hits,
@@ -158,6 +159,7 @@ export function accusationFrames(a: ArticleAnalysis, ctx: ArticleContext = {}): 
       speakers,
       speaker: speakers[0] ?? null,
       denial,
+      denialAt,
       info,
       lastAgent: d.lastAgent,
       lastAgentAge: si - d.lastAgentAt,

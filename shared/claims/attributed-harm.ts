@@ -95,12 +95,13 @@ function implicitAgent(f: SentenceFrame, scene: HarmScene, sink: AccusationSink)
 /** Every accusation of one sentence in which a speaker names an agent of harm. */
 export function attributedHarm(f: SentenceFrame, sink: AccusationSink): void {
   const { s, hits, speakers, found } = f;
-  if (speakers.length === 0 || f.denial || !HARM_RE.test(s)) return;
+  if (speakers.length === 0 || !HARM_RE.test(s)) return;
   const scene = harmScene(s, hits);
-  implicitAgent(f, scene, sink);
+  if (!f.denial) implicitAgent(f, scene, sink);
   for (const sp of speakers) {
     for (const h of hits) {
       if (h.actor === sp.actor || found.includes(h)) continue;
+      if (f.denial && f.denialAt < h.end) continue;
       const actor = resolveGeneric(h, sp.actor, f.info);
       if (!actor || allied(sp.actor, actor) || !accuses(f, scene, sp, h)) continue;
       const qs = Math.min(sp.end > 0 ? sp.index : h.index, h.index);

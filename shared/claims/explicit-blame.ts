@@ -235,7 +235,7 @@ function blameOne(f: SentenceFrame, sink: AccusationSink, v: BlameVerb): void {
   }
   const { accuser, accused } = parties;
   if (!accuser || !accused) return;
-  if (/^accusations?$/.test(v.verb) && f.denial) return;
+  if (/^accusations?$/.test(v.verb) && f.denial && f.denialAt < v.ve) return;
   const accusedActor: Actor | null = resolveGeneric(accused, accuser.actor, info);
   if (!accusedActor) return;
   const allegation = blameAllegation(s, accused.end);
