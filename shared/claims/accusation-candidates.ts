@@ -5,6 +5,7 @@
 
 import type { Accusation, Actor } from '../domain/claims.ts';
 import type { SentenceFrame } from './accusation-frame.ts';
+import { allied } from './accusation-patterns.ts';
 import type { FrameOutcome } from './accusations.ts';
 import { resolveGeneric } from './actor-context.ts';
 import type { ActorHit } from './actors.ts';
@@ -69,7 +70,8 @@ function sentenceCandidates(o: FrameOutcome): Candidate[] {
     for (const h of f.hits) {
       if (f.found.includes(h)) continue;
       const actor = resolveGeneric(h, sp.actor, f.info);
-      if (!actor || actor === sp.actor) continue;
+      // Allies reporting each other's strikes is not blame unless a verb of blame says so.
+      if (!actor || actor === sp.actor || allied(sp.actor, actor)) continue;
       const key = pairKey(sp.actor, actor);
       if (byKey.has(key)) continue;
       byKey.set(key, {
