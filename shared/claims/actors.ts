@@ -45,7 +45,7 @@ const BLAME_OBJECT_BEFORE =
   "(?<=\\b(?:[Aa]ccus(?:ed|es|e|ing)|[Bb]lam(?:ed|es|e|ing)(?:(?:\\s+[\\w'’-]+){0,6}\\s+on)?|[Cc]ondemn(?:ed|s|ing)?|[Dd]enounc(?:ed|es|e|ing)|[Cc]riticis(?:ed|es|e|ing)|[Cc]riticiz(?:ed|es|e|ing)|[Ss]lamm?(?:ed|s|ing)?|[Bb]last(?:ed|s|ing)?|[Ww]arn(?:ed|s|ing)?|[Uu]rg(?:ed|es|ing)|[Hh]olds?|[Hh]eld|[Pp]ressur(?:ed|es|ing))\\s+)";
 // A bare "the government" blaming or denying: in this war's news, the Syrian government.
 const GOVERNMENT_BLAMES =
-  '[Tt]he\\s+government(?=\\s+(?:has\\s+|have\\s+|had\\s+)?(?:also\\s+|in\\s+turn\\s+|repeatedly\\s+|quickly\\s+|later\\s+|then\\s+)?(?:accused|accuses|blamed|blames|denied|denies|condemned|condemns|denounced|denounces|carried\\s+out|used|uses|dropped|bombed|targeted|shelled|besieged|launched|killed|(?:been\\s+|is\\s+|was\\s+)responsible))';
+  '[Tt]he\\s+government(?=(?:\\s+and\\s+its\\s+(?:[\\w-]+\\s+){0,2}?(?:ally|allies|[A-Z][\\w-]*))?\\s+(?:has\\s+|have\\s+|had\\s+)?(?:also\\s+|in\\s+turn\\s+|repeatedly\\s+|quickly\\s+|later\\s+|then\\s+)?(?:accused|accuses|blamed|blames|denied|denies|condemned|condemns|denounced|denounces|carried\\s+out|used|uses|dropped|bombed|targeted|shelled|besieged|launched|killed|(?:been\\s+|is\\s+|was\\s+)responsible))';
 // "government airstrikes", "government shelling": the word names the party doing the harm.
 const GOVERNMENT_HARM =
   '[Gg]overnment(?=\\s+(?:air\\s*strikes?|airstrikes?|air\\s+raids?|raids?|shelling|bombardments?|bombing|barrel\\s+bombs?|artillery|strikes?|siege|snipers?|rockets?|missiles?|mortars?|fire|attacks?|offensive|helicopters?|war\\s*planes|planes|jets|aircraft|aviation)\\b)';
@@ -420,6 +420,10 @@ const ENTRIES: Entry[] = [
       `[Ll]ocal\\s+sources`,
       `[Mm]edical\\s+sources`,
       `[Ll]ocal\\s+officials`,
+      // Other states and blocs speak as "other" (GUIDELINES: anything else); after a preposition
+      // the name is the place.
+      `${NOT_A_PLACE}(?:Germany|China|Italy|Canada|Australia|the\\s+Netherlands|Belgium|Denmark|Jordan|Egypt|Japan|Kuwait|the\\s+European\\s+Union|the\\s+EU|NATO|the\\s+Arab\\s+League)${POSS}(?![\\w-])`,
+      `(?:German|Chinese|Italian|Canadian|Australian|Dutch|Belgian|Danish|Jordanian|Egyptian|Japanese|Kuwaiti|European)\\s+(?:government|officials?|[Ff]oreign\\s+[Mm]inist(?:ry|er)|[Mm]inistry|[Cc]hancellor|[Mm]inister|[Aa]mbassador|[Pp]resident|[Pp]rime\\s+[Mm]inister|[Ss]pokes(?:man|woman|person)|authorities|[Uu]nion)`,
     ],
   },
 ];

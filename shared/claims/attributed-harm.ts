@@ -22,7 +22,7 @@ import {
 import { resolveGeneric } from './actor-context.ts';
 import type { ActorHit } from './actors.ts';
 import { harmAgents } from './agents.ts';
-import { harmAllegation, quoteOf } from './allegation.ts';
+import { cleanPhrase, harmAllegation, quoteOf } from './allegation.ts';
 import type { Speaker } from './speakers.ts';
 
 interface HarmScene {
@@ -102,7 +102,10 @@ const GOVERNMENT_FOES = new Set<Actor>(['rebels', 'opposition']);
 
 /** An opposition speaker's complaint of siege or bombardment with no agent named: the government's. */
 function siegeComplaint(f: SentenceFrame, scene: HarmScene, sink: AccusationSink): void {
-  if (!SIEGE_COMPLAINT_RE.test(f.s) || scene.agents.size > 0) return;
+  const complaint = SIEGE_COMPLAINT_RE.exec(f.s);
+  if (!complaint || scene.agents.size > 0) return;
+  // "forced displacement of Assad's opponents": the complaint itself is the allegation.
+  const allegation = cleanPhrase(f.s.slice(complaint.index)) || complaint[0].toLowerCase();
   for (const sp of f.speakers) {
     if (!GOVERNMENT_FOES.has(sp.actor)) continue;
     const at = {
@@ -112,7 +115,7 @@ function siegeComplaint(f: SentenceFrame, scene: HarmScene, sink: AccusationSink
       end: 0,
       generic: false,
     };
-    sink.add(f.s, sp, 'syria_gov', at, harmAllegation(f.s, 0), quoteOf(f.s));
+    sink.add(f.s, sp, 'syria_gov', at, allegation, quoteOf(f.s));
   }
 }
 

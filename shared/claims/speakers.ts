@@ -151,7 +151,9 @@ function subjectOf(sentence: string, hits: ActorHit[], vi: number): ActorHit[] {
     const gap = sentence.slice(h.end, vi);
     // An actor right after a preposition is an object ("air war against IS ... said").
     const lead = sentence.slice(Math.max(0, h.index - 40), h.index);
-    const objectOf = OBJECT_POSITION_RE.test(lead) && !SPOKESMAN_OF_RE.test(lead);
+    // "unpopular with the Syrian opposition who say": a relative pronoun makes it the speaker.
+    const relative = /^\s*(?:who|which)\s+(?:also\s+)?$/i.test(gap);
+    const objectOf = OBJECT_POSITION_RE.test(lead) && !SPOKESMAN_OF_RE.test(lead) && !relative;
     if (
       !objectOf &&
       gap.length < 90 &&
