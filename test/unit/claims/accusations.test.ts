@@ -423,7 +423,7 @@ describe('extractClaims accusations: held-out work (issue 13)', () => {
       pairs('Activists said the Nusra Front detained a prominent activist in Aleppo.'),
     ).toEqual(['other>nusra']);
     expect(
-      pairs('The Observatory said two IS fighters had blown themselves up at the headquarters.'),
+      pairs('The Observatory said IS fighters had blown themselves up at the army headquarters.'),
     ).toEqual(['sohr>isis']);
     expect(pairs('Saudi Arabia said Tehran is shipping weapons to the Syrian regime.')).toEqual([
       'saudi>iran',
