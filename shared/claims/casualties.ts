@@ -203,6 +203,8 @@ function findOutcomeRightStrict(after: string): { outcome: Outcome; length: numb
 // Syria's (pro-regime militia) National Defence Forces"), stopping before the verb.
 const AFFILIATION_RE =
   /^\s+(?:from|of|belonging\s+to)\s+(?:the\s+)?(?:\([^)]*\)\s+)?(?:[\w'’-]+|\([^)]*\))(?:\s+(?!(?:were|was|are|is|have|has|had|in|on|at|near|when|who|which|that|as|after|during|killed|died|dead|wounded|injured|including|among)\b|and\s+[a-z])(?:[\w'’-]+|\([^)]*\))){0,4}/i;
+const GROUP_NAME_REST_RE =
+  /^(?:\s+(?!(?:were|was|are|is|have|has|had|in|on|at|near|when|who|which|that|as|after|during|killed|died|dead|wounded|injured|including|among|and|by|from|with)\b)[\w'’-]+){1,3}(?=\s+(?:were|was|had|have|are|is|who)\b)/i;
 const ANOTHER_BEFORE_RE = /\b(?:another|a\s+further|an\s+additional|additional)\s*$/i;
 // "Among the dead were a woman and a child".
 const AMONG_DEAD_RE =
@@ -365,7 +367,8 @@ function victimPhrase(sentence: string, numberEnd: number): VictimPhrase | 'excl
     head &&
     /^(?:members?|bodies|corpses|lives|dozens|others|people|persons)$/i.test(head)
   ) {
-    tail = of[0];
+    // "members of the rebel alliance were killed": the rest of the group's name, up to the verb.
+    tail = of[0] + (GROUP_NAME_REST_RE.exec(rest.slice(of[0].length))?.[0] ?? '');
     const inner = (of[1] ?? '').toLowerCase();
     if (inner !== 'people' || head.toLowerCase() !== 'lives') head = of[1] ?? head;
   } else if (head) {

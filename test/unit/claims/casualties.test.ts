@@ -605,3 +605,16 @@ describe('extractClaims casualties: sustained injuries', () => {
     ).toEqual(['10 killed people', '41 injured people']);
   });
 });
+
+describe('casualty figures: members of a named group', () => {
+  it('reads the whole group name before the verb', () => {
+    expect(brief('Nine members of the rebel alliance were killed.')).toEqual([
+      '9 killed fighters exact',
+    ]);
+    expect(
+      brief(
+        'Nine members of the Jaish al-Fateh rebel alliance who were working in the clinic were also killed.',
+      ),
+    ).toEqual(['9 killed fighters exact']);
+  });
+});
