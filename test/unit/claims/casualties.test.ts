@@ -618,3 +618,19 @@ describe('casualty figures: members of a named group', () => {
     ).toEqual(['9 killed fighters exact']);
   });
 });
+
+describe('casualty figures: the same number told of other victims', () => {
+  it('keeps armed and unarmed victims of one count apart in the body', () => {
+    expect(
+      brief(
+        'Fighting goes on in Syria\n\nAir strikes killed five civilians in Idlib on Monday. Elsewhere rebels killed five soldiers at a checkpoint.',
+      ),
+    ).toEqual(['5 killed civilians exact', '5 killed soldiers exact']);
+  });
+
+  it('still merges a retelling with the general word', () => {
+    expect(
+      brief('Air strikes killed seven civilians in Idlib. The seven people died in the market.'),
+    ).toHaveLength(1);
+  });
+});
