@@ -634,3 +634,13 @@ describe('casualty figures: the same number told of other victims', () => {
     ).toHaveLength(1);
   });
 });
+
+describe('casualty figures: "N more" is a new figure', () => {
+  it('never merges "two more people" into an earlier two', () => {
+    expect(
+      brief(
+        'Four killed including two women in Aleppo\n\nFour people including two women were killed in Aleppo. Later two more people were reported killed in a similar attack.',
+      ),
+    ).toEqual(['4 killed people exact', '2 killed women exact', '2 killed people exact']);
+  });
+});
