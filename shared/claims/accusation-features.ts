@@ -30,6 +30,8 @@ const ACCORDING_RE = /\baccording\s+to\b/i;
 const ARMED_RE =
   /(?:forces|troops|jets|warplanes|aircraft|army|military|militants|fighters|terrorists|helicopters|aviation|gunmen|group|regime|militias?)$/i;
 const WORD_RE = /[A-Za-z][\w'’-]*/g;
+// ACCUSE_RE is global (the routes iterate over it); a sticky-free copy for a plain test.
+const BLAME_VERB_RE = new RegExp(ACCUSE_RE.source, 'i');
 
 /** Sentence-wide cues, computed once per sentence. */
 const sentenceCues = new WeakMap<object, string[]>();
@@ -48,7 +50,7 @@ function cuesOf(c: Candidate): string[] {
     ['s:combat-only', COMBATANT_VICTIMS_RE.test(s) && !civilians],
     ['s:battle', BATTLE_RE.test(s)],
     ['s:denial', f.denial],
-    ['s:blame-verb', new RegExp(ACCUSE_RE.source, 'i').test(s)],
+    ['s:blame-verb', BLAME_VERB_RE.test(s)],
     ['s:terror-label', TERROR_LABEL_RE.test(s)],
     ['s:hedge', HEDGE_RE.test(s)],
     ['s:negation', NEGATION_RE.test(s)],
@@ -64,13 +66,20 @@ function cuesOf(c: Candidate): string[] {
   return cues;
 }
 
-const sentenceAgents = new WeakMap<object, Set<ActorHit>>();
+interface SentenceAgents {
+  /** Agents of harm by themselves. */
+  direct: Set<ActorHit>;
+  /** With the names coordinated to them. */
+  all: Set<ActorHit>;
+}
+const sentenceAgents = new WeakMap<object, SentenceAgents>();
 
 /** The agents of harm of the candidate's sentence, found once per sentence. */
-function agentsOf(c: Candidate): Set<ActorHit> {
+function agentsOf(c: Candidate): SentenceAgents {
   let agents = sentenceAgents.get(c.frame);
   if (!agents) {
-    agents = harmAgents(c.frame.s, c.frame.hits);
+    const { s, hits } = c.frame;
+    agents = { direct: new Set(hits.filter((h) => isAgent(s, h))), all: harmAgents(s, hits) };
     sentenceAgents.set(c.frame, agents);
   }
   return agents;
@@ -102,8 +111,9 @@ function accusedFeatures(c: Candidate, v: FeatureVector): void {
     v.set('a:implicit', 1);
     return;
   }
-  if (isAgent(s, h)) v.set('a:agent', 1);
-  else if (agentsOf(c).has(h)) v.set('a:agent-coordinated', 1);
+  const agents = agentsOf(c);
+  if (agents.direct.has(h)) v.set('a:agent', 1);
+  else if (agents.all.has(h)) v.set('a:agent-coordinated', 1);
   if (h.generic) v.set('a:generic', 1);
   if (ARMED_RE.test(h.name)) v.set('a:armed-name', 1);
   if (((s.slice(0, h.index).match(/["“”]/g)?.length ?? 0) & 1) === 1) v.set('a:in-quote', 1);
@@ -133,7 +143,8 @@ export function candidateFeatures(c: Candidate): FeatureVector {
   v.set(`of:${c.accusedActor}`, 1);
   if (NEUTRAL_REPORTERS.has(c.accuser)) v.set('by:neutral-reporter', 1);
   if (allied(c.accuser, c.accusedActor)) v.set('p:allied', 1);
-  if (CALL_ON_RE.test(c.frame.s.slice(0, c.accused?.index ?? 0))) v.set('a:called-on', 1);
+  const at = c.accused?.index ?? 0;
+  if (CALL_ON_RE.test(c.frame.s.slice(Math.max(0, at - 30), at))) v.set('a:called-on', 1);
   for (const cue of cuesOf(c)) v.set(cue, 1);
   accusedFeatures(c, v);
   return v;

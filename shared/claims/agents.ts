@@ -144,6 +144,17 @@ const ARMED_NAME_RE =
 
 /** Whether actor mention `h` is the one doing harm in `sentence`. */
 export function isAgent(sentence: string, h: ActorHit): boolean {
+  // The routes and the scorer ask the same question of a mention several times.
+  const seen = agentMemo.get(h);
+  if (seen && seen.sentence === sentence) return seen.agent;
+  const agent = decideAgent(sentence, h);
+  agentMemo.set(h, { sentence, agent });
+  return agent;
+}
+
+const agentMemo = new WeakMap<ActorHit, { sentence: string; agent: boolean }>();
+
+function decideAgent(sentence: string, h: ActorHit): boolean {
   // "regime and Russian jets": the harm follows the other name.
   const coordinated = COORDINATED_NAME_RE.exec(sentence.slice(h.end, h.end + 40));
   const after = sentence.slice(h.end + (coordinated?.[0].length ?? 0), h.end + 80);
