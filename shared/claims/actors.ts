@@ -429,7 +429,7 @@ const ENTRIES: Entry[] = [
 ];
 
 const COMBINED = new RegExp(
-  `(?<![\\w-])(?:${ENTRIES.map((e) => `(${e.names.join('|')})`).join('|')})(?![\\w]|-(?!(?:linked|affiliated)\\b))`,
+  `(?<![\\w-])(?:${ENTRIES.map((e) => `(${e.names.join('|')})`).join('|')})(?![\\w]|-(?!\\s?(?:linked|affiliated)\\b))`,
   'g',
 );
 

@@ -473,4 +473,27 @@ describe('extractClaims accusations: held-out work (issue 13)', () => {
       pairs('The government and its ally Russia have blamed Syrian rebels for the attack.'),
     ).toEqual(['russia>rebels', 'syria_gov>rebels']);
   });
+
+  it('reads terrorists affiliated to states as those states doing harm in a party outlet', () => {
+    expect(
+      pairs(
+        'Terrorist organizations affiliated to Turkish and Saudi regimes targeted Aleppo city with shells that contained toxic gases.',
+        'SANA',
+      ),
+    ).toEqual(['syria_gov>turkey', 'syria_gov>saudi']);
+    expect(
+      pairs(
+        '57 civilians were martyred in Continued Nusra Front- linked Terrorist Attacks on Aleppo.',
+        'SANA',
+      ),
+    ).toEqual(['syria_gov>nusra']);
+  });
+
+  it('reads "responded by launching airstrikes" as harm', () => {
+    expect(
+      pairs(
+        'Activists said regime forces responded by launching airstrikes killing three civilians.',
+      ),
+    ).toEqual(['other>syria_gov']);
+  });
 });
