@@ -448,6 +448,11 @@ function figureAt(
   const n = numberSpan(sentence, count, numberStart, numberStart + m[0].length);
   const cases = INJURED_CASES_RE.exec(sentence.slice(n.numberEnd));
   if (cases) return gasCases(sentence, n, numberStart, cases[0].length);
+  // "brought to 49 the number killed", "raised to 120 the death toll": the toll told inverted.
+  const inverted = INVERTED_TOLL_RE.exec(sentence.slice(n.numberEnd));
+  if (inverted && TOLL_VERB_BEFORE_RE.test(before.slice(0, before.length - n.qualifierLength))) {
+    return invertedToll(n, numberStart, inverted);
+  }
   if (isNotACount(m[0], count, before, sentence.slice(numberStart + m[0].length))) return null;
   const partitive = PARTITIVE_RE.exec(sentence.slice(n.numberEnd));
   const p = victimPhrase(sentence, n.numberEnd + (partitive ? partitive[0].length - 1 : 0));
@@ -487,6 +492,38 @@ function figureAt(
     end: o.end,
   };
   return { figure, headEnd: p.headEnd };
+}
+
+const TOLL_VERB_BEFORE_RE =
+  /\b(?:brought|brings|bringing|raised|raises|raising|pushed|pushes|pushing|took|takes|taking|put|puts|increased|increasing)\s+to\s*$/i;
+const INVERTED_TOLL_RE =
+  /^\s+the\s+(?:(?:overall|total|civilian|final)\s+)?(?:(?<killed>death\s+toll|toll|number\s+(?:of\s+(?:people\s+|civilians\s+|those\s+)?)?(?:killed|dead))|(?<injured>number\s+(?:of\s+(?:people\s+|civilians\s+|those\s+)?)?(?:wounded|injured)))\b/i;
+
+/** "brought to 49 the number killed": the count comes before the toll it sets. */
+function invertedToll(
+  n: NumberSpan,
+  numberStart: number,
+  m: RegExpExecArray,
+): { figure: RawFigure; headEnd: number } {
+  const end = n.numberEnd + m[0].length;
+  const figure: RawFigure = {
+    count: n.count,
+    max: n.max,
+    outcome: m.groups?.injured ? 'injured' : 'killed',
+    victims: /civilians/i.test(m[0]) ? 'civilians' : 'people',
+    inherit: false,
+    another: false,
+    viaLeft: false,
+    partOf: null,
+    hasHead: true,
+    qualifier: n.qualifier,
+    start: Math.max(0, numberStart - n.qualifierLength),
+    numberStart,
+    numberEnd: n.numberEnd,
+    phraseEnd: end,
+    end,
+  };
+  return { figure, headEnd: end };
 }
 
 /** "35 cases of suffocation": people hurt by gas, counted by their cases. */

@@ -644,3 +644,14 @@ describe('casualty figures: "N more" is a new figure', () => {
     ).toEqual(['4 killed people exact', '2 killed women exact', '2 killed people exact']);
   });
 });
+
+describe('casualty figures: a toll told inverted', () => {
+  it('reads "brought to 49 the number killed" and "raised to 120 the death toll"', () => {
+    expect(brief('The Observatory said the bombardment brought to 49 the number killed.')).toEqual([
+      '49 killed people exact',
+    ]);
+    expect(brief('The new strikes raised to 120 the death toll in the town.')).toEqual([
+      '120 killed people exact',
+    ]);
+  });
+});
