@@ -8,8 +8,15 @@
 //   --held-out-findings   list the held-out fifth's findings too (to check, never to tune)
 
 import { parseArgs } from 'node:util';
+import { ACCUSATION_MODEL } from '../../shared/claims/accusation-model.ts';
 import { REPO_DATA_DIR } from '../../shared/corpus/fa-kes.ts';
 import { COALITION_MODEL } from '../../shared/topics/trained-model.ts';
+import {
+  TRAINING_OPTIONS as ACCUSATION_OPTIONS,
+  bestThreshold,
+  crossValidate as crossValidateAccusations,
+  tuningRows,
+} from '../accusations/train.ts';
 import { crossValidate, featurise, strongestWeights, TRAINING_OPTIONS } from '../topic/train.ts';
 import { tuningExamples } from '../topic/training-data.ts';
 import { type EvalReport, evaluate, type Prf, type SetReport } from './evaluate.ts';
@@ -80,9 +87,30 @@ function printTopicModel(): void {
   }
 }
 
+function printAccusationModel(): void {
+  const m = ACCUSATION_MODEL;
+  const { threshold, counts } = bestThreshold(
+    crossValidateAccusations(tuningRows(dataDir), ACCUSATION_OPTIONS),
+  );
+  const p = counts.tp / Math.max(1, counts.tp + counts.fp);
+  const r = counts.tp / Math.max(1, counts.tp + counts.fn);
+  console.log(
+    `accusation scorer (${m.training.articles} training articles, ${m.training.candidates} candidates, threshold ${m.threshold})`,
+  );
+  console.log(
+    `  pairs, 5-fold  P=${f(p)} R=${f(r)} F1=${f((2 * p * r) / Math.max(1e-9, p + r))}  (tp=${counts.tp} fp=${counts.fp} fn=${counts.fn}, best threshold ${threshold})`,
+  );
+  console.log('  strongest weights:');
+  const strongest = Object.entries(m.weights)
+    .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || (a[0] < b[0] ? -1 : 1))
+    .slice(0, 12);
+  for (const [name, w] of strongest) console.log(`    ${w > 0 ? '+' : ''}${w.toFixed(3)}  ${name}`);
+}
+
 const report = evaluate(dataDir);
 if (!process.env.EVAL_QUIET) printFindings(report);
 for (const s of report.sets) print(s);
 print(report.tuning);
 print(report.heldOut);
 printTopicModel();
+printAccusationModel();

@@ -16,6 +16,11 @@ export interface SentenceFrame {
   speakers: Speaker[];
   speaker: Speaker | null;
   denial: boolean;
+  /**
+   * Where the denial starts (-1: none). A denial covers what follows it ("Russia denied its jets
+   * bombed ..."), not an accusation it answers ("... used chemical weapons, which the rebels deny").
+   */
+  denialAt: number;
   info: ArticleInfo;
   /** The last agent of harm named before this sentence, for "condemned this crime". */
   lastAgent: ActorHit | null;

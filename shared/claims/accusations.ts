@@ -10,7 +10,9 @@
 
 import type { Accusation, ArticleContext } from '../domain/claims.ts';
 import { AccusationSink, type SentenceFrame } from './accusation-frame.ts';
+import { ACCUSATION_MODEL } from './accusation-model.ts';
 import { DENIAL_RE, HARM_RE } from './accusation-patterns.ts';
+import { scoredAccusations } from './accusation-scorer.ts';
 import { type ArticleInfo, outletParty } from './actor-context.ts';
 import type { ActorHit } from './actors.ts';
 import { isAgent } from './agents.ts';
@@ -124,11 +126,22 @@ function partyVoices(named: ActorHit[], ctx: ArticleContext, info: ArticleInfo):
   return named.map((h) => (voice(h) ? { ...h, actor: party } : h));
 }
 
-/** Accusations in an article, one per (accuser, accused) pair, in order of appearance. */
-export function findAccusations(a: ArticleAnalysis, ctx: ArticleContext = {}): Accusation[] {
-  const sink = new AccusationSink();
+/** One sentence as the accusation routes read it, with what each rule route found in it. */
+export interface FrameOutcome {
+  /** Index of the sentence in the article. */
+  si: number;
+  frame: SentenceFrame;
+  /** Found by an explicit verb of blame (route 1). */
+  blame: Accusation[];
+  /** Found as attributed harm or a call to stop (routes 2 and 3). */
+  harm: Accusation[];
+}
+
+/** Every sentence's frame and the accusations the rules find in it, in order. */
+export function accusationFrames(a: ArticleAnalysis, ctx: ArticleContext = {}): FrameOutcome[] {
   const { info } = a;
   const d: Discourse = { lastSpeakers: [], before: null, lastAgent: null, lastAgentAt: -1 };
+  const out: FrameOutcome[] = [];
   for (const [si, sent] of a.sentences.entries()) {
     if (isHeadlineJunk(sent)) continue;
     const s = sent.text;
@@ -137,7 +150,8 @@ export function findAccusations(a: ArticleAnalysis, ctx: ArticleContext = {}): A
     const found = partyVoices(known.length > 0 ? known : namedSpeakers(s, hits), ctx, info);
     const speakers = resolveSpeakers(s, hits, found, d, ctx, info);
     d.before = found.length > 0 ? null : { s, hits };
-    const denial = DENIAL_RE.test(s);
+    const denialAt = s.search(DENIAL_RE);
+    const denial = denialAt >= 0;
     const frame: SentenceFrame = {
       s,
       hits,
@@ -145,11 +159,13 @@ export function findAccusations(a: ArticleAnalysis, ctx: ArticleContext = {}): A
       speakers,
       speaker: speakers[0] ?? null,
       denial,
+      denialAt,
       info,
       lastAgent: d.lastAgent,
       lastAgentAge: si - d.lastAgentAt,
     };
-    explicitBlame(frame, sink);
+    const blame = new AccusationSink();
+    explicitBlame(frame, blame);
     // Remember who last did harm in the story, for "condemned this crime" later on.
     if (HARM_RE.test(s) && !denial) {
       const agent = hits.find((h) => !h.generic && !found.includes(h) && isAgent(s, h));
@@ -160,8 +176,30 @@ export function findAccusations(a: ArticleAnalysis, ctx: ArticleContext = {}): A
     }
     frame.lastAgent = d.lastAgent;
     frame.lastAgentAge = si - d.lastAgentAt;
-    attributedHarm(frame, sink);
+    const harm = new AccusationSink();
+    attributedHarm(frame, harm);
+    out.push({ si, frame, blame: blame.out, harm: harm.out });
     if (found.length > 0) d.lastSpeakers = found;
   }
-  return sink.out;
+  return out;
+}
+
+/** What the rules alone find: one accusation per (accuser, accused) pair, first one kept. */
+export function ruleAccusations(frames: readonly FrameOutcome[]): Accusation[] {
+  const seen = new Set<string>();
+  const out: Accusation[] = [];
+  for (const f of frames) {
+    for (const x of [...f.blame, ...f.harm]) {
+      const key = `${x.accuser}>${x.accused}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(x);
+    }
+  }
+  return out;
+}
+
+/** Accusations in an article, one per (accuser, accused) pair, in order of appearance. */
+export function findAccusations(a: ArticleAnalysis, ctx: ArticleContext = {}): Accusation[] {
+  return scoredAccusations(accusationFrames(a, ctx), ACCUSATION_MODEL);
 }

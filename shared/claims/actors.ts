@@ -45,7 +45,7 @@ const BLAME_OBJECT_BEFORE =
   "(?<=\\b(?:[Aa]ccus(?:ed|es|e|ing)|[Bb]lam(?:ed|es|e|ing)(?:(?:\\s+[\\w'’-]+){0,6}\\s+on)?|[Cc]ondemn(?:ed|s|ing)?|[Dd]enounc(?:ed|es|e|ing)|[Cc]riticis(?:ed|es|e|ing)|[Cc]riticiz(?:ed|es|e|ing)|[Ss]lamm?(?:ed|s|ing)?|[Bb]last(?:ed|s|ing)?|[Ww]arn(?:ed|s|ing)?|[Uu]rg(?:ed|es|ing)|[Hh]olds?|[Hh]eld|[Pp]ressur(?:ed|es|ing))\\s+)";
 // A bare "the government" blaming or denying: in this war's news, the Syrian government.
 const GOVERNMENT_BLAMES =
-  '[Tt]he\\s+government(?=\\s+(?:has\\s+|have\\s+|had\\s+)?(?:also\\s+|in\\s+turn\\s+|repeatedly\\s+|quickly\\s+|later\\s+|then\\s+)?(?:accused|accuses|blamed|blames|denied|denies|condemned|condemns|denounced|denounces|carried\\s+out|used|uses|dropped|bombed|targeted|shelled|besieged|launched|killed|(?:been\\s+|is\\s+|was\\s+)responsible))';
+  '[Tt]he\\s+government(?=(?:\\s+and\\s+its\\s+(?:[\\w-]+\\s+){0,2}?(?:ally|allies|[A-Z][\\w-]*))?\\s+(?:has\\s+|have\\s+|had\\s+)?(?:also\\s+|in\\s+turn\\s+|repeatedly\\s+|quickly\\s+|later\\s+|then\\s+)?(?:accused|accuses|blamed|blames|denied|denies|condemned|condemns|denounced|denounces|carried\\s+out|used|uses|dropped|bombed|targeted|shelled|besieged|launched|killed|(?:been\\s+|is\\s+|was\\s+)responsible))';
 // "government airstrikes", "government shelling": the word names the party doing the harm.
 const GOVERNMENT_HARM =
   '[Gg]overnment(?=\\s+(?:air\\s*strikes?|airstrikes?|air\\s+raids?|raids?|shelling|bombardments?|bombing|barrel\\s+bombs?|artillery|strikes?|siege|snipers?|rockets?|missiles?|mortars?|fire|attacks?|offensive|helicopters?|war\\s*planes|planes|jets|aircraft|aviation)\\b)';
@@ -381,6 +381,8 @@ const ENTRIES: Entry[] = [
       `(?:(?:the\\s+)?Arabic-language\\s+)?(?:(?:[Aa]l-|[Aa]l\\s+)?[A-Z][\\w'’-]*\\s+){1,4}(?:News(?:\\s+(?:Agency|Network|channel))?|Network|TV(?:\\s+channel)?|Television|Channel|Radio|Agency|[Nn]ewspaper|[Dd]aily|Times|Post|Press|[Bb]roadcaster|[Ww]ebsite)(?!\\s+(?:for|of|on)\\b)(?:\\s+\\([A-Z]{2,6}\\))?`,
       `(?:[Ll]ocal|[Ss]tate-run|[Oo]fficial|Russian|Iranian|Turkish|Western|[Oo]pposition|[Pp]ro-government|[Pp]ro-regime|Kurdish|Lebanese|Syrian|Arab)\\s+media(?:\\s+reports?|\\s+outlets?)?`,
       `[Mm]edia\\s+reports?`,
+      // "media reported that", "Other media sources also said": the press at large speaks.
+      `(?:[Oo]ther\\s+)?[Mm]edia(?:\\s+sources)?(?=\\s+(?:also\\s+)?(?:said|says|say|reported|reports|report|claimed)\\b)`,
       `(?:opposition\\s+)?(?:news\\s+)?websites?`,
       `[Ll]ocal\\s+and\\s+media\\s+sources`,
       `[Mm]edia\\s+outlets?`,
@@ -418,12 +420,16 @@ const ENTRIES: Entry[] = [
       `[Ll]ocal\\s+sources`,
       `[Mm]edical\\s+sources`,
       `[Ll]ocal\\s+officials`,
+      // Other states and blocs speak as "other" (GUIDELINES: anything else); after a preposition
+      // the name is the place.
+      `${NOT_A_PLACE}(?:Germany|China|Italy|Canada|Australia|the\\s+Netherlands|Belgium|Denmark|Jordan|Egypt|Japan|Kuwait|the\\s+European\\s+Union|the\\s+EU|NATO|the\\s+Arab\\s+League)${POSS}(?![\\w-])`,
+      `(?:German|Chinese|Italian|Canadian|Australian|Dutch|Belgian|Danish|Jordanian|Egyptian|Japanese|Kuwaiti|European)\\s+(?:government|officials?|[Ff]oreign\\s+[Mm]inist(?:ry|er)|[Mm]inistry|[Cc]hancellor|[Mm]inister|[Aa]mbassador|[Pp]resident|[Pp]rime\\s+[Mm]inister|[Ss]pokes(?:man|woman|person)|authorities|[Uu]nion)`,
     ],
   },
 ];
 
 const COMBINED = new RegExp(
-  `(?<![\\w-])(?:${ENTRIES.map((e) => `(${e.names.join('|')})`).join('|')})(?![\\w]|-(?!(?:linked|affiliated)\\b))`,
+  `(?<![\\w-])(?:${ENTRIES.map((e) => `(${e.names.join('|')})`).join('|')})(?![\\w]|-(?!\\s?(?:linked|affiliated)\\b))`,
   'g',
 );
 

@@ -18,7 +18,7 @@ const FORCE_NOUN_AFTER_RE = new RegExp(
   'i',
 );
 const HARM_VERB_SRC =
-  '(?:killed|kills|kill|killing|bombed|bombs|bombing|targeted|targets|targeting|shelled|shelling|struck|strike|strikes|hit|hits|attacked|attacks|attack|attacking|fired|fires|firing|executed|executes|executing|dropped|drop|launched|committed|commits|carried\\s+out|carries\\s+out|slaughtered|massacred|besieged|besieging|destroyed|destroys|violated|violates|violating|gassed|gassing|wiped|wiping|obstruct\\w*|hamper\\w*|(?:used|uses|using)(?=\\s+(?:\\w+\\s+){0,3}?(?:chemical|toxic|poison|gas|chlorine|sarin|mustard|nerve|weapons|barrel|cluster|phosphorus|napalm|incendiary|vacuum|civilians|human\\s+shields|starvation|sieges?|force|ceasefires?|truces?|the\\s+ceasefire|the\\s+truce))|supports?|supported|supporting|sponsor\\w*|arms|armed|arming|funds|funded|(?:is|are|was|were)\\s+(?:\\w+ly\\s+)?responsible|is\\s+responsible|are\\s+responsible|(?:been|be)\\s+(?:largely\\s+|directly\\s+|fully\\s+)?responsible|was\\s+responsible|were\\s+responsible|bears?\\s+responsibility|were\\s+behind|was\\s+behind|is\\s+behind|are\\s+behind|(?:is|are|was|were)\\s+to\\s+blame|(?:has|have|had)\\s+(?:been\\s+)?(?:killing|bombing|targeting|shelling|attacking|firing|besieging|using|supporting|keeping|holding|spreading|committing)|continues?\\s+(?:to|its|their)|continued\\s+(?:to|its|their)|ignor\\w+|protect(?:s|ed|ing)?|shield(?:s|ed|ing)?|cover(?:s|ed|ing)?\\s+(?:up|for)|hitting|slit|beheaded|tortured|kidnapped|abducted|planted|shot|stormed|seized(?!\\s+control)|looted|burned|displaced|starv\\w+|blocked|prevented|refus\\w+|failed|fails|resorted|embarked|launching|regroup\\w*|trying|tried|released|intensified|stepped\\s+up|pounded|raided|unleashed|staged|mounted|waged|perpetrated|orchestrated|conducted|pursu\\w+|insist\\w*|was\\s+keeping|keeps|keeping|holds|spreading|spread)';
+  '(?:killed|kills|kill|killing|bombed|bombs|bombing|targeted|targets|targeting|shelled|shelling|struck|strike|strikes|hit|hits|attacked|attacks|attack|attacking|fired|fires|firing|executed|executes|executing|dropped|drop|launched|committed|commits|carried\\s+out|carries\\s+out|slaughtered|massacred|besieged|besieging|destroyed|destroys|violated|violates|violating|gassed|gassing|wiped|wiping|obstruct\\w*|hamper\\w*|(?:used|uses|using)(?=\\s+(?:\\w+\\s+){0,3}?(?:chemical|toxic|poison|gas|chlorine|sarin|mustard|nerve|weapons|barrel|cluster|phosphorus|napalm|incendiary|vacuum|civilians|human\\s+shields|starvation|sieges?|force|ceasefires?|truces?|the\\s+ceasefire|the\\s+truce))|supports?|supported|supporting|sponsor\\w*|arms|armed|arming|funds|funded|(?:is|are|was|were)\\s+(?:\\w+ly\\s+)?responsible|is\\s+responsible|are\\s+responsible|(?:been|be)\\s+(?:largely\\s+|directly\\s+|fully\\s+)?responsible|was\\s+responsible|were\\s+responsible|bears?\\s+responsibility|were\\s+behind|was\\s+behind|is\\s+behind|are\\s+behind|(?:is|are|was|were)\\s+to\\s+blame|(?:has|have|had)\\s+(?:been\\s+)?(?:killing|bombing|targeting|shelling|attacking|firing|besieging|using|supporting|keeping|holding|spreading|committing)|continues?\\s+(?:to|its|their)|continued\\s+(?:to|its|their)|ignor\\w+|protect(?:s|ed|ing)?|shield(?:s|ed|ing)?|cover(?:s|ed|ing)?\\s+(?:up|for)|hitting|slit|beheaded|tortured|kidnapped|abducted|planted|shot|stormed|seized(?!\\s+control)|looted|burned|displaced|starv\\w+|blocked|prevented|refus\\w+|failed|fails|resorted|embarked|launching|regroup\\w*|trying|tried|released|intensified|stepped\\s+up|pounded|raided|unleashed|staged|mounted|waged|perpetrated|orchestrated|conducted|pursu\\w+|insist\\w*|was\\s+keeping|keeps|keeping|holds|spreading|spread|(?:responded|retaliated|reacted)\\s+by\\s+(?:launching|bombing|shelling|firing|targeting|striking|attacking|pounding|raiding)|retaliated|detained|detains|arrested|suppressed|crushed|(?:blew|blown|blowing)\\s+(?:themselves|himself|herself)\\s+up|detonated|(?:shipping|ships|shipped|sending|sends|sent|supplying|supplies|supplied|providing|provides|provided|smuggling|smuggled|delivering|delivered)(?=\\s+(?:\\w+\\s+){0,3}?(?:weapons|arms|missiles|ammunition|militants|fighters|mercenaries|terrorists)\\b))';
 const HARM_VERB_AFTER_RE = new RegExp(
   `^\\s*\\)?\\s*["“]?\\s*(?:'s|’s)?\\s*(?:,[^,]{0,60},\\s*)?(?:\\s*-\\s*(?:along|together)\\s+with\\s+[^-]{1,40}-\\s*)?(?:and\\s+(?:its|their|his)\\s+(?:\\w+\\s+)?(?:allies|ally|backers|supporters|militias)\\s+)?(?:(?:has|have|had|was|were|is|are|also|reportedly|allegedly|deliberately|intentionally|repeatedly|systematically|indiscriminately|heavily|then|again|still|recently|now|apparently|often|who|that|which|may\\s+have|might\\s+have|must\\s+have|could\\s+have|had\\s+been|have\\s+been|has\\s+been|${WHEN}|\\w+ly)\\s+){0,3}${HARM_VERB_SRC}\\b`,
   'i',
@@ -66,7 +66,7 @@ const HARM_OF_BEFORE_RE =
 // "terrorists affiliated with Jabhat al-Nusra fired", "aircrafts of the coalition bombed": the
 // group of an armed noun whose verb follows.
 const FORCE_OF_BEFORE_RE =
-  /\b(?:aircrafts?|warplanes|jets|planes|forces|troops|fighters|militants|members|gunmen|terrorists|units|elements|militias?|groups)\s+(?:of|from|belonging\s+to|affiliated\s+(?:with|to)|linked\s+to|loyal\s+to|operating\s+under)\s+(?:the\s+)?(?:so-?\s?called\s+)?$/i;
+  /\b(?:aircrafts?|warplanes|jets|planes|forces|troops|fighters|militants|members|gunmen|terrorists|units|elements|militias?|groups|organi[sz]ations)\s+(?:of|from|belonging\s+to|affiliated\s+(?:with|to)|linked\s+to|loyal\s+to|operating\s+under)\s+(?:the\s+)?(?:so-?\s?called\s+)?$/i;
 const WEAPON_BEFORE_RE =
   /\b(?:gas|chemicals?|weapons?|shells?|rockets?|missiles?|bombs?|mines?|helicopters?|jets|aircraft|planes|drones?)\b[^.;]{0,60}$/i;
 // "jets believed to be Russian", "raids thought to have been Syrian".
@@ -92,7 +92,7 @@ const VICTIM_BEFORE_RE =
   /(?:\b(?:on|against|between|targeting|targeted|at|toward|towards|hit|hitting|struck|killed|killing|kill|bombed|attacked|attacking|shelled|fighting|fight|fought|battling|battle|combat|combating|defeat|defeating|supported|support|supporting|backing|backed|arming|helping|aiding|with|to|into|for|among|told|tells|telling|urged|urging|calls?\s+on|called\s+on|asked)\s+(?:the\s+|a\s+)?(?:(?!(?:when|as|after|while|before|in|and|but|that|which|who|by)\b)[\w'’-]+\s+)?|\b(?:member|members|wedding|funeral|home|house|family|relatives|positions?)\s+of\s+(?:the\s+)?|\bbetween\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}and\s+(?:the\s+)?|(?<!\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\w*\.?\s+)\b(?!(?:19|20)\d\d\s)\d[\d,.]*\s+|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|hundreds\s+of)\s+)$/i;
 
 const COORDINATED_NAME_RE =
-  /^\s+and\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,1}[A-Z][\w'’-]*(?=\s+(?:air|war|jets|raids|strikes|airstrikes|forces|troops|helicopters|aircraft|planes|warplanes|bombardment|shelling)\b)/;
+  /^\s+and\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,1}[A-Z][\w'’-]*(?=\s+(?:air|war|jets|raids|strikes|airstrikes|forces|troops|helicopters|aircraft|planes|warplanes|bombardment|shelling|regimes?|governments?)\b)/;
 
 /**
  * The words between an actor and its noun must be lower-case ("Russian heavy airstrikes"), else
@@ -144,6 +144,17 @@ const ARMED_NAME_RE =
 
 /** Whether actor mention `h` is the one doing harm in `sentence`. */
 export function isAgent(sentence: string, h: ActorHit): boolean {
+  // The routes and the scorer ask the same question of a mention several times.
+  const seen = agentMemo.get(h);
+  if (seen && seen.sentence === sentence) return seen.agent;
+  const agent = decideAgent(sentence, h);
+  agentMemo.set(h, { sentence, agent });
+  return agent;
+}
+
+const agentMemo = new WeakMap<ActorHit, { sentence: string; agent: boolean }>();
+
+function decideAgent(sentence: string, h: ActorHit): boolean {
   // "regime and Russian jets": the harm follows the other name.
   const coordinated = COORDINATED_NAME_RE.exec(sentence.slice(h.end, h.end + 40));
   const after = sentence.slice(h.end + (coordinated?.[0].length ?? 0), h.end + 80);

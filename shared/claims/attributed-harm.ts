@@ -2,6 +2,7 @@
 // Observatory said coalition jets killed 15 civilians", "Russia: US-led strike killed 62 Syrian
 // troops"), labels it a terrorist organisation, or calls on it to stop, halt or investigate.
 
+import type { Actor } from '../domain/claims.ts';
 import type { AccusationSink, SentenceFrame } from './accusation-frame.ts';
 import {
   AGENTLESS_HARM_RE,
@@ -21,7 +22,7 @@ import {
 import { resolveGeneric } from './actor-context.ts';
 import type { ActorHit } from './actors.ts';
 import { harmAgents } from './agents.ts';
-import { harmAllegation, quoteOf } from './allegation.ts';
+import { cleanPhrase, harmAllegation, quoteOf } from './allegation.ts';
 import type { Speaker } from './speakers.ts';
 
 interface HarmScene {
@@ -92,15 +93,45 @@ function implicitAgent(f: SentenceFrame, scene: HarmScene, sink: AccusationSink)
   }
 }
 
+// What the armed and political opposition complain of without naming who does it: sieges,
+// bombardment, being forced out. In this war that is the government's doing ("Rebels say they
+// are forced out by siege and bombardment").
+const SIEGE_COMPLAINT_RE =
+  /\b(?:forced\s+(?:out|displacement|relocations?|evacuations?|to\s+leave)|sieges?|besieg\w+|starv\w+|bombardment|barrel\s+bombs?|depopulat\w+|demographic\s+change)\b/i;
+const GOVERNMENT_FOES = new Set<Actor>(['rebels', 'opposition']);
+
+/** An opposition speaker's complaint of siege or bombardment with no agent named: the government's. */
+function siegeComplaint(f: SentenceFrame, scene: HarmScene, sink: AccusationSink): void {
+  const complaint = SIEGE_COMPLAINT_RE.exec(f.s);
+  if (!complaint || scene.agents.size > 0) return;
+  // "forced displacement of Assad's opponents": the complaint itself is the allegation.
+  const allegation = cleanPhrase(f.s.slice(complaint.index)) || complaint[0].toLowerCase();
+  for (const sp of f.speakers) {
+    if (!GOVERNMENT_FOES.has(sp.actor)) continue;
+    const at = {
+      actor: 'syria_gov' as const,
+      name: 'the government',
+      index: 0,
+      end: 0,
+      generic: false,
+    };
+    sink.add(f.s, sp, 'syria_gov', at, allegation, quoteOf(f.s));
+  }
+}
+
 /** Every accusation of one sentence in which a speaker names an agent of harm. */
 export function attributedHarm(f: SentenceFrame, sink: AccusationSink): void {
   const { s, hits, speakers, found } = f;
-  if (speakers.length === 0 || f.denial || !HARM_RE.test(s)) return;
+  if (speakers.length === 0 || !HARM_RE.test(s)) return;
   const scene = harmScene(s, hits);
-  implicitAgent(f, scene, sink);
+  if (!f.denial) {
+    implicitAgent(f, scene, sink);
+    siegeComplaint(f, scene, sink);
+  }
   for (const sp of speakers) {
     for (const h of hits) {
       if (h.actor === sp.actor || found.includes(h)) continue;
+      if (f.denial && f.denialAt < h.end) continue;
       const actor = resolveGeneric(h, sp.actor, f.info);
       if (!actor || allied(sp.actor, actor) || !accuses(f, scene, sp, h)) continue;
       const qs = Math.min(sp.end > 0 ? sp.index : h.index, h.index);

@@ -203,6 +203,8 @@ function findOutcomeRightStrict(after: string): { outcome: Outcome; length: numb
 // Syria's (pro-regime militia) National Defence Forces"), stopping before the verb.
 const AFFILIATION_RE =
   /^\s+(?:from|of|belonging\s+to)\s+(?:the\s+)?(?:\([^)]*\)\s+)?(?:[\w'’-]+|\([^)]*\))(?:\s+(?!(?:were|was|are|is|have|has|had|in|on|at|near|when|who|which|that|as|after|during|killed|died|dead|wounded|injured|including|among)\b|and\s+[a-z])(?:[\w'’-]+|\([^)]*\))){0,4}/i;
+const GROUP_NAME_REST_RE =
+  /^(?:\s+(?!(?:were|was|are|is|have|has|had|in|on|at|near|when|who|which|that|as|after|during|killed|died|dead|wounded|injured|including|among|and|by|from|with)\b)[\w'’-]+){1,3}(?=\s+(?:were|was|had|have|are|is|who)\b)/i;
 const ANOTHER_BEFORE_RE = /\b(?:another|a\s+further|an\s+additional|additional)\s*$/i;
 // "Among the dead were a woman and a child".
 const AMONG_DEAD_RE =
@@ -365,7 +367,8 @@ function victimPhrase(sentence: string, numberEnd: number): VictimPhrase | 'excl
     head &&
     /^(?:members?|bodies|corpses|lives|dozens|others|people|persons)$/i.test(head)
   ) {
-    tail = of[0];
+    // "members of the rebel alliance were killed": the rest of the group's name, up to the verb.
+    tail = of[0] + (GROUP_NAME_REST_RE.exec(rest.slice(of[0].length))?.[0] ?? '');
     const inner = (of[1] ?? '').toLowerCase();
     if (inner !== 'people' || head.toLowerCase() !== 'lives') head = of[1] ?? head;
   } else if (head) {
@@ -445,6 +448,11 @@ function figureAt(
   const n = numberSpan(sentence, count, numberStart, numberStart + m[0].length);
   const cases = INJURED_CASES_RE.exec(sentence.slice(n.numberEnd));
   if (cases) return gasCases(sentence, n, numberStart, cases[0].length);
+  // "brought to 49 the number killed", "raised to 120 the death toll": the toll told inverted.
+  const inverted = INVERTED_TOLL_RE.exec(sentence.slice(n.numberEnd));
+  if (inverted && TOLL_VERB_BEFORE_RE.test(before.slice(0, before.length - n.qualifierLength))) {
+    return invertedToll(n, numberStart, inverted);
+  }
   if (isNotACount(m[0], count, before, sentence.slice(numberStart + m[0].length))) return null;
   const partitive = PARTITIVE_RE.exec(sentence.slice(n.numberEnd));
   const p = victimPhrase(sentence, n.numberEnd + (partitive ? partitive[0].length - 1 : 0));
@@ -484,6 +492,38 @@ function figureAt(
     end: o.end,
   };
   return { figure, headEnd: p.headEnd };
+}
+
+const TOLL_VERB_BEFORE_RE =
+  /\b(?:brought|brings|bringing|raised|raises|raising|pushed|pushes|pushing|took|takes|taking|put|puts|increased|increasing)\s+to\s*$/i;
+const INVERTED_TOLL_RE =
+  /^\s+the\s+(?:(?:overall|total|civilian|final)\s+)?(?:(?<killed>death\s+toll|toll|number\s+(?:of\s+(?:people\s+|civilians\s+|those\s+)?)?(?:killed|dead))|(?<injured>number\s+(?:of\s+(?:people\s+|civilians\s+|those\s+)?)?(?:wounded|injured)))\b/i;
+
+/** "brought to 49 the number killed": the count comes before the toll it sets. */
+function invertedToll(
+  n: NumberSpan,
+  numberStart: number,
+  m: RegExpExecArray,
+): { figure: RawFigure; headEnd: number } {
+  const end = n.numberEnd + m[0].length;
+  const figure: RawFigure = {
+    count: n.count,
+    max: n.max,
+    outcome: m.groups?.injured ? 'injured' : 'killed',
+    victims: /civilians/i.test(m[0]) ? 'civilians' : 'people',
+    inherit: false,
+    another: false,
+    viaLeft: false,
+    partOf: null,
+    hasHead: true,
+    qualifier: n.qualifier,
+    start: Math.max(0, numberStart - n.qualifierLength),
+    numberStart,
+    numberEnd: n.numberEnd,
+    phraseEnd: end,
+    end,
+  };
+  return { figure, headEnd: end };
 }
 
 /** "35 cases of suffocation": people hurt by gas, counted by their cases. */

@@ -126,6 +126,8 @@ const LIST_GAP_RE = /^[\s,;]*(?:and\s+|as\s+well\s+as\s+)?$/i;
 const DISTINCT_RE =
   /\b(?:also|another|other|more(?!\s+than)|further|additional|separate|similar|elsewhere|as\s+well)\b/i;
 
+const MORE_AFTER_RE = /^\S+\s+more\s+(?!than\b)[a-z]/i;
+
 interface SentenceContext {
   si: number;
   sent: Sentence;
@@ -168,7 +170,8 @@ function occurrenceOf(
       subFigureOf: null,
       dateBasis: dated?.basis ?? (published ? 'published' : null),
     },
-    another: f.another,
+    // "two more people were killed": more than any figure told before, never a retelling of it.
+    another: f.another || MORE_AFTER_RE.test(text.slice(f.numberStart, f.numberStart + 40)),
     bare: !f.hasHead,
     distinct: DISTINCT_RE.test(text.slice(Math.max(0, f.start - 40), f.end + 30)),
     listed: false,

@@ -33,7 +33,9 @@ const ANAPHORIC_CRIME_RE = /^\s+(?:this|these|that|those)\s/i;
 // The agent of a passive verb of blame later in its clause; "areas held by rebels" is not it.
 const LATER_BY_RE =
   /^\s+(?:of|for)\s+[^.;]{0,80}?(?<!\b(?:held|controlled|run|led|backed|occupied|besieged|seized|captured|used|carried\s+out|committed|launched|supported|funded|armed|\w+ed))\s+by\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$/i;
-const COACCUSER_GAP_RE = /^\s*(?:,\s*)?(?:and\s+|as\s+well\s+as\s+)?(?:the\s+)?$/i;
+// "The government and its ally Russia have blamed": the ally blames with it.
+const COACCUSER_GAP_RE =
+  /^\s*(?:,\s*)?(?:and\s+|as\s+well\s+as\s+)?(?:the\s+|(?:its|their)\s+(?:[\w-]+\s+){0,2})?$/i;
 const LIST_GAP_RE = /^\s*(?:,\s*)?(?:and\s+|or\s+|as\s+well\s+as\s+)?(?:the\s+)?$/i;
 const NEGATED_RE = /\b(?:never|not|n't|refused\s+to|declined\s+to|without)\b[^.]{0,50}$/i;
 
@@ -235,7 +237,7 @@ function blameOne(f: SentenceFrame, sink: AccusationSink, v: BlameVerb): void {
   }
   const { accuser, accused } = parties;
   if (!accuser || !accused) return;
-  if (/^accusations?$/.test(v.verb) && f.denial) return;
+  if (/^accusations?$/.test(v.verb) && f.denial && f.denialAt < v.ve) return;
   const accusedActor: Actor | null = resolveGeneric(accused, accuser.actor, info);
   if (!accusedActor) return;
   const allegation = blameAllegation(s, accused.end);

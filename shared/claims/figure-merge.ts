@@ -56,6 +56,15 @@ export interface Occurrence {
   into?: Occurrence;
 }
 
+type Victims = CasualtyFigure['victims'];
+const armed = (v: Victims): boolean => v === 'soldiers' || v === 'fighters';
+
+/** Victims no retelling turns into each other: armed against unarmed, soldiers against fighters. */
+function clashingVictims(va: Victims, vb: Victims): boolean {
+  if (va === vb || va === 'people' || vb === 'people') return false;
+  return armed(va) || armed(vb);
+}
+
 /**
  * Whether a later occurrence restates an earlier one. Headline and body always restate each
  * other; in the body, small counts (1-4) repeat across distinct incidents ("two persons were
@@ -79,13 +88,17 @@ function sameOccurrence(a: Occurrence, b: Occurrence): boolean {
     // "crucified two citizens ... executed two others", "killed a nurse a hospital employee".
     if ((b.others || b.listed) && b.pos === a.pos + 1) return false;
   }
-  if (a.headline || b.headline || a.figure.count >= 5) return true;
+  if (a.headline || b.headline) return true;
+  // Larger counts retell one figure, unless the body tells them of armed and unarmed victims
+  // ("five civilians" in one sentence, "five soldiers" in another). Places are too often read
+  // from different words of one story to separate them.
+  if (a.figure.count >= 5) return !clashingVictims(va, vb);
+  const pa = a.figure.place;
+  const pb = b.figure.place;
   // Small counts: the lead and the next sentence often retell one incident ("One civilian was
   // killed ... A source said terrorists fired shells killing one person"); farther apart they
   // are usually distinct incidents.
   const compatible = va === vb || va === 'people' || vb === 'people';
-  const pa = a.figure.place;
-  const pb = b.figure.place;
   if (!compatible || (pa !== null && pb !== null && pa !== pb)) return false;
   return b.sentence - a.last <= 1 || (pa !== null && pa === pb && va === vb);
 }

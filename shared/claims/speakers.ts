@@ -23,7 +23,7 @@ const SPEECH_RE = new RegExp(
 // Konashenkov said") or the rest of the speaker's name ("the Russian center for monitoring of
 // the ceasefire registered"); a longer plain clause means the actor is not the speaker.
 const SPEAKER_GAP_RE =
-  /^[\s()]*(?:[\w'’.-]+[\s()]+){0,4}$|^\s*,[^,]{1,90},\s*(?:[\w'’.-]+\s+){0,2}$|^\s+(?:[a-z][\w-]*\s+){0,4}(?:(?:[A-Z][\w'’.-]*|of|for|the|and|de|al|el)\s+){1,8}$|^\s+(?:for|of|in|at|on)\s+(?:[\w'’-]+\s+){1,9}$/;
+  /^[\s()[\]]*(?:[\w'’.-]+[\s()[\]]+){0,4}$|^\s*,[^,]{1,90},\s*(?:[\w'’.-]+\s+){0,2}$|^\s+(?:[a-z][\w-]*\s+){0,4}(?:(?:[A-Z][\w'’.-]*|of|for|the|and|de|al|el)\s+){1,8}$|^\s+(?:for|of|in|into|at|on)\s+(?:[\w'’-]+\s+){1,9}$/;
 // After a post-verb speaker the clause ends: "..., said the Observatory." / "... on Tuesday".
 const POST_SPEAKER_END_RE =
   /^\s*(?:$|[,.;:)"”’]|(?:on|in|at|late|early|last|this|today|yesterday|tonight|told|which|who|that|citing|adding|quoted|via|monitor|chief|spokes\w+|\()\b)/i;
@@ -151,7 +151,9 @@ function subjectOf(sentence: string, hits: ActorHit[], vi: number): ActorHit[] {
     const gap = sentence.slice(h.end, vi);
     // An actor right after a preposition is an object ("air war against IS ... said").
     const lead = sentence.slice(Math.max(0, h.index - 40), h.index);
-    const objectOf = OBJECT_POSITION_RE.test(lead) && !SPOKESMAN_OF_RE.test(lead);
+    // "unpopular with the Syrian opposition who say": a relative pronoun makes it the speaker.
+    const relative = /^\s*(?:who|which)\s+(?:also\s+)?$/i.test(gap);
+    const objectOf = OBJECT_POSITION_RE.test(lead) && !SPOKESMAN_OF_RE.test(lead) && !relative;
     if (
       !objectOf &&
       gap.length < 90 &&

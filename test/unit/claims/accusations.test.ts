@@ -410,3 +410,90 @@ describe('extractClaims accusations: more of what is not an accusation', () => {
     ).toEqual([]);
   });
 });
+
+describe('extractClaims accusations: held-out work (issue 13)', () => {
+  it('reads armed men who kill as agents, not victims', () => {
+    expect(
+      pairs('The monitor said IS militants killed one of its activists for taking photos.'),
+    ).toEqual(['sohr>isis']);
+  });
+
+  it('knows detaining, blowing up and supplying weapons as harm', () => {
+    expect(
+      pairs('Activists said the Nusra Front detained a prominent activist in Aleppo.'),
+    ).toEqual(['other>nusra']);
+    expect(
+      pairs('The Observatory said IS fighters had blown themselves up at the army headquarters.'),
+    ).toEqual(['sohr>isis']);
+    expect(pairs('Saudi Arabia said Tehran is shipping weapons to the Syrian regime.')).toEqual([
+      'saudi>iran',
+    ]);
+  });
+
+  it('hears a speaker behind a bracketed acronym and the press at large', () => {
+    expect(
+      pairs(
+        'Doctors Without Borders [MSF] released a statement demanding that the Syrian regime stop its bombing of hospitals.',
+      ),
+    ).toEqual(['msf>syria_gov']);
+    expect(
+      pairs('Local media reported that coalition aircraft killed six civilians in Raqqa.'),
+    ).toEqual(['media>coalition']);
+    expect(
+      pairs('Other media sources also said that coalition warplanes killed two civilians.'),
+    ).toEqual(['media>coalition']);
+  });
+
+  it('lets a denial cover what follows it, not the accusation it answers', () => {
+    expect(pairs('Russia denied that its jets bombed the hospital, the Observatory said.')).toEqual(
+      [],
+    );
+    expect(
+      pairs(
+        'Damascus has accused the rebels of using chemical weapons on civilians, which the rebels deny.',
+      ),
+    ).toEqual(['syria_gov>rebels']);
+  });
+
+  it("reads the opposition's complaints of siege and displacement as the government's doing", () => {
+    expect(pairs('Rebels say they are forced out by siege and bombardment.')).toEqual([
+      'rebels>syria_gov',
+    ]);
+    expect(
+      pairs(
+        'The deals are unpopular with the Syrian opposition who say they amount to forced displacement of civilians.',
+      ),
+    ).toEqual(['opposition>syria_gov']);
+    // Someone else's account of a siege blames nobody.
+    expect(pairs('The UN said 400000 people live under siege in Eastern Ghouta.')).toEqual([]);
+  });
+
+  it('joins an ally to the party that blames', () => {
+    expect(
+      pairs('The government and its ally Russia have blamed Syrian rebels for the attack.'),
+    ).toEqual(['russia>rebels', 'syria_gov>rebels']);
+  });
+
+  it('reads terrorists affiliated to states as those states doing harm in a party outlet', () => {
+    expect(
+      pairs(
+        'Terrorist organizations affiliated to Turkish and Saudi regimes targeted Aleppo city with shells that contained toxic gases.',
+        'SANA',
+      ),
+    ).toEqual(['syria_gov>turkey', 'syria_gov>saudi']);
+    expect(
+      pairs(
+        '57 civilians were martyred in Continued Nusra Front- linked Terrorist Attacks on Aleppo.',
+        'SANA',
+      ),
+    ).toEqual(['syria_gov>nusra']);
+  });
+
+  it('reads "responded by launching airstrikes" as harm', () => {
+    expect(
+      pairs(
+        'Activists said regime forces responded by launching airstrikes killing three civilians.',
+      ),
+    ).toEqual(['other>syria_gov']);
+  });
+});

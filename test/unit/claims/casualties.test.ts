@@ -605,3 +605,53 @@ describe('extractClaims casualties: sustained injuries', () => {
     ).toEqual(['10 killed people', '41 injured people']);
   });
 });
+
+describe('casualty figures: members of a named group', () => {
+  it('reads the whole group name before the verb', () => {
+    expect(brief('Nine members of the rebel alliance were killed.')).toEqual([
+      '9 killed fighters exact',
+    ]);
+    expect(
+      brief(
+        'Nine members of the Jaish al-Fateh rebel alliance who were working in the clinic were also killed.',
+      ),
+    ).toEqual(['9 killed fighters exact']);
+  });
+});
+
+describe('casualty figures: the same number told of other victims', () => {
+  it('keeps armed and unarmed victims of one count apart in the body', () => {
+    expect(
+      brief(
+        'Fighting goes on in Syria\n\nAir strikes killed five civilians in Idlib on Monday. Elsewhere rebels killed five soldiers at a checkpoint.',
+      ),
+    ).toEqual(['5 killed civilians exact', '5 killed soldiers exact']);
+  });
+
+  it('still merges a retelling with the general word', () => {
+    expect(
+      brief('Air strikes killed seven civilians in Idlib. The seven people died in the market.'),
+    ).toHaveLength(1);
+  });
+});
+
+describe('casualty figures: "N more" is a new figure', () => {
+  it('never merges "two more people" into an earlier two', () => {
+    expect(
+      brief(
+        'Four killed including two women in Aleppo\n\nFour people including two women were killed in Aleppo. Later two more people were reported killed in a similar attack.',
+      ),
+    ).toEqual(['4 killed people exact', '2 killed women exact', '2 killed people exact']);
+  });
+});
+
+describe('casualty figures: a toll told inverted', () => {
+  it('reads "brought to 49 the number killed" and "raised to 120 the death toll"', () => {
+    expect(brief('The Observatory said the bombardment brought to 49 the number killed.')).toEqual([
+      '49 killed people exact',
+    ]);
+    expect(brief('The new strikes raised to 120 the death toll in the town.')).toEqual([
+      '120 killed people exact',
+    ]);
+  });
+});

@@ -1,0 +1,229 @@
+// Training of the accusation scorer (shared/claims/accusation-scorer.ts) on the tuning part of
+// the fully labelled development set: every candidate of every article (accusation-candidates.ts)
+// labelled by whether its (accuser, accused) pair is among the article's labelled accusations,
+// features seen at least `minCount` times, an L2 logistic regression fitted by L-BFGS from zero,
+// weights rounded. The threshold is the one that maximises pair F1 under 5-fold
+// cross-validation by article. Deterministic: same articles, same JSON, whatever their order.
+
+import { createHash } from 'node:crypto';
+import { accusationCandidates } from '../../shared/claims/accusation-candidates.ts';
+import { candidateVectors } from '../../shared/claims/accusation-features.ts';
+import {
+  type AccusationModel,
+  accusationModelSchema,
+  probabilityOf,
+} from '../../shared/claims/accusation-scorer.ts';
+import { accusationFrames } from '../../shared/claims/accusations.ts';
+import { analyseArticle } from '../../shared/claims/article-analysis.ts';
+import { REPO_DATA_DIR } from '../../shared/corpus/fa-kes.ts';
+import type { ArticleContext } from '../../shared/domain/claims.ts';
+import { labelledSets } from '../eval/labelled-sets.ts';
+import { minimise } from '../topic/lbfgs.ts';
+
+export interface TrainOptions {
+  lambda: number;
+  minCount: number;
+}
+
+/** Chosen by `npm run train:accusations -- --search` (repeated 5-fold cross-validation). */
+export const TRAINING_OPTIONS: TrainOptions = { lambda: 0.03, minCount: 10 };
+
+export const TRAINING_PROVENANCE = {
+  labels: ['labels-dev.json'],
+  split: 'tuning part (sha256(unit_id) first uint32 % 5 != 0)',
+};
+
+export interface CandidateRow {
+  pair: string;
+  features: Map<string, number>;
+  label: boolean;
+}
+
+export interface ArticleRows {
+  unitId: string;
+  gold: Set<string>;
+  rows: CandidateRow[];
+}
+
+/** Candidates of one article with their features and labels. */
+export function articleRows(
+  unitId: string,
+  text: string,
+  ctx: ArticleContext,
+  gold: Set<string>,
+): ArticleRows {
+  const frames = accusationFrames(analyseArticle(text, ctx), ctx);
+  const cands = accusationCandidates(frames);
+  const vectors = candidateVectors(cands);
+  const rows = cands.map((c, i) => {
+    const pair = `${c.accuser}>${c.accusedActor}`;
+    return { pair, features: vectors[i] ?? new Map(), label: gold.has(pair) };
+  });
+  return { unitId, gold, rows };
+}
+
+/** The tuning part's articles as candidate rows, sorted by unit id. */
+export function tuningRows(dataDir = REPO_DATA_DIR): ArticleRows[] {
+  return labelledSets(dataDir)
+    .filter((s) => !s.heldOut && !s.topicOnly)
+    .flatMap((s) => s.articles)
+    .sort((a, b) => (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0))
+    .map((a) =>
+      articleRows(
+        a.unitId,
+        a.text,
+        a.ctx,
+        new Set(a.label.accusations.map((x) => `${x.accuser}>${x.accused}`)),
+      ),
+    );
+}
+
+function vocabulary(articles: readonly ArticleRows[], minCount: number): string[] {
+  const counts = new Map<string, number>();
+  for (const a of articles)
+    for (const r of a.rows)
+      for (const n of r.features.keys()) counts.set(n, (counts.get(n) ?? 0) + 1);
+  return [...counts]
+    .filter(([, n]) => n >= minCount)
+    .map(([name]) => name)
+    .sort();
+}
+
+const round3 = (x: number): number => Math.round(x * 1000) / 1000 || 0;
+
+/** Weights and bias of an L2 logistic regression over the rows (bias not penalised). */
+function fitLogistic(articles: readonly ArticleRows[], names: readonly string[], lambda: number) {
+  const index = new Map(names.map((n, i) => [n, i]));
+  const rows = articles.flatMap((a) =>
+    a.rows.map((r) => ({
+      x: [...r.features.keys()]
+        .map((n) => index.get(n))
+        .filter((i): i is number => i !== undefined),
+      y: r.label ? 1 : 0,
+    })),
+  );
+  const d = names.length;
+  const theta = minimise(d + 1, (t, grad) => {
+    grad.fill(0);
+    let loss = 0;
+    for (const { x, y } of rows) {
+      let z = t[d] ?? 0;
+      for (const i of x) z += t[i] ?? 0;
+      const p = 1 / (1 + Math.exp(-z));
+      loss += y === 1 ? -Math.log(Math.max(p, 1e-12)) : -Math.log(Math.max(1 - p, 1e-12));
+      const g = p - y;
+      for (const i of x) grad[i] = (grad[i] ?? 0) + g / rows.length;
+      grad[d] = (grad[d] ?? 0) + g / rows.length;
+    }
+    loss /= rows.length;
+    for (let i = 0; i < d; i++) {
+      loss += (lambda / 2) * (t[i] ?? 0) ** 2;
+      grad[i] = (grad[i] ?? 0) + lambda * (t[i] ?? 0);
+    }
+    return loss;
+  });
+  return theta;
+}
+
+/** Train on `articles` with the given threshold. */
+export function trainModel(
+  articles: readonly ArticleRows[],
+  o: TrainOptions,
+  threshold: number,
+): AccusationModel {
+  const names = vocabulary(articles, o.minCount);
+  const theta = fitLogistic(articles, names, o.lambda);
+  const weights: Record<string, number> = {};
+  names.forEach((n, i) => {
+    const w = round3(theta[i] ?? 0);
+    if (w !== 0) weights[n] = w;
+  });
+  const rows = articles.flatMap((a) => a.rows);
+  return accusationModelSchema.parse({
+    model: 'accusations/logistic',
+    training: {
+      ...TRAINING_PROVENANCE,
+      articles: articles.length,
+      candidates: rows.length,
+      positives: rows.filter((r) => r.label).length,
+      lambda: o.lambda,
+      minCount: o.minCount,
+    },
+    threshold,
+    bias: round3(theta[names.length] ?? 0),
+    weights,
+  });
+}
+
+/** The best probability of each candidate pair of an article. */
+export function pairProbabilities(model: AccusationModel, a: ArticleRows): Map<string, number> {
+  const best = new Map<string, number>();
+  for (const r of a.rows) {
+    const p = probabilityOf(model, r.features);
+    best.set(r.pair, Math.max(best.get(r.pair) ?? 0, p));
+  }
+  return best;
+}
+
+export interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+export const f1 = (c: Counts): number => (2 * c.tp) / Math.max(1, 2 * c.tp + c.fp + c.fn);
+
+/** Pair counts of an article at a threshold. */
+export function countPairs(best: Map<string, number>, gold: Set<string>, t: number, c: Counts) {
+  const found = new Set([...best].filter(([, p]) => p >= t).map(([k]) => k));
+  for (const k of found)
+    if (gold.has(k)) c.tp++;
+    else c.fp++;
+  for (const k of gold) if (!found.has(k)) c.fn++;
+}
+
+export const THRESHOLDS = Array.from({ length: 15 }, (_, i) => round3(0.15 + i * 0.05));
+
+/**
+ * k-fold cross-validation by article: pair counts per threshold, each article scored by a model
+ * trained without its fold.
+ */
+export function crossValidate(
+  articles: readonly ArticleRows[],
+  o: TrainOptions,
+  k = 5,
+  seed = 'cv',
+): Map<number, Counts> {
+  const fold = (id: string): number =>
+    createHash('sha256').update(`${seed}:${id}`).digest().readUInt32BE(0) % k;
+  const out = new Map(THRESHOLDS.map((t) => [t, { tp: 0, fp: 0, fn: 0 }]));
+  for (let f = 0; f < k; f++) {
+    const model = trainModel(
+      articles.filter((a) => fold(a.unitId) !== f),
+      o,
+      0.5,
+    );
+    for (const a of articles.filter((x) => fold(x.unitId) === f)) {
+      const best = pairProbabilities(model, a);
+      for (const [t, c] of out) countPairs(best, a.gold, t, c);
+    }
+  }
+  return out;
+}
+
+/** The threshold with the best cross-validated F1 (the lower one on a tie). */
+export function bestThreshold(cv: Map<number, Counts>): { threshold: number; counts: Counts } {
+  let best = { threshold: 0.5, counts: { tp: 0, fp: 0, fn: 1 } };
+  for (const [t, c] of cv) if (f1(c) > f1(best.counts)) best = { threshold: t, counts: c };
+  return best;
+}
+
+/** The model file's text: stable key order, one weight a line. */
+export function serialiseModel(model: AccusationModel): string {
+  const labels = JSON.stringify(model.training.labels).replaceAll('","', '", "');
+  const text = JSON.stringify(model, null, 2).replace(
+    /"labels": \[[^\]]*\]/,
+    `"labels": ${labels}`,
+  );
+  return `${text}\n`;
+}
