@@ -73,8 +73,8 @@ export interface Outbox {
   /** Marks a digest built: it leaves the due list and takes no more messages. */
   closeDigest(digestId: string): Promise<void>;
   /**
-   * Takes one slot of a cap counter (ADD n :1 on the condition n < cap); false when the cap is
-   * reached. Concurrent workers never take more than `cap` slots together.
+   * Takes `count` slots of a cap counter at once (ADD n :count on the condition n + count <= cap);
+   * false, taking none, when they do not all fit. Concurrent workers never pass the cap together.
    */
-  takeSlot(counterId: string, cap: number): Promise<boolean>;
+  takeSlots(counterId: string, cap: number, count: number): Promise<boolean>;
 }

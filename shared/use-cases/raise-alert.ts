@@ -136,12 +136,70 @@ async function intoDigest(
   if (!added) await deps.outbox.createDelivery(newDelivery(q.alert, sub, now));
 }
 
+/** How many of `wanted` slots of a counter this article gets (all at once, else one by one). */
+async function takeSlots(outbox: Outbox, counterId: string, cap: number, wanted: number) {
+  if (wanted === 0) return 0;
+  if (await outbox.takeSlots(counterId, cap, wanted)) return wanted;
+  let granted = 0;
+  while (granted < wanted && (await outbox.takeSlots(counterId, cap, 1))) granted++;
+  return granted;
+}
+
+type Decision = ReturnType<typeof planSends>['decisions'][number];
+
+/**
+ * The decisions planSends left to send now, past the per-feed-poll cap (once per message) and
+ * each subscriber's hourly cap, on counters: those beyond a cap go to the overflow instead.
+ */
+async function applyCounterCaps(
+  deps: AlertDeps,
+  decisions: Decision[],
+  origin: UpdateOrigin & { pollId: string },
+): Promise<Decision[]> {
+  const caps = deps.config.delivery.caps;
+  const hour = periodWindow(origin.now, 'hourly');
+  const sends = decisions.filter((d) => d.route === 'send');
+  const messages = [...new Set(sends.map((d) => d.messageId))];
+  const feedKey = feedPollKey(origin.feedId, origin.pollId);
+  const passed = new Set(
+    messages.slice(0, await takeSlots(deps.outbox, feedKey, caps.perFeedPerPoll, messages.length)),
+  );
+  const out: Decision[] = decisions.filter((d) => d.route !== 'send');
+  const bySubscriber = new Map<string, Decision[]>();
+  for (const d of sends.filter((x) => passed.has(x.messageId)))
+    bySubscriber.set(d.subscriberId, [...(bySubscriber.get(d.subscriberId) ?? []), d]);
+  for (const d of sends.filter((x) => !passed.has(x.messageId)))
+    out.push({ ...d, route: 'overflow', window: hour, reason: 'feed' });
+  for (const [subscriberId, mine] of bySubscriber) {
+    const key = subscriberHourKey(subscriberId, origin.now);
+    const granted = await takeSlots(deps.outbox, key, caps.perSubscriberPerHour, mine.length);
+    out.push(...mine.slice(0, granted));
+    for (const d of mine.slice(granted))
+      out.push({ ...d, route: 'overflow', window: hour, reason: 'subscriber' });
+  }
+  return out;
+}
+
+/** Carries out one decision: a delivery now, or the message into a digest or overflow. */
+async function route(deps: AlertDeps, q: Queued, d: Decision, now: string): Promise<void> {
+  const sub = q.subscribers.find((s) => s.id === d.subscriberId);
+  if (!sub) return;
+  if (d.route === 'send') {
+    await deps.outbox.createDelivery(newDelivery(q.alert, sub, now));
+    return;
+  }
+  const kind = d.route === 'digest' ? 'digest' : 'overflow';
+  const digestId = (kind === 'digest' ? digestIdFor : overflowIdFor)(sub.id, d.window);
+  await intoDigest(deps, q, sub, { digestId, kind, subscriberId: sub.id, window: d.window }, now);
+}
+
 /**
  * Queues the message of each update and routes it to each interested subscriber (planSends):
  * sent now, into the subscriber's digest, or beyond a cap into the hourly "N more updates"
  * overflow. The per-article cap is decided here; the per-feed-poll and per-subscriber-hour caps
- * on counters (a conditional ADD each), so concurrent workers never pass them together.
- * Idempotent: messages and deliveries are put if absent, digests are sets.
+ * on counters (a conditional ADD each, all of an article's slots at once when they fit), so
+ * concurrent workers never pass them together. Idempotent: messages and deliveries are put if
+ * absent, digests are sets.
  */
 export async function raiseUpdateAlerts(
   deps: AlertDeps,
@@ -149,9 +207,7 @@ export async function raiseUpdateAlerts(
   origin: UpdateOrigin,
 ): Promise<AlertRecord[]> {
   const queued = await putMessages(deps, announced);
-  const { now } = origin;
-  const caps = deps.config.delivery.caps;
-  const pollId = origin.pollId ?? periodWindow(now, 'hourly').key;
+  const pollId = origin.pollId ?? periodWindow(origin.now, 'hourly').key;
   const pending: PendingMessage[] = [...queued.values()].map((q) => ({
     messageId: q.alert.alertId,
     articleId: origin.articleId,
@@ -161,55 +217,18 @@ export async function raiseUpdateAlerts(
     at: q.alert.createdAt,
     subscriberIds: q.subscribers.filter((s) => !q.routed.has(s.id)).map((s) => s.id),
   }));
-  const unbounded = {
-    ...caps,
+  // Only the per-article cap here: the other two are counters shared by every worker.
+  const caps = {
+    ...deps.config.delivery.caps,
     perFeedPerPoll: Number.POSITIVE_INFINITY,
     perSubscriberPerHour: Number.POSITIVE_INFINITY,
   };
-  const { decisions } = planSends(
-    pending,
-    deliveryModes(deps.config),
-    { feedPoll: {}, subscriberHour: {} },
-    now,
-    unbounded,
-  );
-  const feedSlot = new Map<string, boolean>();
-  const hour = periodWindow(now, 'hourly');
+  const usage = { feedPoll: {}, subscriberHour: {} };
+  const planned = planSends(pending, deliveryModes(deps.config), usage, origin.now, caps);
+  const decisions = await applyCounterCaps(deps, planned.decisions, { ...origin, pollId });
   for (const d of decisions) {
     const q = queued.get(d.messageId);
-    const sub = q?.subscribers.find((s) => s.id === d.subscriberId);
-    if (!q || !sub) continue;
-    const overflow: DigestRef = {
-      digestId: overflowIdFor(sub.id, hour),
-      kind: 'overflow',
-      subscriberId: sub.id,
-      window: hour,
-    };
-    if (d.route === 'digest') {
-      const ref: DigestRef = {
-        digestId: digestIdFor(sub.id, d.window),
-        kind: 'digest',
-        subscriberId: sub.id,
-        window: d.window,
-      };
-      await intoDigest(deps, q, sub, ref, now);
-      continue;
-    }
-    if (d.route === 'overflow') {
-      await intoDigest(deps, q, sub, overflow, now);
-      continue;
-    }
-    if (!feedSlot.has(d.messageId)) {
-      feedSlot.set(
-        d.messageId,
-        await deps.outbox.takeSlot(feedPollKey(origin.feedId, pollId), caps.perFeedPerPoll),
-      );
-    }
-    const sendable =
-      feedSlot.get(d.messageId) === true &&
-      (await deps.outbox.takeSlot(subscriberHourKey(sub.id, now), caps.perSubscriberPerHour));
-    if (sendable) await deps.outbox.createDelivery(newDelivery(q.alert, sub, now));
-    else await intoDigest(deps, q, sub, overflow, now);
+    if (q) await route(deps, q, d, origin.now);
   }
   const alerts = [...queued.values()].map((q) => q.alert);
   for (const alert of alerts) await deps.onAlertCreated?.(alert);

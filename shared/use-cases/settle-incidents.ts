@@ -94,6 +94,46 @@ async function write(store: IncidentStore, plan: Plan<TrackedRecord>): Promise<b
   return true;
 }
 
+/**
+ * What one article's settle knows: one read of every report's lookup keys and the story, then
+ * its own writes, so that an article of several reports reads the store once. A report is
+ * planned against the records that hold one of its keys (or, for an incident, are of the
+ * story); a lost condition reads the store again (settleOne).
+ */
+class ArticleView {
+  private readonly records = new Map<string, TrackedRecord>();
+
+  constructor(found: readonly TrackedRecord[]) {
+    this.remember(found);
+  }
+
+  remember(records: readonly TrackedRecord[]): void {
+    for (const r of records) {
+      const known = this.records.get(r.id);
+      if (!known || known.version <= r.version) this.records.set(r.id, r);
+    }
+  }
+
+  find(keys: readonly string[], storyId: string): TrackedRecord[] {
+    const wanted = new Set(keys);
+    return [...this.records.values()].filter(
+      (r) =>
+        r.keys.some((k) => wanted.has(k)) ||
+        (r.kind === 'incident' && r.storyIds.includes(storyId)),
+    );
+  }
+}
+
+/** Where one report looks: its keys and its story, in the article's view, else in the store. */
+function reader(store: IncidentStore, view: ArticleView, keys: string[], storyId: string) {
+  return async (race: number): Promise<TrackedRecord[]> => {
+    if (race === 0) return view.find(keys, storyId);
+    const found = await store.findRecords(keys, [storyId]);
+    view.remember(found);
+    return found;
+  };
+}
+
 type Planner = (found: TrackedRecord[]) => {
   plan: Plan<TrackedRecord>;
   before: TrackedRecord | null;
@@ -102,15 +142,17 @@ type Planner = (found: TrackedRecord[]) => {
 /** Read, plan, write; on a lost condition read again (bounded). */
 async function settleOne(
   store: IncidentStore,
-  read: () => Promise<TrackedRecord[]>,
+  view: ArticleView,
+  read: (race: number) => Promise<TrackedRecord[]>,
   planner: Planner,
   what: string,
 ): Promise<{ plan: Plan<TrackedRecord>; wrote: boolean }> {
   const reread = new Map<string, TrackedRecord>();
   for (let race = 0; race < MAX_INCIDENT_RACES; race++) {
-    const { plan, before } = planner(merged(await read(), reread));
+    const { plan, before } = planner(merged(await read(race), reread));
     if (plan.write === 'none' && !plan.update && !before) return { plan, wrote: false };
     if (await write(store, plan)) {
+      view.remember([plan.next]);
       const delta = indexDelta(plan, before);
       const adds = plan.addedKeys.filter((k) => !before?.keys.includes(k));
       if (delta.keys.length || delta.storyIds.length || adds.length) {
@@ -166,23 +208,22 @@ export async function settleIncidents(
     if (update && !out.announced.some((a) => a.update.messageId === update.messageId))
       out.announced.push({ record: plan.next, update });
   };
+  const accusationKeys = (r: AccusationReport) => [...r.incidentLookupKeys, ...r.lookupKeys];
+  const allKeys = [
+    ...grouped.incidents.flatMap((r) => r.lookupKeys),
+    ...grouped.accusations.flatMap(accusationKeys),
+  ];
+  if (allKeys.length === 0) return out;
+  const view = new ArticleView(await store.findRecords(allKeys, [input.storyId]));
   for (const report of grouped.incidents) {
-    const read = () => store.findRecords(report.lookupKeys, [report.storyId]);
-    keep(
-      await settleOne(store, read, incidentPlanner(report, opts), `incident ${report.createKey}`),
-    );
+    const read = reader(store, view, report.lookupKeys, report.storyId);
+    const planner = incidentPlanner(report, opts);
+    keep(await settleOne(store, view, read, planner, `incident ${report.createKey}`));
   }
   for (const report of grouped.accusations) {
-    const keys = [...report.incidentLookupKeys, ...report.lookupKeys];
-    const read = () => store.findRecords(keys, [report.storyId]);
-    keep(
-      await settleOne(
-        store,
-        read,
-        accusationPlanner(report, opts),
-        `accusation ${report.createKey}`,
-      ),
-    );
+    const read = reader(store, view, accusationKeys(report), report.storyId);
+    const planner = accusationPlanner(report, opts);
+    keep(await settleOne(store, view, read, planner, `accusation ${report.createKey}`));
   }
   return out;
 }

@@ -121,10 +121,10 @@ export class InMemoryOutbox implements Outbox {
     if (d) d.closed = true;
   }
 
-  async takeSlot(counterId: string, cap: number): Promise<boolean> {
+  async takeSlots(counterId: string, cap: number, count: number): Promise<boolean> {
     const n = this.counters.get(counterId) ?? 0;
-    if (n >= cap) return false;
-    this.counters.set(counterId, n + 1);
+    if (n + count > cap) return false;
+    this.counters.set(counterId, n + count);
     return true;
   }
 }

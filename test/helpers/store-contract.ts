@@ -25,6 +25,7 @@ export function describeStoreContract(
     describeArticleFailures(() => store);
     describeDeliveryClaims(() => store);
     describeDeliveryOutcomes(() => store);
+    describeDigestsAndCounters(() => store);
     describeClaims(() => store);
     describeStoryIndex(() => store);
     describeStories(() => store);
@@ -261,6 +262,48 @@ function describeDeliveryOutcomes(roles: () => StoreRoles): void {
       ]);
       const due = await store.listDueDeliveries(t(90), 10);
       expect(due.filter((x) => x.alertId === 'al3').map((x) => x.subscriberId)).toEqual(['s2']);
+    });
+  });
+}
+
+function describeDigestsAndCounters(roles: () => StoreRoles): void {
+  const window = { period: 'hourly' as const, key: '2017-06-04T08', start: t(0), end: t(60) };
+  const ref = { digestId: 'dg1', kind: 'digest' as const, subscriberId: 's1', window };
+
+  describe('digests and cap counters', () => {
+    it('a digest collects each message once, is due when its period ends, and takes none once built', async () => {
+      const store = roles().outbox;
+      expect(await store.addToDigest(ref, 'm1')).toBe(true);
+      expect(await store.addToDigest(ref, 'm2')).toBe(true);
+      expect(await store.addToDigest(ref, 'm1')).toBe(true);
+      expect(await store.listDueDigests(t(59), 10)).toEqual([]);
+      const [due] = await store.listDueDigests(t(60), 10);
+      expect(due).toEqual({ ...ref, messageIds: ['m1', 'm2'] });
+      await store.closeDigest('dg1');
+      expect(await store.listDueDigests(t(90), 10)).toEqual([]);
+      expect(await store.addToDigest(ref, 'm3')).toBe(false);
+    });
+
+    it('cap slots are taken while they fit, all of a request or none', async () => {
+      const store = roles().outbox;
+      expect(await store.takeSlots('feed#poll', 3, 2)).toBe(true);
+      expect(await store.takeSlots('feed#poll', 3, 2)).toBe(false);
+      expect(await store.takeSlots('feed#poll', 3, 1)).toBe(true);
+      expect(await store.takeSlots('feed#poll', 3, 1)).toBe(false);
+      const many = await Promise.all(
+        Array.from({ length: 8 }, () => store.takeSlots('sub#hour', 5, 1)),
+      );
+      expect(many.filter(Boolean)).toHaveLength(5);
+    });
+
+    it('a refunded retry gives its attempt back', async () => {
+      const store = roles().outbox;
+      await store.createDelivery({ ...delivery, alertId: 'al9', subscriberId: 's1' });
+      await store.claimDelivery('al9', 's1', 'x', t(0), t(1));
+      const retry = { status: 'retry' as const, at: t(0), nextAttemptAt: t(15), error: 'wait' };
+      await store.finishDelivery('al9', 's1', 'x', { ...retry, refund: true });
+      const [d] = await store.listDeliveries('al9');
+      expect(d).toMatchObject({ status: 'pending', attempts: 0, lastError: 'wait' });
     });
   });
 }

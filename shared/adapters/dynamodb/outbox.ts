@@ -183,12 +183,13 @@ export class DynamoOutbox implements Outbox {
     });
   }
 
-  async takeSlot(counterId: string, cap: number): Promise<boolean> {
+  async takeSlots(counterId: string, cap: number, count: number): Promise<boolean> {
+    if (count > cap) return false;
     const taken = await this.table.update(itemKey.counter(counterId), {
-      expression: 'ADD n :one SET #t = :t',
-      condition: 'attribute_not_exists(n) OR n < :cap',
+      expression: 'ADD n :count SET #t = :t',
+      condition: 'attribute_not_exists(n) OR n <= :room',
       names: { '#t': 'type' },
-      values: { ':one': 1, ':cap': cap, ':t': 'counter' },
+      values: { ':count': count, ':room': cap - count, ':t': 'counter' },
     });
     return taken !== null;
   }
