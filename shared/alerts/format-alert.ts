@@ -1,38 +1,10 @@
-import type { Actor, CasualtyFigure, Qualifier } from '../domain/claims.ts';
+import type { CasualtyFigure, Qualifier } from '../domain/claims.ts';
 
 // Plain words for one extracted figure and for actors, as the `extract` command and the analyst
 // rows print them (alert messages are written by update-message.ts and message-words.ts).
 
-const ACTOR_NAMES: Record<Actor, string> = {
-  russia: 'Russia',
-  us: 'the United States',
-  coalition: 'the US-led coalition',
-  syria_gov: 'the Syrian government',
-  rebels: 'rebel groups',
-  opposition: 'the Syrian opposition',
-  isis: 'Islamic State',
-  nusra: 'Nusra Front / HTS',
-  sdf: 'the SDF',
-  turkey: 'Turkey',
-  iran: 'Iran',
-  israel: 'Israel',
-  uk: 'the United Kingdom',
-  france: 'France',
-  saudi: 'Saudi Arabia',
-  qatar: 'Qatar',
-  hezbollah: 'Hezbollah',
-  un: 'the UN',
-  hrw: 'Human Rights Watch',
-  amnesty: 'Amnesty International',
-  sohr: 'the Syrian Observatory for Human Rights',
-  white_helmets: 'the White Helmets',
-  msf: 'MSF',
-  ngo: 'an NGO',
-  media: 'a news outlet',
-  other: 'another party',
-};
-
-export const actorName = (a: Actor): string => ACTOR_NAMES[a] ?? a;
+// One table of actor names for messages, extract output and analyst rows.
+export { actorName } from './message-words.ts';
 
 const QUALIFIER_WORDS: Record<Qualifier, string> = {
   exact: '',
