@@ -506,11 +506,24 @@ function invertedToll(
   m: RegExpExecArray,
 ): { figure: RawFigure; headEnd: number } {
   const end = n.numberEnd + m[0].length;
+  const outcome = m.groups?.injured ? 'injured' : 'killed';
+  const victims = /civilians/i.test(m[0]) ? 'civilians' : 'people';
+  return headedFigure(n, numberStart, end, outcome, victims);
+}
+
+/** A figure whose head (what it counts) ends at `end`: nothing inherited, no sub-figure. */
+function headedFigure(
+  n: NumberSpan,
+  numberStart: number,
+  end: number,
+  outcome: RawFigure['outcome'],
+  victims: RawFigure['victims'],
+): { figure: RawFigure; headEnd: number } {
   const figure: RawFigure = {
     count: n.count,
     max: n.max,
-    outcome: m.groups?.injured ? 'injured' : 'killed',
-    victims: /civilians/i.test(m[0]) ? 'civilians' : 'people',
+    outcome,
+    victims,
     inherit: false,
     another: false,
     viaLeft: false,
@@ -535,24 +548,7 @@ function gasCases(
 ): { figure: RawFigure; headEnd: number } {
   const end = n.numberEnd + length;
   const civilians = /^\s+among\s+(?:the\s+)?civilians\b/i.test(sentence.slice(end));
-  const figure: RawFigure = {
-    count: n.count,
-    max: n.max,
-    outcome: 'injured',
-    victims: civilians ? 'civilians' : 'people',
-    inherit: false,
-    another: false,
-    viaLeft: false,
-    partOf: null,
-    hasHead: true,
-    qualifier: n.qualifier,
-    start: Math.max(0, numberStart - n.qualifierLength),
-    numberStart,
-    numberEnd: n.numberEnd,
-    phraseEnd: end,
-    end,
-  };
-  return { figure, headEnd: end };
+  return headedFigure(n, numberStart, end, 'injured', civilians ? 'civilians' : 'people');
 }
 
 /** Figures in one sentence, outcomes resolved, not yet merged across the article. */
