@@ -13,6 +13,16 @@ export abstract class StrikewatchError extends Error {
   }
 }
 
+/** A service call that failed after its retries; whether it may succeed later is the caller's call. */
+abstract class ServiceCallError extends StrikewatchError {
+  override readonly retryable: boolean;
+
+  constructor(message: string, opts: { retryable: boolean; cause?: unknown }) {
+    super(message, { cause: opts.cause });
+    this.retryable = opts.retryable;
+  }
+}
+
 export class ConfigError extends StrikewatchError {
   readonly code = 'config_invalid';
 }
@@ -65,14 +75,8 @@ export class ExtractError extends StrikewatchError {
 }
 
 /** A store request failed after the SDK's own retries (throttling, 5xx, a dropped connection). */
-export class StoreUnavailableError extends StrikewatchError {
+export class StoreUnavailableError extends ServiceCallError {
   readonly code = 'store_unavailable';
-  override readonly retryable: boolean;
-
-  constructor(message: string, opts: { retryable: boolean; cause?: unknown }) {
-    super(message, { cause: opts.cause });
-    this.retryable = opts.retryable;
-  }
 }
 
 /** A batch read or write kept coming back with unprocessed items: the table is over capacity. */
@@ -146,14 +150,8 @@ export class MessageTooLargeError extends StrikewatchError {
 }
 
 /** SQS did not take some messages after the adapter's retries (or refused them outright). */
-export class QueueSendError extends StrikewatchError {
+export class QueueSendError extends ServiceCallError {
   readonly code = 'queue_send_failed';
-  override readonly retryable: boolean;
-
-  constructor(message: string, opts: { retryable: boolean; cause?: unknown }) {
-    super(message, { cause: opts.cause });
-    this.retryable = opts.retryable;
-  }
 }
 
 /**
