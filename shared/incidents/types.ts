@@ -77,8 +77,8 @@ export interface PerpetratorClaim {
   outlet: string;
 }
 
-/** An accusation about an incident, or the body of a stand-alone accusation record. */
-export interface AccusationEntry {
+/** Who accuses whom of what, as one article states it. */
+export interface AccusationClaim {
   /** accuser|accused|allegation category: one entry per key. */
   key: string;
   accuser: Actor;
@@ -87,7 +87,12 @@ export interface AccusationEntry {
   accusedName: string;
   allegation: string;
   category: string;
+  /** One whole sentence that states it. */
   quote: string;
+}
+
+/** An accusation about an incident, or the body of a stand-alone accusation record. */
+export interface AccusationEntry extends AccusationClaim {
   articleId: string;
   outlet: string;
   url: string;
@@ -210,16 +215,8 @@ export interface ReportedFigure extends Measure, FigureValue {
   quote: string;
 }
 
-export interface ReportedAccusation {
-  key: string;
-  accuser: Actor;
-  accused: Actor;
-  accuserName: string;
-  accusedName: string;
-  allegation: string;
-  category: string;
+export interface ReportedAccusation extends AccusationClaim {
   place: string | null;
-  quote: string;
 }
 
 /** Everything one article says about one incident: planned as one update. */

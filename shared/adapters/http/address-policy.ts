@@ -17,26 +17,25 @@ export type AddressClass =
   | 'reserved'
   | 'unspecified';
 
+/** ipaddr.js range names that mean the same in both families. */
+const COMMON_RANGES: Record<string, AddressClass> = {
+  unspecified: 'unspecified',
+  loopback: 'loopback',
+  linkLocal: 'link-local',
+  multicast: 'multicast',
+};
+
+const V4_RANGES: Record<string, AddressClass> = {
+  ...COMMON_RANGES,
+  unicast: 'public',
+  private: 'private',
+  carrierGradeNat: 'private',
+};
+
 function classifyV4(addr: ipaddr.IPv4): AddressClass {
-  switch (addr.range()) {
-    case 'unicast':
-      return 'public';
-    case 'unspecified':
-      return 'unspecified';
-    case 'loopback':
-      return 'loopback';
-    case 'linkLocal':
-      return 'link-local';
-    case 'multicast':
-      return 'multicast';
-    case 'private':
-    case 'carrierGradeNat':
-      return 'private';
-    default:
-      // broadcast, reserved (incl. 198.18/15, 240/4, documentation nets), as112, amt, and any
-      // range a future ipaddr.js adds: nothing a news feed lives on.
-      return 'reserved';
-  }
+  // Anything else (broadcast, reserved incl. 198.18/15, 240/4, documentation nets, as112, amt,
+  // and any range a future ipaddr.js adds) is nothing a news feed lives on.
+  return V4_RANGES[addr.range()] ?? 'reserved';
 }
 
 /** The IPv4 address carried in the low 32 bits of an IPv6 address. */
@@ -46,15 +45,10 @@ function lowV4(addr: ipaddr.IPv6): ipaddr.IPv4 {
 }
 
 function classifyV6(addr: ipaddr.IPv6): AddressClass {
-  switch (addr.range()) {
-    case 'unspecified':
-      return 'unspecified';
-    case 'loopback':
-      return 'loopback';
-    case 'linkLocal':
-      return 'link-local';
-    case 'multicast':
-      return 'multicast';
+  const range = addr.range();
+  const common = COMMON_RANGES[range];
+  if (common) return common;
+  switch (range) {
     case 'uniqueLocal':
       return 'private';
     case 'ipv4Mapped':
