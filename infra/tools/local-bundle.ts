@@ -17,7 +17,7 @@ import { REPO_ROOT } from '../paths.ts';
 
 // Builds a function the way `cdk synth` does (same esbuild options, see esbuildOptionsFor) and
 // loads it in a fresh Node process, the way a Lambda cold start does. Used by the bundle test
-// and bench/bundle-size.ts; needs no AWS and no network.
+// and scripts/bench/bundle-size.ts; needs no AWS and no network.
 
 export interface LocalBundle {
   readonly name: FunctionName;

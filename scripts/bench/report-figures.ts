@@ -1,11 +1,11 @@
 import { pathToFileURL } from 'node:url';
-import { loadFaKes } from '../shared/corpus/fa-kes.ts';
-import { renderReport } from '../shared/report/index.ts';
-import type { ReportData } from '../shared/report/report-data.ts';
-import { type ReportDeps, reportDataFor } from '../shared/use-cases/make-report.ts';
-import { inMemoryStore } from '../test/fakes/in-memory-store.ts';
-import { replayFaKesThroughModel, storeReplay } from '../test/helpers/fa-kes-incidents.ts';
-import { faKesReportData } from '../test/helpers/fa-kes-report-data.ts';
+import { loadFaKes } from '../../shared/corpus/fa-kes.ts';
+import { renderReport } from '../../shared/report/index.ts';
+import type { ReportData } from '../../shared/report/report-data.ts';
+import { type ReportDeps, reportDataFor } from '../../shared/use-cases/make-report.ts';
+import { inMemoryStore } from '../../test/fakes/in-memory-store.ts';
+import { replayFaKesThroughModel, storeReplay } from '../../test/helpers/fa-kes-incidents.ts';
+import { faKesReportData } from '../../test/helpers/fa-kes-report-data.ts';
 
 // The analyst report's size and render time over FA-KES-scale data (issue 15: under 5 s and
 // 10 MB). `npm run bench` measures the report of the records its FA-KES replay made through the
@@ -14,7 +14,7 @@ import { faKesReportData } from '../test/helpers/fa-kes-report-data.ts';
 // pipeline run), stored through the ports and read back by reportDataFor as `strikewatch report`
 // reads them; `--synthetic` measures the generated FA-KES-scale data of the browser test (804
 // articles, 300 incidents, 1000 accusations), a heavier page than the replay's.
-//   npx tsx bench/report-figures.ts [--runs N] [--synthetic]
+//   npx tsx scripts/bench/report-figures.ts [--runs N] [--synthetic]
 
 export interface ReportFigures {
   /** Wall time of renderReport, first (cold: jsdom and Plot warm up) and median of the runs. */

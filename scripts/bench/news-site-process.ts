@@ -1,6 +1,6 @@
-import { loadFaKes } from '../shared/corpus/fa-kes.ts';
-import { startDemoSite } from '../shared/local/demo-site.ts';
-import { faKesPageRenderer, faKesPages } from '../testkit/fa-kes-site.ts';
+import { loadFaKes } from '../../shared/corpus/fa-kes.ts';
+import { startDemoSite } from '../../shared/local/demo-site.ts';
+import { faKesPageRenderer, faKesPages } from '../../testkit/fa-kes-site.ts';
 
 // The outlets' web sites for the benchmark, in their own process as they would be on the
 // internet: the pipeline's memory and CPU figures are then the pipeline's alone. Prints

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-// Prints bench/results.json as the Markdown tables of the README's Performance section:
-// `npx tsx bench/results-markdown.ts`.
+// Prints scripts/bench/results.json as the Markdown tables of the README's Performance section:
+// `npx tsx scripts/bench/results-markdown.ts`.
 
 interface Bundle {
   name: string;

@@ -5,38 +5,38 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { createDynamoDbStore } from '../shared/adapters/dynamodb/dynamodb-store.ts';
-import { itemKey } from '../shared/adapters/dynamodb/keys.ts';
-import { bandItems, fingerprintItem } from '../shared/adapters/dynamodb/stories.ts';
-import type { DynamoTable } from '../shared/adapters/dynamodb/table.ts';
-import { extractClaims } from '../shared/claims/extract-claims.ts';
-import { defaultTopics } from '../shared/config/schema.ts';
-import { type FaKesRow, faKesText, loadFaKes, REPO_DATA_DIR } from '../shared/corpus/fa-kes.ts';
-import { fingerprintText, MINHASH_SIZE } from '../shared/dedupe/fingerprint.ts';
-import { extractArticle, floorExtract } from '../shared/extract/extract-article.ts';
-import { WorkerExtractor } from '../shared/extract/worker-extractor.ts';
-import type { DemoSite, SitePage } from '../shared/local/demo-site.ts';
-import { createDynamoClient, type EmbeddedDynamo } from '../shared/local/embedded-dynamodb.ts';
-import type { LocalDeps } from '../shared/local/local-deps.ts';
-import { classifyTopics } from '../shared/topics/index.ts';
-import { deliverDue } from '../shared/use-cases/deliver-alerts.ts';
+import { createDynamoDbStore } from '../../shared/adapters/dynamodb/dynamodb-store.ts';
+import { itemKey } from '../../shared/adapters/dynamodb/keys.ts';
+import { bandItems, fingerprintItem } from '../../shared/adapters/dynamodb/stories.ts';
+import type { DynamoTable } from '../../shared/adapters/dynamodb/table.ts';
+import { extractClaims } from '../../shared/claims/extract-claims.ts';
+import { defaultTopics } from '../../shared/config/schema.ts';
+import { type FaKesRow, faKesText, loadFaKes, REPO_DATA_DIR } from '../../shared/corpus/fa-kes.ts';
+import { fingerprintText, MINHASH_SIZE } from '../../shared/dedupe/fingerprint.ts';
+import { extractArticle, floorExtract } from '../../shared/extract/extract-article.ts';
+import { WorkerExtractor } from '../../shared/extract/worker-extractor.ts';
+import type { DemoSite, SitePage } from '../../shared/local/demo-site.ts';
+import { createDynamoClient, type EmbeddedDynamo } from '../../shared/local/embedded-dynamodb.ts';
+import type { LocalDeps } from '../../shared/local/local-deps.ts';
+import { classifyTopics } from '../../shared/topics/index.ts';
+import { deliverDue } from '../../shared/use-cases/deliver-alerts.ts';
 import {
   type ArticleJob,
   articleIdFor,
   commitFeedState,
   pollFeeds,
-} from '../shared/use-cases/poll-feeds.ts';
-import { processArticle } from '../shared/use-cases/process-article.ts';
-import type { Stage, StageReporter } from '../shared/use-cases/stage-timer.ts';
-import { faKesPageRenderer, faKesPages } from '../testkit/fa-kes-site.ts';
-import { type Harness, startHarness } from '../testkit/pipeline-harness.ts';
+} from '../../shared/use-cases/poll-feeds.ts';
+import { processArticle } from '../../shared/use-cases/process-article.ts';
+import type { Stage, StageReporter } from '../../shared/use-cases/stage-timer.ts';
+import { faKesPageRenderer, faKesPages } from '../../testkit/fa-kes-site.ts';
+import { type Harness, startHarness } from '../../testkit/pipeline-harness.ts';
 import type { BundleMeasurements } from './bundle-size.ts';
 import type { ReplayReportFigures } from './report-figures.ts';
 
 // `npm run bench [-- --quick]`: the FA-KES corpus replayed through the real pipeline (pages of
 // ~100 KB on 127.0.0.1, dynalite through the AWS SDK, Slack and SMTP receivers), measured side
 // by side in one run with the floor it cannot avoid: bare `new JSDOM(html)` + Readability over
-// the same pages. Prints one table and writes bench/results.json. `--data DIR` replays another
+// the same pages. Prints one table and writes scripts/bench/results.json. `--data DIR` replays another
 // copy of the corpus.
 
 const quick = process.argv.includes('--quick');

@@ -1,14 +1,14 @@
 // Micro-benchmark: the bare floor (`new JSDOM(html)` + Readability) against extractArticle
 // (pre-cleaning + scripting-disabled DOMParser document + Readability) on every FA-KES row
 // rendered as a realistic ~100 KB news page.
-// Run: npx tsx bench/extract-micro.ts [--rows N] [--data DIR]
+// Run: npx tsx scripts/bench/extract-micro.ts [--rows N] [--data DIR]
 //
 // Each page is timed with both functions back to back, in alternating order, after a warm-up,
 // so JIT state, GC pressure and CPU frequency drift hit both sides alike.
 
-import { loadFaKes } from '../shared/corpus/fa-kes.ts';
-import { extractArticle, floorExtract } from '../shared/extract/extract-article.ts';
-import { renderNewsPage } from '../testkit/news-page.ts';
+import { loadFaKes } from '../../shared/corpus/fa-kes.ts';
+import { extractArticle, floorExtract } from '../../shared/extract/extract-article.ts';
+import { renderNewsPage } from '../../testkit/news-page.ts';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);

@@ -2,13 +2,13 @@
 // (infra/constructs/strikewatch-function.ts: esbuildOptionsFor), beside the load time of a bare
 // `jsdom` + `@mozilla/readability` import, the floor for any function that parses HTML.
 //
-//   npx tsx bench/bundle-size.ts          table
-//   npx tsx bench/bundle-size.ts --json   the figures as JSON (--runs N: N fresh processes each)
+//   npx tsx scripts/bench/bundle-size.ts          table
+//   npx tsx scripts/bench/bundle-size.ts --json   the figures as JSON (--runs N: N fresh processes each)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { EXAMPLE_CONFIG_PATH, loadSynthConfig } from '../infra/config/synth-config.ts';
+import { EXAMPLE_CONFIG_PATH, loadSynthConfig } from '../../infra/config/synth-config.ts';
 import {
   bundleFunction,
   fakeLambdaEnv,
@@ -16,8 +16,8 @@ import {
   type LocalBundle,
   loadInFreshNode,
   median,
-} from '../infra/tools/local-bundle.ts';
-import { FUNCTION_NAMES, type FunctionName } from '../shared/contracts/functions.ts';
+} from '../../infra/tools/local-bundle.ts';
+import { FUNCTION_NAMES, type FunctionName } from '../../shared/contracts/functions.ts';
 
 export interface BundleFigures {
   readonly name: FunctionName;

@@ -1,4 +1,4 @@
-import { startEmbeddedDynamo } from '../shared/local/embedded-dynamodb.ts';
+import { startEmbeddedDynamo } from '../../shared/local/embedded-dynamodb.ts';
 
 // dynalite for the benchmark, in its own process as DynamoDB is to a Lambda. Prints
 // `{"endpoint"}` on its first line; on SIGTERM prints `{"peakRssMB"}` and exits.
