@@ -58,17 +58,38 @@ const pct = (xs: number[], p: number) => {
 const median = (xs: number[]) => pct(xs, 50);
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
+/** `--call-sites`: the breakdown names the store method of each call too (slower: a stack each). */
+const callSites = process.argv.includes('--call-sites');
+
+/** The store methods (outside the table itself) on the stack of a call. */
+function callSite(): string {
+  const frames = (new Error().stack ?? '').split('\n').slice(1);
+  const ours = frames
+    .map(
+      (f) =>
+        /at (?:async )?([\w.<>]+) \(.*\/shared\/(?:adapters\/dynamodb|use-cases)\/(?!table\.ts)/.exec(
+          f,
+        )?.[1],
+    )
+    .filter((name): name is string => Boolean(name));
+  return ours.slice(0, 2).join('<') || 'unknown';
+}
+
 /** Counts DynamoDB API calls per operation with an SDK middleware. */
 function countCalls(client: DynamoDBClient): {
   total(): number;
   byOp: Map<string, number>;
   reset(): void;
+  /** The operations called since the previous take (the calls of one stage). */
+  takeSinceLap(): string[];
 } {
   const byOp = new Map<string, number>();
+  const sinceLap: string[] = [];
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const op = String(context.commandName ?? 'unknown').replace(/Command$/, '');
       byOp.set(op, (byOp.get(op) ?? 0) + 1);
+      sinceLap.push(callSites ? `${op}@${callSite()}` : op);
       return next(args);
     },
     { step: 'initialize', name: 'strikewatchBenchCallCounter' },
@@ -77,7 +98,32 @@ function countCalls(client: DynamoDBClient): {
     byOp,
     total: () => [...byOp.values()].reduce((a, b) => a + b, 0),
     reset: () => byOp.clear(),
+    takeSinceLap: () => sinceLap.splice(0),
   };
+}
+
+/** DynamoDB calls per on-topic article, by stage and operation: the mean of each, and the p50 per stage. */
+type CallBreakdown = { stage: string; p50: number; byOp: Record<string, number> }[];
+
+function callBreakdown(perArticle: Map<string, number>[]): CallBreakdown {
+  const stagesSeen = [
+    ...new Set(perArticle.flatMap((m) => [...m.keys()].map((k) => k.split(' ')[0] ?? ''))),
+  ];
+  return stagesSeen.map((stage) => {
+    const byOp: Record<string, number> = {};
+    const totals = perArticle.map((m) => {
+      let n = 0;
+      for (const [k, c] of m) {
+        const [s, op = ''] = k.split(' ');
+        if (s !== stage) continue;
+        n += c;
+        byOp[op] = (byOp[op] ?? 0) + c / perArticle.length;
+      }
+      return n;
+    });
+    for (const op of Object.keys(byOp)) byOp[op] = round(byOp[op] ?? 0);
+    return { stage, p50: median(totals), byOp };
+  });
 }
 
 interface Env {
@@ -311,8 +357,14 @@ async function measure() {
   // ---- 1. the pipeline, one article at a time, stage by stage
   const stages = new Map<Stage, number[]>();
   let current = new Map<Stage, number>();
+  // The calls of the article being processed, by "stage operation".
+  let currentCalls = new Map<string, number>();
   const env = await pipelineEnv(rowIndexes, (stage, ms) => {
     current.set(stage, (current.get(stage) ?? 0) + ms);
+    for (const op of env.calls.takeSinceLap()) {
+      const k = `${stage} ${op}`;
+      currentCalls.set(k, (currentCalls.get(k) ?? 0) + 1);
+    }
   });
   const pollStart = performance.now();
   const polls = await pollFeeds(env.deps, { force: true });
@@ -321,6 +373,7 @@ async function measure() {
   const perArticle: number[] = [];
   const callsPerArticle: number[] = [];
   const callsPerRelevant: number[] = [];
+  const callsOnTopicByStage: Map<string, number>[] = [];
   let alerts = 0;
   let relevant = 0;
   // A run whose pages failed to extract would time the feed's text instead: counted and shown.
@@ -329,12 +382,22 @@ async function measure() {
   const pipelineStart = performance.now();
   for (const [i, job] of jobs.entries()) {
     current = new Map();
+    currentCalls = new Map();
+    env.calls.takeSinceLap();
     const before = env.calls.total();
     const t0 = performance.now();
     const outcome = await processArticle(env.deps, job);
     perArticle.push(performance.now() - t0);
     callsPerArticle.push(env.calls.total() - before);
-    if (outcome.status === 'processed') callsPerRelevant.push(env.calls.total() - before);
+    if (outcome.status === 'processed') {
+      callsPerRelevant.push(env.calls.total() - before);
+      // Calls after the last lap (none today) are still the article's.
+      for (const op of env.calls.takeSinceLap()) {
+        const k = `unlapped ${op}`;
+        currentCalls.set(k, (currentCalls.get(k) ?? 0) + 1);
+      }
+      callsOnTopicByStage.push(currentCalls);
+    }
     for (const [s, ms] of current) stages.set(s, [...(stages.get(s) ?? []), ms]);
     if ('textSource' in outcome) textSources[outcome.textSource]++;
     else extractionErrors++;
@@ -516,6 +579,7 @@ async function measure() {
       p50: median(callsPerArticle),
       mean: round(callsPerArticle.reduce((a, b) => a + b, 0) / Math.max(1, callsPerArticle.length)),
       onTopicP50: median(callsPerRelevant),
+      onTopicByStage: callBreakdown(callsOnTopicByStage),
     },
     secondPoll,
     scale,
@@ -580,6 +644,13 @@ function printTable(r: Results) {
     'DynamoDB calls per article p50 / mean / on topic p50',
     `${r.dynamoCallsPerArticle.p50} / ${r.dynamoCallsPerArticle.mean} / ${r.dynamoCallsPerArticle.onTopicP50}`,
   );
+  for (const s of r.dynamoCallsPerArticle.onTopicByStage)
+    line(
+      `  on topic, stage ${s.stage}: p50 (mean by op)`,
+      `${s.p50} (${Object.entries(s.byOp)
+        .map(([op, n]) => `${op} ${n}`)
+        .join(', ')})`,
+    );
   line(
     'second poll: 304 answers / body bytes',
     `${r.secondPoll.notModified} of ${r.secondPoll.feeds} / ${r.secondPoll.bodyBytes}`,

@@ -20,13 +20,22 @@ const STOPWORDS = new Set(
 );
 
 export const MINHASH_SIZE = 16;
+/** MinHash values per band key. */
+export const BAND_ROWS = 1;
 /** One band per MinHash value: a story that shares one in four words is likely found. */
 export const BAND_COUNT = MINHASH_SIZE;
+
+/** The band keys of MinHash values: `count` bands of `rows` values each. */
+export function bandKeys(minhash: string[], count = BAND_COUNT, rows = BAND_ROWS): string[] {
+  return Array.from({ length: count }, (_, i) => minhash.slice(i * rows, (i + 1) * rows).join(''));
+}
 
 export interface TextFingerprint {
   /** sha256 of the normalised text. */
   contentHash: string;
   /** MinHash values over content words, as 8-hex-digit strings. */
+  minhash: string[];
+  /** Band keys: BAND_ROWS MinHash values each, one index partition (one Query) per band. */
   bands: string[];
   /** Sorted 32-bit hashes of content words. */
   words: Uint32Array;
@@ -80,9 +89,11 @@ export function fingerprintText(text: string): TextFingerprint {
       if (v < (mins[i] ?? 0xffffffff)) mins[i] = v;
     }
   }
+  const minhash = mins.map((m) => m.toString(16).padStart(8, '0'));
   return {
     contentHash: createHash('sha256').update(normaliseText(text)).digest('hex'),
-    bands: mins.map((m) => m.toString(16).padStart(8, '0')),
+    minhash,
+    bands: bandKeys(minhash),
     words: wordHashes,
     pairs: pairHashes,
   };
