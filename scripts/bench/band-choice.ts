@@ -2,6 +2,7 @@ import { defaultTopics } from '../../shared/config/schema.ts';
 import { type FaKesRow, faKesText, loadFaKes, REPO_DATA_DIR } from '../../shared/corpus/fa-kes.ts';
 import {
   bandKeys,
+  bandSlot,
   contentWords,
   DEFAULT_SIMILARITY,
   fingerprintText,
@@ -106,8 +107,7 @@ function banded(b: number, r: number, reads: number[]) {
 function slotted(b: number, r: number, slots: number, reads: number[]) {
   const items = new Map<string, Doc>();
   // Each band its own slot: two articles that collide in one band rarely collide in another.
-  const slotOf = (d: Doc, band: number) =>
-    Number.parseInt(d.fp.contentHash.slice(band * 4, band * 4 + 8), 16) % slots;
+  const slotOf = (d: Doc, band: number) => bandSlot(`article-${d.id}`, band, slots);
   return (d: Doc, seen: Doc[]) => {
     const last = seen[seen.length - 1];
     if (last)
@@ -135,8 +135,7 @@ const weekOf = (date: string) => Math.floor(Date.parse(date) / DAY_MS / 7);
 /** The slotted index with the week of the article's date in the key: old weeks evict nothing. */
 function weekly(b: number, slots: number, reads: number[]) {
   const items = new Map<string, Doc>();
-  const slotOf = (d: Doc, band: number) =>
-    Number.parseInt(d.fp.contentHash.slice(band * 4, band * 4 + 8), 16) % slots;
+  const slotOf = (d: Doc, band: number) => bandSlot(`article-${d.id}`, band, slots);
   const span = DEFAULT_SIMILARITY.maxDaysApart * DAY_MS;
   return (d: Doc, seen: Doc[]) => {
     const last = seen[seen.length - 1];
@@ -276,15 +275,3 @@ report('every article, outlet by outlet', docsOf(byOutlet));
 // A deployment's order: as published.
 const byDate = [...rows].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
 report('every article, by date', docsOf(byDate));
-{
-  const docs = docsOf(onTopic);
-  const ideal = assign(docs, exhaustive);
-  const got = assign(docs, weekly(16, 2, []));
-  const cur = assign(docs, banded(16, 1, []));
-  for (const d of docs) if (ideal[d.id] !== got[d.id] || ideal[d.id] !== cur[d.id]) console.log('DBG', d.id, d.date, ideal[d.id], got[d.id], cur[d.id], d.title.slice(0, 60));
-}
-{
-  const docs = docsOf(onTopic);
-  const [a, b] = [docs[12], docs[27]];
-  if (a && b) console.log('DBG2', a.date, b.date, a.title, isSameStory(a.fp, b.fp), a.minhash.filter((m, i) => m === b.minhash[i]).length, weekOf(a.date), weekOf(b.date));
-}

@@ -12,7 +12,7 @@ import type { DynamoTable } from '../../shared/adapters/dynamodb/table.ts';
 import { extractClaims } from '../../shared/claims/extract-claims.ts';
 import { defaultTopics } from '../../shared/config/schema.ts';
 import { type FaKesRow, faKesText, loadFaKes, REPO_DATA_DIR } from '../../shared/corpus/fa-kes.ts';
-import { fingerprintText, MINHASH_SIZE } from '../../shared/dedupe/fingerprint.ts';
+import { BAND_COUNT, fingerprintText } from '../../shared/dedupe/fingerprint.ts';
 import { extractArticle, floorExtract } from '../../shared/extract/extract-article.ts';
 import { WorkerExtractor } from '../../shared/extract/worker-extractor.ts';
 import type { DemoSite, SitePage } from '../../shared/local/demo-site.ts';
@@ -285,7 +285,7 @@ function syntheticTexts(rows: FaKesRow[], count: number): string[] {
 
 /** Fills a store with `items` items shaped like the pipeline's own (BatchWriteItem, 25 a call). */
 async function seedStore(table: DynamoTable, rows: FaKesRow[], items: number): Promise<void> {
-  const perArticle = MINHASH_SIZE + 3;
+  const perArticle = BAND_COUNT + 3;
   const articles = Math.ceil(items / perArticle);
   const today = new Date().toISOString().slice(0, 10);
   const batch: Record<string, unknown>[] = [];

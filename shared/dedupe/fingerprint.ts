@@ -2,11 +2,21 @@ import { createHash } from 'node:crypto';
 
 // Text fingerprints for "is this the same story?":
 // - an exact hash of the normalised text (same text, any outlet or URL);
-// - MinHash over content words, cut into bands that become DynamoDB partition keys, so that
-//   near-duplicate candidates are found with a fixed number of Query calls (never a Scan);
+// - MinHash over content words, one band key per value, that find near-duplicate candidates
+//   with a fixed number of reads (never a Scan, whatever the table's size);
 // - word and word-pair hash sets, kept with each article, to verify a candidate exactly.
 // The thresholds were chosen on the FA-KES corpus: cross-outlet rewrites of one story share
 // about a tenth of their content-word pairs, unrelated reports of the same war a twentieth.
+//
+// The band index (`npx tsx scripts/bench/band-choice.ts` replays FA-KES with each design and
+// compares its stories with a replay that verifies every earlier article): rewrites of one story
+// share only a fifth to a third of their content words, so each needs many single-value bands;
+// fewer bands, or bands of several values, lose many of the stories' pairs (8 bands of one
+// value: pair recall 0.85-0.88; 4: 0.72-0.77; 8 of two: 0.46-0.49). So all 16 bands stay, read
+// by key in one BatchGetItem instead of one Query each: a band value keeps BAND_SLOTS entries
+// per week of story dates, the slot chosen by article and band, the latest article written to
+// a slot keeping it. Pair recall with 3 slots 0.98-1.00 (2 slots: 0.94-0.98; one Query per
+// band: 0.97-1.00), whatever order the articles come in; 96 keys, within one request's 100.
 
 const STOPWORDS = new Set(
   (
@@ -24,6 +34,27 @@ export const MINHASH_SIZE = 16;
 export const BAND_ROWS = 1;
 /** One band per MinHash value: a story that shares one in four words is likely found. */
 export const BAND_COUNT = MINHASH_SIZE;
+/** Entries a band value keeps per week (the latest article written to each slot). */
+export const BAND_SLOTS = 3;
+const DAY_MS = 86_400_000;
+
+/** The week a story date (yyyy-mm-dd) is indexed under, counted from the Unix epoch. */
+export function bandWeek(isoDate: string): string {
+  return String(Math.floor(Date.parse(isoDate.slice(0, 10)) / DAY_MS / 7));
+}
+
+/** Every week with a day from `from` to `to` (yyyy-mm-dd): the weeks a window reads. */
+export function bandWeeks(from: string, to: string): string[] {
+  const first = Number(bandWeek(from));
+  const last = Number(bandWeek(to));
+  return Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => String(first + i));
+}
+
+/** The slot of an article in one band: its own per band, so two articles rarely share all. */
+export function bandSlot(articleId: string, band: number, slots = BAND_SLOTS): number {
+  // The high bits: FNV-1a's lowest bit is the parity of the input's, the same in every band.
+  return Math.floor((fnv1a(`${articleId}#${band}`) / 2 ** 32) * slots);
+}
 
 /** The band keys of MinHash values: `count` bands of `rows` values each. */
 export function bandKeys(minhash: string[], count = BAND_COUNT, rows = BAND_ROWS): string[] {

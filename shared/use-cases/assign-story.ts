@@ -32,7 +32,7 @@ export interface StoryInput {
   title: string | null;
   /** yyyy-mm-dd the article was published, when known. */
   publishedDate: string | null;
-  /** yyyy-mm-dd the article was seen: reports of one story arrive together. */
+  /** yyyy-mm-dd the article was seen: its story date when it states no publication date. */
   seenDate: string;
   fp: TextFingerprint;
 }
@@ -45,6 +45,17 @@ function titleIdentity(title: string | null): string | null {
   const words = title ? contentWords(title) : [];
   if (words.length < 5) return null;
   return `title:${createHash('sha256').update(words.join(' ')).digest('hex')}`;
+}
+
+/**
+ * The day an article's bands are indexed under and looked up around: reports of one story are
+ * published together (a replay of old reports, or a late fetch, sees them apart).
+ */
+function storyDay(a: StoryInput): string {
+  const published = a.publishedDate && /^\d{4}-\d{2}-\d{2}$/.test(a.publishedDate);
+  return published && !Number.isNaN(Date.parse(a.publishedDate ?? ''))
+    ? (a.publishedDate ?? '')
+    : a.seenDate;
 }
 
 /** Two published dates (when both are known) more than a few days apart are different stories. */
@@ -60,7 +71,7 @@ async function nearestStory(
   indexedAt: string,
 ): Promise<string | null> {
   const window = DEFAULT_SIMILARITY.maxDaysApart * DAY_MS;
-  const dayStart = `${a.seenDate}T00:00:00Z`;
+  const dayStart = `${storyDay(a)}T00:00:00Z`;
   const candidates = (
     await deps.storyIndex.findStoryCandidates(
       a.fp.bands,
@@ -109,8 +120,7 @@ export async function assignStory(deps: StoryDeps, a: StoryInput): Promise<Story
     words: a.fp.words,
     pairs: a.fp.pairs,
     bands: a.fp.bands,
-    // Bands are keyed by the day the article was seen: reports of one story arrive together.
-    storyDate: a.seenDate,
+    storyDate: storyDay(a),
   });
   // A re-run keeps the story its first run chose.
   if (indexed.existed) return { storyId: indexed.storyId, duplicateOf: null };

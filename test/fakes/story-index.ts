@@ -1,3 +1,4 @@
+import { BAND_SLOTS, bandSlot, bandWeek, bandWeeks } from '../../shared/dedupe/fingerprint.ts';
 import type { StoryRecord } from '../../shared/domain/records.ts';
 import type {
   ArticleFingerprint,
@@ -7,12 +8,9 @@ import type {
 } from '../../shared/ports/story-index.ts';
 
 // The story index as DynamoDB keeps it: first writer owns a content identity and a fingerprint;
-// band entries are per (band, day, article), newest first, at most 25 read per band.
-
-const BAND_READ_LIMIT = 25;
+// band entries are per (band, value, week, slot), the latest article written to a slot keeping it.
 
 interface BandEntry {
-  sortKey: string;
   articleId: string;
   storyId: string;
   storyDate: string;
@@ -22,7 +20,7 @@ interface BandEntry {
 export class InMemoryStoryIndex implements StoryIndex {
   readonly identities = new Map<string, { articleId: string; storyId: string }>();
   readonly fingerprints = new Map<string, ArticleFingerprint>();
-  readonly bands = new Map<string, Map<string, BandEntry>>();
+  readonly bands = new Map<string, BandEntry>();
   readonly stories = new Map<string, StoryRecord>();
 
   async claimContentHash(
@@ -37,26 +35,19 @@ export class InMemoryStoryIndex implements StoryIndex {
 
   async findStoryCandidates(bands: string[], from: string, to: string): Promise<StoryCandidate[]> {
     const hits = new Map<string, StoryCandidate>();
-    bands.forEach((band, i) => {
-      const entries = [...(this.bands.get(`${i}#${band}`)?.values() ?? [])]
-        .filter((e) => e.sortKey >= from && e.sortKey <= `${to}\uffff`)
-        .sort((a, b) => b.sortKey.localeCompare(a.sortKey))
-        .slice(0, BAND_READ_LIMIT);
-      for (const e of entries) {
-        const c = hits.get(e.articleId);
-        if (c) c.hits += 1;
-        else hits.set(e.articleId, { ...e, hits: 1 });
-      }
-    });
-    return [...hits.values()]
-      .map(({ storyId, articleId, storyDate, indexedAt, hits: n }) => ({
-        storyId,
-        articleId,
-        storyDate,
-        indexedAt,
-        hits: n,
-      }))
-      .sort((a, b) => b.hits - a.hits || a.indexedAt.localeCompare(b.indexedAt));
+    for (const week of bandWeeks(from, to))
+      bands.forEach((band, i) => {
+        for (let slot = 0; slot < BAND_SLOTS; slot++) {
+          const e = this.bands.get(`${i}#${band}#${week}#${slot}`);
+          if (!e || e.storyDate < from || e.storyDate > to) continue;
+          const c = hits.get(e.articleId);
+          if (c) c.hits += 1;
+          else hits.set(e.articleId, { ...e, hits: 1 });
+        }
+      });
+    return [...hits.values()].sort(
+      (a, b) => b.hits - a.hits || a.indexedAt.localeCompare(b.indexedAt),
+    );
   }
 
   async getFingerprints(articleIds: string[]): Promise<ArticleFingerprint[]> {
@@ -78,17 +69,14 @@ export class InMemoryStoryIndex implements StoryIndex {
       this.fingerprints.set(fp.articleId, structuredClone(print));
     }
     fp.bands.forEach((band, i) => {
-      const partition = this.bands.get(`${i}#${band}`) ?? new Map<string, BandEntry>();
-      const sortKey = `${fp.storyDate}#${fp.articleId}`;
+      const slot = bandSlot(fp.articleId, i);
       const { storyId, indexedAt } = first;
-      partition.set(sortKey, {
-        sortKey,
+      this.bands.set(`${i}#${band}#${bandWeek(fp.storyDate)}#${slot}`, {
         articleId: fp.articleId,
         storyId,
         storyDate: fp.storyDate,
         indexedAt,
       });
-      this.bands.set(`${i}#${band}`, partition);
     });
     return first;
   }

@@ -39,9 +39,10 @@ export const itemKey = {
   article: (articleId: string): ItemKey => ({ pk: `ART#${articleId}`, sk: 'ART' }),
   fingerprint: (articleId: string): ItemKey => ({ pk: `ART#${articleId}`, sk: 'FP' }),
   contentHash: (identity: string): ItemKey => ({ pk: `HASH#${identity}`, sk: 'HASH' }),
-  band: (index: number, band: string, storyDate: string, articleId: string): ItemKey => ({
-    pk: bandPartition(index, band),
-    sk: `${storyDate}#${articleId}`,
+  /** One slot of a MinHash band value in one week of story dates (read by key, not queried). */
+  band: (index: number, band: string, week: string, slot: number): ItemKey => ({
+    pk: `BAND#${index}#${band}#${week}`,
+    sk: `SLOT#${slot}`,
   }),
   story: (storyId: string): ItemKey => ({ pk: `STORY#${storyId}`, sk: 'STORY' }),
   claim: (claimKey: string): ItemKey => ({ pk: `CLAIM#${claimKey}`, sk: 'CLAIM' }),
@@ -74,7 +75,6 @@ export const recordDate = (r: { date: string | null; createdAt: string }) =>
   r.date ?? r.createdAt.slice(0, 10);
 
 export const alertPartition = (alertId: string) => `ALERT#${alertId}`;
-export const bandPartition = (index: number, band: string) => `BAND#${index}#${band}`;
 
 const outletPartition = (outlet: string) => `SOURCE#${norm(outlet)}`;
 const placePartition = (place: string) => `PLACE#${norm(place)}`;

@@ -1,4 +1,11 @@
-import { decodeHashes, encodeHashes } from '../../dedupe/fingerprint.ts';
+import {
+  BAND_SLOTS,
+  bandSlot,
+  bandWeek,
+  bandWeeks,
+  decodeHashes,
+  encodeHashes,
+} from '../../dedupe/fingerprint.ts';
 import type { StoryRecord } from '../../domain/records.ts';
 import type {
   ArticleFingerprint,
@@ -6,14 +13,13 @@ import type {
   StoryCandidate,
   StoryIndex,
 } from '../../ports/story-index.ts';
-import { bandPartition, indexEntry, itemKey } from './keys.ts';
+import { type ItemKey, indexEntry, itemKey } from './keys.ts';
 import { asItem, type DynamoTable, expiresAt, type Item, strip } from './table.ts';
 import { TTL_ATTRIBUTE } from './table-design.ts';
 
-// Stories and what finds them: content-identity items, MinHash band items (one partition per
-// band value, sorted by day) and each article's fingerprint.
-
-const BAND_QUERY_LIMIT = 25;
+// Stories and what finds them: content-identity items, MinHash band slots (a few per band value
+// and week, each the latest article written to it; see dedupe/fingerprint.ts) and each
+// article's fingerprint.
 
 type IndexedFingerprint = ArticleFingerprint & { bands: string[]; storyDate: string };
 
@@ -37,8 +43,9 @@ export function bandItems(
   first: { storyId: string; indexedAt: string },
   ttl = expiresAt(),
 ): Item[] {
+  const week = bandWeek(fp.storyDate);
   return fp.bands.map((band, i) => ({
-    ...itemKey.band(i, band, fp.storyDate, fp.articleId),
+    ...itemKey.band(i, band, week, bandSlot(fp.articleId, i)),
     articleId: fp.articleId,
     storyId: first.storyId,
     storyDate: fp.storyDate,
@@ -65,23 +72,18 @@ export class DynamoStoryIndex implements StoryIndex {
   }
 
   async findStoryCandidates(bands: string[], from: string, to: string): Promise<StoryCandidate[]> {
-    // One bounded Query per band, in parallel: the cost does not depend on the table's size.
-    const pages = await Promise.all(
-      bands.map((band, i) =>
-        this.table.queryPage({
-          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-          ExpressionAttributeValues: {
-            ':pk': bandPartition(i, band),
-            ':from': from,
-            ':to': `${to}\uffff`,
-          },
-          Limit: BAND_QUERY_LIMIT,
-          ScanIndexForward: false,
-        }),
-      ),
-    );
+    // Every slot of every band in the window's weeks, in one BatchGetItem (at most 16 x 2 x 3
+    // keys): the cost depends neither on the table's size nor on how common a band value is.
+    const keys: ItemKey[] = [];
+    for (const week of bandWeeks(from, to))
+      bands.forEach((band, i) => {
+        for (let slot = 0; slot < BAND_SLOTS; slot++) keys.push(itemKey.band(i, band, week, slot));
+      });
+    const items = await this.table.batchGet(keys);
     const byArticle = new Map<string, StoryCandidate>();
-    for (const item of pages.flatMap((p) => p.items)) {
+    for (const item of items) {
+      const storyDate = String(item.storyDate);
+      if (storyDate < from || storyDate > to) continue;
       const articleId = String(item.articleId);
       const known = byArticle.get(articleId);
       if (known) known.hits++;
@@ -89,7 +91,7 @@ export class DynamoStoryIndex implements StoryIndex {
         byArticle.set(articleId, {
           articleId,
           storyId: String(item.storyId),
-          storyDate: String(item.storyDate),
+          storyDate,
           indexedAt: String(item.indexedAt),
           hits: 1,
         });
@@ -123,7 +125,8 @@ export class DynamoStoryIndex implements StoryIndex {
       if (existing)
         first = { storyId: existing.storyId, indexedAt: existing.indexedAt, existed: true };
     }
-    // Band items are rewritten on a re-run (a crash may have come before them): same values.
+    // Band slots are rewritten on a re-run (a crash may have come before them): same values,
+    // though a slot a later article took meanwhile goes back to this one.
     await this.table.batchPut(bandItems(fp, first, ttl));
     return first;
   }
