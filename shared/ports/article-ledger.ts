@@ -5,8 +5,11 @@ import type { ArticleRecord } from '../domain/records.ts';
 // transactions (which dynalite lacks); so are releasing it after a failure and quarantining it.
 
 export type ArticleClaimResult =
-  /** This worker owns the article until the lease ends. */
-  | { outcome: 'claimed' }
+  /**
+   * This worker owns the article until the lease ends. `firstAttempt`: nobody took it before,
+   * so nothing of an earlier attempt is in the store (writes need not ask whether one was).
+   */
+  | { outcome: 'claimed'; firstAttempt: boolean }
   /** The article was fully processed before. */
   | { outcome: 'done' }
   /** Another worker holds an unexpired lease on it. */

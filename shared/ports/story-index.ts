@@ -44,9 +44,11 @@ export interface StoryIndex {
   /**
    * Indexes an article's bands and fingerprint for near-duplicate lookups. The fingerprint is
    * written once (conditional); a re-run gets the first run's `indexedAt` and `storyId` back.
+   * On the article's first attempt (nothing of an earlier one can be stored) the fingerprint is
+   * written with the bands, without asking.
    */
   indexFingerprint(
-    fp: ArticleFingerprint & { bands: string[]; storyDate: string },
+    fp: ArticleFingerprint & { bands: string[]; storyDate: string; firstAttempt?: boolean },
   ): Promise<{ storyId: string; indexedAt: string; existed: boolean }>;
   /** Records the story an indexed article was finally assigned to. */
   setFingerprintStory(articleId: string, storyId: string): Promise<void>;

@@ -35,6 +35,8 @@ export interface StoryInput {
   /** yyyy-mm-dd the article was seen: its story date when it states no publication date. */
   seenDate: string;
   fp: TextFingerprint;
+  /** No earlier attempt at this article can have indexed it (default: one may have). */
+  firstAttempt?: boolean;
 }
 
 /**
@@ -121,6 +123,7 @@ export async function assignStory(deps: StoryDeps, a: StoryInput): Promise<Story
     pairs: a.fp.pairs,
     bands: a.fp.bands,
     storyDate: storyDay(a),
+    firstAttempt: a.firstAttempt ?? false,
   });
   // A re-run keeps the story its first run chose.
   if (indexed.existed) return { storyId: indexed.storyId, duplicateOf: null };

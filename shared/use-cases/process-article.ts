@@ -154,12 +154,14 @@ interface RelevantArticle {
   fp: TextFingerprint;
   topics: string[];
   now: string;
+  /** No earlier attempt at this article wrote anything (the claim said so). */
+  firstAttempt: boolean;
 }
 
 /** Joins or starts a story, settles the claims (alerting what is news), marks the article done. */
 async function processRelevant(
   deps: ProcessDeps,
-  { job, article, fp, topics, now }: RelevantArticle,
+  { job, article, fp, topics, now, firstAttempt }: RelevantArticle,
   lap: Lap,
 ): Promise<ProcessOutcome> {
   const { storyId, duplicateOf } = await assignStory(deps, {
@@ -168,6 +170,7 @@ async function processRelevant(
     publishedDate: article.publishedAt?.slice(0, 10) ?? null,
     seenDate: now.slice(0, 10),
     fp,
+    firstAttempt,
   });
   lap('dedupe');
   const claims = extractClaims(fullText(article), {
@@ -241,7 +244,7 @@ export async function processArticle(
   if (taken.outcome !== 'claimed') return { articleId: job.articleId, status: taken.outcome };
   lap('store');
   try {
-    return await processClaimed(deps, job, now, lap, opts);
+    return await processClaimed(deps, job, { now, firstAttempt: taken.firstAttempt }, lap, opts);
   } catch (err) {
     return articleFailed(deps, job, lease, err);
   }
@@ -251,7 +254,7 @@ export async function processArticle(
 async function processClaimed(
   deps: ProcessDeps,
   job: ArticleJob,
-  now: string,
+  { now, firstAttempt }: { now: string; firstAttempt: boolean },
   lap: Lap,
   opts: ProcessOptions,
 ): Promise<ProcessOutcome> {
@@ -271,7 +274,11 @@ async function processClaimed(
   const fp = fingerprintText(fullText(article));
   await opts.turn?.();
   if (decision.relevant)
-    return processRelevant(deps, { job, article, fp, topics: decision.topics, now }, lap);
+    return processRelevant(
+      deps,
+      { job, article, fp, topics: decision.topics, now, firstAttempt },
+      lap,
+    );
   const done = { relevant: false, topics: [], storyId: null, contentHash: fp.contentHash };
   await deps.articleLedger.completeArticle(articleRecord(job, now, article, done));
   return {

@@ -43,7 +43,7 @@ export class InMemoryArticleLedger implements ArticleLedger {
       retries: e?.retries ?? 0,
       lastError: e?.lastError ?? null,
     });
-    return { outcome: 'claimed' };
+    return { outcome: 'claimed', firstAttempt: !e };
   }
 
   async unfinishedArticles(articleIds: string[]): Promise<Set<string>> {

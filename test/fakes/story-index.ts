@@ -58,14 +58,15 @@ export class InMemoryStoryIndex implements StoryIndex {
   }
 
   async indexFingerprint(
-    fp: ArticleFingerprint & { bands: string[]; storyDate: string },
+    fp: ArticleFingerprint & { bands: string[]; storyDate: string; firstAttempt?: boolean },
   ): Promise<{ storyId: string; indexedAt: string; existed: boolean }> {
-    const known = this.fingerprints.get(fp.articleId);
+    // A first attempt writes without asking, as the DynamoDB adapter does.
+    const known = fp.firstAttempt ? undefined : this.fingerprints.get(fp.articleId);
     const first = known
       ? { storyId: known.storyId, indexedAt: known.indexedAt, existed: true }
       : { storyId: fp.storyId, indexedAt: fp.indexedAt, existed: false };
     if (!known) {
-      const { bands: _bands, storyDate: _day, ...print } = fp;
+      const { bands: _bands, storyDate: _day, firstAttempt: _first, ...print } = fp;
       this.fingerprints.set(fp.articleId, structuredClone(print));
     }
     fp.bands.forEach((band, i) => {

@@ -39,8 +39,10 @@ export class DynamoArticleLedger implements ArticleLedger {
         ':url': url,
         ':id': articleId,
       },
+      returnOld: true,
     });
-    if (taken) return { outcome: 'claimed' };
+    // No item before: no earlier attempt wrote anything of this article.
+    if (taken) return { outcome: 'claimed', firstAttempt: Object.keys(taken).length === 0 };
     const current = await this.table.get(key, { expression: '#status', names: STATUS });
     if (current?.status === 'done') return { outcome: 'done' };
     if (current?.status === 'quarantined') return { outcome: 'quarantined' };

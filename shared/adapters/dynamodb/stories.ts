@@ -21,7 +21,11 @@ import { TTL_ATTRIBUTE } from './table-design.ts';
 // and week, each the latest article written to it; see dedupe/fingerprint.ts) and each
 // article's fingerprint.
 
-type IndexedFingerprint = ArticleFingerprint & { bands: string[]; storyDate: string };
+type IndexedFingerprint = ArticleFingerprint & {
+  bands: string[];
+  storyDate: string;
+  firstAttempt?: boolean;
+};
 
 /** The fingerprint item of an article (written once). */
 export function fingerprintItem(fp: ArticleFingerprint, ttl = expiresAt()): Item {
@@ -120,6 +124,11 @@ export class DynamoStoryIndex implements StoryIndex {
   ): Promise<{ storyId: string; indexedAt: string; existed: boolean }> {
     const ttl = expiresAt();
     let first = { storyId: fp.storyId, indexedAt: fp.indexedAt, existed: false };
+    if (fp.firstAttempt) {
+      // No earlier attempt wrote a fingerprint: one batch, no condition to ask.
+      await this.table.batchPut([fingerprintItem(fp, ttl), ...bandItems(fp, first, ttl)]);
+      return first;
+    }
     if (!(await this.table.putIfAbsent(fingerprintItem(fp, ttl)))) {
       const [existing] = await this.getFingerprints([fp.articleId]);
       if (existing)

@@ -90,6 +90,8 @@ export interface Update {
   values?: Record<string, unknown>;
   /** Return the item as it is after the update. */
   returnNew?: boolean;
+  /** Return the item as it was before the update ({} when there was none). */
+  returnOld?: boolean;
 }
 
 export class DynamoTable {
@@ -163,7 +165,7 @@ export class DynamoTable {
     return this.put(item, { expression: 'attribute_not_exists(pk)' });
   }
 
-  /** Updates the item; null when the condition failed, else the new item (or {}). */
+  /** Updates the item; null when the condition failed, else the new (or old) item, or {}. */
   async update(key: ItemKey, u: Update): Promise<Item | null> {
     checkStorableValues(u.values);
     const r = await this.send('UpdateItem', () =>
@@ -176,6 +178,7 @@ export class DynamoTable {
           ExpressionAttributeNames: u.names,
           ExpressionAttributeValues: u.values,
           ...(u.returnNew ? { ReturnValues: 'ALL_NEW' as const } : {}),
+          ...(u.returnOld ? { ReturnValues: 'ALL_OLD' as const } : {}),
         }),
       ),
     );
@@ -252,9 +255,14 @@ export class DynamoTable {
     return out;
   }
 
-  /** Unconditional puts, 25 per request, retrying what comes back unprocessed. */
-  async batchPut(items: Item[]): Promise<void> {
-    for (const item of items) checkStorableItem(item);
+  /**
+   * Unconditional puts, 25 per request, retrying what comes back unprocessed. A key put twice
+   * keeps its last item, as puts one by one would (DynamoDB refuses a batch with a key twice).
+   */
+  async batchPut(all: Item[]): Promise<void> {
+    for (const item of all) checkStorableItem(item);
+    const byKey = new Map(all.map((item) => [`${item.pk}\u0000${item.sk}`, item]));
+    const items = [...byKey.values()];
     for (let i = 0; i < items.length; i += 25) {
       let pending = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
       for (let attempt = 0; pending.length > 0; attempt++) {
