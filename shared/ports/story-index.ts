@@ -52,7 +52,13 @@ export interface StoryIndex {
   ): Promise<{ storyId: string; indexedAt: string; existed: boolean }>;
   /** Records the story an indexed article was finally assigned to. */
   setFingerprintStory(articleId: string, storyId: string): Promise<void>;
-  /** Creates the story if absent, else adds the article and outlet to it. Idempotent. */
-  upsertStory(story: StoryRecord, article: { articleId: string; outlet: string }): Promise<void>;
+  /**
+   * Creates the story if absent, else adds the article and outlet to it. Idempotent. Returns
+   * the story as stored (a known story keeps its own title, dates and places).
+   */
+  upsertStory(
+    story: StoryRecord,
+    article: { articleId: string; outlet: string },
+  ): Promise<StoryRecord>;
   getStory(storyId: string): Promise<StoryRecord | null>;
 }

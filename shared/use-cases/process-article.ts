@@ -181,8 +181,11 @@ async function processRelevant(
     publishedAt: article.publishedAt ?? undefined,
   });
   lap('claims');
-  const story = storyRecord(job, article, storyId, claims, now);
-  await deps.storyIndex.upsertStory(story, { articleId: job.articleId, outlet: job.outlet });
+  // The story as stored: a known story's own dates key the claims (no second read for them).
+  const story = await deps.storyIndex.upsertStory(storyRecord(job, article, storyId, claims, now), {
+    articleId: job.articleId,
+    outlet: job.outlet,
+  });
   const { url, outlet } = { url: job.url ?? '', outlet: job.outlet };
   const claiming = {
     articleId: job.articleId,

@@ -1,7 +1,6 @@
 import { casualtyKeys } from '../dedupe/claim-key.ts';
 import type { CasualtyFigure, ClaimSet } from '../domain/claims.ts';
 import type { AlertRecord, ClaimSource, StoryRecord } from '../domain/records.ts';
-import type { StoryIndex } from '../ports/story-index.ts';
 import { type AlertDeps, raiseUpdateAlerts } from './raise-alert.ts';
 import { type ClaimDeps, settleCasualty } from './settle-claim.ts';
 import { type IncidentDeps, planOptionsFor, settleIncidents } from './settle-incidents.ts';
@@ -13,9 +12,7 @@ import type { Lap } from './stage-timer.ts';
 // query, never alerted. Figures are dated by their story, so a later outlet's report of a story
 // lands on the same incident.
 
-export interface ArticleClaimsDeps extends ClaimDeps, AlertDeps, IncidentDeps {
-  storyIndex: Pick<StoryIndex, 'getStory'>;
-}
+export interface ArticleClaimsDeps extends ClaimDeps, AlertDeps, IncidentDeps {}
 
 export interface ClaimCounts {
   /** Incident updates announced (one message each). */
@@ -72,9 +69,9 @@ export async function settleArticleClaims(
   claims: ClaimSet,
   lap: Lap,
 ): Promise<{ counts: ClaimCounts; alerts: AlertRecord[] }> {
-  const { storyId } = a.story;
-  const known = storyId === a.articleId ? null : await deps.storyIndex.getStory(storyId);
-  const storyDate = known ? known.publishedDate : a.story.publishedDate;
+  // The story as stored (process-article passes what upsertStory returned): a known story's
+  // own published date keys the claims, so a later outlet's report lands on the same incident.
+  const { storyId, publishedDate: storyDate } = a.story;
   const settled = await settleIncidents(
     deps,
     {

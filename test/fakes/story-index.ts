@@ -91,11 +91,13 @@ export class InMemoryStoryIndex implements StoryIndex {
     const known = this.stories.get(story.storyId);
     if (!known) {
       this.stories.set(story.storyId, structuredClone(story));
-      return;
+      return structuredClone(story);
     }
-    if (known.articleIds.includes(article.articleId)) return;
-    known.articleIds.push(article.articleId);
-    if (!known.outlets.includes(article.outlet)) known.outlets.push(article.outlet);
+    if (!known.articleIds.includes(article.articleId)) {
+      known.articleIds.push(article.articleId);
+      if (!known.outlets.includes(article.outlet)) known.outlets.push(article.outlet);
+    }
+    return structuredClone(known);
   }
 
   async getStory(storyId: string): Promise<StoryRecord | null> {

@@ -486,15 +486,24 @@ function describeStories(roles: () => StoreRoles): void {
           outlet: 'B',
         },
       );
-      await store.upsertStory(
+      // A re-run changes nothing, and gets the story as stored back.
+      const again = await store.upsertStory(
         { ...story, articleIds: ['x2'], outlets: ['B'] },
         {
           articleId: 'x2',
           outlet: 'B',
         },
       );
+      expect(again).toEqual({ ...story, articleIds: ['x1', 'x2'], outlets: ['A', 'B'] });
+      // Another article of a listed outlet: the article is added, the outlet not twice.
+      await store.upsertStory(
+        { ...story, articleIds: ['x3'], outlets: ['A'] },
+        { articleId: 'x3', outlet: 'A' },
+      );
+      expect((await store.getStory('st1'))?.outlets).toEqual(['A', 'B']);
+      expect((await store.getStory('st1'))?.articleIds).toEqual(['x1', 'x2', 'x3']);
       const s = await store.getStory('st1');
-      expect(s).toMatchObject({ title: 'T', articleIds: ['x1', 'x2'], outlets: ['A', 'B'] });
+      expect(s).toMatchObject({ title: 'T', outlets: ['A', 'B'] });
       expect(await store.getStory('none')).toBeNull();
     });
   });

@@ -14,7 +14,7 @@ import type {
   StoryIndex,
 } from '../../ports/story-index.ts';
 import { type ItemKey, indexEntry, itemKey } from './keys.ts';
-import { asItem, type DynamoTable, expiresAt, type Item, strip } from './table.ts';
+import { type DynamoTable, expiresAt, type Item, strip } from './table.ts';
 import { TTL_ATTRIBUTE } from './table-design.ts';
 
 // Stories and what finds them: content-identity items, MinHash band slots (a few per band value
@@ -56,6 +56,21 @@ export function bandItems(
     indexedAt: first.indexedAt,
     [TTL_ATTRIBUTE]: ttl,
   }));
+}
+
+/**
+ * `SET` of the story item's own fields, each only if absent: the first article to reach the
+ * story names it, and its listing entry is written with it.
+ */
+function storyFields(story: StoryRecord) {
+  const { articleIds: _a, outlets: _o, ...own } = story;
+  const item: Item = { type: 'story', ...own, ...indexEntry.story(story) };
+  const entries = Object.entries(item).filter(([, v]) => v !== undefined);
+  return {
+    expression: entries.map((_, i) => `#f${i} = if_not_exists(#f${i}, :f${i})`).join(', '),
+    names: Object.fromEntries(entries.map(([k], i) => [`#f${i}`, k])),
+    values: Object.fromEntries(entries.map(([, v], i) => [`:f${i}`, v])),
+  };
 }
 
 export class DynamoStoryIndex implements StoryIndex {
@@ -150,24 +165,35 @@ export class DynamoStoryIndex implements StoryIndex {
   async upsertStory(
     story: StoryRecord,
     article: { articleId: string; outlet: string },
-  ): Promise<void> {
+  ): Promise<StoryRecord> {
+    // One update creates the story or adds the article and its outlet to it (a known story
+    // keeps its own fields); a second, only when the outlet is listed already, adds the article.
     const key = itemKey.story(story.storyId);
-    if (await this.table.putIfAbsent(asItem('story', key, story, indexEntry.story(story)))) return;
-    // Known story: add the article once (a re-run finds it there and changes nothing).
-    await this.table.update(key, {
-      expression: 'SET articleIds = list_append(articleIds, :a), outlets = :outlets',
-      condition: 'NOT contains(articleIds, :id)',
+    const fields = storyFields(story);
+    const created = await this.table.update(key, {
+      expression: `SET ${fields.expression}, #articleIds = list_append(if_not_exists(#articleIds, :none), :a), #outlets = list_append(if_not_exists(#outlets, :none), :o)`,
+      condition: 'NOT contains(#articleIds, :id) AND NOT contains(#outlets, :outlet)',
+      names: { ...fields.names, '#articleIds': 'articleIds', '#outlets': 'outlets' },
       values: {
+        ...fields.values,
+        ':none': [],
         ':a': [article.articleId],
+        ':o': [article.outlet],
         ':id': article.articleId,
-        ':outlets': await this.mergedOutlets(story.storyId, article.outlet),
+        ':outlet': article.outlet,
       },
+      returnNew: true,
     });
-  }
-
-  private async mergedOutlets(storyId: string, outlet: string): Promise<string[]> {
-    const s = await this.getStory(storyId);
-    return [...new Set([...(s?.outlets ?? []), outlet])];
+    if (created) return strip<StoryRecord>(created);
+    // The outlet is listed (or a re-run finds the article there and changes nothing).
+    const added = await this.table.update(key, {
+      expression: 'SET #articleIds = list_append(#articleIds, :a)',
+      condition: 'NOT contains(#articleIds, :id)',
+      names: { '#articleIds': 'articleIds' },
+      values: { ':a': [article.articleId], ':id': article.articleId },
+      returnNew: true,
+    });
+    return strip<StoryRecord>(added ?? (await this.table.get(key)));
   }
 
   async getStory(storyId: string): Promise<StoryRecord | null> {
