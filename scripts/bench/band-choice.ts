@@ -1,7 +1,9 @@
 import { defaultTopics } from '../../shared/config/schema.ts';
 import { type FaKesRow, faKesText, loadFaKes, REPO_DATA_DIR } from '../../shared/corpus/fa-kes.ts';
 import {
+  BAND_PERIOD_DAYS,
   bandKeys,
+  bandPeriod,
   bandSlot,
   contentWords,
   DEFAULT_SIMILARITY,
@@ -130,10 +132,10 @@ function slotted(b: number, r: number, slots: number, reads: number[]) {
   };
 }
 
-const weekOf = (date: string) => Math.floor(Date.parse(date) / DAY_MS / 7);
+const periodOf = (date: string) => bandPeriod(date);
 
-/** The slotted index with the week of the article's date in the key: old weeks evict nothing. */
-function weekly(b: number, slots: number, reads: number[]) {
+/** The slotted index with the period of the article's date in the key: old periods evict nothing. */
+function periodic(b: number, slots: number, reads: number[]) {
   const items = new Map<string, Doc>();
   const slotOf = (d: Doc, band: number) => bandSlot(`article-${d.id}`, band, slots);
   const span = DEFAULT_SIMILARITY.maxDaysApart * DAY_MS;
@@ -141,16 +143,16 @@ function weekly(b: number, slots: number, reads: number[]) {
     const last = seen[seen.length - 1];
     if (last)
       bandKeys(last.minhash, b, 1).forEach((k, i) => {
-        items.set(`${i}#${k}#${weekOf(last.date)}#${slotOf(last, i)}`, last);
+        items.set(`${i}#${k}#${periodOf(last.date)}#${slotOf(last, i)}`, last);
       });
     const t = Date.parse(d.date);
-    const weeks = new Set([
-      weekOf(new Date(t - span).toISOString()),
-      weekOf(new Date(t + span).toISOString()),
+    const periods = new Set([
+      periodOf(new Date(t - span).toISOString()),
+      periodOf(new Date(t + span).toISOString()),
     ]);
     const hits = new Map<Doc, number>();
     bandKeys(d.minhash, b, 1).forEach((k, i) => {
-      for (const w of weeks)
+      for (const w of periods)
         for (let s = 0; s < slots; s++) {
           const c = items.get(`${i}#${k}#${w}#${s}`);
           if (c && daysApart(d.date, c.date) <= DEFAULT_SIMILARITY.maxDaysApart)
@@ -213,7 +215,7 @@ const SLOTTED: [number, number, number][] = [
   [24, 1, 4],
 ];
 
-const WEEKLY: [number, number][] = [
+const PERIODIC: [number, number][] = [
   [16, 1],
   [16, 2],
   [16, 3],
@@ -237,11 +239,11 @@ function report(label: string, docs: Doc[]) {
     );
   }
   process.stdout.write(
-    'weekly: bands x slots  keys read (max)  recall  precision  stories  candidates/article\n',
+    `periods of ${BAND_PERIOD_DAYS} days: bands x slots  keys read (max)  recall  precision  stories  candidates/article\n`,
   );
-  for (const [b, k] of WEEKLY) {
+  for (const [b, k] of PERIODIC) {
     const reads: number[] = [];
-    const got = assign(docs, weekly(b, k, reads));
+    const got = assign(docs, periodic(b, k, reads));
     const s = pairScores(ideal, got);
     const mean = reads.reduce((a, x) => a + x, 0) / Math.max(1, reads.length);
     process.stdout.write(

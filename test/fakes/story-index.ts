@@ -1,4 +1,4 @@
-import { BAND_SLOTS, bandSlot, bandWeek, bandWeeks } from '../../shared/dedupe/fingerprint.ts';
+import { BAND_SLOTS, bandPeriod, bandPeriods, bandSlot } from '../../shared/dedupe/fingerprint.ts';
 import type { StoryRecord } from '../../shared/domain/records.ts';
 import type {
   ArticleFingerprint,
@@ -8,7 +8,7 @@ import type {
 } from '../../shared/ports/story-index.ts';
 
 // The story index as DynamoDB keeps it: first writer owns a content identity and a fingerprint;
-// band entries are per (band, value, week, slot), the latest article written to a slot keeping it.
+// band entries are per (band, value, period, slot), the latest article written to a slot keeping it.
 
 interface BandEntry {
   articleId: string;
@@ -35,10 +35,10 @@ export class InMemoryStoryIndex implements StoryIndex {
 
   async findStoryCandidates(bands: string[], from: string, to: string): Promise<StoryCandidate[]> {
     const hits = new Map<string, StoryCandidate>();
-    for (const week of bandWeeks(from, to))
+    for (const period of bandPeriods(from, to))
       bands.forEach((band, i) => {
         for (let slot = 0; slot < BAND_SLOTS; slot++) {
-          const e = this.bands.get(`${i}#${band}#${week}#${slot}`);
+          const e = this.bands.get(`${i}#${band}#${period}#${slot}`);
           if (!e || e.storyDate < from || e.storyDate > to) continue;
           const c = hits.get(e.articleId);
           if (c) c.hits += 1;
@@ -72,7 +72,7 @@ export class InMemoryStoryIndex implements StoryIndex {
     fp.bands.forEach((band, i) => {
       const slot = bandSlot(fp.articleId, i);
       const { storyId, indexedAt } = first;
-      this.bands.set(`${i}#${band}#${bandWeek(fp.storyDate)}#${slot}`, {
+      this.bands.set(`${i}#${band}#${bandPeriod(fp.storyDate)}#${slot}`, {
         articleId: fp.articleId,
         storyId,
         storyDate: fp.storyDate,

@@ -409,7 +409,7 @@ function describeStoryIndex(roles: () => StoreRoles): void {
       expect(again).toEqual({ storyId: 'g1', indexedAt: print.indexedAt, existed: true });
     });
 
-    it('a band slot keeps the latest article indexed into it, in its week only', async () => {
+    it('a band slot keeps the latest article indexed into it, in its period only', async () => {
       const store = roles().storyIndex;
       // Another article whose slot in band 0 is f1's and in band 1 is not (ids searched, so
       // that the test holds for any slot function).
@@ -429,7 +429,7 @@ function describeStoryIndex(roles: () => StoreRoles): void {
         [rival, 2],
         ['s1', 1],
       ]);
-      // Weeks apart, the same band values take no slot from each other.
+      // Months apart, the same band values take no slot from each other.
       await store.indexFingerprint({
         ...print,
         ...at('s2', 2),

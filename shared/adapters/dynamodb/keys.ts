@@ -39,9 +39,9 @@ export const itemKey = {
   article: (articleId: string): ItemKey => ({ pk: `ART#${articleId}`, sk: 'ART' }),
   fingerprint: (articleId: string): ItemKey => ({ pk: `ART#${articleId}`, sk: 'FP' }),
   contentHash: (identity: string): ItemKey => ({ pk: `HASH#${identity}`, sk: 'HASH' }),
-  /** One slot of a MinHash band value in one week of story dates (read by key, not queried). */
-  band: (index: number, band: string, week: string, slot: number): ItemKey => ({
-    pk: `BAND#${index}#${band}#${week}`,
+  /** One slot of a MinHash band value in one period of story dates (read by key, not queried). */
+  band: (index: number, band: string, period: string, slot: number): ItemKey => ({
+    pk: `BAND#${index}#${band}#${period}`,
     sk: `SLOT#${slot}`,
   }),
   story: (storyId: string): ItemKey => ({ pk: `STORY#${storyId}`, sk: 'STORY' }),

@@ -1,8 +1,8 @@
 import {
   BAND_SLOTS,
+  bandPeriod,
+  bandPeriods,
   bandSlot,
-  bandWeek,
-  bandWeeks,
   decodeHashes,
   encodeHashes,
 } from '../../dedupe/fingerprint.ts';
@@ -18,7 +18,7 @@ import { type DynamoTable, expiresAt, type Item, strip } from './table.ts';
 import { TTL_ATTRIBUTE } from './table-design.ts';
 
 // Stories and what finds them: content-identity items, MinHash band slots (a few per band value
-// and week, each the latest article written to it; see dedupe/fingerprint.ts) and each
+// and period, each the latest article written to it; see dedupe/fingerprint.ts) and each
 // article's fingerprint.
 
 type IndexedFingerprint = ArticleFingerprint & {
@@ -47,9 +47,9 @@ export function bandItems(
   first: { storyId: string; indexedAt: string },
   ttl = expiresAt(),
 ): Item[] {
-  const week = bandWeek(fp.storyDate);
+  const period = bandPeriod(fp.storyDate);
   return fp.bands.map((band, i) => ({
-    ...itemKey.band(i, band, week, bandSlot(fp.articleId, i)),
+    ...itemKey.band(i, band, period, bandSlot(fp.articleId, i)),
     articleId: fp.articleId,
     storyId: first.storyId,
     storyDate: fp.storyDate,
@@ -91,12 +91,13 @@ export class DynamoStoryIndex implements StoryIndex {
   }
 
   async findStoryCandidates(bands: string[], from: string, to: string): Promise<StoryCandidate[]> {
-    // Every slot of every band in the window's weeks, in one BatchGetItem (at most 16 x 2 x 3
+    // Every slot of every band in the window's periods, in one BatchGetItem (at most 16 x 2 x 3
     // keys): the cost depends neither on the table's size nor on how common a band value is.
     const keys: ItemKey[] = [];
-    for (const week of bandWeeks(from, to))
+    for (const period of bandPeriods(from, to))
       bands.forEach((band, i) => {
-        for (let slot = 0; slot < BAND_SLOTS; slot++) keys.push(itemKey.band(i, band, week, slot));
+        for (let slot = 0; slot < BAND_SLOTS; slot++)
+          keys.push(itemKey.band(i, band, period, slot));
       });
     const items = await this.table.batchGet(keys);
     const byArticle = new Map<string, StoryCandidate>();

@@ -6,7 +6,7 @@
 // article         ART#<articleId>        ART                  ARTICLE / <date>#<id>         SOURCE#<outlet> / <date>#<id>
 // fingerprint     ART#<articleId>        FP                   -                             -
 // content hash    HASH#<sha256>          HASH                 -                             -
-// band slot       BAND#<i>#<minhash>#<wk> SLOT#<s>            -                             -
+// band slot       BAND#<i>#<minhash>#<per> SLOT#<s>            -                             -
 // story           STORY#<storyId>        STORY                STORY / <date>#<id>           -
 // claim           CLAIM#<claimKey>       CLAIM                CASUALTY|ACCUSATION / <upd>#k PLACE#<place>|ACTOR#<id> / <upd>#k
 // alert           ALERT#<alertId>        ALERT                -                             ALERT / <created>#<id>
