@@ -58,21 +58,22 @@ export class DynamoIncidentStore implements IncidentStore, IncidentReader {
   }
 
   async indexRecord(record: TrackedRecord, addedKeys: string[]): Promise<void> {
-    for (const key of new Set([...record.keys, ...addedKeys])) {
-      await this.table.putIfAbsent({
+    // Independent single-item writes, each idempotent: all at once.
+    const keys = [...new Set([...record.keys, ...addedKeys])].map((key) =>
+      this.table.putIfAbsent({
         ...itemKey.identityKey(key),
         type: 'identityKey',
         recordId: record.id,
-      });
-    }
-    if (record.kind !== 'incident') return;
-    for (const storyId of record.storyIds) {
-      await this.table.update(itemKey.storyIncidents(storyId), {
+      }),
+    );
+    const stories = (record.kind === 'incident' ? record.storyIds : []).map((storyId) =>
+      this.table.update(itemKey.storyIncidents(storyId), {
         expression: 'ADD incidentIds :id SET #t = :t',
         names: { '#t': 'type' },
         values: { ':id': new Set([record.id]), ':t': 'storyIncidents' },
-      });
-    }
+      }),
+    );
+    await Promise.all([...keys, ...stories]);
   }
 
   async listRecords(
