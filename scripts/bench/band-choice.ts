@@ -110,17 +110,15 @@ function slotted(b: number, r: number, slots: number, reads: number[]) {
   const items = new Map<string, Doc>();
   // Each band its own slot: two articles that collide in one band rarely collide in another.
   const slotOf = (d: Doc, band: number) => bandSlot(`article-${d.id}`, band, slots);
-  return (d: Doc, seen: Doc[]) => {
-    const last = seen[seen.length - 1];
-    if (last)
-      bandKeys(last.minhash, b, r).forEach((k, i) => {
-        items.set(`${i}#${k}#${slotOf(last, i)}`, last);
-      });
+  return (d: Doc, _seen: Doc[]) => {
+    bandKeys(d.minhash, b, r).forEach((k, i) => {
+      items.set(`${i}#${k}#${slotOf(d, i)}`, d);
+    });
     const hits = new Map<Doc, number>();
     bandKeys(d.minhash, b, r).forEach((k, i) => {
       for (let s = 0; s < slots; s++) {
         const c = items.get(`${i}#${k}#${s}`);
-        if (c && daysApart(d.date, c.date) <= DEFAULT_SIMILARITY.maxDaysApart)
+        if (c && c !== d && daysApart(d.date, c.date) <= DEFAULT_SIMILARITY.maxDaysApart)
           hits.set(c, (hits.get(c) ?? 0) + 1);
       }
     });
@@ -139,12 +137,12 @@ function periodic(b: number, slots: number, reads: number[]) {
   const items = new Map<string, Doc>();
   const slotOf = (d: Doc, band: number) => bandSlot(`article-${d.id}`, band, slots);
   const span = DEFAULT_SIMILARITY.maxDaysApart * DAY_MS;
-  return (d: Doc, seen: Doc[]) => {
-    const last = seen[seen.length - 1];
-    if (last)
-      bandKeys(last.minhash, b, 1).forEach((k, i) => {
-        items.set(`${i}#${k}#${periodOf(last.date)}#${slotOf(last, i)}`, last);
-      });
+  return (d: Doc, _seen: Doc[]) => {
+    // Indexed before it looks, as assign-story does (a slot it takes is lost to the article
+    // there before).
+    bandKeys(d.minhash, b, 1).forEach((k, i) => {
+      items.set(`${i}#${k}#${periodOf(d.date)}#${slotOf(d, i)}`, d);
+    });
     const t = Date.parse(d.date);
     const periods = new Set([
       periodOf(new Date(t - span).toISOString()),
@@ -155,7 +153,7 @@ function periodic(b: number, slots: number, reads: number[]) {
       for (const w of periods)
         for (let s = 0; s < slots; s++) {
           const c = items.get(`${i}#${k}#${w}#${s}`);
-          if (c && daysApart(d.date, c.date) <= DEFAULT_SIMILARITY.maxDaysApart)
+          if (c && c !== d && daysApart(d.date, c.date) <= DEFAULT_SIMILARITY.maxDaysApart)
             hits.set(c, (hits.get(c) ?? 0) + 1);
         }
     });
