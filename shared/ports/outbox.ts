@@ -77,4 +77,17 @@ export interface Outbox {
    * false, taking none, when they do not all fit. Concurrent workers never pass the cap together.
    */
   takeSlots(counterId: string, cap: number, count: number): Promise<boolean>;
+  /**
+   * The same for several counters of one group (each subscriber's of one hour), in one
+   * conditional write: `count` slots of every counter, or none of any when one does not fit.
+   * Counters taken this way are their group's (takeSlots counts apart).
+   */
+  takeGroupSlots(groupId: string, counters: readonly SlotRequest[]): Promise<boolean>;
+}
+
+/** Slots wanted of one counter of a group. */
+export interface SlotRequest {
+  counterId: string;
+  cap: number;
+  count: number;
 }

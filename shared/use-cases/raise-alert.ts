@@ -1,15 +1,10 @@
 import { type DeliveryMode, digestIdFor, overflowIdFor, periodWindow } from '../alerts/digest.ts';
 import { recordParties, subscriberWantsUpdate } from '../alerts/match-update.ts';
-import {
-  feedPollKey,
-  type PendingMessage,
-  planSends,
-  subscriberHourKey,
-} from '../alerts/send-caps.ts';
+import { feedPollKey, type PendingMessage, planSends } from '../alerts/send-caps.ts';
 import { updateMessage } from '../alerts/update-message.ts';
 import type { Config, SubscriberConfig } from '../config/schema.ts';
 import type { AlertRecord, DeliveryRecord, UpdateAlert } from '../domain/records.ts';
-import type { DigestRef, Outbox } from '../ports/outbox.ts';
+import type { DigestRef, Outbox, SlotRequest } from '../ports/outbox.ts';
 import type { Announced } from './settle-incidents.ts';
 
 // An announced incident update becomes one message in the outbox and one delivery per
@@ -145,6 +140,16 @@ async function takeSlots(outbox: Outbox, counterId: string, cap: number, wanted:
   return granted;
 }
 
+/** How many slots of one subscriber's hourly counter this article gets (all, else one by one). */
+async function takeSubscriberSlots(outbox: Outbox, group: string, wanted: SlotRequest) {
+  if (wanted.count === 0) return 0;
+  if (await outbox.takeGroupSlots(group, [wanted])) return wanted.count;
+  let granted = 0;
+  const one = { ...wanted, count: 1 };
+  while (granted < wanted.count && (await outbox.takeGroupSlots(group, [one]))) granted++;
+  return granted;
+}
+
 type Decision = ReturnType<typeof planSends>['decisions'][number];
 
 /**
@@ -170,9 +175,24 @@ async function applyCounterCaps(
     bySubscriber.set(d.subscriberId, [...(bySubscriber.get(d.subscriberId) ?? []), d]);
   for (const d of sends.filter((x) => !passed.has(x.messageId)))
     out.push({ ...d, route: 'overflow', window: hour, reason: 'feed' });
+  // Every subscriber's counter of the hour in one conditional write when all fit (the usual
+  // case), else each apart.
+  const group = `subscriber-hour#${hour.key}`;
+  const cap = caps.perSubscriberPerHour;
+  const wanted = [...bySubscriber].map(([counterId, mine]) => ({
+    counterId,
+    cap,
+    count: mine.length,
+  }));
+  const allFit = await deps.outbox.takeGroupSlots(group, wanted);
   for (const [subscriberId, mine] of bySubscriber) {
-    const key = subscriberHourKey(subscriberId, origin.now);
-    const granted = await takeSlots(deps.outbox, key, caps.perSubscriberPerHour, mine.length);
+    const granted = allFit
+      ? mine.length
+      : await takeSubscriberSlots(deps.outbox, group, {
+          counterId: subscriberId,
+          cap,
+          count: mine.length,
+        });
     out.push(...mine.slice(0, granted));
     for (const d of mine.slice(granted))
       out.push({ ...d, route: 'overflow', window: hour, reason: 'subscriber' });

@@ -1,5 +1,11 @@
 import type { AlertRecord, DeliveryRecord } from '../../shared/domain/records.ts';
-import type { DeliveryOutcome, DigestRef, OpenDigest, Outbox } from '../../shared/ports/outbox.ts';
+import type {
+  DeliveryOutcome,
+  DigestRef,
+  OpenDigest,
+  Outbox,
+  SlotRequest,
+} from '../../shared/ports/outbox.ts';
 
 // The outbox with DynamoDB's semantics: alerts and deliveries created once; a delivery is claimed
 // only when pending and due or under an expired lease, and finished only under its token. A
@@ -125,6 +131,13 @@ export class InMemoryOutbox implements Outbox {
     const n = this.counters.get(counterId) ?? 0;
     if (n + count > cap) return false;
     this.counters.set(counterId, n + count);
+    return true;
+  }
+
+  async takeGroupSlots(groupId: string, counters: readonly SlotRequest[]): Promise<boolean> {
+    const key = (c: SlotRequest) => `${groupId}\u0000${c.counterId}`;
+    if (counters.some((c) => (this.counters.get(key(c)) ?? 0) + c.count > c.cap)) return false;
+    for (const c of counters) this.counters.set(key(c), (this.counters.get(key(c)) ?? 0) + c.count);
     return true;
   }
 }

@@ -302,6 +302,27 @@ function describeDigestsAndCounters(roles: () => StoreRoles): void {
       expect(many.filter(Boolean)).toHaveLength(5);
     });
 
+    it('slots of a group of counters are taken together, all or none', async () => {
+      const store = roles().outbox;
+      const want = (a: number, b: number) => [
+        { counterId: 'alice', cap: 3, count: a },
+        { counterId: 'bob', cap: 2, count: b },
+      ];
+      expect(await store.takeGroupSlots('hour-1', want(2, 2))).toBe(true);
+      // bob is full: nothing is taken, alice keeps her one slot left.
+      expect(await store.takeGroupSlots('hour-1', want(1, 1))).toBe(false);
+      expect(await store.takeGroupSlots('hour-1', want(1, 0))).toBe(true);
+      expect(await store.takeGroupSlots('hour-1', want(1, 0))).toBe(false);
+      // Another group counts apart.
+      expect(await store.takeGroupSlots('hour-2', want(3, 2))).toBe(true);
+      const many = await Promise.all(
+        Array.from({ length: 8 }, () =>
+          store.takeGroupSlots('hour-3', [{ counterId: 'carol', cap: 5, count: 1 }]),
+        ),
+      );
+      expect(many.filter(Boolean)).toHaveLength(5);
+    });
+
     it('a refunded retry gives its attempt back', async () => {
       const store = roles().outbox;
       await store.createDelivery({ ...delivery, alertId: 'al9', subscriberId: 's1' });

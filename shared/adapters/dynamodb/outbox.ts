@@ -1,5 +1,11 @@
 import type { AlertRecord, DeliveryRecord } from '../../domain/records.ts';
-import type { DeliveryOutcome, DigestRef, OpenDigest, Outbox } from '../../ports/outbox.ts';
+import type {
+  DeliveryOutcome,
+  DigestRef,
+  OpenDigest,
+  Outbox,
+  SlotRequest,
+} from '../../ports/outbox.ts';
 import {
   alertPartition,
   DELIVERY_SORT_PREFIX,
@@ -181,6 +187,30 @@ export class DynamoOutbox implements Outbox {
       condition: 'attribute_exists(pk)',
       values: { ':now': new Date().toISOString() },
     });
+  }
+
+  async takeGroupSlots(groupId: string, counters: readonly SlotRequest[]): Promise<boolean> {
+    if (counters.length === 0) return true;
+    if (counters.some((c) => c.count > c.cap)) return false;
+    // One item per group, one number attribute per counter: one conditional ADD takes them all.
+    const names: Record<string, string> = { '#t': 'type' };
+    const values: Record<string, unknown> = { ':t': 'counterGroup' };
+    const adds: string[] = [];
+    const room: string[] = [];
+    counters.forEach((c, i) => {
+      names[`#c${i}`] = `n#${c.counterId}`;
+      values[`:n${i}`] = c.count;
+      values[`:r${i}`] = c.cap - c.count;
+      adds.push(`#c${i} :n${i}`);
+      room.push(`(attribute_not_exists(#c${i}) OR #c${i} <= :r${i})`);
+    });
+    const taken = await this.table.update(itemKey.counter(`group#${groupId}`), {
+      expression: `ADD ${adds.join(', ')} SET #t = :t`,
+      condition: room.join(' AND '),
+      names,
+      values,
+    });
+    return taken !== null;
   }
 
   async takeSlots(counterId: string, cap: number, count: number): Promise<boolean> {
