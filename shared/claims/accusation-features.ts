@@ -130,6 +130,8 @@ function accusedFeatures(c: Candidate, v: FeatureVector): void {
   const a1 = after[0]?.toLowerCase();
   if (w1) v.set(`w-1:${w1}`, 1);
   if (a1) v.set(`w+1:${a1}`, 1);
+  for (const w of before.slice(-4)) v.set(`wb:${w.toLowerCase()}`, 1);
+  for (const w of after.slice(0, 4)) v.set(`wa:${w.toLowerCase()}`, 1);
 }
 
 /** The feature vector of one candidate. */

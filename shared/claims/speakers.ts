@@ -36,6 +36,12 @@ const POST_SPEAKER_NAME_END_RE = /^(?:\s+[A-Z][\w'’-]*){1,3}\s*(?:$|[,.;:)"”
 export const STATE_MEDIA_SOURCE_RE =
   /\b(?:told|to|for|with)\s+(?:the\s+)?SANA\b|\bSANA(?:'s|s)?\s+(?:reporter|correspondent)s?\b|\bSANA\s+quoted\b/;
 
+// "Then government helicopters followed he said": a pronoun right before the verb is its subject.
+const PRONOUN_SUBJECT_GAP_RE = /\b(?:he|she|they|it|we|I)\s+(?:also\s+|later\s+|then\s+)?$/;
+// The gap after an armed noun: "... government aircraft residents and ...".
+const ARMED_NOUN_GAP_RE =
+  /\b(?:aircraft|jets|warplanes|planes|helicopters|forces|troops|artillery|drones?|militias?|army|aviation|shelling|strikes|raids)\s*$/i;
+
 const OBJECT_POSITION_RE =
   /\b(?:against|on|in|of|by|with|to|from|at|targeting|fighting|for|than|between|toward|towards|into)\s+(?:the\s+)?$/i;
 
@@ -156,6 +162,7 @@ function subjectOf(sentence: string, hits: ActorHit[], vi: number): ActorHit[] {
     const objectOf = OBJECT_POSITION_RE.test(lead) && !SPOKESMAN_OF_RE.test(lead) && !relative;
     if (
       !objectOf &&
+      !PRONOUN_SUBJECT_GAP_RE.test(gap) &&
       gap.length < 90 &&
       SPEAKER_GAP_RE.test(gap) &&
       !/^\s*(?:-?led|-?backed)\b/.test(gap)
@@ -199,6 +206,9 @@ function subjectOf(sentence: string, hits: ActorHit[], vi: number): ActorHit[] {
     if (!prev || !next || prev.generic) break;
     const gap = sentence.slice(prev.end, next.index);
     if (!/^\s*(?:,\s*|\s+and\s+)?(?:the\s+)?(?:\w+\s+)?$/i.test(gap)) break;
+    // "raids by Russian and Syrian government aircraft residents and a monitor said": the names
+    // before an armed noun are the raiders, not more speakers.
+    if (ARMED_NOUN_GAP_RE.test(gap)) break;
     // "the monitoring group Syrian Observatory" is one speaker.
     if (/^\s*$/.test(gap) && !(isProperName(prev) && isProperName(next))) break;
     list ||= /\band\b/i.test(gap);

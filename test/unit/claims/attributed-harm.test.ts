@@ -559,3 +559,20 @@ describe('attributed harm: names bound to their group', () => {
     ).toEqual(['syria_gov>rebels']);
   });
 });
+
+describe('attributed harm: agents are not read as speakers', () => {
+  it('stops a list of speakers at an armed noun: the names before it are the raiders', () => {
+    expect(
+      pairs(
+        'Dozens of raids hit the old city in strikes by Russian and Syrian government jets residents and a monitor said.',
+      ).sort(),
+    ).toEqual(['other>russia', 'other>syria_gov', 'sohr>russia', 'sohr>syria_gov']);
+  });
+
+  it('takes a pronoun right before the verb as its subject, not the party before it', () => {
+    const text =
+      'Rebel commander Abu Khaled said the army shelled the village at dawn. Then government helicopters dropped barrel bombs he said.';
+    expect(pairs(text)).toContain('rebels>syria_gov');
+    expect(pairs(text)).not.toContain('syria_gov>rebels');
+  });
+});
