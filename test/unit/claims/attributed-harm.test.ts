@@ -576,3 +576,17 @@ describe('attributed harm: agents are not read as speakers', () => {
     expect(pairs(text)).not.toContain('syria_gov>rebels');
   });
 });
+
+describe('attributed harm: a quotation that runs over several sentences', () => {
+  it('is spoken by whoever is named where it closes', () => {
+    const text =
+      'Fighting went on near the city. "Government jets bombed the bakery. They killed nine people in the queue" an activist told the agency.';
+    expect(pairs(text)).toEqual(['other>syria_gov']);
+  });
+
+  it('ignores a quotation mark that is never closed', () => {
+    const text =
+      'Fighting went on near the city. "The raids stopped at noon. Government jets bombed the bakery. Shops reopened. Traffic returned. Schools stayed shut. An activist told the agency about it.';
+    expect(pairs(text)).toEqual([]);
+  });
+});
