@@ -48,6 +48,10 @@ const OBJECT_POSITION_RE =
 // "the field commander of pro-government troops said": the organisation speaks through him.
 const SPOKESMAN_OF_RE =
   /\b(?:commander|spokes(?:man|woman|person)|head|chief|director|member|official|minister|ambassador|envoy|representative|leader|president|statement|office|department|council|committee|army|military|forces|government|ministry)\s+(?:of|for|at)\s+(?:the\s+)?$/i;
+// "A statement from the Defence Ministry said", "a statement by the army ... said": the author of
+// the statement speaks.
+const STATEMENT_BY_RE =
+  /\b(?:statement|report|communiqu[eé]|letter|message|announcement|comments?|remarks?)\s+(?:issued\s+|released\s+|published\s+)?(?:by|from)\s+(?:the\s+)?$/i;
 // "The monitor could not confirm the nature of the gas but said ...": the sentence's subject is
 // the subject of a later verb joined by "but" / "and".
 const LATER_VERB_GAP_RE = /^\s+[^.;"“”]{0,90}\s(?:but|and)\s+(?:also\s+|later\s+)?$/i;
@@ -159,7 +163,11 @@ function subjectOf(sentence: string, hits: ActorHit[], vi: number): ActorHit[] {
     const lead = sentence.slice(Math.max(0, h.index - 40), h.index);
     // "unpopular with the Syrian opposition who say": a relative pronoun makes it the speaker.
     const relative = /^\s*(?:who|which)\s+(?:also\s+)?$/i.test(gap);
-    const objectOf = OBJECT_POSITION_RE.test(lead) && !SPOKESMAN_OF_RE.test(lead) && !relative;
+    const objectOf =
+      OBJECT_POSITION_RE.test(lead) &&
+      !SPOKESMAN_OF_RE.test(lead) &&
+      !STATEMENT_BY_RE.test(lead) &&
+      !relative;
     if (
       !objectOf &&
       !PRONOUN_SUBJECT_GAP_RE.test(gap) &&

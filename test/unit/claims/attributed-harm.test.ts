@@ -590,3 +590,16 @@ describe('attributed harm: a quotation that runs over several sentences', () => 
     expect(pairs(text)).toEqual([]);
   });
 });
+
+describe('attributed harm: the author of a statement speaks', () => {
+  it('reads "a statement from X said" and "a statement by X ... said" as X speaking', () => {
+    expect(
+      pairs('A statement from the Russian Defence Ministry said US jets bombed a hospital.'),
+    ).toEqual(['russia>us']);
+    expect(
+      pairs(
+        'Fighting continued. The raid proved that the rebels possess chemical weapons a statement by the army broadcast on state TV said.',
+      ),
+    ).toEqual(['syria_gov>rebels']);
+  });
+});
