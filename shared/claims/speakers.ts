@@ -25,8 +25,10 @@ const SPEECH_RE = new RegExp(
 const SPEAKER_GAP_RE =
   /^[\s()[\]]*(?:[\w'’.-]+[\s()[\]]+){0,4}$|^\s*,[^,]{1,90},\s*(?:[\w'’.-]+\s+){0,2}$|^\s+(?:[a-z][\w-]*\s+){0,4}(?:(?:[A-Z][\w'’.-]*|of|for|the|and|de|al|el)\s+){1,8}$|^\s+(?:for|of|in|into|at|on)\s+(?:[\w'’-]+\s+){1,9}$/;
 // After a post-verb speaker the clause ends: "..., said the Observatory." / "... on Tuesday".
+// With commas stripped an appositive follows directly: "said Dr Ammar Haddad a member of
+// parliament", "said the Observatory a Britain-based monitor".
 const POST_SPEAKER_END_RE =
-  /^\s*(?:$|[,.;:)"”’]|(?:on|in|at|late|early|last|this|today|yesterday|tonight|told|which|who|that|citing|adding|quoted|via|monitor|chief|spokes\w+|\()\b)/i;
+  /^\s*(?:$|[,.;:)"”’]|(?:on|in|at|late|early|last|this|today|yesterday|tonight|told|which|who|that|citing|adding|quoted|via|monitor|chief|spokes\w+|an?\s|\()\b)/i;
 // Between a post-verb speech verb and its speaker: "said the head of the Syrian Coalition".
 const POST_SPEAKER_GAP_RE =
   /^\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?:(?:head|chief|leader|spokes(?:man|woman|person)|president|director|member|official|representative)\s+(?:of|for|at)\s+(?:the\s+)?)?(?:[A-Z][\w'’.-]*\s+){0,3}$/;
