@@ -44,6 +44,9 @@ export interface ArticleInfo {
 const ISIS_NAME_RE = /\b(?:Islamic\s+State|ISIS|ISIL|IS|Daesh|DAESH)\b/g;
 const REBEL_NAME_RE =
   /\b(?:rebels?|opposition\s+fighters|Free\s+Syrian\s+Army|FSA|Nusra|armed\s+opposition)\b/gi;
+// Syria's state media by name: the agency, its television, "state-run" outlets.
+const STATE_MEDIA_RE =
+  /\bSANA\b|\bSyrian\s+(?:[Ss]tate|[Aa]rab)\s+(?:TV|[Tt]elevision|[Mm]edia|[Nn]ews\s+[Aa]gency)\b|\bSyrian\s+state-run\b/;
 const PRO_GOVERNMENT_OUTLET_RE = /\b(?:al-?alam|al-?manar|sana)\b/i;
 // Syrian, Hezbollah and Iranian state outlets ("terrorists" in Russian copy is as often IS).
 const GOVERNMENT_SIDE_OUTLET_RE = /^(?:sana|manar|al-?manar|alalam|al-?alam|presstv)$/i;
@@ -70,7 +73,7 @@ export function articleInfo(text: string, ctx: ArticleContext): ArticleInfo {
       outletParty(ctx) === 'opposition' || /\b(?:Syrian|National)\s+Coalition\b/.test(text),
     isisStory: isis >= 2 && isis > rebels,
     relaysStateMedia:
-      PRO_GOVERNMENT_OUTLET_RE.test(ctx.outletId ?? ctx.outlet ?? '') && /\bSANA\b/.test(text),
+      PRO_GOVERNMENT_OUTLET_RE.test(ctx.outletId ?? ctx.outlet ?? '') && STATE_MEDIA_RE.test(text),
     army:
       (text.match(TURKISH_ARMY_RE)?.length ?? 0) > (text.match(SYRIAN_ARMY_RE)?.length ?? 0)
         ? 'turkey'

@@ -603,3 +603,12 @@ describe('attributed harm: the author of a statement speaks', () => {
     ).toEqual(['syria_gov>rebels']);
   });
 });
+
+describe("attributed harm: a pro-government outlet relaying Syria's state media", () => {
+  it('speaks for the state when it relays state television, not only SANA', () => {
+    const text =
+      'Six people were injured in the Old City Syrian State TV announced. In recent days more civilians were injured in Nusra Front rocket attacks on the city.';
+    expect(pairs(text, { outletId: 'alalam' })).toContain('syria_gov>nusra');
+    expect(pairs(text, { outletId: 'reuters' })).not.toContain('syria_gov>nusra');
+  });
+});
