@@ -31,6 +31,9 @@ function caseless(source: string): string {
 }
 
 // FA-KES stripped apostrophes, so "Russia's" often arrives as "Russias".
+// Syria's provinces, whose governors speak for the state.
+const SYRIAN_PROVINCE =
+  'Homs|Hama|Aleppo|Damascus|Latakia|Lattakia|Tartous|Tartus|Deir\\s+(?:Ez|ez|al-|el-)[Zz]o?u?r|Deir\\s+Ezzor|Hasakah|Hasaka|Hassakeh|Raqqa|Idlib|Idleb|Daraa|Deraa|Sweida|Suwayda|Quneitra|Rif\\s+Dimashq|Damascus\\s+Countryside';
 const POSS = "(?:'s|’s|s'|s(?![\\w-]))?";
 
 // What a state does when its bare capital or country name speaks for its government ("Damascus
@@ -251,6 +254,9 @@ const ENTRIES: Entry[] = [
       // (resolveHits in actor-context.ts).
       `(?:[Aa]\\s+|[Tt]he\\s+)?(?:Syrian\\s+)?(?:military|army|security|police|government|official)\\s+sources?`,
       `[Tt]he\\s+(?:[Aa]rmy|[Mm]ilitary)${POSS}(?!\\s+(?:of|in|sources?|spokes\\w+|officials?)\\b)`,
+      // Provincial governors are appointed by Damascus: "Homs Governor Talal Barazi".
+      `(?:the\\s+)?(?:${SYRIAN_PROVINCE})\\s+[Gg]overnor(?:\\s+[A-Z][\\w'’-]+){0,3}`,
+      `(?:the\\s+)?[Gg]overnor\\s+of\\s+(?:${SYRIAN_PROVINCE})(?:\\s+[Pp]rovince)?(?:\\s+[A-Z][\\w'’-]+){0,3}`,
       `SANA(?:\\s+news\\s+agency)?${POSS}`,
       `(?:Syrian\\s+)?[Ss]tate\\s+(?:media|television|TV|news\\s+agency)`,
       `(?:the\\s+)?[Pp]resident(?:'s|’s|s)\\s+forces`,
