@@ -612,3 +612,14 @@ describe("attributed harm: a pro-government outlet relaying Syria's state media"
     expect(pairs(text, { outletId: 'reuters' })).not.toContain('syria_gov>nusra');
   });
 });
+
+describe("attributed harm: Syria's provincial governors speak for the state", () => {
+  it('reads "the Hama governor" and "Governor of Idlib X" as the government', () => {
+    expect(pairs('The Hama governor said US strikes killed four soldiers and two civilians.')).toEqual([
+      'syria_gov>us',
+    ]);
+    expect(
+      pairs('Rebel shells killed three children in the city Governor of Daraa Omar Haddad said.'),
+    ).toEqual(['syria_gov>rebels']);
+  });
+});
