@@ -278,7 +278,7 @@ const DESCRIBED_AS_RE =
   /\b(?:described|describes|describing|termed|terms|called|calls|calling|labell?ed|branded|dismiss(?:ed|es|ing))\s+((?:the|this|that|these|those|its|their|his|her|what)\b[^.;]{0,60}?)\s+as\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:crimes?|aggression|massacres?|terroris[tm]\w*|lies|biased|propaganda|fabricat\w+|false|fake|violations?|atrocit\w+|barbar\w+|genocide|illegal|provocation|murder|cover-?up|unacceptable|blatant)\b/i;
 // "The deaths ... prompted criticism from Western countries": the critics blame the agents.
 const CRITICISM_FROM_RE =
-  /\b(?:criticism|condemnation|outrage|censure|accusations?|anger|protests?)\s+(?:from|by)\s+/i;
+  /\b(?:criticism|condemnation|outrage|censure|accusations?|anger|protests?|backlash)\s+(?:from|by)\s+/i;
 // "is considered a terrorist group by the Syrian government and Russia".
 const TERROR_DESIGNATED_RE =
   /\b(?:considered|labell?ed|branded|regarded|deemed)\s+(?:as\s+)?(?:an?\s+)?["“]?(?:\w+\s+){0,2}?(?:terrorist|terror)\s+(?:organi[sz]ation|group|outfit|entity)["”]?\s+by\s+/i;
@@ -330,15 +330,38 @@ function criticismFrom(f: SentenceFrame, sink: AccusationSink): void {
     if (!h.generic) critics.push(h);
     last = h.end;
   }
-  const agents = harmAgents(s, hits);
+  const agents = [...harmAgents(s, hits)].filter((h) => !critics.includes(h));
+  // No agent named: the owner of what drew the outcry ("Obama's announcement drew protests
+  // from ..."), else the agent of harm named just before ("The deaths prompted outrage from ...").
+  if (agents.length === 0) {
+    const owner = outcryOwner(s, hits, m.index);
+    const last = f.lastAgentAge <= 2 ? f.lastAgent : null;
+    const target = owner ?? (last ? { ...last, index: m.index, end: m.index } : null);
+    if (target) agents.push(target);
+  }
   for (const critic of critics) {
-    for (const h of hits) {
-      if (!agents.has(h) || critics.includes(h)) continue;
+    for (const h of agents) {
       const actor = resolveGeneric(h, critic.actor, info);
-      if (!actor || allied(critic.actor, actor)) continue;
-      sink.add(s, critic, actor, h, harmAllegation(s, h.end), quoteOf(s, h.index, critic.end));
+      if (!actor || actor === critic.actor || allied(critic.actor, actor)) continue;
+      const owned = OWNED_ACT_RE.exec(s.slice(h.end, h.end + 40))?.[0];
+      const allegation =
+        (owned ? cleanPhrase(owned.replace(/^(?:'s|’s|s)?\s+/, '')) : '') ||
+        harmAllegation(s, h.end);
+      const qs = Math.min(h.index, m.index);
+      sink.add(s, critic, actor, h, allegation, quoteOf(s, qs, critic.end));
     }
   }
+}
+
+// "Obama's announcement", "Russia's decision": a party owning the act that drew the outcry.
+const OWNED_ACT_RE = /^(?:'s|’s|s)?\s+(?:[a-z][\w-]*\s+)?(?:announcement|decision|move|plan|policy|statement|remarks|comments|veto|intervention|deployment|operation|campaign|strikes?|raids?)\b/;
+
+/** The party whose act drew the outcry, named as its owner before the outcry's verb. */
+function outcryOwner(s: string, hits: readonly ActorHit[], at: number): ActorHit | null {
+  return (
+    hits.find((h) => !h.generic && h.end <= at && OWNED_ACT_RE.test(s.slice(h.end, h.end + 40))) ??
+    null
+  );
 }
 
 /** "Jaish al-Islam is considered a terrorist group by the Syrian government and Russia". */

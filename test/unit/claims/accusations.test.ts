@@ -497,3 +497,19 @@ describe('extractClaims accusations: held-out work (issue 13)', () => {
     ).toEqual(['other>syria_gov']);
   });
 });
+
+describe('explicit blame: an outcry drawn from parties', () => {
+  it('blames the owner of the act that drew it', () => {
+    const found = extractClaims(
+      'The Kremlin plan drew protests from the Syrian opposition and from Turkey.',
+    ).accusations.map((a) => `${a.accuser}>${a.accused}`);
+    expect(found).toEqual(['opposition>russia', 'turkey>russia']);
+  });
+
+  it('blames the agent of harm named just before when the outcry names none', () => {
+    const found = extractClaims(
+      'Russian jets bombed a market in Idlib on Monday. The deaths prompted outrage from Turkey.',
+    ).accusations.map((a) => `${a.accuser}>${a.accused}`);
+    expect(found).toContain('turkey>russia');
+  });
+});
