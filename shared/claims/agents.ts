@@ -55,7 +55,7 @@ const COVER_UP_AFTER_RE = /^[^.;]{0,70}?\bto\s+(?:cover\s+up|cover-up|conceal|wh
 
 // Agent after "by": "the bombing carried out by the coalition", "breaches by terrorist groups".
 const BY_BEFORE_RE =
-  /\b(?:assault|onslaught|offensive|campaign|siege|sieges|barrages?|killed|carried\s+out|carried|left\s+behind|committed|launched|fired|dropped|conducted|perpetrated|bombing|bombardments?|strikes?|airstrikes?|attacks?|shelling|raids?|massacres?|planted|breaches|violations|executed|targeted|hit|struck|bombed|shelled|caused|weapons|gas|policy|killings|destruction|displacement|crimes?)\s+(?:\w+\s+){0,2}?by\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}(?:of\s+the\s+)?$/i;
+  /\b(?:assault|onslaught|offensive|campaign|siege|sieges|barrages?|killed|carried\s+out|carried|left\s+behind|committed|launched|fired|dropped|conducted|perpetrated|bombing|bombardments?|strikes?|airstrikes?|attacks?|shelling|raids?|massacres?|planted|breaches|violations|executed|targeted|hit|struck|bombed|shelled|caused|weapons|gas|policy|killings|destruction|displacement|crimes?)\s+(?:\w+\s+){0,2}?by\s+(?:the\s+|a\s+)?(?:(?:forces|troops|militias?|units|fighters|gunmen|soldiers|elements|jets|aircraft)\s+(?:loyal\s+to|belonging\s+to|allied\s+(?:to|with)|backed\s+by)\s+(?:the\s+)?)?(?:[\w'’-]+\s+){0,2}(?:of\s+the\s+)?$/i;
 // A passive harm verb further back in the clause: "were killed including seven civilians by the
 // insurgents", "had earlier been injured by the army's shelling".
 const LONG_BY_BEFORE_RE =

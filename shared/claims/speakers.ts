@@ -45,11 +45,11 @@ const ARMED_NOUN_GAP_RE =
   /\b(?:aircraft|jets|warplanes|planes|helicopters|forces|troops|artillery|drones?|militias?|army|aviation|shelling|strikes|raids)\s*$/i;
 
 const OBJECT_POSITION_RE =
-  /\b(?:against|on|in|of|by|with|to|from|at|targeting|fighting|for|than|between|toward|towards|into)\s+(?:the\s+)?$/i;
+  /\b(?:against|on|in|of|by|with|to|from|at|targeting|fighting|visiting|inside|across|throughout|for|than|between|toward|towards|into)\s+(?:the\s+)?$/i;
 
 // "the field commander of pro-government troops said": the organisation speaks through him.
 const SPOKESMAN_OF_RE =
-  /\b(?:commander|spokes(?:man|woman|person)|head|chief|director|member|official|minister|ambassador|envoy|representative|leader|president|statement|office|department|council|committee|army|military|forces|government|ministry)\s+(?:of|for|at)\s+(?:the\s+)?$/i;
+  /\b(?:commander|spokes(?:man|woman|person)|head|chief|director|member|official|minister|ambassador|envoy|representative|leader|president|statement|office|department|council|committee|army|military|forces|government|ministry)\s+(?:of|for|at)\s+(?:the\s+|an?\s+)?$/i;
 // "A statement from the Defence Ministry said", "a statement by the army ... said": the author of
 // the statement speaks.
 const STATEMENT_BY_RE =

@@ -623,3 +623,17 @@ describe("attributed harm: Syria's provincial governors speak for the state", ()
     ).toEqual(['syria_gov>rebels']);
   });
 });
+
+describe('attributed harm: "by forces loyal to X" and the head of a body', () => {
+  it('reads X as the agent of harm done "by forces loyal to X"', () => {
+    expect(
+      pairs('France said the shelling by forces loyal to President Bashar al-Assad killed 30 people.'),
+    ).toEqual(['france>syria_gov']);
+  });
+
+  it('reads "the chief of a UN team visiting Syria says" as the UN speaking', () => {
+    expect(pairs('The head of a UN team visiting Syria says the regime used nerve gas.')).toEqual([
+      'un>syria_gov',
+    ]);
+  });
+});
