@@ -354,7 +354,8 @@ function criticismFrom(f: SentenceFrame, sink: AccusationSink): void {
 }
 
 // "Obama's announcement", "Russia's decision": a party owning the act that drew the outcry.
-const OWNED_ACT_RE = /^(?:'s|’s|s)?\s+(?:[a-z][\w-]*\s+)?(?:announcement|decision|move|plan|policy|statement|remarks|comments|veto|intervention|deployment|operation|campaign|strikes?|raids?)\b/;
+const OWNED_ACT_RE =
+  /^(?:'s|’s|s)?\s+(?:[a-z][\w-]*\s+)?(?:announcement|decision|move|plan|policy|statement|remarks|comments|veto|intervention|deployment|operation|campaign|strikes?|raids?)\b/;
 
 /** The party whose act drew the outcry, named as its owner before the outcry's verb. */
 function outcryOwner(s: string, hits: readonly ActorHit[], at: number): ActorHit | null {

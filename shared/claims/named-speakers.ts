@@ -15,8 +15,7 @@ const NAME_BEFORE_RE = new RegExp(
   `(?:^|["“”]\\s*|[,;:]\\s+|\\b(?:that|and|but|while|meanwhile)\\s+)((?:${NAME_WORD}\\s+(?:${LINK}\\s+)?){0,5}${NAME_WORD})\\s+(?:(?:also|has|had|have|later|then)\\s+)?$`,
 );
 // "... said Kirkuki.", "said Sheikh Omar Haddad a religious leader" (an appositive, commas stripped).
-const NAME_AFTER_RE =
-  /^\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)(?:\s*(?:[.,;"”]|$)|\s+an?\s)/;
+const NAME_AFTER_RE = /^\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)(?:\s*(?:[.,;"”]|$)|\s+an?\s)/;
 const SPEECH_VERB_RE = new RegExp(
   `(?<![\\w-])(?<!\\b(?:been|be|was|were|is|are)\\s)${SPEECH}\\b`,
   'g',

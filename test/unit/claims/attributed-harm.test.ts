@@ -615,9 +615,9 @@ describe("attributed harm: a pro-government outlet relaying Syria's state media"
 
 describe("attributed harm: Syria's provincial governors speak for the state", () => {
   it('reads "the Hama governor" and "Governor of Idlib X" as the government', () => {
-    expect(pairs('The Hama governor said US strikes killed four soldiers and two civilians.')).toEqual([
-      'syria_gov>us',
-    ]);
+    expect(
+      pairs('The Hama governor said US strikes killed four soldiers and two civilians.'),
+    ).toEqual(['syria_gov>us']);
     expect(
       pairs('Rebel shells killed three children in the city Governor of Daraa Omar Haddad said.'),
     ).toEqual(['syria_gov>rebels']);
@@ -627,7 +627,9 @@ describe("attributed harm: Syria's provincial governors speak for the state", ()
 describe('attributed harm: "by forces loyal to X" and the head of a body', () => {
   it('reads X as the agent of harm done "by forces loyal to X"', () => {
     expect(
-      pairs('France said the shelling by forces loyal to President Bashar al-Assad killed 30 people.'),
+      pairs(
+        'France said the shelling by forces loyal to President Bashar al-Assad killed 30 people.',
+      ),
     ).toEqual(['france>syria_gov']);
   });
 
