@@ -144,6 +144,8 @@ const ENTRIES: Entry[] = [
       `(?:[Tt]he\\s+)?(?:extremist|jihadist|radical|militant|terrorist|takfiri)\\s+(?:group|organi[sz]ation|militia)(?!s)`,
       // "terrorist attacks", "a terrorist explosion": the harm names its (unnamed) perpetrator.
       `[Tt]errorist(?=["”’]?\\s+${caseless('(?:suicide\\s+|car\\s+|rocket\\s+|mortar\\s+(?:shell\\s+)?)?(?:attacks?|attackers?|bombings?|bombers?|explosions?|blasts?|rockets?|mortars?|shells?|shelling|fire|acts?|chemical|assaults?|aggression|crimes?|massacres?|snipers?)')}\\b)`,
+      // "a terrorist stepped down from the car and detonated his belt": one attacker.
+      `(?<=\\b(?:[Aa]|[Tt]he|[Oo]ne|[Aa]nother)\\s)[Tt]errorist(?=\\s+(?:who|that|stepped|detonated|blew|opened|fired|drove|tried|wearing|carrying|attacked|killed|shot|threw)\\b)`,
       `[Mm]ilitants`,
       `[Jj]ihadists`,
       `[Ee]xtremists`,
@@ -422,6 +424,8 @@ const ENTRIES: Entry[] = [
       `(?:the\\s+)?West${POSS}(?![\\w-])`,
       `Western\\s+(?:countries|capitals|powers|states|governments)`,
       `[Ww]orld\\s+powers`,
+      // Unnamed outsiders blamed as such: "foreign actors", "external powers", "foreign militias".
+      `(?:[A-Z][a-z]+-backed\\s+)?(?:[Ff]oreign|[Ee]xternal)\\s+(?:powers|actors|parties|sides|states|countries|governments|militias|mercenaries)`,
       `[Ww]itnesses`,
       `[Ll]ocal\\s+sources`,
       `[Mm]edical\\s+sources`,
