@@ -639,3 +639,22 @@ describe('attributed harm: "by forces loyal to X" and the head of a body', () =>
     ]);
   });
 });
+
+describe('attributed harm: unnamed outsiders and a lone attacker', () => {
+  it('reads "foreign actors", "external powers" and "foreign militias" as other parties', () => {
+    expect(
+      pairs('Damascus officials accused foreign actors of arming the militant groups.', {
+        outletId: 'sana',
+      }),
+    ).toContain('syria_gov>other');
+    expect(
+      pairs('The Syrian Coalition said foreign militias shelled the town killing six civilians.'),
+    ).toEqual(['opposition>other']);
+  });
+
+  it('reads "a terrorist" who acts as the armed groups in the state voice', () => {
+    expect(
+      pairs('A source told SANA that a terrorist opened fire on a bus killing two passengers.'),
+    ).toEqual(['syria_gov>rebels']);
+  });
+});
