@@ -34,8 +34,10 @@ const ANAPHORIC_CRIME_RE = /^\s+(?:this|these|that|those)\s/i;
 const LATER_BY_RE =
   /^\s+(?:of|for)\s+[^.;]{0,80}?(?<!\b(?:held|controlled|run|led|backed|occupied|besieged|seized|captured|used|carried\s+out|committed|launched|supported|funded|armed|\w+ed))\s+by\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$/i;
 // "The government and its ally Russia have blamed": the ally blames with it.
+// "The Syrian National Coalition of Revolutionary and Opposition Forces as well as a number of
+// Western states accused": the rest of the first name, and a quantity before the second.
 const COACCUSER_GAP_RE =
-  /^\s*(?:,\s*)?(?:and\s+|as\s+well\s+as\s+)?(?:the\s+|(?:its|their)\s+(?:[\w-]+\s+){0,2})?$/i;
+  /^\s*(?:(?:of|for)\s+(?:(?:[A-Z][\w'’-]*|and|the)\s+){1,6})?(?:,\s*)?(?:and\s+|as\s+well\s+as\s+)?(?:the\s+|(?:its|their)\s+(?:[\w-]+\s+){0,2}|(?:a\s+number\s+of|several|some|other|many)\s+)?$/;
 const LIST_GAP_RE = /^\s*(?:,\s*)?(?:and\s+|or\s+|as\s+well\s+as\s+)?(?:the\s+)?$/i;
 const NEGATED_RE = /\b(?:never|not|n't|refused\s+to|declined\s+to|without)\b[^.]{0,50}$/i;
 

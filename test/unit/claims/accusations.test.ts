@@ -513,3 +513,12 @@ describe('explicit blame: an outcry drawn from parties', () => {
     expect(found).toContain('turkey>russia');
   });
 });
+
+describe('explicit blame: accusers joined by "as well as"', () => {
+  it('reads the rest of a long name and "a number of" between two accusers', () => {
+    const found = extractClaims(
+      'The National Coalition of Syrian Revolution and Opposition Forces as well as a number of Western states accused the Syrian army of the attack.',
+    ).accusations.map((a) => `${a.accuser}>${a.accused}`);
+    expect(found.sort()).toEqual(['opposition>syria_gov', 'other>syria_gov']);
+  });
+});
