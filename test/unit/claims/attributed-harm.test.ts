@@ -658,3 +658,18 @@ describe('attributed harm: unnamed outsiders and a lone attacker', () => {
     ).toEqual(['syria_gov>rebels']);
   });
 });
+
+describe('attributed harm: an attack fought off', () => {
+  it('is a battle report when nobody is hurt, whoever tells it', () => {
+    expect(pairs('The army foiled an attack by terrorists on its positions, SANA said.')).toEqual(
+      [],
+    );
+    expect(pairs('The Observatory said government troops repelled a rebel assault.')).toEqual([]);
+  });
+
+  it('still blames the attackers when people were hurt', () => {
+    expect(
+      pairs('The army repelled an attack by terrorists that killed three civilians, SANA said.'),
+    ).toEqual(['syria_gov>rebels']);
+  });
+});
