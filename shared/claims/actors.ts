@@ -256,6 +256,8 @@ const ENTRIES: Entry[] = [
       // (resolveHits in actor-context.ts).
       `(?:[Aa]\\s+|[Tt]he\\s+)?(?:Syrian\\s+)?(?:military|army|security|police|government|official)\\s+sources?`,
       `[Tt]he\\s+(?:[Aa]rmy|[Mm]ilitary)${POSS}(?!\\s+(?:of|in|sources?|spokes\\w+|officials?)\\b)`,
+      // Bare "troops had executed 48 people": the army the story is about (actor-context.ts).
+      `(?:[Tt]he\\s+)?[Tt]roops(?=\\s+(?:had|have|has|were|also|then|reportedly|\\w+ed)\\b)`,
       // Provincial governors are appointed by Damascus: "Homs Governor Talal Barazi".
       `(?:the\\s+)?(?:${SYRIAN_PROVINCE})\\s+[Gg]overnor(?:\\s+[A-Z][\\w'’-]+){0,3}`,
       `(?:the\\s+)?[Gg]overnor\\s+of\\s+(?:${SYRIAN_PROVINCE})(?:\\s+[Pp]rovince)?(?:\\s+[A-Z][\\w'’-]+){0,3}`,
