@@ -156,7 +156,7 @@ export function resolveHits(sentence: string, found: ActorHit[], info: ArticleIn
       h.actor = info.monitor ?? (/monitor/i.test(h.name) ? 'sohr' : h.actor);
     } else if (h.actor === 'sohr' && /^(?:the\s+)?[Mm]onitor/.test(h.name) && info.monitor) {
       h.actor = info.monitor;
-    } else if (h.actor === 'syria_gov' && /^the\s+(?:army|military)/i.test(h.name)) {
+    } else if (h.actor === 'syria_gov' && /^(?:the\s+)?(?:army|military|troops)/i.test(h.name)) {
       h.actor = info.army;
     } else if (
       h.actor === 'coalition' &&

@@ -35,7 +35,8 @@ interface HarmScene {
   repelled: boolean;
 }
 
-const REPELLED_RE = /\b(?:repel\w*|repuls\w*|foil\w*|thwart\w*|fend(?:ed|s)?\s+off|beat\s+back|beaten\s+back)\b/i;
+const REPELLED_RE =
+  /\b(?:repel\w*|repuls\w*|foil\w*|thwart\w*|fend(?:ed|s)?\s+off|beat\s+back|beaten\s+back)\b/i;
 
 function harmScene(s: string, hits: ActorHit[]): HarmScene {
   const civilians = CIVILIAN_RE.test(s);

@@ -673,3 +673,11 @@ describe('attributed harm: an attack fought off', () => {
     ).toEqual(['syria_gov>rebels']);
   });
 });
+
+describe('attributed harm: bare "troops" as the agent', () => {
+  it('reads "troops had executed" as the army the story is about', () => {
+    expect(
+      pairs('The Observatory reported that troops had executed 20 people in a village.'),
+    ).toEqual(['sohr>syria_gov']);
+  });
+});
