@@ -107,10 +107,7 @@ function resolveSpeakers(
   if (kind && prevSubject && (kind === 'any' || (kind === 'person') === prevSubject.person)) {
     return [at0(prevSubject.hit)];
   }
-  if (
-    d.lastSpeakers.length > 0 &&
-    (kind || /^["“]/.test(s) || closer || ACCORDING_ANAPHOR_START_RE.test(s))
-  ) {
+  if (d.lastSpeakers.length > 0 && (kind || closer || ACCORDING_ANAPHOR_START_RE.test(s))) {
     return d.lastSpeakers.map(at0);
   }
   const outletActor = outletParty(ctx);

@@ -681,3 +681,13 @@ describe('attributed harm: bare "troops" as the agent', () => {
     ).toEqual(['sohr>syria_gov']);
   });
 });
+
+describe('attributed harm: a quoted sentence with no speaker of its own', () => {
+  it('is not put in the mouth of the last speaker', () => {
+    expect(
+      pairs(
+        'Fighting went on all day, the Observatory said. "A gunman from the rebel side opened fire at the soldiers before being shot."',
+      ),
+    ).toEqual([]);
+  });
+});
