@@ -22,7 +22,9 @@ import { type Speaker, sentenceSubject } from './speakers.ts';
 const OBJECT_GAP_RE =
   /^\s*["“‘']?\s*(?:(?!\w+ing\b)[\w'’-]+\s+){0,4}(?:(?:on|at)\s+(?:the\s+)?)?(?:(?:government|forces|regime|troops|militias?|allies|army)\s+(?:of|loyal\s+to)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2})?["“‘']?$/;
 // "blamed the August 21 gas attack on rebel forces": the thing blamed can be longer.
-const BLAME_ON_GAP_RE = /^\s*(?:[\w'’-]+\s+){1,7}on\s+(?:the\s+)?["“‘']?$/;
+// "... blamed the delay partly on the fact that a smaller number of pro-government fighters left".
+const BLAME_ON_GAP_RE =
+  /^\s*(?:[\w'’-]+\s+){1,7}on\s+(?:the\s+fact\s+that\s+)?(?:(?:the|a|an)\s+)?(?:(?:[a-z][\w-]*\s+){1,3}of\s+)?["“‘']?$/;
 const MUTUAL_BLAME_RE =
   /\b(?:have\s+|has\s+)?(?:traded|exchanged)\s+(?:accusations|blame)|\b(?:blamed|accused|blame|accuse)\s+(?:each\s+other|one\s+another)\b/i;
 const REJECTED_CALLS_RE =
@@ -367,6 +369,26 @@ function outcryOwner(s: string, hits: readonly ActorHit[], at: number): ActorHit
   );
 }
 
+// "rebel allegations that the regime used chemical weapons", "Russia's claims that ...".
+const ALLEGATION_THAT_RE =
+  /^(?:'s|’s|s')?\s+(?:(?:repeated|new|earlier)\s+)?(?:allegations?|accusations?|claims?|charges?)\s+that\s+/i;
+
+/** A party's allegation that another did harm: the party accuses the agent of the harm. */
+function allegationThat(f: SentenceFrame, sink: AccusationSink): void {
+  const { s, hits, info } = f;
+  for (const [i, h] of hits.entries()) {
+    const m = h.generic ? null : ALLEGATION_THAT_RE.exec(s.slice(h.end));
+    if (!m) continue;
+    const from = h.end + m[0].length;
+    const agent = hits
+      .slice(i + 1)
+      .find((x) => x.index >= from && x.index - from < 40 && isAgent(s, x));
+    const actor = agent ? resolveGeneric(agent, h.actor, info) : null;
+    if (!agent || !actor || allied(h.actor, actor)) continue;
+    sink.add(s, h, actor, agent, harmAllegation(s, agent.end), quoteOf(s, h.index, agent.end));
+  }
+}
+
 /** "Jaish al-Islam is considered a terrorist group by the Syrian government and Russia". */
 function terrorDesignation(f: SentenceFrame, sink: AccusationSink): void {
   const { s, hits, info } = f;
@@ -432,6 +454,7 @@ export function explicitBlame(f: SentenceFrame, sink: AccusationSink): void {
   criticismFrom(f, sink);
   terrorDesignation(f, sink);
   callingThem(f, sink);
+  allegationThat(f, sink);
   for (const m of allMatches(ACCUSE_RE, f.s)) {
     const v = blameVerbAt(f, m);
     if (v) blameOne(f, sink, v);

@@ -522,3 +522,22 @@ describe('explicit blame: accusers joined by "as well as"', () => {
     expect(found.sort()).toEqual(['opposition>syria_gov', 'other>syria_gov']);
   });
 });
+
+describe('explicit blame: an allegation by its owner, blame laid on a fact', () => {
+  const found = (text: string) =>
+    extractClaims(text).accusations.map((a) => `${a.accuser}>${a.accused}`);
+
+  it('reads "rebel allegations that the regime used gas" as the rebels accusing', () => {
+    expect(
+      found('The ministry tried to counter rebel allegations that the regime gassed civilians.'),
+    ).toContain('rebels>syria_gov');
+  });
+
+  it('reads "blamed the delay on the fact that a number of X ..." as blaming X', () => {
+    expect(
+      found(
+        'Rebels blamed the delay partly on the fact that a number of government forces had stayed behind.',
+      ),
+    ).toEqual(['rebels>syria_gov']);
+  });
+});
