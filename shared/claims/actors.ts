@@ -58,7 +58,7 @@ const ENTRIES: Entry[] = [
   {
     actor: 'sohr',
     names: [
-      `(?:the\\s+)?(?:(?:Britain|UK|London|British)[- ]based\\s+)?Syrian\\s+Observatory(?:\\s+for\\s+Human\\s+Rights)?${POSS}`,
+      `(?:the\\s+)?(?:(?:Britain|UK|London|British)[- ]based\\s+)?Syrian\\s+Observatory(?:\\s+(?:for|of)\\s+Human\\s+Rights)?(?:\\s+\\(SOHR\\))?${POSS}`,
       `SOHR`,
       `(?:the\\s+)?(?:Britain|UK|London)[- ]based\\s+(?:monitor(?:ing group)?|group|watchdog|observatory|organi[sz]ation)`,
       `Rami\\s+Abdel?\\s*-?Rahman`,
