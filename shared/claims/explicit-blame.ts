@@ -32,6 +32,9 @@ const REJECTED_CALLS_RE =
 const THIS_CRIME_RE =
   /^\s+(?:this|these|that|those|the|today's|yesterday's|what\s+(?:it|they|he|she)\s+(?:said|says|called|calls|described\s+as)\s+(?:was|were|is|are)?\s*(?:a|an|the)?)\s+["“]?(?:\w+\s+){0,2}(?:attacks?|crimes?|massacres?|bombings?|strikes?|airstrikes?|shelling|assaults?|atrocit\w+|killings?|raids?|bombardments?)\b/i;
 const ANAPHORIC_CRIME_RE = /^\s+(?:this|these|that|those)\s/i;
+// "The UN condemned the air strikes": "the" points back only to harm told just before.
+const DEFINITE_CRIME_RE = /^\s+the\s/i;
+const RECENT_AGENT = 2;
 // The agent of a passive verb of blame later in its clause; "areas held by rebels" is not it.
 const LATER_BY_RE =
   /^\s+(?:of|for)\s+[^.;]{0,80}?(?<!\b(?:held|controlled|run|led|backed|occupied|besieged|seized|captured|used|carried\s+out|committed|launched|supported|funded|armed|\w+ed))\s+by\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$/i;
@@ -186,7 +189,10 @@ function activeAccused(f: SentenceFrame, v: BlameVerb, accuser: Speaker | null):
   return (
     v.afterHits.find((h) => !h.generic && h.actor !== accuser?.actor && isAgent(s, h)) ??
     // "The Syrian Coalition condemned this heinous crime": the perpetrator named before.
-    (ANAPHORIC_CRIME_RE.test(s.slice(ve)) ? f.lastAgent : null)
+    (ANAPHORIC_CRIME_RE.test(s.slice(ve)) ||
+    (DEFINITE_CRIME_RE.test(s.slice(ve)) && f.lastAgentAge <= RECENT_AGENT)
+      ? f.lastAgent
+      : null)
   );
 }
 

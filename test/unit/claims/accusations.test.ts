@@ -541,3 +541,24 @@ describe('explicit blame: an allegation by its owner, blame laid on a fact', () 
     ).toEqual(['rebels>syria_gov']);
   });
 });
+
+describe('explicit blame: condemning "the" harm told just before', () => {
+  const found = (text: string) =>
+    extractClaims(text).accusations.map((a) => `${a.accuser}>${a.accused}`);
+
+  it('blames the agent named in the sentence before', () => {
+    expect(
+      found(
+        'Russian jets struck a hospital in Idlib on Monday killing 12 people. The United Nations condemned the air strikes.',
+      ),
+    ).toContain('un>russia');
+  });
+
+  it('does not reach back further than two sentences', () => {
+    expect(
+      found(
+        'Russian jets struck a hospital in Idlib on Monday. The town had 20000 people. Its market reopened in May. Many shops were closed. The United Nations condemned the air strikes.',
+      ),
+    ).not.toContain('un>russia');
+  });
+});
