@@ -57,7 +57,8 @@ export function namedSpeakers(sentence: string, hits: readonly ActorHit[]): Acto
     const head = sentence.slice(Math.max(0, v.index - 90), v.index);
     const before = NAME_BEFORE_RE.exec(head);
     const after = before ? null : NAME_AFTER_RE.exec(sentence.slice(v.index + v[0].length));
-    const name = (before?.[1] ?? after?.[1] ?? '').trim();
+    // "... reported Tuesday.": a name's closing full stop is not part of it.
+    const name = (before?.[1] ?? after?.[1] ?? '').trim().replace(/\.$/, '');
     if (!name) continue;
     const index = before
       ? v.index - head.length + head.lastIndexOf(name)

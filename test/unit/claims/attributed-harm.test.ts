@@ -691,3 +691,11 @@ describe('attributed harm: a quoted sentence with no speaker of its own', () => 
     ).toEqual([]);
   });
 });
+
+describe('attributed harm: a weekday after the verb is not a speaker', () => {
+  it('reads "... reported Tuesday." as no named speaker', () => {
+    expect(pairs('Government jets killed eight civilians in the town reported Tuesday.')).toEqual(
+      [],
+    );
+  });
+});
