@@ -699,3 +699,13 @@ describe('attributed harm: a weekday after the verb is not a speaker', () => {
     );
   });
 });
+
+describe('attributed harm: armed men killed, with a count of some among them', () => {
+  it('is combat news, not blame', () => {
+    expect(
+      pairs(
+        'At least 80 IS fighters among them 12 minors had been killed in coalition strikes near the city the Observatory said.',
+      ),
+    ).toEqual([]);
+  });
+});
