@@ -79,7 +79,7 @@ function accuses(f: SentenceFrame, scene: HarmScene, sp: Speaker, h: ActorHit): 
 }
 
 /** How far back the last named agent still answers for agentless harm. */
-const AGENT_REACH = 3;
+const AGENT_REACH = 2;
 
 /**
  * A speaker telling harm whose agent the sentence does not name speaks of the agent the story

@@ -709,3 +709,21 @@ describe('attributed harm: armed men killed, with a count of some among them', (
     ).toEqual([]);
   });
 });
+
+describe('attributed harm: agentless harm and the agent named before it', () => {
+  it('reaches the agent named up to two sentences back', () => {
+    expect(
+      pairs(
+        'Coalition jets struck Manbij on Monday. The town lies near the river. At least 15 civilians were killed in the raids the Observatory said.',
+      ),
+    ).toEqual(['sohr>coalition']);
+  });
+
+  it('not three sentences back', () => {
+    expect(
+      pairs(
+        'Coalition jets struck Manbij on Monday. The town lies near the river. Its market was busy. At least 15 civilians were killed in the raids the Observatory said.',
+      ),
+    ).toEqual([]);
+  });
+});
