@@ -727,3 +727,11 @@ describe('attributed harm: agentless harm and the agent named before it', () => 
     ).toEqual([]);
   });
 });
+
+describe("attributed harm: a state's unnamed official sources", () => {
+  it('speak for the state named right before them', () => {
+    expect(pairs('Russian military sources said rebels shelled a school in Aleppo.')).toEqual([
+      'russia>rebels',
+    ]);
+  });
+});
