@@ -117,6 +117,17 @@ const STATE_PARTIES = new Set<Actor>([
 const OFFICIAL_SOURCE_GAP_RE =
   /^\s+(?:(?:presidential|diplomatic|military|security|government|official|intelligence|ministry|defen[cs]e|foreign\s+ministry)\s+)?$/i;
 
+/** "Turkish presidential sources said": unnamed sources of a state named right before them. */
+function isStateSource(sentence: string, h: ActorHit, prev: ActorHit): boolean {
+  return (
+    h.actor === 'other' &&
+    /^sources?$/i.test(h.name) &&
+    !prev.generic &&
+    STATE_PARTIES.has(prev.actor) &&
+    OFFICIAL_SOURCE_GAP_RE.test(sentence.slice(prev.end, h.index))
+  );
+}
+
 export function resolveHits(sentence: string, found: ActorHit[], info: ArticleInfo): ActorHit[] {
   const hits = found.filter(
     (h) => !BANNED_IN_RE.test(sentence.slice(Math.max(0, h.index - 30), h.index)),
@@ -155,17 +166,7 @@ export function resolveHits(sentence: string, found: ActorHit[], info: ArticleIn
         h.actor = next.actor;
       }
     }
-    // "Turkish presidential sources said": unnamed sources of a state named right before them.
-    if (
-      h.actor === 'other' &&
-      /^sources?$/i.test(h.name) &&
-      prev &&
-      !prev.generic &&
-      STATE_PARTIES.has(prev.actor) &&
-      OFFICIAL_SOURCE_GAP_RE.test(sentence.slice(prev.end, h.index))
-    ) {
-      h.actor = prev.actor;
-    }
+    if (prev && isStateSource(sentence, h, prev)) h.actor = prev.actor;
     const generic =
       h.actor === 'ngo' && /rights\s+group(?!s)|monitor(?!s)|watchdog(?!s)/i.test(h.name);
     if (
