@@ -92,6 +92,9 @@ function sameOccurrence(a: Occurrence, b: Occurrence): boolean {
   // Larger counts retell one figure, unless the body tells them of armed and unarmed victims
   // ("five civilians" in one sentence, "five soldiers" in another). Places are too often read
   // from different words of one story to separate them.
+  // A part of one total ("24 people including five children") is not a total of its own told
+  // elsewhere ("five civilians including three children") unless the victims agree.
+  if (va !== vb && (a.partOf === null) !== (b.partOf === null)) return false;
   if (a.figure.count >= 5) return !clashingVictims(va, vb);
   const pa = a.figure.place;
   const pb = b.figure.place;
@@ -150,8 +153,11 @@ export function merge(found: Occurrence[], outlet: string): CasualtyFigure[] {
     prev.headline ||= o.headline;
     prev.last = o.sentence;
   }
-  const all = kept.map((k) => k.figure);
-  const out = kept.filter((k) => !all.some((g) => g !== k.figure && restates(k.figure, g)));
+  // Only a headline sums the story up in round figures: in the body, "more than 20 wounded"
+  // beside "22 wounded" is usually another source's count or another day's.
+  const out = kept.filter(
+    (k) => !kept.some((g) => g !== k && (g.headline || k.headline) && restates(k.figure, g.figure)),
+  );
   linkSubFigures(found, out);
   return out.map((k) => k.figure);
 }

@@ -1,0 +1,38 @@
+// Casualty figures by pattern family (issue 13 item 7): number forms, outcome words, victim nouns
+// and clause shapes, each with short sentences written for the test.
+
+import { describe, expect, it } from 'vitest';
+import { extractClaims } from '../../../shared/claims/extract-claims.ts';
+
+const ctx = { outlet: 'Test Wire', publishedAt: '2017-06-08' };
+
+/** "count outcome" of each figure, in order. */
+function counts(text: string): string[] {
+  return extractClaims(text, ctx).casualties.map((f) => `${f.count} ${f.outcome}`);
+}
+
+describe('casualty figures: a round figure beside an exact one', () => {
+  it('drops a headline round figure the body states exactly', () => {
+    expect(
+      counts('Over 40 civilians killed in Idlib raids\n\nAir raids killed 43 civilians in Idlib.'),
+    ).toEqual(['43 killed']);
+  });
+
+  it('keeps a round figure and an exact one told in the body', () => {
+    expect(
+      counts(
+        'Blast in Hama\n\nA monitor said more than 20 people were wounded in the blast. State television said 22 were wounded.',
+      ),
+    ).toEqual(['20 injured', '22 injured']);
+  });
+});
+
+describe('casualty figures: a part of one total and a total of the same count', () => {
+  it('keeps "five children" of one toll apart from "five civilians" of another', () => {
+    expect(
+      counts(
+        'Two attacks on Aleppo\n\nShelling killed 24 people including five children in the east of the city. In the west five civilians were killed by a car bomb.',
+      ),
+    ).toEqual(['24 killed', '5 killed', '5 killed']);
+  });
+});
