@@ -95,6 +95,8 @@ function sameOccurrence(a: Occurrence, b: Occurrence): boolean {
   // A part of one total ("24 people including five children") is not a total of its own told
   // elsewhere ("five civilians including three children") unless the victims agree.
   if (va !== vb && (a.partOf === null) !== (b.partOf === null)) return false;
+  // "a child" among 11 killed and "a child" among five killed: parts of two totals are two.
+  if (a.partOf && b.partOf && a.partOf.into !== b.partOf.into) return false;
   if (a.figure.count >= 5) return !clashingVictims(va, vb);
   const pa = a.figure.place;
   const pb = b.figure.place;

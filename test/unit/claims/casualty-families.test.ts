@@ -36,3 +36,21 @@ describe('casualty figures: a part of one total and a total of the same count', 
     ).toEqual(['24 killed', '5 killed', '5 killed']);
   });
 });
+
+describe('casualty figures: parts of two totals', () => {
+  it('keeps "a child" of one toll apart from "a child" of another', () => {
+    expect(
+      counts(
+        'Rockets hit Aleppo\n\nSeven civilians were killed among them a child in the morning. In the evening four civilians including a child were killed by a mortar shell in another district.',
+      ),
+    ).toEqual(['7 killed', '1 killed', '4 killed', '1 killed']);
+  });
+
+  it('still merges the part of one total told twice', () => {
+    expect(
+      counts(
+        'Rockets hit Aleppo\n\nSeven civilians were killed among them a child. A police source said the rockets killed seven civilians including a child.',
+      ),
+    ).toEqual(['7 killed', '1 killed']);
+  });
+});
