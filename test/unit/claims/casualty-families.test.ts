@@ -41,7 +41,7 @@ describe('casualty figures: parts of two totals', () => {
   it('keeps "a child" of one toll apart from "a child" of another', () => {
     expect(
       counts(
-        'Rockets hit Aleppo\n\nSeven civilians were killed among them a child in the morning. In the evening four civilians including a child were killed by a mortar shell in another district.',
+        'Rockets hit Aleppo\n\nSeven civilians were killed among them a child in the morning. Four civilians including a child were killed by a mortar shell in the evening.',
       ),
     ).toEqual(['7 killed', '1 killed', '4 killed', '1 killed']);
   });
