@@ -126,6 +126,10 @@ const LIST_GAP_RE = /^[\s,;]*(?:and\s+|as\s+well\s+as\s+)?$/i;
 const DISTINCT_RE =
   /\b(?:also|another|other|more(?!\s+than)|further|additional|separate|similar|elsewhere|as\s+well)\b/i;
 
+// "A second rocket attack hit a house killing three brothers": the sentence tells another incident.
+const ORDINAL_INCIDENT_RE =
+  /\b(?:second|third|fourth|fifth|separate)\s+(?:[\w-]+\s+)?(?:attack|strike|airstrike|raid|blast|explosion|bombing|shelling|incident)s?\b/i;
+
 const MORE_AFTER_RE = /^\S+\s+more\s+(?!than\b)[a-z]/i;
 
 interface SentenceContext {
@@ -173,7 +177,9 @@ function occurrenceOf(
     // "two more people were killed": more than any figure told before, never a retelling of it.
     another: f.another || MORE_AFTER_RE.test(text.slice(f.numberStart, f.numberStart + 40)),
     bare: !f.hasHead,
-    distinct: DISTINCT_RE.test(text.slice(Math.max(0, f.start - 40), f.end + 30)),
+    distinct:
+      DISTINCT_RE.test(text.slice(Math.max(0, f.start - 40), f.end + 30)) ||
+      ORDINAL_INCIDENT_RE.test(text.slice(0, f.start)),
     listed: false,
     others: f.inherit,
     pos: 0,

@@ -70,7 +70,7 @@ function clashingVictims(va: Victims, vb: Victims): boolean {
  * other; in the body, small counts (1-4) repeat across distinct incidents ("two persons were
  * injured" in two villages), so they only merge when victims and place agree too.
  */
-function sameOccurrence(a: Occurrence, b: Occurrence): boolean {
+function sameOccurrence(a: Occurrence, b: Occurrence, told: Set<number>): boolean {
   if (a.figure.count !== b.figure.count || a.figure.outcome !== b.figure.outcome) return false;
   if (b.another) return false;
   // "Three people were also killed in another town": a second incident, unless one of the two
@@ -105,13 +105,21 @@ function sameOccurrence(a: Occurrence, b: Occurrence): boolean {
   // are usually distinct incidents.
   const compatible = va === vb || va === 'people' || vb === 'people';
   if (!compatible || (pa !== null && pb !== null && pa !== pb)) return false;
-  return b.sentence - a.last <= 1 || (pa !== null && pa === pb && va === vb);
+  if (b.sentence - a.last <= 1 || (pa !== null && pa === pb && va === vb)) return true;
+  // "Three citizens were killed ... A source said a device exploded ... The source added that the
+  // explosion claimed the lives of three citizens": sentences without a figure between do not
+  // start another incident.
+  if (b.sentence - a.last > 3) return false;
+  for (let s = a.last + 1; s < b.sentence; s++) if (told.has(s)) return false;
+  return true;
 }
 
 export function merge(found: Occurrence[], outlet: string): CasualtyFigure[] {
   const kept: Occurrence[] = [];
+  // Sentences that tell a figure.
+  const told = new Set(found.map((o) => o.sentence));
   for (const o of found) {
-    const prev = kept.find((k) => sameOccurrence(k, o));
+    const prev = kept.find((k) => sameOccurrence(k, o, told));
     if (!prev) {
       o.fromBody = !o.headline;
       o.into = o;

@@ -54,3 +54,29 @@ describe('casualty figures: parts of two totals', () => {
     ).toEqual(['7 killed', '1 killed']);
   });
 });
+
+describe('casualty figures: one incident retold by its source', () => {
+  it('merges a small count retold after a sentence without figures', () => {
+    expect(
+      counts(
+        'Blast in Hama\n\nThree citizens were killed in a blast near the town. A police source said a device planted in a car went off on a farm road. The source added that the blast claimed the lives of three citizens.',
+      ),
+    ).toEqual(['3 killed']);
+  });
+
+  it('keeps a small count apart when a figure of another incident stands between', () => {
+    expect(
+      counts(
+        'Shelling in Aleppo\n\nThree citizens were killed in a blast near the town. Shells killed two people in the market. The source added that the blast claimed the lives of three citizens.',
+      ),
+    ).toEqual(['3 killed', '2 killed', '3 killed']);
+  });
+
+  it('keeps the figure of "a second attack" apart', () => {
+    expect(
+      counts(
+        'Rockets hit Aleppo\n\nThree children were killed when a rocket hit their school. A second rocket attack hit a house in the old city killing three brothers.',
+      ),
+    ).toEqual(['3 killed', '3 killed']);
+  });
+});
