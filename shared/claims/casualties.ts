@@ -178,6 +178,11 @@ const OBJECT_AFTER_RE = new RegExp(
   'i',
 );
 
+const COUNT_AFTER_RE = new RegExp(
+  `^\\s+(?:at\\s+least\\s+|more\\s+than\\s+|over\\s+|nearly\\s+|about\\s+|some\\s+|another\\s+)?(?:${NUMBER_SOURCE})(?![\\w-])`,
+  'i',
+);
+
 function findOutcomeRight(after: string, head = ''): { outcome: Outcome; length: number } | null {
   const m = RIGHT_OUTCOME_RE.exec(after) ?? OF_THE_OUTCOME_RE.exec(after);
   const outcome = outcomeOf(m?.groups);
@@ -405,9 +410,12 @@ function outcomeSpan(
   const left = findOutcomeLeft(before);
   // "claimed the lives of three citizens injured two others" (commas stripped): a bare
   // participle after the phrase starts the next clause; the verb before the number governs.
+  // "killed 30 people injured 90": a participle with a number after it is the next clause's
+  // verb, whatever the verb before.
   if (
     right &&
-    left?.active &&
+    left &&
+    (left.active || COUNT_AFTER_RE.test(afterPhrase.slice(right.length))) &&
     left.outcome !== right.outcome &&
     /^\s+(?:killed|wounded|injured|wounding|injuring|killing|wounds|injures|kills)$/i.test(
       afterPhrase.slice(0, right.length),
@@ -572,6 +580,8 @@ export function figuresInSentence(sentence: string): RawFigure[] {
 const SUB_GAP_RE =
   /^\s*(?:,\s*)?(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|mostly|mainly|most\s+of\s+them)\s*$/i;
 const LIST_GAP_RE = /^\s*(?:,\s*)?(?:and\s+)?$/i;
+const AMONG_TOTAL_GAP_RE =
+  /^\s*(?:(?:were|was|are|is)\s+(?:also\s+)?)?among(?:\s+the|\s+those)?\s*$/i;
 
 /** Links each sub-figure to its total in the same sentence (`partOf`). */
 function markSubFigures(sentence: string, figures: RawFigure[]): void {
@@ -581,6 +591,11 @@ function markSubFigures(sentence: string, figures: RawFigure[]): void {
     if (!total || !g || g.outcome === null || g.outcome !== total.outcome) continue;
     const gap = chainGap(sentence, total.phraseEnd, g.numberStart);
     const part = (t: RawFigure): boolean => g.count < t.count && t.outcome === g.outcome;
+    // "Two medics were among at least 31 people killed": the part told before its total.
+    if (AMONG_TOTAL_GAP_RE.test(gap) && total.count < g.count && !total.partOf) {
+      total.partOf = g;
+      continue;
+    }
     if (
       SUB_GAP_RE.test(gap) ||
       (/^[\s,;:-]*$/.test(gap) && OF_THEM_RE.test(sentence.slice(g.numberEnd)))

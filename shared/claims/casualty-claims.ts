@@ -226,11 +226,12 @@ export function findCasualties(a: ArticleAnalysis, ctx: ArticleContext = {}): Ca
       o.pos = i;
       const prev = raw[i - 1];
       o.listed = prev !== undefined && LIST_GAP_RE.test(sent.text.slice(prev.phraseEnd, f.start));
-      o.partOf = f.partOf ? (byRaw.get(f.partOf) ?? null) : null;
       byRaw.set(f, o);
       found.push(o);
       lastVictims = victims;
     }
   }
+  // After the loop: a part may come before its total ("Two medics were among 31 killed").
+  for (const [f, o] of byRaw) o.partOf = f.partOf ? (byRaw.get(f.partOf) ?? null) : null;
   return merge(found, outlet);
 }

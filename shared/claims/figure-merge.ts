@@ -97,6 +97,8 @@ function sameOccurrence(a: Occurrence, b: Occurrence, told: Set<number>): boolea
   if (va !== vb && (a.partOf === null) !== (b.partOf === null)) return false;
   // "a child" among 11 killed and "a child" among five killed: parts of two totals are two.
   if (a.partOf && b.partOf && a.partOf.into !== b.partOf.into) return false;
+  // ... and the same part of one total, however far apart its two tellings.
+  if (a.partOf && b.partOf && (va === vb || va === 'people' || vb === 'people')) return true;
   if (a.figure.count >= 5) return !clashingVictims(va, vb);
   const pa = a.figure.place;
   const pb = b.figure.place;

@@ -80,3 +80,32 @@ describe('casualty figures: one incident retold by its source', () => {
     ).toEqual(['3 killed', '3 killed']);
   });
 });
+
+describe('casualty figures: coordinated verbs with the commas stripped', () => {
+  it('gives "injured 90" its own verb after "killed 30 people"', () => {
+    expect(
+      counts('Blast at a wedding\n\nA suicide bomber killed 30 people injured 90 on Monday.'),
+    ).toEqual(['30 killed', '90 injured']);
+    expect(
+      counts(
+        'Shelling of Homs\n\nThe mortar shells killed eight people injured 12 others and caused damage.',
+      ),
+    ).toEqual(['8 killed', '12 injured']);
+  });
+
+  it('still reads "A woman killed 30 injured" as two figures', () => {
+    expect(counts('A woman killed 30 injured in attacks on Deir Ezzor')).toEqual([
+      '1 killed',
+      '30 injured',
+    ]);
+  });
+});
+
+describe('casualty figures: a part told before its total', () => {
+  it('links "two medics were among 31 killed" to its retelling far below', () => {
+    const text =
+      'Shelling of Douma\n\nTwo medics were among at least 31 people killed on Saturday. The town has been besieged for years. Shells fell on the market. Rescuers dug through the rubble all night. He said at least 31 people were killed including two medics.';
+    expect(counts(text)).toEqual(['2 killed', '31 killed']);
+    expect(extractClaims(text, ctx).casualties[0]?.subFigureOf).toBe(1);
+  });
+});
