@@ -8,6 +8,7 @@ import { MONTH_SOURCE } from './dates.ts';
 import {
   CIVILIAN_MARKERS,
   FIGHTER_MARKERS,
+  HARM_ONLY_NOUNS,
   INJURED_CASES_RE,
   KILLED_NOUNS,
   OUTCOME_SOURCE,
@@ -19,7 +20,7 @@ import { NUMBER_SOURCE, parseNumber } from './numbers.ts';
 import { allMatches } from './regex.ts';
 
 const SINGULAR_NOUNS =
-  'child|woman|man|civilian|soldier|person|boy|girl|baby|infant|fighter|militant|rebel|policeman|doctor|nurse|journalist|medic|resident|officer|member|toddler|teenager|pilot|volunteer|teacher|student|citizen|terrorist|jihadist|extremist|commander|leader|official|employee|reporter|photographer|cameraman|worker|driver|dustman|activist|bomber|adult|farmer';
+  'brother|sister|son|daughter|father|husband|wife|mother|paramedic|rescuer|protester|passenger|engineer|lawyer|priest|imam|shepherd|foreigner|refugee|prisoner|hostage|detainee|child|woman|man|civilian|soldier|person|boy|girl|baby|infant|fighter|militant|rebel|policeman|doctor|nurse|journalist|medic|resident|officer|member|toddler|teenager|pilot|volunteer|teacher|student|citizen|terrorist|jihadist|extremist|commander|leader|official|employee|reporter|photographer|cameraman|worker|driver|dustman|activist|bomber|adult|farmer';
 
 // "a civilian death toll", "a civilian area": the noun is an adjective there, not a person.
 const NOUN_AS_ADJECTIVE =
@@ -62,7 +63,7 @@ const OF_THE_OUTCOME_RE = new RegExp(
 );
 // Outcome before the number: "killing at least 84", "the death toll rose to 85", "left 12".
 const LEFT_OUTCOME_RE = new RegExp(
-  `(?:(?<verb>killed|killing|kill|kills|lost|losing|wounded|wounding|wounds|injured|injuring|injure|executed|executing|execute|slaughtered|massacred|claimed\\s+(?:the\\s+)?li(?:fe|ves)\\s+of|claiming\\s+(?:the\\s+)?li(?:fe|ves)\\s+of|cost\\s+(?:the\\s+)?li(?:fe|ves)\\s+of|costing\\s+(?:the\\s+)?li(?:fe|ves)\\s+of|bodies\\s+of|eliminated|eliminating|neutrali[sz]ed|(?:victims|dead|fatalities)\\s+(?:included|include)|claimed|claiming|took\\s+the\\s+lives\\s+of|death\\s+of|deaths\\s+of|massacre\\s+of|killing\\s+of|murder\\s+of|murdered|beheaded|crucified|crucifying|crucifies|injury\\s+(?:of|to)|injuries\\s+(?:of|to)|(?:suffocation|asphyxiation)(?:\\s+and\\s+\\w+)?\\s+cases\\s+(?:for|among|to)|wounding\\s+of|shot\\s+dead|gunned\\s+down)` +
+  `(?:(?<verb>killed|killing|kill|kills|lost|losing|wounded|wounding|wounds|injured|injuring|injures|injure|executed|executing|execute|slaughtered|massacred|claimed\\s+(?:the\\s+)?li(?:fe|ves)\\s+of|claiming\\s+(?:the\\s+)?li(?:fe|ves)\\s+of|cost\\s+(?:the\\s+)?li(?:fe|ves)\\s+of|costing\\s+(?:the\\s+)?li(?:fe|ves)\\s+of|bodies\\s+of|eliminated|eliminating|neutrali[sz]ed|(?:victims|dead|fatalities|(?:those|the)\\s+(?:killed|wounded|injured))\\s+(?:included|include|were|are)|claimed|claiming|took\\s+the\\s+lives\\s+of|death\\s+of|deaths\\s+of|massacre\\s+of|killing\\s+of|murder\\s+of|murdered|beheaded|crucified|crucifying|crucifies|injury\\s+(?:of|to)|injuries\\s+(?:of|to)|(?:suffocation|asphyxiation)(?:\\s+and\\s+\\w+)?\\s+cases\\s+(?:for|among|to)|wounding\\s+of|shot\\s+dead|gunned\\s+down)` +
     `|(?<toll>(?:death|casualty|fatality|civilian|final|overall|total)?\\s*toll(?:\\s+[\\w'’()-]+){0,14}?\\s+(?:to|at|of|reached|hit|is|was|stands\\s+at|stood\\s+at|climbed\\s+to|rose\\s+to|risen\\s+to|jumped\\s+to|now)|(?:number|total)\\s+of\\s+(?:(?:people|civilians|those|Syrians|victims|fatalities|deaths|dead|casualties|members|soldiers|fighters|troops|[\\w-]+)\\s+){0,6}?(?:killed|dead|deaths|died|wounded|injured|casualties)(?:\\s+[\\w'’()-]+){0,6}?\\s+(?:to|at|is|was|reached|stands\\s+at|stood\\s+at|rose\\s+to)))` +
     `(?:\\s+(?:a\\s+total\\s+of|another|a\\s+further|an\\s+additional|an\\s+estimated|all|the|some|as\\s+many\\s+as|as\\s+high\\s+as|at\\s+least|more\\s+than|over|up\\s+to|nearly|almost|about|around|roughly|approximately|no\\s+fewer\\s+than|no\\s+less\\s+than|not\\s+less\\s+than|at\\s+least|upwards\\s+of|in\\s+excess\\s+of|well\\s+over|close\\s+to|between|least|than|to))*\\s*["“‘]?$`,
   'i',
@@ -72,7 +73,7 @@ const QUALIFIER_RE =
 const RANGE_RE = new RegExp(`^\\s*(?:-|–|to|and|or)\\s*(${NUMBER_SOURCE})(?![\\w%-])`, 'i');
 const MONEY_BEFORE_RE = /(?:\$|US\$|USD|£|€|SYP|SP)\s*$/;
 const UNIT_AFTER_RE = new RegExp(
-  `^(?:\\s*-\\s*|\\s+)?(?:years?|yrs?|year-old|months?|weeks?|days?|hours?|minutes?|seconds?|km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|feet|percent|per\\s+cent|%|a\\.m|p\\.m|am|pm|GMT|times|dollars?|euros?|pounds|billion|tons?|tonnes|kg|mm|th|st|nd|rd|sorties|strikes|airstrikes|air\\s+strikes|raids|missiles|rockets|bombs|shells|barrel|warplanes|jets|aircraft|planes|helicopters|tanks|vehicles|villages|towns|buildings|homes|houses|hospitals|schools|families|refugees|displaced|detainees|prisoners|hostages|evacuees|trucks|convoys|kilograms|litres|liters|cases|votes|seats|countries|nations|states|resolutions?|provinces|locations|positions|targets|sites|areas|neighbou?rhoods|fronts|points|brigades|battalions|groups|factions)\\b|^\\s*(?:${MONTH_SOURCE})(?![\\w])`,
+  `^(?:\\s*-\\s*|\\s+)?(?:years?|yrs?|year-old|months?|weeks?|days?|hours?|minutes?|seconds?|km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|feet|percent|per\\s+cent|%|a\\.m|p\\.m|am|pm|GMT|times|dollars?|euros?|pounds|billion|tons?|tonnes|kg|mm|th|st|nd|rd|sorties|strikes|airstrikes|air\\s+strikes|raids|missiles|rockets|bombs|shells|barrel|warplanes|jets|aircraft|planes|helicopters|tanks|vehicles|villages|towns|buildings|homes|houses|hospitals|schools|families|trucks|convoys|kilograms|litres|liters|cases|votes|seats|countries|nations|states|resolutions?|provinces|locations|positions|targets|sites|areas|neighbou?rhoods|fronts|points|brigades|battalions|groups|factions)\\b|^\\s*(?:${MONTH_SOURCE})(?![\\w])`,
   'i',
 );
 const MONTH_BEFORE_RE = new RegExp(`(?:${MONTH_SOURCE})\\s*$`, 'i');
@@ -82,8 +83,10 @@ const MONTH_DAY_BEFORE_RE = new RegExp(
 );
 const AGE_BEFORE_RE =
   /(?:aged|age\s+of|ages\s+of|since|in|of\s+the\s+year|year|until|from|by|before|after|early|late|mid|summer|winter|spring|autumn|resolution|No\.?|number|page|Article|Chapter|Route|Highway|flight)\s*$/i;
+// A phrase of people who count only beside a verb of harm ("three displaced people were killed").
+const HARM_ONLY_PHRASE_RE = /\b(?:refugees|displaced|evacuees|detainees|prisoners|hostages)\b/i;
 const EXCLUDED_PHRASE_RE =
-  /\b(?:refugees|displaced|evacuees|detainees|prisoners|hostages|homeless|families|houses|homes|buildings|strikes|airstrikes|raids|missiles|rockets|aircraft|planes|jets|sorties|trucks|tonnes|tons|dollars|euros)\b/i;
+  /\b(?:homeless|families|houses|homes|buildings|strikes|airstrikes|raids|missiles|rockets|aircraft|planes|jets|sorties|trucks|tonnes|tons|dollars|euros)\b/i;
 const BACKGROUND_RE = new RegExp(
   `\\bsince\\s+(?:the\\s+(?:start|beginning|outbreak|onset|eruption)|(?:early\\s+|mid-?|late\\s+)?(?:\\d{1,2}\\s+)?(?:${MONTH_SOURCE})|(?:early\\s+|mid-?|late\\s+)?(?:19|20)\\d\\d|it\\s+(?:began|started|erupted)|the\\s+(?:conflict|war|uprising|revolution|crisis|campaign)\\s+(?:began|started|erupted)|the\\s+(?:conflict|war|uprising|revolution|crisis)(?!\\s+\\w+\\s+(?:began|erupted))|its\\s+(?:campaign|intervention)|(?:Russia|Moscow|the\\s+coalition|the\\s+US)\\S*\\s+(?:began|started|launched))` +
     `|\\b(?:conflict|war|uprising|crisis|revolution|fighting|violence|bloodshed)\\s+(?:that\\s+|which\\s+)?(?:has|have|had)\\s+(?:\\w+\\s+)?(?:killed|claimed|left|cost)` +
@@ -215,6 +218,9 @@ const ANOTHER_BEFORE_RE = /\b(?:another|a\s+further|an\s+additional|additional)\
 const AMONG_DEAD_RE =
   /\bamong\s+(?:the|those)\s+(?:[\w-]+\s+)?(?:(?<killed>dead|killed|victims|fatalities)|(?<injured>wounded|injured))(?:\s+[\w'’-]+){0,10}?\s+(?:were|was|are|is|included)(?:\s+(?:a|an|the)\s+(?:family|group|number)\s+of)?\s*$/i;
 
+const TWO_OUTCOMES_BEFORE_RE =
+  /\b(kill(?:s|ed|ing)?|wound(?:s|ed|ing)?|injur(?:es|ed|ing)?)\s+(?:and\s+|or\s+)?$/i;
+
 function findOutcomeLeft(
   before: string,
 ): { outcome: Outcome; length: number; active?: boolean } | null {
@@ -225,8 +231,15 @@ function findOutcomeLeft(
   const m = LEFT_OUTCOME_RE.exec(before);
   if (!m?.groups) return null;
   const verb = (m.groups.verb ?? '').toLowerCase();
+  // "killed and injured five civilians", "Kills Injures over 70": one count of two outcomes.
+  const other = TWO_OUTCOMES_BEFORE_RE.exec(before.slice(0, m.index + m[0].search(/\S/)));
+  if (verb && other && /^(?:wound|injur)/i.test(other[1] ?? '') !== /^(?:wound|injur)/.test(verb)) {
+    return null;
+  }
   let outcome: Outcome = 'killed';
-  if (/^(?:wound|injur|suffocat|asphyx)/.test(verb)) outcome = 'injured';
+  if (/^(?:wound|injur|suffocat|asphyx)|^(?:those|the)\s+(?:wounded|injured)/.test(verb)) {
+    outcome = 'injured';
+  }
   if (m.groups.toll && /wounded|injured/i.test(m.groups.toll)) outcome = 'injured';
   // "killing", "claimed the lives of" take the number as their object; "killed" may be a
   // participle of its own clause ("a child killed 20 people injured").
@@ -322,6 +335,8 @@ interface VictimPhrase {
   phraseEnd: number;
   /** End of the head noun: numbers after it may start figures of their own. */
   headEnd: number;
+  /** Refugees, detainees, hostages: people only when a verb of harm stands beside them. */
+  harmOnly: boolean;
 }
 
 /** The victims a number counts: "12 civilians", "two more children", "members of IS". */
@@ -381,7 +396,15 @@ function victimPhrase(sentence: string, numberEnd: number): VictimPhrase | 'excl
     tail = AFFILIATION_RE.exec(rest)?.[0] ?? '';
   }
   const victims = head ? victimsOf(head, phrase, tail) : 'people';
-  return { head, originalHead, victims, phraseEnd: phraseEnd + tail.length, headEnd: phraseEnd };
+  const harmOnly = HARM_ONLY_NOUNS.has(head.toLowerCase()) || HARM_ONLY_PHRASE_RE.test(phrase);
+  return {
+    head,
+    originalHead,
+    victims,
+    phraseEnd: phraseEnd + tail.length,
+    headEnd: phraseEnd,
+    harmOnly,
+  };
 }
 
 interface OutcomeSpan {
@@ -466,6 +489,7 @@ function figureAt(
   const p = victimPhrase(sentence, n.numberEnd + (partitive ? partitive[0].length - 1 : 0));
   if (p === 'excluded' || (article && !SINGULAR_HEAD_RE.test(p.head))) return null;
   const o = outcomeSpan(sentence, numberStart, numberStart - n.qualifierLength, p, before);
+  if (p.harmOnly && !o.outcome) return null;
   // Numbers with neither a victim noun nor an adjacent verb are not casualty figures.
   const another =
     word === 'another' ||

@@ -109,3 +109,50 @@ describe('casualty figures: a part told before its total', () => {
     expect(extractClaims(text, ctx).casualties[0]?.subFigureOf).toBe(1);
   });
 });
+
+describe('casualty figures: victim nouns', () => {
+  it.each([
+    ['Two brothers were killed in the raid.', '2 killed'],
+    ['Three paramedics were killed.', '3 killed'],
+    ['Four rescuers were wounded.', '4 injured'],
+    ['Five protesters were killed.', '5 killed'],
+    ['Six passengers were hurt.', '6 injured'],
+    ['The sniper killed a shepherd.', '1 killed'],
+    ['Seven detainees died under torture.', '7 killed'],
+    ['Eight hostages were executed.', '8 killed'],
+    ['Nine displaced people were killed when a shell hit the camp.', '9 killed'],
+    ['The strike killed ten refugees.', '10 killed'],
+  ])('%s', (sentence, figure) => {
+    expect(counts(`Title\n\n${sentence}`)).toEqual([figure]);
+  });
+
+  it('does not count refugees, detainees or hostages without a verb of harm', () => {
+    expect(counts('Title\n\nThe camp holds 20000 refugees and 300 displaced families.')).toEqual(
+      [],
+    );
+    expect(counts('Title\n\nThe group freed 30 hostages and released 12 detainees.')).toEqual([]);
+  });
+});
+
+describe('casualty figures: outcome words', () => {
+  it.each([
+    ['Three journalists were shot dead.', '3 killed'],
+    ['Two policemen were gunned down.', '2 killed'],
+    ['Twelve people succumbed to their wounds.', '12 killed'],
+    ['Three ISIS terrorists were eliminated.', '3 killed'],
+    ['Those killed included seven civilians.', '7 killed'],
+    ['The wounded included five women.', '5 injured'],
+    ['The victims were 11 civilians.', '11 killed'],
+    ['The blast kills 7 injures 25.', '7 killed|25 injured'],
+  ])('%s', (sentence, figures) => {
+    expect(counts(`Title\n\n${sentence}`).join('|')).toBe(figures);
+  });
+
+  it('leaves one count of two outcomes alone ("killed and injured five")', () => {
+    expect(counts('Title\n\nRockets killed and injured five civilians.')).toEqual([]);
+    expect(counts('Mortar attack kills injures over 70 people')).toEqual([]);
+    expect(counts('Title\n\nThe militants killed and crucified five civilians.')).toEqual([
+      '5 killed',
+    ]);
+  });
+});
