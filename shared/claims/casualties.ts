@@ -25,9 +25,16 @@ const SINGULAR_NOUNS =
 // "a civilian death toll", "a civilian area": the noun is an adjective there, not a person.
 const NOUN_AS_ADJECTIVE =
   '(?:death|deaths|toll|casualties|population|areas?|infrastructure|targets?|sites?|homes?|houses?|buildings?|neighbou?rhoods?|vehicles?|cars?|facilit\\w+|objects?|convoys?|planes?|aircraft|helicopters?|jets?|base|camp|hospital|school|attacks?|groups?|organi[sz]ations?|cells?|networks?|explosions?|bombings?)\\b';
-// A number phrase, or "a"/"an"/"another" standing for one before a singular victim noun ("a child").
+// One relative told without an article: "a woman and her child", "a man and child".
+const KIN_NOUNS =
+  'son|daughter|child|baby|infant|toddler|wife|husband|mother|father|brother|sister|girl|boy';
+const KIN_SOURCE =
+  `(?<=\\b(?:and|with)\\s+)(?:his|her|their)(?=\\s+(?:${KIN_NOUNS})\\b)` +
+  `|(?<=\\b(?:a|an)\\s+(?:[\\w-]+\\s+)?(?:woman|man|mother|father|girl|boy)\\s+)and(?=\\s+(?:${KIN_NOUNS})\\b)`;
+// A number phrase, "a"/"an"/"another" standing for one before a singular victim noun ("a child"),
+// or the possessive or "and" before a relative told without one.
 const CANDIDATE_RE = new RegExp(
-  `(?<![\\w$£€.,:/-])(?:${NUMBER_SOURCE}|(?:a|an|another)(?=\\s+(?:(?!(?:and|or|of|in|on|at|by|the|was|were|is)\\b)[\\w-]+\\s+){0,3}?(?:${SINGULAR_NOUNS})\\b(?!\\s+${NOUN_AS_ADJECTIVE})))(?![\\w%]|-(?:year|month|week|day|hour|km|mile|meter|metre|storey|story|point|member|strong|ton)|[.,]\\d)`,
+  `(?<![\\w$£€.,:/-])(?:${NUMBER_SOURCE}|(?:a|an|another)(?=\\s+(?:(?!(?:and|or|of|in|on|at|by|the|was|were|is)\\b)[\\w-]+\\s+){0,3}?(?:${SINGULAR_NOUNS})\\b(?!\\s+${NOUN_AS_ADJECTIVE}))|${KIN_SOURCE})(?![\\w%]|-(?:year|month|week|day|hour|km|mile|meter|metre|storey|story|point|member|strong|ton)|[.,]\\d)`,
   'gi',
 );
 
@@ -469,7 +476,7 @@ function figureAt(
 ): { figure: RawFigure; headEnd: number } | null {
   const numberStart = m.index;
   const word = m[0].toLowerCase();
-  const article = word === 'a' || word === 'an' || word === 'another';
+  const article = /^(?:a|an|another|his|her|their|and)$/.test(word);
   const count = article ? 1 : parseNumber(m[0]);
   if (count === null || count <= 0 || count > MAX_CASUALTY_COUNT) return null;
   // "several dozen", "a few hundred": a scale word with no multiplier is vague, not a number.
@@ -748,12 +755,16 @@ const COORDINATED_RE =
 
 function chainGap(sentence: string, from: number, to: number): string {
   if (to < from) return '';
-  return sentence
-    .slice(from, to)
-    .replace(/\s*\([^)]*\)/g, '')
-    .replace(/\s[-–—]\s/g, ', ')
-    .replace(GAP_PREFIX_RE, '')
-    .replace(QUALIFIER_TAIL_RE, '');
+  return (
+    sentence
+      .slice(from, to)
+      .replace(/\s*\([^)]*\)/g, '')
+      .replace(/\s[-–—]\s/g, ', ')
+      .replace(GAP_PREFIX_RE, '')
+      .replace(QUALIFIER_TAIL_RE, '')
+      // "a woman and her three children": the possessive belongs to the next figure.
+      .replace(/\s+(?:his|her|their)\s*$/i, '')
+  );
 }
 
 const OF_THEM_RE = /^\s+of\s+(?:them|whom)\b/i;

@@ -156,3 +156,19 @@ describe('casualty figures: outcome words', () => {
     ]);
   });
 });
+
+describe('casualty figures: relatives told beside another victim', () => {
+  it.each([
+    ['An airstrike killed a woman and her three children.', '1 killed|3 killed'],
+    ['A father and his two sons were killed.', '1 killed|2 killed'],
+    ['The raid killed a man and his son.', '1 killed|1 killed'],
+    ['A woman and child were killed.', '1 killed|1 killed'],
+    ['A woman and her baby were wounded.', '1 injured|1 injured'],
+  ])('%s', (sentence, figures) => {
+    expect(counts(`Title\n\n${sentence}`).join('|')).toBe(figures);
+  });
+
+  it('does not count a relative named beside no figure', () => {
+    expect(counts('Title\n\nThe raid killed the commander and his son.')).toEqual([]);
+  });
+});
