@@ -469,6 +469,18 @@ function outcomeSpan(
   return { outcome, start, end, viaLeft, victimsFromLeft };
 }
 
+// "killing a family of five", "an entire family of six was killed".
+const FAMILY_OF_BEFORE_RE =
+  /\b(?:(?:a|an|the|one)\s+)?(?:(?:entire|whole|same)\s+)?family\s+of\s*$/i;
+
+/** "a family of five": the family is the head of the count and the verb stands before it. */
+function familyOf(p: VictimPhrase, before: string): { p: VictimPhrase; before: string } {
+  const m = p.head ? null : FAMILY_OF_BEFORE_RE.exec(before);
+  if (!m) return { p, before };
+  const head = { ...p, head: 'family', originalHead: 'family', victims: 'people' as const };
+  return { p: head, before: before.slice(0, m.index) };
+}
+
 /** One candidate number as a raw figure, or null when it counts no people. */
 function figureAt(
   sentence: string,
@@ -495,7 +507,14 @@ function figureAt(
   const partitive = PARTITIVE_RE.exec(sentence.slice(n.numberEnd));
   const p = victimPhrase(sentence, n.numberEnd + (partitive ? partitive[0].length - 1 : 0));
   if (p === 'excluded' || (article && !SINGULAR_HEAD_RE.test(p.head))) return null;
-  const o = outcomeSpan(sentence, numberStart, numberStart - n.qualifierLength, p, before);
+  const found = familyOf(p, before.slice(0, before.length - n.qualifierLength));
+  const o = outcomeSpan(
+    sentence,
+    numberStart - (before.length - found.before.length),
+    numberStart - n.qualifierLength,
+    found.p,
+    found.before,
+  );
   if (p.harmOnly && !o.outcome) return null;
   // Numbers with neither a victim noun nor an adjacent verb are not casualty figures.
   const another =

@@ -172,3 +172,16 @@ describe('casualty figures: relatives told beside another victim', () => {
     expect(counts('Title\n\nA woman and her son fled to Turkey.')).toEqual([]);
   });
 });
+
+describe('casualty figures: "a family of N"', () => {
+  it.each([
+    ['The raid killed a family of five.', '5 killed'],
+    ['An entire family of six was killed in the raid.', '6 killed'],
+  ])('%s', (sentence, figure) => {
+    expect(counts(`Title\n\n${sentence}`)).toEqual([figure]);
+  });
+
+  it('does not count a family told with no harm', () => {
+    expect(counts('Title\n\nA family of seven fled the town.')).toEqual([]);
+  });
+});
