@@ -185,3 +185,13 @@ describe('casualty figures: "a family of N"', () => {
     expect(counts('Title\n\nA family of seven fled the town.')).toEqual([]);
   });
 });
+
+describe('casualty figures: a source told inside the figure', () => {
+  it.each([
+    ['Shells hit the market killing according to the latest toll 44 civilians.', '44 killed'],
+    ['Up to 90 people according to one report were killed.', '90 killed'],
+    ['Hundreds of people - up to 1400 according to one estimate - were killed.', '1400 killed'],
+  ])('%s', (sentence, figure) => {
+    expect(counts(`Title\n\n${sentence}`)).toEqual([figure]);
+  });
+});
