@@ -71,7 +71,7 @@ const OF_THE_OUTCOME_RE = new RegExp(
 );
 // Outcome before the number: "killing at least 84", "the death toll rose to 85", "left 12".
 const LEFT_OUTCOME_RE = new RegExp(
-  `(?:(?<verb>killed|killing|kill|kills|lost|losing|wounded|wounding|wounds|injured|injuring|injures|injure|executed|executing|execute|slaughtered|massacred|claimed\\s+(?:the\\s+)?li(?:fe|ves)\\s+of|claiming\\s+(?:the\\s+)?li(?:fe|ves)\\s+of|cost\\s+(?:the\\s+)?li(?:fe|ves)\\s+of|costing\\s+(?:the\\s+)?li(?:fe|ves)\\s+of|bodies\\s+of|eliminated|eliminating|neutrali[sz]ed|(?:victims|dead|fatalities|(?:those|the)\\s+(?:killed|wounded|injured))\\s+(?:included|include|were|are)|claimed|claiming|took\\s+the\\s+lives\\s+of|death\\s+of|deaths\\s+of|massacre\\s+of|killing\\s+of|murder\\s+of|murdered|beheaded|crucified|crucifying|crucifies|injury\\s+(?:of|to)|injuries\\s+(?:of|to)|(?:suffocation|asphyxiation)(?:\\s+and\\s+\\w+)?\\s+cases\\s+(?:for|among|to)|wounding\\s+of|shot\\s+dead|gunned\\s+down)` +
+  `(?:(?<verb>killed|killing|kill|kills|lost|losing|wounded|wounding|wounds|injured|injuring|injures|injure|executed|executing|execute|slaughtered|massacred|claimed\\s+(?:the\\s+)?li(?:fe|ves)\\s+of|claiming\\s+(?:the\\s+)?li(?:fe|ves)\\s+of|cost\\s+(?:the\\s+)?li(?:fe|ves)\\s+of|costing\\s+(?:the\\s+)?li(?:fe|ves)\\s+of|bodies\\s+of|eliminated|eliminating|neutrali[sz]ed|destroyed|destroying|liquidated|liquidating|annihilated|annihilating|(?:victims|dead|fatalities|(?:those|the)\\s+(?:killed|wounded|injured))\\s+(?:included|include|were|are)|claimed|claiming|took\\s+the\\s+lives\\s+of|death\\s+of|deaths\\s+of|massacre\\s+of|killing\\s+of|murder\\s+of|murdered|beheaded|crucified|crucifying|crucifies|injury\\s+(?:of|to)|injuries\\s+(?:of|to)|(?:suffocation|asphyxiation)(?:\\s+and\\s+\\w+)?\\s+cases\\s+(?:for|among|to)|wounding\\s+of|shot\\s+dead|gunned\\s+down)` +
     `|(?<toll>(?:death|casualty|fatality|civilian|final|overall|total)?\\s*toll(?:\\s+[\\w'’()-]+){0,14}?\\s+(?:to|at|of|reached|hit|is|was|stands\\s+at|stood\\s+at|climbed\\s+to|rose\\s+to|risen\\s+to|jumped\\s+to|now)|(?:number|total)\\s+of\\s+(?:(?:people|civilians|those|Syrians|victims|fatalities|deaths|dead|casualties|members|soldiers|fighters|troops|[\\w-]+)\\s+){0,6}?(?:killed|dead|deaths|died|wounded|injured|casualties)(?:\\s+[\\w'’()-]+){0,6}?\\s+(?:to|at|is|was|reached|stands\\s+at|stood\\s+at|rose\\s+to)))` +
     `(?:\\s+(?:a\\s+total\\s+of|another|a\\s+further|an\\s+additional|an\\s+estimated|all|the|some|as\\s+many\\s+as|as\\s+high\\s+as|at\\s+least|more\\s+than|over|up\\s+to|nearly|almost|about|around|roughly|approximately|no\\s+fewer\\s+than|no\\s+less\\s+than|not\\s+less\\s+than|at\\s+least|upwards\\s+of|in\\s+excess\\s+of|well\\s+over|close\\s+to|between|least|than|to|${ACCORDING_TO}))*\\s*["“‘]?$`,
   'i',
@@ -231,7 +231,7 @@ const TWO_OUTCOMES_BEFORE_RE =
 
 function findOutcomeLeft(
   before: string,
-): { outcome: Outcome; length: number; active?: boolean } | null {
+): { outcome: Outcome; length: number; active?: boolean; armedOnly?: boolean } | null {
   const among = AMONG_DEAD_RE.exec(before);
   if (among?.groups) {
     return { outcome: among.groups.injured ? 'injured' : 'killed', length: among[0].length };
@@ -262,7 +262,9 @@ function findOutcomeLeft(
       !/^(?:killed|wounded|injured|lost|executed|murdered|slaughtered|massacred|beheaded|crucified)$/.test(
         verb,
       ));
-  return { outcome, length: m[0].length, active };
+  // "destroyed over 60 terrorists": said of armed men only (of anything else it is no death).
+  const armedOnly = /^(?:destroy|liquidat|annihilat)/.test(verb);
+  return { outcome, length: m[0].length, active, armedOnly };
 }
 
 const CHAIN_FORWARD_RE =
@@ -347,6 +349,9 @@ interface VictimPhrase {
   harmOnly: boolean;
 }
 
+const THING_AFTER_RE =
+  /^\s+(?:targets?|positions?|sites?|bases?|headquarters|hideouts?|dens?|vehicles?|cars?|tanks?|areas?|infrastructure|facilities|buildings?|homes?|houses?|camps?|depots?|warehouses?|tunnels?|fortifications?|convoys?|groups?|organi[sz]ations?|cells?|networks?|factions?|gatherings?|strongholds?|nests?|launchers?|workshops?|trucks?|machine\s+guns?)\b/i;
+
 /** The victims a number counts: "12 civilians", "two more children", "members of IS". */
 function victimPhrase(sentence: string, numberEnd: number): VictimPhrase | 'excluded' {
   const after = sentence.slice(numberEnd);
@@ -378,6 +383,8 @@ function victimPhrase(sentence: string, numberEnd: number): VictimPhrase | 'excl
     phraseEnd += next[0].length;
     next = headNoun(YEAR_HEAD_RE.exec(sentence.slice(phraseEnd)));
   }
+  // "23 terrorist targets", "five rebel positions": the victim word is an adjective of a thing.
+  if (head && THING_AFTER_RE.test(sentence.slice(phraseEnd))) return 'excluded';
   // "two more civilians": "more" qualifies the noun after it.
   if (/^(?:more|others)$/i.test(head)) {
     const next = YEAR_HEAD_RE.exec(sentence.slice(phraseEnd));
@@ -438,7 +445,8 @@ function outcomeSpan(
   let right = p.head
     ? findOutcomeRight(afterPhrase, p.originalHead)
     : findOutcomeRightStrict(afterPhrase);
-  const left = findOutcomeLeft(before);
+  const found = findOutcomeLeft(before);
+  const left = found?.armedOnly && (!p.head || p.victims !== 'fighters') ? null : found;
   // "claimed the lives of three citizens injured two others" (commas stripped): a bare
   // participle after the phrase starts the next clause; the verb before the number governs.
   // "killed 30 people injured 90": a participle with a number after it is the next clause's

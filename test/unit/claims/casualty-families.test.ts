@@ -195,3 +195,18 @@ describe('casualty figures: a source told inside the figure', () => {
     expect(counts(`Title\n\n${sentence}`)).toEqual([figure]);
   });
 });
+
+describe('casualty figures: verbs said of armed men only', () => {
+  it.each([
+    ['The army destroyed over 60 terrorists.', '60 killed'],
+    ['Troops liquidated 25 militants near the border.', '25 killed'],
+  ])('%s', (sentence, figure) => {
+    expect(counts(`Title\n\n${sentence}`)).toEqual([figure]);
+  });
+
+  it('does not count things destroyed', () => {
+    expect(counts('Title\n\nThe jets destroyed 23 terrorist targets and 6 positions.')).toEqual([]);
+    expect(counts('Title\n\nThe shelling destroyed 14 homes.')).toEqual([]);
+    expect(counts('Title\n\nThe strikes destroyed five rebel positions.')).toEqual([]);
+  });
+});
