@@ -753,21 +753,39 @@ function borrowFromTotal(sentence: string, figures: RawFigure[], borrowed: Set<R
       .slice(0, i)
       .reverse()
       .find((f) => f.outcome !== null && (beside || f.count > g.count));
-    if (!total) continue;
-    g.outcome = total.outcome;
-    if (!beside) g.partOf = total.partOf ?? total;
+    const outcome = total?.outcome ?? (beside ? null : vagueTotalOutcome(sentence, g.numberStart));
+    if (!outcome) continue;
+    g.outcome = outcome;
+    if (total && !beside) g.partOf = total.partOf ?? total;
     borrowed.add(g);
     // "among them a child and two women": the rest of the list is part of the same total.
     let prev = g;
     for (const next of figures.slice(i + 1)) {
       if (next.outcome || !next.hasHead) break;
       if (!LIST_ITEM_GAP_RE.test(chainGap(sentence, prev.phraseEnd, next.numberStart))) break;
-      next.outcome = total.outcome;
+      next.outcome = outcome;
       next.partOf = g.partOf;
       borrowed.add(next);
       prev = next;
     }
   }
+}
+
+// A total told without a number: "dozens were killed including 12 children", "killing scores of
+// people among them seven women".
+const VAGUE_TOTAL_RE = new RegExp(
+  `(?:\\b(?:dozens|scores|hundreds|tens|thousands|many|several|a\\s+number)(?:\\s+of)?(?:\\s+(?!(?:were|was|have|had)\\b)[\\w'’-]+){0,3}?\\s+(?:(?:were|was|have\\s+been|had\\s+been|are|reportedly|also)\\s+){0,2}(?:${OUTCOME_SOURCE})` +
+    `|\\b(?:(?<killing>killing|killed|kills|kill)|(?<wounding>wounding|wounded|injuring|injured|injures|wounds))\\s+(?:at\\s+least\\s+)?(?:dozens|scores|hundreds|tens|thousands|many|several)(?:\\s+(?!(?:including|among)\\b)[\\w'’-]+){0,4}?)` +
+    `(?:\\s+(?!(?:and|while|but)\\b)[\\w'’-]+){0,8}?\\s+(?:including|among\\s+them|among\\s+whom)\\s*(?:at\\s+least|more\\s+than|over|some|about|nearly|almost)?\\s*$`,
+  'i',
+);
+
+function vagueTotalOutcome(sentence: string, numberStart: number): Outcome | null {
+  const m = VAGUE_TOTAL_RE.exec(sentence.slice(Math.max(0, numberStart - 140), numberStart));
+  if (!m?.groups) return null;
+  if (m.groups.killing) return 'killed';
+  if (m.groups.wounding) return 'injured';
+  return outcomeOf(m.groups);
 }
 
 const LIST_ITEM_GAP_RE = /^\s*(?:,\s*)?(?:and\s+|as\s+well\s+as\s+)?$/i;

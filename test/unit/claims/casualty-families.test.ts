@@ -210,3 +210,23 @@ describe('casualty figures: verbs said of armed men only', () => {
     expect(counts('Title\n\nThe strikes destroyed five rebel positions.')).toEqual([]);
   });
 });
+
+describe('casualty figures: a part of a total told without a number', () => {
+  it.each([
+    ['Dozens were killed including 12 children.', '12 killed'],
+    ['Scores were wounded including 12 children.', '12 injured'],
+    ['Air strikes killed dozens of people including 12 children.', '12 killed'],
+    [
+      'Hundreds of civilians were wounded among them 40 women and 12 children.',
+      '40 injured|12 injured',
+    ],
+  ])('%s', (sentence, figures) => {
+    expect(counts(`Title\n\n${sentence}`).join('|')).toBe(figures);
+  });
+
+  it('does not count the part of a vague number that suffered no harm', () => {
+    expect(counts('Title\n\nDozens of fighters joined the group including 12 foreigners.')).toEqual(
+      [],
+    );
+  });
+});
