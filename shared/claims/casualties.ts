@@ -53,7 +53,7 @@ const VICTIM_PHRASE_RE = new RegExp(
 // Aleppo's civilian massacre" is a date line.
 const YEAR_HEAD_RE = new RegExp(`^\\s+(?:${HEADS})(?![\\w-])`, 'i');
 const OF_HEAD_RE = new RegExp(
-  `^\\s+(?:of|from)\\s+(?:the\\s+|them\\s+)?(?:[\\w'’()-]+\\s+){0,3}?(${HEADS})(?![\\w-])`,
+  `^\\s+(?:of|from)\\s+(?:the\\s+|them\\s+)?(?:(?!(?:were|was|are|is|whom|which)\\b)[\\w'’()-]+\\s+){0,3}?(${HEADS})(?![\\w-])`,
   'i',
 );
 // "(of whom / of the town) were killed": fillers allowed between the victims and the verb.
@@ -482,6 +482,40 @@ function outcomeSpan(
 const FAMILY_OF_BEFORE_RE =
   /\b(?:(?:a|an|the|one)\s+)?(?:(?:entire|whole|same)\s+)?family\s+of\s*$/i;
 
+// "of which at least 96 were children", "Of the dead 12 were women".
+const PART_OF_BEFORE_RE =
+  /\bof\s+(?:which|whom|them|those(?:\s+(?:killed|dead|wounded|injured))?|the\s+(?:(?<killed>dead|killed|victims|bodies)|(?<injured>wounded|injured)))\s*(?:at\s+least|more\s+than|over|some|about|nearly|almost)?\s*$/i;
+const WERE_HEAD_RE = new RegExp(
+  `^\\s+(?:were|was|are|is)\\s+(?:all\\s+|also\\s+)?(${HEADS})(?![\\w-])`,
+  'i',
+);
+
+/** "of which 12 were children": a part whose head follows the verb "were". */
+function partHead(
+  p: VictimPhrase,
+  sentence: string,
+  numberEnd: number,
+  before: string,
+): { p: VictimPhrase; outcome: Outcome | null } {
+  const m = p.head ? null : PART_OF_BEFORE_RE.exec(before);
+  const h = m ? WERE_HEAD_RE.exec(sentence.slice(numberEnd)) : null;
+  if (!m || !h) return { p, outcome: null };
+  const head = h[1] ?? '';
+  const end = numberEnd + h[0].length;
+  const outcome = m.groups?.killed ? 'killed' : m.groups?.injured ? 'injured' : null;
+  return {
+    p: {
+      ...p,
+      head,
+      originalHead: head,
+      victims: victimsOf(head, '', ''),
+      phraseEnd: end,
+      headEnd: end,
+    },
+    outcome,
+  };
+}
+
 /** "a family of five": the family is the head of the count and the verb stands before it. */
 function familyOf(p: VictimPhrase, before: string): { p: VictimPhrase; before: string } {
   const m = p.head ? null : FAMILY_OF_BEFORE_RE.exec(before);
@@ -514,16 +548,19 @@ function figureAt(
   }
   if (isNotACount(m[0], count, before, sentence.slice(numberStart + m[0].length))) return null;
   const partitive = PARTITIVE_RE.exec(sentence.slice(n.numberEnd));
-  const p = victimPhrase(sentence, n.numberEnd + (partitive ? partitive[0].length - 1 : 0));
-  if (p === 'excluded' || (article && !SINGULAR_HEAD_RE.test(p.head))) return null;
-  const found = familyOf(p, before.slice(0, before.length - n.qualifierLength));
+  const vp = victimPhrase(sentence, n.numberEnd + (partitive ? partitive[0].length - 1 : 0));
+  if (vp === 'excluded' || (article && !SINGULAR_HEAD_RE.test(vp.head))) return null;
+  const found = familyOf(vp, before.slice(0, before.length - n.qualifierLength));
+  const part = partHead(found.p, sentence, n.numberEnd, found.before);
+  const p = part.p;
   const o = outcomeSpan(
     sentence,
     numberStart - (before.length - found.before.length),
     numberStart - n.qualifierLength,
-    found.p,
+    p,
     found.before,
   );
+  o.outcome ??= part.outcome;
   if (p.harmOnly && !o.outcome) return null;
   // Numbers with neither a victim noun nor an adjacent verb are not casualty figures.
   const another =
@@ -736,7 +773,7 @@ function resolveChains(sentence: string, figures: RawFigure[]): void {
 // A part told after its total, however far: "executed 48 people ... among them 10 children",
 // "Seven people were wounded in the raid ... three of them women".
 const PART_BEFORE_RE =
-  /\b(?:among\s+them|among\s+whom|of\s+whom|including)\s*(?:at\s+least|more\s+than|over|some|about|nearly|almost)?\s*$/i;
+  /\b(?:among\s+them|among\s+whom|of\s+whom|of\s+which|of\s+them|including)\s*(?:at\s+least|more\s+than|over|some|about|nearly|almost)?\s*$/i;
 // A figure told beside another, however far: "At least 10 Kurdish fighters were killed in the blast
 // and the gun battle along with eight IS members".
 const BESIDE_BEFORE_RE =

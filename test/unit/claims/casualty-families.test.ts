@@ -230,3 +230,21 @@ describe('casualty figures: a part of a total told without a number', () => {
     );
   });
 });
+
+describe('casualty figures: "of which N were children"', () => {
+  it('reads the part and keeps the total its own victims', () => {
+    const found = extractClaims(
+      'Title\n\nThe strike killed 30 people of whom 12 were children.',
+      ctx,
+    ).casualties.map((f) => `${f.count} ${f.outcome} ${f.victims}`);
+    expect(found).toEqual(['30 killed people', '12 killed children']);
+  });
+
+  it.each([
+    ['The hospital received 50 bodies of which at least 20 were children.', '50 killed|20 killed'],
+    ['Of the dead 12 were women.', '12 killed'],
+    ['Of the wounded 40 were children.', '40 injured'],
+  ])('%s', (sentence, figures) => {
+    expect(counts(`Title\n\n${sentence}`).join('|')).toBe(figures);
+  });
+});
