@@ -57,12 +57,13 @@ export interface Occurrence {
 }
 
 type Victims = CasualtyFigure['victims'];
-const armed = (v: Victims): boolean => v === 'soldiers' || v === 'fighters';
 
-/** Victims no retelling turns into each other: armed against unarmed, soldiers against fighters. */
+/**
+ * Victims no retelling in the body turns into each other: two classes of their own ("six
+ * children" and "six teachers", "five civilians" and "five soldiers"); "people" retells any.
+ */
 function clashingVictims(va: Victims, vb: Victims): boolean {
-  if (va === vb || va === 'people' || vb === 'people') return false;
-  return armed(va) || armed(vb);
+  return va !== vb && va !== 'people' && vb !== 'people';
 }
 
 /**
@@ -89,7 +90,7 @@ function sameOccurrence(a: Occurrence, b: Occurrence, told: Set<number>): boolea
     if ((b.others || b.listed) && b.pos === a.pos + 1) return false;
   }
   if (a.headline || b.headline) return true;
-  // Larger counts retell one figure, unless the body tells them of armed and unarmed victims
+  // Larger counts retell one figure, unless the body tells them of two classes of victims
   // ("five civilians" in one sentence, "five soldiers" in another). Places are too often read
   // from different words of one story to separate them.
   // A part of one total ("24 people including five children") is not a total of its own told

@@ -248,3 +248,13 @@ describe('casualty figures: "of which N were children"', () => {
     expect(counts(`Title\n\n${sentence}`).join('|')).toBe(figures);
   });
 });
+
+describe('casualty figures: one count told of two classes of victims', () => {
+  it('keeps "six children" and "six teachers" of the body apart', () => {
+    expect(
+      counts(
+        'School attack\n\nAt least six children were killed in the morning. Later UNICEF said 22 children had been killed along with six teachers in the strike on the school.',
+      ),
+    ).toEqual(['6 killed', '22 killed', '6 killed']);
+  });
+});
