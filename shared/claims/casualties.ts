@@ -59,7 +59,7 @@ const OF_HEAD_RE = new RegExp(
 // "(of whom / of the town) were killed": fillers allowed between the victims and the verb.
 // "killing, according to the latest toll, 44 civilians" with the commas stripped.
 const ACCORDING_TO = `according\\s+to(?:\\s+(?!(?:were|was|had|have|killed|died|wounded|injured)\\b)[\\w'’-]+){1,6}?`;
-const FILLER = `(?:${ACCORDING_TO}|(?:who|which|that)(?=\\s+(?:sustained|suffered)\\s)|who\\s+(?:were|was|had\\s+been)\\s+(?!killed|wounded|injured)\\w+(?:\\s+(?!were\\b|was\\b)[\\w-]+){0,5}|(?:rounded\\s+up|arrested|abducted|kidnapped|captured|detained|tortured|seized)\\s+and|many\\s+of\\s+whom\\s+were\\s+\\w+|(?:may|might|could)\\s+have\\s+been|(?:are|were|is|was)\\s+(?:estimated|believed|feared|thought)\\s+to\\s+have\\s+been|total|were|was|are|is|have|has|had|been|being|be|got|reportedly|also|all|later|subsequently|allegedly|previously|so\\s+far|in\\s+total|overall|altogether|mostly|either|both|among|those|the|still|now|again|already|said\\s+to\\s+have|believed\\s+to\\s+have|feared|thought|to\\s+have|to\\s+be|found|confirmed|reported|recorded|documented|were\\s+reported|who|that|which|as|being|left|have\\s+gone|gone|were\\s+either|critically|seriously|severely|slightly|lightly|badly|fatally|mortally|others|more|people|civilians|children|women|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|ISIS|IS|Daesh)`;
+const FILLER = `(?:${ACCORDING_TO}|(?:who|which|that)(?=\\s+(?:sustained|suffered)\\s)|who\\s+(?:were|was|had\\s+been)\\s+(?!killed|wounded|injured)\\w+(?:\\s+(?!were\\b|was\\b)[\\w-]+){0,5}|(?:rounded\\s+up|arrested|abducted|kidnapped|captured|detained|tortured|seized)\\s+and|many\\s+of\\s+whom\\s+were\\s+\\w+|(?:may|might|could)\\s+have\\s+been|(?:are|were|is|was)\\s+(?:estimated|believed|feared|thought)\\s+to\\s+have\\s+been|total|were|was|are|is|have|has|had|been|being|be|got|reportedly|also|all|later|subsequently|allegedly|previously|so\\s+far|in\\s+total|overall|altogether|mostly|either|both|among|those|the|still|now|again|already|said\\s+to\\s+have|believed\\s+to\\s+have|feared|thought|to\\s+have|to\\s+be|found|confirmed|reported|recorded|documented|were\\s+reported|who|that|which|as|being|left|have\\s+gone|gone|were\\s+either|critically|seriously|severely|slightly|lightly|badly|fatally|mortally|remain|remains|remained|went|listed\\s+as|others|more|people|civilians|children|women|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|ISIS|IS|Daesh)`;
 const RIGHT_OUTCOME_RE = new RegExp(
   `^(?:\\s*[-–—](?=\\s))?(?:\\s+(?:of|from|in|near|at|inside|on|for|with)\\s+(?:the\\s+|a\\s+)?[\\w'’-]+(?:\\s+[\\w'’-]+)?(?=\\s+(?:were|was|had|have|are|is)\\b))?(?:,?\\s+(?:mostly|mainly|(?:many|most|some|all)\\s+of\\s+them|including|among\\s+them)(?:\\s+(?!(?:were|was|are|is|have|has|had|and|who|which|that|killed|died|dead|wounded|injured|${NUMBER_SOURCE})(?![\\w-]))[\\w'’-]+){1,6}?(?:\\s+and\\s+[\\w'’-]+)?,?)?(?:\\s+and\\s+(?:a\\s+)?(?:child|baby|son|daughter|husband|wife)\\b|\\s+and\\s+(?:their|his|her)\\s+(?:mother|father|parents|wife|husband|brother|sister|children|son|daughter)s?|\\s+and\\s+(?:(?:pro-[\\w-]+|allied|regime|government|army|Syrian|Iraqi|Kurdish|Shiite|Shia|local|foreign|rebel|opposition)\\s+)?(?:militia|militias|militiamen|allies|loyalists|civilians|soldiers|troops|fighters|rebels|militants|policemen|officers|guards))?(?:\\s+(?:aged\\s+)?(?:between\\s+)?\\d{1,2}\\s+(?:and|to|-)\\s+\\d{1,2}\\s+years?(?:\\s+old)?)?(?:\\s+${FILLER}){0,4}\\s+(?!(?:injuring|wounding|killing)\\b)(?:${OUTCOME_SOURCE})(?![\\w-])`,
   'i',
@@ -71,7 +71,7 @@ const OF_THE_OUTCOME_RE = new RegExp(
 );
 // Outcome before the number: "killing at least 84", "the death toll rose to 85", "left 12".
 const LEFT_OUTCOME_RE = new RegExp(
-  `(?:(?<verb>killed|killing|kill|kills|lost|losing|wounded|wounding|wounds|injured|injuring|injures|injure|executed|executing|execute|slaughtered|massacred|claimed\\s+(?:the\\s+)?li(?:fe|ves)\\s+of|claiming\\s+(?:the\\s+)?li(?:fe|ves)\\s+of|cost\\s+(?:the\\s+)?li(?:fe|ves)\\s+of|costing\\s+(?:the\\s+)?li(?:fe|ves)\\s+of|bodies\\s+of|eliminated|eliminating|neutrali[sz]ed|destroyed|destroying|liquidated|liquidating|annihilated|annihilating|(?:victims|dead|fatalities|(?:those|the)\\s+(?:killed|wounded|injured))\\s+(?:included|include|were|are)|claimed|claiming|took\\s+the\\s+lives\\s+of|death\\s+of|deaths\\s+of|massacre\\s+of|killing\\s+of|murder\\s+of|murdered|beheaded|crucified|crucifying|crucifies|injury\\s+(?:of|to)|injuries\\s+(?:of|to)|(?:suffocation|asphyxiation)(?:\\s+and\\s+\\w+)?\\s+cases\\s+(?:for|among|to)|wounding\\s+of|shot\\s+dead|gunned\\s+down)` +
+  `(?:(?<verb>killed|killing|kill|kills|lost|losing|wounded|wounding|wounds|injured|injuring|injures|injure|executed|executing|execute|slaughtered|massacred|claimed\\s+(?:the\\s+)?li(?:fe|ves)\\s+of|claiming\\s+(?:the\\s+)?li(?:fe|ves)\\s+of|cost\\s+(?:the\\s+)?li(?:fe|ves)\\s+of|costing\\s+(?:the\\s+)?li(?:fe|ves)\\s+of|bodies\\s+of|eliminated|eliminating|neutrali[sz]ed|destroyed|destroying|liquidated|liquidating|annihilated|annihilating|(?:victims|dead|fatalities|(?:those|the)\\s+(?:killed|wounded|injured))\\s+(?:included|include|were|are)|claimed|claiming|took\\s+the\\s+lives\\s+of|death\\s+of|deaths\\s+of|massacre\\s+of|killing\\s+of|murder\\s+of|murdered|beheaded|crucified|crucifying|crucifies|injury\\s+(?:of|to)|martyrdom\\s+of|injuries\\s+(?:of|to)|(?:suffocation|asphyxiation)(?:\\s+and\\s+\\w+)?\\s+cases\\s+(?:for|among|to)|cases\\s+of\\s+(?:suffocation|asphyxiation|asphyxia|poisoning|choking)\\s+(?:to|among|for|in)|wounding\\s+of|shot\\s+dead|gunned\\s+down)` +
     `|(?<toll>(?:death|casualty|fatality|civilian|final|overall|total)?\\s*toll(?:\\s+[\\w'’()-]+){0,14}?\\s+(?:to|at|of|reached|hit|is|was|stands\\s+at|stood\\s+at|climbed\\s+to|rose\\s+to|risen\\s+to|jumped\\s+to|now)|(?:number|total)\\s+of\\s+(?:(?:people|civilians|those|Syrians|victims|fatalities|deaths|dead|casualties|members|soldiers|fighters|troops|[\\w-]+)\\s+){0,6}?(?:killed|dead|deaths|died|wounded|injured|casualties)(?:\\s+[\\w'’()-]+){0,6}?\\s+(?:to|at|is|was|reached|stands\\s+at|stood\\s+at|rose\\s+to)))` +
     `(?:\\s+(?:a\\s+total\\s+of|another|a\\s+further|an\\s+additional|an\\s+estimated|all|the|some|as\\s+many\\s+as|as\\s+high\\s+as|at\\s+least|more\\s+than|over|up\\s+to|nearly|almost|about|around|roughly|approximately|no\\s+fewer\\s+than|no\\s+less\\s+than|not\\s+less\\s+than|at\\s+least|upwards\\s+of|in\\s+excess\\s+of|well\\s+over|close\\s+to|between|least|than|to|${ACCORDING_TO}))*\\s*["“‘]?$`,
   'i',
@@ -198,7 +198,11 @@ function findOutcomeRight(after: string, head = ''): { outcome: Outcome; length:
   const m = RIGHT_OUTCOME_RE.exec(after) ?? OF_THE_OUTCOME_RE.exec(after);
   const outcome = outcomeOf(m?.groups);
   if (!m || !outcome) return null;
-  if (AGENT_HEAD_RE.test(head) && OBJECT_AFTER_RE.test(after.slice(m[0].length))) return null;
+  // "were killed over the past day": a passive verb has no object, its subject is the victim.
+  const passive = /\b(?:were|was|been|are|is|be)\s/i.test(m[0]);
+  if (AGENT_HEAD_RE.test(head) && !passive && OBJECT_AFTER_RE.test(after.slice(m[0].length))) {
+    return null;
+  }
   return { outcome, length: m[0].length };
 }
 
@@ -245,7 +249,7 @@ function findOutcomeLeft(
     return null;
   }
   let outcome: Outcome = 'killed';
-  if (/^(?:wound|injur|suffocat|asphyx)|^(?:those|the)\s+(?:wounded|injured)/.test(verb)) {
+  if (/^(?:wound|injur|suffocat|asphyx|cases\s)|^(?:those|the)\s+(?:wounded|injured)/.test(verb)) {
     outcome = 'injured';
   }
   if (m.groups.toll && /wounded|injured/i.test(m.groups.toll)) outcome = 'injured';
@@ -275,7 +279,7 @@ const CHAIN_BACK_RE =
 // "one of their activists", "five of his entourage", "four of the children": the count takes the
 // noun after "of".
 const PARTITIVE_RE = new RegExp(
-  `^\\s+of\\s+(?:the|its|their|his|her)\\s+(?=(?:[\\w'’-]+\\s+){0,2}?(?:${HEADS})(?![\\w-]))`,
+  `^\\s+of\\s+(?:the|its|their|his|her)\\s+(?!victims\\b|casualties\\b|dead\\b)(?=(?:[\\w'’-]+\\s+){0,2}?(?:${HEADS})(?![\\w-]))`,
   'i',
 );
 // "and one in the town of Harasta": a bare number that borrows its neighbour's figure.

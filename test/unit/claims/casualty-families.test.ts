@@ -258,3 +258,34 @@ describe('casualty figures: one count told of two classes of victims', () => {
     ).toEqual(['6 killed', '22 killed', '6 killed']);
   });
 });
+
+describe('casualty figures: more outcome shapes', () => {
+  it.each([
+    ['More than 120 militants have been killed over the past day.', '120 killed'],
+    ['More than 120 militants have been eliminated over the past day.', '120 killed'],
+    ['The blast led to the martyrdom of 4 citizens.', '4 killed'],
+    [
+      'The attack resulted in the martyrdom of 4 civilians and the injury of 9 others.',
+      '4 killed|9 injured',
+    ],
+    ['Four people were treated for injuries.', '4 injured'],
+    ['Four people were taken to hospital with wounds.', '4 injured'],
+    ['Four people were treated for breathing problems.', '4 injured'],
+    ['Four soldiers remain missing.', '4 missing'],
+    ['Four soldiers went missing.', '4 missing'],
+    ['Seven of the victims were children.', '7 killed'],
+    ['The shells caused cases of asphyxiation to more than 35 people.', '35 injured'],
+  ])('%s', (sentence, figures) => {
+    expect(counts(`Title\n\n${sentence}`).join('|')).toBe(figures);
+  });
+
+  it('still reads armed men as the ones who kill in the active voice', () => {
+    expect(counts('Title\n\nThree suicide bombers killed at least two people.')).toEqual([
+      '2 killed',
+    ]);
+  });
+
+  it('does not count people taken to hospital for no harm', () => {
+    expect(counts('Title\n\nFour people were hospitalized.')).toEqual([]);
+  });
+});
