@@ -553,7 +553,7 @@ function figureAt(
   if (isNotACount(m[0], count, before, sentence.slice(numberStart + m[0].length))) return null;
   const partitive = PARTITIVE_RE.exec(sentence.slice(n.numberEnd));
   const vp = victimPhrase(sentence, n.numberEnd + (partitive ? partitive[0].length - 1 : 0));
-  if (vp === 'excluded' || (article && !SINGULAR_HEAD_RE.test(vp.head))) return null;
+  if (vp === 'excluded' || (article && !SINGULAR_HEAD_RE.test(vp.originalHead))) return null;
   const found = familyOf(vp, before.slice(0, before.length - n.qualifierLength));
   const part = partHead(found.p, sentence, n.numberEnd, found.before);
   const p = part.p;

@@ -289,3 +289,14 @@ describe('casualty figures: more outcome shapes', () => {
     expect(counts('Title\n\nFour people were hospitalized.')).toEqual([]);
   });
 });
+
+describe('casualty figures: "a member of X"', () => {
+  it('counts one member of a plural group', () => {
+    expect(
+      counts(
+        'Title\n\nThe shells injured three visitors in addition to a member of the security forces.',
+      ),
+    ).toEqual(['3 injured', '1 injured']);
+    expect(counts('Title\n\nA member of the rebel factions was killed.')).toEqual(['1 killed']);
+  });
+});
