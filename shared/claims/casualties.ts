@@ -520,6 +520,16 @@ function partHead(
   };
 }
 
+const FATE_OF_BEFORE_RE = /\b(?:the\s+)?fate\s+of\s*$/i;
+const UNKNOWN_AFTER_RE = /^\s+(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?unknown\b/i;
+
+/** "the fate of eight members of staff is still unknown": they are missing. */
+function fateUnknown(sentence: string, phraseEnd: number, before: string): Outcome | null {
+  return FATE_OF_BEFORE_RE.test(before) && UNKNOWN_AFTER_RE.test(sentence.slice(phraseEnd))
+    ? 'missing'
+    : null;
+}
+
 /** "a family of five": the family is the head of the count and the verb stands before it. */
 function familyOf(p: VictimPhrase, before: string): { p: VictimPhrase; before: string } {
   const m = p.head ? null : FAMILY_OF_BEFORE_RE.exec(before);
@@ -564,7 +574,7 @@ function figureAt(
     p,
     found.before,
   );
-  o.outcome ??= part.outcome;
+  o.outcome ??= part.outcome ?? fateUnknown(sentence, p.phraseEnd, found.before);
   if (p.harmOnly && !o.outcome) return null;
   // Numbers with neither a victim noun nor an adjacent verb are not casualty figures.
   const another =

@@ -180,6 +180,9 @@ export const VICTIM_NOUNS: Record<string, Victims> = {
   shepherd: 'civilians',
   shepherds: 'civilians',
   tourists: 'civilians',
+  fishermen: 'civilians',
+  shopkeepers: 'civilians',
+  traders: 'civilians',
   // Counted as people only beside a verb of harm ("three refugees were killed"); on their own
   // they are numbers of refugees, not casualties (casualties.ts).
   refugees: 'civilians',

@@ -300,3 +300,17 @@ describe('casualty figures: "a member of X"', () => {
     expect(counts('Title\n\nA member of the rebel factions was killed.')).toEqual(['1 killed']);
   });
 });
+
+describe('casualty figures: missing people', () => {
+  it.each([
+    ['The fate of at least eight members of staff is still unknown.', '8 missing'],
+    ['The fate of four soldiers remains unknown.', '4 missing'],
+    ['Three fishermen are still missing.', '3 missing'],
+  ])('%s', (sentence, figure) => {
+    expect(counts(`Title\n\n${sentence}`)).toEqual([figure]);
+  });
+
+  it('does not read an unknown number as missing people', () => {
+    expect(counts('Title\n\nThe fate of the talks is unknown.')).toEqual([]);
+  });
+});
