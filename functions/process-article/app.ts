@@ -1,6 +1,5 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
-import { warmClaimPatterns } from '../../shared/claims/warm-patterns.ts';
 import { METRICS } from '../../shared/contracts/metrics.ts';
 import type { WorkerExtractor } from '../../shared/extract/worker-extractor.ts';
 import type { JobQueue } from '../../shared/ports/job-queue.ts';
@@ -15,10 +14,6 @@ import { sqsQueue } from '../commons/sqs-queues.ts';
 // response), retried by SQS and dead-lettered after its retries; the rest of the batch is done.
 // A batch whose every record failed is still a partial response, not a failed invocation: the
 // Errors alarm is for crashes and timeouts, and at low traffic most batches hold one record.
-
-// Loaded while the extraction worker loads jsdom on the other core: compile the claim patterns
-// now rather than in the first article's claims stage.
-warmClaimPatterns();
 
 async function processRecord(
   deps: ProcessDeps,
