@@ -19,8 +19,8 @@ describe('evaluate() on the held-out fifth of the development sets', () => {
     expect(report.heldOut.articles).toBeLessThan(524 * 0.25);
   });
 
-  it('keeps casualty F1 >= 0.93', () => {
-    expect(report.heldOut.casualties.f1).toBeGreaterThanOrEqual(0.93);
+  it('keeps casualty F1 >= 0.945', () => {
+    expect(report.heldOut.casualties.f1).toBeGreaterThanOrEqual(0.945);
   });
 
   it('keeps accusation F1 >= 0.74', () => {
