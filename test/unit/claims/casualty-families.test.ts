@@ -319,7 +319,7 @@ describe('casualty figures: "the number of X killed ... has risen to N"', () => 
   it('reads a long clause between the victims and the new toll', () => {
     expect(
       counts(
-        'The number of people killed by the rebel rocket attack on the Hama suburb has risen to 17.',
+        'The number of people killed by the rebel rocket attack on the northern suburb of Hama city has risen to 17 in the last hours.',
       ),
     ).toEqual(['17 killed']);
   });
