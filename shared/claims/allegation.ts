@@ -7,6 +7,7 @@
 import { figuresInSentence, type RawFigure } from './casualties.ts';
 import { parseNumber } from './numbers.ts';
 import { findPlace } from './places.ts';
+import { leadingFurnitureLength } from './sentences.ts';
 
 const LEADING_JUNK_RE =
   /^(?:[\s"“”‘’'.,;:!?()[\]{}\-–—]+|(?:and|or|but|nor|so|yet|that|which|who|whom|whose|while|whereas|although|though|because|as|if|then|also|s)\b\s*)+/i;
@@ -33,6 +34,23 @@ export function allegationProblems(text: string): string[] {
   return problems;
 }
 
+// A preposition that opens the phrase the word limit cut ("against Syrian [forces]").
+const PREPOSITION_RE =
+  /^(?:of|in|on|at|by|for|with|from|to|into|onto|near|against|over|under|after|before|during|since|toward|towards|between|among|across|through|about|via|including|amid|despite|within|without|upon)$/i;
+
+/**
+ * Words cut by the word limit end wherever the limit fell: "carrying out four air strikes today
+ * against Syrian [forces]". When the next word goes on with the last phrase (it is no preposition
+ * or conjunction), drop the phrase the cut left open, if enough stays to read.
+ */
+function withoutCutPhrase(words: string[], next: string): string[] {
+  if (PREPOSITION_RE.test(next) || TRAILING_WORD_RE.test(next)) return words;
+  for (let i = words.length - 1; i >= 3; i--) {
+    if (PREPOSITION_RE.test(words[i] ?? '')) return words.slice(0, i);
+  }
+  return words;
+}
+
 /**
  * A clean phrase from `text`: cut at the first clause boundary, at most `max` words, quotation
  * marks dropped, junk trimmed from both ends. Empty when nothing clean is left.
@@ -41,12 +59,12 @@ export function cleanPhrase(text: string, max = MAX_WORDS): string {
   let t = text.replace(LEADING_JUNK_RE, '');
   const end = CLAUSE_END_RE.exec(t);
   if (end) t = t.slice(0, end.index);
-  const words = t
+  const all = t
     .replace(/["“”]/g, ' ')
     .replace(/(^|\s)[‘']|[’'](?=\s|$)/g, '$1')
     .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, max);
+    .filter(Boolean);
+  const words = all.length > max ? withoutCutPhrase(all.slice(0, max), all[max] ?? '') : all;
   while (words.length > 0 && TRAILING_WORD_RE.test(words[words.length - 1] ?? '')) words.pop();
   // "Twelve citizens", "A woman" from the start of a sentence read as "twelve citizens".
   const phrase = words
@@ -200,7 +218,13 @@ const CLAUSE_BREAK_RE = /[;:]\s|\s[-–—]\s|,\s|["“”]\s?/g;
  * shortest run of its clauses that holds [from, to). Never cut inside a word.
  */
 export function quoteOf(sentence: string, from = 0, to = sentence.length): string {
-  const s = sentence.trim();
+  // Page furniture before the sentence proper ("05.10.2017 Get short URL 101") is no quote.
+  const whole = sentence.trim();
+  const furniture = leadingFurnitureLength(whole);
+  const cut = furniture <= from ? furniture : 0;
+  const s = whole.slice(cut);
+  from -= cut;
+  to -= cut;
   if (s.length <= LONG_SENTENCE) return s;
   let start = 0;
   let end = s.length;
