@@ -474,11 +474,13 @@ function splitOutletName(text: string, hit: ActorHit): ActorHit[] | null {
   const word = lead?.[0].trim() ?? '';
   if (!lead || (!isPlaceName(word) && !/^Syrian?$/.test(word))) return null;
   const from = hit.index + lead[0].length;
-  return findActors(text.slice(from, hit.end)).map((h) => ({
+  const inner = findActors(text.slice(from, hit.end)).map((h) => ({
     ...h,
     index: h.index + from,
     end: h.end + from,
   }));
+  // "Syrian media reported": nothing else in the name, so the press of that country speaks.
+  return inner.length > 0 ? inner : null;
 }
 
 /** All actor mentions in `text`, left to right, non-overlapping. */

@@ -2,6 +2,7 @@
 // family of sentence shapes per block. Every sentence is written for the test.
 
 import { describe, expect, it } from 'vitest';
+import { findActors } from '../../../shared/claims/actors.ts';
 import { extractClaims } from '../../../shared/claims/extract-claims.ts';
 import type { ArticleContext } from '../../../shared/domain/claims.ts';
 
@@ -733,5 +734,20 @@ describe("attributed harm: a state's unnamed official sources", () => {
     expect(pairs('Russian military sources said rebels shelled a school in Aleppo.')).toEqual([
       'russia>rebels',
     ]);
+  });
+});
+
+describe("attributed harm: a country's press at large", () => {
+  it('"Syrian media reported" is media speaking, not a Syrian state mention', () => {
+    const hits = findActors('Coalition jets killed nine people in Mayadin, Syrian media reported.');
+    expect(hits.map((h) => `${h.actor}:${h.name}`)).toEqual([
+      'coalition:Coalition jets',
+      'media:Syrian media',
+    ]);
+  });
+
+  it('a named state outlet after the country word still speaks for the state', () => {
+    const hits = findActors('In Aleppo Syrian State TV announced the army had entered the town.');
+    expect(hits.map((h) => h.actor)).toContain('syria_gov');
   });
 });
