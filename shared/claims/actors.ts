@@ -267,6 +267,8 @@ const ENTRIES: Entry[] = [
       `(?:the\\s+)?[Rr]egime${POSS}(?:\\s+(?:forces|troops|warplanes|war\\s+planes|jets|aircraft|helicopters|army|air\\s+forces?|artillery))?`,
       `[Gg]overnment\\s+(?:forces|troops|warplanes|jets|aircraft|helicopters|army)`,
       `(?:pro-|Pro-)?(?:regime|government)\\s+(?:forces|troops)`,
+      // "pro-government fighters had left", "pro-regime gunmen": the state's auxiliaries.
+      `(?:pro-|Pro-)(?:regime|government|Assad)\\s+(?:fighters|gunmen|militias?|militiamen)`,
       `[Ll]oyalist\\s+forces`,
       `(?:Walid\\s+)?(?:al-)?M(?:ou|u|o)a?llem${POSS}`,
       `(?:Bashar\\s+)?(?:al-)?Jaafari${POSS}`,
