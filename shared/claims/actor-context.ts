@@ -210,10 +210,6 @@ export function resolveGeneric(
   ) {
     return 'isis';
   }
-  // In a pro-government outlet's copy "terrorists" are the rebels whoever is quoted; so are the
-  // "terrorists" of the press that reports them ("local media", "a Syrian TV broadcaster"):
-  // only the government side's press calls the rebels so.
-  return (info?.governmentOutlet || speaker === 'media') && /terror/i.test(h.name)
-    ? 'rebels'
-    : null;
+  // In a pro-government outlet's copy "terrorists" are the rebels whoever is quoted.
+  return info?.governmentOutlet && /terror/i.test(h.name) ? 'rebels' : null;
 }

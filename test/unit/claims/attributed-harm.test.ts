@@ -751,3 +751,24 @@ describe("attributed harm: a country's press at large", () => {
     expect(hits.map((h) => h.actor)).toContain('syria_gov');
   });
 });
+
+describe("attributed harm: the state's auxiliaries", () => {
+  it('pro-government fighters, pro-regime gunmen and militias are the state side', () => {
+    const hits = findActors(
+      'Pro-government fighters shelled the village while pro-regime gunmen and pro-Assad militias looted it.',
+    );
+    expect(hits.map((h) => `${h.actor}:${h.name}`)).toEqual([
+      'syria_gov:Pro-government fighters',
+      'syria_gov:pro-regime gunmen',
+      'syria_gov:pro-Assad militias',
+    ]);
+  });
+
+  it('blame laid on them reaches the state', () => {
+    expect(
+      pairs(
+        'Rebel commanders blamed the hold-up on the fact that a number of pro-regime gunmen had stayed in the town.',
+      ),
+    ).toContain('rebels>syria_gov');
+  });
+});
