@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { findActors } from '../../../shared/claims/actors.ts';
 import { extractClaims } from '../../../shared/claims/extract-claims.ts';
+import { findSpeakers, isPhotoCredit } from '../../../shared/claims/speakers.ts';
 import type { ArticleContext } from '../../../shared/domain/claims.ts';
 
 function pairs(text: string, ctx: ArticleContext = {}): string[] {
@@ -770,5 +771,24 @@ describe("attributed harm: the state's auxiliaries", () => {
         'Rebel commanders blamed the hold-up on the fact that a number of pro-regime gunmen had stayed in the town.',
       ),
     ).toContain('rebels>syria_gov');
+  });
+});
+
+describe('attributed harm: photo credits are no speakers', () => {
+  const speakersOf = (s: string): string[] => findSpeakers(s, findActors(s)).map((h) => h.actor);
+
+  it('"Sputnik Ahmad Said" is a photographer, not Sputnik speaking', () => {
+    expect(
+      speakersOf('Sputnik Ahmad Said the coalition raid killed four civilians in the town.'),
+    ).toEqual([]);
+    expect(
+      pairs('Sputnik Ahmad Said the coalition raid killed four civilians in the town.'),
+    ).toEqual([]);
+  });
+
+  it('a plain "said" after a name still speaks', () => {
+    const s = 'Ahmad Said said coalition jets pounded the dam.';
+    expect(isPhotoCredit(s, s.indexOf('said'), 'said')).toBe(false);
+    expect(speakersOf('Sputnik said the coalition raid killed four civilians.')).toEqual(['media']);
   });
 });
