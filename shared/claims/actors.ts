@@ -106,6 +106,12 @@ const ENTRIES: Entry[] = [
       `[Oo]pposition\\s+[Cc]oalition`,
       `High\\s+Negotiations?\\s+Committee`,
       `HNC`,
+      // Leaders of the Syrian Coalition and the HNC.
+      `(?:Anas\\s+)?(?:al-)?Abdah${POSS}`,
+      `(?:Hadi\\s+)?al-Bahra${POSS}`,
+      `(?:Khaled\\s+)?Khoja${POSS}`,
+      `Riad\\s+Hijab${POSS}`,
+      `Nasr\\s+al-Hariri${POSS}`,
       `[Ee]tilaf`,
       `(?:the\\s+)?(?:main\\s+)?(?:Western-backed\\s+)?(?:Syrian|Syrias|Syria's|Syria’s)\\s+opposition(?!\\s+(?:fighters|forces|groups|factions|militants|rebels|armed))(?:\\s+(?:group|body|figures|leaders?|officials?|spokes(?:man|woman|person)|delegation|bloc))?`,
       `(?:[Tt]he\\s+)?[Oo]pposition(?:\\s+(?:group|body|figures|leaders?|officials?|spokes(?:man|woman|person)|delegation|bloc|chief|negotiators?))`,
@@ -125,6 +131,8 @@ const ENTRIES: Entry[] = [
       `J(?:a[iy]|e[iy]|ee)sh\\s+al-Islam`,
       `Ahrar\\s+al[- ]Sham`,
       `Faylaq\\s+al-Rahman`,
+      // Jaish al-Islam's leaders.
+      `(?:Mohammed\\s+|Mohammad\\s+|Zahran\\s+)?Alloush${POSS}`,
       `Nour\\s+(?:al|[Ee]l)[- ]Din\\s+(?:al|[Ee]l)[- ]Z[ei]n[ck]i`,
       `Jaish\\s+al-Fatah`,
       `Army\\s+of\\s+Conquest`,
@@ -158,6 +166,7 @@ const ENTRIES: Entry[] = [
       `Arab\\s+coalition`,
       `Saudi(?:\\s+Arabia)?${POSS}`,
       `Riyadh`,
+      `(?:Adel\\s+)?(?:al-)?Jubeir${POSS}`,
     ],
   },
   {
@@ -237,6 +246,12 @@ const ENTRIES: Entry[] = [
       `Mattis${POSS}`,
       `Ashton\\s+Carter`,
       `Ash\\s+Carter`,
+      // White House and State Department spokespeople.
+      `(?:Sean\\s+)?Spicer${POSS}`,
+      `(?:Jen\\s+)?Psaki${POSS}`,
+      `Ben\\s+Rhodes`,
+      `Josh\\s+Earnest`,
+      `(?:Heather\\s+)?Nauert${POSS}`,
       `McGurk${POSS}`,
       `Pompeo${POSS}`,
       `(?:Colonel\\s+|Col\\.?\\s+)?(?:Chris\\s+|John\\s+|Ryan\\s+)?(?:Garver|Dorrian|Dillon)${POSS}`,
@@ -329,7 +344,10 @@ const ENTRIES: Entry[] = [
       `Khamenei${POSS}`,
     ],
   },
-  { actor: 'israel', names: [`Israel${POSS}`, `Israeli`, `Netanyahu${POSS}`, `Tel\\s+Aviv`] },
+  {
+    actor: 'israel',
+    names: [`Israel${POSS}`, `Israeli`, `Netanyahu${POSS}`, `Tel\\s+Aviv`, `(?:Avigdor\\s+)?Lieberman${POSS}`],
+  },
   {
     actor: 'uk',
     names: [
@@ -342,6 +360,8 @@ const ENTRIES: Entry[] = [
       `(?:David\\s+)?Cameron${POSS}`,
       `Theresa\\s+May`,
       `(?:Michael\\s+)?Fallon`,
+      `(?:William\\s+)?Hague${POSS}`,
+      `(?:Matthew\\s+)?Rycroft${POSS}`,
       `(?:the\\s+)?Foreign\\s+Office`,
       `Anglo-American`,
       `Anglo`,
@@ -356,11 +376,20 @@ const ENTRIES: Entry[] = [
       `Macron${POSS}`,
       `(?:Laurent\\s+)?Fabius${POSS}`,
       `Le\\s+Drian`,
+      `(?:Fran[cç]ois\\s+)?Delattre${POSS}`,
       `Ayrault${POSS}`,
     ],
   },
   { actor: 'qatar', names: [`Qatar${POSS}`, `Qatari`, `Doha`] },
-  { actor: 'hezbollah', names: [`Hez?b[ou]llah${POSS}`, `Hizbull?ah${POSS}`, `Hezballah${POSS}`] },
+  {
+    actor: 'hezbollah',
+    names: [
+      `Hez?b[ou]llah${POSS}`,
+      `Hizbull?ah${POSS}`,
+      `Hezballah${POSS}`,
+      `(?:Hassan\\s+)?Nasrallah${POSS}`,
+    ],
+  },
   {
     actor: 'un',
     names: [
@@ -372,6 +401,8 @@ const ENTRIES: Entry[] = [
       `OCHA`,
       `(?:Staffan\\s+)?de\\s+Mistura${POSS}`,
       `Ban\\s+Ki-?moon${POSS}`,
+      `(?:Jan\\s+)?Egeland${POSS}`,
+      `Stephen\\s+O['’]Brien${POSS}`,
       `Guterres${POSS}`,
       `UNICEF`,
       `UNHCR`,
