@@ -346,7 +346,13 @@ const ENTRIES: Entry[] = [
   },
   {
     actor: 'israel',
-    names: [`Israel${POSS}`, `Israeli`, `Netanyahu${POSS}`, `Tel\\s+Aviv`, `(?:Avigdor\\s+)?Lieberman${POSS}`],
+    names: [
+      `Israel${POSS}`,
+      `Israeli`,
+      `Netanyahu${POSS}`,
+      `Tel\\s+Aviv`,
+      `(?:Avigdor\\s+)?Lieberman${POSS}`,
+    ],
   },
   {
     actor: 'uk',

@@ -792,3 +792,23 @@ describe('attributed harm: photo credits are no speakers', () => {
     expect(speakersOf('Sputnik said the coalition raid killed four civilians.')).toEqual(['media']);
   });
 });
+
+describe('attributed harm: officials quoted by name', () => {
+  it('spokespeople and leaders speak for their side', () => {
+    expect(pairs('Spicer said the regime had dropped chemical bombs on the town.')).toEqual([
+      'us>syria_gov',
+    ]);
+    expect(pairs('Alloush said Nusra fighters had executed the prisoners.')).toEqual([
+      'rebels>nusra',
+    ]);
+    const s = 'Hague, Egeland, Nasrallah, Lieberman and al-Jubeir spoke after Anas al-Abdah.';
+    expect(findActors(s).map((h) => h.actor)).toEqual([
+      'uk',
+      'un',
+      'hezbollah',
+      'israel',
+      'saudi',
+      'opposition',
+    ]);
+  });
+});
