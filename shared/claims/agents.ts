@@ -33,7 +33,7 @@ const UNDECIDED_BEFORE_RE =
   /\b(?:whether|determine\w*\s+(?:who|which)|unclear\s+(?:who|which))\b[^.;]*$/i;
 const HYPOTHETICAL_BY_RE = /\b(?:would|could|might|may)\s+(?:not\s+)?be\s+\w+\s+by\s+(?:the\s+)?$/i;
 const VIOLENT_VERB =
-  '(?:killed|kills|killing|fired|fires|firing|shelled|shelling|attacked|attacks|attack|attacking|targeted|targeting|targets|launched|launching|bombed|struck|hit|executed|planted|detonated|stormed|kidnapped|abducted|besieged|used|breached|violated|committed|opened\\s+fire|blew\\s+up|infiltrated|massacred|slaughtered|murdered|beheaded|crucified|shot|set\\s+off|are\\s+delivering|possess|opened\\s+(?:\\w+\\s+){0,2}fire)';
+  '(?:killed|kills|killing|fired|fires|firing|shelled|shelling|attacked|attacks|attack|attacking|targeted|targeting|targets|launched|launching|bombed|struck|hit|executed|planted|detonated|stormed|kidnapped|abducted|besieged|used|breached|violated|committed|opened\\s+fire|blew\\s+up|infiltrated|massacred|slaughtered|murdered|beheaded|crucified|shot|set\\s+off|are\\s+delivering|possess|suppressed|tortured|looted|burned|trapped|bombarded|destroyed|raided|ambushed|opened\\s+(?:\\w+\\s+){0,2}fire)';
 // Generic names ("terrorists") only count with a violent verb, not "continue to receive"; the
 // words between may not start another clause ("terrorists' movements while attacking").
 const VIOLENT_AFTER_RE = new RegExp(

@@ -812,3 +812,20 @@ describe('attributed harm: officials quoted by name', () => {
     ]);
   });
 });
+
+describe('attributed harm: generic armed names and what they do', () => {
+  it('"terrorists" who suppressed, tortured, looted or trapped people are agents', () => {
+    expect(
+      pairs('The Russian Defence Ministry said the terrorists suppressed a protest in the town.'),
+    ).toEqual(['russia>rebels']);
+    expect(
+      pairs('SANA said that the terrorists tortured and looted the villagers before fleeing.'),
+    ).toEqual(['syria_gov>rebels']);
+  });
+
+  it('but not "terrorists" who were trapped', () => {
+    expect(
+      pairs('The Russian Defence Ministry said the terrorists were trapped in the old city.'),
+    ).toEqual([]);
+  });
+});
