@@ -829,3 +829,19 @@ describe('attributed harm: generic armed names and what they do', () => {
     ).toEqual([]);
   });
 });
+
+describe('attributed harm: a day before the agent is a time, not a target', () => {
+  it('"On Sunday Turkish forces ramped up ..." makes Turkey the agent the monitor later blames', () => {
+    expect(
+      pairs(
+        'On Sunday Turkish forces ramped up their offensive with warplanes pounding the villages. The offensive has gone on for a week. At least 40 civilians were killed in the strikes the Observatory said.',
+      ),
+    ).toEqual(['sohr>turkey']);
+  });
+
+  it('"strikes on Russian positions" still makes Russia the target', () => {
+    expect(
+      pairs('Rebel shelling on Russian positions killed two soldiers, the Observatory said.'),
+    ).not.toContain('sohr>russia');
+  });
+});
