@@ -68,7 +68,7 @@ const HARM_OF_BEFORE_RE =
 const FORCE_OF_BEFORE_RE =
   /\b(?:aircrafts?|warplanes|jets|planes|forces|troops|fighters|militants|members|gunmen|terrorists|units|elements|militias?|groups|organi[sz]ations)\s+(?:of|from|belonging\s+to|affiliated\s+(?:with|to)|linked\s+to|loyal\s+to|operating\s+under)\s+(?:the\s+)?(?:so-?\s?called\s+)?$/i;
 const WEAPON_BEFORE_RE =
-  /\b(?:gas|chemicals?|weapons?|shells?|rockets?|missiles?|bombs?|mines?|helicopters?|jets|aircraft|planes|drones?)\b[^.;]{0,60}$/i;
+  /\b(?:gas|chemicals?|weapons?|shells?|rockets?|missiles?|bombs?|mines?|helicopters?|jets|aircraft|planes|drones?)\b[^.;]{0,100}$/i;
 // "jets believed to be Russian", "raids thought to have been Syrian".
 const BELIEVED_BEFORE_RE =
   /\b(?:believed|thought|suspected|said|likely|probably|presumably)\s+to\s+(?:be|have\s+been)\s+(?:the\s+)?$/i;
@@ -126,7 +126,7 @@ function cannotBeAgent(sentence: string, h: ActorHit, before: string, after: str
 }
 
 /** The clause names the actor as the doer: "carried out by X", "X's crimes", "jets believed to be X". */
-function namedAsDoer(before: string, after: string): boolean {
+function namedAsDoer(before: string, after: string, clause: string): boolean {
   if (BY_BEFORE_RE.test(before) || LONG_BY_BEFORE_RE.test(before)) {
     return !HYPOTHETICAL_BY_RE.test(before);
   }
@@ -135,7 +135,9 @@ function namedAsDoer(before: string, after: string): boolean {
   if (MUTUAL_BEFORE_RE.test(before)) return true;
   if (FORCE_OF_BEFORE_RE.test(before) && VIOLENT_AFTER_RE.test(after)) return true;
   // "the poison gas ... belonged to rebels".
-  if (/\bbelong\w*\s+to\s+(?:the\s+)?$/i.test(before) && WEAPON_BEFORE_RE.test(before)) return true;
+  // "the poison gas in that incident last week ... belonged to rebels": the weapon may stand
+  // further back in the clause than the 60 characters read before the name.
+  if (/\bbelong\w*\s+to\s+(?:the\s+)?$/i.test(before) && WEAPON_BEFORE_RE.test(clause)) return true;
   return POSSESSED_CRIME_RE.test(after) || COVER_UP_AFTER_RE.test(after);
 }
 
@@ -160,9 +162,9 @@ function decideAgent(sentence: string, h: ActorHit): boolean {
   const after = sentence.slice(h.end + (coordinated?.[0].length ?? 0), h.end + 80);
   const before = sentence.slice(Math.max(0, h.index - 60), h.index);
   if (cannotBeAgent(sentence, h, before, after)) return false;
-  if (namedAsDoer(before, after)) return true;
-  // A passive harm verb further back: "killed ... in bombing of Aleppo on Friday by regime forces".
   const clause = sentence.slice(Math.max(0, h.index - 140), h.index);
+  if (namedAsDoer(before, after, clause)) return true;
+  // A passive harm verb further back: "killed ... in bombing of Aleppo on Friday by regime forces".
   if (LONG_BY_BEFORE_RE.test(clause) && !HYPOTHETICAL_BY_RE.test(before)) return true;
   if (PASSIVE_AFTER_RE.test(after)) return false;
   // "killed in US-led strikes": the participle describes the victims, not this actor.

@@ -845,3 +845,21 @@ describe('attributed harm: a day before the agent is a time, not a target', () =
     ).not.toContain('sohr>russia');
   });
 });
+
+describe('attributed harm: a weapon said to belong to a party', () => {
+  it('reaches the weapon further back in the clause', () => {
+    expect(
+      pairs(
+        'Moscow has said the toxic gas used in the attack on the northern town last month belonged to the rebels.',
+      ),
+    ).toContain('russia>rebels');
+  });
+
+  it('not a house that belonged to a family', () => {
+    expect(
+      pairs(
+        'The Observatory said the house in the old quarter of the town belonged to the rebels.',
+      ),
+    ).toEqual([]);
+  });
+});
