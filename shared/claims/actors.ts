@@ -290,6 +290,8 @@ const ENTRIES: Entry[] = [
       `(?:Faisal\\s+)?(?:al-)?Mekdad${POSS}`,
       `(?:Bouthaina\\s+)?Shaaban${POSS}`,
       `${NOT_A_PLACE}Damascus${POSS}(?=\\s+${STATE_VERB})`,
+      // "Damascus and its Russian and Iranian allies": a capital with allies is a government.
+      `${NOT_A_PLACE}Damascus(?=\\s+and\\s+its\\s+(?:[\\w-]+\\s+){0,4}(?:allies|ally|backers)\\b)`,
       `${BLAME_OBJECT_BEFORE}Damascus`,
       `${GOVERNMENT_BLAMES}`,
       `(?<=\\b(?:by|on|blamed|accused|condemned)\\s+)[Tt]he\\s+government(?!\\s+(?:of|in)\\b)`,

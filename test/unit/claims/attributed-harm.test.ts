@@ -863,3 +863,13 @@ describe('attributed harm: a weapon said to belong to a party', () => {
     ).toEqual([]);
   });
 });
+
+describe('actors: a capital with allies', () => {
+  it('"Damascus and its Russian allies" is the government, "Damascus and its suburbs" a place', () => {
+    expect(findActors('Damascus and its Russian allies pressed on.').map((h) => h.actor)).toEqual([
+      'syria_gov',
+      'russia',
+    ]);
+    expect(findActors('They fled to Damascus and its suburbs.')).toEqual([]);
+  });
+});
