@@ -1,6 +1,6 @@
 import { defaultTopics } from '../../shared/config/schema.ts';
 import { loadFaKes, REPO_DATA_DIR } from '../../shared/corpus/fa-kes.ts';
-import type { AlertRecord } from '../../shared/domain/records.ts';
+import { type AlertRecord, isDigestAlert } from '../../shared/domain/records.ts';
 import type { TrackedRecord } from '../../shared/incidents/types.ts';
 import { classifyTopics } from '../../shared/topics/index.ts';
 import { type ArticleJob, articleIdFor, pollFeeds } from '../../shared/use-cases/poll-feeds.ts';
@@ -30,7 +30,7 @@ interface Traced {
 
 function describe(t: Traced, record: TrackedRecord | null): string {
   const a = t.alert;
-  if (a.kind === 'digest' || a.kind === 'overflow') return `${t.pass} ${a.kind} ${a.alertId}`;
+  if (isDigestAlert(a)) return `${t.pass} ${a.kind} ${a.alertId}`;
   const entry = record?.updates.find((u) => u.version === a.version);
   const changes = (entry?.changes ?? []).map((c) => JSON.stringify(c)).join('\n      ');
   return [

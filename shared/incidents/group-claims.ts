@@ -224,6 +224,27 @@ function accusationReport(input: ArticleClaims, a: ReportedAccusation): Accusati
   };
 }
 
+/**
+ * Two reports of one article that are about one incident, as one report: every figure (a source
+ * stating one measure twice keeps the higher), every accusation, the first perpetrator named. It
+ * is known by the placed report's identity when only one of them has a place.
+ */
+export function mergeIncidentReports(a: IncidentReport, b: IncidentReport): IncidentReport {
+  const where = !a.placeKey && b.placeKey ? b : a;
+  const perpetrator = a.perpetrator ? a : b;
+  return {
+    ...where,
+    perpetrator: perpetrator.perpetrator,
+    perpetratorName: perpetrator.perpetratorName,
+    figures: dedupeFigures([...a.figures, ...b.figures]),
+    accusations: [
+      ...a.accusations,
+      ...b.accusations.filter((x) => !a.accusations.some((y) => y.key === x.key)),
+    ],
+    lookupKeys: [...new Set([...where.lookupKeys, ...a.lookupKeys, ...b.lookupKeys])],
+  };
+}
+
 /** Groups one article's claims by incident; see the module comment. */
 export function groupArticleClaims(input: ArticleClaims): GroupedClaims {
   const incidents = groupFigures(input);
