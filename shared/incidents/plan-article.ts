@@ -75,14 +75,19 @@ class Planned {
     this.plans.push(p);
     if (!isIdle(p)) this.byId.set(p.plan.next.id, p);
   }
-}
 
-/** Folds one more report into the plan of the incident it chose, and plans that again. */
-function fold(p: RecordPlan, report: IncidentReport, opts: PlanOptions): void {
-  const merged = p.merged ? mergeIncidentReports(p.merged, report) : report;
-  p.merged = merged;
-  const before = p.before && isIncident(p.before) ? p.before : null;
-  p.plan = planIncidentUpdate(before, merged, opts, p.found);
+  /**
+   * Folds one more report into the plan of the incident it chose and plans that again. A new
+   * incident may change its id: placed by the second report, it is created under that key.
+   */
+  fold(p: RecordPlan, report: IncidentReport, opts: PlanOptions): void {
+    const merged = p.merged ? mergeIncidentReports(p.merged, report) : report;
+    p.merged = merged;
+    const before = p.before && isIncident(p.before) ? p.before : null;
+    this.byId.delete(p.plan.next.id);
+    p.plan = planIncidentUpdate(before, merged, opts, p.found);
+    this.byId.set(p.plan.next.id, p);
+  }
 }
 
 function planIncidentReport(planned: Planned, report: IncidentReport, opts: PlanOptions): void {
@@ -91,7 +96,7 @@ function planIncidentReport(planned: Planned, report: IncidentReport, opts: Plan
   const mine = planned.of(known?.id);
   if (mine) {
     mine.incidents.push(report);
-    fold(mine, report, opts);
+    planned.fold(mine, report, opts);
     return;
   }
   planned.add({
@@ -112,7 +117,7 @@ function planAccusationReport(planned: Planned, report: AccusationReport, opts: 
     const asReport = accusationAsIncidentReport(report, incident);
     if (mine) {
       mine.accusations.push(report);
-      fold(mine, asReport, opts);
+      planned.fold(mine, asReport, opts);
       return;
     }
     const plan = planIncidentUpdate(incident, asReport, opts);

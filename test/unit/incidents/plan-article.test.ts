@@ -110,4 +110,42 @@ describe('planning an article’s reports together', () => {
     expect(plans).toHaveLength(1);
     expect((plans[0]?.plan.next as Incident).accusations).toHaveLength(1);
   });
+
+  it('a placeless report placed by a later one is created placed, and the article’s accusations still find it', () => {
+    // "At least 15 civilians were killed on Thursday ... more than 100 near Manbij on Friday":
+    // the first names no place, the second does; the US and the coalition are one party.
+    const unplaced = figure({
+      count: 15,
+      place: null,
+      date: '2016-07-28',
+      perpetrator: 'us',
+      perpetratorName: 'US jets',
+      source: 'TRT World',
+      quote: 'At least 15 civilians were killed on Thursday in US air strikes, TRT World said.',
+    });
+    const manbij = figure({
+      count: 100,
+      qualifier: 'more_than',
+      place: 'Manbij',
+      date: '2016-07-29',
+      source: 'TRT World',
+      quote: 'Strikes near Manbij on Friday claimed more than 100 civilians, TRT World said.',
+    });
+    const amnesty = accusation({
+      accuser: 'amnesty',
+      accuserName: 'Amnesty International',
+      place: null,
+      allegation: 'failing to prevent civilian deaths',
+      quote: 'Amnesty International called on the coalition to do more to prevent civilian deaths.',
+    });
+    const claims = articleClaims(article('t1', 'TRT World'), [unplaced, manbij], [amnesty], {
+      storyId: story,
+    });
+    const plans = planArticle(groupArticleClaims(claims), () => []);
+    expect(plans).toHaveLength(1);
+    const next = plans[0]?.plan.next as Incident;
+    expect(next.place).toBe('Manbij');
+    expect(next.accusations.map((a) => a.accuser)).toEqual(['amnesty']);
+    expect(plans[0]?.plan.update?.kind).toBe('first_report');
+  });
 });
