@@ -108,7 +108,7 @@ describe('planning an article’s reports together', () => {
     });
     const plans = planArticle(groupArticleClaims(claims), () => []);
     expect(plans).toHaveLength(1);
-    expect((plans[0]?.plan.next as Incident).accusations).toHaveLength(1);
+    expect((plans[0]?.plan.next as Incident | undefined)?.accusations).toHaveLength(1);
   });
 
   it('a placeless report placed by a later one is created placed, and the article’s accusations still find it', () => {
