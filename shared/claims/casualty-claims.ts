@@ -35,6 +35,10 @@ const CLAUSE_END_RE =
   /^\s*(?:$|[,.;:)"”’]|(?:on|in|at|late|early|last|this|today|yesterday|which|who|that|citing|adding|director|head|chief|spokes\w+|of\s+the)\b)/i;
 const PRONOUN_ATTRIBUTION_RE =
   /\b(?:he|she|it|they|the\s+(?:diplomat|minister|ministry|spokesman|spokeswoman|official|statement|general|envoy|agency|group|monitor|observatory|report))\s+(?:also\s+)?(?:said|says|added|noted|told|stressed)\b/i;
+// After an actor, words that make it the one who struck ("US-led coalition strikes near Raqqa -
+// reports"), not the one who reports.
+const PERPETRATOR_AFTER_RE =
+  /^\s*(?:-?led|-?backed|(?:air\s*|missile\s+)?strikes?|airstrikes?|air\s+raids?|raids?|warplanes?|jets|aircraft|drones?|shelling|bombardments?|bombing|bombs?|attacks?|missiles?)\b/i;
 // Actors that can be the source of a figure (not e.g. a victim group).
 const NOT_SOURCES = new Set(['isis', 'nusra', 'rebels']);
 
@@ -51,7 +55,7 @@ function attribution(sentence: string, hits: ActorHit[]): ActorHit | null {
   for (const h of hits) {
     if (h.generic || NOT_SOURCES.has(h.actor)) continue;
     const after = sentence.slice(h.end, h.end + 80);
-    if (ATTRIBUTION_AFTER_RE.test(after) && !/^\s*(?:-?led|-?backed)/.test(after)) return h;
+    if (ATTRIBUTION_AFTER_RE.test(after) && !PERPETRATOR_AFTER_RE.test(after)) return h;
   }
   return null;
 }

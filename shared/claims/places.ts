@@ -130,6 +130,16 @@ const GAZETTEER_RE = new RegExp(`(?<![\\w-])(?:${ALIASES.join('|')})(?![\\w-])`,
 const OF_PLACE_RE =
   /\b(?:town|village|city|neighbou?rhood|district|suburb|province|countryside|area|region|camp)\s+of\s+((?:al-|Al-|el-|ad-|as-|ash-)?[A-Z][\w'-]+(?:\s+(?:al-|el-)?[A-Z][\w'-]+)?)/g;
 
+// Places beyond Syria's borders that its war coverage names (the coalition's Iraqi front): an
+// incident there is not a strike in Syria, whatever else the article reports.
+const OUTSIDE_SYRIA_RE =
+  /^(?:Mosul|Hawija|Fallujah|Falluja|Ramadi|Tikrit|Kirkuk|Baghdad|Anbar|Tal\s+Afar|Qayyarah|Sinjar|Erbil|Irbil|Basra|Nineveh|Iraq)$/i;
+
+/** Whether a place name (as findPlace returns it) lies outside Syria ("Mosul"). */
+export function isOutsideSyria(place: string): boolean {
+  return OUTSIDE_SYRIA_RE.test(place.trim());
+}
+
 /** Whether `word` is a place the gazetteer knows ("Aleppo", "Raqqah"). */
 export function isPlaceName(word: string): boolean {
   return ALIAS_TO_NAME.has(word.toLowerCase());

@@ -1,3 +1,4 @@
+import { isOutsideSyria } from '../claims/places.ts';
 import type { Actor } from '../domain/claims.ts';
 import { MAX_OUTLETS, MAX_QUOTE, mergeFigure, tallies } from './accounts.ts';
 import { byParty, incidentIdFor } from './identity.ts';
@@ -39,7 +40,12 @@ const topicActorsOf = (o: PlanOptions) =>
   o.topicActors === undefined ? COALITION_ACTORS : o.topicActors;
 
 /** Of the topic unless every perpetrator named is outside the topic's actors. */
-function incidentOfTopic(i: Pick<Incident, 'perpetrator' | 'perpetratorClaims'>, o: PlanOptions) {
+function incidentOfTopic(
+  i: Pick<Incident, 'perpetrator' | 'perpetratorClaims' | 'place'>,
+  o: PlanOptions,
+) {
+  // A strike in Mosul is the coalition's Iraqi war, not the topic, even in a Syria article.
+  if (i.place && isOutsideSyria(i.place)) return false;
   const named = [i.perpetrator, ...i.perpetratorClaims.map((c) => c.actor)].filter(
     (a): a is Actor => a !== null,
   );

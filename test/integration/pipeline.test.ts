@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractClaims } from '../../shared/claims/extract-claims.ts';
+import { isOutsideSyria } from '../../shared/claims/places.ts';
 import { sourceKey } from '../../shared/incidents/parties.ts';
 import type { SitePage } from '../../shared/local/demo-site.ts';
 import { DEMO_ARTICLES } from '../../shared/local/fa-kes-pages.ts';
@@ -52,10 +53,25 @@ describe('pipeline on the demo articles', () => {
     expect(slackTexts()).not.toContain(urlOf(page(offTopic)));
   });
 
-  it('alerts Slack on the figures the extractor finds in the on-topic articles', () => {
+  it('alerts Slack on the figures the extractor finds in the on-topic articles', async () => {
     const texts = slackTexts();
+    // An incident beyond Syria (the first article's "200 killed in recent airstrikes in Mosul")
+    // is stored, not sent: it is not the topic. Its figures are left out here.
+    const { records } = await h
+      .storeAt(h.dynamo.client)
+      .incidentReader.listRecords({ kind: 'incident' }, null);
+    const offTopic = records.filter((r) => r.kind === 'incident' && !r.ofTopic);
+    for (const r of offTopic)
+      expect(r.kind === 'incident' && isOutsideSyria(r.place ?? '')).toBe(true);
+    const offTopicQuotes = new Set(
+      offTopic.flatMap((r) =>
+        r.kind === 'incident' ? r.accounts.flatMap((a) => a.figures.map((f) => f.quote)) : [],
+      ),
+    );
     for (const slug of [storyA, tollFirst, accusation]) {
-      const figures = claimsOf(page(slug)).casualties.filter((c) => !c.background);
+      const figures = claimsOf(page(slug)).casualties.filter(
+        (c) => !c.background && !offTopicQuotes.has(c.quote),
+      );
       expect(figures.length, slug).toBeGreaterThan(0);
       // One account per source and measure: a source's lower figure for the same measure (an
       // earlier or partial count in the same article) gives way to its highest.

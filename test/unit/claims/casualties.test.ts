@@ -167,6 +167,14 @@ describe('extractClaims casualties: source, place, date, quote', () => {
     expect(extractClaims('Four people were killed.').casualties[0]?.source).toBe('the outlet');
   });
 
+  it('does not take the party that struck for the source ("coalition strikes ... - reports")', () => {
+    const [f] = figures(
+      'Eight civilians die in US-led coalition strikes near Homs - reports. State media said so.',
+    );
+    expect(f?.source).not.toMatch(/coalition/i);
+    expect(f?.perpetrator).toBe('coalition');
+  });
+
   it('attributes "according to" sources', () => {
     const [f] = figures(
       'The strike killed 62 troops and wounded 100 more, according to the Russian Defense Ministry.',

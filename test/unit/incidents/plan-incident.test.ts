@@ -296,6 +296,19 @@ describe('incident update planner', () => {
     expect(store.incidents()[0]?.accusations).toEqual([]);
   });
 
+  it('a coalition strike beyond Syria (Mosul) is stored but not of the topic', () => {
+    const store = new MemoryIncidents();
+    const out = store.apply(
+      articleClaims(article('a1', 'Reuters'), [
+        figure({
+          place: 'Mosul',
+          quote: 'At least 22 civilians were killed in coalition air strikes in Mosul.',
+        }),
+      ]),
+    );
+    expect(out[0]?.record).toMatchObject({ kind: 'incident', place: 'Mosul', ofTopic: false });
+  });
+
   it('a coalition accusation with no incident is its own record, of the topic', () => {
     const store = new MemoryIncidents();
     const out = store.apply(
