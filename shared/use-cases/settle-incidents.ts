@@ -10,12 +10,12 @@ import type { IncidentStore } from '../ports/incident-store.ts';
 // One article's claims into incident records (shared/incidents/README.md, "Storing it"): group
 // them by incident, read what is known under every report's lookup keys and the story at once,
 // plan the article's reports together (planArticle: reports that choose one record are merged),
-// then write each record with one conditional single-item write. A writer that loses a race (the version
-// moved, or another worker created the same record first) reads again and plans against the
-// winner; a lost create is re-read by the id it tried, since the winner may not have registered
-// its identity keys yet. Keys and the story index are written after the record, idempotently, so
-// a crash anywhere leaves an article whose re-run finds itself on the record and gets the very
-// same update back (same message id).
+// then write each record with one conditional single-item write. A writer that loses a race
+// (the version moved, or another worker created the same record first) reads again and re-plans
+// that record's reports against the winner; a lost create is re-read by the id it tried, since
+// the winner may not have registered its identity keys yet. Keys and the story index are written
+// after the record, idempotently, so a crash anywhere leaves an article whose re-run finds itself
+// on the record and gets the very same update back (same message id).
 
 /** Re-plans of one report before giving up on a record that keeps moving. */
 export const MAX_INCIDENT_RACES = 5;
