@@ -1,6 +1,6 @@
 // `npm run train:accusations`: train the accusation scorer on the tuning part of the labelled
 // development set and write shared/claims/accusation-model.json, its threshold chosen by 5-fold
-// cross-validation; print the cross-validated figures and the strongest weights. Same weights
+// cross-validation (summed over three fold seeds); print the cross-validated figures and the strongest weights. Same weights
 // every run.
 //   --check    write nothing; exit 1 when the committed weights are not what training gives
 //   --search   print cross-validation over a small grid of options, train nothing
@@ -14,8 +14,8 @@ import { REPO_DATA_DIR } from '../../shared/corpus/fa-kes.ts';
 import {
   bestThreshold,
   type Counts,
-  crossValidate,
   f1,
+  repeatedCrossValidation,
   serialiseModel,
   TRAINING_OPTIONS,
   trainModel,
@@ -38,14 +38,7 @@ function main(): void {
   if (args.search) {
     for (const lambda of [0.001, 0.003, 0.01, 0.03]) {
       for (const minCount of [3, 5, 10]) {
-        const sums = new Map<number, Counts>();
-        for (const seed of ['cv', 'cv1', 'cv2']) {
-          for (const [t, c] of crossValidate(articles, { lambda, minCount }, 5, seed)) {
-            const s = sums.get(t) ?? { tp: 0, fp: 0, fn: 0 };
-            sums.set(t, { tp: s.tp + c.tp, fp: s.fp + c.fp, fn: s.fn + c.fn });
-          }
-        }
-        const best = bestThreshold(sums);
+        const best = bestThreshold(repeatedCrossValidation(articles, { lambda, minCount }));
         console.log(
           `lambda=${lambda} minCount=${minCount}  threshold=${best.threshold} ${figures(best.counts)} over 3 fold seeds`,
         );
@@ -53,7 +46,7 @@ function main(): void {
     }
     return;
   }
-  const cv = bestThreshold(crossValidate(articles, TRAINING_OPTIONS));
+  const cv = bestThreshold(repeatedCrossValidation(articles, TRAINING_OPTIONS));
   const model = trainModel(articles, TRAINING_OPTIONS, cv.threshold);
   const text = serialiseModel(model);
   if (args.check) {

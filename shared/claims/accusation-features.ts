@@ -130,6 +130,13 @@ function accusedFeatures(c: Candidate, v: FeatureVector): void {
   const a1 = after[0]?.toLowerCase();
   if (w1) v.set(`w-1:${w1}`, 1);
   if (a1) v.set(`w+1:${a1}`, 1);
+  // Looser than the agent test: a word of harm soon after the accused, or "by" just before it.
+  if (HARM_RE.test(s.slice(h.end, h.end + 50))) v.set('a:harm-after', 1);
+  if (HARM_RE.test(s.slice(Math.max(0, h.index - 50), h.index))) v.set('a:harm-before', 1);
+  if (/\bthat\s+(?:the\s+)?$/i.test(s.slice(Math.max(0, h.index - 12), h.index)))
+    v.set('a:that-clause', 1);
+  for (const w of before.slice(-4)) v.set(`wb:${w.toLowerCase()}`, 1);
+  for (const w of after.slice(0, 4)) v.set(`wa:${w.toLowerCase()}`, 1);
 }
 
 /** The feature vector of one candidate. */

@@ -30,6 +30,36 @@ import {
   sentenceSubject,
 } from './speakers.ts';
 
+/** How far a quotation may run on before its closing mark is taken to be lost. */
+const QUOTE_REACH = 4;
+const quoteMarks = (s: string): number => s.match(/["“”]/g)?.length ?? 0;
+
+/**
+ * For each sentence inside a quotation that runs over several sentences ("The terrorists shelled
+ * our homes. They killed my brother" a resident said.), the index of the sentence that closes
+ * it, where its speaker is named; -1 elsewhere. A quotation not closed within a few sentences
+ * is taken to be an unbalanced mark and ignored.
+ */
+export function quotationClosers(texts: readonly string[]): number[] {
+  const out = texts.map(() => -1);
+  let i = 0;
+  while (i < texts.length) {
+    if (quoteMarks(texts[i] ?? '') % 2 === 0) {
+      i++;
+      continue;
+    }
+    let k = i + 1;
+    while (k < texts.length && k <= i + QUOTE_REACH && quoteMarks(texts[k] ?? '') % 2 === 0) k++;
+    if (k >= texts.length || k > i + QUOTE_REACH) {
+      i++;
+      continue;
+    }
+    for (let j = i; j < k; j++) out[j] = k;
+    i = k + 1;
+  }
+  return out;
+}
+
 /** What carries over from one sentence to the next. */
 interface Discourse {
   lastSpeakers: Speaker[];
@@ -54,6 +84,7 @@ function resolveSpeakers(
   d: Discourse,
   ctx: ArticleContext,
   info: ArticleInfo,
+  closer: ActorHit[] | null,
 ): Speaker[] {
   // "A source at the Police Command told SANA": state media speak for the state through an
   // unnamed source.
@@ -67,6 +98,8 @@ function resolveSpeakers(
   // "the ministry said ... RT reports": the outlet relays the ministry.
   const relayOnly = found.length > 0 && kind !== null && found.every((h) => h.actor === 'media');
   if (found.length > 0 && !relayOnly) return found;
+  // Inside a quotation that runs on: whoever is named where it closes speaks it all.
+  if (closer && closer.length > 0) return closer.map(at0);
   const own = ownSubject(s, hits);
   if (own.length > 0) return own.map(at0);
   const prev = d.before;
@@ -74,10 +107,7 @@ function resolveSpeakers(
   if (kind && prevSubject && (kind === 'any' || (kind === 'person') === prevSubject.person)) {
     return [at0(prevSubject.hit)];
   }
-  if (
-    d.lastSpeakers.length > 0 &&
-    (kind || /^["“]/.test(s) || ACCORDING_ANAPHOR_START_RE.test(s))
-  ) {
+  if (d.lastSpeakers.length > 0 && (kind || closer || ACCORDING_ANAPHOR_START_RE.test(s))) {
     return d.lastSpeakers.map(at0);
   }
   const outletActor = outletParty(ctx);
@@ -142,13 +172,19 @@ export function accusationFrames(a: ArticleAnalysis, ctx: ArticleContext = {}): 
   const { info } = a;
   const d: Discourse = { lastSpeakers: [], before: null, lastAgent: null, lastAgentAt: -1 };
   const out: FrameOutcome[] = [];
+  const foundAt = a.sentences.map((sent, si) => {
+    const hits = a.hits[si] ?? [];
+    const known = findSpeakers(sent.text, hits);
+    return partyVoices(known.length > 0 ? known : namedSpeakers(sent.text, hits), ctx, info);
+  });
+  const closers = quotationClosers(a.sentences.map((sent) => sent.text));
   for (const [si, sent] of a.sentences.entries()) {
     if (isHeadlineJunk(sent)) continue;
     const s = sent.text;
     const hits = a.hits[si] ?? [];
-    const known = findSpeakers(s, hits);
-    const found = partyVoices(known.length > 0 ? known : namedSpeakers(s, hits), ctx, info);
-    const speakers = resolveSpeakers(s, hits, found, d, ctx, info);
+    const found = foundAt[si] ?? [];
+    const closer = (closers[si] ?? -1) > si ? (foundAt[closers[si] ?? -1] ?? []) : null;
+    const speakers = resolveSpeakers(s, hits, found, d, ctx, info, closer);
     d.before = found.length > 0 ? null : { s, hits };
     const denialAt = s.search(DENIAL_RE);
     const denial = denialAt >= 0;

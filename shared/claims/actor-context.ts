@@ -44,6 +44,9 @@ export interface ArticleInfo {
 const ISIS_NAME_RE = /\b(?:Islamic\s+State|ISIS|ISIL|IS|Daesh|DAESH)\b/g;
 const REBEL_NAME_RE =
   /\b(?:rebels?|opposition\s+fighters|Free\s+Syrian\s+Army|FSA|Nusra|armed\s+opposition)\b/gi;
+// Syria's state media by name: the agency, its television, "state-run" outlets.
+const STATE_MEDIA_RE =
+  /\bSANA\b|\bSyrian\s+(?:[Ss]tate|[Aa]rab)\s+(?:TV|[Tt]elevision|[Mm]edia|[Nn]ews\s+[Aa]gency)\b|\bSyrian\s+state-run\b/;
 const PRO_GOVERNMENT_OUTLET_RE = /\b(?:al-?alam|al-?manar|sana)\b/i;
 // Syrian, Hezbollah and Iranian state outlets ("terrorists" in Russian copy is as often IS).
 const GOVERNMENT_SIDE_OUTLET_RE = /^(?:sana|manar|al-?manar|alalam|al-?alam|presstv)$/i;
@@ -70,7 +73,7 @@ export function articleInfo(text: string, ctx: ArticleContext): ArticleInfo {
       outletParty(ctx) === 'opposition' || /\b(?:Syrian|National)\s+Coalition\b/.test(text),
     isisStory: isis >= 2 && isis > rebels,
     relaysStateMedia:
-      PRO_GOVERNMENT_OUTLET_RE.test(ctx.outletId ?? ctx.outlet ?? '') && /\bSANA\b/.test(text),
+      PRO_GOVERNMENT_OUTLET_RE.test(ctx.outletId ?? ctx.outlet ?? '') && STATE_MEDIA_RE.test(text),
     army:
       (text.match(TURKISH_ARMY_RE)?.length ?? 0) > (text.match(SYRIAN_ARMY_RE)?.length ?? 0)
         ? 'turkey'
@@ -96,6 +99,32 @@ function namedBefore(sentence: string, h: ActorHit): boolean {
   if (/^(?:a|an|the)\s/i.test(h.name)) return false;
   return /(?:\b(?!(?:A|An|The)\s)[A-Z][\w-]*(?<!-based)|\d+)\s+$/.test(
     sentence.slice(Math.max(0, h.index - 30), h.index),
+  );
+}
+
+const STATE_PARTIES = new Set<Actor>([
+  'russia',
+  'us',
+  'syria_gov',
+  'turkey',
+  'iran',
+  'israel',
+  'uk',
+  'france',
+  'saudi',
+  'qatar',
+]);
+const OFFICIAL_SOURCE_GAP_RE =
+  /^\s+(?:(?:presidential|diplomatic|military|security|government|official|intelligence|ministry|defen[cs]e|foreign\s+ministry)\s+)?$/i;
+
+/** "Turkish presidential sources said": unnamed sources of a state named right before them. */
+function isStateSource(sentence: string, h: ActorHit, prev: ActorHit): boolean {
+  return (
+    h.actor === 'other' &&
+    /^sources?$/i.test(h.name) &&
+    !prev.generic &&
+    STATE_PARTIES.has(prev.actor) &&
+    OFFICIAL_SOURCE_GAP_RE.test(sentence.slice(prev.end, h.index))
   );
 }
 
@@ -137,6 +166,7 @@ export function resolveHits(sentence: string, found: ActorHit[], info: ArticleIn
         h.actor = next.actor;
       }
     }
+    if (prev && isStateSource(sentence, h, prev)) h.actor = prev.actor;
     const generic =
       h.actor === 'ngo' && /rights\s+group(?!s)|monitor(?!s)|watchdog(?!s)/i.test(h.name);
     if (
@@ -153,7 +183,7 @@ export function resolveHits(sentence: string, found: ActorHit[], info: ArticleIn
       h.actor = info.monitor ?? (/monitor/i.test(h.name) ? 'sohr' : h.actor);
     } else if (h.actor === 'sohr' && /^(?:the\s+)?[Mm]onitor/.test(h.name) && info.monitor) {
       h.actor = info.monitor;
-    } else if (h.actor === 'syria_gov' && /^the\s+(?:army|military)/i.test(h.name)) {
+    } else if (h.actor === 'syria_gov' && /^(?:the\s+)?(?:army|military|troops)/i.test(h.name)) {
       h.actor = info.army;
     } else if (
       h.actor === 'coalition' &&

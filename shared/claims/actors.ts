@@ -31,6 +31,9 @@ function caseless(source: string): string {
 }
 
 // FA-KES stripped apostrophes, so "Russia's" often arrives as "Russias".
+// Syria's provinces, whose governors speak for the state.
+const SYRIAN_PROVINCE =
+  'Homs|Hama|Aleppo|Damascus|Latakia|Lattakia|Tartous|Tartus|Deir\\s+(?:Ez|ez|al-|el-)[Zz]o?u?r|Deir\\s+Ezzor|Hasakah|Hasaka|Hassakeh|Raqqa|Idlib|Idleb|Daraa|Deraa|Sweida|Suwayda|Quneitra|Rif\\s+Dimashq|Damascus\\s+Countryside';
 const POSS = "(?:'s|’s|s'|s(?![\\w-]))?";
 
 // What a state does when its bare capital or country name speaks for its government ("Damascus
@@ -55,7 +58,7 @@ const ENTRIES: Entry[] = [
   {
     actor: 'sohr',
     names: [
-      `(?:the\\s+)?(?:(?:Britain|UK|London|British)[- ]based\\s+)?Syrian\\s+Observatory(?:\\s+for\\s+Human\\s+Rights)?${POSS}`,
+      `(?:the\\s+)?(?:(?:Britain|UK|London|British)[- ]based\\s+)?Syrian\\s+Observatory(?:\\s+(?:for|of)\\s+Human\\s+Rights)?(?:\\s+\\(SOHR\\))?${POSS}`,
       `SOHR`,
       `(?:the\\s+)?(?:Britain|UK|London)[- ]based\\s+(?:monitor(?:ing group)?|group|watchdog|observatory|organi[sz]ation)`,
       `Rami\\s+Abdel?\\s*-?Rahman`,
@@ -141,6 +144,8 @@ const ENTRIES: Entry[] = [
       `(?:[Tt]he\\s+)?(?:extremist|jihadist|radical|militant|terrorist|takfiri)\\s+(?:group|organi[sz]ation|militia)(?!s)`,
       // "terrorist attacks", "a terrorist explosion": the harm names its (unnamed) perpetrator.
       `[Tt]errorist(?=["”’]?\\s+${caseless('(?:suicide\\s+|car\\s+|rocket\\s+|mortar\\s+(?:shell\\s+)?)?(?:attacks?|attackers?|bombings?|bombers?|explosions?|blasts?|rockets?|mortars?|shells?|shelling|fire|acts?|chemical|assaults?|aggression|crimes?|massacres?|snipers?)')}\\b)`,
+      // "a terrorist stepped down from the car and detonated his belt": one attacker.
+      `(?<=\\b(?:[Aa]|[Tt]he|[Oo]ne|[Aa]nother)\\s)[Tt]errorist(?=\\s+(?:who|that|stepped|detonated|blew|opened|fired|drove|tried|wearing|carrying|attacked|killed|shot|threw)\\b)`,
       `[Mm]ilitants`,
       `[Jj]ihadists`,
       `[Ee]xtremists`,
@@ -251,6 +256,11 @@ const ENTRIES: Entry[] = [
       // (resolveHits in actor-context.ts).
       `(?:[Aa]\\s+|[Tt]he\\s+)?(?:Syrian\\s+)?(?:military|army|security|police|government|official)\\s+sources?`,
       `[Tt]he\\s+(?:[Aa]rmy|[Mm]ilitary)${POSS}(?!\\s+(?:of|in|sources?|spokes\\w+|officials?)\\b)`,
+      // Bare "troops had executed 48 people": the army the story is about (actor-context.ts).
+      `(?:[Tt]he\\s+)?[Tt]roops(?=\\s+(?:had|have|has|were|also|then|reportedly|\\w+ed)\\b)`,
+      // Provincial governors are appointed by Damascus: "Homs Governor Talal Barazi".
+      `(?:the\\s+)?(?:${SYRIAN_PROVINCE})\\s+[Gg]overnor(?:\\s+[A-Z][\\w'’-]+){0,3}`,
+      `(?:the\\s+)?[Gg]overnor\\s+of\\s+(?:${SYRIAN_PROVINCE})(?:\\s+[Pp]rovince)?(?:\\s+[A-Z][\\w'’-]+){0,3}`,
       `SANA(?:\\s+news\\s+agency)?${POSS}`,
       `(?:Syrian\\s+)?[Ss]tate\\s+(?:media|television|TV|news\\s+agency)`,
       `(?:the\\s+)?[Pp]resident(?:'s|’s|s)\\s+forces`,
@@ -416,6 +426,8 @@ const ENTRIES: Entry[] = [
       `(?:the\\s+)?West${POSS}(?![\\w-])`,
       `Western\\s+(?:countries|capitals|powers|states|governments)`,
       `[Ww]orld\\s+powers`,
+      // Unnamed outsiders blamed as such: "foreign actors", "external powers", "foreign militias".
+      `(?:[A-Z][a-z]+-backed\\s+)?(?:[Ff]oreign|[Ee]xternal)\\s+(?:powers|actors|parties|sides|states|countries|governments|militias|mercenaries)`,
       `[Ww]itnesses`,
       `[Ll]ocal\\s+sources`,
       `[Mm]edical\\s+sources`,

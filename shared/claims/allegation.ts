@@ -7,6 +7,7 @@
 import { figuresInSentence, type RawFigure } from './casualties.ts';
 import { parseNumber } from './numbers.ts';
 import { findPlace } from './places.ts';
+import { leadingFurnitureLength } from './sentences.ts';
 
 const LEADING_JUNK_RE =
   /^(?:[\s"“”‘’'.,;:!?()[\]{}\-–—]+|(?:and|or|but|nor|so|yet|that|which|who|whom|whose|while|whereas|although|though|because|as|if|then|also|s)\b\s*)+/i;
@@ -200,7 +201,13 @@ const CLAUSE_BREAK_RE = /[;:]\s|\s[-–—]\s|,\s|["“”]\s?/g;
  * shortest run of its clauses that holds [from, to). Never cut inside a word.
  */
 export function quoteOf(sentence: string, from = 0, to = sentence.length): string {
-  const s = sentence.trim();
+  // Page furniture before the sentence proper ("05.10.2017 Get short URL 101") is no quote.
+  const whole = sentence.trim();
+  const furniture = leadingFurnitureLength(whole);
+  const cut = furniture <= from ? furniture : 0;
+  const s = whole.slice(cut);
+  from -= cut;
+  to -= cut;
   if (s.length <= LONG_SENTENCE) return s;
   let start = 0;
   let end = s.length;

@@ -32,7 +32,11 @@ interface HarmScene {
   battle: boolean;
   combatOnly: boolean;
   terrorLabel: boolean;
+  repelled: boolean;
 }
+
+const REPELLED_RE =
+  /\b(?:repel\w*|repuls\w*|foil\w*|thwart\w*|fend(?:ed|s)?\s+off|beat\s+back|beaten\s+back)\b/i;
 
 function harmScene(s: string, hits: ActorHit[]): HarmScene {
   const civilians = CIVILIAN_RE.test(s);
@@ -43,6 +47,7 @@ function harmScene(s: string, hits: ActorHit[]): HarmScene {
     terrorLabel: TERROR_LABEL_RE.test(s),
     victims: VICTIM_HARM_RE.test(s),
     battle: BATTLE_RE.test(s),
+    repelled: REPELLED_RE.test(s),
   };
 }
 
@@ -65,6 +70,8 @@ function accuses(f: SentenceFrame, scene: HarmScene, sp: Speaker, h: ActorHit): 
   // reporter's account of combat with no victims ("government air strikes on the battlefield")
   // is news, not blame.
   if (scene.militantOnly) return false;
+  // "The attack was repelled": an attack fought off with nobody hurt is a battle report.
+  if (scene.repelled && !scene.victims) return false;
   if (NEUTRAL_REPORTERS.has(sp.actor) && (scene.combatOnly || (scene.battle && !scene.victims))) {
     return false;
   }
@@ -72,7 +79,7 @@ function accuses(f: SentenceFrame, scene: HarmScene, sp: Speaker, h: ActorHit): 
 }
 
 /** How far back the last named agent still answers for agentless harm. */
-const AGENT_REACH = 3;
+const AGENT_REACH = 2;
 
 /**
  * A speaker telling harm whose agent the sentence does not name speaks of the agent the story

@@ -8,6 +8,7 @@ import { MONTH_SOURCE } from './dates.ts';
 import {
   CIVILIAN_MARKERS,
   FIGHTER_MARKERS,
+  HARM_ONLY_NOUNS,
   INJURED_CASES_RE,
   KILLED_NOUNS,
   OUTCOME_SOURCE,
@@ -19,14 +20,21 @@ import { NUMBER_SOURCE, parseNumber } from './numbers.ts';
 import { allMatches } from './regex.ts';
 
 const SINGULAR_NOUNS =
-  'child|woman|man|civilian|soldier|person|boy|girl|baby|infant|fighter|militant|rebel|policeman|doctor|nurse|journalist|medic|resident|officer|member|toddler|teenager|pilot|volunteer|teacher|student|citizen|terrorist|jihadist|extremist|commander|leader|official|employee|reporter|photographer|cameraman|worker|driver|dustman|activist|bomber|adult|farmer';
+  'brother|sister|son|daughter|father|husband|wife|mother|paramedic|rescuer|protester|passenger|engineer|lawyer|priest|imam|shepherd|foreigner|refugee|prisoner|hostage|detainee|child|woman|man|civilian|soldier|person|boy|girl|baby|infant|fighter|militant|rebel|policeman|doctor|nurse|journalist|medic|resident|officer|member|toddler|teenager|pilot|volunteer|teacher|student|citizen|terrorist|jihadist|extremist|commander|leader|official|employee|reporter|photographer|cameraman|worker|driver|dustman|activist|bomber|adult|farmer';
 
 // "a civilian death toll", "a civilian area": the noun is an adjective there, not a person.
 const NOUN_AS_ADJECTIVE =
   '(?:death|deaths|toll|casualties|population|areas?|infrastructure|targets?|sites?|homes?|houses?|buildings?|neighbou?rhoods?|vehicles?|cars?|facilit\\w+|objects?|convoys?|planes?|aircraft|helicopters?|jets?|base|camp|hospital|school|attacks?|groups?|organi[sz]ations?|cells?|networks?|explosions?|bombings?)\\b';
-// A number phrase, or "a"/"an"/"another" standing for one before a singular victim noun ("a child").
+// One relative told without an article: "a woman and her child", "a man and child".
+const KIN_NOUNS =
+  'son|daughter|child|baby|infant|toddler|wife|husband|mother|father|brother|sister|girl|boy';
+const KIN_SOURCE =
+  `(?<=\\b(?:and|with)\\s+)(?:his|her|their)(?=\\s+(?:${KIN_NOUNS})\\b)` +
+  `|(?<=\\b(?:a|an)\\s+(?:[\\w-]+\\s+)?(?:woman|man|mother|father|girl|boy)\\s+)and(?=\\s+(?:${KIN_NOUNS})\\b)`;
+// A number phrase, "a"/"an"/"another" standing for one before a singular victim noun ("a child"),
+// or the possessive or "and" before a relative told without one.
 const CANDIDATE_RE = new RegExp(
-  `(?<![\\w$£€.,:/-])(?:${NUMBER_SOURCE}|(?:a|an|another)(?=\\s+(?:(?!(?:and|or|of|in|on|at|by|the|was|were|is)\\b)[\\w-]+\\s+){0,3}?(?:${SINGULAR_NOUNS})\\b(?!\\s+${NOUN_AS_ADJECTIVE})))(?![\\w%]|-(?:year|month|week|day|hour|km|mile|meter|metre|storey|story|point|member|strong|ton)|[.,]\\d)`,
+  `(?<![\\w$£€.,:/+-])(?:${NUMBER_SOURCE}|(?:a|an|another)(?=\\s+(?:(?!(?:and|or|of|in|on|at|by|the|was|were|is)\\b)[\\w-]+\\s+){0,3}?(?:${SINGULAR_NOUNS})\\b(?!\\s+${NOUN_AS_ADJECTIVE}))|${KIN_SOURCE})(?![\\w%]|-(?:year|month|week|day|hour|km|mile|meter|metre|storey|story|point|member|strong|ton)|[.,]\\d)`,
   'gi',
 );
 
@@ -45,12 +53,13 @@ const VICTIM_PHRASE_RE = new RegExp(
 // Aleppo's civilian massacre" is a date line.
 const YEAR_HEAD_RE = new RegExp(`^\\s+(?:${HEADS})(?![\\w-])`, 'i');
 const OF_HEAD_RE = new RegExp(
-  `^\\s+(?:of|from)\\s+(?:the\\s+|them\\s+)?(?:[\\w'’()-]+\\s+){0,3}?(${HEADS})(?![\\w-])`,
+  `^\\s+(?:of|from)\\s+(?:the\\s+|them\\s+)?(?:(?!(?:were|was|are|is|whom|which)\\b)[\\w'’()-]+\\s+){0,3}?(${HEADS})(?![\\w-])`,
   'i',
 );
 // "(of whom / of the town) were killed": fillers allowed between the victims and the verb.
-const FILLER =
-  '(?:(?:who|which|that)(?=\\s+(?:sustained|suffered)\\s)|who\\s+(?:were|was|had\\s+been)\\s+(?!killed|wounded|injured)\\w+(?:\\s+(?!were\\b|was\\b)[\\w-]+){0,5}|(?:rounded\\s+up|arrested|abducted|kidnapped|captured|detained|tortured|seized)\\s+and|many\\s+of\\s+whom\\s+were\\s+\\w+|(?:may|might|could)\\s+have\\s+been|(?:are|were|is|was)\\s+(?:estimated|believed|feared|thought)\\s+to\\s+have\\s+been|total|were|was|are|is|have|has|had|been|being|be|got|reportedly|also|all|later|subsequently|allegedly|previously|so\\s+far|in\\s+total|overall|altogether|mostly|either|both|among|those|the|still|now|again|already|said\\s+to\\s+have|believed\\s+to\\s+have|feared|thought|to\\s+have|to\\s+be|found|confirmed|reported|recorded|documented|were\\s+reported|who|that|which|as|being|left|have\\s+gone|gone|were\\s+either|critically|seriously|severely|slightly|lightly|badly|fatally|mortally|others|more|people|civilians|children|women|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|ISIS|IS|Daesh)';
+// "killing, according to the latest toll, 44 civilians" with the commas stripped.
+const ACCORDING_TO = `according\\s+to(?:\\s+(?!(?:were|was|had|have|killed|died|wounded|injured)\\b)[\\w'’-]+){1,6}?`;
+const FILLER = `(?:${ACCORDING_TO}|(?:who|which|that)(?=\\s+(?:sustained|suffered)\\s)|who\\s+(?:were|was|had\\s+been)\\s+(?!killed|wounded|injured)\\w+(?:\\s+(?!were\\b|was\\b)[\\w-]+){0,5}|(?:rounded\\s+up|arrested|abducted|kidnapped|captured|detained|tortured|seized)\\s+and|many\\s+of\\s+whom\\s+were\\s+\\w+|(?:may|might|could)\\s+have\\s+been|(?:are|were|is|was)\\s+(?:estimated|believed|feared|thought)\\s+to\\s+have\\s+been|total|were|was|are|is|have|has|had|been|being|be|got|reportedly|also|all|later|subsequently|allegedly|previously|so\\s+far|in\\s+total|overall|altogether|mostly|either|both|among|those|the|still|now|again|already|said\\s+to\\s+have|believed\\s+to\\s+have|feared|thought|to\\s+have|to\\s+be|found|confirmed|reported|recorded|documented|were\\s+reported|who|that|which|as|being|left|have\\s+gone|gone|were\\s+either|critically|seriously|severely|slightly|lightly|badly|fatally|mortally|remain|remains|remained|went|listed\\s+as|others|more|people|civilians|children|women|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|ISIS|IS|Daesh)`;
 const RIGHT_OUTCOME_RE = new RegExp(
   `^(?:\\s*[-–—](?=\\s))?(?:\\s+(?:of|from|in|near|at|inside|on|for|with)\\s+(?:the\\s+|a\\s+)?[\\w'’-]+(?:\\s+[\\w'’-]+)?(?=\\s+(?:were|was|had|have|are|is)\\b))?(?:,?\\s+(?:mostly|mainly|(?:many|most|some|all)\\s+of\\s+them|including|among\\s+them)(?:\\s+(?!(?:were|was|are|is|have|has|had|and|who|which|that|killed|died|dead|wounded|injured|${NUMBER_SOURCE})(?![\\w-]))[\\w'’-]+){1,6}?(?:\\s+and\\s+[\\w'’-]+)?,?)?(?:\\s+and\\s+(?:a\\s+)?(?:child|baby|son|daughter|husband|wife)\\b|\\s+and\\s+(?:their|his|her)\\s+(?:mother|father|parents|wife|husband|brother|sister|children|son|daughter)s?|\\s+and\\s+(?:(?:pro-[\\w-]+|allied|regime|government|army|Syrian|Iraqi|Kurdish|Shiite|Shia|local|foreign|rebel|opposition)\\s+)?(?:militia|militias|militiamen|allies|loyalists|civilians|soldiers|troops|fighters|rebels|militants|policemen|officers|guards))?(?:\\s+(?:aged\\s+)?(?:between\\s+)?\\d{1,2}\\s+(?:and|to|-)\\s+\\d{1,2}\\s+years?(?:\\s+old)?)?(?:\\s+${FILLER}){0,4}\\s+(?!(?:injuring|wounding|killing)\\b)(?:${OUTCOME_SOURCE})(?![\\w-])`,
   'i',
@@ -62,9 +71,9 @@ const OF_THE_OUTCOME_RE = new RegExp(
 );
 // Outcome before the number: "killing at least 84", "the death toll rose to 85", "left 12".
 const LEFT_OUTCOME_RE = new RegExp(
-  `(?:(?<verb>killed|killing|kill|kills|lost|losing|wounded|wounding|wounds|injured|injuring|injure|executed|executing|execute|slaughtered|massacred|claimed\\s+(?:the\\s+)?li(?:fe|ves)\\s+of|claiming\\s+(?:the\\s+)?li(?:fe|ves)\\s+of|cost\\s+(?:the\\s+)?li(?:fe|ves)\\s+of|costing\\s+(?:the\\s+)?li(?:fe|ves)\\s+of|bodies\\s+of|eliminated|eliminating|neutrali[sz]ed|(?:victims|dead|fatalities)\\s+(?:included|include)|claimed|claiming|took\\s+the\\s+lives\\s+of|death\\s+of|deaths\\s+of|massacre\\s+of|killing\\s+of|murder\\s+of|murdered|beheaded|crucified|crucifying|crucifies|injury\\s+(?:of|to)|injuries\\s+(?:of|to)|(?:suffocation|asphyxiation)(?:\\s+and\\s+\\w+)?\\s+cases\\s+(?:for|among|to)|wounding\\s+of|shot\\s+dead|gunned\\s+down)` +
+  `(?:(?<verb>killed|killing|kill|kills|lost|losing|wounded|wounding|wounds|injured|injuring|injures|injure|executed|executing|execute|slaughtered|massacred|claimed\\s+(?:the\\s+)?li(?:fe|ves)\\s+of|claiming\\s+(?:the\\s+)?li(?:fe|ves)\\s+of|cost\\s+(?:the\\s+)?li(?:fe|ves)\\s+of|costing\\s+(?:the\\s+)?li(?:fe|ves)\\s+of|bodies\\s+of|eliminated|eliminating|neutrali[sz]ed|destroyed|destroying|liquidated|liquidating|annihilated|annihilating|(?:victims|dead|fatalities|(?:those|the)\\s+(?:killed|wounded|injured))\\s+(?:included|include|were|are)|claimed|claiming|took\\s+the\\s+lives\\s+of|death\\s+of|deaths\\s+of|massacre\\s+of|killing\\s+of|murder\\s+of|murdered|beheaded|crucified|crucifying|crucifies|injury\\s+(?:of|to)|martyrdom\\s+of|injuries\\s+(?:of|to)|(?:suffocation|asphyxiation)(?:\\s+and\\s+\\w+)?\\s+cases\\s+(?:for|among|to)|cases\\s+of\\s+(?:suffocation|asphyxiation|asphyxia|poisoning|choking)\\s+(?:to|among|for|in)|wounding\\s+of|shot\\s+dead|gunned\\s+down)` +
     `|(?<toll>(?:death|casualty|fatality|civilian|final|overall|total)?\\s*toll(?:\\s+[\\w'’()-]+){0,14}?\\s+(?:to|at|of|reached|hit|is|was|stands\\s+at|stood\\s+at|climbed\\s+to|rose\\s+to|risen\\s+to|jumped\\s+to|now)|(?:number|total)\\s+of\\s+(?:(?:people|civilians|those|Syrians|victims|fatalities|deaths|dead|casualties|members|soldiers|fighters|troops|[\\w-]+)\\s+){0,6}?(?:killed|dead|deaths|died|wounded|injured|casualties)(?:\\s+[\\w'’()-]+){0,6}?\\s+(?:to|at|is|was|reached|stands\\s+at|stood\\s+at|rose\\s+to)))` +
-    `(?:\\s+(?:a\\s+total\\s+of|another|a\\s+further|an\\s+additional|an\\s+estimated|all|the|some|as\\s+many\\s+as|as\\s+high\\s+as|at\\s+least|more\\s+than|over|up\\s+to|nearly|almost|about|around|roughly|approximately|no\\s+fewer\\s+than|no\\s+less\\s+than|not\\s+less\\s+than|at\\s+least|upwards\\s+of|in\\s+excess\\s+of|well\\s+over|close\\s+to|between|least|than|to))*\\s*["“‘]?$`,
+    `(?:\\s+(?:a\\s+total\\s+of|another|a\\s+further|an\\s+additional|an\\s+estimated|all|the|some|as\\s+many\\s+as|as\\s+high\\s+as|at\\s+least|more\\s+than|over|up\\s+to|nearly|almost|about|around|roughly|approximately|no\\s+fewer\\s+than|no\\s+less\\s+than|not\\s+less\\s+than|at\\s+least|upwards\\s+of|in\\s+excess\\s+of|well\\s+over|close\\s+to|between|least|than|to|${ACCORDING_TO}))*\\s*["“‘]?$`,
   'i',
 );
 const QUALIFIER_RE =
@@ -72,7 +81,7 @@ const QUALIFIER_RE =
 const RANGE_RE = new RegExp(`^\\s*(?:-|–|to|and|or)\\s*(${NUMBER_SOURCE})(?![\\w%-])`, 'i');
 const MONEY_BEFORE_RE = /(?:\$|US\$|USD|£|€|SYP|SP)\s*$/;
 const UNIT_AFTER_RE = new RegExp(
-  `^(?:\\s*-\\s*|\\s+)?(?:years?|yrs?|year-old|months?|weeks?|days?|hours?|minutes?|seconds?|km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|feet|percent|per\\s+cent|%|a\\.m|p\\.m|am|pm|GMT|times|dollars?|euros?|pounds|billion|tons?|tonnes|kg|mm|th|st|nd|rd|sorties|strikes|airstrikes|air\\s+strikes|raids|missiles|rockets|bombs|shells|barrel|warplanes|jets|aircraft|planes|helicopters|tanks|vehicles|villages|towns|buildings|homes|houses|hospitals|schools|families|refugees|displaced|detainees|prisoners|hostages|evacuees|trucks|convoys|kilograms|litres|liters|cases|votes|seats|countries|nations|states|resolutions?|provinces|locations|positions|targets|sites|areas|neighbou?rhoods|fronts|points|brigades|battalions|groups|factions)\\b|^\\s*(?:${MONTH_SOURCE})(?![\\w])`,
+  `^(?:\\s*-\\s*|\\s+)?(?:years?|yrs?|year-old|months?|weeks?|days?|hours?|minutes?|seconds?|km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|feet|percent|per\\s+cent|%|a\\.m|p\\.m|am|pm|GMT|times|dollars?|euros?|pounds|billion|tons?|tonnes|kg|mm|th|st|nd|rd|sorties|strikes|airstrikes|air\\s+strikes|raids|missiles|rockets|bombs|shells|barrel|warplanes|jets|aircraft|planes|helicopters|tanks|vehicles|villages|towns|buildings|homes|houses|hospitals|schools|families|trucks|convoys|kilograms|litres|liters|cases|votes|seats|countries|nations|states|resolutions?|provinces|locations|positions|targets|sites|areas|neighbou?rhoods|fronts|points|brigades|battalions|groups|factions)\\b|^\\s*(?:${MONTH_SOURCE})(?![\\w])`,
   'i',
 );
 const MONTH_BEFORE_RE = new RegExp(`(?:${MONTH_SOURCE})\\s*$`, 'i');
@@ -82,8 +91,10 @@ const MONTH_DAY_BEFORE_RE = new RegExp(
 );
 const AGE_BEFORE_RE =
   /(?:aged|age\s+of|ages\s+of|since|in|of\s+the\s+year|year|until|from|by|before|after|early|late|mid|summer|winter|spring|autumn|resolution|No\.?|number|page|Article|Chapter|Route|Highway|flight)\s*$/i;
+// A phrase of people who count only beside a verb of harm ("three displaced people were killed").
+const HARM_ONLY_PHRASE_RE = /\b(?:refugees|displaced|evacuees|detainees|prisoners|hostages)\b/i;
 const EXCLUDED_PHRASE_RE =
-  /\b(?:refugees|displaced|evacuees|detainees|prisoners|hostages|homeless|families|houses|homes|buildings|strikes|airstrikes|raids|missiles|rockets|aircraft|planes|jets|sorties|trucks|tonnes|tons|dollars|euros)\b/i;
+  /\b(?:homeless|families|houses|homes|buildings|strikes|airstrikes|raids|missiles|rockets|aircraft|planes|jets|sorties|trucks|tonnes|tons|dollars|euros)\b/i;
 const BACKGROUND_RE = new RegExp(
   `\\bsince\\s+(?:the\\s+(?:start|beginning|outbreak|onset|eruption)|(?:early\\s+|mid-?|late\\s+)?(?:\\d{1,2}\\s+)?(?:${MONTH_SOURCE})|(?:early\\s+|mid-?|late\\s+)?(?:19|20)\\d\\d|it\\s+(?:began|started|erupted)|the\\s+(?:conflict|war|uprising|revolution|crisis|campaign)\\s+(?:began|started|erupted)|the\\s+(?:conflict|war|uprising|revolution|crisis)(?!\\s+\\w+\\s+(?:began|erupted))|its\\s+(?:campaign|intervention)|(?:Russia|Moscow|the\\s+coalition|the\\s+US)\\S*\\s+(?:began|started|launched))` +
     `|\\b(?:conflict|war|uprising|crisis|revolution|fighting|violence|bloodshed)\\s+(?:that\\s+|which\\s+)?(?:has|have|had)\\s+(?:\\w+\\s+)?(?:killed|claimed|left|cost)` +
@@ -178,16 +189,25 @@ const OBJECT_AFTER_RE = new RegExp(
   'i',
 );
 
+const COUNT_AFTER_RE = new RegExp(
+  `^\\s+(?:at\\s+least\\s+|more\\s+than\\s+|over\\s+|nearly\\s+|about\\s+|some\\s+|another\\s+)?(?:${NUMBER_SOURCE})(?![\\w-])`,
+  'i',
+);
+
 function findOutcomeRight(after: string, head = ''): { outcome: Outcome; length: number } | null {
   const m = RIGHT_OUTCOME_RE.exec(after) ?? OF_THE_OUTCOME_RE.exec(after);
   const outcome = outcomeOf(m?.groups);
   if (!m || !outcome) return null;
-  if (AGENT_HEAD_RE.test(head) && OBJECT_AFTER_RE.test(after.slice(m[0].length))) return null;
+  // "were killed over the past day": a passive verb has no object, its subject is the victim.
+  const passive = /\b(?:were|was|been|are|is|be)\s/i.test(m[0]);
+  if (AGENT_HEAD_RE.test(head) && !passive && OBJECT_AFTER_RE.test(after.slice(m[0].length))) {
+    return null;
+  }
   return { outcome, length: m[0].length };
 }
 
 const RIGHT_STRICT_RE = new RegExp(
-  `^\\s+(?:of\\s+(?:them|whom)\\s+)?(?:(?:were|was|have\\s+been|had\\s+been|are|people|others|more|have|had|reportedly|all)\\s+){0,2}(?:${OUTCOME_SOURCE})(?![\\w-])`,
+  `^\\s+(?:of\\s+(?:them|whom)\\s+)?(?:${ACCORDING_TO}\\s+)?(?:(?:were|was|have\\s+been|had\\s+been|are|people|others|more|have|had|reportedly|all)\\s+){0,2}(?:${OUTCOME_SOURCE})(?![\\w-])`,
   'i',
 );
 
@@ -210,9 +230,12 @@ const ANOTHER_BEFORE_RE = /\b(?:another|a\s+further|an\s+additional|additional)\
 const AMONG_DEAD_RE =
   /\bamong\s+(?:the|those)\s+(?:[\w-]+\s+)?(?:(?<killed>dead|killed|victims|fatalities)|(?<injured>wounded|injured))(?:\s+[\w'’-]+){0,10}?\s+(?:were|was|are|is|included)(?:\s+(?:a|an|the)\s+(?:family|group|number)\s+of)?\s*$/i;
 
+const TWO_OUTCOMES_BEFORE_RE =
+  /\b(kill(?:s|ed|ing)?|wound(?:s|ed|ing)?|injur(?:es|ed|ing)?)\s+(?:and\s+|or\s+)?$/i;
+
 function findOutcomeLeft(
   before: string,
-): { outcome: Outcome; length: number; active?: boolean } | null {
+): { outcome: Outcome; length: number; active?: boolean; armedOnly?: boolean } | null {
   const among = AMONG_DEAD_RE.exec(before);
   if (among?.groups) {
     return { outcome: among.groups.injured ? 'injured' : 'killed', length: among[0].length };
@@ -220,8 +243,15 @@ function findOutcomeLeft(
   const m = LEFT_OUTCOME_RE.exec(before);
   if (!m?.groups) return null;
   const verb = (m.groups.verb ?? '').toLowerCase();
+  // "killed and injured five civilians", "Kills Injures over 70": one count of two outcomes.
+  const other = TWO_OUTCOMES_BEFORE_RE.exec(before.slice(0, m.index + m[0].search(/\S/)));
+  if (verb && other && /^(?:wound|injur)/i.test(other[1] ?? '') !== /^(?:wound|injur)/.test(verb)) {
+    return null;
+  }
   let outcome: Outcome = 'killed';
-  if (/^(?:wound|injur|suffocat|asphyx)/.test(verb)) outcome = 'injured';
+  if (/^(?:wound|injur|suffocat|asphyx|cases\s)|^(?:those|the)\s+(?:wounded|injured)/.test(verb)) {
+    outcome = 'injured';
+  }
   if (m.groups.toll && /wounded|injured/i.test(m.groups.toll)) outcome = 'injured';
   // "killing", "claimed the lives of" take the number as their object; "killed" may be a
   // participle of its own clause ("a child killed 20 people injured").
@@ -236,7 +266,9 @@ function findOutcomeLeft(
       !/^(?:killed|wounded|injured|lost|executed|murdered|slaughtered|massacred|beheaded|crucified)$/.test(
         verb,
       ));
-  return { outcome, length: m[0].length, active };
+  // "destroyed over 60 terrorists": said of armed men only (of anything else it is no death).
+  const armedOnly = /^(?:destroy|liquidat|annihilat)/.test(verb);
+  return { outcome, length: m[0].length, active, armedOnly };
 }
 
 const CHAIN_FORWARD_RE =
@@ -247,7 +279,7 @@ const CHAIN_BACK_RE =
 // "one of their activists", "five of his entourage", "four of the children": the count takes the
 // noun after "of".
 const PARTITIVE_RE = new RegExp(
-  `^\\s+of\\s+(?:the|its|their|his|her)\\s+(?=(?:[\\w'’-]+\\s+){0,2}?(?:${HEADS})(?![\\w-]))`,
+  `^\\s+of\\s+(?:the|its|their|his|her)\\s+(?!victims\\b|casualties\\b|dead\\b)(?=(?:[\\w'’-]+\\s+){0,2}?(?:${HEADS})(?![\\w-]))`,
   'i',
 );
 // "and one in the town of Harasta": a bare number that borrows its neighbour's figure.
@@ -317,7 +349,12 @@ interface VictimPhrase {
   phraseEnd: number;
   /** End of the head noun: numbers after it may start figures of their own. */
   headEnd: number;
+  /** Refugees, detainees, hostages: people only when a verb of harm stands beside them. */
+  harmOnly: boolean;
 }
+
+const THING_AFTER_RE =
+  /^\s+(?:targets?|positions?|sites?|bases?|headquarters|hideouts?|dens?|vehicles?|cars?|tanks?|areas?|infrastructure|facilities|buildings?|homes?|houses?|camps?|depots?|warehouses?|tunnels?|fortifications?|convoys?|groups?|organi[sz]ations?|cells?|networks?|factions?|gatherings?|strongholds?|nests?|launchers?|workshops?|trucks?|machine\s+guns?)\b/i;
 
 /** The victims a number counts: "12 civilians", "two more children", "members of IS". */
 function victimPhrase(sentence: string, numberEnd: number): VictimPhrase | 'excluded' {
@@ -350,6 +387,8 @@ function victimPhrase(sentence: string, numberEnd: number): VictimPhrase | 'excl
     phraseEnd += next[0].length;
     next = headNoun(YEAR_HEAD_RE.exec(sentence.slice(phraseEnd)));
   }
+  // "23 terrorist targets", "five rebel positions": the victim word is an adjective of a thing.
+  if (head && THING_AFTER_RE.test(sentence.slice(phraseEnd))) return 'excluded';
   // "two more civilians": "more" qualifies the noun after it.
   if (/^(?:more|others)$/i.test(head)) {
     const next = YEAR_HEAD_RE.exec(sentence.slice(phraseEnd));
@@ -376,7 +415,15 @@ function victimPhrase(sentence: string, numberEnd: number): VictimPhrase | 'excl
     tail = AFFILIATION_RE.exec(rest)?.[0] ?? '';
   }
   const victims = head ? victimsOf(head, phrase, tail) : 'people';
-  return { head, originalHead, victims, phraseEnd: phraseEnd + tail.length, headEnd: phraseEnd };
+  const harmOnly = HARM_ONLY_NOUNS.has(head.toLowerCase()) || HARM_ONLY_PHRASE_RE.test(phrase);
+  return {
+    head,
+    originalHead,
+    victims,
+    phraseEnd: phraseEnd + tail.length,
+    headEnd: phraseEnd,
+    harmOnly,
+  };
 }
 
 interface OutcomeSpan {
@@ -402,12 +449,16 @@ function outcomeSpan(
   let right = p.head
     ? findOutcomeRight(afterPhrase, p.originalHead)
     : findOutcomeRightStrict(afterPhrase);
-  const left = findOutcomeLeft(before);
+  const found = findOutcomeLeft(before);
+  const left = found?.armedOnly && (!p.head || p.victims !== 'fighters') ? null : found;
   // "claimed the lives of three citizens injured two others" (commas stripped): a bare
   // participle after the phrase starts the next clause; the verb before the number governs.
+  // "killed 30 people injured 90": a participle with a number after it is the next clause's
+  // verb, whatever the verb before.
   if (
     right &&
-    left?.active &&
+    left &&
+    (left.active || COUNT_AFTER_RE.test(afterPhrase.slice(right.length))) &&
     left.outcome !== right.outcome &&
     /^\s+(?:killed|wounded|injured|wounding|injuring|killing|wounds|injures|kills)$/i.test(
       afterPhrase.slice(0, right.length),
@@ -431,6 +482,62 @@ function outcomeSpan(
   return { outcome, start, end, viaLeft, victimsFromLeft };
 }
 
+// "killing a family of five", "an entire family of six was killed".
+const FAMILY_OF_BEFORE_RE =
+  /\b(?:(?:a|an|the|one)\s+)?(?:(?:entire|whole|same)\s+)?family\s+of\s*$/i;
+
+// "of which at least 96 were children", "Of the dead 12 were women".
+const PART_OF_BEFORE_RE =
+  /\bof\s+(?:which|whom|them|those(?:\s+(?:killed|dead|wounded|injured))?|the\s+(?:(?<killed>dead|killed|victims|bodies)|(?<injured>wounded|injured)))\s*(?:at\s+least|more\s+than|over|some|about|nearly|almost)?\s*$/i;
+const WERE_HEAD_RE = new RegExp(
+  `^\\s+(?:were|was|are|is)\\s+(?:all\\s+|also\\s+)?(${HEADS})(?![\\w-])`,
+  'i',
+);
+
+/** "of which 12 were children": a part whose head follows the verb "were". */
+function partHead(
+  p: VictimPhrase,
+  sentence: string,
+  numberEnd: number,
+  before: string,
+): { p: VictimPhrase; outcome: Outcome | null } {
+  const m = p.head ? null : PART_OF_BEFORE_RE.exec(before);
+  const h = m ? WERE_HEAD_RE.exec(sentence.slice(numberEnd)) : null;
+  if (!m || !h) return { p, outcome: null };
+  const head = h[1] ?? '';
+  const end = numberEnd + h[0].length;
+  const outcome = m.groups?.killed ? 'killed' : m.groups?.injured ? 'injured' : null;
+  return {
+    p: {
+      ...p,
+      head,
+      originalHead: head,
+      victims: victimsOf(head, '', ''),
+      phraseEnd: end,
+      headEnd: end,
+    },
+    outcome,
+  };
+}
+
+const FATE_OF_BEFORE_RE = /\b(?:the\s+)?fate\s+of\s*$/i;
+const UNKNOWN_AFTER_RE = /^\s+(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?unknown\b/i;
+
+/** "the fate of eight members of staff is still unknown": they are missing. */
+function fateUnknown(sentence: string, phraseEnd: number, before: string): Outcome | null {
+  return FATE_OF_BEFORE_RE.test(before) && UNKNOWN_AFTER_RE.test(sentence.slice(phraseEnd))
+    ? 'missing'
+    : null;
+}
+
+/** "a family of five": the family is the head of the count and the verb stands before it. */
+function familyOf(p: VictimPhrase, before: string): { p: VictimPhrase; before: string } {
+  const m = p.head ? null : FAMILY_OF_BEFORE_RE.exec(before);
+  if (!m) return { p, before };
+  const head = { ...p, head: 'family', originalHead: 'family', victims: 'people' as const };
+  return { p: head, before: before.slice(0, m.index) };
+}
+
 /** One candidate number as a raw figure, or null when it counts no people. */
 function figureAt(
   sentence: string,
@@ -438,7 +545,7 @@ function figureAt(
 ): { figure: RawFigure; headEnd: number } | null {
   const numberStart = m.index;
   const word = m[0].toLowerCase();
-  const article = word === 'a' || word === 'an' || word === 'another';
+  const article = /^(?:a|an|another|his|her|their|and)$/.test(word);
   const count = article ? 1 : parseNumber(m[0]);
   if (count === null || count <= 0 || count > MAX_CASUALTY_COUNT) return null;
   // "several dozen", "a few hundred": a scale word with no multiplier is vague, not a number.
@@ -455,9 +562,20 @@ function figureAt(
   }
   if (isNotACount(m[0], count, before, sentence.slice(numberStart + m[0].length))) return null;
   const partitive = PARTITIVE_RE.exec(sentence.slice(n.numberEnd));
-  const p = victimPhrase(sentence, n.numberEnd + (partitive ? partitive[0].length - 1 : 0));
-  if (p === 'excluded' || (article && !SINGULAR_HEAD_RE.test(p.head))) return null;
-  const o = outcomeSpan(sentence, numberStart, numberStart - n.qualifierLength, p, before);
+  const vp = victimPhrase(sentence, n.numberEnd + (partitive ? partitive[0].length - 1 : 0));
+  if (vp === 'excluded' || (article && !SINGULAR_HEAD_RE.test(vp.originalHead))) return null;
+  const found = familyOf(vp, before.slice(0, before.length - n.qualifierLength));
+  const part = partHead(found.p, sentence, n.numberEnd, found.before);
+  const p = part.p;
+  const o = outcomeSpan(
+    sentence,
+    numberStart - (before.length - found.before.length),
+    numberStart - n.qualifierLength,
+    p,
+    found.before,
+  );
+  o.outcome ??= part.outcome ?? fateUnknown(sentence, p.phraseEnd, found.before);
+  if (p.harmOnly && !o.outcome) return null;
   // Numbers with neither a victim noun nor an adjacent verb are not casualty figures.
   const another =
     word === 'another' ||
@@ -572,6 +690,8 @@ export function figuresInSentence(sentence: string): RawFigure[] {
 const SUB_GAP_RE =
   /^\s*(?:,\s*)?(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|mostly|mainly|most\s+of\s+them)\s*$/i;
 const LIST_GAP_RE = /^\s*(?:,\s*)?(?:and\s+)?$/i;
+const AMONG_TOTAL_GAP_RE =
+  /^\s*(?:(?:were|was|are|is)\s+(?:also\s+)?)?among(?:\s+the|\s+those)?\s*$/i;
 
 /** Links each sub-figure to its total in the same sentence (`partOf`). */
 function markSubFigures(sentence: string, figures: RawFigure[]): void {
@@ -581,6 +701,11 @@ function markSubFigures(sentence: string, figures: RawFigure[]): void {
     if (!total || !g || g.outcome === null || g.outcome !== total.outcome) continue;
     const gap = chainGap(sentence, total.phraseEnd, g.numberStart);
     const part = (t: RawFigure): boolean => g.count < t.count && t.outcome === g.outcome;
+    // "Two medics were among at least 31 people killed": the part told before its total.
+    if (AMONG_TOTAL_GAP_RE.test(gap) && total.count < g.count && !total.partOf) {
+      total.partOf = g;
+      continue;
+    }
     if (
       SUB_GAP_RE.test(gap) ||
       (/^[\s,;:-]*$/.test(gap) && OF_THEM_RE.test(sentence.slice(g.numberEnd)))
@@ -662,7 +787,7 @@ function resolveChains(sentence: string, figures: RawFigure[]): void {
 // A part told after its total, however far: "executed 48 people ... among them 10 children",
 // "Seven people were wounded in the raid ... three of them women".
 const PART_BEFORE_RE =
-  /\b(?:among\s+them|among\s+whom|of\s+whom|including)\s*(?:at\s+least|more\s+than|over|some|about|nearly|almost)?\s*$/i;
+  /\b(?:among\s+them|among\s+whom|of\s+whom|of\s+which|of\s+them|including)\s*(?:at\s+least|more\s+than|over|some|about|nearly|almost)?\s*$/i;
 // A figure told beside another, however far: "At least 10 Kurdish fighters were killed in the blast
 // and the gun battle along with eight IS members".
 const BESIDE_BEFORE_RE =
@@ -679,21 +804,39 @@ function borrowFromTotal(sentence: string, figures: RawFigure[], borrowed: Set<R
       .slice(0, i)
       .reverse()
       .find((f) => f.outcome !== null && (beside || f.count > g.count));
-    if (!total) continue;
-    g.outcome = total.outcome;
-    if (!beside) g.partOf = total.partOf ?? total;
+    const outcome = total?.outcome ?? (beside ? null : vagueTotalOutcome(sentence, g.numberStart));
+    if (!outcome) continue;
+    g.outcome = outcome;
+    if (total && !beside) g.partOf = total.partOf ?? total;
     borrowed.add(g);
     // "among them a child and two women": the rest of the list is part of the same total.
     let prev = g;
     for (const next of figures.slice(i + 1)) {
       if (next.outcome || !next.hasHead) break;
       if (!LIST_ITEM_GAP_RE.test(chainGap(sentence, prev.phraseEnd, next.numberStart))) break;
-      next.outcome = total.outcome;
+      next.outcome = outcome;
       next.partOf = g.partOf;
       borrowed.add(next);
       prev = next;
     }
   }
+}
+
+// A total told without a number: "dozens were killed including 12 children", "killing scores of
+// people among them seven women".
+const VAGUE_TOTAL_RE = new RegExp(
+  `(?:\\b(?:dozens|scores|hundreds|tens|thousands|many|several|a\\s+number)(?:\\s+of)?(?:\\s+(?!(?:were|was|have|had)\\b)[\\w'’-]+){0,3}?\\s+(?:(?:were|was|have\\s+been|had\\s+been|are|reportedly|also)\\s+){0,2}(?:${OUTCOME_SOURCE})` +
+    `|\\b(?:(?<killing>killing|killed|kills|kill)|(?<wounding>wounding|wounded|injuring|injured|injures|wounds))\\s+(?:at\\s+least\\s+)?(?:dozens|scores|hundreds|tens|thousands|many|several)(?:\\s+(?!(?:including|among)\\b)[\\w'’-]+){0,4}?)` +
+    `(?:\\s+(?!(?:and|while|but)\\b)[\\w'’-]+){0,8}?\\s+(?:including|among\\s+them|among\\s+whom)\\s*(?:at\\s+least|more\\s+than|over|some|about|nearly|almost)?\\s*$`,
+  'i',
+);
+
+function vagueTotalOutcome(sentence: string, numberStart: number): Outcome | null {
+  const m = VAGUE_TOTAL_RE.exec(sentence.slice(Math.max(0, numberStart - 140), numberStart));
+  if (!m?.groups) return null;
+  if (m.groups.killing) return 'killed';
+  if (m.groups.wounding) return 'injured';
+  return outcomeOf(m.groups);
 }
 
 const LIST_ITEM_GAP_RE = /^\s*(?:,\s*)?(?:and\s+|as\s+well\s+as\s+)?$/i;
@@ -709,12 +852,16 @@ const COORDINATED_RE =
 
 function chainGap(sentence: string, from: number, to: number): string {
   if (to < from) return '';
-  return sentence
-    .slice(from, to)
-    .replace(/\s*\([^)]*\)/g, '')
-    .replace(/\s[-–—]\s/g, ', ')
-    .replace(GAP_PREFIX_RE, '')
-    .replace(QUALIFIER_TAIL_RE, '');
+  return (
+    sentence
+      .slice(from, to)
+      .replace(/\s*\([^)]*\)/g, '')
+      .replace(/\s[-–—]\s/g, ', ')
+      .replace(GAP_PREFIX_RE, '')
+      .replace(QUALIFIER_TAIL_RE, '')
+      // "a woman and her three children": the possessive belongs to the next figure.
+      .replace(/\s+(?:his|her|their)\s*$/i, '')
+  );
 }
 
 const OF_THEM_RE = /^\s+of\s+(?:them|whom)\b/i;

@@ -130,6 +130,10 @@ const LIST_GAP_RE = /^[\s,;]*(?:and\s+|as\s+well\s+as\s+)?$/i;
 const DISTINCT_RE =
   /\b(?:also|another|other|more(?!\s+than)|further|additional|separate|similar|elsewhere|as\s+well)\b/i;
 
+// "A second rocket attack hit a house killing three brothers": the sentence tells another incident.
+const ORDINAL_INCIDENT_RE =
+  /\b(?:second|third|fourth|fifth|separate)\s+(?:[\w-]+\s+)?(?:attack|strike|airstrike|raid|blast|explosion|bombing|shelling|incident)s?\b/i;
+
 const MORE_AFTER_RE = /^\S+\s+more\s+(?!than\b)[a-z]/i;
 
 interface SentenceContext {
@@ -177,7 +181,9 @@ function occurrenceOf(
     // "two more people were killed": more than any figure told before, never a retelling of it.
     another: f.another || MORE_AFTER_RE.test(text.slice(f.numberStart, f.numberStart + 40)),
     bare: !f.hasHead,
-    distinct: DISTINCT_RE.test(text.slice(Math.max(0, f.start - 40), f.end + 30)),
+    distinct:
+      DISTINCT_RE.test(text.slice(Math.max(0, f.start - 40), f.end + 30)) ||
+      ORDINAL_INCIDENT_RE.test(text.slice(0, f.start)),
     listed: false,
     others: f.inherit,
     pos: 0,
@@ -224,11 +230,12 @@ export function findCasualties(a: ArticleAnalysis, ctx: ArticleContext = {}): Ca
       o.pos = i;
       const prev = raw[i - 1];
       o.listed = prev !== undefined && LIST_GAP_RE.test(sent.text.slice(prev.phraseEnd, f.start));
-      o.partOf = f.partOf ? (byRaw.get(f.partOf) ?? null) : null;
       byRaw.set(f, o);
       found.push(o);
       lastVictims = victims;
     }
   }
+  // After the loop: a part may come before its total ("Two medics were among 31 killed").
+  for (const [f, o] of byRaw) o.partOf = f.partOf ? (byRaw.get(f.partOf) ?? null) : null;
   return merge(found, outlet);
 }

@@ -22,7 +22,9 @@ import { type Speaker, sentenceSubject } from './speakers.ts';
 const OBJECT_GAP_RE =
   /^\s*["“‘']?\s*(?:(?!\w+ing\b)[\w'’-]+\s+){0,4}(?:(?:on|at)\s+(?:the\s+)?)?(?:(?:government|forces|regime|troops|militias?|allies|army)\s+(?:of|loyal\s+to)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2})?["“‘']?$/;
 // "blamed the August 21 gas attack on rebel forces": the thing blamed can be longer.
-const BLAME_ON_GAP_RE = /^\s*(?:[\w'’-]+\s+){1,7}on\s+(?:the\s+)?["“‘']?$/;
+// "... blamed the delay partly on the fact that a smaller number of pro-government fighters left".
+const BLAME_ON_GAP_RE =
+  /^\s*(?:[\w'’-]+\s+){1,7}on\s+(?:the\s+fact\s+that\s+)?(?:(?:the|a|an)\s+)?(?:(?:[a-z][\w-]*\s+){1,3}of\s+)?["“‘']?$/;
 const MUTUAL_BLAME_RE =
   /\b(?:have\s+|has\s+)?(?:traded|exchanged)\s+(?:accusations|blame)|\b(?:blamed|accused|blame|accuse)\s+(?:each\s+other|one\s+another)\b/i;
 const REJECTED_CALLS_RE =
@@ -30,12 +32,17 @@ const REJECTED_CALLS_RE =
 const THIS_CRIME_RE =
   /^\s+(?:this|these|that|those|the|today's|yesterday's|what\s+(?:it|they|he|she)\s+(?:said|says|called|calls|described\s+as)\s+(?:was|were|is|are)?\s*(?:a|an|the)?)\s+["“]?(?:\w+\s+){0,2}(?:attacks?|crimes?|massacres?|bombings?|strikes?|airstrikes?|shelling|assaults?|atrocit\w+|killings?|raids?|bombardments?)\b/i;
 const ANAPHORIC_CRIME_RE = /^\s+(?:this|these|that|those)\s/i;
+// "The UN condemned the air strikes": "the" points back only to harm told just before.
+const DEFINITE_CRIME_RE = /^\s+the\s/i;
+const RECENT_AGENT = 2;
 // The agent of a passive verb of blame later in its clause; "areas held by rebels" is not it.
 const LATER_BY_RE =
   /^\s+(?:of|for)\s+[^.;]{0,80}?(?<!\b(?:held|controlled|run|led|backed|occupied|besieged|seized|captured|used|carried\s+out|committed|launched|supported|funded|armed|\w+ed))\s+by\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$/i;
 // "The government and its ally Russia have blamed": the ally blames with it.
+// "The Syrian National Coalition of Revolutionary and Opposition Forces as well as a number of
+// Western states accused": the rest of the first name, and a quantity before the second.
 const COACCUSER_GAP_RE =
-  /^\s*(?:,\s*)?(?:and\s+|as\s+well\s+as\s+)?(?:the\s+|(?:its|their)\s+(?:[\w-]+\s+){0,2})?$/i;
+  /^\s*(?:(?:of|for)\s+(?:(?:[A-Z][\w'’-]*|and|the)\s+){1,6})?(?:,\s*)?(?:and\s+|as\s+well\s+as\s+)?(?:the\s+|(?:its|their)\s+(?:[\w-]+\s+){0,2}|(?:a\s+number\s+of|several|some|other|many)\s+)?$/;
 const LIST_GAP_RE = /^\s*(?:,\s*)?(?:and\s+|or\s+|as\s+well\s+as\s+)?(?:the\s+)?$/i;
 const NEGATED_RE = /\b(?:never|not|n't|refused\s+to|declined\s+to|without)\b[^.]{0,50}$/i;
 
@@ -182,7 +189,10 @@ function activeAccused(f: SentenceFrame, v: BlameVerb, accuser: Speaker | null):
   return (
     v.afterHits.find((h) => !h.generic && h.actor !== accuser?.actor && isAgent(s, h)) ??
     // "The Syrian Coalition condemned this heinous crime": the perpetrator named before.
-    (ANAPHORIC_CRIME_RE.test(s.slice(ve)) ? f.lastAgent : null)
+    (ANAPHORIC_CRIME_RE.test(s.slice(ve)) ||
+    (DEFINITE_CRIME_RE.test(s.slice(ve)) && f.lastAgentAge <= RECENT_AGENT)
+      ? f.lastAgent
+      : null)
   );
 }
 
@@ -278,7 +288,7 @@ const DESCRIBED_AS_RE =
   /\b(?:described|describes|describing|termed|terms|called|calls|calling|labell?ed|branded|dismiss(?:ed|es|ing))\s+((?:the|this|that|these|those|its|their|his|her|what)\b[^.;]{0,60}?)\s+as\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:crimes?|aggression|massacres?|terroris[tm]\w*|lies|biased|propaganda|fabricat\w+|false|fake|violations?|atrocit\w+|barbar\w+|genocide|illegal|provocation|murder|cover-?up|unacceptable|blatant)\b/i;
 // "The deaths ... prompted criticism from Western countries": the critics blame the agents.
 const CRITICISM_FROM_RE =
-  /\b(?:criticism|condemnation|outrage|censure|accusations?|anger|protests?)\s+(?:from|by)\s+/i;
+  /\b(?:criticism|condemnation|outrage|censure|accusations?|anger|protests?|backlash)\s+(?:from|by)\s+/i;
 // "is considered a terrorist group by the Syrian government and Russia".
 const TERROR_DESIGNATED_RE =
   /\b(?:considered|labell?ed|branded|regarded|deemed)\s+(?:as\s+)?(?:an?\s+)?["“]?(?:\w+\s+){0,2}?(?:terrorist|terror)\s+(?:organi[sz]ation|group|outfit|entity)["”]?\s+by\s+/i;
@@ -330,14 +340,58 @@ function criticismFrom(f: SentenceFrame, sink: AccusationSink): void {
     if (!h.generic) critics.push(h);
     last = h.end;
   }
-  const agents = harmAgents(s, hits);
+  const agents = [...harmAgents(s, hits)].filter((h) => !critics.includes(h));
+  // No agent named: the owner of what drew the outcry ("Obama's announcement drew protests
+  // from ..."), else the agent of harm named just before ("The deaths prompted outrage from ...").
+  if (agents.length === 0) {
+    const owner = outcryOwner(s, hits, m.index);
+    const last = f.lastAgentAge <= 2 ? f.lastAgent : null;
+    const target = owner ?? (last ? { ...last, index: m.index, end: m.index } : null);
+    if (target) agents.push(target);
+  }
   for (const critic of critics) {
-    for (const h of hits) {
-      if (!agents.has(h) || critics.includes(h)) continue;
+    for (const h of agents) {
       const actor = resolveGeneric(h, critic.actor, info);
-      if (!actor || allied(critic.actor, actor)) continue;
-      sink.add(s, critic, actor, h, harmAllegation(s, h.end), quoteOf(s, h.index, critic.end));
+      if (!actor || actor === critic.actor || allied(critic.actor, actor)) continue;
+      const owned = OWNED_ACT_RE.exec(s.slice(h.end, h.end + 40))?.[0];
+      const allegation =
+        (owned ? cleanPhrase(owned.replace(/^(?:'s|’s|s)?\s+/, '')) : '') ||
+        harmAllegation(s, h.end);
+      const qs = Math.min(h.index, m.index);
+      sink.add(s, critic, actor, h, allegation, quoteOf(s, qs, critic.end));
     }
+  }
+}
+
+// "Obama's announcement", "Russia's decision": a party owning the act that drew the outcry.
+const OWNED_ACT_RE =
+  /^(?:'s|’s|s)?\s+(?:[a-z][\w-]*\s+)?(?:announcement|decision|move|plan|policy|statement|remarks|comments|veto|intervention|deployment|operation|campaign|strikes?|raids?)\b/;
+
+/** The party whose act drew the outcry, named as its owner before the outcry's verb. */
+function outcryOwner(s: string, hits: readonly ActorHit[], at: number): ActorHit | null {
+  return (
+    hits.find((h) => !h.generic && h.end <= at && OWNED_ACT_RE.test(s.slice(h.end, h.end + 40))) ??
+    null
+  );
+}
+
+// "rebel allegations that the regime used chemical weapons", "Russia's claims that ...".
+const ALLEGATION_THAT_RE =
+  /^(?:'s|’s|s')?\s+(?:(?:repeated|new|earlier)\s+)?(?:allegations?|accusations?|claims?|charges?)\s+that\s+/i;
+
+/** A party's allegation that another did harm: the party accuses the agent of the harm. */
+function allegationThat(f: SentenceFrame, sink: AccusationSink): void {
+  const { s, hits, info } = f;
+  for (const [i, h] of hits.entries()) {
+    const m = h.generic ? null : ALLEGATION_THAT_RE.exec(s.slice(h.end));
+    if (!m) continue;
+    const from = h.end + m[0].length;
+    const agent = hits
+      .slice(i + 1)
+      .find((x) => x.index >= from && x.index - from < 40 && isAgent(s, x));
+    const actor = agent ? resolveGeneric(agent, h.actor, info) : null;
+    if (!agent || !actor || allied(h.actor, actor)) continue;
+    sink.add(s, h, actor, agent, harmAllegation(s, agent.end), quoteOf(s, h.index, agent.end));
   }
 }
 
@@ -406,6 +460,7 @@ export function explicitBlame(f: SentenceFrame, sink: AccusationSink): void {
   criticismFrom(f, sink);
   terrorDesignation(f, sink);
   callingThem(f, sink);
+  allegationThat(f, sink);
   for (const m of allMatches(ACCUSE_RE, f.s)) {
     const v = blameVerbAt(f, m);
     if (v) blameOne(f, sink, v);

@@ -57,12 +57,13 @@ export interface Occurrence {
 }
 
 type Victims = CasualtyFigure['victims'];
-const armed = (v: Victims): boolean => v === 'soldiers' || v === 'fighters';
 
-/** Victims no retelling turns into each other: armed against unarmed, soldiers against fighters. */
+/**
+ * Victims no retelling in the body turns into each other: two classes of their own ("six
+ * children" and "six teachers", "five civilians" and "five soldiers"); "people" retells any.
+ */
 function clashingVictims(va: Victims, vb: Victims): boolean {
-  if (va === vb || va === 'people' || vb === 'people') return false;
-  return armed(va) || armed(vb);
+  return va !== vb && va !== 'people' && vb !== 'people';
 }
 
 /**
@@ -70,7 +71,7 @@ function clashingVictims(va: Victims, vb: Victims): boolean {
  * other; in the body, small counts (1-4) repeat across distinct incidents ("two persons were
  * injured" in two villages), so they only merge when victims and place agree too.
  */
-function sameOccurrence(a: Occurrence, b: Occurrence): boolean {
+function sameOccurrence(a: Occurrence, b: Occurrence, told: Set<number>): boolean {
   if (a.figure.count !== b.figure.count || a.figure.outcome !== b.figure.outcome) return false;
   if (b.another) return false;
   // "Three people were also killed in another town": a second incident, unless one of the two
@@ -89,9 +90,16 @@ function sameOccurrence(a: Occurrence, b: Occurrence): boolean {
     if ((b.others || b.listed) && b.pos === a.pos + 1) return false;
   }
   if (a.headline || b.headline) return true;
-  // Larger counts retell one figure, unless the body tells them of armed and unarmed victims
+  // Larger counts retell one figure, unless the body tells them of two classes of victims
   // ("five civilians" in one sentence, "five soldiers" in another). Places are too often read
   // from different words of one story to separate them.
+  // A part of one total ("24 people including five children") is not a total of its own told
+  // elsewhere ("five civilians including three children") unless the victims agree.
+  if (va !== vb && (a.partOf === null) !== (b.partOf === null)) return false;
+  // "a child" among 11 killed and "a child" among five killed: parts of two totals are two.
+  if (a.partOf && b.partOf && a.partOf.into !== b.partOf.into) return false;
+  // ... and the same part of one total, however far apart its two tellings.
+  if (a.partOf && b.partOf && (va === vb || va === 'people' || vb === 'people')) return true;
   if (a.figure.count >= 5) return !clashingVictims(va, vb);
   const pa = a.figure.place;
   const pb = b.figure.place;
@@ -100,13 +108,21 @@ function sameOccurrence(a: Occurrence, b: Occurrence): boolean {
   // are usually distinct incidents.
   const compatible = va === vb || va === 'people' || vb === 'people';
   if (!compatible || (pa !== null && pb !== null && pa !== pb)) return false;
-  return b.sentence - a.last <= 1 || (pa !== null && pa === pb && va === vb);
+  if (b.sentence - a.last <= 1 || (pa !== null && pa === pb && va === vb)) return true;
+  // "Three citizens were killed ... A source said a device exploded ... The source added that the
+  // explosion claimed the lives of three citizens": sentences without a figure between do not
+  // start another incident.
+  if (b.sentence - a.last > 3) return false;
+  for (let s = a.last + 1; s < b.sentence; s++) if (told.has(s)) return false;
+  return true;
 }
 
 export function merge(found: Occurrence[], outlet: string): CasualtyFigure[] {
   const kept: Occurrence[] = [];
+  // Sentences that tell a figure.
+  const told = new Set(found.map((o) => o.sentence));
   for (const o of found) {
-    const prev = kept.find((k) => sameOccurrence(k, o));
+    const prev = kept.find((k) => sameOccurrence(k, o, told));
     if (!prev) {
       o.fromBody = !o.headline;
       o.into = o;
@@ -150,8 +166,11 @@ export function merge(found: Occurrence[], outlet: string): CasualtyFigure[] {
     prev.headline ||= o.headline;
     prev.last = o.sentence;
   }
-  const all = kept.map((k) => k.figure);
-  const out = kept.filter((k) => !all.some((g) => g !== k.figure && restates(k.figure, g)));
+  // Only a headline sums the story up in round figures: in the body, "more than 20 wounded"
+  // beside "22 wounded" is usually another source's count or another day's.
+  const out = kept.filter(
+    (k) => !kept.some((g) => g !== k && (g.headline || k.headline) && restates(k.figure, g.figure)),
+  );
   linkSubFigures(found, out);
   return out.map((k) => k.figure);
 }

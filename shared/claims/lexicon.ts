@@ -139,7 +139,69 @@ export const VICTIM_NOUNS: Record<string, Victims> = {
   more: 'people',
   dead: 'people',
   relatives: 'people',
+  // Kin: grown or not, the text does not say which.
+  brother: 'people',
+  brothers: 'people',
+  sister: 'people',
+  sisters: 'people',
+  son: 'people',
+  sons: 'people',
+  daughter: 'people',
+  daughters: 'people',
+  father: 'people',
+  fathers: 'people',
+  husband: 'people',
+  husbands: 'people',
+  wife: 'women',
+  wives: 'women',
+  siblings: 'people',
+  cousins: 'people',
+  foreigners: 'people',
+  nationals: 'people',
+  // Unarmed by what they were doing.
+  paramedic: 'civilians',
+  paramedics: 'civilians',
+  rescuer: 'civilians',
+  rescuers: 'civilians',
+  protester: 'civilians',
+  protesters: 'civilians',
+  protestors: 'civilians',
+  demonstrators: 'civilians',
+  passengers: 'civilians',
+  pedestrians: 'civilians',
+  bystanders: 'civilians',
+  shoppers: 'civilians',
+  worshipers: 'civilians',
+  mourners: 'civilians',
+  engineers: 'civilians',
+  lawyer: 'civilians',
+  priest: 'civilians',
+  imam: 'civilians',
+  shepherd: 'civilians',
+  shepherds: 'civilians',
+  tourists: 'civilians',
+  fishermen: 'civilians',
+  shopkeepers: 'civilians',
+  traders: 'civilians',
+  // Counted as people only beside a verb of harm ("three refugees were killed"); on their own
+  // they are numbers of refugees, not casualties (casualties.ts).
+  refugees: 'civilians',
+  displaced: 'civilians',
+  evacuees: 'civilians',
+  detainees: 'people',
+  prisoners: 'people',
+  hostages: 'people',
 };
+
+/** Heads that count people only with a verb of harm right beside them (see VICTIM_NOUNS). */
+export const HARM_ONLY_NOUNS = new Set([
+  'refugees',
+  'displaced',
+  'evacuees',
+  'detainees',
+  'prisoners',
+  'hostages',
+]);
 
 /** Nouns that carry the outcome themselves ("leaving 5 martyrs", "230 corpses"). */
 export const KILLED_NOUNS = new Set(['martyrs', 'bodies', 'corpses', 'dead', 'lives']);
@@ -159,8 +221,8 @@ export const CIVILIAN_MARKERS =
 
 /** Outcome words; the group name says which outcome. */
 export const OUTCOME_SOURCE =
-  '(?<killed>killed|kill|kills|killing|dead|deaths?|died|dying|die|dies|slain|executed|executing|execution|massacred|massacre|martyred|martyrs?|lost (?:their|his|her) lives|perished|bodies|corpses|lifeless|fatalities|deceased|fallen\\s+victims?|fell\\s+victims?|death toll|toll|murdered|beheaded|(?:stoned|beaten|burned|burnt|tortured|hacked|starved|crushed|shot|stabbed)\\s+to\\s+death|claimed(?= (?:the )?lives)|(?<!\\b(?:who|which|that|he|she|it|and)\\s)lives)' +
-  '|(?<injured>wounded|wounding|wounds|injured|injuring|injuries|injury|hurt|maimed|(?:sustained|suffered)\\s+(?:\\w+\\s+)?(?:injuries|wounds)|suffer(?:ed|s|ing)?\\s+(?:from\\s+)?(?:symptoms|injuries|wounds|burns|breathing\\s+difficulties|suffocation|asphyxiation)|breathing\\s+difficulties|suffocation|affected\\s+by\\s+(?:the\\s+)?(?:gas|chemicals?|chlorine|toxic|poison\\w*|sarin))' +
+  '(?<killed>killed|kill|kills|killing|eliminated|neutrali[sz]ed|liquidated|succumbed\\s+to\\s+(?:(?:their|his|her)\\s+)?(?:wounds|injuries)|dead|deaths?|died|dying|die|dies|slain|executed|executing|execution|massacred|massacre|martyred|martyrs?|lost (?:their|his|her) lives|perished|bodies|corpses|lifeless|fatalities|deceased|fallen\\s+victims?|fell\\s+victims?|death toll|toll|murdered|beheaded|(?:stoned|beaten|burned|burnt|tortured|hacked|starved|crushed|shot|stabbed)\\s+to\\s+death|shot\\s+dead|gunned\\s+down|claimed(?= (?:the )?lives)|(?<!\\b(?:who|which|that|he|she|it|and)\\s)lives)' +
+  '|(?<injured>wounded|wounding|wounds|injured|injuring|injuries|injury|hurt|maimed|treated\\s+for\\s+(?:\\w+\\s+)?(?:injuries|wounds|burns|breathing\\s+(?:problems|difficulties)|suffocation)|(?:taken|rushed|admitted)\\s+to\\s+(?:a\\s+|the\\s+)?hospitals?\\s+with\\s+(?:\\w+\\s+)?(?:injuries|wounds)|(?:sustained|suffered)\\s+(?:\\w+\\s+)?(?:injuries|wounds)|suffer(?:ed|s|ing)?\\s+(?:from\\s+)?(?:symptoms|injuries|wounds|burns|breathing\\s+difficulties|suffocation|asphyxiation)|breathing\\s+difficulties|suffocation|affected\\s+by\\s+(?:the\\s+)?(?:gas|chemicals?|chlorine|toxic|poison\\w*|sarin))' +
   '|(?<missing>missing|disappeared|unaccounted for)';
 
 export function outcomeOf(groups: Record<string, string | undefined> | undefined): Outcome | null {

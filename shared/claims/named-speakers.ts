@@ -14,7 +14,8 @@ const LINK = '(?:of|for|the|and|de|in|ibn|bin)';
 const NAME_BEFORE_RE = new RegExp(
   `(?:^|["“”]\\s*|[,;:]\\s+|\\b(?:that|and|but|while|meanwhile)\\s+)((?:${NAME_WORD}\\s+(?:${LINK}\\s+)?){0,5}${NAME_WORD})\\s+(?:(?:also|has|had|have|later|then)\\s+)?$`,
 );
-const NAME_AFTER_RE = /^\s+((?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*)\s*(?:[.,;"”]|$)/;
+// "... said Kirkuki.", "said Sheikh Omar Haddad a religious leader" (an appositive, commas stripped).
+const NAME_AFTER_RE = /^\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)(?:\s*(?:[.,;"”]|$)|\s+an?\s)/;
 const SPEECH_VERB_RE = new RegExp(
   `(?<![\\w-])(?<!\\b(?:been|be|was|were|is|are)\\s)${SPEECH}\\b`,
   'g',
@@ -33,8 +34,8 @@ function classify(name: string): Actor | null {
   if (words.length === 0 || (words.length === 1 && NOT_A_NAME_RE.test(first))) return null;
   if (ARMED_UNIT_RE.test(name)) return 'rebels';
   if (ORGANISATION_RE.test(name) || /^(?:The\s+)?[A-Z]{2,6}$/.test(name)) return 'ngo';
-  // A person: one to three names, none a sentence word.
-  if (words.length <= 3 && !words.some((w) => NOT_A_NAME_RE.test(w))) return 'other';
+  // A person: one to four names ("Sheikh Omar Reda Hatem"), none a sentence word.
+  if (words.length <= 4 && !words.some((w) => NOT_A_NAME_RE.test(w))) return 'other';
   return null;
 }
 
@@ -56,7 +57,8 @@ export function namedSpeakers(sentence: string, hits: readonly ActorHit[]): Acto
     const head = sentence.slice(Math.max(0, v.index - 90), v.index);
     const before = NAME_BEFORE_RE.exec(head);
     const after = before ? null : NAME_AFTER_RE.exec(sentence.slice(v.index + v[0].length));
-    const name = (before?.[1] ?? after?.[1] ?? '').trim();
+    // "... reported Tuesday.": a name's closing full stop is not part of it.
+    const name = (before?.[1] ?? after?.[1] ?? '').trim().replace(/\.$/, '');
     if (!name) continue;
     const index = before
       ? v.index - head.length + head.lastIndexOf(name)

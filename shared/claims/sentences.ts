@@ -1,6 +1,7 @@
 // Sentence splitting tuned to scraped news text: lines (titles, captions) are their own units,
 // and FA-KES often glues sentences together without a space ("civilians.Human Rights Watch").
 
+import { MONTH_SOURCE } from './dates.ts';
 import { allMatches } from './regex.ts';
 
 export interface Sentence {
@@ -70,4 +71,37 @@ export function isHeadlineJunk(s: Sentence): boolean {
   if (words.length < 8) return false;
   const caps = words.filter((w) => /^[A-Z]/.test(w)).length;
   return caps / words.length >= 0.75;
+}
+
+// Page furniture a scraped sentence may start with: date stamps ("2 July 2016", "01.10.2017",
+// "Published October 4 2016", "Last updated at Apr 052017"), Sputnik's "(updated 1935
+// 05.10.2017) Get short URL 101", photo credits "(AFP Photo)", share and follow-us links. It is
+// not part of what the article says, so a quote leaves it out.
+const DATE_STAMP = `(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH_SOURCE},?\\s+\\d{4}|${MONTH_SOURCE}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|${MONTH_SOURCE}\\s+\\d{6}|\\d{1,2}[-./]\\d{1,2}[-./](?:\\d{4}|\\d{2}))(?:\\s+\\d{3,4}(?:\\s*(?:AM|PM))?)?(?:\\s+UTC(?:[+-]\\d{1,2})?|\\s+GMT)?`;
+const FURNITURE_PIECES = [
+  `(?:(?:Published|Posted|Updated|Last\\s+updated)(?:\\s+(?:on|at))?:?\\s+)?${DATE_STAMP}(?:\\s+by\\s+[A-Z][\\w'’-]*\\s+[A-Z][\\w'’-]*)?`,
+  `Date\\s+of\\s+publication:?\\s+${DATE_STAMP}`,
+  `\\(updated[^()]{0,30}\\)`,
+  `Get\\s+short\\s+URL(?:\\s+\\d+)*(?:\\s+Topic\\b)?`,
+  `\\((?:[A-Z][\\w.&'’-]*\\s*){1,5}(?:Photo|Archive|Agencies|File)?\\)`,
+  `(?:AFP|Reuters|AP|dpa|Xinhua)(?=\\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\\d))`,
+  `(?:Share|Print|E-?mail|Tweet|Comments?|Follow\\s+us)(?:\\s+(?:this|on|via|article|story|page|Facebook|Twitter|Telegram|\\d+))*(?=\\s+[A-Z"“])`,
+];
+const LEADING_FURNITURE_RE = new RegExp(`^(?:${FURNITURE_PIECES.join('|')})\\s*`);
+
+/**
+ * Length of the page furniture at the start of `sentence` (0 when none): what a quote drops
+ * before the first word of the sentence proper. Never more than leaves a few words.
+ */
+export function leadingFurnitureLength(sentence: string): number {
+  let cut = 0;
+  for (let i = 0; i < 5; i++) {
+    const m = LEADING_FURNITURE_RE.exec(sentence.slice(cut));
+    if (!m || m[0] === '') break;
+    cut += m[0].length;
+  }
+  const rest = sentence.slice(cut);
+  // What is left must read as a sentence: it starts a word, and it is more than a stub.
+  if (cut === 0 || !/^["“‘(]?[A-Z0-9]/.test(rest) || rest.split(/\s+/).length < 3) return 0;
+  return cut;
 }

@@ -25,8 +25,10 @@ const SPEECH_RE = new RegExp(
 const SPEAKER_GAP_RE =
   /^[\s()[\]]*(?:[\w'’.-]+[\s()[\]]+){0,4}$|^\s*,[^,]{1,90},\s*(?:[\w'’.-]+\s+){0,2}$|^\s+(?:[a-z][\w-]*\s+){0,4}(?:(?:[A-Z][\w'’.-]*|of|for|the|and|de|al|el)\s+){1,8}$|^\s+(?:for|of|in|into|at|on)\s+(?:[\w'’-]+\s+){1,9}$/;
 // After a post-verb speaker the clause ends: "..., said the Observatory." / "... on Tuesday".
+// With commas stripped an appositive follows directly: "said Dr Ammar Haddad a member of
+// parliament", "said the Observatory a Britain-based monitor".
 const POST_SPEAKER_END_RE =
-  /^\s*(?:$|[,.;:)"”’]|(?:on|in|at|late|early|last|this|today|yesterday|tonight|told|which|who|that|citing|adding|quoted|via|monitor|chief|spokes\w+|\()\b)/i;
+  /^\s*(?:$|[,.;:)"”’]|(?:on|in|at|late|early|last|this|today|yesterday|tonight|told|which|who|that|citing|adding|quoted|via|monitor|chief|spokes\w+|an?\s|\()\b)/i;
 // Between a post-verb speech verb and its speaker: "said the head of the Syrian Coalition".
 const POST_SPEAKER_GAP_RE =
   /^\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?:(?:head|chief|leader|spokes(?:man|woman|person)|president|director|member|official|representative)\s+(?:of|for|at)\s+(?:the\s+)?)?(?:[A-Z][\w'’.-]*\s+){0,3}$/;
@@ -36,12 +38,22 @@ const POST_SPEAKER_NAME_END_RE = /^(?:\s+[A-Z][\w'’-]*){1,3}\s*(?:$|[,.;:)"”
 export const STATE_MEDIA_SOURCE_RE =
   /\b(?:told|to|for|with)\s+(?:the\s+)?SANA\b|\bSANA(?:'s|s)?\s+(?:reporter|correspondent)s?\b|\bSANA\s+quoted\b/;
 
+// "Then government helicopters followed he said": a pronoun right before the verb is its subject.
+const PRONOUN_SUBJECT_GAP_RE = /\b(?:he|she|they|it|we|I)\s+(?:also\s+|later\s+|then\s+)?$/;
+// The gap after an armed noun: "... government aircraft residents and ...".
+const ARMED_NOUN_GAP_RE =
+  /\b(?:aircraft|jets|warplanes|planes|helicopters|forces|troops|artillery|drones?|militias?|army|aviation|shelling|strikes|raids)\s*$/i;
+
 const OBJECT_POSITION_RE =
-  /\b(?:against|on|in|of|by|with|to|from|at|targeting|fighting|for|than|between|toward|towards|into)\s+(?:the\s+)?$/i;
+  /\b(?:against|on|in|of|by|with|to|from|at|targeting|fighting|visiting|inside|across|throughout|for|than|between|toward|towards|into)\s+(?:the\s+)?$/i;
 
 // "the field commander of pro-government troops said": the organisation speaks through him.
 const SPOKESMAN_OF_RE =
-  /\b(?:commander|spokes(?:man|woman|person)|head|chief|director|member|official|minister|ambassador|envoy|representative|leader|president|statement|office|department|council|committee|army|military|forces|government|ministry)\s+(?:of|for|at)\s+(?:the\s+)?$/i;
+  /\b(?:commander|spokes(?:man|woman|person)|head|chief|director|member|official|minister|ambassador|envoy|representative|leader|president|statement|office|department|council|committee|army|military|forces|government|ministry)\s+(?:of|for|at)\s+(?:the\s+|an?\s+)?$/i;
+// "A statement from the Defence Ministry said", "a statement by the army ... said": the author of
+// the statement speaks.
+const STATEMENT_BY_RE =
+  /\b(?:statement|report|communiqu[eé]|letter|message|announcement|comments?|remarks?)\s+(?:issued\s+|released\s+|published\s+)?(?:by|from)\s+(?:the\s+)?$/i;
 // "The monitor could not confirm the nature of the gas but said ...": the sentence's subject is
 // the subject of a later verb joined by "but" / "and".
 const LATER_VERB_GAP_RE = /^\s+[^.;"“”]{0,90}\s(?:but|and)\s+(?:also\s+|later\s+)?$/i;
@@ -153,9 +165,14 @@ function subjectOf(sentence: string, hits: ActorHit[], vi: number): ActorHit[] {
     const lead = sentence.slice(Math.max(0, h.index - 40), h.index);
     // "unpopular with the Syrian opposition who say": a relative pronoun makes it the speaker.
     const relative = /^\s*(?:who|which)\s+(?:also\s+)?$/i.test(gap);
-    const objectOf = OBJECT_POSITION_RE.test(lead) && !SPOKESMAN_OF_RE.test(lead) && !relative;
+    const objectOf =
+      OBJECT_POSITION_RE.test(lead) &&
+      !SPOKESMAN_OF_RE.test(lead) &&
+      !STATEMENT_BY_RE.test(lead) &&
+      !relative;
     if (
       !objectOf &&
+      !PRONOUN_SUBJECT_GAP_RE.test(gap) &&
       gap.length < 90 &&
       SPEAKER_GAP_RE.test(gap) &&
       !/^\s*(?:-?led|-?backed)\b/.test(gap)
@@ -199,6 +216,9 @@ function subjectOf(sentence: string, hits: ActorHit[], vi: number): ActorHit[] {
     if (!prev || !next || prev.generic) break;
     const gap = sentence.slice(prev.end, next.index);
     if (!/^\s*(?:,\s*|\s+and\s+)?(?:the\s+)?(?:\w+\s+)?$/i.test(gap)) break;
+    // "raids by Russian and Syrian government aircraft residents and a monitor said": the names
+    // before an armed noun are the raiders, not more speakers.
+    if (ARMED_NOUN_GAP_RE.test(gap)) break;
     // "the monitoring group Syrian Observatory" is one speaker.
     if (/^\s*$/.test(gap) && !(isProperName(prev) && isProperName(next))) break;
     list ||= /\band\b/i.test(gap);

@@ -4,6 +4,7 @@ import { createHttpClient, type HttpClientOptions } from '../adapters/http/http-
 import { createSlackSender } from '../adapters/slack/slack-webhook.ts';
 import { createSlackWebhooks } from '../adapters/slack/webhook-urls.ts';
 import { createSmtpMailer } from '../adapters/smtp/smtp-mailer.ts';
+import { warmClaimPatterns } from '../claims/warm-patterns.ts';
 import type { Config } from '../config/schema.ts';
 import { ConfigError } from '../domain/errors.ts';
 import { WorkerExtractor } from '../extract/worker-extractor.ts';
@@ -93,6 +94,8 @@ export function createLocalDeps(
   const mailer = smtpMailer(config, opts.env);
   const http = createHttpClient(config.network, { logger: opts.logger, ...opts.http });
   const extractor = opts.extractor ?? new WorkerExtractor(config.extraction);
+  // While the worker loads jsdom: compile the claim patterns, not in the first article's stage.
+  warmClaimPatterns();
   return {
     ...storeRoles(store),
     config,

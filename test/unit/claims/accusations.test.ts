@@ -497,3 +497,68 @@ describe('extractClaims accusations: held-out work (issue 13)', () => {
     ).toEqual(['other>syria_gov']);
   });
 });
+
+describe('explicit blame: an outcry drawn from parties', () => {
+  it('blames the owner of the act that drew it', () => {
+    const found = extractClaims(
+      'The Kremlin plan drew protests from the Syrian opposition and from Turkey.',
+    ).accusations.map((a) => `${a.accuser}>${a.accused}`);
+    expect(found).toEqual(['opposition>russia', 'turkey>russia']);
+  });
+
+  it('blames the agent of harm named just before when the outcry names none', () => {
+    const found = extractClaims(
+      'Russian jets bombed a market in Idlib on Monday. The deaths prompted outrage from Turkey.',
+    ).accusations.map((a) => `${a.accuser}>${a.accused}`);
+    expect(found).toContain('turkey>russia');
+  });
+});
+
+describe('explicit blame: accusers joined by "as well as"', () => {
+  it('reads the rest of a long name and "a number of" between two accusers', () => {
+    const found = extractClaims(
+      'The National Coalition of Syrian Revolution and Opposition Forces as well as a number of Western states accused the Syrian army of the attack.',
+    ).accusations.map((a) => `${a.accuser}>${a.accused}`);
+    expect(found.sort()).toEqual(['opposition>syria_gov', 'other>syria_gov']);
+  });
+});
+
+describe('explicit blame: an allegation by its owner, blame laid on a fact', () => {
+  const found = (text: string) =>
+    extractClaims(text).accusations.map((a) => `${a.accuser}>${a.accused}`);
+
+  it('reads "rebel allegations that the regime used gas" as the rebels accusing', () => {
+    expect(
+      found('The ministry tried to counter rebel allegations that the regime gassed civilians.'),
+    ).toContain('rebels>syria_gov');
+  });
+
+  it('reads "blamed the delay on the fact that a number of X ..." as blaming X', () => {
+    expect(
+      found(
+        'Rebels blamed the delay partly on the fact that a number of government forces had stayed behind.',
+      ),
+    ).toEqual(['rebels>syria_gov']);
+  });
+});
+
+describe('explicit blame: condemning "the" harm told just before', () => {
+  const found = (text: string) =>
+    extractClaims(text).accusations.map((a) => `${a.accuser}>${a.accused}`);
+
+  it('blames the agent named in the sentence before', () => {
+    expect(
+      found(
+        'Russian jets struck a hospital in Idlib on Monday killing 12 people. The United Nations condemned the air strikes.',
+      ),
+    ).toContain('un>russia');
+  });
+
+  it('does not reach back further than two sentences', () => {
+    expect(
+      found(
+        'Russian jets struck a hospital in Idlib on Monday. The town had 20000 people. Its market reopened in May. Many shops were closed. The United Nations condemned the air strikes.',
+      ),
+    ).not.toContain('un>russia');
+  });
+});

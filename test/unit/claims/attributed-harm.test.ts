@@ -559,3 +559,179 @@ describe('attributed harm: names bound to their group', () => {
     ).toEqual(['syria_gov>rebels']);
   });
 });
+
+describe('attributed harm: agents are not read as speakers', () => {
+  it('stops a list of speakers at an armed noun: the names before it are the raiders', () => {
+    expect(
+      pairs(
+        'Dozens of raids hit the old city in strikes by Russian and Syrian government jets residents and a monitor said.',
+      ).sort(),
+    ).toEqual(['other>russia', 'other>syria_gov', 'sohr>russia', 'sohr>syria_gov']);
+  });
+
+  it('takes a pronoun right before the verb as its subject, not the party before it', () => {
+    const text =
+      'Rebel commander Abu Khaled said the army shelled the village at dawn. Then government helicopters dropped barrel bombs he said.';
+    expect(pairs(text)).toContain('rebels>syria_gov');
+    expect(pairs(text)).not.toContain('syria_gov>rebels');
+  });
+});
+
+describe('attributed harm: a quotation that runs over several sentences', () => {
+  it('is spoken by whoever is named where it closes', () => {
+    const text =
+      'Fighting went on near the city. "Government jets bombed the bakery. They killed nine people in the queue" an activist told the agency.';
+    expect(pairs(text)).toEqual(['other>syria_gov']);
+  });
+
+  it('ignores a quotation mark that is never closed', () => {
+    const text =
+      'Fighting went on near the city. "The raids stopped at noon. Government jets bombed the bakery. Shops reopened. Traffic returned. Schools stayed shut. An activist told the agency about it.';
+    expect(pairs(text)).toEqual([]);
+  });
+});
+
+describe('attributed harm: the author of a statement speaks', () => {
+  it('reads "a statement from X said" and "a statement by X ... said" as X speaking', () => {
+    expect(
+      pairs('A statement from the Russian Defence Ministry said US jets bombed a hospital.'),
+    ).toEqual(['russia>us']);
+    expect(
+      pairs(
+        'Fighting continued. The raid proved that the rebels possess chemical weapons a statement by the army broadcast on state TV said.',
+      ),
+    ).toEqual(['syria_gov>rebels']);
+  });
+});
+
+describe("attributed harm: a pro-government outlet relaying Syria's state media", () => {
+  it('speaks for the state when it relays state television, not only SANA', () => {
+    const text =
+      'Six people were injured in the Old City Syrian State TV announced. In recent days more civilians were injured in Nusra Front rocket attacks on the city.';
+    expect(pairs(text, { outletId: 'alalam' })).toContain('syria_gov>nusra');
+    expect(pairs(text, { outletId: 'reuters' })).not.toContain('syria_gov>nusra');
+  });
+});
+
+describe("attributed harm: Syria's provincial governors speak for the state", () => {
+  it('reads "the Hama governor" and "Governor of Idlib X" as the government', () => {
+    expect(
+      pairs('The Hama governor said US strikes killed four soldiers and two civilians.'),
+    ).toEqual(['syria_gov>us']);
+    expect(
+      pairs('Rebel shells killed three children in the city Governor of Daraa Omar Haddad said.'),
+    ).toEqual(['syria_gov>rebels']);
+  });
+});
+
+describe('attributed harm: "by forces loyal to X" and the head of a body', () => {
+  it('reads X as the agent of harm done "by forces loyal to X"', () => {
+    expect(
+      pairs(
+        'France said the shelling by forces loyal to President Bashar al-Assad killed 30 people.',
+      ),
+    ).toEqual(['france>syria_gov']);
+  });
+
+  it('reads "the chief of a UN team visiting Syria says" as the UN speaking', () => {
+    expect(pairs('The head of a UN team visiting Syria says the regime used nerve gas.')).toEqual([
+      'un>syria_gov',
+    ]);
+  });
+});
+
+describe('attributed harm: unnamed outsiders and a lone attacker', () => {
+  it('reads "foreign actors", "external powers" and "foreign militias" as other parties', () => {
+    expect(
+      pairs('Damascus officials accused foreign actors of arming the militant groups.', {
+        outletId: 'sana',
+      }),
+    ).toContain('syria_gov>other');
+    expect(
+      pairs('The Syrian Coalition said foreign militias shelled the town killing six civilians.'),
+    ).toEqual(['opposition>other']);
+  });
+
+  it('reads "a terrorist" who acts as the armed groups in the state voice', () => {
+    expect(
+      pairs('A source told SANA that a terrorist opened fire on a bus killing two passengers.'),
+    ).toEqual(['syria_gov>rebels']);
+  });
+});
+
+describe('attributed harm: an attack fought off', () => {
+  it('is a battle report when nobody is hurt, whoever tells it', () => {
+    expect(pairs('The army foiled an attack by terrorists on its positions, SANA said.')).toEqual(
+      [],
+    );
+    expect(pairs('The Observatory said government troops repelled a rebel assault.')).toEqual([]);
+  });
+
+  it('still blames the attackers when people were hurt', () => {
+    expect(
+      pairs('The army repelled an attack by terrorists that killed three civilians, SANA said.'),
+    ).toEqual(['syria_gov>rebels']);
+  });
+});
+
+describe('attributed harm: bare "troops" as the agent', () => {
+  it('reads "troops had executed" as the army the story is about', () => {
+    expect(
+      pairs('The Observatory reported that troops had executed 20 people in a village.'),
+    ).toEqual(['sohr>syria_gov']);
+  });
+});
+
+describe('attributed harm: a quoted sentence with no speaker of its own', () => {
+  it('is not put in the mouth of the last speaker', () => {
+    expect(
+      pairs(
+        'Fighting went on all day, the Observatory said. "A gunman from the rebel side opened fire at the soldiers before being shot."',
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('attributed harm: a weekday after the verb is not a speaker', () => {
+  it('reads "... reported Tuesday." as no named speaker', () => {
+    expect(pairs('Government jets killed eight civilians in the town reported Tuesday.')).toEqual(
+      [],
+    );
+  });
+});
+
+describe('attributed harm: armed men killed, with a count of some among them', () => {
+  it('is combat news, not blame', () => {
+    expect(
+      pairs(
+        'At least 80 IS fighters among them 12 minors had been killed in coalition strikes near the city the Observatory said.',
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('attributed harm: agentless harm and the agent named before it', () => {
+  it('reaches the agent named up to two sentences back', () => {
+    expect(
+      pairs(
+        'Coalition jets struck Manbij on Monday. The town lies near the river. At least 15 civilians were killed in the raids the Observatory said.',
+      ),
+    ).toEqual(['sohr>coalition']);
+  });
+
+  it('not three sentences back', () => {
+    expect(
+      pairs(
+        'Coalition jets struck Manbij on Monday. The town lies near the river. Its market was busy. At least 15 civilians were killed in the raids the Observatory said.',
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe("attributed harm: a state's unnamed official sources", () => {
+  it('speak for the state named right before them', () => {
+    expect(pairs('Russian military sources said rebels shelled a school in Aleppo.')).toEqual([
+      'russia>rebels',
+    ]);
+  });
+});

@@ -19,16 +19,16 @@ describe('evaluate() on the held-out fifth of the development sets', () => {
     expect(report.heldOut.articles).toBeLessThan(524 * 0.25);
   });
 
-  it('keeps casualty F1 >= 0.93', () => {
-    expect(report.heldOut.casualties.f1).toBeGreaterThanOrEqual(0.93);
+  it('keeps casualty F1 >= 0.945', () => {
+    expect(report.heldOut.casualties.f1).toBeGreaterThanOrEqual(0.945);
   });
 
-  it('keeps accusation F1 >= 0.705', () => {
-    expect(report.heldOut.accusations.f1).toBeGreaterThanOrEqual(0.705);
+  it('keeps accusation F1 >= 0.74', () => {
+    expect(report.heldOut.accusations.f1).toBeGreaterThanOrEqual(0.74);
   });
 
-  it('keeps US/coalition accusation F1 >= 0.79 (us and coalition as one side)', () => {
-    expect(report.heldOut.usCoalitionAccusations.f1).toBeGreaterThanOrEqual(0.79);
+  it('keeps US/coalition accusation F1 >= 0.825 (us and coalition as one side)', () => {
+    expect(report.heldOut.usCoalitionAccusations.f1).toBeGreaterThanOrEqual(0.825);
   });
 
   it('keeps the share of allegations that break rule 2 <= 0.05', () => {
