@@ -109,32 +109,14 @@ function planIncidentReport(planned: Planned, report: IncidentReport, opts: Plan
   });
 }
 
-function planAccusationReport(planned: Planned, report: AccusationReport, opts: PlanOptions) {
-  const found = planned.look([...report.incidentLookupKeys, ...report.lookupKeys], report.storyId);
-  const incident = chooseIncidentForAccusation(report, found.filter(isIncident));
-  if (incident) {
-    const mine = planned.of(incident.id);
-    const asReport = accusationAsIncidentReport(report, incident);
-    if (mine) {
-      mine.accusations.push(report);
-      planned.fold(mine, asReport, opts);
-      return;
-    }
-    const plan = planIncidentUpdate(incident, asReport, opts);
-    planned.add({
-      before: incident,
-      incidents: [],
-      accusations: [report],
-      merged: asReport,
-      found: [],
-      plan,
-    });
-    return;
-  }
-  const ownKeys = new Set(report.lookupKeys);
-  const candidates = found.filter(isAccusation).filter((r) => r.keys.some((k) => ownKeys.has(k)));
-  const known = chooseAccusationRecord(candidates);
-  const mine = planned.of(known?.id);
+/** A stand-alone accusation already known: the report repeats it (silently, outlet added). */
+function planRepeat(
+  planned: Planned,
+  report: AccusationReport,
+  known: AccusationRecord,
+  opts: PlanOptions,
+) {
+  const mine = planned.of(known.id);
   // The same accusation twice in one article: the record has it already.
   if (mine) {
     mine.accusations.push(report);
@@ -146,6 +128,45 @@ function planAccusationReport(planned: Planned, report: AccusationReport, opts: 
     incidents: [],
     accusations: [report],
     merged: null,
+    found: [],
+    plan,
+  });
+}
+
+function planAccusationReport(planned: Planned, report: AccusationReport, opts: PlanOptions) {
+  const found = planned.look([...report.incidentLookupKeys, ...report.lookupKeys], report.storyId);
+  const ownKeys = new Set(report.lookupKeys);
+  const candidates = found.filter(isAccusation).filter((r) => r.keys.some((k) => ownKeys.has(k)));
+  const known = chooseAccusationRecord(candidates);
+  // Announced already as an accusation of its own: an incident found since does not make its
+  // repeat (another outlet, a copy of the article) news again.
+  if (known) return planRepeat(planned, report, known, opts);
+  const incident = chooseIncidentForAccusation(report, found.filter(isIncident));
+  if (!incident) {
+    const plan = planAccusationUpdate(null, report, opts);
+    planned.add({
+      before: null,
+      incidents: [],
+      accusations: [report],
+      merged: null,
+      found: [],
+      plan,
+    });
+    return;
+  }
+  const mine = planned.of(incident.id);
+  const asReport = accusationAsIncidentReport(report, incident);
+  if (mine) {
+    mine.accusations.push(report);
+    planned.fold(mine, asReport, opts);
+    return;
+  }
+  const plan = planIncidentUpdate(incident, asReport, opts);
+  planned.add({
+    before: incident,
+    incidents: [],
+    accusations: [report],
+    merged: asReport,
     found: [],
     plan,
   });

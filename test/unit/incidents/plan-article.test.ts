@@ -148,4 +148,35 @@ describe('planning an article’s reports together', () => {
     expect(next.accusations.map((a) => a.accuser)).toEqual(['amnesty']);
     expect(plans[0]?.plan.update?.kind).toBe('first_report');
   });
+
+  it('an accusation announced on its own stays a repeat when an incident it fits appears later', () => {
+    // The Homs governor's article comes first (no incident yet: the accusation is its own
+    // record); a wire report of the strike then makes the incident; a copy of the first article
+    // must not announce the accusation again as news of the incident.
+    const memory = new MemoryIncidents();
+    const blame = accusation({
+      accuser: 'syria_gov',
+      accused: 'us',
+      accuserName: 'Homs governor',
+      accusedName: 'U.S.',
+      place: 'Homs',
+      allegation: 'attack causing deaths',
+      quote: 'The Homs governor said the U.S. attack caused deaths but no big human losses.',
+    });
+    const governor = (id: string, outlet: string) =>
+      articleClaims(article(id, outlet), [], [blame], { storyId: 'story-governor' });
+    expect(memory.apply(governor('n1', 'NNA')).map((a) => a.update.kind)).toEqual(['accusation']);
+    const strike = figure({
+      count: 5,
+      victims: 'people',
+      place: 'Homs',
+      date: '2017-06-05',
+      perpetrator: 'us',
+      quote: 'The US missile strike on the Homs air base killed five people, the governor said.',
+    });
+    memory.apply(articleClaims(article('s1', 'Sputnik'), [strike], [], { storyId: 'story-wire' }));
+    expect(memory.apply(governor('m1', 'Mirror Wire'))).toEqual([]);
+    const record = memory.accusationRecords()[0];
+    expect(record?.reports.map((r) => r.outlet)).toEqual(['NNA', 'Mirror Wire']);
+  });
 });
