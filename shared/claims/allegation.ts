@@ -34,6 +34,23 @@ export function allegationProblems(text: string): string[] {
   return problems;
 }
 
+// A preposition that opens the phrase the word limit cut ("against Syrian [forces]").
+const PREPOSITION_RE =
+  /^(?:of|in|on|at|by|for|with|from|to|into|onto|near|against|over|under|after|before|during|since|toward|towards|between|among|across|through|about|via|including|amid|despite|within|without|upon)$/i;
+
+/**
+ * Words cut by the word limit end wherever the limit fell: "carrying out four air strikes today
+ * against Syrian [forces]". When the next word goes on with the last phrase (it is no preposition
+ * or conjunction), drop the phrase the cut left open, if enough stays to read.
+ */
+function withoutCutPhrase(words: string[], next: string): string[] {
+  if (PREPOSITION_RE.test(next) || TRAILING_WORD_RE.test(next)) return words;
+  for (let i = words.length - 1; i >= 3; i--) {
+    if (PREPOSITION_RE.test(words[i] ?? '')) return words.slice(0, i);
+  }
+  return words;
+}
+
 /**
  * A clean phrase from `text`: cut at the first clause boundary, at most `max` words, quotation
  * marks dropped, junk trimmed from both ends. Empty when nothing clean is left.
@@ -42,12 +59,12 @@ export function cleanPhrase(text: string, max = MAX_WORDS): string {
   let t = text.replace(LEADING_JUNK_RE, '');
   const end = CLAUSE_END_RE.exec(t);
   if (end) t = t.slice(0, end.index);
-  const words = t
+  const all = t
     .replace(/["“”]/g, ' ')
     .replace(/(^|\s)[‘']|[’'](?=\s|$)/g, '$1')
     .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, max);
+    .filter(Boolean);
+  const words = all.length > max ? withoutCutPhrase(all.slice(0, max), all[max] ?? '') : all;
   while (words.length > 0 && TRAILING_WORD_RE.test(words[words.length - 1] ?? '')) words.pop();
   // "Twelve citizens", "A woman" from the start of a sentence read as "twelve citizens".
   const phrase = words

@@ -46,6 +46,15 @@ describe('cleanPhrase', () => {
     );
   });
 
+  it('drops the phrase a word limit cut open ("against Syrian [forces]")', () => {
+    expect(
+      cleanPhrase('carrying out four air strikes today against rebel forces in the east', 8),
+    ).toBe('carrying out four air strikes today');
+    expect(cleanPhrase('refusing to share its data on the armed groups it fights', 8)).toBe(
+      'refusing to share its data',
+    );
+  });
+
   it('returns nothing when nothing clean is left', () => {
     expect(cleanPhrase('. and of the')).toBe('');
   });

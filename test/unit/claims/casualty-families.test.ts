@@ -314,3 +314,21 @@ describe('casualty figures: missing people', () => {
     expect(counts('Title\n\nThe fate of the talks is unknown.')).toEqual([]);
   });
 });
+
+describe('casualty figures: "the number of X killed ... has risen to N"', () => {
+  it('reads a long clause between the victims and the new toll', () => {
+    expect(
+      counts(
+        'The number of people killed by the rebel rocket attack on the northern suburb of Hama city has risen to 17 in the last hours.',
+      ),
+    ).toEqual(['17 killed']);
+  });
+
+  it('does not run the number on into another clause ("... and two of their tanks")', () => {
+    expect(
+      counts(
+        'The army said a number of fighters were killed in the raid and one of their trucks was destroyed in addition to two of their tanks.',
+      ),
+    ).toEqual([]);
+  });
+});
