@@ -106,6 +106,12 @@ const ENTRIES: Entry[] = [
       `[Oo]pposition\\s+[Cc]oalition`,
       `High\\s+Negotiations?\\s+Committee`,
       `HNC`,
+      // Leaders of the Syrian Coalition and the HNC.
+      `(?:Anas\\s+)?(?:al-)?Abdah${POSS}`,
+      `(?:Hadi\\s+)?al-Bahra${POSS}`,
+      `(?:Khaled\\s+)?Khoja${POSS}`,
+      `Riad\\s+Hijab${POSS}`,
+      `Nasr\\s+al-Hariri${POSS}`,
       `[Ee]tilaf`,
       `(?:the\\s+)?(?:main\\s+)?(?:Western-backed\\s+)?(?:Syrian|Syrias|Syria's|Syria’s)\\s+opposition(?!\\s+(?:fighters|forces|groups|factions|militants|rebels|armed))(?:\\s+(?:group|body|figures|leaders?|officials?|spokes(?:man|woman|person)|delegation|bloc))?`,
       `(?:[Tt]he\\s+)?[Oo]pposition(?:\\s+(?:group|body|figures|leaders?|officials?|spokes(?:man|woman|person)|delegation|bloc|chief|negotiators?))`,
@@ -125,6 +131,8 @@ const ENTRIES: Entry[] = [
       `J(?:a[iy]|e[iy]|ee)sh\\s+al-Islam`,
       `Ahrar\\s+al[- ]Sham`,
       `Faylaq\\s+al-Rahman`,
+      // Jaish al-Islam's leaders.
+      `(?:Mohammed\\s+|Mohammad\\s+|Zahran\\s+)?Alloush${POSS}`,
       `Nour\\s+(?:al|[Ee]l)[- ]Din\\s+(?:al|[Ee]l)[- ]Z[ei]n[ck]i`,
       `Jaish\\s+al-Fatah`,
       `Army\\s+of\\s+Conquest`,
@@ -158,6 +166,7 @@ const ENTRIES: Entry[] = [
       `Arab\\s+coalition`,
       `Saudi(?:\\s+Arabia)?${POSS}`,
       `Riyadh`,
+      `(?:Adel\\s+)?(?:al-)?Jubeir${POSS}`,
     ],
   },
   {
@@ -237,6 +246,12 @@ const ENTRIES: Entry[] = [
       `Mattis${POSS}`,
       `Ashton\\s+Carter`,
       `Ash\\s+Carter`,
+      // White House and State Department spokespeople.
+      `(?:Sean\\s+)?Spicer${POSS}`,
+      `(?:Jen\\s+)?Psaki${POSS}`,
+      `Ben\\s+Rhodes`,
+      `Josh\\s+Earnest`,
+      `(?:Heather\\s+)?Nauert${POSS}`,
       `McGurk${POSS}`,
       `Pompeo${POSS}`,
       `(?:Colonel\\s+|Col\\.?\\s+)?(?:Chris\\s+|John\\s+|Ryan\\s+)?(?:Garver|Dorrian|Dillon)${POSS}`,
@@ -267,12 +282,16 @@ const ENTRIES: Entry[] = [
       `(?:the\\s+)?[Rr]egime${POSS}(?:\\s+(?:forces|troops|warplanes|war\\s+planes|jets|aircraft|helicopters|army|air\\s+forces?|artillery))?`,
       `[Gg]overnment\\s+(?:forces|troops|warplanes|jets|aircraft|helicopters|army)`,
       `(?:pro-|Pro-)?(?:regime|government)\\s+(?:forces|troops)`,
+      // "pro-government fighters had left", "pro-regime gunmen": the state's auxiliaries.
+      `(?:pro-|Pro-)(?:regime|government|Assad)\\s+(?:fighters|gunmen|militias?|militiamen)`,
       `[Ll]oyalist\\s+forces`,
       `(?:Walid\\s+)?(?:al-)?M(?:ou|u|o)a?llem${POSS}`,
       `(?:Bashar\\s+)?(?:al-)?Jaafari${POSS}`,
       `(?:Faisal\\s+)?(?:al-)?Mekdad${POSS}`,
       `(?:Bouthaina\\s+)?Shaaban${POSS}`,
       `${NOT_A_PLACE}Damascus${POSS}(?=\\s+${STATE_VERB})`,
+      // "Damascus and its Russian and Iranian allies": a capital with allies is a government.
+      `${NOT_A_PLACE}Damascus(?=\\s+and\\s+its\\s+(?:[\\w-]+\\s+){0,4}(?:allies|ally|backers)\\b)`,
       `${BLAME_OBJECT_BEFORE}Damascus`,
       `${GOVERNMENT_BLAMES}`,
       `(?<=\\b(?:by|on|blamed|accused|condemned)\\s+)[Tt]he\\s+government(?!\\s+(?:of|in)\\b)`,
@@ -327,7 +346,16 @@ const ENTRIES: Entry[] = [
       `Khamenei${POSS}`,
     ],
   },
-  { actor: 'israel', names: [`Israel${POSS}`, `Israeli`, `Netanyahu${POSS}`, `Tel\\s+Aviv`] },
+  {
+    actor: 'israel',
+    names: [
+      `Israel${POSS}`,
+      `Israeli`,
+      `Netanyahu${POSS}`,
+      `Tel\\s+Aviv`,
+      `(?:Avigdor\\s+)?Lieberman${POSS}`,
+    ],
+  },
   {
     actor: 'uk',
     names: [
@@ -340,6 +368,8 @@ const ENTRIES: Entry[] = [
       `(?:David\\s+)?Cameron${POSS}`,
       `Theresa\\s+May`,
       `(?:Michael\\s+)?Fallon`,
+      `(?:William\\s+)?Hague${POSS}`,
+      `(?:Matthew\\s+)?Rycroft${POSS}`,
       `(?:the\\s+)?Foreign\\s+Office`,
       `Anglo-American`,
       `Anglo`,
@@ -354,11 +384,20 @@ const ENTRIES: Entry[] = [
       `Macron${POSS}`,
       `(?:Laurent\\s+)?Fabius${POSS}`,
       `Le\\s+Drian`,
+      `(?:Fran[cç]ois\\s+)?Delattre${POSS}`,
       `Ayrault${POSS}`,
     ],
   },
   { actor: 'qatar', names: [`Qatar${POSS}`, `Qatari`, `Doha`] },
-  { actor: 'hezbollah', names: [`Hez?b[ou]llah${POSS}`, `Hizbull?ah${POSS}`, `Hezballah${POSS}`] },
+  {
+    actor: 'hezbollah',
+    names: [
+      `Hez?b[ou]llah${POSS}`,
+      `Hizbull?ah${POSS}`,
+      `Hezballah${POSS}`,
+      `(?:Hassan\\s+)?Nasrallah${POSS}`,
+    ],
+  },
   {
     actor: 'un',
     names: [
@@ -370,6 +409,8 @@ const ENTRIES: Entry[] = [
       `OCHA`,
       `(?:Staffan\\s+)?de\\s+Mistura${POSS}`,
       `Ban\\s+Ki-?moon${POSS}`,
+      `(?:Jan\\s+)?Egeland${POSS}`,
+      `Stephen\\s+O['’]Brien${POSS}`,
       `Guterres${POSS}`,
       `UNICEF`,
       `UNHCR`,
@@ -474,11 +515,13 @@ function splitOutletName(text: string, hit: ActorHit): ActorHit[] | null {
   const word = lead?.[0].trim() ?? '';
   if (!lead || (!isPlaceName(word) && !/^Syrian?$/.test(word))) return null;
   const from = hit.index + lead[0].length;
-  return findActors(text.slice(from, hit.end)).map((h) => ({
+  const inner = findActors(text.slice(from, hit.end)).map((h) => ({
     ...h,
     index: h.index + from,
     end: h.end + from,
   }));
+  // "Syrian media reported": nothing else in the name, so the press of that country speaks.
+  return inner.length > 0 ? inner : null;
 }
 
 /** All actor mentions in `text`, left to right, non-overlapping. */

@@ -18,7 +18,7 @@ const FORCE_NOUN_AFTER_RE = new RegExp(
   'i',
 );
 const HARM_VERB_SRC =
-  '(?:killed|kills|kill|killing|bombed|bombs|bombing|targeted|targets|targeting|shelled|shelling|struck|strike|strikes|hit|hits|attacked|attacks|attack|attacking|fired|fires|firing|executed|executes|executing|dropped|drop|launched|committed|commits|carried\\s+out|carries\\s+out|slaughtered|massacred|besieged|besieging|destroyed|destroys|violated|violates|violating|gassed|gassing|wiped|wiping|obstruct\\w*|hamper\\w*|(?:used|uses|using)(?=\\s+(?:\\w+\\s+){0,3}?(?:chemical|toxic|poison|gas|chlorine|sarin|mustard|nerve|weapons|barrel|cluster|phosphorus|napalm|incendiary|vacuum|civilians|human\\s+shields|starvation|sieges?|force|ceasefires?|truces?|the\\s+ceasefire|the\\s+truce))|possess(?:es|ed|ing)?(?=\\s+(?:\\w+\\s+){0,2}?(?:chemical|toxic|poison|gas|sarin|chlorine|nerve))|supports?|supported|supporting|sponsor\\w*|arms|armed|arming|funds|funded|(?:is|are|was|were)\\s+(?:\\w+ly\\s+)?responsible|is\\s+responsible|are\\s+responsible|(?:been|be)\\s+(?:largely\\s+|directly\\s+|fully\\s+)?responsible|was\\s+responsible|were\\s+responsible|bears?\\s+responsibility|were\\s+behind|was\\s+behind|is\\s+behind|are\\s+behind|(?:is|are|was|were)\\s+to\\s+blame|(?:has|have|had)\\s+(?:been\\s+)?(?:killing|bombing|targeting|shelling|attacking|firing|besieging|using|supporting|keeping|holding|spreading|committing)|continues?\\s+(?:to|its|their)|continued\\s+(?:to|its|their)|ignor\\w+|protect(?:s|ed|ing)?|shield(?:s|ed|ing)?|cover(?:s|ed|ing)?\\s+(?:up|for)|hitting|slit|beheaded|tortured|kidnapped|abducted|planted|shot|stormed|seized(?!\\s+control)|looted|burned|displaced|starv\\w+|blocked|prevented|refus\\w+|failed|fails|resorted|embarked|launching|regroup\\w*|trying|tried|released|intensified|stepped\\s+up|pounded|raided|unleashed|staged|mounted|waged|perpetrated|orchestrated|conducted|pursu\\w+|insist\\w*|was\\s+keeping|keeps|keeping|holds|spreading|spread|(?:responded|retaliated|reacted)\\s+by\\s+(?:launching|bombing|shelling|firing|targeting|striking|attacking|pounding|raiding)|retaliated|detained|detains|arrested|suppressed|crushed|(?:blew|blown|blowing)\\s+(?:themselves|himself|herself)\\s+up|detonated|(?:shipping|ships|shipped|sending|sends|sent|supplying|supplies|supplied|providing|provides|provided|smuggling|smuggled|delivering|delivered)(?=\\s+(?:\\w+\\s+){0,3}?(?:weapons|arms|missiles|ammunition|militants|fighters|mercenaries|terrorists)\\b))';
+  '(?:killed|kills|kill|killing|bombed|bombs|bombing|targeted|targets|targeting|shelled|shelling|struck|strike|strikes|hit|hits|attacked|attacks|attack|attacking|fired|fires|firing|executed|executes|executing|dropped|drop|launched|committed|commits|carried\\s+out|carries\\s+out|slaughtered|massacred|besieged|besieging|destroyed|destroys|violated|violates|violating|gassed|gassing|wiped|wiping|obstruct\\w*|hamper\\w*|(?:used|uses|using)(?=\\s+(?:\\w+\\s+){0,3}?(?:chemical|toxic|poison|gas|chlorine|sarin|mustard|nerve|weapons|barrel|cluster|phosphorus|napalm|incendiary|vacuum|civilians|human\\s+shields|starvation|sieges?|force|ceasefires?|truces?|the\\s+ceasefire|the\\s+truce))|possess(?:es|ed|ing)?(?=\\s+(?:\\w+\\s+){0,2}?(?:chemical|toxic|poison|gas|sarin|chlorine|nerve))|supports?|supported|supporting|sponsor\\w*|arms|armed|arming|funds|funded|(?:is|are|was|were)\\s+(?:\\w+ly\\s+)?responsible|is\\s+responsible|are\\s+responsible|(?:been|be)\\s+(?:largely\\s+|directly\\s+|fully\\s+)?responsible|was\\s+responsible|were\\s+responsible|bears?\\s+responsibility|were\\s+behind|was\\s+behind|is\\s+behind|are\\s+behind|(?:is|are|was|were)\\s+to\\s+blame|(?:has|have|had)\\s+(?:been\\s+)?(?:killing|bombing|targeting|shelling|attacking|firing|besieging|using|supporting|keeping|holding|spreading|committing)|continues?\\s+(?:to|its|their)|continued\\s+(?:to|its|their)|ignor\\w+|protect(?:s|ed|ing)?|shield(?:s|ed|ing)?|cover(?:s|ed|ing)?\\s+(?:up|for)|hitting|slit|beheaded|tortured|kidnapped|abducted|planted|shot|stormed|seized(?!\\s+control)|looted|burned|displaced|starv\\w+|blocked|prevented|refus\\w+|failed|fails|resorted|embarked|launching|regroup\\w*|trying|tried|released|intensified|stepped\\s+up|ramped\\s+up|pounded|pounding|pounds|bombarded|bombarding|raided|unleashed|staged|mounted|waged|perpetrated|orchestrated|conducted|pursu\\w+|insist\\w*|was\\s+keeping|keeps|keeping|holds|spreading|spread|(?:responded|retaliated|reacted)\\s+by\\s+(?:launching|bombing|shelling|firing|targeting|striking|attacking|pounding|raiding)|retaliated|detained|detains|arrested|suppressed|crushed|(?:blew|blown|blowing)\\s+(?:themselves|himself|herself)\\s+up|detonated|(?:shipping|ships|shipped|sending|sends|sent|supplying|supplies|supplied|providing|provides|provided|smuggling|smuggled|delivering|delivered)(?=\\s+(?:\\w+\\s+){0,3}?(?:weapons|arms|missiles|ammunition|militants|fighters|mercenaries|terrorists)\\b))';
 const HARM_VERB_AFTER_RE = new RegExp(
   `^\\s*\\)?\\s*["“]?\\s*(?:'s|’s)?\\s*(?:,[^,]{0,60},\\s*)?(?:\\s*-\\s*(?:along|together)\\s+with\\s+[^-]{1,40}-\\s*)?(?:and\\s+(?:its|their|his)\\s+(?:\\w+\\s+)?(?:allies|ally|backers|supporters|militias)\\s+)?(?:(?:has|have|had|was|were|is|are|also|reportedly|allegedly|deliberately|intentionally|repeatedly|systematically|indiscriminately|heavily|then|again|still|recently|now|apparently|often|who|that|which|may\\s+have|might\\s+have|must\\s+have|could\\s+have|had\\s+been|have\\s+been|has\\s+been|${WHEN}|\\w+ly)\\s+){0,3}${HARM_VERB_SRC}\\b`,
   'i',
@@ -33,7 +33,7 @@ const UNDECIDED_BEFORE_RE =
   /\b(?:whether|determine\w*\s+(?:who|which)|unclear\s+(?:who|which))\b[^.;]*$/i;
 const HYPOTHETICAL_BY_RE = /\b(?:would|could|might|may)\s+(?:not\s+)?be\s+\w+\s+by\s+(?:the\s+)?$/i;
 const VIOLENT_VERB =
-  '(?:killed|kills|killing|fired|fires|firing|shelled|shelling|attacked|attacks|attack|attacking|targeted|targeting|targets|launched|launching|bombed|struck|hit|executed|planted|detonated|stormed|kidnapped|abducted|besieged|used|breached|violated|committed|opened\\s+fire|blew\\s+up|infiltrated|massacred|slaughtered|murdered|beheaded|crucified|shot|set\\s+off|are\\s+delivering|possess|opened\\s+(?:\\w+\\s+){0,2}fire)';
+  '(?:killed|kills|killing|fired|fires|firing|shelled|shelling|attacked|attacks|attack|attacking|targeted|targeting|targets|launched|launching|bombed|struck|hit|executed|planted|detonated|stormed|kidnapped|abducted|besieged|used|breached|violated|committed|opened\\s+fire|blew\\s+up|infiltrated|massacred|slaughtered|murdered|beheaded|crucified|shot|set\\s+off|are\\s+delivering|possess|suppressed|tortured|looted|burned|trapped|bombarded|destroyed|raided|ambushed|opened\\s+(?:\\w+\\s+){0,2}fire)';
 // Generic names ("terrorists") only count with a violent verb, not "continue to receive"; the
 // words between may not start another clause ("terrorists' movements while attacking").
 const VIOLENT_AFTER_RE = new RegExp(
@@ -68,7 +68,7 @@ const HARM_OF_BEFORE_RE =
 const FORCE_OF_BEFORE_RE =
   /\b(?:aircrafts?|warplanes|jets|planes|forces|troops|fighters|militants|members|gunmen|terrorists|units|elements|militias?|groups|organi[sz]ations)\s+(?:of|from|belonging\s+to|affiliated\s+(?:with|to)|linked\s+to|loyal\s+to|operating\s+under)\s+(?:the\s+)?(?:so-?\s?called\s+)?$/i;
 const WEAPON_BEFORE_RE =
-  /\b(?:gas|chemicals?|weapons?|shells?|rockets?|missiles?|bombs?|mines?|helicopters?|jets|aircraft|planes|drones?)\b[^.;]{0,60}$/i;
+  /\b(?:gas|chemicals?|weapons?|shells?|rockets?|missiles?|bombs?|mines?|helicopters?|jets|aircraft|planes|drones?)\b[^.;]{0,100}$/i;
 // "jets believed to be Russian", "raids thought to have been Syrian".
 const BELIEVED_BEFORE_RE =
   /\b(?:believed|thought|suspected|said|likely|probably|presumably)\s+to\s+(?:be|have\s+been)\s+(?:the\s+)?$/i;
@@ -89,7 +89,7 @@ const OF_CRIME_BEFORE_RE =
 const RESPONSIBILITY_BEFORE_RE =
   /\bresponsib\w*\b[^.]{0,60}\b(?:lies|rests|lie|rest)\s+with\s+(?:the\s+)?$|\b(?:lay|lays|place[sd]?|put|puts|hold|holds|held)\s+(?:the\s+|full\s+)?responsibility\s+(?:for\s+[^.]{0,40}\s+)?(?:on|with|upon)\s+(?:the\s+)?$/i;
 const VICTIM_BEFORE_RE =
-  /(?:\b(?:on|against|between|targeting|targeted|at|toward|towards|hit|hitting|struck|killed|killing|kill|bombed|attacked|attacking|shelled|fighting|fight|fought|battling|battle|combat|combating|defeat|defeating|supported|support|supporting|backing|backed|arming|helping|aiding|with|to|into|for|among|told|tells|telling|urged|urging|calls?\s+on|called\s+on|asked)\s+(?:the\s+|a\s+)?(?:(?!(?:when|as|after|while|before|in|and|but|that|which|who|by)\b)[\w'’-]+\s+)?|\b(?:member|members|wedding|funeral|home|house|family|relatives|positions?)\s+of\s+(?:the\s+)?|\bbetween\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}and\s+(?:the\s+)?|(?<!\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\w*\.?\s+)\b(?!(?:19|20)\d\d\s)\d[\d,.]*\s+|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|hundreds\s+of)\s+)$/i;
+  /(?:\b(?:on|against|between|targeting|targeted|at|toward|towards|hit|hitting|struck|killed|killing|kill|bombed|attacked|attacking|shelled|fighting|fight|fought|battling|battle|combat|combating|defeat|defeating|supported|support|supporting|backing|backed|arming|helping|aiding|with|to|into|for|among|told|tells|telling|urged|urging|calls?\s+on|called\s+on|asked)\s+(?:the\s+|a\s+)?(?:(?!(?:when|as|after|while|before|in|and|but|that|which|who|by|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December)\b)[\w'’-]+\s+)?|\b(?:member|members|wedding|funeral|home|house|family|relatives|positions?)\s+of\s+(?:the\s+)?|\bbetween\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}and\s+(?:the\s+)?|(?<!\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\w*\.?\s+)\b(?!(?:19|20)\d\d\s)\d[\d,.]*\s+|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|hundreds\s+of)\s+)$/i;
 
 const COORDINATED_NAME_RE =
   /^\s+and\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,1}[A-Z][\w'’-]*(?=\s+(?:air|war|jets|raids|strikes|airstrikes|forces|troops|helicopters|aircraft|planes|warplanes|bombardment|shelling|regimes?|governments?)\b)/;
@@ -126,7 +126,7 @@ function cannotBeAgent(sentence: string, h: ActorHit, before: string, after: str
 }
 
 /** The clause names the actor as the doer: "carried out by X", "X's crimes", "jets believed to be X". */
-function namedAsDoer(before: string, after: string): boolean {
+function namedAsDoer(before: string, after: string, clause: string): boolean {
   if (BY_BEFORE_RE.test(before) || LONG_BY_BEFORE_RE.test(before)) {
     return !HYPOTHETICAL_BY_RE.test(before);
   }
@@ -135,7 +135,9 @@ function namedAsDoer(before: string, after: string): boolean {
   if (MUTUAL_BEFORE_RE.test(before)) return true;
   if (FORCE_OF_BEFORE_RE.test(before) && VIOLENT_AFTER_RE.test(after)) return true;
   // "the poison gas ... belonged to rebels".
-  if (/\bbelong\w*\s+to\s+(?:the\s+)?$/i.test(before) && WEAPON_BEFORE_RE.test(before)) return true;
+  // "the poison gas in that incident last week ... belonged to rebels": the weapon may stand
+  // further back in the clause than the 60 characters read before the name.
+  if (/\bbelong\w*\s+to\s+(?:the\s+)?$/i.test(before) && WEAPON_BEFORE_RE.test(clause)) return true;
   return POSSESSED_CRIME_RE.test(after) || COVER_UP_AFTER_RE.test(after);
 }
 
@@ -160,9 +162,9 @@ function decideAgent(sentence: string, h: ActorHit): boolean {
   const after = sentence.slice(h.end + (coordinated?.[0].length ?? 0), h.end + 80);
   const before = sentence.slice(Math.max(0, h.index - 60), h.index);
   if (cannotBeAgent(sentence, h, before, after)) return false;
-  if (namedAsDoer(before, after)) return true;
-  // A passive harm verb further back: "killed ... in bombing of Aleppo on Friday by regime forces".
   const clause = sentence.slice(Math.max(0, h.index - 140), h.index);
+  if (namedAsDoer(before, after, clause)) return true;
+  // A passive harm verb further back: "killed ... in bombing of Aleppo on Friday by regime forces".
   if (LONG_BY_BEFORE_RE.test(clause) && !HYPOTHETICAL_BY_RE.test(before)) return true;
   if (PASSIVE_AFTER_RE.test(after)) return false;
   // "killed in US-led strikes": the participle describes the victims, not this actor.

@@ -244,6 +244,18 @@ function speakerAfter(
   return null;
 }
 
+// A photo credit: the agency in capitals, then the photographer's name ("REUTERS Rodi Said").
+const PHOTO_CREDIT_BEFORE_RE =
+  /\b(?:REUTERS|AFP|AP|EPA|SPUTNIK|Sputnik|ANADOLU)\s+(?:[A-Z][\w'’.-]*\s+){0,3}$/;
+
+/** A capitalised "Said" right after a photo credit is the photographer's surname, not speech. */
+export function isPhotoCredit(sentence: string, verbAt: number, verb: string): boolean {
+  return (
+    /^[A-Z]/.test(verb) &&
+    PHOTO_CREDIT_BEFORE_RE.test(sentence.slice(Math.max(0, verbAt - 60), verbAt))
+  );
+}
+
 /**
  * Who speaks in a sentence: a headline's "Russia:", "according to X", the subject of a verb of
  * speech or the actor right after it. An outlet "according to" which a named party spoke ("Zarif
@@ -264,7 +276,7 @@ export function findSpeakers(sentence: string, hits: ActorHit[]): ActorHit[] {
   const according = accordingTo(sentence, hits);
   if (according && according.actor !== 'media') return [according];
   for (const v of allMatches(SPEECH_RE, sentence)) {
-    if (/^according$/i.test(v[0])) continue;
+    if (/^according$/i.test(v[0]) || isPhotoCredit(sentence, v.index, v[0])) continue;
     // "Damascus sent letters to the UN ... calling for": a participle's speaker is the sentence's
     // subject, not the object nearest to it.
     const main = /ing(?:\s+(?:on|for))?$/i.test(v[0]) ? sentenceSubject(sentence, hits) : null;

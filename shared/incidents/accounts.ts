@@ -13,7 +13,8 @@ import type {
 // changed: a higher figure from the same source is a revision ("from 22 to 43"); a figure from
 // another source that no account states is a disagreement (lower or higher alike: never a
 // corroboration); a figure for a measure nobody stated is a new figure; the same value again
-// (from the same source via another outlet, or from another source) changes nothing.
+// (from the same source via another outlet, or from another source, or a value an account
+// stated before it revised it) changes nothing.
 
 /** Accounts kept per incident (a DynamoDB item holds 400 KB); later sources add outlets only. */
 export const MAX_ACCOUNTS = 30;
@@ -104,6 +105,13 @@ function compareWithOthers(accounts: readonly Account[], f: ReportedFigure): Cha
   };
   if (!others.length) return { type: 'new_figure', ...base, value: figureValue(f) };
   if (others.some((o) => sameValue(o.value, f))) return null;
+  // An account's earlier value again (a copy of the first report, read after the revision) is
+  // that report repeated, not a new account that disagrees.
+  const earlier = accounts
+    .filter((a) => a.sourceKey !== f.sourceKey)
+    .flatMap((a) => a.figures.filter((x) => sameMeasure(x, f) && x.previous))
+    .map((x) => x.previous as FigureValue);
+  if (earlier.some((v) => sameValue(v, f))) return null;
   return {
     type: 'disagreement',
     ...base,

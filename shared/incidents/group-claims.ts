@@ -1,7 +1,7 @@
 import { allegationCategory } from '../dedupe/claim-key.ts';
 import type { Accusation, CasualtyFigure, ClaimSet, Victims } from '../domain/claims.ts';
 import { accusationFits } from './accusation-fit.ts';
-import { byParty, identityKey, lookupKeysFor } from './identity.ts';
+import { byParty, identityKey, lookupKeysFor, sameWordsKey } from './identity.ts';
 import { sameParty, sourceKey } from './parties.ts';
 import { placeKey } from './place-key.ts';
 import type {
@@ -211,6 +211,7 @@ function incidentFor(a: ReportedAccusation, incidents: IncidentReport[]): Incide
 function accusationReport(input: ArticleClaims, a: ReportedAccusation): AccusationReport {
   const pk = placeKey(a.place);
   const prefix = `acc|${a.key}|`;
+  const quoted = sameWordsKey(prefix, a.quote);
   return {
     article: input.article,
     storyId: input.storyId,
@@ -219,8 +220,33 @@ function accusationReport(input: ArticleClaims, a: ReportedAccusation): Accusati
     placeKey: pk,
     date: input.storyDate,
     createKey: identityKey(prefix, pk, input.storyDate, input.storyId),
-    lookupKeys: lookupKeysFor(prefix, pk, input.storyDate, input.storyId),
+    lookupKeys: [
+      ...lookupKeysFor(prefix, pk, input.storyDate, input.storyId),
+      ...(quoted ? [quoted] : []),
+    ],
     incidentLookupKeys: lookupKeysFor(INCIDENT_KEY_PREFIX, pk, input.storyDate, input.storyId),
+    sameWordsKey: quoted,
+  };
+}
+
+/**
+ * Two reports of one article that are about one incident, as one report: every figure (a source
+ * stating one measure twice keeps the higher), every accusation, the first perpetrator named. It
+ * is known by the placed report's identity when only one of them has a place.
+ */
+export function mergeIncidentReports(a: IncidentReport, b: IncidentReport): IncidentReport {
+  const where = !a.placeKey && b.placeKey ? b : a;
+  const perpetrator = a.perpetrator ? a : b;
+  return {
+    ...where,
+    perpetrator: perpetrator.perpetrator,
+    perpetratorName: perpetrator.perpetratorName,
+    figures: dedupeFigures([...a.figures, ...b.figures]),
+    accusations: [
+      ...a.accusations,
+      ...b.accusations.filter((x) => !a.accusations.some((y) => y.key === x.key)),
+    ],
+    lookupKeys: [...new Set([...where.lookupKeys, ...a.lookupKeys, ...b.lookupKeys])],
   };
 }
 

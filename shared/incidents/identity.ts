@@ -65,6 +65,21 @@ export function lookupKeysFor(
   return keys;
 }
 
+/** Shortest quote that names one claim in its own words (shorter ones are too common). */
+const MIN_QUOTE_WORDS = 6;
+
+/**
+ * The key of one claim in the same words: the sentence, lower-cased, punctuation and spacing
+ * dropped. A copy of an article (a mirror outlet) states the same accusation in the same sentence
+ * whatever story it is filed under, so it finds the record under this key. Null for a quote too
+ * short to tell claims apart.
+ */
+export function sameWordsKey(prefix: string, quote: string): string | null {
+  const words = quote.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (words.length < MIN_QUOTE_WORDS) return null;
+  return `${prefix}quote:${hashId('q', words.join(' ')).slice(2)}`;
+}
+
 /** The party a perpetrator key names: the US and the coalition it leads are one. */
 export const partyOf = (a: Actor): Actor => (a === 'us' ? 'coalition' : a);
 

@@ -8,6 +8,7 @@ export {
   type GroupedClaims,
   groupArticleClaims,
   INCIDENT_KEY_PREFIX,
+  mergeIncidentReports,
 } from './group-claims.ts';
 export {
   accusationIdFor,
@@ -24,6 +25,7 @@ export {
   chooseAccusationRecord,
   planAccusationUpdate,
 } from './plan-accusation.ts';
+export { isIdle, planArticle, type RecordFinder, type RecordPlan } from './plan-article.ts';
 export { type PlanOptions, planIncidentUpdate } from './plan-incident.ts';
 export { kindRank, MAX_REPORTS, MAX_UPDATES } from './tracked.ts';
 export type * from './types.ts';

@@ -76,6 +76,7 @@ export function planAccusationUpdate(
     return { next, write: 'replace', expectedVersion: known.version, update: null, addedKeys: [] };
   }
   const id = accusationIdFor(report.createKey);
+  const keys = [report.createKey, ...(report.sameWordsKey ? [report.sameWordsKey] : [])];
   const entry = entryFor(id, 1, a, [{ type: 'accusation', key: report.accusation.key }]);
   const topicActors = opts.topicActors === undefined ? COALITION_ACTORS : opts.topicActors;
   const next: AccusationRecord = {
@@ -85,7 +86,7 @@ export function planAccusationUpdate(
     changedBy: a.articleId,
     createdAt: a.seenAt,
     updatedAt: a.seenAt,
-    keys: [report.createKey],
+    keys,
     storyIds: [report.storyId],
     topics: [...report.topics],
     ofTopic: involves([report.accusation.accuser, report.accusation.accused], topicActors),
@@ -102,7 +103,7 @@ export function planAccusationUpdate(
     write: 'create',
     expectedVersion: null,
     update: updateOf(next, entry, false),
-    addedKeys: [report.createKey],
+    addedKeys: keys,
   };
 }
 

@@ -250,6 +250,8 @@ export interface AccusationReport {
   lookupKeys: string[];
   /** Incident keys to look up first: an incident found there takes the accusation. */
   incidentLookupKeys: string[];
+  /** The key of the same accusation in the same sentence, in any story (see sameWordsKey). */
+  sameWordsKey: string | null;
 }
 
 /** The update to announce: one message per (record, version). */

@@ -103,7 +103,12 @@ async function sameContentStory(
       articleId: a.articleId,
       storyId,
     });
-    if (!owner.created && owner.articleId !== a.articleId) return owner.storyId;
+    if (!owner.created && owner.articleId !== a.articleId) {
+      // The item keeps the story its owner had when it claimed it; the owner may have joined
+      // another story since (its headline matched an earlier one): its fingerprint says which.
+      const [print] = await deps.storyIndex.getFingerprints([owner.articleId]);
+      return print?.storyId ?? owner.storyId;
+    }
   }
   return null;
 }

@@ -1,9 +1,14 @@
+import {
+  leadParties,
+  routeArticleUpdates,
+  withRidingAccusations,
+} from '../alerts/article-updates.ts';
 import { type DeliveryMode, digestIdFor, overflowIdFor, periodWindow } from '../alerts/digest.ts';
-import { recordParties, subscriberWantsUpdate } from '../alerts/match-update.ts';
 import { feedPollKey, type PendingMessage, planSends } from '../alerts/send-caps.ts';
 import { updateMessage } from '../alerts/update-message.ts';
 import type { Config, SubscriberConfig } from '../config/schema.ts';
 import type { AlertRecord, DeliveryRecord, UpdateAlert } from '../domain/records.ts';
+import type { AccusationRecord } from '../incidents/types.ts';
 import type { DigestRef, Outbox, SlotRequest } from '../ports/outbox.ts';
 import type { Announced } from './settle-incidents.ts';
 
@@ -21,9 +26,15 @@ export interface AlertDeps {
 
 const MAX_LINKS = 10;
 
-/** The outbox message of one update: the rendered-independent message and what threads it. */
-export function updateAlert({ record, update }: Announced): UpdateAlert {
-  const message = updateMessage(record, update);
+/**
+ * The outbox message of one update: the rendered-independent message and what threads it, with
+ * the article's accusations that ride in it (see shared/alerts/article-updates.ts).
+ */
+export function updateAlert(
+  { record, update }: Announced,
+  riders: readonly AccusationRecord[] = [],
+): UpdateAlert {
+  const message = withRidingAccusations(updateMessage(record, update), riders);
   return {
     alertId: update.messageId,
     kind: record.kind,
@@ -38,7 +49,7 @@ export function updateAlert({ record, update }: Announced): UpdateAlert {
       .slice(-MAX_LINKS)
       .map((s) => ({ title: s.title, url: s.url, outlet: s.outlet })),
     place: record.place,
-    parties: recordParties(record),
+    parties: leadParties(record, riders),
   };
 }
 
@@ -64,11 +75,6 @@ export function newDelivery(
     sentAt: null,
     lastError: null,
   };
-}
-
-/** The subscribers whose filters want the update. */
-export function interestedSubscribers(config: Config, a: Announced): SubscriberConfig[] {
-  return config.subscribers.filter((s) => subscriberWantsUpdate(s.filters, a.record, a.update));
 }
 
 /** Where an update was found: the caps count per article and per feed poll. */
@@ -104,12 +110,15 @@ async function putMessages(
   announced: readonly Announced[],
 ): Promise<Map<string, Queued>> {
   const queued = new Map<string, Queued>();
+  const routing = routeArticleUpdates(deps.config.subscribers, announced);
   for (const a of announced) {
-    const subscribers = interestedSubscribers(deps.config, a);
+    const subscribers = routing.subscribers.get(a.update.messageId) ?? [];
     // An update nobody asked for (a record not of the topic, no `actors` filter naming its
-    // parties) stays on its record, queryable; it makes no message.
+    // parties), or whose every reader gets it in the article's lead message, stays on its
+    // record, queryable; it makes no message of its own.
     if (subscribers.length === 0) continue;
-    const alert = updateAlert(a);
+    const riders = a === routing.lead ? routing.riders.map((r) => r.record) : [];
+    const alert = updateAlert(a, riders);
     await deps.outbox.putAlert(alert);
     const routed = a.update.replay
       ? new Set((await deps.outbox.listDeliveries(alert.alertId)).map((d) => d.subscriberId))

@@ -2,34 +2,20 @@ import type { Config } from '../config/schema.ts';
 import type { CasualtyFigure } from '../domain/claims.ts';
 import { IncidentContentionError } from '../domain/errors.ts';
 import { type ArticleClaims, groupArticleClaims } from '../incidents/group-claims.ts';
-import {
-  accusationAsIncidentReport,
-  chooseAccusationRecord,
-  chooseIncident,
-  chooseIncidentForAccusation,
-  type PlanOptions,
-  planAccusationUpdate,
-  planIncidentUpdate,
-} from '../incidents/index.ts';
-import type {
-  AccusationRecord,
-  AccusationReport,
-  Incident,
-  IncidentReport,
-  Plan,
-  RecordUpdate,
-  TrackedRecord,
-} from '../incidents/types.ts';
+import type { PlanOptions } from '../incidents/index.ts';
+import { planArticle, type RecordPlan } from '../incidents/plan-article.ts';
+import type { AccusationReport, Plan, RecordUpdate, TrackedRecord } from '../incidents/types.ts';
 import type { IncidentStore } from '../ports/incident-store.ts';
 
 // One article's claims into incident records (shared/incidents/README.md, "Storing it"): group
-// them by incident, then per report read what is known under its lookup keys and story, choose,
-// plan and write with one conditional single-item write. A writer that loses a race (the version
-// moved, or another worker created the same record first) reads again and plans against the
-// winner; a lost create is re-read by the id it tried, since the winner may not have registered
-// its identity keys yet. Keys and the story index are written after the record, idempotently, so
-// a crash anywhere leaves an article whose re-run finds itself on the record and gets the very
-// same update back (same message id).
+// them by incident, read what is known under every report's lookup keys and the story at once,
+// plan the article's reports together (planArticle: reports that choose one record are merged),
+// then write each record with one conditional single-item write. A writer that loses a race
+// (the version moved, or another worker created the same record first) reads again and re-plans
+// that record's reports against the winner; a lost create is re-read by the id it tried, since
+// the winner may not have registered its identity keys yet. Keys and the story index are written
+// after the record, idempotently, so a crash anywhere leaves an article whose re-run finds itself
+// on the record and gets the very same update back (same message id).
 
 /** Re-plans of one report before giving up on a record that keeps moving. */
 export const MAX_INCIDENT_RACES = 5;
@@ -59,9 +45,6 @@ export function planOptionsFor(config: Pick<Config, 'topics'>, topics: string[])
   );
   return trained ? {} : { topicActors: null };
 }
-
-const isIncident = (r: TrackedRecord): r is Incident => r.kind === 'incident';
-const isAccusation = (r: TrackedRecord): r is AccusationRecord => r.kind === 'accusation';
 
 /** Found records, with the ones re-read after a lost create taking the place of older copies. */
 function merged(found: TrackedRecord[], reread: Map<string, TrackedRecord>): TrackedRecord[] {
@@ -124,33 +107,35 @@ class ArticleView {
   }
 }
 
-/** Where one report looks: its keys and its story, in the article's view, else in the store. */
-function reader(store: IncidentStore, view: ArticleView, keys: string[], storyId: string) {
-  return async (race: number): Promise<TrackedRecord[]> => {
-    if (race === 0) return view.find(keys, storyId);
-    const found = await store.findRecords(keys, [storyId]);
-    view.remember(found);
-    return found;
-  };
+/** Every key the plan's reports look under. */
+function keysOf(p: RecordPlan): string[] {
+  const accusationKeys = (r: AccusationReport) => [...r.incidentLookupKeys, ...r.lookupKeys];
+  return [
+    ...new Set([
+      ...p.incidents.flatMap((r) => r.lookupKeys),
+      ...p.accusations.flatMap(accusationKeys),
+      ...(p.merged?.lookupKeys ?? []),
+    ]),
+  ];
 }
 
-type Planner = (found: TrackedRecord[]) => {
-  plan: Plan<TrackedRecord>;
-  before: TrackedRecord | null;
-};
-
-/** Read, plan, write; on a lost condition read again (bounded). */
+/**
+ * Writes one record's plan; on a lost condition reads again and re-plans the reports that chose
+ * the record (bounded). What it wrote, in order (a re-plan may split the reports).
+ */
 async function settleOne(
   store: IncidentStore,
   view: ArticleView,
-  read: (race: number) => Promise<TrackedRecord[]>,
-  planner: Planner,
-  what: string,
-): Promise<{ plan: Plan<TrackedRecord>; wrote: boolean }> {
+  first: RecordPlan,
+  opts: PlanOptions,
+): Promise<RecordPlan[]> {
   const reread = new Map<string, TrackedRecord>();
-  for (let race = 0; race < MAX_INCIDENT_RACES; race++) {
-    const { plan, before } = planner(merged(await read(race), reread));
-    if (plan.write === 'none' && !plan.update && !before) return { plan, wrote: false };
+  const storyId = first.incidents[0]?.storyId ?? first.accusations[0]?.storyId ?? '';
+  const queue = [first];
+  const done: RecordPlan[] = [];
+  let lost = 0;
+  for (let p = queue.shift(); p; p = queue.shift()) {
+    const { plan, before } = p;
     if (await write(store, plan)) {
       view.remember([plan.next]);
       const delta = indexDelta(plan, before);
@@ -158,37 +143,23 @@ async function settleOne(
       if (delta.keys.length || delta.storyIds.length || adds.length) {
         await store.indexRecord(delta, adds);
       }
-      return { plan, wrote: plan.write !== 'none' };
+      done.push(p);
+      continue;
+    }
+    if (++lost >= MAX_INCIDENT_RACES) {
+      const what = first.merged?.createKey ?? first.accusations[0]?.createKey;
+      throw new IncidentContentionError(
+        `${what} kept changing under concurrent writers (${MAX_INCIDENT_RACES} tries)`,
+      );
     }
     // The winner may not have registered its keys yet: read it by the id this write tried.
     const winner = await store.getRecord(plan.next.id);
     if (winner) reread.set(winner.id, winner);
+    const found = merged(await store.findRecords(keysOf(p), [storyId]), reread);
+    view.remember(found);
+    queue.unshift(...planArticle(p, () => found, opts));
   }
-  throw new IncidentContentionError(
-    `${what} kept changing under concurrent writers (${MAX_INCIDENT_RACES} tries)`,
-  );
-}
-
-function incidentPlanner(report: IncidentReport, opts: PlanOptions): Planner {
-  return (found) => {
-    const incidents = found.filter(isIncident);
-    const known = chooseIncident(report, incidents);
-    return { plan: planIncidentUpdate(known, report, opts, incidents), before: known };
-  };
-}
-
-function accusationPlanner(report: AccusationReport, opts: PlanOptions): Planner {
-  return (found) => {
-    const incident = chooseIncidentForAccusation(report, found.filter(isIncident));
-    if (incident) {
-      const asReport = accusationAsIncidentReport(report, incident);
-      return { plan: planIncidentUpdate(incident, asReport, opts), before: incident };
-    }
-    const ownKeys = new Set(report.lookupKeys);
-    const candidates = found.filter(isAccusation).filter((r) => r.keys.some((k) => ownKeys.has(k)));
-    const known = chooseAccusationRecord(candidates);
-    return { plan: planAccusationUpdate(known, report, opts), before: known };
-  };
+  return done;
 }
 
 /** Settles every report of one article; the updates to announce, and its background figures. */
@@ -200,14 +171,6 @@ export async function settleIncidents(
   const store = deps.incidentStore;
   const grouped = groupArticleClaims(input);
   const out: SettledIncidents = { announced: [], background: grouped.background, writes: 0 };
-  const keep = ({ plan, wrote }: { plan: Plan<TrackedRecord>; wrote: boolean }) => {
-    if (wrote) out.writes++;
-    // Two reports of one article that land on one incident: the second finds the article on the
-    // record and gives back the first one's update (same message), announced once.
-    const update = plan.update;
-    if (update && !out.announced.some((a) => a.update.messageId === update.messageId))
-      out.announced.push({ record: plan.next, update });
-  };
   const accusationKeys = (r: AccusationReport) => [...r.incidentLookupKeys, ...r.lookupKeys];
   const allKeys = [
     ...grouped.incidents.flatMap((r) => r.lookupKeys),
@@ -215,15 +178,14 @@ export async function settleIncidents(
   ];
   if (allKeys.length === 0) return out;
   const view = new ArticleView(await store.findRecords(allKeys, [input.storyId]));
-  for (const report of grouped.incidents) {
-    const read = reader(store, view, report.lookupKeys, report.storyId);
-    const planner = incidentPlanner(report, opts);
-    keep(await settleOne(store, view, read, planner, `incident ${report.createKey}`));
-  }
-  for (const report of grouped.accusations) {
-    const read = reader(store, view, accusationKeys(report), report.storyId);
-    const planner = accusationPlanner(report, opts);
-    keep(await settleOne(store, view, read, planner, `accusation ${report.createKey}`));
+  const plans = planArticle(grouped, (keys, storyId) => view.find(keys, storyId), opts);
+  for (const first of plans) {
+    for (const { plan } of await settleOne(store, view, first, opts)) {
+      if (plan.write !== 'none') out.writes++;
+      const update = plan.update;
+      if (update && !out.announced.some((a) => a.update.messageId === update.messageId))
+        out.announced.push({ record: plan.next, update });
+    }
   }
   return out;
 }

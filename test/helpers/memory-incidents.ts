@@ -1,13 +1,6 @@
 import { type ArticleClaims, groupArticleClaims } from '../../shared/incidents/group-claims.ts';
-import {
-  accusationAsIncidentReport,
-  chooseAccusationRecord,
-  chooseIncident,
-  chooseIncidentForAccusation,
-  type PlanOptions,
-  planAccusationUpdate,
-  planIncidentUpdate,
-} from '../../shared/incidents/index.ts';
+import type { PlanOptions } from '../../shared/incidents/index.ts';
+import { planArticle } from '../../shared/incidents/plan-article.ts';
 import type {
   AccusationRecord,
   Incident,
@@ -84,29 +77,13 @@ export class MemoryIncidents {
   apply(input: ArticleClaims): Announced[] {
     const grouped = groupArticleClaims(input);
     const out: Announced[] = [];
-    const push = (p: Plan<TrackedRecord>) => {
-      this.write(p);
-      if (p.update) out.push({ record: p.next, update: p.update });
-    };
-    for (const report of grouped.incidents) {
-      const found = this.candidates<Incident>('incident', report.lookupKeys, report.storyId);
-      push(planIncidentUpdate(chooseIncident(report, found), report, this.opts, found));
-    }
-    for (const report of grouped.accusations) {
-      const found = this.candidates<Incident>(
-        'incident',
-        report.incidentLookupKeys,
-        report.storyId,
-      );
-      const incident = chooseIncidentForAccusation(report, found);
-      if (incident) {
-        push(planIncidentUpdate(incident, accusationAsIncidentReport(report, incident), this.opts));
-        continue;
-      }
-      const known = chooseAccusationRecord(
-        this.candidates<AccusationRecord>('accusation', report.lookupKeys, null),
-      );
-      push(planAccusationUpdate(known, report, this.opts));
+    const find = (keys: readonly string[], storyId: string) => [
+      ...this.candidates<Incident>('incident', [...keys], storyId),
+      ...this.candidates<AccusationRecord>('accusation', [...keys], null),
+    ];
+    for (const { plan } of planArticle(grouped, find, this.opts)) {
+      this.write(plan);
+      if (plan.update) out.push({ record: plan.next, update: plan.update });
     }
     return out;
   }

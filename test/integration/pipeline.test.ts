@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractClaims } from '../../shared/claims/extract-claims.ts';
 import { isOutsideSyria } from '../../shared/claims/places.ts';
+import { isDigestAlert } from '../../shared/domain/records.ts';
 import { sourceKey } from '../../shared/incidents/parties.ts';
 import type { SitePage } from '../../shared/local/demo-site.ts';
 import { DEMO_ARTICLES } from '../../shared/local/fa-kes-pages.ts';
@@ -118,14 +119,28 @@ describe('pipeline on the demo articles', () => {
     ).toBe(true);
   });
 
-  it('emails only what the email subscriber’s filters accept, with links to the sources', () => {
+  it('emails only what the email subscriber’s filters accept, with links to the sources', async () => {
     expect(h.smtp.received.length).toBeGreaterThan(0);
     for (const mail of h.smtp.received) {
       expect(mail.to).toEqual(['desk@example.org']);
       expect(mail.raw).toMatch(/Subject: \[strikewatch\]/);
       expect(mailText(mail.raw)).toContain(`${h.site.baseUrl}/`);
     }
-    expect(h.smtp.received.length).toBeLessThan(h.slack.received.length);
+    expect(h.smtp.received.length).toBeLessThanOrEqual(h.slack.received.length);
+    // The desk's filters: casualties only, at least 10. Every emailed message is an incident
+    // update with a figure of 10 or more (an accusation of the article may ride in it).
+    const emailed = (await h.query({ kind: 'alert' })).flatMap((r) =>
+      r.kind === 'alert' && r.item.deliveries.some((d) => d.subscriberId === 'desk-email')
+        ? [r.item.alert]
+        : [],
+    );
+    expect(emailed).toHaveLength(h.smtp.received.length);
+    for (const alert of emailed) {
+      if (isDigestAlert(alert)) throw new Error(`unexpected digest ${alert.alertId}`);
+      expect(alert.recordKind).toBe('incident');
+      const counts = alert.message.facts.find((f) => f.label === 'What')?.value ?? '';
+      expect(Math.max(...(counts.match(/\d+/g) ?? ['0']).map(Number))).toBeGreaterThanOrEqual(10);
+    }
   });
 
   it('joins the two outlets’ reports of one story into one story', async () => {

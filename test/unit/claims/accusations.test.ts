@@ -562,3 +562,19 @@ describe('explicit blame: condemning "the" harm told just before', () => {
     ).not.toContain('un>russia');
   });
 });
+
+describe('explicit blame: an outcry from a capital', () => {
+  it('"protests from Damascus" is the Syrian state protesting', () => {
+    const found = extractClaims(
+      "Washington's decision to send more troops drew protests from Damascus and its Iranian allies.",
+    ).accusations.map((a) => `${a.accuser}>${a.accused}`);
+    expect(found).toEqual(['syria_gov>us', 'iran>us']);
+  });
+
+  it('Damascus elsewhere in the sentence is still a place', () => {
+    const found = extractClaims(
+      'The strike drew protests from residents of Damascus.',
+    ).accusations.map((a) => a.accuser);
+    expect(found).not.toContain('syria_gov');
+  });
+});

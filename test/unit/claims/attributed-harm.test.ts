@@ -2,7 +2,9 @@
 // family of sentence shapes per block. Every sentence is written for the test.
 
 import { describe, expect, it } from 'vitest';
+import { findActors } from '../../../shared/claims/actors.ts';
 import { extractClaims } from '../../../shared/claims/extract-claims.ts';
+import { findSpeakers, isPhotoCredit } from '../../../shared/claims/speakers.ts';
 import type { ArticleContext } from '../../../shared/domain/claims.ts';
 
 function pairs(text: string, ctx: ArticleContext = {}): string[] {
@@ -733,5 +735,141 @@ describe("attributed harm: a state's unnamed official sources", () => {
     expect(pairs('Russian military sources said rebels shelled a school in Aleppo.')).toEqual([
       'russia>rebels',
     ]);
+  });
+});
+
+describe("attributed harm: a country's press at large", () => {
+  it('"Syrian media reported" is media speaking, not a Syrian state mention', () => {
+    const hits = findActors('Coalition jets killed nine people in Mayadin, Syrian media reported.');
+    expect(hits.map((h) => `${h.actor}:${h.name}`)).toEqual([
+      'coalition:Coalition jets',
+      'media:Syrian media',
+    ]);
+  });
+
+  it('a named state outlet after the country word still speaks for the state', () => {
+    const hits = findActors('In Aleppo Syrian State TV announced the army had entered the town.');
+    expect(hits.map((h) => h.actor)).toContain('syria_gov');
+  });
+});
+
+describe("attributed harm: the state's auxiliaries", () => {
+  it('pro-government fighters, pro-regime gunmen and militias are the state side', () => {
+    const hits = findActors(
+      'Pro-government fighters shelled the village while pro-regime gunmen and pro-Assad militias looted it.',
+    );
+    expect(hits.map((h) => `${h.actor}:${h.name}`)).toEqual([
+      'syria_gov:Pro-government fighters',
+      'syria_gov:pro-regime gunmen',
+      'syria_gov:pro-Assad militias',
+    ]);
+  });
+
+  it('blame laid on them reaches the state', () => {
+    expect(
+      pairs(
+        'Rebel commanders blamed the hold-up on the fact that a number of pro-regime gunmen had stayed in the town.',
+      ),
+    ).toContain('rebels>syria_gov');
+  });
+});
+
+describe('attributed harm: photo credits are no speakers', () => {
+  const speakersOf = (s: string): string[] => findSpeakers(s, findActors(s)).map((h) => h.actor);
+
+  it('"Sputnik Ahmad Said" is a photographer, not Sputnik speaking', () => {
+    expect(
+      speakersOf('Sputnik Ahmad Said the coalition raid killed four civilians in the town.'),
+    ).toEqual([]);
+    expect(
+      pairs('Sputnik Ahmad Said the coalition raid killed four civilians in the town.'),
+    ).toEqual([]);
+  });
+
+  it('a plain "said" after a name still speaks', () => {
+    const s = 'Ahmad Said said coalition jets pounded the dam.';
+    expect(isPhotoCredit(s, s.indexOf('said'), 'said')).toBe(false);
+    expect(speakersOf('Sputnik said the coalition raid killed four civilians.')).toEqual(['media']);
+  });
+});
+
+describe('attributed harm: officials quoted by name', () => {
+  it('spokespeople and leaders speak for their side', () => {
+    expect(pairs('Spicer said the regime had dropped chemical bombs on the town.')).toEqual([
+      'us>syria_gov',
+    ]);
+    expect(pairs('Alloush said Nusra fighters had executed the prisoners.')).toEqual([
+      'rebels>nusra',
+    ]);
+    const s = 'Hague, Egeland, Nasrallah, Lieberman and al-Jubeir spoke after Anas al-Abdah.';
+    expect(findActors(s).map((h) => h.actor)).toEqual([
+      'uk',
+      'un',
+      'hezbollah',
+      'israel',
+      'saudi',
+      'opposition',
+    ]);
+  });
+});
+
+describe('attributed harm: generic armed names and what they do', () => {
+  it('"terrorists" who suppressed, tortured, looted or trapped people are agents', () => {
+    expect(
+      pairs('The Russian Defence Ministry said the terrorists suppressed a protest in the town.'),
+    ).toEqual(['russia>rebels']);
+    expect(
+      pairs('SANA said that the terrorists tortured and looted the villagers before fleeing.'),
+    ).toEqual(['syria_gov>rebels']);
+  });
+
+  it('but not "terrorists" who were trapped', () => {
+    expect(
+      pairs('The Russian Defence Ministry said the terrorists were trapped in the old city.'),
+    ).toEqual([]);
+  });
+});
+
+describe('attributed harm: a day before the agent is a time, not a target', () => {
+  it('"On Sunday Turkish forces ramped up ..." makes Turkey the agent the monitor later blames', () => {
+    expect(
+      pairs(
+        'On Sunday Turkish forces ramped up their offensive with warplanes pounding the villages. The offensive has gone on for a week. At least 40 civilians were killed in the strikes the Observatory said.',
+      ),
+    ).toEqual(['sohr>turkey']);
+  });
+
+  it('"strikes on Russian positions" still makes Russia the target', () => {
+    expect(
+      pairs('Rebel shelling on Russian positions killed two soldiers, the Observatory said.'),
+    ).not.toContain('sohr>russia');
+  });
+});
+
+describe('attributed harm: a weapon said to belong to a party', () => {
+  it('reaches the weapon further back in the clause', () => {
+    expect(
+      pairs(
+        'Moscow has said the toxic gas used in the attack on the northern town last month belonged to the rebels.',
+      ),
+    ).toContain('russia>rebels');
+  });
+
+  it('not a house that belonged to a family', () => {
+    expect(
+      pairs(
+        'The Observatory said the house in the old quarter of the town belonged to the rebels.',
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('actors: a capital with allies', () => {
+  it('"Damascus and its Russian allies" is the government, "Damascus and its suburbs" a place', () => {
+    expect(findActors('Damascus and its Russian allies pressed on.').map((h) => h.actor)).toEqual([
+      'syria_gov',
+      'russia',
+    ]);
+    expect(findActors('They fled to Damascus and its suburbs.')).toEqual([]);
   });
 });

@@ -132,6 +132,27 @@ describe('incident update planner', () => {
     expect(incident.accounts[0]?.outlets).toEqual(['Reuters', 'AP']);
   });
 
+  it('a copy of the first report read after the revision repeats it: no disagreement', () => {
+    // The outlet is the source of its own unattributed figures: a mirror's copy of them is
+    // another source stating the figure the outlet gave before it revised it.
+    const store = new MemoryIncidents();
+    const own = (id: string, outlet: string, count: number) =>
+      articleClaims(article(id, outlet), [
+        figure({
+          count,
+          source: outlet,
+          quote: `At least ${count} civilians were killed in Raqqa.`,
+        }),
+      ]);
+    store.apply(own('a1', 'Sputnik', 10));
+    const [revised] = store.apply(own('a2', 'Sputnik', 20));
+    expect(revised?.update.kind).toBe('figure_revised');
+    expect(store.apply(own('m1', 'Mirror Wire', 10))).toEqual([]);
+    // A value nobody ever gave is still a disagreement.
+    const [other] = store.apply(own('b1', 'Reuters', 12));
+    expect(other?.update.kind).toBe('disagreement');
+  });
+
   it('the same figure from another source corroborates silently', () => {
     const { store } = firstReport();
     const out = store.apply(

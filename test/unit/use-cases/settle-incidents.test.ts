@@ -139,4 +139,35 @@ describe('settleIncidents', () => {
     expect(incident?.accounts).toHaveLength(2);
     expect(r.announced[0]?.update.kind).toBe('disagreement');
   });
+
+  it('a copy of an article filed under another story finds its stand-alone accusation by its sentence', async () => {
+    const store = new InMemoryIncidentStore();
+    const blame = accusation({
+      accuser: 'russia',
+      accused: 'coalition',
+      place: null,
+      allegation: 'killing civilians',
+      quote: 'Russia accused the US-led coalition of killing civilians and demanded an inquiry.',
+    });
+    const original = articleClaims(article('a1', 'Daily Sabah'), [], [blame], { storyId: 's1' });
+    const first = await settleIncidents({ incidentStore: store }, original);
+    expect(first.announced.map((a) => a.update.kind)).toEqual(['accusation']);
+    // The same text from a mirror outlet, joined to another story by the dedupe.
+    const copy = articleClaims(article('m1', 'Mirror Wire'), [], [blame], { storyId: 's2' });
+    const again = await settleIncidents({ incidentStore: store }, copy);
+    expect(again.announced).toEqual([]);
+    const records = [...store.records.values()];
+    expect(records).toHaveLength(1);
+    expect(records[0]?.reports.map((r) => r.outlet)).toEqual(['Daily Sabah', 'Mirror Wire']);
+    // Another accusation of the same kind in other words, in that other story, is news.
+    const other = accusation({
+      ...blame,
+      quote: 'Moscow blamed the coalition for the civilian deaths in the east of the country.',
+    });
+    const news = await settleIncidents(
+      { incidentStore: store },
+      articleClaims(article('a3', 'TASS'), [], [other], { storyId: 's3' }),
+    );
+    expect(news.announced).toHaveLength(1);
+  });
 });
