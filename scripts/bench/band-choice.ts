@@ -47,6 +47,14 @@ const titleKey = (t: string) => {
 };
 
 /** Story of each doc, assigning in order; `candidatesOf` gives the earlier docs to verify. */
+/** Candidates that share the most bands first (ties: the earlier article), as the store ranks. */
+function mostShared(hits: Map<Doc, number>): Doc[] {
+  return [...hits.entries()]
+    .sort((x, y) => y[1] - x[1] || x[0].id - y[0].id)
+    .slice(0, MAX_CANDIDATES)
+    .map(([c]) => c);
+}
+
 function assign(docs: Doc[], candidatesOf: (d: Doc, seen: Doc[]) => Doc[]): number[] {
   const story: number[] = [];
   const identities = new Map<string, number>();
@@ -95,10 +103,7 @@ function banded(b: number, r: number, reads: number[]) {
       for (const c of inWindow) hits.set(c, (hits.get(c) ?? 0) + 1);
     });
     reads.push(hits.size);
-    return [...hits.entries()]
-      .sort((x, y) => y[1] - x[1] || x[0].id - y[0].id)
-      .slice(0, MAX_CANDIDATES)
-      .map(([c]) => c);
+    return mostShared(hits);
   };
 }
 
@@ -123,10 +128,7 @@ function slotted(b: number, r: number, slots: number, reads: number[]) {
       }
     });
     reads.push(hits.size);
-    return [...hits.entries()]
-      .sort((x, y) => y[1] - x[1] || x[0].id - y[0].id)
-      .slice(0, MAX_CANDIDATES)
-      .map(([c]) => c);
+    return mostShared(hits);
   };
 }
 
@@ -158,10 +160,7 @@ function periodic(b: number, slots: number, reads: number[]) {
         }
     });
     reads.push(hits.size);
-    return [...hits.entries()]
-      .sort((x, y) => y[1] - x[1] || x[0].id - y[0].id)
-      .slice(0, MAX_CANDIDATES)
-      .map(([c]) => c);
+    return mostShared(hits);
   };
 }
 

@@ -1,8 +1,7 @@
 import type { SubscriberConfig } from '../config/schema.ts';
 import type { AccusationRecord, RecordUpdate, TrackedRecord } from '../incidents/types.ts';
 import { recordParties, subscriberWantsUpdate } from './match-update.ts';
-import { partyName } from './message-words.ts';
-import type { UpdateMessage } from './update-message.ts';
+import { accusationLineOf, type UpdateMessage } from './update-message.ts';
 
 // "Several claims from one article come in one message": the stand-alone accusations an article
 // announces (accusation records of their own: no incident took them) ride in the message of the
@@ -63,15 +62,7 @@ export function withRidingAccusations(
   riders: readonly AccusationRecord[],
 ): UpdateMessage {
   if (!riders.length) return m;
-  const lines = riders.map(({ accusation: a }) => ({
-    accuser: partyName(a.accuser, a.accuserName),
-    accused: partyName(a.accused, a.accusedName),
-    allegation: a.allegation,
-    quote: a.quote,
-    outlet: a.outlet,
-    url: a.url,
-    isNew: true,
-  }));
+  const lines = riders.map(({ accusation: a }) => accusationLineOf(a, true));
   const said = lines.map(
     (l) =>
       `Also in this article: ${l.accuser} accuses ${l.accused}${l.allegation ? `: ${l.allegation}` : ''}`,

@@ -132,6 +132,14 @@ function accountLine(a: Account, i: Incident, changes: readonly Change[]): Accou
 }
 
 function accusationLine(a: AccusationEntry, changes: readonly Change[]): AccusationLine {
+  return accusationLineOf(
+    a,
+    changes.some((c) => c.type === 'accusation' && c.key === a.key),
+  );
+}
+
+/** How a message shows one accusation; `isNew` when this update is what brought it. */
+export function accusationLineOf(a: AccusationEntry, isNew: boolean): AccusationLine {
   return {
     accuser: partyName(a.accuser, a.accuserName),
     accused: partyName(a.accused, a.accusedName),
@@ -139,7 +147,7 @@ function accusationLine(a: AccusationEntry, changes: readonly Change[]): Accusat
     quote: a.quote,
     outlet: a.outlet,
     url: a.url,
-    isNew: changes.some((c) => c.type === 'accusation' && c.key === a.key),
+    isNew,
   };
 }
 
