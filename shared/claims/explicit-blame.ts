@@ -361,12 +361,16 @@ function criticismFrom(f: SentenceFrame, sink: AccusationSink): void {
     const target = owner ?? (last ? { ...last, index: m.index, end: m.index } : null);
     if (target) agents.push(target);
   }
+  // "criticism from X that the attacks violate its sovereignty": what the critics say.
+  const said = /^\s*that\s+(.+)$/is.exec(s.slice(last))?.[1];
+  const saidPhrase = said ? cleanPhrase(said) : '';
   for (const critic of critics) {
     for (const h of agents) {
       const actor = resolveGeneric(h, critic.actor, info);
       if (!actor || actor === critic.actor || allied(critic.actor, actor)) continue;
       const owned = OWNED_ACT_RE.exec(s.slice(h.end, h.end + 40))?.[0];
       const allegation =
+        saidPhrase ||
         (owned ? cleanPhrase(owned.replace(/^(?:'s|’s|s)?\s+/, '')) : '') ||
         harmAllegation(s, h.end);
       const qs = Math.min(h.index, m.index);

@@ -32,7 +32,7 @@ const ALLEGATION_CATEGORIES: [string, RegExp][] = [
     'terror-support',
     /support(s|ing)? (for )?(terror|islamic state|is\b|isis|isil|daesh|nusra)|help(s|ing)? (terror|is\b|isis|daesh)|arm(s|ing) (terror|rebels|militants)|terrorists?/i,
   ],
-  ['illegal-presence', /illegal|violat(es|ing|ion) (of )?(syria'?s )?sovereignty|occup/i],
+  ['illegal-presence', /illegal|violat\w* (of )?(the )?(syria'?s )?sovereignty|occup/i],
   ['ceasefire', /ceasefire|truce|de-escalation/i],
   ['aid', /aid|humanitarian|convoy|siege|corridor/i],
   ['lying', /li(e|es|ed|ing)\b|fake|fabricat|cover[- ]?up|propaganda|disinformation/i],

@@ -578,3 +578,13 @@ describe('explicit blame: an outcry from a capital', () => {
     expect(found).not.toContain('syria_gov');
   });
 });
+
+describe('explicit blame: what the critics say', () => {
+  it('"criticism from X that ..." gives the that-clause as the allegation', () => {
+    const [a] = extractClaims(
+      'Turkish jets kept bombing the border towns despite criticism from the Syrian government that the raids break international law.',
+    ).accusations;
+    expect(a).toMatchObject({ accuser: 'syria_gov', accused: 'turkey' });
+    expect(a?.allegation).toBe('the raids break international law');
+  });
+});

@@ -97,6 +97,12 @@ describe('claim identity', () => {
     expect(allegationCategory({ allegation: 'its presence is illegal', quote: '' })).toBe(
       'illegal-presence',
     );
+    expect(
+      allegationCategory({
+        allegation: 'the attacks violate the sovereignty of the state',
+        quote: '',
+      }),
+    ).toBe('illegal-presence');
     expect(allegationCategory({ allegation: 'something else', quote: '' })).toBe('other');
   });
 
