@@ -82,6 +82,9 @@ const FURNITURE_PIECES = [
   `(?:(?:Published|Posted|Updated|Last\\s+updated)(?:\\s+(?:on|at))?:?\\s+)?${DATE_STAMP}(?:\\s+by\\s+[A-Z][\\w'’-]*\\s+[A-Z][\\w'’-]*)?`,
   `Date\\s+of\\s+publication:?\\s+${DATE_STAMP}`,
   `\\(updated[^()]{0,30}\\)`,
+  // The tail of a stamp whose start the sentence splitter gave to the sentence before
+  // ("08.04.2017(updated 1456 08." | "04.2017) Get short URL").
+  `[\\d./:-]{2,12}\\)`,
   `Get\\s+short\\s+URL(?:\\s+\\d+)*(?:\\s+Topic\\b)?`,
   `\\((?:[A-Z][\\w.&'’-]*\\s*){1,5}(?:Photo|Archive|Agencies|File)?\\)`,
   `(?:AFP|Reuters|AP|dpa|Xinhua)(?=\\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\\d))`,

@@ -71,4 +71,10 @@ describe('leadingFurnitureLength', () => {
     expect(leadingFurnitureLength('10 civilians were killed on Monday.')).toBe(0);
     expect(leadingFurnitureLength('(the army said) it shelled the town at night.')).toBe(0);
   });
+
+  it('trims the tail of a stamp the sentence before took the start of', () => {
+    const cut = leadingFurnitureLength('11.2016) Get short URL 12 Air raids killed six people.');
+    expect(cut).toBe('11.2016) Get short URL 12 '.length);
+    expect(leadingFurnitureLength('20 were killed (the monitor said) in Idlib.')).toBe(0);
+  });
 });
