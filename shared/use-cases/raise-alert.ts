@@ -144,15 +144,26 @@ async function intoDigest(
 async function takeSlots(outbox: Outbox, counterId: string, cap: number, wanted: number) {
   if (wanted === 0) return 0;
   if (await outbox.takeSlots(counterId, cap, wanted)) return wanted;
+  // One slot refused is the counter full: asking again for one would only be refused again.
+  if (wanted === 1) return 0;
   let granted = 0;
   while (granted < wanted && (await outbox.takeSlots(counterId, cap, 1))) granted++;
   return granted;
 }
 
-/** How many slots of one subscriber's hourly counter this article gets (all, else one by one). */
-async function takeSubscriberSlots(outbox: Outbox, group: string, wanted: SlotRequest) {
+/**
+ * How many slots of one subscriber's hourly counter this article gets (all, else one by one).
+ * `refused`: the whole request was already refused (it was the group's only counter).
+ */
+async function takeSubscriberSlots(
+  outbox: Outbox,
+  group: string,
+  wanted: SlotRequest,
+  refused: boolean,
+) {
   if (wanted.count === 0) return 0;
-  if (await outbox.takeGroupSlots(group, [wanted])) return wanted.count;
+  if (!refused && (await outbox.takeGroupSlots(group, [wanted]))) return wanted.count;
+  if (wanted.count === 1) return 0;
   let granted = 0;
   const one = { ...wanted, count: 1 };
   while (granted < wanted.count && (await outbox.takeGroupSlots(group, [one]))) granted++;
@@ -197,11 +208,12 @@ async function applyCounterCaps(
   for (const [subscriberId, mine] of bySubscriber) {
     const granted = allFit
       ? mine.length
-      : await takeSubscriberSlots(deps.outbox, group, {
-          counterId: subscriberId,
-          cap,
-          count: mine.length,
-        });
+      : await takeSubscriberSlots(
+          deps.outbox,
+          group,
+          { counterId: subscriberId, cap, count: mine.length },
+          wanted.length === 1,
+        );
     out.push(...mine.slice(0, granted));
     for (const d of mine.slice(granted))
       out.push({ ...d, route: 'overflow', window: hour, reason: 'subscriber' });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SecretNotReadyError } from '../../../shared/domain/errors.ts';
 import { deliverDue } from '../../../shared/use-cases/deliver-alerts.ts';
 import { raiseUpdateAlerts } from '../../../shared/use-cases/raise-alert.ts';
@@ -73,6 +73,22 @@ describe('routing updates', () => {
     await deliverDue(p.deps);
     expect(p.slack.posts).toHaveLength(5);
     expect(JSON.stringify(p.slack.posts[4]?.payload)).toMatch(/4 more updates held back/);
+  });
+
+  it('asks a full hourly counter once per article, not again for each slot', async () => {
+    const p = fakePipeline({
+      config: (base) => ({
+        ...slackOnly()(base),
+        delivery: { ...(base.delivery as object), caps: { perSubscriberPerHour: 2 } },
+      }),
+    });
+    for (const [i, place] of PLACES.slice(0, 2).entries()) await articleWith(p, `a${i}`, [place]);
+    const asked = vi.spyOn(p.deps.outbox, 'takeGroupSlots');
+    const alerts = await articleWith(p, 'a9', [PLACES[5] ?? 'Homs']);
+    expect(alerts).toHaveLength(1);
+    expect(asked).toHaveBeenCalledTimes(1);
+    await deliverDue(p.deps);
+    expect(p.slack.posts).toHaveLength(2);
   });
 
   it('a digest subscriber gets one message for the period, whatever the caps', async () => {
