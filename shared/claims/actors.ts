@@ -30,10 +30,10 @@ function caseless(source: string): string {
   return source.replace(/(?<![\\\w])([a-z])(?=[a-z])/g, (c) => `[${c.toUpperCase()}${c}]`);
 }
 
-// FA-KES stripped apostrophes, so "Russia's" often arrives as "Russias".
 // Syria's provinces, whose governors speak for the state.
 const SYRIAN_PROVINCE =
   'Homs|Hama|Aleppo|Damascus|Latakia|Lattakia|Tartous|Tartus|Deir\\s+(?:Ez|ez|al-|el-)[Zz]o?u?r|Deir\\s+Ezzor|Hasakah|Hasaka|Hassakeh|Raqqa|Idlib|Idleb|Daraa|Deraa|Sweida|Suwayda|Quneitra|Rif\\s+Dimashq|Damascus\\s+Countryside';
+// FA-KES stripped apostrophes, so "Russia's" often arrives as "Russias".
 const POSS = "(?:'s|’s|s'|s(?![\\w-]))?";
 
 // What a state does when its bare capital or country name speaks for its government ("Damascus
@@ -293,6 +293,8 @@ const ENTRIES: Entry[] = [
       // "Damascus and its Russian and Iranian allies": a capital with allies is a government.
       `${NOT_A_PLACE}Damascus(?=\\s+and\\s+its\\s+(?:[\\w-]+\\s+){0,4}(?:allies|ally|backers)\\b)`,
       `${BLAME_OBJECT_BEFORE}Damascus`,
+      // "protests from Damascus": the critic is the state, not a place.
+      `(?<=\\b(?:criticism|condemnation|outrage|censure|accusations?|anger|protests?|backlash)\\s+(?:from|by)\\s+)Damascus`,
       `${GOVERNMENT_BLAMES}`,
       `(?<=\\b(?:by|on|blamed|accused|condemned)\\s+)[Tt]he\\s+government(?!\\s+(?:of|in)\\b)`,
       `(?<=\\b(?:accused|blamed|condemned|criticized|criticised|denounced|protested|rejected|opposed)\\s+by\\s+)Damascus`,

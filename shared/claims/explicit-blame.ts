@@ -329,18 +329,6 @@ function criticismFrom(f: SentenceFrame, sink: AccusationSink): void {
   const from = m.index + m[0].length;
   const critics: ActorHit[] = [];
   let last = from;
-  // "protests from Damascus": the capital is the state here, not a place.
-  const capital = /^Damascus\b/.exec(s.slice(from));
-  if (capital) {
-    critics.push({
-      actor: 'syria_gov',
-      name: 'Damascus',
-      index: from,
-      end: from + 8,
-      generic: false,
-    });
-    last = from + 8;
-  }
   for (const h of hits) {
     if (h.index < from) continue;
     if (

@@ -86,7 +86,7 @@ export interface TextFingerprint {
   contentHash: string;
   /** MinHash values over content words, as 8-hex-digit strings. */
   minhash: string[];
-  /** Band keys: BAND_ROWS MinHash values each, one index partition (one Query) per band. */
+  /** Band keys: BAND_ROWS MinHash values each; the story index keeps BAND_SLOTS entries per key. */
   bands: string[];
   /** Sorted 32-bit hashes of content words. */
   words: Uint32Array;

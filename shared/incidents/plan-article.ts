@@ -43,6 +43,15 @@ export interface RecordPlan {
 const isIncident = (r: TrackedRecord): r is Incident => r.kind === 'incident';
 const isAccusation = (r: TrackedRecord): r is AccusationRecord => r.kind === 'accusation';
 
+/** The plan of one record, with the reports that chose it (none given: none). */
+function recordPlan(
+  before: TrackedRecord | null,
+  plan: Plan<TrackedRecord>,
+  reports: Partial<Pick<RecordPlan, 'incidents' | 'accusations' | 'merged' | 'found'>>,
+): RecordPlan {
+  return { before, incidents: [], accusations: [], merged: null, found: [], plan, ...reports };
+}
+
 /** A plan that neither writes nor announces (a report that makes no record). */
 export const isIdle = (p: RecordPlan): boolean =>
   p.plan.write === 'none' && !p.plan.update && !p.before;
@@ -99,14 +108,8 @@ function planIncidentReport(planned: Planned, report: IncidentReport, opts: Plan
     planned.fold(mine, report, opts);
     return;
   }
-  planned.add({
-    before: known,
-    incidents: [report],
-    accusations: [],
-    merged: report,
-    found,
-    plan: planIncidentUpdate(known, report, opts, found),
-  });
+  const plan = planIncidentUpdate(known, report, opts, found);
+  planned.add(recordPlan(known, plan, { incidents: [report], merged: report, found }));
 }
 
 /** A stand-alone accusation already known: the report repeats it (silently, outlet added). */
@@ -122,15 +125,9 @@ function planRepeat(
     mine.accusations.push(report);
     return;
   }
-  const plan = planAccusationUpdate(known, report, opts);
-  planned.add({
-    before: known,
-    incidents: [],
-    accusations: [report],
-    merged: null,
-    found: [],
-    plan,
-  });
+  planned.add(
+    recordPlan(known, planAccusationUpdate(known, report, opts), { accusations: [report] }),
+  );
 }
 
 function planAccusationReport(planned: Planned, report: AccusationReport, opts: PlanOptions) {
@@ -144,14 +141,7 @@ function planAccusationReport(planned: Planned, report: AccusationReport, opts: 
   const incident = chooseIncidentForAccusation(report, found.filter(isIncident));
   if (!incident) {
     const plan = planAccusationUpdate(null, report, opts);
-    planned.add({
-      before: null,
-      incidents: [],
-      accusations: [report],
-      merged: null,
-      found: [],
-      plan,
-    });
+    planned.add(recordPlan(null, plan, { accusations: [report] }));
     return;
   }
   const mine = planned.of(incident.id);
@@ -162,14 +152,7 @@ function planAccusationReport(planned: Planned, report: AccusationReport, opts: 
     return;
   }
   const plan = planIncidentUpdate(incident, asReport, opts);
-  planned.add({
-    before: incident,
-    incidents: [],
-    accusations: [report],
-    merged: asReport,
-    found: [],
-    plan,
-  });
+  planned.add(recordPlan(incident, plan, { accusations: [report], merged: asReport }));
 }
 
 /** Plans every report of one article (see the module comment), in the order they are given. */

@@ -54,10 +54,8 @@ function titleIdentity(title: string | null): string | null {
  * published together (a replay of old reports, or a late fetch, sees them apart).
  */
 function storyDay(a: StoryInput): string {
-  const published = a.publishedDate && /^\d{4}-\d{2}-\d{2}$/.test(a.publishedDate);
-  return published && !Number.isNaN(Date.parse(a.publishedDate ?? ''))
-    ? (a.publishedDate ?? '')
-    : a.seenDate;
+  const d = a.publishedDate;
+  return d && /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(d)) ? d : a.seenDate;
 }
 
 /** Two published dates (when both are known) more than a few days apart are different stories. */

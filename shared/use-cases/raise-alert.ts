@@ -9,7 +9,7 @@ import { updateMessage } from '../alerts/update-message.ts';
 import type { Config, SubscriberConfig } from '../config/schema.ts';
 import type { AlertRecord, DeliveryRecord, UpdateAlert } from '../domain/records.ts';
 import type { AccusationRecord } from '../incidents/types.ts';
-import type { DigestRef, Outbox, SlotRequest } from '../ports/outbox.ts';
+import type { DigestRef, Outbox } from '../ports/outbox.ts';
 import type { Announced } from './settle-incidents.ts';
 
 // An announced incident update becomes one message in the outbox and one delivery per
@@ -140,33 +140,21 @@ async function intoDigest(
   if (!added) await deps.outbox.createDelivery(newDelivery(q.alert, sub, now));
 }
 
-/** How many of `wanted` slots of a counter this article gets (all at once, else one by one). */
-async function takeSlots(outbox: Outbox, counterId: string, cap: number, wanted: number) {
+/**
+ * How many of `wanted` slots a counter grants this article: all at once, else one by one.
+ * `asked`: the whole request was refused already. A counter that refuses one slot is full, so
+ * it is never asked for the same one again.
+ */
+async function grantedSlots(
+  take: (count: number) => Promise<boolean>,
+  wanted: number,
+  asked = false,
+): Promise<number> {
   if (wanted === 0) return 0;
-  if (await outbox.takeSlots(counterId, cap, wanted)) return wanted;
-  // One slot refused is the counter full: asking again for one would only be refused again.
+  if (!asked && (await take(wanted))) return wanted;
   if (wanted === 1) return 0;
   let granted = 0;
-  while (granted < wanted && (await outbox.takeSlots(counterId, cap, 1))) granted++;
-  return granted;
-}
-
-/**
- * How many slots of one subscriber's hourly counter this article gets (all, else one by one).
- * `refused`: the whole request was already refused (it was the group's only counter).
- */
-async function takeSubscriberSlots(
-  outbox: Outbox,
-  group: string,
-  wanted: SlotRequest,
-  refused: boolean,
-) {
-  if (wanted.count === 0) return 0;
-  if (!refused && (await outbox.takeGroupSlots(group, [wanted]))) return wanted.count;
-  if (wanted.count === 1) return 0;
-  let granted = 0;
-  const one = { ...wanted, count: 1 };
-  while (granted < wanted.count && (await outbox.takeGroupSlots(group, [one]))) granted++;
+  while (granted < wanted && (await take(1))) granted++;
   return granted;
 }
 
@@ -187,7 +175,13 @@ async function applyCounterCaps(
   const messages = [...new Set(sends.map((d) => d.messageId))];
   const feedKey = feedPollKey(origin.feedId, origin.pollId);
   const passed = new Set(
-    messages.slice(0, await takeSlots(deps.outbox, feedKey, caps.perFeedPerPoll, messages.length)),
+    messages.slice(
+      0,
+      await grantedSlots(
+        (n) => deps.outbox.takeSlots(feedKey, caps.perFeedPerPoll, n),
+        messages.length,
+      ),
+    ),
   );
   const out: Decision[] = decisions.filter((d) => d.route !== 'send');
   const bySubscriber = new Map<string, Decision[]>();
@@ -208,10 +202,10 @@ async function applyCounterCaps(
   for (const [subscriberId, mine] of bySubscriber) {
     const granted = allFit
       ? mine.length
-      : await takeSubscriberSlots(
-          deps.outbox,
-          group,
-          { counterId: subscriberId, cap, count: mine.length },
+      : await grantedSlots(
+          (count) => deps.outbox.takeGroupSlots(group, [{ counterId: subscriberId, cap, count }]),
+          mine.length,
+          // The group's only counter: the request just refused was this one's whole.
           wanted.length === 1,
         );
     out.push(...mine.slice(0, granted));

@@ -12,7 +12,7 @@ import type { Lap } from './stage-timer.ts';
 // query, never alerted. Figures are dated by their story, so a later outlet's report of a story
 // lands on the same incident.
 
-export interface ArticleClaimsDeps extends ClaimDeps, AlertDeps, IncidentDeps {}
+export type ArticleClaimsDeps = ClaimDeps & AlertDeps & IncidentDeps;
 
 export interface ClaimCounts {
   /** Incident updates announced (one message each). */

@@ -107,17 +107,22 @@ class ArticleView {
   }
 }
 
-/** Every key the plan's reports look under. */
-function keysOf(p: RecordPlan): string[] {
-  const accusationKeys = (r: AccusationReport) => [...r.incidentLookupKeys, ...r.lookupKeys];
+/** Every key some reports look under (an accusation also looks for its incident). */
+function reportKeys(
+  incidents: readonly { lookupKeys: string[] }[],
+  accusations: readonly AccusationReport[],
+): string[] {
   return [
     ...new Set([
-      ...p.incidents.flatMap((r) => r.lookupKeys),
-      ...p.accusations.flatMap(accusationKeys),
-      ...(p.merged?.lookupKeys ?? []),
+      ...incidents.flatMap((r) => r.lookupKeys),
+      ...accusations.flatMap((r) => [...r.incidentLookupKeys, ...r.lookupKeys]),
     ]),
   ];
 }
+
+/** Every key the plan's reports look under. */
+const keysOf = (p: RecordPlan): string[] =>
+  reportKeys([...p.incidents, ...(p.merged ? [p.merged] : [])], p.accusations);
 
 /**
  * Writes one record's plan; on a lost condition reads again and re-plans the reports that chose
@@ -171,11 +176,7 @@ export async function settleIncidents(
   const store = deps.incidentStore;
   const grouped = groupArticleClaims(input);
   const out: SettledIncidents = { announced: [], background: grouped.background, writes: 0 };
-  const accusationKeys = (r: AccusationReport) => [...r.incidentLookupKeys, ...r.lookupKeys];
-  const allKeys = [
-    ...grouped.incidents.flatMap((r) => r.lookupKeys),
-    ...grouped.accusations.flatMap(accusationKeys),
-  ];
+  const allKeys = reportKeys(grouped.incidents, grouped.accusations);
   if (allKeys.length === 0) return out;
   const view = new ArticleView(await store.findRecords(allKeys, [input.storyId]));
   const plans = planArticle(grouped, (keys, storyId) => view.find(keys, storyId), opts);
