@@ -16,8 +16,9 @@ export interface IncidentStore {
   /** Put if the stored version is `expectedVersion`; false when it is not. */
   replaceRecord(record: TrackedRecord, expectedVersion: number): Promise<boolean>;
   /**
-   * Registers the record's identity keys (each put if absent: a key another record holds stays
-   * its) and, for an incident, adds it to the index of each of its stories. Idempotent.
+   * Registers the record's identity keys (one batch of unconditional puts: the caller leaves out
+   * the keys it found another record holding) and, for an incident, adds it to the index of
+   * each of its stories. Idempotent.
    */
   indexRecord(record: TrackedRecord, addedKeys: string[]): Promise<void>;
 }

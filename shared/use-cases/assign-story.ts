@@ -6,12 +6,14 @@ import {
   type TextFingerprint,
 } from '../dedupe/fingerprint.ts';
 import type { Clock } from '../ports/clock.ts';
-import type { StoryIndex } from '../ports/story-index.ts';
+import type { StoryCandidate, StoryIndex } from '../ports/story-index.ts';
 import { addMs, isoNow } from './deps.ts';
 
 // Which story an article belongs to: the same text or the same distinctive headline seen before
 // (any URL, any outlet, any date), else near-duplicate text seen within a few days, else a story
-// of its own (named after the article).
+// of its own (named after the article). Four requests for a new story, in three round trips:
+// the index write; the band read and the two identity claims at once; the candidates' and
+// owners' fingerprints in one read (when there are any); then the story chosen, if not its own.
 
 const MAX_CANDIDATES = 8;
 const DAY_MS = 86_400_000;
@@ -64,51 +66,62 @@ function datesCompatible(a: string | null, b: string | null): boolean {
   return Math.abs(Date.parse(a) - Date.parse(b)) / DAY_MS <= DEFAULT_SIMILARITY.maxDaysApart;
 }
 
-/** The story of the earliest-indexed near-duplicate indexed before this article, if any. */
-async function nearestStory(
-  deps: StoryDeps,
-  a: StoryInput,
-  indexedAt: string,
-): Promise<string | null> {
-  const window = DEFAULT_SIMILARITY.maxDaysApart * DAY_MS;
-  const dayStart = `${storyDay(a)}T00:00:00Z`;
-  const candidates = (
-    await deps.storyIndex.findStoryCandidates(
-      a.fp.bands,
-      addMs(dayStart, -window).slice(0, 10),
-      addMs(dayStart, window).slice(0, 10),
-    )
-  )
-    .filter((c) => c.articleId !== a.articleId && c.indexedAt < indexedAt)
-    .slice(0, MAX_CANDIDATES);
-  if (!candidates.length) return null;
-  const prints = await deps.storyIndex.getFingerprints(candidates.map((c) => c.articleId));
-  const earliest = prints
-    .filter((p) => isSameStory(a.fp, p) && datesCompatible(a.publishedDate, p.publishedDate))
-    .sort((x, y) => x.indexedAt.localeCompare(y.indexedAt))[0];
-  return earliest?.storyId ?? null;
+/** What the look around found: near-duplicate candidates indexed earlier, identities' owners. */
+interface Found {
+  candidates: StoryCandidate[];
+  /** Owners of the text and headline identities, in that order, when another article has one. */
+  owners: { articleId: string; storyId: string }[];
 }
 
-/** The story of the first article with the same text or headline, if another was first. */
-async function sameContentStory(
-  deps: StoryDeps,
-  a: StoryInput,
-  storyId: string,
-): Promise<string | null> {
-  for (const identity of [a.fp.contentHash, titleIdentity(a.title)]) {
-    if (!identity) continue;
-    const owner = await deps.storyIndex.claimContentHash(identity, {
-      articleId: a.articleId,
-      storyId,
-    });
-    if (!owner.created && owner.articleId !== a.articleId) {
-      // The item keeps the story its owner had when it claimed it; the owner may have joined
-      // another story since (its headline matched an earlier one): its fingerprint says which.
-      const [print] = await deps.storyIndex.getFingerprints([owner.articleId]);
-      return print?.storyId ?? owner.storyId;
-    }
-  }
-  return null;
+/**
+ * Reads the band slots and claims the text and headline identities at once (three requests in
+ * flight, after the index write): the identities' items come in the same read as the bands, so a
+ * lost claim needs no second read of its owner.
+ */
+async function lookAround(deps: StoryDeps, a: StoryInput, indexedAt: string): Promise<Found> {
+  const window = DEFAULT_SIMILARITY.maxDaysApart * DAY_MS;
+  const dayStart = `${storyDay(a)}T00:00:00Z`;
+  const identities = [a.fp.contentHash, titleIdentity(a.title)].filter((x): x is string =>
+    Boolean(x),
+  );
+  const self = { articleId: a.articleId, storyId: a.articleId };
+  const read = deps.storyIndex.findStoryCandidates(
+    a.fp.bands,
+    addMs(dayStart, -window).slice(0, 10),
+    addMs(dayStart, window).slice(0, 10),
+    identities,
+  );
+  const claims = identities.map((identity) =>
+    deps.storyIndex.claimContentHash(identity, self, async () => (await read).owners.get(identity)),
+  );
+  const [found, ...owners] = await Promise.all([read, ...claims]);
+  return {
+    candidates: found.candidates
+      .filter((c) => c.articleId !== a.articleId && c.indexedAt < indexedAt)
+      .slice(0, MAX_CANDIDATES),
+    owners: owners.filter((o) => !o.created && o.articleId !== a.articleId),
+  };
+}
+
+/**
+ * The story: that of the first article with the same text, else the same headline, else the
+ * earliest-indexed near-duplicate. Owners and candidates are resolved through their fingerprints
+ * in one read: an owner may have joined another story since it claimed the identity.
+ */
+async function chooseStory(deps: StoryDeps, a: StoryInput, found: Found) {
+  const ids = [...new Set([...found.owners, ...found.candidates].map((x) => x.articleId))];
+  if (!ids.length) return null;
+  const prints = await deps.storyIndex.getFingerprints(ids);
+  const byId = new Map(prints.map((p) => [p.articleId, p]));
+  const owner = found.owners[0];
+  if (owner)
+    return { storyId: byId.get(owner.articleId)?.storyId ?? owner.storyId, how: 'text' as const };
+  const near = new Set(found.candidates.map((c) => c.articleId));
+  const earliest = prints
+    .filter((p) => near.has(p.articleId))
+    .filter((p) => isSameStory(a.fp, p) && datesCompatible(a.publishedDate, p.publishedDate))
+    .sort((x, y) => x.indexedAt.localeCompare(y.indexedAt))[0];
+  return earliest ? { storyId: earliest.storyId, how: 'near' as const } : null;
 }
 
 export async function assignStory(deps: StoryDeps, a: StoryInput): Promise<StoryAssignment> {
@@ -130,13 +143,10 @@ export async function assignStory(deps: StoryDeps, a: StoryInput): Promise<Story
   });
   // A re-run keeps the story its first run chose.
   if (indexed.existed) return { storyId: indexed.storyId, duplicateOf: null };
-  const near = await nearestStory(deps, a, indexed.indexedAt);
-  const same = await sameContentStory(deps, a, near ?? indexed.storyId);
-  const assignment: StoryAssignment = same
-    ? { storyId: same, duplicateOf: 'text' }
-    : near
-      ? { storyId: near, duplicateOf: 'near' }
-      : { storyId: indexed.storyId, duplicateOf: null };
+  const chosen = await chooseStory(deps, a, await lookAround(deps, a, indexed.indexedAt));
+  const assignment: StoryAssignment = chosen
+    ? { storyId: chosen.storyId, duplicateOf: chosen.how }
+    : { storyId: indexed.storyId, duplicateOf: null };
   if (assignment.storyId !== a.articleId)
     await deps.storyIndex.setFingerprintStory(a.articleId, assignment.storyId);
   return assignment;

@@ -13,8 +13,8 @@ import type { IncidentStore } from '../ports/incident-store.ts';
 // then write each record with one conditional single-item write. A writer that loses a race
 // (the version moved, or another worker created the same record first) reads again and re-plans
 // that record's reports against the winner; a lost create is re-read by the id it tried, since
-// the winner may not have registered its identity keys yet. Keys and the story index are written
-// after the record, idempotently, so a crash anywhere leaves an article whose re-run finds itself
+// the winner may not have registered its identity keys yet. Keys (one batch) and the story index
+// are written after the record, idempotently, so a crash anywhere leaves an article whose re-run finds itself
 // on the record and gets the very same update back (same message id).
 
 /** Re-plans of one report before giving up on a record that keeps moving. */
@@ -57,16 +57,21 @@ function merged(found: TrackedRecord[], reread: Map<string, TrackedRecord>): Tra
 }
 
 /**
- * The identity keys and story ids a write adds, so that a replace registers only what is new
- * (each key is one conditional put). A record planned with no write (a re-run of its article)
+ * The identity keys and story ids a write adds, so that a replace registers only what is new,
+ * less the keys another record holds. A record planned with no write (a re-run of its article)
  * registers everything again: the crash may have come before its keys were written.
  */
-function indexDelta(plan: Plan<TrackedRecord>, before: TrackedRecord | null): TrackedRecord {
+function indexDelta(
+  plan: Plan<TrackedRecord>,
+  before: TrackedRecord | null,
+  held: ReadonlySet<string>,
+): TrackedRecord {
   const next = plan.next;
-  if (plan.write !== 'replace' || !before) return next;
+  const keys = next.keys.filter((k) => !held.has(k));
+  if (plan.write !== 'replace' || !before) return { ...next, keys };
   return {
     ...next,
-    keys: next.keys.filter((k) => !before.keys.includes(k)),
+    keys: keys.filter((k) => !before.keys.includes(k)),
     storyIds: next.storyIds.filter((s) => !before.storyIds.includes(s)),
   };
 }
@@ -95,6 +100,11 @@ class ArticleView {
       const known = this.records.get(r.id);
       if (!known || known.version <= r.version) this.records.set(r.id, r);
     }
+  }
+
+  /** The identity keys the other records read or written so far list. */
+  keysOfOthers(id: string): Set<string> {
+    return new Set([...this.records.values()].filter((r) => r.id !== id).flatMap((r) => r.keys));
   }
 
   find(keys: readonly string[], storyId: string): TrackedRecord[] {
@@ -142,9 +152,12 @@ async function settleOne(
   for (let p = queue.shift(); p; p = queue.shift()) {
     const { plan, before } = p;
     if (await write(store, plan)) {
+      // A key another record lists is that record's (registered when it was written, or by its
+      // re-run after a crash): left out, so that a key keeps the record that registered it first.
+      const held = view.keysOfOthers(plan.next.id);
       view.remember([plan.next]);
-      const delta = indexDelta(plan, before);
-      const adds = plan.addedKeys.filter((k) => !before?.keys.includes(k));
+      const delta = indexDelta(plan, before, held);
+      const adds = plan.addedKeys.filter((k) => !before?.keys.includes(k) && !held.has(k));
       if (delta.keys.length || delta.storyIds.length || adds.length) {
         await store.indexRecord(delta, adds);
       }

@@ -8,7 +8,7 @@ import type {
 } from '../../shared/ports/incident-store.ts';
 
 // The incident store with DynamoDB's decisions: a create fails when the id exists, a replace when
-// the version moved, an identity key keeps the first record that registered it. Listing is by
+// the version moved, an identity key names the record last indexed under it. Listing is by
 // incident date, newest first, with an opaque cursor, as the adapter's index gives it.
 
 export class InMemoryIncidentStore implements IncidentStore, IncidentReader {
@@ -49,8 +49,8 @@ export class InMemoryIncidentStore implements IncidentStore, IncidentReader {
   }
 
   async indexRecord(record: TrackedRecord, addedKeys: string[]): Promise<void> {
-    for (const k of [...record.keys, ...addedKeys])
-      if (!this.keys.has(k)) this.keys.set(k, record.id);
+    // Unconditional, as the DynamoDB adapter's batch: the caller leaves out keys others hold.
+    for (const k of [...record.keys, ...addedKeys]) this.keys.set(k, record.id);
     if (record.kind !== 'incident') return;
     for (const s of record.storyIds) {
       const set = this.stories.get(s) ?? new Set<string>();

@@ -4,6 +4,7 @@ import type {
   ArticleFingerprint,
   ContentOwner,
   StoryCandidate,
+  StoryCandidates,
   StoryIndex,
 } from '../../shared/ports/story-index.ts';
 
@@ -33,7 +34,21 @@ export class InMemoryStoryIndex implements StoryIndex {
     return { ...owner, created: true };
   }
 
-  async findStoryCandidates(bands: string[], from: string, to: string): Promise<StoryCandidate[]> {
+  async findStoryCandidates(
+    bands: string[],
+    from: string,
+    to: string,
+    identities: string[] = [],
+  ): Promise<StoryCandidates> {
+    const owners: StoryCandidates['owners'] = new Map();
+    for (const identity of identities) {
+      const owner = this.identities.get(identity);
+      if (owner) owners.set(identity, { ...owner });
+    }
+    return { candidates: this.bandCandidates(bands, from, to), owners };
+  }
+
+  private bandCandidates(bands: string[], from: string, to: string): StoryCandidate[] {
     const hits = new Map<string, StoryCandidate>();
     for (const period of bandPeriods(from, to))
       bands.forEach((band, i) => {

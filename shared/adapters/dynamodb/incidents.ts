@@ -10,8 +10,8 @@ import { decodeCursor, encodeCursor } from './queries.ts';
 import { asItem, type DynamoTable, type Item, strip } from './table.ts';
 
 // Incident-model items (shared/incidents/README.md, "Storing it"): one item per record, one per
-// identity key (key -> record id, created if absent), one string set of incident ids per story.
-// Only conditional single-item writes, as dynalite and DynamoDB both have them.
+// identity key (key -> record id), one string set of incident ids per story. Records are
+// written with conditional single-item writes, as dynalite and DynamoDB both have them.
 
 const recordItem = (r: TrackedRecord): Item =>
   asItem(r.kind, itemKey.record(r.id), r, indexEntry.record(r));
@@ -58,14 +58,14 @@ export class DynamoIncidentStore implements IncidentStore, IncidentReader {
   }
 
   async indexRecord(record: TrackedRecord, addedKeys: string[]): Promise<void> {
-    // Independent single-item writes, each idempotent: all at once.
-    const keys = [...new Set([...record.keys, ...addedKeys])].map((key) =>
-      this.table.putIfAbsent({
-        ...itemKey.identityKey(key),
-        type: 'identityKey',
-        recordId: record.id,
-      }),
-    );
+    // Independent writes, each idempotent: all at once. The keys in one batch (the caller left
+    // out those another record holds): one request instead of a conditional put each.
+    const items = [...new Set([...record.keys, ...addedKeys])].map((key) => ({
+      ...itemKey.identityKey(key),
+      type: 'identityKey',
+      recordId: record.id,
+    }));
+    const keys = items.length ? [this.table.batchPut(items)] : [];
     const stories = (record.kind === 'incident' ? record.storyIds : []).map((storyId) =>
       this.table.update(itemKey.storyIncidents(storyId), {
         expression: 'ADD incidentIds :id SET #t = :t',

@@ -11,6 +11,7 @@ import type {
   ArticleFingerprint,
   ContentOwner,
   StoryCandidate,
+  StoryCandidates,
   StoryIndex,
 } from '../../ports/story-index.ts';
 import { type ItemKey, indexEntry, itemKey } from './keys.ts';
@@ -73,15 +74,43 @@ function storyFields(story: StoryRecord) {
   };
 }
 
+/** The band slots' articles in the date window, most shared bands first. */
+function bandCandidates(items: Item[], from: string, to: string): StoryCandidate[] {
+  const byArticle = new Map<string, StoryCandidate>();
+  for (const item of items) {
+    if (!String(item.pk).startsWith('BAND#')) continue;
+    const storyDate = String(item.storyDate);
+    if (storyDate < from || storyDate > to) continue;
+    const articleId = String(item.articleId);
+    const known = byArticle.get(articleId);
+    if (known) known.hits++;
+    else
+      byArticle.set(articleId, {
+        articleId,
+        storyId: String(item.storyId),
+        storyDate,
+        indexedAt: String(item.indexedAt),
+        hits: 1,
+      });
+  }
+  // Most shared bands first; among equals the earliest indexed, not whichever id sorts first.
+  return [...byArticle.values()].sort(
+    (a, b) => b.hits - a.hits || a.indexedAt.localeCompare(b.indexedAt),
+  );
+}
+
 export class DynamoStoryIndex implements StoryIndex {
   constructor(private readonly table: DynamoTable) {}
 
   async claimContentHash(
     contentHash: string,
     owner: { articleId: string; storyId: string },
+    ownerIfLost?: () => Promise<{ articleId: string; storyId: string } | undefined>,
   ): Promise<ContentOwner> {
     const key = itemKey.contentHash(contentHash);
     if (await this.table.putIfAbsent({ ...key, ...owner })) return { ...owner, created: true };
+    const known = await ownerIfLost?.();
+    if (known) return { ...known, created: false };
     const first = await this.table.get(key);
     return {
       articleId: String(first?.articleId ?? owner.articleId),
@@ -90,36 +119,30 @@ export class DynamoStoryIndex implements StoryIndex {
     };
   }
 
-  async findStoryCandidates(bands: string[], from: string, to: string): Promise<StoryCandidate[]> {
-    // Every slot of every band in the window's periods, in one BatchGetItem (at most 16 x 2 x 3
-    // keys): the cost depends neither on the table's size nor on how common a band value is.
-    const keys: ItemKey[] = [];
+  async findStoryCandidates(
+    bands: string[],
+    from: string,
+    to: string,
+    identities: string[] = [],
+  ): Promise<StoryCandidates> {
+    // Every slot of every band in the window's periods and the identities' items, in one
+    // BatchGetItem (at most 16 x 2 x 3 + 2 keys): the cost depends neither on the table's size
+    // nor on how common a band value is.
+    const keys: ItemKey[] = identities.map(itemKey.contentHash);
     for (const period of bandPeriods(from, to))
       bands.forEach((band, i) => {
         for (let slot = 0; slot < BAND_SLOTS; slot++)
           keys.push(itemKey.band(i, band, period, slot));
       });
     const items = await this.table.batchGet(keys);
-    const byArticle = new Map<string, StoryCandidate>();
-    for (const item of items) {
-      const storyDate = String(item.storyDate);
-      if (storyDate < from || storyDate > to) continue;
-      const articleId = String(item.articleId);
-      const known = byArticle.get(articleId);
-      if (known) known.hits++;
-      else
-        byArticle.set(articleId, {
-          articleId,
-          storyId: String(item.storyId),
-          storyDate,
-          indexedAt: String(item.indexedAt),
-          hits: 1,
-        });
+    const owners: StoryCandidates['owners'] = new Map();
+    for (const [i, identity] of identities.entries()) {
+      const key = keys[i];
+      const item = items.find((it) => it.pk === key?.pk && it.sk === key?.sk);
+      if (item)
+        owners.set(identity, { articleId: String(item.articleId), storyId: String(item.storyId) });
     }
-    // Most shared bands first; among equals the earliest indexed, not whichever id sorts first.
-    return [...byArticle.values()].sort(
-      (a, b) => b.hits - a.hits || a.indexedAt.localeCompare(b.indexedAt),
-    );
+    return { candidates: bandCandidates(items, from, to), owners };
   }
 
   async getFingerprints(articleIds: string[]): Promise<ArticleFingerprint[]> {

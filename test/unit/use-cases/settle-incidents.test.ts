@@ -140,6 +140,23 @@ describe('settleIncidents', () => {
     expect(r.announced[0]?.update.kind).toBe('disagreement');
   });
 
+  it('a re-run registers the keys of its own records again (a crash came before them)', async () => {
+    const store = new InMemoryIncidentStore();
+    const crashed = Object.assign(Object.create(store) as InMemoryIncidentStore, {
+      indexRecord: async () => {},
+    });
+    const input = articleClaims(article('a1', 'Reuters'), [figure({ count: 22, quote: q(22) })]);
+    await settleIncidents({ incidentStore: crashed }, input);
+    const [incident] = incidentsOf(store);
+    expect(store.keys.size).toBe(0);
+    // The re-run finds its record by the id it tried and registers its keys; a later report
+    // then finds the incident by key.
+    await settleIncidents({ incidentStore: store }, input);
+    for (const k of incident?.keys ?? []) expect(store.keys.get(k)).toBe(incident?.id);
+    const found = await store.findRecords(incident?.keys ?? [], []);
+    expect(found.map((r) => r.id)).toEqual([incident?.id]);
+  });
+
   it('a copy of an article filed under another story finds its stand-alone accusation by its sentence', async () => {
     const store = new InMemoryIncidentStore();
     const blame = accusation({
