@@ -873,3 +873,18 @@ describe('actors: a capital with allies', () => {
     expect(findActors('They fled to Damascus and its suburbs.')).toEqual([]);
   });
 });
+
+describe("attributed harm: an editor's bracketed name", () => {
+  it('reads "[IS]" as the Islamic State, the agent of what follows', () => {
+    expect(findActors('A [IS] gunman opened fire.').map((h) => h.actor)).toEqual(['isis']);
+    expect(
+      pairs(
+        '"An [IS] car bomb exploded at our checkpoint killing six men" a rebel commander said.',
+      ),
+    ).toEqual(['rebels>isis']);
+  });
+
+  it('still reads a capitalised "Is" or "ISLAND" as no name', () => {
+    expect(findActors('Is this the end? ISLAND life goes on.')).toEqual([]);
+  });
+});
