@@ -888,3 +888,24 @@ describe("attributed harm: an editor's bracketed name", () => {
     expect(findActors('Is this the end? ISLAND life goes on.')).toEqual([]);
   });
 });
+
+describe('attributed harm: the object of a verb is not a second speaker', () => {
+  const speakersOf = (s: string): string[] => findSpeakers(s, findActors(s)).map((h) => h.actor);
+
+  it('"... to pressure rebel forces and the UN says": only the UN speaks', () => {
+    expect(
+      speakersOf(
+        'Damascus used sieges to starve rebel fighters and the UN says the army shelled Douma.',
+      ),
+    ).toEqual(['un']);
+    expect(
+      pairs(
+        'Damascus used sieges to starve rebel fighters and the UN says the army shelled Douma.',
+      ),
+    ).not.toContain('rebels>syria_gov');
+  });
+
+  it('names joined at the head of the clause still speak together', () => {
+    expect(speakersOf('Rebels and the UN say the army shelled Douma.')).toEqual(['rebels', 'un']);
+  });
+});
