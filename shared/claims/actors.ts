@@ -310,7 +310,8 @@ const ENTRIES: Entry[] = [
       `(?:the\\s+)?Islamic\\s+State(?:\\s+(?:group|organi[sz]ation))?${POSS}`,
       `ISIS${POSS}`,
       `ISIL${POSS}`,
-      `IS(?=[\\s(])`,
+      // Also in an editor's brackets: "A [IS] suicide bomber".
+      `IS(?=[\\s()\\]])`,
       `Daesh${POSS}`,
       `DAESH`,
       `A{1,2}maq(?:\\s+news\\s+agency)?`,

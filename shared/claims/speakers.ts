@@ -44,6 +44,8 @@ const PRONOUN_SUBJECT_GAP_RE = /\b(?:he|she|they|it|we|I)\s+(?:also\s+|later\s+|
 const ARMED_NOUN_GAP_RE =
   /\b(?:aircraft|jets|warplanes|planes|helicopters|forces|troops|artillery|drones?|militias?|army|aviation|shelling|strikes|raids)\s*$/i;
 
+// A name right after an infinitive or modal verb is its object: "to pressure rebel forces".
+const VERB_OBJECT_BEFORE_RE = /\b(?:to|will|would|can|could)\s+[a-z]+\s+(?:the\s+)?$/;
 const OBJECT_POSITION_RE =
   /\b(?:against|on|in|of|by|with|to|from|at|targeting|fighting|visiting|inside|across|throughout|for|than|between|toward|towards|into)\s+(?:the\s+)?$/i;
 
@@ -219,6 +221,9 @@ function subjectOf(sentence: string, hits: ActorHit[], vi: number): ActorHit[] {
     // "raids by Russian and Syrian government aircraft residents and a monitor said": the names
     // before an armed noun are the raiders, not more speakers.
     if (ARMED_NOUN_GAP_RE.test(gap)) break;
+    // "... siege tactics to pressure rebel forces and the UN says": the object of a verb is not
+    // a second speaker.
+    if (VERB_OBJECT_BEFORE_RE.test(sentence.slice(Math.max(0, prev.index - 40), prev.index))) break;
     // "the monitoring group Syrian Observatory" is one speaker.
     if (/^\s*$/.test(gap) && !(isProperName(prev) && isProperName(next))) break;
     list ||= /\band\b/i.test(gap);

@@ -873,3 +873,39 @@ describe('actors: a capital with allies', () => {
     expect(findActors('They fled to Damascus and its suburbs.')).toEqual([]);
   });
 });
+
+describe("attributed harm: an editor's bracketed name", () => {
+  it('reads "[IS]" as the Islamic State, the agent of what follows', () => {
+    expect(findActors('A [IS] gunman opened fire.').map((h) => h.actor)).toEqual(['isis']);
+    expect(
+      pairs(
+        '"An [IS] car bomb exploded at our checkpoint killing six men" a rebel commander said.',
+      ),
+    ).toEqual(['rebels>isis']);
+  });
+
+  it('still reads a capitalised "Is" or "ISLAND" as no name', () => {
+    expect(findActors('Is this the end? ISLAND life goes on.')).toEqual([]);
+  });
+});
+
+describe('attributed harm: the object of a verb is not a second speaker', () => {
+  const speakersOf = (s: string): string[] => findSpeakers(s, findActors(s)).map((h) => h.actor);
+
+  it('"... to pressure rebel forces and the UN says": only the UN speaks', () => {
+    expect(
+      speakersOf(
+        'Damascus used sieges to starve rebel fighters and the UN says the army shelled Douma.',
+      ),
+    ).toEqual(['un']);
+    expect(
+      pairs(
+        'Damascus used sieges to starve rebel fighters and the UN says the army shelled Douma.',
+      ),
+    ).not.toContain('rebels>syria_gov');
+  });
+
+  it('names joined at the head of the clause still speak together', () => {
+    expect(speakersOf('Rebels and the UN say the army shelled Douma.')).toEqual(['rebels', 'un']);
+  });
+});
