@@ -67,20 +67,33 @@ export function unsubscribeHeaders(
   };
 }
 
-/** Message-ID, and In-Reply-To/References for an update that follows earlier ones. */
-export function threadHeaders(messageId: string, previous: readonly string[], domain: string) {
+/**
+ * Message-ID; References naming the record's thread root (a fixed id no message has) and the
+ * earlier messages; In-Reply-To the latest of them. SES replaces every Message-ID with its own,
+ * so in AWS the earlier ids name nothing: the root, the same in every message about the record
+ * from the first on, still threads them in clients that follow References.
+ */
+export function threadHeaders(
+  messageId: string,
+  previous: readonly string[],
+  domain: string,
+  threadRoot?: string,
+) {
   const headers: Record<string, string> = { 'Message-ID': messageIdHeader(messageId, domain) };
   const last = previous[previous.length - 1];
-  if (!last) return headers;
   // The root and the latest few: enough for every client to thread, bounded in size.
-  const refs =
+  const earlier =
     previous.length > MAX_REFERENCES
       ? [previous[0] as string, ...previous.slice(previous.length - (MAX_REFERENCES - 1))]
       : [...previous];
-  headers['In-Reply-To'] = messageIdHeader(last, domain);
-  headers.References = refs.map((r) => messageIdHeader(r, domain)).join(' ');
+  const refs = threadRoot ? [threadRoot, ...earlier] : earlier;
+  if (last) headers['In-Reply-To'] = messageIdHeader(last, domain);
+  if (refs.length) headers.References = refs.map((r) => messageIdHeader(r, domain)).join(' ');
   return headers;
 }
+
+/** The thread root of a record's messages. */
+export const threadRootOf = (recordId: string): string => `thread-${recordId}`;
 
 /** The unsubscribe lines of a text or HTML footer. */
 export function unsubscribeTargets(o: EmailHeaderOptions, subscriberId: string): string[] {

@@ -3,6 +3,7 @@ import {
   type EmailHeaderOptions,
   messageIdDomain,
   threadHeaders,
+  threadRootOf,
   unsubscribeHeaders,
   unsubscribeTargets,
 } from './email-headers.ts';
@@ -154,7 +155,7 @@ export function renderEmailUpdate(
     text: textBody(m, footer),
     html: htmlBody(m, footer),
     headers: {
-      ...threadHeaders(m.messageId, m.references, messageIdDomain(o)),
+      ...threadHeaders(m.messageId, m.references, messageIdDomain(o), threadRootOf(m.recordId)),
       ...unsubscribeHeaders(o, subscriberId),
     },
   };

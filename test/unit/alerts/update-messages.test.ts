@@ -152,9 +152,13 @@ describe('email', () => {
     const e3 = renderEmailUpdate(third, 'desk', email);
     expect(e1.headers['Message-ID']).toBe(`<${first.messageId}@strikewatch.example>`);
     expect(e1.headers['In-Reply-To']).toBeUndefined();
+    // Every message names the incident's thread root: in AWS, SES replaces the Message-IDs, and
+    // the root still threads the updates.
+    const root = `<thread-${first.recordId}@strikewatch.example>`;
+    expect(e1.headers.References).toBe(root);
     expect(e3.headers['In-Reply-To']).toBe(`<${second.messageId}@strikewatch.example>`);
     expect(e3.headers.References).toBe(
-      `<${first.messageId}@strikewatch.example> <${second.messageId}@strikewatch.example>`,
+      `${root} <${first.messageId}@strikewatch.example> <${second.messageId}@strikewatch.example>`,
     );
     expect(e3.headers['List-Unsubscribe']).toBe(
       '<mailto:unsubscribe@strikewatch.example?subject=unsubscribe%20desk>, <https://strikewatch.example/u?s=desk>',
