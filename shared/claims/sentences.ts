@@ -75,9 +75,17 @@ export function isHeadlineJunk(s: Sentence): boolean {
 
 // Page furniture a scraped sentence may start with: date stamps ("2 July 2016", "01.10.2017",
 // "Published October 4 2016", "Last updated at Apr 052017"), Sputnik's "(updated 1935
-// 05.10.2017) Get short URL 101", photo credits "(AFP Photo)", share and follow-us links. It is
+// 05.10.2017) Get short URL 101", photo credits "(AFP Photo)", share and follow-us links, keyword
+// lists ("Tags Syria Aleppo ..."). It is
 // not part of what the article says, so a quote leaves it out.
 const DATE_STAMP = `(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH_SOURCE},?\\s+\\d{4}|${MONTH_SOURCE}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|${MONTH_SOURCE}\\s+\\d{6}|\\d{1,2}[-./]\\d{1,2}[-./](?:\\d{4}|\\d{2}))(?:\\s+\\d{3,4}(?:\\s*(?:AM|PM))?)?(?:\\s+UTC(?:[+-]\\d{1,2})?|\\s+GMT)?`;
+const TAG_STOPS = 'the|a|an|was|were|has|have|had|is|are|said|says|on|at|in|by|and';
+const LEAD_STARTS = [
+  'The|A|An|At\\s+least|More\\s+than|Almost|Nearly|About|Around|Overnight|Dozens|Hundreds',
+  'Several|Government|Regime|\\d+|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven',
+  'Twelve|Thirteen|Fourteen|Fifteen|Sixteen|Seventeen|Eighteen|Nineteen|Twenty|Thirty|Forty',
+  'Fifty',
+].join('|');
 const FURNITURE_PIECES = [
   `(?:(?:Published|Posted|Updated|Last\\s+updated)(?:\\s+(?:on|at))?:?\\s+)?${DATE_STAMP}(?:\\s+by\\s+[A-Z][\\w'’-]*\\s+[A-Z][\\w'’-]*)?`,
   `Date\\s+of\\s+publication:?\\s+${DATE_STAMP}`,
@@ -89,6 +97,9 @@ const FURNITURE_PIECES = [
   `\\((?:[A-Z][\\w.&'’-]*\\s*){1,5}(?:Photo|Archive|Agencies|File)?\\)`,
   `(?:AFP|Reuters|AP|dpa|Xinhua)(?=\\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\\d))`,
   `(?:Share|Print|E-?mail|Tweet|Comments?|Follow\\s+us)(?:\\s+(?:this|on|via|article|story|page|Facebook|Twitter|Telegram|\\d+))*(?=\\s+[A-Z"“])`,
+  // A page's keyword list glued to the lead ("Tags Syria Idlib barrel bombs SOHR The regime
+  // ..."): keywords hold no article or auxiliary, and end where a lead's usual first word starts.
+  `Tags:?\\s+(?:(?!(?:${TAG_STOPS})\\s)\\S+\\s+){1,15}?(?=(?:${LEAD_STARTS})\\s)`,
 ];
 const LEADING_FURNITURE_RE = new RegExp(`^(?:${FURNITURE_PIECES.join('|')})\\s*`);
 

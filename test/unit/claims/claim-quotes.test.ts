@@ -72,6 +72,19 @@ describe('leadingFurnitureLength', () => {
     expect(leadingFurnitureLength('(the army said) it shelled the town at night.')).toBe(0);
   });
 
+  it("trims a page's keyword list glued to the lead, and nothing of the lead", () => {
+    const tags = 'Tags Syria Idlib barrel bombs Observatory for Human Rights ';
+    expect(leadingFurnitureLength(`${tags}The regime killed 12 civilians in Idlib.`)).toBe(
+      tags.length,
+    );
+    expect(leadingFurnitureLength('Tags: Aleppo siege UN An air raid killed nine people.')).toBe(
+      'Tags: Aleppo siege UN '.length,
+    );
+    // No usual first word of a lead, or an article inside the run: not a keyword list.
+    expect(leadingFurnitureLength('Tags Syria rebels launched a raid on the town.')).toBe(0);
+    expect(leadingFurnitureLength('Tags were found in the rubble. The army left.')).toBe(0);
+  });
+
   it('trims the tail of a stamp the sentence before took the start of', () => {
     const cut = leadingFurnitureLength('11.2016) Get short URL 12 Air raids killed six people.');
     expect(cut).toBe('11.2016) Get short URL 12 '.length);
