@@ -1,13 +1,10 @@
-import { spawn } from 'node:child_process';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createDynamoDbStore } from '../../shared/adapters/dynamodb/dynamodb-store.ts';
 import { defaultTopics } from '../../shared/config/schema.ts';
 import { faKesText, loadFaKes } from '../../shared/corpus/fa-kes.ts';
 import { fingerprintText } from '../../shared/dedupe/fingerprint.ts';
-import { createDynamoClient } from '../../shared/local/embedded-dynamodb.ts';
 import { classifyTopics } from '../../shared/topics/index.ts';
 import { assignStory } from '../../shared/use-cases/assign-story.ts';
+import { externalDynamo, pct } from './child-services.ts';
 
 // `npx tsx scripts/bench/dedupe-alone.ts [--rounds N]`: the dedupe stage alone (assignStory on
 // the real DynamoDB adapter), over FA-KES's on-topic articles in corpus order, against a fresh
@@ -15,33 +12,17 @@ import { assignStory } from '../../shared/use-cases/assign-story.ts';
 // process or the table. Prints p50 / p95 ms per article and the stories made: the stage's own
 // cost, apart from the replay's table size and the machine's other work.
 
-const here = dirname(fileURLToPath(import.meta.url));
+// The AWS SDK's Node 20 notice is not a figure.
+process.removeAllListeners('warning');
+
 const rounds = Number(process.argv[process.argv.indexOf('--rounds') + 1]) || 3;
-
-async function dynalite(): Promise<{ endpoint: string; stop(): void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', resolve(here, 'dynalite-process.ts')], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const line = await new Promise<string>((done) =>
-    child.stdout.once('data', (c: Buffer) => done(String(c).split('\n')[0] ?? '')),
-  );
-  return {
-    endpoint: (JSON.parse(line) as { endpoint: string }).endpoint,
-    stop: () => child.kill(),
-  };
-}
-
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
-};
 
 const rows = loadFaKes().filter(
   (r) => classifyTopics({ title: r.title, text: r.content }, defaultTopics).relevant,
 );
 for (let round = 0; round < rounds; round++) {
-  const db = await dynalite();
-  const client = createDynamoClient(db.endpoint);
+  const db = await externalDynamo();
+  const client = db.client;
   const store = createDynamoDbStore({ client, tableName: `dedupe-${round}` });
   await store.table.ensureTable();
   let clock = Date.parse('2026-01-01T00:00:00Z');
@@ -68,6 +49,5 @@ for (let round = 0; round < rounds; round++) {
   console.log(
     `round ${round + 1}: ${rows.length} on-topic articles, ${stories.size} stories, dedupe p50 ${pct(ms, 50).toFixed(2)} ms, p95 ${pct(ms, 95).toFixed(2)} ms`,
   );
-  client.destroy();
-  db.stop();
+  await db.close();
 }

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
@@ -16,7 +15,6 @@ import { BAND_COUNT, fingerprintText } from '../../shared/dedupe/fingerprint.ts'
 import { extractArticle, floorExtract } from '../../shared/extract/extract-article.ts';
 import { WorkerExtractor } from '../../shared/extract/worker-extractor.ts';
 import type { DemoSite, SitePage } from '../../shared/local/demo-site.ts';
-import { createDynamoClient, type EmbeddedDynamo } from '../../shared/local/embedded-dynamodb.ts';
 import type { LocalDeps } from '../../shared/local/local-deps.ts';
 import { classifyTopics } from '../../shared/topics/index.ts';
 import { deliverDue } from '../../shared/use-cases/deliver-alerts.ts';
@@ -31,6 +29,7 @@ import type { Stage, StageReporter } from '../../shared/use-cases/stage-timer.ts
 import { faKesPageRenderer, faKesPages } from '../../testkit/fa-kes-site.ts';
 import { type Harness, startHarness } from '../../testkit/pipeline-harness.ts';
 import type { BundleMeasurements } from './bundle-size.ts';
+import { childService, externalDynamo, median, pct } from './child-services.ts';
 import type { ReplayReportFigures } from './report-figures.ts';
 
 // `npm run bench [-- --quick]`: the FA-KES corpus replayed through the real pipeline (pages of
@@ -50,12 +49,6 @@ process.removeAllListeners('warning');
 
 const progress = (msg: string) => process.stderr.write(`bench: ${msg}\n`);
 
-const pct = (xs: number[], p: number) => {
-  if (xs.length === 0) return 0;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
-};
-const median = (xs: number[]) => pct(xs, 50);
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
 /** `--call-sites`: the breakdown names the store method of each call too (slower: a stack each). */
@@ -136,45 +129,6 @@ interface Env {
   close(): Promise<void>;
 }
 
-/**
- * A service of the benchmark in its own process, as it would be on the network: the pipeline's
- * memory and CPU figures are then the pipeline's alone. Resolves with the JSON of its first line.
- */
-async function childService<T>(
-  script: string,
-  env: Record<string, string>,
-): Promise<{ info: T; stop(): Promise<string> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', resolve(here, script)], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let buf = '';
-  child.stdout.on('data', (c: Buffer) => {
-    buf += c.toString();
-  });
-  const first = await new Promise<string>((done, fail) => {
-    const check = () => {
-      if (buf.includes('\n')) done(buf.split('\n')[0] ?? '');
-    };
-    child.stdout.on('data', check);
-    child.once('exit', (code) => fail(new Error(`${script} exited with ${code}`)));
-  });
-  // A bench that dies (out of memory, Ctrl-C) must not leave the service running.
-  const killChild = () => child.kill('SIGKILL');
-  process.once('exit', killChild);
-  return {
-    info: JSON.parse(first) as T,
-    // Resolves with what the service printed after its first line (its closing figures).
-    stop: async () => {
-      process.off('exit', killChild);
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-      return buf.split('\n').slice(1).join('\n').trim();
-    },
-  };
-}
-
 /** The outlets' sites in a child process; resolves once it listens. */
 async function externalSite(rowIndexes: number[]): Promise<DemoSite> {
   const { info, stop } = await childService<Pick<DemoSite, 'baseUrl' | 'feeds'>>(
@@ -186,24 +140,6 @@ async function externalSite(rowIndexes: number[]): Promise<DemoSite> {
     stats: { requests: 0, notModified: 0, bodyBytes: 0 },
     close: async () => {
       await stop();
-    },
-  };
-}
-
-/** dynalite in a child process (DynamoDB is not in the Lambda's memory either). */
-async function externalDynamo(): Promise<EmbeddedDynamo & { peakRssMB(): number | null }> {
-  const { info, stop } = await childService<{ endpoint: string }>('dynalite-process.ts', {});
-  const client = createDynamoClient(info.endpoint);
-  let peak: number | null = null;
-  return {
-    endpoint: info.endpoint,
-    client,
-    peakRssMB: () => peak,
-    close: async () => {
-      client.destroy();
-      const closing = await stop();
-      const m = /"peakRssMB":\s*([\d.]+)/.exec(closing);
-      peak = m ? Number(m[1]) : null;
     },
   };
 }

@@ -11,9 +11,10 @@ import { addMs, isoNow } from './deps.ts';
 
 // Which story an article belongs to: the same text or the same distinctive headline seen before
 // (any URL, any outlet, any date), else near-duplicate text seen within a few days, else a story
-// of its own (named after the article). Four requests for a new story, in three round trips:
-// the index write; the band read and the two identity claims at once; the candidates' and
-// owners' fingerprints in one read (when there are any); then the story chosen, if not its own.
+// of its own (named after the article). An article of a new story takes four requests in two
+// round trips: the index write, then the band read and the two identity claims at once. Then,
+// when there are any, the candidates' and owners' fingerprints in one read, and the chosen story
+// written to its fingerprint when it is not its own.
 
 const MAX_CANDIDATES = 8;
 const DAY_MS = 86_400_000;

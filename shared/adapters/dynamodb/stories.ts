@@ -75,10 +75,9 @@ function storyFields(story: StoryRecord) {
 }
 
 /** The band slots' articles in the date window, most shared bands first. */
-function bandCandidates(items: Item[], from: string, to: string): StoryCandidate[] {
+function bandCandidates(slots: Item[], from: string, to: string): StoryCandidate[] {
   const byArticle = new Map<string, StoryCandidate>();
-  for (const item of items) {
-    if (!String(item.pk).startsWith('BAND#')) continue;
+  for (const item of slots) {
     const storyDate = String(item.storyDate);
     if (storyDate < from || storyDate > to) continue;
     const articleId = String(item.articleId);
@@ -134,15 +133,16 @@ export class DynamoStoryIndex implements StoryIndex {
         for (let slot = 0; slot < BAND_SLOTS; slot++)
           keys.push(itemKey.band(i, band, period, slot));
       });
-    const items = await this.table.batchGet(keys);
+    const identityOf = new Map(identities.map((id) => [itemKey.contentHash(id).pk, id]));
     const owners: StoryCandidates['owners'] = new Map();
-    for (const [i, identity] of identities.entries()) {
-      const key = keys[i];
-      const item = items.find((it) => it.pk === key?.pk && it.sk === key?.sk);
-      if (item)
+    const slots: Item[] = [];
+    for (const item of await this.table.batchGet(keys)) {
+      const identity = identityOf.get(String(item.pk));
+      if (identity === undefined) slots.push(item);
+      else
         owners.set(identity, { articleId: String(item.articleId), storyId: String(item.storyId) });
     }
-    return { candidates: bandCandidates(items, from, to), owners };
+    return { candidates: bandCandidates(slots, from, to), owners };
   }
 
   async getFingerprints(articleIds: string[]): Promise<ArticleFingerprint[]> {
