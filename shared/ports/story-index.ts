@@ -32,34 +32,17 @@ export interface ContentOwner {
   created: boolean;
 }
 
-/** What one read of the index found: near-duplicate candidates, and content identities' owners. */
-export interface StoryCandidates {
-  candidates: StoryCandidate[];
-  /** The owner of each asked content identity that has one, by identity. */
-  owners: Map<string, { articleId: string; storyId: string }>;
-}
-
 export interface StoryIndex {
   /**
-   * Conditionally registers a content identity; returns its owner (this article if it was
-   * first). `ownerIfLost`: where a lost claim learns its owner (a read already under way), so
-   * that it reads the item only when that finds none (the owner came in between).
+   * Registers a content identity unless another article has; returns its owner (this article
+   * if it was first). One write, that reads the owner it keeps.
    */
   claimContentHash(
     contentHash: string,
     owner: { articleId: string; storyId: string },
-    ownerIfLost?: () => Promise<{ articleId: string; storyId: string } | undefined>,
   ): Promise<ContentOwner>;
-  /**
-   * Candidate stories sharing a MinHash band, within a date window, and the owners of the
-   * content identities asked for: one read of a fixed number of keys.
-   */
-  findStoryCandidates(
-    bands: string[],
-    from: string,
-    to: string,
-    identities?: string[],
-  ): Promise<StoryCandidates>;
+  /** Candidate stories sharing a MinHash band, within a date window: one read of a fixed number of keys. */
+  findStoryCandidates(bands: string[], from: string, to: string): Promise<StoryCandidate[]>;
   getFingerprints(articleIds: string[]): Promise<ArticleFingerprint[]>;
   /**
    * Indexes an article's bands and fingerprint for near-duplicate lookups. The fingerprint is

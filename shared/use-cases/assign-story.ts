@@ -6,15 +6,16 @@ import {
   type TextFingerprint,
 } from '../dedupe/fingerprint.ts';
 import type { Clock } from '../ports/clock.ts';
-import type { StoryCandidate, StoryIndex } from '../ports/story-index.ts';
+import type { ContentOwner, StoryCandidate, StoryIndex } from '../ports/story-index.ts';
 import { addMs, isoNow } from './deps.ts';
 
 // Which story an article belongs to: the same text or the same distinctive headline seen before
 // (any URL, any outlet, any date), else near-duplicate text seen within a few days, else a story
-// of its own (named after the article). An article of a new story takes four requests in two
-// round trips: the index write, then the band read and the two identity claims at once. Then,
-// when there are any, the candidates' and owners' fingerprints in one read, and the chosen story
-// written to its fingerprint when it is not its own.
+// of its own (named after the article). An article of a new story takes two round trips: the
+// index write with the claims of its two identities (three requests at once), then the band
+// read. Then, when there are any, the
+// candidates' and owners' fingerprints in one read, and the chosen story written to its
+// fingerprint when it is not its own.
 
 const MAX_CANDIDATES = 8;
 const DAY_MS = 86_400_000;
@@ -71,37 +72,30 @@ function datesCompatible(a: string | null, b: string | null): boolean {
 interface Found {
   candidates: StoryCandidate[];
   /** Owners of the text and headline identities, in that order, when another article has one. */
-  owners: { articleId: string; storyId: string }[];
+  owners: ContentOwner[];
 }
 
-/**
- * Reads the band slots and claims the text and headline identities at once (three requests in
- * flight, after the index write): the identities' items come in the same read as the bands, so a
- * lost claim needs no second read of its owner.
- */
-async function lookAround(deps: StoryDeps, a: StoryInput, indexedAt: string): Promise<Found> {
+/** Claims the text and headline identities: each names its first article, this one or another. */
+function claimIdentities(deps: StoryDeps, a: StoryInput): Promise<ContentOwner[]> {
+  const self = { articleId: a.articleId, storyId: a.articleId };
+  const identities = [a.fp.contentHash, titleIdentity(a.title)];
+  return Promise.all(
+    identities.flatMap((id) => (id ? [deps.storyIndex.claimContentHash(id, self)] : [])),
+  );
+}
+
+/** The band slots in the date window, read after the index write. */
+async function nearCandidates(deps: StoryDeps, a: StoryInput, indexedAt: string) {
   const window = DEFAULT_SIMILARITY.maxDaysApart * DAY_MS;
   const dayStart = `${storyDay(a)}T00:00:00Z`;
-  const identities = [a.fp.contentHash, titleIdentity(a.title)].filter((x): x is string =>
-    Boolean(x),
-  );
-  const self = { articleId: a.articleId, storyId: a.articleId };
-  const read = deps.storyIndex.findStoryCandidates(
+  const candidates = await deps.storyIndex.findStoryCandidates(
     a.fp.bands,
     addMs(dayStart, -window).slice(0, 10),
     addMs(dayStart, window).slice(0, 10),
-    identities,
   );
-  const claims = identities.map((identity) =>
-    deps.storyIndex.claimContentHash(identity, self, async () => (await read).owners.get(identity)),
-  );
-  const [found, ...owners] = await Promise.all([read, ...claims]);
-  return {
-    candidates: found.candidates
-      .filter((c) => c.articleId !== a.articleId && c.indexedAt < indexedAt)
-      .slice(0, MAX_CANDIDATES),
-    owners: owners.filter((o) => !o.created && o.articleId !== a.articleId),
-  };
+  return candidates
+    .filter((c) => c.articleId !== a.articleId && c.indexedAt < indexedAt)
+    .slice(0, MAX_CANDIDATES);
 }
 
 /**
@@ -130,21 +124,29 @@ export async function assignStory(deps: StoryDeps, a: StoryInput): Promise<Story
   // other, and both choose the story of the one indexed earliest, so they agree. The time is
   // taken here, not when the article was claimed: of two articles in flight, the one that
   // indexes second must rank second, or it would pass over the first (which looked before it
-  // indexed) and both would keep a story of their own.
-  const indexed = await deps.storyIndex.indexFingerprint({
-    articleId: a.articleId,
-    storyId: a.articleId,
-    indexedAt: `${isoNow(deps)}#${a.articleId}`,
-    publishedDate: a.publishedDate,
-    words: a.fp.words,
-    pairs: a.fp.pairs,
-    bands: a.fp.bands,
-    storyDate: storyDay(a),
-    firstAttempt: a.firstAttempt ?? false,
-  });
-  // A re-run keeps the story its first run chose.
+  // indexed) and both would keep a story of their own. The identities are claimed with the
+  // index write: a claim returns its owner, so it needs nothing from the look. A re-run claims
+  // them again (a crash may have come between) and keeps the story its first run chose.
+  const [indexed, owners] = await Promise.all([
+    deps.storyIndex.indexFingerprint({
+      articleId: a.articleId,
+      storyId: a.articleId,
+      indexedAt: `${isoNow(deps)}#${a.articleId}`,
+      publishedDate: a.publishedDate,
+      words: a.fp.words,
+      pairs: a.fp.pairs,
+      bands: a.fp.bands,
+      storyDate: storyDay(a),
+      firstAttempt: a.firstAttempt ?? false,
+    }),
+    claimIdentities(deps, a),
+  ]);
   if (indexed.existed) return { storyId: indexed.storyId, duplicateOf: null };
-  const chosen = await chooseStory(deps, a, await lookAround(deps, a, indexed.indexedAt));
+  const found = {
+    candidates: await nearCandidates(deps, a, indexed.indexedAt),
+    owners: owners.filter((o) => !o.created && o.articleId !== a.articleId),
+  };
+  const chosen = await chooseStory(deps, a, found);
   const assignment: StoryAssignment = chosen
     ? { storyId: chosen.storyId, duplicateOf: chosen.how }
     : { storyId: indexed.storyId, duplicateOf: null };

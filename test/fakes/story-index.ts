@@ -4,7 +4,6 @@ import type {
   ArticleFingerprint,
   ContentOwner,
   StoryCandidate,
-  StoryCandidates,
   StoryIndex,
 } from '../../shared/ports/story-index.ts';
 
@@ -29,23 +28,14 @@ export class InMemoryStoryIndex implements StoryIndex {
     owner: { articleId: string; storyId: string },
   ): Promise<ContentOwner> {
     const first = this.identities.get(contentHash);
-    if (first) return { ...first, created: false };
+    // The first article claiming again (a re-run) is still its owner, as in DynamoDB.
+    if (first) return { ...first, created: first.articleId === owner.articleId };
     this.identities.set(contentHash, { ...owner });
     return { ...owner, created: true };
   }
 
-  async findStoryCandidates(
-    bands: string[],
-    from: string,
-    to: string,
-    identities: string[] = [],
-  ): Promise<StoryCandidates> {
-    const owners: StoryCandidates['owners'] = new Map();
-    for (const identity of identities) {
-      const owner = this.identities.get(identity);
-      if (owner) owners.set(identity, { ...owner });
-    }
-    return { candidates: this.bandCandidates(bands, from, to), owners };
+  async findStoryCandidates(bands: string[], from: string, to: string): Promise<StoryCandidate[]> {
+    return this.bandCandidates(bands, from, to);
   }
 
   private bandCandidates(bands: string[], from: string, to: string): StoryCandidate[] {

@@ -11,7 +11,6 @@ import type {
   ArticleFingerprint,
   ContentOwner,
   StoryCandidate,
-  StoryCandidates,
   StoryIndex,
 } from '../../ports/story-index.ts';
 import { type ItemKey, indexEntry, itemKey } from './keys.ts';
@@ -104,45 +103,32 @@ export class DynamoStoryIndex implements StoryIndex {
   async claimContentHash(
     contentHash: string,
     owner: { articleId: string; storyId: string },
-    ownerIfLost?: () => Promise<{ articleId: string; storyId: string } | undefined>,
   ): Promise<ContentOwner> {
-    const key = itemKey.contentHash(contentHash);
-    if (await this.table.putIfAbsent({ ...key, ...owner })) return { ...owner, created: true };
-    const known = await ownerIfLost?.();
-    if (known) return { ...known, created: false };
-    const first = await this.table.get(key);
-    return {
-      articleId: String(first?.articleId ?? owner.articleId),
-      storyId: String(first?.storyId ?? owner.storyId),
-      created: false,
+    // Set only where absent, returning the item as it is after: the first article's ids, in
+    // one request whether this claim won or lost.
+    const kept = await this.table.update(itemKey.contentHash(contentHash), {
+      expression:
+        'SET articleId = if_not_exists(articleId, :a), storyId = if_not_exists(storyId, :s)',
+      values: { ':a': owner.articleId, ':s': owner.storyId },
+      returnNew: true,
+    });
+    const first = {
+      articleId: String(kept?.articleId ?? owner.articleId),
+      storyId: String(kept?.storyId ?? owner.storyId),
     };
+    return { ...first, created: first.articleId === owner.articleId };
   }
 
-  async findStoryCandidates(
-    bands: string[],
-    from: string,
-    to: string,
-    identities: string[] = [],
-  ): Promise<StoryCandidates> {
-    // Every slot of every band in the window's periods and the identities' items, in one
-    // BatchGetItem (at most 16 x 2 x 3 + 2 keys): the cost depends neither on the table's size
-    // nor on how common a band value is.
-    const keys: ItemKey[] = identities.map(itemKey.contentHash);
+  async findStoryCandidates(bands: string[], from: string, to: string): Promise<StoryCandidate[]> {
+    // Every slot of every band in the window's periods, in one BatchGetItem (at most 16 x 3 x 2
+    // keys): the cost depends neither on the table's size nor on how common a band value is.
+    const keys: ItemKey[] = [];
     for (const period of bandPeriods(from, to))
       bands.forEach((band, i) => {
         for (let slot = 0; slot < BAND_SLOTS; slot++)
           keys.push(itemKey.band(i, band, period, slot));
       });
-    const identityOf = new Map(identities.map((id) => [itemKey.contentHash(id).pk, id]));
-    const owners: StoryCandidates['owners'] = new Map();
-    const slots: Item[] = [];
-    for (const item of await this.table.batchGet(keys)) {
-      const identity = identityOf.get(String(item.pk));
-      if (identity === undefined) slots.push(item);
-      else
-        owners.set(identity, { articleId: String(item.articleId), storyId: String(item.storyId) });
-    }
-    return { candidates: bandCandidates(slots, from, to), owners };
+    return bandCandidates(await this.table.batchGet(keys), from, to);
   }
 
   async getFingerprints(articleIds: string[]): Promise<ArticleFingerprint[]> {
