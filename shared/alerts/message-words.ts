@@ -83,10 +83,36 @@ export function strikePhrase(perpetrator: Actor | null): string {
   return adj ? `${adj} ${noun}` : noun;
 }
 
-/** A party's own name as the text gives it, else the canonical one. */
+/** Parties whose canonical name says only what kind they are: any name the text gives says more. */
+const GENERIC_PARTIES = new Set<Actor>(['ngo', 'media', 'other']);
+
+/** Lower-case words without a plural s: "US-led coalitions" -> ["us-led", "coalition"]. */
+const stems = (s: string): string[] =>
+  s
+    .toLowerCase()
+    .split(/\s+/)
+    .map((w) => w.replace(/s$/, ''))
+    .filter((w) => w && w !== 'the');
+
+/**
+ * A party's name as the text gives it where that names it better than the canonical name
+ * ("Russian military", "SANA", "Washington"), else the canonical one: a common noun ("army",
+ * "regime"), a modifier cut from its noun ("US-led") or a part of the canonical name itself
+ * ("Coalitions", "US-led coalition") says less than "the Syrian government" or "the US-led
+ * coalition". For a party known only by its kind (an NGO, a news outlet, another party), any
+ * given name ("activists", "the monitor") says more.
+ */
 export function partyName(actor: Actor, name: string | null | undefined): string {
-  const given = name?.trim();
-  return given ? given : actorName(actor);
+  const text = name?.trim() ?? '';
+  const given = text.replace(/^the\s+/i, '');
+  if (!given) return actorName(actor);
+  // "The UN" for "the UN": the text's own capitals.
+  if (GENERIC_PARTIES.has(actor) || text.toLowerCase() === actorName(actor).toLowerCase())
+    return text;
+  const proper = /^\p{Lu}/u.test(given) && !/-(led|backed)$/i.test(given);
+  const canonical = new Set(stems(actorName(actor)));
+  const addsToCanonical = stems(given).some((w) => !canonical.has(w));
+  return proper && addsToCanonical ? text : actorName(actor);
 }
 
 const QUALIFIER_WORDS: Record<Qualifier, string> = {

@@ -141,7 +141,8 @@ function accusationLine(a: AccusationEntry, changes: readonly Change[]): Accusat
 /** How a message shows one accusation; `isNew` when this update is what brought it. */
 export function accusationLineOf(a: AccusationEntry, isNew: boolean): AccusationLine {
   return {
-    accuser: partyName(a.accuser, a.accuserName),
+    // It starts the accusation's line: "The Syrian government accuses ...".
+    accuser: capitalise(partyName(a.accuser, a.accuserName)),
     accused: partyName(a.accused, a.accusedName),
     allegation: a.allegation,
     quote: a.quote,

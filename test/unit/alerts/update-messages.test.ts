@@ -129,7 +129,8 @@ describe('message content', () => {
     expect(m.accusations.map((a) => [a.accuser, a.accused, a.allegation, a.quote])).toEqual([
       [
         'Russian Defence Ministry',
-        'US-led coalition',
+        // The text's "US-led coalition" is the canonical name, said as a sentence says it.
+        'the US-led coalition',
         'killed civilians in Raqqa',
         S.russiaAccuses,
       ],
