@@ -7,11 +7,9 @@ import { accusationLineOf, type UpdateMessage } from './update-message.ts';
 // announces (accusation records of their own: no incident took them) ride in the message of the
 // article's first incident update, for every subscriber who gets that message. A subscriber who
 // wants such an accusation but not the incident still gets it as its own message, so nothing is
-// lost to anyone. An accusation rides only where every reader of the incident's message wants
-// it: one stored for the `actors` filters alone, or one a reader's filters refuse (a
-// casualties-only subscriber), goes on its own to whoever wants it, so nobody reads what their
-// filters turned away. Pure: the same updates always route the same way, so a re-run of the
-// article puts the very same messages.
+// lost to anyone. Only accusations of the topic ride: one stored for the `actors` filters alone
+// must not reach every reader of the incident. Pure: the same updates always route the same way,
+// so a re-run of the article puts the very same messages.
 
 export interface ArticleUpdate {
   record: TrackedRecord;
@@ -44,10 +42,10 @@ export function routeArticleUpdates<T extends ArticleUpdate>(
     announced.find((a) => a.record.kind === 'incident' && wanted.get(a.update.messageId)?.length) ??
     null;
   const readers = new Set((lead ? wanted.get(lead.update.messageId) : [])?.map((s) => s.id));
-  const riders = announced.filter(isAccusationUpdate).filter((a) => {
-    const wantIt = new Set(wanted.get(a.update.messageId)?.map((s) => s.id));
-    return a.record.ofTopic && readers.size > 0 && [...readers].every((id) => wantIt.has(id));
-  });
+  const riders = announced
+    .filter(isAccusationUpdate)
+    .filter((a) => a.record.ofTopic)
+    .filter((a) => wanted.get(a.update.messageId)?.some((s) => readers.has(s.id)));
   for (const r of riders) {
     const own = wanted.get(r.update.messageId) ?? [];
     wanted.set(

@@ -6,9 +6,8 @@ import { type FakePipeline, fakePipeline, SLACK_URL } from '../../fakes/fake-pip
 import { accusation, article, articleClaims, figure } from '../../helpers/incident-builders.ts';
 
 // "Several claims from one article come in one message": an article's stand-alone accusations
-// ride in its incident message when every subscriber who gets that message wants them; a
-// subscriber who wants only the accusation still gets it on its own; an accusation not of the
-// topic, or one a reader's filters refuse, never rides.
+// ride in its incident message for every subscriber who gets that message; a subscriber who
+// wants only the accusation still gets it on its own; an accusation not of the topic never rides.
 
 const raqqa = figure({
   count: 22,
@@ -99,24 +98,6 @@ describe('one message per article', () => {
     expect(more).toEqual([]);
     expect(lead).not.toMatch(/obstructing aid/);
     expect(postsTo(p, '3').join('\n')).toMatch(/obstructing aid/);
-  });
-
-  it("an accusation a reader's filters refuse does not ride: it goes alone to who wants it", async () => {
-    const casualtiesOnly = {
-      id: 'tolls',
-      slack: { webhookUrl: `${SLACK_URL}4` },
-      filters: { kinds: ['casualty'] },
-    };
-    const p = fakePipeline({ config: withSubscribers([everything, casualtiesOnly]) });
-    const { alerts } = await oneArticle(p);
-    expect(alerts).toHaveLength(2);
-    const [tolls, ...moreTolls] = postsTo(p, '4');
-    expect(moreTolls).toEqual([]);
-    expect(tolls).toMatch(/22 civilians/);
-    expect(tolls).not.toMatch(/bombing a hospital/);
-    const desk = postsTo(p, '');
-    expect(desk).toHaveLength(2);
-    expect(desk.filter((m) => /bombing a hospital in Aleppo/.test(m))).toHaveLength(1);
   });
 
   it('a re-run of the article queues the very same message and sends nothing again', async () => {
