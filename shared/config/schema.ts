@@ -196,6 +196,18 @@ export const defaultTopics = [
   },
 ];
 
+/** Ids used twice in feeds, topics or subscribers (read from whatever the input holds). */
+function duplicateIds(cfg: unknown, ctx: z.RefinementCtx): void {
+  const lists = (cfg ?? {}) as Record<string, unknown>;
+  for (const key of ['feeds', 'topics', 'subscribers']) {
+    const list = lists[key];
+    if (!Array.isArray(list)) continue;
+    const ids = list.flatMap((x) => (typeof x?.id === 'string' ? [x.id as string] : []));
+    for (const d of new Set(ids.filter((v, i) => ids.indexOf(v) !== i)))
+      ctx.addIssue({ code: 'custom', path: [key], message: `duplicate id "${d}"` });
+  }
+}
+
 export const configSchema = z
   .strictObject({
     feeds: z.array(feedSchema).min(1, 'configure at least one feed'),
@@ -205,17 +217,10 @@ export const configSchema = z
     network: networkSchema,
     extraction: extractionSchema,
   })
+  // Run even when other fields are wrong, so that one pass lists every mistake: the value is
+  // then the input as far as it parsed, read here as unknown.
+  .superRefine((cfg, ctx) => duplicateIds(cfg, ctx), { when: () => true })
   .superRefine((cfg, ctx) => {
-    const dupes = (ids: string[]) => ids.filter((v, i) => ids.indexOf(v) !== i);
-    for (const [key, list] of [
-      ['feeds', cfg.feeds],
-      ['topics', cfg.topics],
-      ['subscribers', cfg.subscribers],
-    ] as const) {
-      for (const d of dupes(list.map((x) => x.id))) {
-        ctx.addIssue({ code: 'custom', path: [key], message: `duplicate id "${d}"` });
-      }
-    }
     const topicIds = new Set(cfg.topics.map((t) => t.id));
     cfg.subscribers.forEach((s, i) => {
       for (const t of s.filters.topics ?? []) {

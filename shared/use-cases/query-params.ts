@@ -68,7 +68,7 @@ export type CheckedQuery = Omit<QueryParams, 'actor'> & { actor?: Actor | undefi
 export class QueryParamsError extends QueryInvalidError {}
 
 export function parseQueryParams(raw: unknown): CheckedQuery {
-  const r = queryParamsSchema.safeParse(raw);
+  const r = queryParamsSchema.safeParse(raw, { reportInput: true });
   if (!r.success) throw new QueryParamsError(`invalid query:\n${formatIssues(r.error)}`);
   const { actor, ...rest } = r.data;
   if (actor === undefined) return rest;

@@ -49,6 +49,28 @@ describe('config validation', () => {
     expect(message).toMatch(/exactly one of webhookUrl, webhookUrlEnv, webhookUrlSecret/);
     expect(message).toMatch(/network\.timeoutMs/);
     expect(message).toMatch(/extra/);
+    // In the same pass as the field errors, not only once they are mended.
+    expect(message).toMatch(/feeds: duplicate id "a"/);
+  });
+
+  it('names the option a mistyped value most likely meant, never echoing the value', () => {
+    const typo = { ...minimal, subscribers: [{ id: 's', slack: { webhookUrlEnv: 'HOOK' } }] };
+    const withActor = (actor: string) =>
+      parseConfig({
+        ...typo,
+        subscribers: [{ ...typo.subscribers[0], filters: { actors: [actor] } }],
+      });
+    expect(() => withActor('coalitoin')).toThrow(/actors\.0: did you mean "coalition"\?/);
+    expect(() => withActor('Russia')).toThrow(/did you mean "russia"\?/);
+    let far = '';
+    try {
+      withActor('zzqqxx-secret');
+    } catch (err) {
+      far = (err as Error).message;
+    }
+    expect(far).toMatch(/Invalid option/);
+    expect(far).not.toMatch(/did you mean/);
+    expect(far).not.toContain('zzqqxx-secret');
   });
 
   it('rejects duplicate ids, unknown topics and email without delivery settings', () => {
