@@ -1,6 +1,6 @@
 import { hashId } from '../incidents/identity.ts';
 import { kindRank } from '../incidents/tracked.ts';
-import { formatTime } from './message-words.ts';
+import { formatTime, plural } from './message-words.ts';
 import type { UpdateMessage } from './update-message.ts';
 
 // Digests and overflow: one message listing the updates of a period. A digest subscriber
@@ -108,8 +108,6 @@ function entriesOf(messages: readonly UpdateMessage[]): DigestEntry[] {
   }
   return [...byRecord.values()];
 }
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export function buildDigest(
   kind: DigestMessage['kind'],

@@ -75,6 +75,9 @@ const STRIKE_OF: Record<Actor, [string, 'strike' | 'attack']> = {
 export const actorName = (a: Actor): string => ACTOR_NAMES[a] ?? a;
 export const shortActorName = (a: Actor): string => SHORT_NAMES[a] ?? ACTOR_NAMES[a] ?? a;
 export const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+/** "1 feed", "3 feeds". */
+export const plural = (n: number, one: string, many = `${one}s`): string =>
+  `${n} ${n === 1 ? one : many}`;
 
 /** "US-led coalition strike", "Islamic State attack", "strike" (nobody named). */
 export function strikePhrase(perpetrator: Actor | null): string {

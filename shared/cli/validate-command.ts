@@ -1,3 +1,4 @@
+import { plural } from '../alerts/message-words.ts';
 import { awsConfigNotes, checkAwsTarget } from '../config/aws-target.ts';
 import { type ConfigProblem, formatProblems, throwProblems } from '../config/config-problems.ts';
 import { loadConfigFile } from '../config/load-config.ts';
@@ -25,7 +26,11 @@ function printNotes(label: string, notes: readonly ConfigProblem[]): void {
 }
 
 function counts(c: Config): string {
-  return `${c.feeds.length} feeds, ${c.topics.length} topics, ${c.subscribers.length} subscribers`;
+  return [
+    plural(c.feeds.length, 'feed'),
+    plural(c.topics.length, 'topic'),
+    plural(c.subscribers.length, 'subscriber'),
+  ].join(', ');
 }
 
 function validateLocal(file: string, c: Config, env: Env): string {

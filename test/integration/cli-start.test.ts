@@ -183,7 +183,7 @@ network:
     );
     const ok = await runCli(['validate', allowed], { env: cliEnv() });
     expect(ok.code, ok.stderr).toBe(0);
-    expect(ok.stdout).toMatch(/is valid for a local run: 1 feeds, 1 topics, 4 subscribers/);
+    expect(ok.stdout).toMatch(/is valid for a local run: 1 feed, 1 topic, 4 subscribers/);
     // What `run` will need from the environment, said ahead.
     expect(ok.stderr).toMatch(/STRIKEWATCH_SLACK_WEBHOOK is not set: export/);
   });
@@ -203,7 +203,7 @@ subscribers:
     const r = await runCli(['validate', '--target', 'aws', good]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(
-      /can be deployed: 1 feeds, 1 topics, 1 subscribers; Slack webhook secrets: slack\/analysts/,
+      /can be deployed: 1 feed, 1 topic, 1 subscriber; Slack webhook secrets: slack\/analysts/,
     );
     // The example itself: its example.org addresses unless --trial.
     const example = await runCli(['validate', '--target', 'aws', 'infra/config/aws.example.yaml']);
