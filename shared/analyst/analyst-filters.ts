@@ -1,4 +1,5 @@
 import { findActors } from '../claims/actors.ts';
+import { closestOption } from '../config/parse-config.ts';
 import { ACTORS, type Actor } from '../domain/claims.ts';
 import { QueryInvalidError } from '../domain/errors.ts';
 import { sameParty, sourceKey } from '../incidents/parties.ts';
@@ -21,8 +22,9 @@ export function resolveActor(value: string): Actor {
   if (ACTOR_IDS.includes(id)) return id as Actor;
   const hit = findActors(v).find((h) => !h.generic);
   if (hit && hit.index <= 4) return hit.actor;
+  const meant = closestOption(id, ACTOR_IDS);
   throw new QueryInvalidError(
-    `unknown actor "${v}": use an actor id (${ACTORS.join(', ')}) or a name such as "US-led coalition" or "Russian Defence Ministry"`,
+    `unknown actor "${v}": ${meant ? `did you mean "${meant}"? ` : ''}use an actor id (${ACTORS.join(', ')}) or a name such as "US-led coalition" or "Russian Defence Ministry"`,
   );
 }
 

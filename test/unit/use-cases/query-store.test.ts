@@ -86,6 +86,10 @@ describe('queryStore', () => {
     await expect(queryStore(store, { kind: 'accusation', actor: 'coal' })).rejects.toThrow(
       /unknown actor "coal"/,
     );
+    // A mistyped id names the one it most likely meant.
+    await expect(queryStore(store, { kind: 'accusation', actor: 'coalitoin' })).rejects.toThrow(
+      /did you mean "coalition"\?/,
+    );
   });
 
   it('reads on past pages that hold no match, and stops at the limit', async () => {
