@@ -259,7 +259,7 @@ describe('incident update planner', () => {
     expect(msg.accusations).toMatchObject([
       {
         accuser: 'Russian Defence Ministry',
-        accused: 'US-led coalition',
+        accused: 'the US-led coalition',
         allegation: 'killed civilians in Raqqa',
         isNew: true,
       },
