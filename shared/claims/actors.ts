@@ -4,7 +4,7 @@
 // "Syrian National Coalition" before "Syrian", "Britain-based monitor" before "Britain").
 
 import type { Actor } from '../domain/claims.ts';
-import { isPlaceName } from './places.ts';
+import { GOVERNORATE_SOURCE, isPlaceName } from './places.ts';
 import { allMatches } from './regex.ts';
 
 export interface ActorHit {
@@ -30,9 +30,11 @@ function caseless(source: string): string {
   return source.replace(/(?<![\\\w])([a-z])(?=[a-z])/g, (c) => `[${c.toUpperCase()}${c}]`);
 }
 
-// Syria's provinces, whose governors speak for the state.
-const SYRIAN_PROVINCE =
-  'Homs|Hama|Aleppo|Damascus|Latakia|Lattakia|Tartous|Tartus|Deir\\s+(?:Ez|ez|al-|el-)[Zz]o?u?r|Deir\\s+Ezzor|Hasakah|Hasaka|Hassakeh|Raqqa|Idlib|Idleb|Daraa|Deraa|Sweida|Suwayda|Quneitra|Rif\\s+Dimashq|Damascus\\s+Countryside';
+/**
+ * Syria's provinces, whose governors speak for the state ("the Homs governor"): the places
+ * gazetteer's spellings of each, and Rif Dimashq's.
+ */
+const SYRIAN_PROVINCE = `${GOVERNORATE_SOURCE}|Rif\\s+Dimashq|Damascus\\s+Countryside`;
 // FA-KES stripped apostrophes, so "Russia's" often arrives as "Russias".
 const POSS = "(?:'s|’s|s'|s(?![\\w-]))?";
 

@@ -126,6 +126,30 @@ const escapeRegex = (s: string): string =>
 // Longest alias first, so "Eastern Ghouta" wins over "Ghouta" and "Deir ez-Zor" over "Deir".
 const ALIASES = [...ALIAS_TO_NAME.keys()].sort((a, b) => b.length - a.length).map(escapeRegex);
 const GAZETTEER_RE = new RegExp(`(?<![\\w-])(?:${ALIASES.join('|')})(?![\\w-])`, 'gi');
+/** Syria's governorates by the gazetteer's canonical names (Rif Dimashq aside: not a place it finds). */
+const GOVERNORATES = [
+  'Raqqa',
+  'Deir ez-Zor',
+  'Aleppo',
+  'Idlib',
+  'Homs',
+  'Hama',
+  'Daraa',
+  'Damascus',
+  'Hasakah',
+  'Latakia',
+  'Tartus',
+  'Quneitra',
+  'Sweida',
+];
+
+/** A regex source for every spelling the gazetteer knows of a governorate ("the Homs governor"). */
+export const GOVERNORATE_SOURCE = GAZETTEER.filter(([name]) => name && GOVERNORATES.includes(name))
+  .flat()
+  .sort((a, b) => b.length - a.length)
+  .map(escapeRegex)
+  .join('|');
+
 // Names the gazetteer does not know: "the village of Hanida", "the town of al-Qusour".
 const OF_PLACE_RE =
   /\b(?:town|village|city|neighbou?rhood|district|suburb|province|countryside|area|region|camp)\s+of\s+((?:al-|Al-|el-|ad-|as-|ash-)?[A-Z][\w'-]+(?:\s+(?:al-|el-)?[A-Z][\w'-]+)?)/g;
