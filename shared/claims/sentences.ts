@@ -96,12 +96,34 @@ const FURNITURE_PIECES = [
   `Get\\s+short\\s+URL(?:\\s+\\d+)*(?:\\s+Topic\\b)?`,
   `\\((?:[A-Z][\\w.&'’-]*\\s*){1,5}(?:Photo|Archive|Agencies|File)?\\)`,
   `(?:AFP|Reuters|AP|dpa|Xinhua)(?=\\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\\d))`,
-  `(?:Share|Print|E-?mail|Tweet|Comments?|Follow\\s+us)(?:\\s+(?:this|on|via|article|story|page|Facebook|Twitter|Telegram|\\d+))*(?=\\s+[A-Z"“])`,
+  // Share buttons and counters ("Print Tweet Views 1662 An Islamic State car bomb ...").
+  `(?:Share|Print|E-?mail|Tweet|Comments?|Views|Follow\\s+us)(?:\\s+(?:this|on|via|article|story|page|Facebook|Twitter|Telegram|\\d+))*(?=\\s+[A-Z"“])`,
   // A page's keyword list glued to the lead ("Tags Syria Idlib barrel bombs SOHR The regime
   // ..."): keywords hold no article or auxiliary, and end where a lead's usual first word starts.
   `Tags:?\\s+(?:(?!(?:${TAG_STOPS})\\s)\\S+\\s+){1,15}?(?=(?:${LEAD_STARTS})\\s)`,
 ];
 const LEADING_FURNITURE_RE = new RegExp(`^(?:${FURNITURE_PIECES.join('|')})\\s*`);
+
+// A wire dateline inside a sentence: the page restated the headline and its credit before the
+// wire copy ("Russia says 62 Syrian troops killed in US-led strikes AFP Sunday 18 Sep 2016 More
+// than 60 Syrian government soldiers were killed ..."); the copy starts after it.
+const WIRE_DATELINE_RE = new RegExp(
+  `\\b(?:AFP|Reuters|AP|dpa|Xinhua|Anadolu)\\s+${DATE_STAMP}\\s+(?=["“‘(]?[A-Z0-9])`,
+  'g',
+);
+
+/**
+ * Where the wire copy starts in `sentence`: after the last wire dateline that ends at or before
+ * `before` (0 when there is none).
+ */
+export function wireCopyStart(sentence: string, before: number): number {
+  let start = 0;
+  for (const m of allMatches(WIRE_DATELINE_RE, sentence)) {
+    const end = (m.index ?? 0) + m[0].length;
+    if (end <= before) start = end;
+  }
+  return start;
+}
 
 /**
  * Length of the page furniture at the start of `sentence` (0 when none): what a quote drops

@@ -45,6 +45,10 @@ describe('casualty quotes: page furniture before the sentence', () => {
       'Share this article Follow us on Twitter Ten people were killed in the raid.',
       'Ten people were killed in the raid.',
     ],
+    [
+      'Print Tweet Views 1662 A car bomb killed 20 people near the camp.',
+      'A car bomb killed 20 people near the camp.',
+    ],
   ])('%s', (sentence, quote) => {
     for (const q of quotes(sentence)) expect(q).toBe(quote);
     expect(quotes(sentence).length).toBeGreaterThan(0);
@@ -54,6 +58,21 @@ describe('casualty quotes: page furniture before the sentence', () => {
     const sentence = 'August 13 2016 2037 UTC+3 Government forces killed 20 militants.';
     expect(quotes(sentence)).toEqual(['Government forces killed 20 militants.']);
     for (const q of quotes(sentence)) expect(sentence.endsWith(q)).toBe(true);
+  });
+
+  it('leaves out a headline the page restated before a wire dateline', () => {
+    const sentence =
+      'Shelling hits northern town Monitor AFP Sunday 5 Jun 2016 Shelling on the town killed nine civilians on Sunday a monitor said.';
+    expect(quotes(sentence)).toEqual([
+      'Shelling on the town killed nine civilians on Sunday a monitor said.',
+    ]);
+  });
+
+  it('keeps the restated headline when the claim is in it', () => {
+    const sentence =
+      'Shelling kills nine in northern town Monitor Reuters Sunday 5 Jun 2016 The army said the town was quiet.';
+    for (const q of quotes(sentence)) expect(q.startsWith('Shelling kills nine')).toBe(true);
+    expect(quotes(sentence).length).toBeGreaterThan(0);
   });
 
   it('leaves a sentence with no furniture whole', () => {
