@@ -163,6 +163,9 @@ export function merge(found: Occurrence[], outlet: string): CasualtyFigure[] {
       p.qualifier = f.qualifier;
       if (f.source !== outlet) p.source = f.source;
     }
+    // Told again in the wire copy after a headline the page restated in the same run of text:
+    // the copy's quote is the same sentence without that headline.
+    if (f.quote.length < p.quote.length && p.quote.endsWith(f.quote)) p.quote = f.quote;
     prev.headline ||= o.headline;
     prev.last = o.sentence;
   }

@@ -68,6 +68,14 @@ describe('casualty quotes: page furniture before the sentence', () => {
     ]);
   });
 
+  it('quotes the copy of a figure the restated headline also states', () => {
+    const sentence =
+      'Shelling kills nine in northern town Monitor AFP Sunday 5 Jun 2016 Shelling on the town killed nine civilians on Sunday a monitor said.';
+    expect(quotes(sentence)).toEqual([
+      'Shelling on the town killed nine civilians on Sunday a monitor said.',
+    ]);
+  });
+
   it('keeps the restated headline when the claim is in it', () => {
     const sentence =
       'Shelling kills nine in northern town Monitor Reuters Sunday 5 Jun 2016 The army said the town was quiet.';
