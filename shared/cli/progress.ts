@@ -1,3 +1,4 @@
+import { plural } from '../alerts/message-words.ts';
 import type { CycleProgress } from '../use-cases/run-cycle.ts';
 
 // What a long cycle is doing, on stderr (stdout stays the command's output). In a terminal one
@@ -27,7 +28,7 @@ export function startCycleProgress(
   now: () => number = Date.now,
 ): CycleProgressReporter {
   const started = now();
-  let stage = `polling ${feeds} feed${feeds === 1 ? '' : 's'}`;
+  let stage = `polling ${plural(feeds, 'feed')}`;
   let count = '';
   let shown = false;
   let lastLog = 0;
@@ -58,10 +59,7 @@ export function startCycleProgress(
   const current = (): [string, string] => {
     const count = articles.total ? ` ${articles.done}/${articles.total}` : '';
     if (!polled)
-      return [
-        `polling ${feeds} feed${feeds === 1 ? '' : 's'}${count ? ', processing articles' : ''}`,
-        count,
-      ];
+      return [`polling ${plural(feeds, 'feed')}${count ? ', processing articles' : ''}`, count];
     if (!articles.total) return ['processing and delivering', ''];
     return articles.done < articles.total
       ? ['processing articles', count]

@@ -89,7 +89,7 @@ export function readFunctionEnv<N extends FunctionName>(
   name: N,
   env: Readonly<Record<string, string | undefined>>,
 ): FunctionEnv<N> {
-  const result = FUNCTION_ENV[name].safeParse(env);
+  const result = FUNCTION_ENV[name].safeParse(env, { reportInput: true });
   if (!result.success) {
     throw new ConfigError(
       `${name} cannot start, its environment is invalid (the stack sets it: redeploy):\n${formatIssues(result.error)}`,

@@ -1,4 +1,5 @@
 import { binX, dot, type RectYOptions, rectY, ruleX, ruleY } from '@observablehq/plot';
+import { plural } from '../alerts/message-words.ts';
 import { accountFigure, accountHigh, incidentLine, placeName, utcDay } from './figure-text.ts';
 import { html, type SafeHtml, safeHref } from './html.ts';
 import { CATEGORY_COLOURS, NOT_STATED_COLOUR, type PlotCanvas } from './plot-document.ts';
@@ -66,7 +67,7 @@ function figureEnds(incidents: ReportIncident[]): FigureEnd[] {
 function ruleTitle(i: ReportIncident): string {
   const who = i.perpetrator ? `\nPerpetrator: ${i.perpetrator.name}` : '';
   const n = i.accounts.length;
-  return `${incidentLine(i)}${who}\n${n} account${n === 1 ? '' : 's'}`;
+  return `${incidentLine(i)}${who}\n${plural(n, 'account')}`;
 }
 
 /** One time axis for both panels: the period asked for, widened to every incident and report. */

@@ -13,9 +13,8 @@ import { addMs, isoNow } from './deps.ts';
 // (any URL, any outlet, any date), else near-duplicate text seen within a few days, else a story
 // of its own (named after the article). An article of a new story takes two round trips: the
 // index write with the claims of its two identities (three requests at once), then the band
-// read. Then, when there are any, the
-// candidates' and owners' fingerprints in one read, and the chosen story written to its
-// fingerprint when it is not its own.
+// read. Then, when there are any, the candidates' and owners' fingerprints in one read, and the
+// chosen story written to its fingerprint when it is not its own.
 
 const MAX_CANDIDATES = 8;
 const DAY_MS = 86_400_000;

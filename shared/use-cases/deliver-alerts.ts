@@ -1,3 +1,4 @@
+import { plural } from '../alerts/message-words.ts';
 import { emailFor, emailOptions, slackPayloadFor } from '../alerts/render-alert.ts';
 import type { Config, SubscriberConfig } from '../config/schema.ts';
 import { DeliveryError, SecretNotReadyError, StrikewatchError } from '../domain/errors.ts';
@@ -162,7 +163,7 @@ async function giveUp(
     subject: `${d.alertId}/${d.subscriberId}`,
     feedId: null,
     code: 'delivery_failed',
-    message: `${failure.message} (after ${d.attempts} attempt${d.attempts === 1 ? '' : 's'})`,
+    message: `${failure.message} (after ${plural(d.attempts, 'attempt')})`,
   });
   deps.logger.error('delivery failed permanently', {
     alertId: d.alertId,
