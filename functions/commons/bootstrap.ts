@@ -1,4 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { withoutSdkLogCopies } from '../../shared/adapters/aws/lean-client.ts';
 import { createDynamoDbStore } from '../../shared/adapters/dynamodb/dynamodb-store.ts';
 import { createHttpClient } from '../../shared/adapters/http/http-client.ts';
 import { createSlackSender } from '../../shared/adapters/slack/slack-webhook.ts';
@@ -55,9 +56,9 @@ export const awsClientConfig = (env: { AWS_REGION: string }, requestTimeout = 5_
   requestHandler: { connectionTimeout: 2_000, requestTimeout },
 });
 
-/** An AWS SDK client traced by X-Ray. */
-export function captured<T>(client: T): T {
-  return tracer.captureAWSv3Client(client);
+/** An AWS SDK client traced by X-Ray, without the SDK's log copies (it is given no logger). */
+export function captured<T extends Parameters<typeof withoutSdkLogCopies>[0]>(client: T): T {
+  return withoutSdkLogCopies(tracer.captureAWSv3Client(client));
 }
 
 /** The config the stack compiled into the bundle (esbuild define), validated. */

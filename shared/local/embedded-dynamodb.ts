@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
+import { withoutSdkLogCopies } from '../adapters/aws/lean-client.ts';
 
 // The embedded default store: dynalite (the DynamoDB API over LevelDB) on 127.0.0.1, persisted
 // under the data folder, reached through the real @aws-sdk/client-dynamodb. One LevelDB folder
@@ -50,7 +51,7 @@ export function createDynamoClient(
   endpoint: LocalEndpoint,
   opts: { maxAttempts?: number; requestTimeoutMs?: number } = {},
 ): DynamoDBClient {
-  return new DynamoDBClient({
+  const client = new DynamoDBClient({
     endpoint:
       typeof endpoint === 'string'
         ? endpoint
@@ -68,4 +69,5 @@ export function createDynamoClient(
     maxAttempts: opts.maxAttempts ?? 4,
     requestHandler: { connectionTimeout: 2_000, requestTimeout: opts.requestTimeoutMs ?? 10_000 },
   });
+  return withoutSdkLogCopies(client);
 }
