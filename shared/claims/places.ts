@@ -174,11 +174,29 @@ interface PlaceHit {
   index: number;
 }
 
+// A place that speaks is a government, not where anything happened: "Moscow and Damascus say
+// their pause in bombing will end", "Damascus has accused rebels of shelling".
+const SPEAKS_AFTER_RE =
+  /^\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?(?:say|says|said|accus(?:e|es|ed)|blam(?:e|es|ed)|claim(?:s|ed)?|den(?:y|ies|ied)|insist(?:s|ed)?|warn(?:s|ed)?)\b/;
+
+// After a preposition the name is a place even before a speech verb: "activists in Deir Ezzor
+// said", "a hospital in Idlib said", "activists in northern rural Homs said".
+const PLACE_PREPOSITION_BEFORE_RE =
+  /\b(?:in|of|from|near|at|on|to|across|inside|outside|around|into|throughout)\s+(?:[a-z][\w-]*\s+){0,3}$/i;
+
+function speaksAsGovernment(sentence: string, index: number, length: number): boolean {
+  return (
+    SPEAKS_AFTER_RE.test(sentence.slice(index + length)) &&
+    !PLACE_PREPOSITION_BEFORE_RE.test(sentence.slice(Math.max(0, index - 50), index))
+  );
+}
+
 function placeHits(sentence: string): PlaceHit[] {
   const hits: PlaceHit[] = [];
   for (const m of allMatches(GAZETTEER_RE, sentence)) {
     const name = ALIAS_TO_NAME.get(m[0].toLowerCase().replace(/\s+/g, ' '));
-    if (name) hits.push({ name, index: m.index ?? 0 });
+    if (name && !speaksAsGovernment(sentence, m.index ?? 0, m[0].length))
+      hits.push({ name, index: m.index ?? 0 });
   }
   for (const m of allMatches(OF_PLACE_RE, sentence)) {
     const raw = m[1] ?? '';

@@ -1,5 +1,5 @@
 import { allegationCategory } from '../dedupe/claim-key.ts';
-import type { Accusation, CasualtyFigure, ClaimSet, Victims } from '../domain/claims.ts';
+import type { Accusation, Actor, CasualtyFigure, ClaimSet, Victims } from '../domain/claims.ts';
 import { accusationFits } from './accusation-fit.ts';
 import { byParty, identityKey, lookupKeysFor, sameWordsKey } from './identity.ts';
 import { sameParty, sourceKey } from './parties.ts';
@@ -158,11 +158,32 @@ function groupOf(groups: IncidentReport[], fresh: IncidentReport, l: Located): I
   return fresh;
 }
 
+/**
+ * Where the article's harm accusations against a perpetrator say it struck, when they name one
+ * place only: "62 soldiers killed in US-led strikes" in one sentence, "the coalition carried out
+ * four air strikes against Syrian forces in the Deir Ezzor air base, the army said" in another.
+ */
+function accusedPlace(accusations: readonly Accusation[], perpetrator: Actor | null): string | null {
+  if (!perpetrator) return null;
+  const places = new Map<string, string>();
+  for (const a of accusations) {
+    const pk = placeKey(a.place);
+    if (!pk || !a.place || !sameParty(a.accused, perpetrator)) continue;
+    if (!accusationFits({ ...a, category: allegationCategory(a) }, perpetrator)) continue;
+    places.set(pk, a.place);
+  }
+  return places.size === 1 ? ([...places.values()][0] ?? null) : null;
+}
+
 function groupFigures(input: ArticleClaims): IncidentReport[] {
   const groups: IncidentReport[] = [];
+  const { accusations } = input.claims;
   // Located over every figure: subFigureOf indexes the whole ClaimSet.casualties.
-  for (const l of locateAll(input.claims.casualties, input.storyDate)) {
-    if (l.figure.background) continue;
+  for (const located of locateAll(input.claims.casualties, input.storyDate)) {
+    if (located.figure.background) continue;
+    const l = located.place
+      ? located
+      : { ...located, place: accusedPlace(accusations, located.figure.perpetrator ?? null) };
     const report = groupOf(groups, newReport(input, l), l);
     report.figures.push(reportedFigure(l));
     if (!report.perpetrator && l.figure.perpetrator) {
