@@ -7,7 +7,7 @@
 import { figuresInSentence, type RawFigure } from './casualties.ts';
 import { parseNumber } from './numbers.ts';
 import { findPlace } from './places.ts';
-import { leadingFurnitureLength, wireCopyStart } from './sentences.ts';
+import { leadingFurnitureLength, restatedHeadlineEnd, wireCopyStart } from './sentences.ts';
 
 const LEADING_JUNK_RE =
   /^(?:[\s"“”‘’'.,;:!?()[\]{}\-–—]+|(?:and|or|but|nor|so|yet|that|which|who|whom|whose|while|whereas|although|though|because|as|if|then|also|s)\b\s*)+/i;
@@ -219,8 +219,11 @@ const CLAUSE_BREAK_RE = /[;:]\s|\s[-–—]\s|,\s|["“”]\s?/g;
  */
 export function quoteOf(sentence: string, from = 0, to = sentence.length): string {
   // Page furniture before the sentence proper ("05.10.2017 Get short URL 101") is no quote, nor
-  // the headline a page restated before a wire dateline when the claim is in the copy after it.
-  const whole = sentence.trim();
+  // the headline a page restated before a wire dateline when the claim is in the copy after it;
+  // nor that copy when the claim is in the headline alone.
+  const trimmed = sentence.trim();
+  const headlineEnd = restatedHeadlineEnd(trimmed, to);
+  const whole = headlineEnd > 0 ? trimmed.slice(0, headlineEnd).trim() : trimmed;
   const wire = wireCopyStart(whole, from);
   const furniture = leadingFurnitureLength(whole.slice(wire));
   const cut = wire + (wire + furniture <= from ? furniture : 0);

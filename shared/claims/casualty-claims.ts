@@ -20,7 +20,7 @@ import { findDateHit } from './dates.ts';
 import { merge, type Occurrence } from './figure-merge.ts';
 import { findPlace } from './places.ts';
 import { allMatches } from './regex.ts';
-import { isHeadlineJunk, type Sentence } from './sentences.ts';
+import { isHeadlineJunk, restatedHeadlineEnd, type Sentence } from './sentences.ts';
 
 // Attribution of a figure: "according to X", "X said", "said X", "X reported".
 const ATTRIBUTION_AFTER_RE =
@@ -188,6 +188,7 @@ function occurrenceOf(
     others: f.inherit,
     pos: 0,
     headline: c.sent.line === 0,
+    beforeDateline: restatedHeadlineEnd(text.trim(), f.end) > 0,
     fromBody: c.sent.line !== 0,
     sentence: c.si,
     last: c.si,

@@ -44,6 +44,8 @@ export interface Occurrence {
   pos: number;
   /** The figure is (also) told in the headline. */
   headline: boolean;
+  /** Told before a wire dateline in its run of text: in a headline the page restated. */
+  beforeDateline: boolean;
   /** The figure's fields come from the body, not only the headline. */
   fromBody: boolean;
   /** Index of the sentence the figure comes from (the first one, once merged). */
@@ -117,6 +119,18 @@ function sameOccurrence(a: Occurrence, b: Occurrence, told: Set<number>): boolea
   return true;
 }
 
+/** `o` tells in the wire copy the figure its run's restated headline told, and was quoted for. */
+function copyOfQuotedHeadline(found: Occurrence[], kept: Occurrence, o: Occurrence): boolean {
+  if (o.beforeDateline) return false;
+  return found.some(
+    (x) =>
+      x.into === kept &&
+      x.beforeDateline &&
+      x.sentence === o.sentence &&
+      x.figure.quote === kept.figure.quote,
+  );
+}
+
 export function merge(found: Occurrence[], outlet: string): CasualtyFigure[] {
   const kept: Occurrence[] = [];
   // Sentences that tell a figure.
@@ -164,8 +178,13 @@ export function merge(found: Occurrence[], outlet: string): CasualtyFigure[] {
       if (f.source !== outlet) p.source = f.source;
     }
     // Told again in the wire copy after a headline the page restated in the same run of text:
-    // the copy's quote is the same sentence without that headline.
-    if (f.quote.length < p.quote.length && p.quote.endsWith(f.quote)) p.quote = f.quote;
+    // the copy's quote is the same sentence without that headline (quoted in the headline alone
+    // first, cut at the dateline, the copy's quote is kept too).
+    if (
+      copyOfQuotedHeadline(found, prev, o) ||
+      (f.quote.length < p.quote.length && p.quote.endsWith(f.quote))
+    )
+      p.quote = f.quote;
     prev.headline ||= o.headline;
     prev.last = o.sentence;
   }

@@ -126,6 +126,20 @@ export function wireCopyStart(sentence: string, before: number): number {
 }
 
 /**
+ * Where the headline a page restated before a wire dateline ends, when a claim ending at `to`
+ * is in it ("Russia says 62 Syrian troops killed in US-led strikes AFP Sunday 18 Sep 2016 More
+ * than 60 ..."): the start of the first dateline after `to`, or -1. Four words at least.
+ */
+export function restatedHeadlineEnd(sentence: string, to: number): number {
+  for (const m of allMatches(WIRE_DATELINE_RE, sentence)) {
+    const at = m.index ?? 0;
+    if (at < to) continue;
+    return sentence.slice(0, at).split(/\s+/).filter(Boolean).length >= 4 ? at : -1;
+  }
+  return -1;
+}
+
+/**
  * Length of the page furniture at the start of `sentence` (0 when none): what a quote drops
  * before the first word of the sentence proper. Never more than leaves a few words.
  */

@@ -76,11 +76,18 @@ describe('casualty quotes: page furniture before the sentence', () => {
     ]);
   });
 
-  it('keeps the restated headline when the claim is in it', () => {
+  it('quotes the restated headline alone when the claim is in it only', () => {
     const sentence =
       'Shelling kills nine in northern town Monitor Reuters Sunday 5 Jun 2016 The army said the town was quiet.';
-    for (const q of quotes(sentence)) expect(q.startsWith('Shelling kills nine')).toBe(true);
-    expect(quotes(sentence).length).toBeGreaterThan(0);
+    expect(quotes(sentence)).toEqual(['Shelling kills nine in northern town Monitor']);
+  });
+
+  it('quotes the copy when the title and the restated headline state the figure too', () => {
+    const text =
+      'Shelling kills nine in northern town\n\nShelling kills nine in northern town Monitor AFP Sunday 5 Jun 2016 Shelling on the town killed nine civilians on Sunday a monitor said.';
+    expect(extractClaims(text, ctx).casualties.map((f) => f.quote)).toEqual([
+      'Shelling on the town killed nine civilians on Sunday a monitor said.',
+    ]);
   });
 
   it('leaves a sentence with no furniture whole', () => {
