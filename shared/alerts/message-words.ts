@@ -113,9 +113,13 @@ export function partyName(actor: Actor, name: string | null | undefined): string
   if (GENERIC_PARTIES.has(actor) || text.toLowerCase() === actorName(actor).toLowerCase())
     return text;
   const proper = /^\p{Lu}/u.test(given) && !/-(led|backed)$/i.test(given);
+  return proper && addsToActorName(actor, given) ? text : actorName(actor);
+}
+
+/** Whether the text's name for a party has a word its canonical name has not ("warplanes"). */
+export function addsToActorName(actor: Actor, name: string): boolean {
   const canonical = new Set(stems(actorName(actor)));
-  const addsToCanonical = stems(given).some((w) => !canonical.has(w));
-  return proper && addsToCanonical ? text : actorName(actor);
+  return stems(name).some((w) => !canonical.has(w));
 }
 
 const QUALIFIER_WORDS: Record<Qualifier, string> = {

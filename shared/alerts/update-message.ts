@@ -15,6 +15,7 @@ import { changeLine } from './change-lines.ts';
 import { accusationHeadline, incidentHeadline, tallyValue } from './headline.ts';
 import {
   actorName,
+  addsToActorName,
   capitalise,
   describeFigure,
   describeValue,
@@ -188,10 +189,10 @@ function whenRow(date: string | null, basis: Incident['dateBasis']): string {
 }
 
 /** "the US-led coalition (“US-led coalition warplanes”)": the canonical party, then the words. */
+/** "the US-led coalition (“coalition warplanes”)"; the text's words only where they add some. */
 function perpetratorName(actor: Actor, name: string | null): string {
   const canonical = actorName(actor);
-  const plain = (s: string) => s.toLowerCase().replace(/^the\s+/, '');
-  return name && plain(name) !== plain(canonical) ? `${canonical} (“${name}”)` : canonical;
+  return name && addsToActorName(actor, name) ? `${canonical} (“${name}”)` : canonical;
 }
 
 function perpetratorRow(i: Incident): string {

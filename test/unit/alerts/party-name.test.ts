@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { partyName } from '../../../shared/alerts/message-words.ts';
+import { addsToActorName, partyName } from '../../../shared/alerts/message-words.ts';
 
 // Which name a message gives a party: the text's, where it names the party better than the
 // canonical name, else the canonical one.
@@ -33,5 +33,15 @@ describe('partyName', () => {
   it('gives the canonical name when the text gives none', () => {
     expect(partyName('coalition', null)).toBe('the US-led coalition');
     expect(partyName('other', '  ')).toBe('another party');
+  });
+});
+
+describe('whether the text names a perpetrator with more than its canonical name', () => {
+  it('is so for the means or the unit, not for a spelling of the name', () => {
+    expect(addsToActorName('coalition', 'US-led coalition warplanes')).toBe(true);
+    expect(addsToActorName('russia', 'Russian jets')).toBe(true);
+    expect(addsToActorName('coalition', 'US-led')).toBe(false);
+    expect(addsToActorName('coalition', 'Coalitions')).toBe(false);
+    expect(addsToActorName('coalition', 'the US-led coalition')).toBe(false);
   });
 });
