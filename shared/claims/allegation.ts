@@ -7,7 +7,12 @@
 import { figuresInSentence, type RawFigure } from './casualties.ts';
 import { parseNumber } from './numbers.ts';
 import { findPlace } from './places.ts';
-import { leadingFurnitureLength, restatedHeadlineEnd, wireCopyStart } from './sentences.ts';
+import {
+  leadingFurnitureLength,
+  repeatedLeadLength,
+  restatedHeadlineEnd,
+  wireCopyStart,
+} from './sentences.ts';
 
 const LEADING_JUNK_RE =
   /^(?:[\s"“”‘’'.,;:!?()[\]{}\-–—]+|(?:and|or|but|nor|so|yet|that|which|who|whom|whose|while|whereas|although|though|because|as|if|then|also|s)\b\s*)+/i;
@@ -221,7 +226,14 @@ export function quoteOf(sentence: string, from = 0, to = sentence.length): strin
   // Page furniture before the sentence proper ("05.10.2017 Get short URL 101") is no quote, nor
   // the headline a page restated before a wire dateline when the claim is in the copy after it;
   // nor that copy when the claim is in the headline alone.
-  const trimmed = sentence.trim();
+  const run = sentence.trim();
+  // A lead printed twice is quoted once: the second copy, which the rest of the sentence follows.
+  const repeated = repeatedLeadLength(run);
+  const trimmed = run.slice(repeated);
+  if (from >= repeated) {
+    from -= repeated;
+    to -= repeated;
+  }
   const headlineEnd = restatedHeadlineEnd(trimmed, to);
   const whole = headlineEnd > 0 ? trimmed.slice(0, headlineEnd).trim() : trimmed;
   const wire = wireCopyStart(whole, from);

@@ -140,6 +140,27 @@ export function restatedHeadlineEnd(sentence: string, to: number): number {
 }
 
 /**
+ * Length of a lead the page printed twice at the start of `sentence` (0 when none): a standfirst
+ * glued to the paragraph that restates it word for word ("Airstrikes ... killed at least 21
+ * civilians in northern Syria Airstrikes ... killed at least 21 civilians in northern Syria a
+ * monitoring group said"). Five words at least.
+ */
+export function repeatedLeadLength(sentence: string): number {
+  const first = /^\S+/.exec(sentence)?.[0];
+  if (!first) return 0;
+  for (
+    let at = sentence.indexOf(` ${first} `);
+    at > 0;
+    at = sentence.indexOf(` ${first} `, at + 1)
+  ) {
+    const lead = sentence.slice(0, at).trim();
+    if (lead.split(/\s+/).length < 5) continue;
+    if (sentence.slice(at + 1).startsWith(lead)) return at + 1;
+  }
+  return 0;
+}
+
+/**
  * Length of the page furniture at the start of `sentence` (0 when none): what a quote drops
  * before the first word of the sentence proper. Never more than leaves a few words.
  */

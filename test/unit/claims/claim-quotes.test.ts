@@ -90,6 +90,18 @@ describe('casualty quotes: page furniture before the sentence', () => {
     ]);
   });
 
+  it('quotes a lead the page printed twice once, with the rest of its sentence', () => {
+    const lead = 'Airstrikes by coalition jets have killed at least 21 civilians in northern Syria';
+    expect(quotes(`${lead} ${lead} a monitoring group said.`)).toEqual([
+      `${lead} a monitoring group said.`,
+    ]);
+  });
+
+  it('keeps a sentence whose words only come back later', () => {
+    const sentence = 'The strike killed five people and the strike killed the power in the town.';
+    expect(quotes(sentence)).toEqual([sentence]);
+  });
+
   it('leaves a sentence with no furniture whole', () => {
     const sentence = 'Five civilians were killed in the strike on the market on Sunday.';
     expect(quotes(sentence)).toEqual([sentence]);
