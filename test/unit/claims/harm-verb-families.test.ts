@@ -1,0 +1,40 @@
+// Pattern families of the agent of harm (issue 13), each shown with short sentences written for
+// the test.
+
+import { describe, expect, it } from 'vitest';
+import { extractClaims } from '../../../shared/claims/extract-claims.ts';
+
+function pairs(text: string): string[] {
+  return extractClaims(text, {}).accusations.map((a) => `${a.accuser}>${a.accused}`);
+}
+
+describe('agents: a party that escalates, resumes or renews its bombardment', () => {
+  it('is the agent of raids told without one in the next sentence', () => {
+    expect(
+      pairs(
+        'Government forces have escalated their bombardment of Douma since rebels attacked a base. Air strikes on the town have killed 20 civilians according to the Syrian Observatory for Human Rights.',
+      ),
+    ).toEqual(['sohr>syria_gov']);
+    expect(
+      pairs(
+        'Russian jets resumed their strikes on Idlib on Monday. The raids killed 12 civilians activists said.',
+      ),
+    ).toEqual(['other>russia']);
+  });
+
+  it('is the agent in its own sentence', () => {
+    expect(
+      pairs(
+        'The Syrian Observatory said regime forces renewed heavy shelling of the camp killing four children.',
+      ),
+    ).toEqual(['sohr>syria_gov']);
+  });
+
+  it('is not read into a word that only sounds alike', () => {
+    expect(
+      pairs(
+        'The Observatory said regime forces resumed talks on Monday. Shelling on the town killed three civilians on Sunday.',
+      ),
+    ).toEqual([]);
+  });
+});
