@@ -123,7 +123,8 @@ function latestArticle(a: Account, reports: readonly ArticleRef[]) {
 function accountLine(a: Account, i: Incident, changes: readonly Change[]): AccountLine {
   const latest = latestArticle(a, i.reports);
   return {
-    source: sourceLabel(a.source),
+    // It starts the account's line: "Media: at least 20 civilians killed".
+    source: capitalise(sourceLabel(a.source)),
     figures: figuresOf(a),
     note: noteFor(a, changes),
     outlet: latest.outlet === a.outlet ? a.outlet : `${latest.outlet}; first in ${a.outlet}`,

@@ -139,6 +139,17 @@ describe('message content', () => {
     const slack = JSON.stringify(renderSlackUpdate(m));
     for (const url of m.sources.map((s) => s.url)) expect(slack).toContain(`<${url}|`);
   });
+
+  it('starts an account line with a capital, as the text names its source or not', () => {
+    const m = only(new MemoryIncidents(), article('a1', 'Sputnik'), [
+      figure({
+        count: 20,
+        quote: 'At least 20 civilians were killed, media reported.',
+        source: 'media',
+      }),
+    ]);
+    expect(m.accounts.map((a) => a.source)).toEqual(['Media']);
+  });
 });
 
 describe('email', () => {
