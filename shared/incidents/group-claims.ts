@@ -163,7 +163,10 @@ function groupOf(groups: IncidentReport[], fresh: IncidentReport, l: Located): I
  * place only: "62 soldiers killed in US-led strikes" in one sentence, "the coalition carried out
  * four air strikes against Syrian forces in the Deir Ezzor air base, the army said" in another.
  */
-function accusedPlace(accusations: readonly Accusation[], perpetrator: Actor | null): string | null {
+function accusedPlace(
+  accusations: readonly Accusation[],
+  perpetrator: Actor | null,
+): string | null {
   if (!perpetrator) return null;
   const places = new Map<string, string>();
   for (const a of accusations) {
