@@ -189,8 +189,10 @@ function whenRow(date: string | null, basis: Incident['dateBasis']): string {
     : formatDate(date);
 }
 
-/** "the US-led coalition (“US-led coalition warplanes”)": the canonical party, then the words. */
-/** "the US-led coalition (“coalition warplanes”)"; the text's words only where they add some. */
+/**
+ * "the US-led coalition (“coalition warplanes”)": the canonical party, then the text's words
+ * where they add some.
+ */
 function perpetratorName(actor: Actor, name: string | null): string {
   const canonical = actorName(actor);
   return name && addsToActorName(actor, name) ? `${canonical} (“${name}”)` : canonical;
