@@ -1,9 +1,9 @@
 import { findActors } from '../claims/actors.ts';
-import { closestOption } from '../config/parse-config.ts';
 import { ACTORS, type Actor } from '../domain/claims.ts';
 import { QueryInvalidError } from '../domain/errors.ts';
 import { sameParty, sourceKey } from '../incidents/parties.ts';
 import type { Incident, TrackedRecord } from '../incidents/types.ts';
+import { closestOption } from '../util/closest-option.ts';
 import { type AnalystRow, type CasualtyRow, isAccusationRow } from './analyst-rows.ts';
 
 // What the analysts' `--actor` and `--source` filters mean on incident rows. Both take an id
