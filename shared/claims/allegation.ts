@@ -229,13 +229,13 @@ export function quoteOf(sentence: string, from = 0, to = sentence.length): strin
   const run = sentence.trim();
   // A lead printed twice is quoted once: the second copy, which the rest of the sentence follows.
   const repeated = repeatedLeadLength(run);
-  const trimmed = run.slice(repeated);
+  const once = run.slice(repeated);
   if (from >= repeated) {
     from -= repeated;
     to -= repeated;
   }
-  const headlineEnd = restatedHeadlineEnd(trimmed, to);
-  const whole = headlineEnd > 0 ? trimmed.slice(0, headlineEnd).trim() : trimmed;
+  const headlineEnd = restatedHeadlineEnd(once, to);
+  const whole = headlineEnd > 0 ? once.slice(0, headlineEnd).trim() : once;
   const wire = wireCopyStart(whole, from);
   const furniture = leadingFurnitureLength(whole.slice(wire));
   const cut = wire + (wire + furniture <= from ? furniture : 0);

@@ -164,7 +164,7 @@ function groupOf(groups: IncidentReport[], fresh: IncidentReport, l: Located): I
  * four air strikes against Syrian forces in the Deir Ezzor air base, the army said" in another.
  */
 function accusedPlace(
-  accusations: readonly Accusation[],
+  accusations: readonly ReportedAccusation[],
   perpetrator: Actor | null,
 ): string | null {
   if (!perpetrator) return null;
@@ -172,15 +172,16 @@ function accusedPlace(
   for (const a of accusations) {
     const pk = placeKey(a.place);
     if (!pk || !a.place || !sameParty(a.accused, perpetrator)) continue;
-    if (!accusationFits({ ...a, category: allegationCategory(a) }, perpetrator)) continue;
-    places.set(pk, a.place);
+    if (accusationFits(a, perpetrator)) places.set(pk, a.place);
   }
   return places.size === 1 ? ([...places.values()][0] ?? null) : null;
 }
 
-function groupFigures(input: ArticleClaims): IncidentReport[] {
+function groupFigures(
+  input: ArticleClaims,
+  accusations: readonly ReportedAccusation[],
+): IncidentReport[] {
   const groups: IncidentReport[] = [];
-  const { accusations } = input.claims;
   // Located over every figure: subFigureOf indexes the whole ClaimSet.casualties.
   for (const located of locateAll(input.claims.casualties, input.storyDate)) {
     if (located.figure.background) continue;
@@ -276,10 +277,11 @@ export function mergeIncidentReports(a: IncidentReport, b: IncidentReport): Inci
 
 /** Groups one article's claims by incident; see the module comment. */
 export function groupArticleClaims(input: ArticleClaims): GroupedClaims {
-  const incidents = groupFigures(input);
+  const accusations = input.claims.accusations.map(reportedAccusation);
+  const incidents = groupFigures(input, accusations);
   const loose: AccusationReport[] = [];
   const seen = new Set<string>();
-  for (const acc of input.claims.accusations.map(reportedAccusation)) {
+  for (const acc of accusations) {
     const target = incidentFor(acc, incidents);
     if (target) {
       if (!target.accusations.some((x) => x.key === acc.key)) target.accusations.push(acc);
