@@ -193,12 +193,12 @@ export function merge(found: Occurrence[], outlet: string): CasualtyFigure[] {
   const out = kept.filter(
     (k) => !kept.some((g) => g !== k && (g.headline || k.headline) && restates(k.figure, g.figure)),
   );
-  linkSubFigures(found, out);
+  linkSubFigures(found, out, outlet);
   return out.map((k) => k.figure);
 }
 
 /** `subFigureOf` as an index into the final list, for the occurrences the text linked. */
-function linkSubFigures(found: Occurrence[], out: Occurrence[]): void {
+function linkSubFigures(found: Occurrence[], out: Occurrence[], outlet: string): void {
   for (const o of found) {
     const total = o.partOf?.into;
     const part = o.into;
@@ -206,9 +206,11 @@ function linkSubFigures(found: Occurrence[], out: Occurrence[]): void {
     const at = out.indexOf(total);
     if (at >= 0 && out.includes(part) && part.figure.subFigureOf == null) {
       part.figure.subFigureOf = at;
-      // A part of a total shares its perpetrator and day when it is not told its own.
+      // A part of a total shares its source, perpetrator and day when it is not told its own
+      // ("20 civilians were killed, media reported ... including four children": media's four).
       const p = part.figure;
       const t = total.figure;
+      if (p.source === outlet && t.source !== outlet) p.source = t.source;
       if (!p.perpetrator && !p.perpetratorName) {
         p.perpetrator = t.perpetrator ?? null;
         p.perpetratorName = t.perpetratorName ?? null;

@@ -65,6 +65,16 @@ describe('perpetrator of a figure', () => {
     ]);
   });
 
+  it("gives a sub-figure told again without a speaker its total's source", () => {
+    const list = figures(
+      'The toll of the air strike on Tabqa has risen to 20 civilians, local media reported. At least 20 civilians were killed including four children.',
+    );
+    expect(list.map((f) => [f.count, f.source, f.subFigureOf])).toEqual([
+      [20, 'local media', null],
+      [4, 'local media', 0],
+    ]);
+  });
+
   it('does not take the speaker for the perpetrator', () => {
     const [f] = figures('Russia said 62 Syrian troops were killed by a US-led coalition strike.');
     expect(f?.perpetrator).toBe('coalition');
