@@ -233,7 +233,13 @@ async function seedStore(table: DynamoTable, rows: FaKesRow[], items: number): P
     const owner = { storyId: id, indexedAt: at };
     batch.push(
       { ...itemKey.article(id), status: 'done', articleId: id, relevant: false },
-      fingerprintItem({ articleId: id, ...owner, publishedDate: null, ...fp }),
+      fingerprintItem({
+        articleId: id,
+        ...owner,
+        publishedDate: null,
+        ...fp,
+        identities: [fp.contentHash],
+      }),
       { ...itemKey.contentHash(fp.contentHash), articleId: id, storyId: id },
       ...bandItems({ articleId: id, bands: fp.bands, storyDate: today }, owner),
     );

@@ -22,6 +22,11 @@ export interface ArticleFingerprint {
   publishedDate: string | null;
   words: Uint32Array;
   pairs: Uint32Array;
+  /**
+   * The content identities (text hash, headline) the article claimed: an article owning one of
+   * them knows this one follows it. Empty on fingerprints written before it was kept.
+   */
+  identities: string[];
 }
 
 /** The article (and its story) that registered a content identity first. */

@@ -6,7 +6,12 @@ import {
   type TextFingerprint,
 } from '../dedupe/fingerprint.ts';
 import type { Clock } from '../ports/clock.ts';
-import type { ContentOwner, StoryCandidate, StoryIndex } from '../ports/story-index.ts';
+import type {
+  ArticleFingerprint,
+  ContentOwner,
+  StoryCandidate,
+  StoryIndex,
+} from '../ports/story-index.ts';
 import { addMs, isoNow } from './deps.ts';
 
 // Which story an article belongs to: the same text or the same distinctive headline seen before
@@ -15,6 +20,13 @@ import { addMs, isoNow } from './deps.ts';
 // index write with the claims of its two identities (three requests at once), then the band
 // read. Then, when there are any, the candidates' and owners' fingerprints in one read, and the
 // chosen story written to its fingerprint when it is not its own.
+//
+// Copies in flight at once: an article that loses an identity claim takes its owner's story; the
+// owner passes over near-duplicates that lost a claim to it (their fingerprints keep the
+// identities they claimed), or each could end in the other's story. Left open: a third article,
+// an earlier near-duplicate the owner joins after a copy has read the owner's story (the copy
+// then keeps the owner's first story); it needs three reports of one story within the same few
+// milliseconds.
 
 const MAX_CANDIDATES = 8;
 const DAY_MS = 86_400_000;
@@ -72,15 +84,20 @@ interface Found {
   candidates: StoryCandidate[];
   /** Owners of the text and headline identities, in that order, when another article has one. */
   owners: ContentOwner[];
+  /** The identities this article claimed first. */
+  owned: Set<string>;
 }
 
-/** Claims the text and headline identities: each names its first article, this one or another. */
+/** The text and headline identities of an article (a short headline names none). */
+function identitiesOf(a: StoryInput): string[] {
+  const title = titleIdentity(a.title);
+  return title ? [a.fp.contentHash, title] : [a.fp.contentHash];
+}
+
+/** Claims the identities: each names its first article, this one or another. */
 function claimIdentities(deps: StoryDeps, a: StoryInput): Promise<ContentOwner[]> {
   const self = { articleId: a.articleId, storyId: a.articleId };
-  const identities = [a.fp.contentHash, titleIdentity(a.title)];
-  return Promise.all(
-    identities.flatMap((id) => (id ? [deps.storyIndex.claimContentHash(id, self)] : [])),
-  );
+  return Promise.all(identitiesOf(a).map((id) => deps.storyIndex.claimContentHash(id, self)));
 }
 
 /** The band slots in the date window, read after the index write. */
@@ -111,8 +128,12 @@ async function chooseStory(deps: StoryDeps, a: StoryInput, found: Found) {
   if (owner)
     return { storyId: byId.get(owner.articleId)?.storyId ?? owner.storyId, how: 'text' as const };
   const near = new Set(found.candidates.map((c) => c.articleId));
+  // A candidate that shares an identity this article owns lost that claim to it, so it takes
+  // this article's story: joining its story instead would send each to the other's (two copies
+  // of one text in flight at once, the one indexed first claiming second).
+  const follows = (p: ArticleFingerprint) => p.identities.some((id) => found.owned.has(id));
   const earliest = prints
-    .filter((p) => near.has(p.articleId))
+    .filter((p) => near.has(p.articleId) && !follows(p))
     .filter((p) => isSameStory(a.fp, p) && datesCompatible(a.publishedDate, p.publishedDate))
     .sort((x, y) => x.indexedAt.localeCompare(y.indexedAt))[0];
   return earliest ? { storyId: earliest.storyId, how: 'near' as const } : null;
@@ -134,6 +155,7 @@ export async function assignStory(deps: StoryDeps, a: StoryInput): Promise<Story
       publishedDate: a.publishedDate,
       words: a.fp.words,
       pairs: a.fp.pairs,
+      identities: identitiesOf(a),
       bands: a.fp.bands,
       storyDate: storyDay(a),
       firstAttempt: a.firstAttempt ?? false,
@@ -144,6 +166,7 @@ export async function assignStory(deps: StoryDeps, a: StoryInput): Promise<Story
   const found = {
     candidates: await nearCandidates(deps, a, indexed.indexedAt),
     owners: owners.filter((o) => !o.created && o.articleId !== a.articleId),
+    owned: new Set(identitiesOf(a).filter((_, i) => owners[i]?.articleId === a.articleId)),
   };
   const chosen = await chooseStory(deps, a, found);
   const assignment: StoryAssignment = chosen

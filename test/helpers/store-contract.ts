@@ -374,6 +374,7 @@ function describeStoryIndex(roles: () => StoreRoles): void {
       publishedDate: '2017-06-03',
       words: new Uint32Array([1, 2, 3]),
       pairs: new Uint32Array([4, 5]),
+      identities: ['text:f1', 'title:f1'],
       bands: ['b0', 'b1', 'b2'],
       storyDate: '2017-06-03',
     };
@@ -408,6 +409,7 @@ function describeStoryIndex(roles: () => StoreRoles): void {
       const [fp] = await store.getFingerprints(['f1', 'unknown']);
       expect([...(fp?.words ?? [])]).toEqual([1, 2, 3]);
       expect([...(fp?.pairs ?? [])]).toEqual([4, 5]);
+      expect(fp?.identities).toEqual(['text:f1', 'title:f1']);
       await store.setFingerprintStory('f1', 'story-x');
       expect((await store.getFingerprints(['f1']))[0]?.storyId).toBe('story-x');
     });

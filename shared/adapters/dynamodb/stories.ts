@@ -37,6 +37,7 @@ export function fingerprintItem(fp: ArticleFingerprint, ttl = expiresAt()): Item
     publishedDate: fp.publishedDate,
     words: encodeHashes(fp.words),
     pairs: encodeHashes(fp.pairs),
+    identities: fp.identities,
     [TTL_ATTRIBUTE]: ttl,
   };
 }
@@ -141,6 +142,7 @@ export class DynamoStoryIndex implements StoryIndex {
       publishedDate: typeof it.publishedDate === 'string' ? it.publishedDate : null,
       words: decodeHashes(it.words as Uint8Array),
       pairs: decodeHashes(it.pairs as Uint8Array),
+      identities: Array.isArray(it.identities) ? it.identities.map(String) : [],
     }));
   }
 

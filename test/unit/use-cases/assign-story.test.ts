@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fingerprintText } from '../../../shared/dedupe/fingerprint.ts';
+import type { StoryIndex } from '../../../shared/ports/story-index.ts';
 import { assignStory } from '../../../shared/use-cases/assign-story.ts';
 import { manualClock } from '../../../testkit/manual-clock.ts';
 import { InMemoryStoryIndex } from '../../fakes/story-index.ts';
@@ -27,5 +28,51 @@ describe('assignStory', () => {
     expect(second).toEqual({ storyId: first.storyId, duplicateOf: 'text' });
     const copy = await assignStory(deps, input('m2', SECOND, '2016-07-19'));
     expect(copy).toEqual({ storyId: first.storyId, duplicateOf: 'text' });
+  });
+});
+
+/**
+ * Two copies in flight at once, in the order that split them: `early` is indexed first (its
+ * time is taken first) but claims its identities after `late`, which then finds `early` among
+ * its near-duplicates before `early` has read whose story `late` keeps.
+ */
+async function copiesInFlight(early: string, late: string) {
+  // "a" is `early`, "b" is `late`.
+  const index = new InMemoryStoryIndex();
+  let lateClaimed!: () => void;
+  const afterLateClaims = new Promise<void>((r) => {
+    lateClaimed = r;
+  });
+  let claims = 0;
+  const gated: StoryIndex = Object.assign(Object.create(index) as StoryIndex, {
+    async claimContentHash(id: string, owner: { articleId: string; storyId: string }) {
+      if (owner.articleId === 'a') await afterLateClaims;
+      const result = await index.claimContentHash(id, owner);
+      // "b" claims two identities, its text and its (long enough) headline.
+      if (owner.articleId === 'b' && ++claims === 2) lateClaimed();
+      return result;
+    },
+  });
+  // The same clock reading: the ids order the two ("a" indexed before "b").
+  const deps = { storyIndex: gated, clock: manualClock(new Date('2026-12-02T10:00:00Z')) };
+  const input = (articleId: string, text: string) => ({
+    articleId,
+    title: HEADLINE,
+    publishedDate: '2016-07-06',
+    seenDate: '2026-12-02',
+    fp: fingerprintText(text),
+  });
+  return Promise.all([assignStory(deps, input('a', early)), assignStory(deps, input('b', late))]);
+}
+
+describe('assignStory with two copies in flight', () => {
+  it('one text: both end in one story', async () => {
+    const [a, b] = await copiesInFlight(FIRST, FIRST);
+    expect(a.storyId).toBe(b.storyId);
+  });
+
+  it('one headline over near-duplicate texts: both end in one story', async () => {
+    const [a, b] = await copiesInFlight(FIRST, `${FIRST} The toll may rise, medics said.`);
+    expect(a.storyId).toBe(b.storyId);
   });
 });
