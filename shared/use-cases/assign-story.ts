@@ -18,8 +18,9 @@ import { addMs, isoNow } from './deps.ts';
 // (any URL, any outlet, any date), else near-duplicate text seen within a few days, else a story
 // of its own (named after the article). An article of a new story takes two round trips: the
 // index write with the claims of its two identities (three requests at once), then the band
-// read. Then, when there are any, the candidates' and owners' fingerprints in one read, and the
-// chosen story written to its fingerprint when it is not its own.
+// read (a copy, whose text or headline another article claimed first, skips it). Then, when
+// there are any, the candidates' and owners' fingerprints in one read, and the chosen story
+// written to its fingerprint when it is not its own.
 //
 // Copies in flight at once: an article that loses an identity claim takes its owner's story; the
 // owner passes over near-duplicates that lost a claim to it (their fingerprints keep the
@@ -163,9 +164,11 @@ export async function assignStory(deps: StoryDeps, a: StoryInput): Promise<Story
     claimIdentities(deps, a),
   ]);
   if (indexed.existed) return { storyId: indexed.storyId, duplicateOf: null };
+  const others = owners.filter((o) => !o.created && o.articleId !== a.articleId);
   const found = {
-    candidates: await nearCandidates(deps, a, indexed.indexedAt),
-    owners: owners.filter((o) => !o.created && o.articleId !== a.articleId),
+    // A copy takes its identity owner's story whatever its near-duplicates: no band read.
+    candidates: others.length ? [] : await nearCandidates(deps, a, indexed.indexedAt),
+    owners: others,
     owned: new Set(identitiesOf(a).filter((_, i) => owners[i]?.articleId === a.articleId)),
   };
   const chosen = await chooseStory(deps, a, found);

@@ -76,3 +76,31 @@ describe('assignStory with two copies in flight', () => {
     expect(a.storyId).toBe(b.storyId);
   });
 });
+
+describe('assignStory for a copy', () => {
+  it('takes the owner of its text without reading the band slots', async () => {
+    const index = new InMemoryStoryIndex();
+    let bandReads = 0;
+    const counted: StoryIndex = Object.assign(Object.create(index) as StoryIndex, {
+      findStoryCandidates(...args: Parameters<StoryIndex['findStoryCandidates']>) {
+        bandReads++;
+        return index.findStoryCandidates(...args);
+      },
+    });
+    const deps = { storyIndex: counted, clock: manualClock() };
+    const input = (articleId: string) => ({
+      articleId,
+      title: HEADLINE,
+      publishedDate: '2016-07-06',
+      seenDate: '2026-12-02',
+      fp: fingerprintText(FIRST),
+    });
+    const original = await assignStory(deps, input('o1'));
+    expect(bandReads).toBe(1);
+    expect(await assignStory(deps, input('c1'))).toEqual({
+      storyId: original.storyId,
+      duplicateOf: 'text',
+    });
+    expect(bandReads).toBe(1);
+  });
+});
