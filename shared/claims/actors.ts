@@ -513,9 +513,28 @@ function sourceParty(actor: Actor, name: string): Actor {
 // A named outlet's name glued to the words before it: "in Aleppo Syrian State TV announced".
 const LEADING_NOT_OUTLET_RE = /^(?:(?:[A-Z][\w'’-]*)\s+)/;
 
+/**
+ * An outlet name spelled out by the acronym it ends with, "Syria Live Network (SLN)": the words
+ * whose initials the acronym gives are the name, a place before them ("Aleppo") is not, and a
+ * country that is one of them ("Syria") is kept. `undefined` when the name has no such acronym.
+ */
+function acronymName(hit: ActorHit): ActorHit | null | undefined {
+  const acronym = /\(([A-Z]{2,6})\)$/.exec(hit.name);
+  if (!acronym?.[1]) return undefined;
+  const letters = acronym[1];
+  const words = [...hit.name.slice(0, acronym.index).matchAll(/\S+/g)];
+  const spelled = words.slice(-letters.length);
+  if (spelled.map((w) => w[0][0]).join('') !== letters) return undefined;
+  const start = spelled[0]?.index ?? 0;
+  if (start === 0) return null;
+  return { ...hit, name: hit.name.slice(start), index: hit.index + start };
+}
+
 /** The outlet name without a leading place or another party's name, re-read from there. */
 function splitOutletName(text: string, hit: ActorHit): ActorHit[] | null {
   if (hit.actor !== 'media') return null;
+  const spelled = acronymName(hit);
+  if (spelled !== undefined) return spelled && [spelled];
   const lead = LEADING_NOT_OUTLET_RE.exec(hit.name);
   const word = lead?.[0].trim() ?? '';
   if (!lead || (!isPlaceName(word) && !/^Syrian?$/.test(word))) return null;

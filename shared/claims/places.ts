@@ -191,12 +191,19 @@ function speaksAsGovernment(sentence: string, index: number, length: number): bo
   );
 }
 
+// A place that names a broadcaster is not where anything happened: "as quoted by Al Mayadeen
+// TV", "Aleppo Today TV reported".
+const NAMES_BROADCASTER_RE = /^\s+(?:Today\s+)?(?:TV|Television|Channel|Radio)\b/;
+
 function placeHits(sentence: string): PlaceHit[] {
   const hits: PlaceHit[] = [];
   for (const m of allMatches(GAZETTEER_RE, sentence)) {
     const name = ALIAS_TO_NAME.get(m[0].toLowerCase().replace(/\s+/g, ' '));
-    if (name && !speaksAsGovernment(sentence, m.index ?? 0, m[0].length))
-      hits.push({ name, index: m.index ?? 0 });
+    const at = m.index ?? 0;
+    if (!name || speaksAsGovernment(sentence, at, m[0].length)) continue;
+    if (NAMES_BROADCASTER_RE.test(sentence.slice(at + m[0].length, at + m[0].length + 20)))
+      continue;
+    hits.push({ name, index: at });
   }
   for (const m of allMatches(OF_PLACE_RE, sentence)) {
     const raw = m[1] ?? '';

@@ -747,6 +747,16 @@ describe("attributed harm: a country's press at large", () => {
     ]);
   });
 
+  it('an outlet spelled out by its acronym keeps its country and drops the place before it', () => {
+    const hits = findActors(
+      'Regime airstrikes killed 20 civilians in the countryside of Aleppo Syria Live Network (SLN) reported.',
+    );
+    expect(hits.map((h) => `${h.actor}:${h.name}`)).toEqual([
+      'syria_gov:Regime',
+      'media:Syria Live Network (SLN)',
+    ]);
+  });
+
   it('a named state outlet after the country word still speaks for the state', () => {
     const hits = findActors('In Aleppo Syrian State TV announced the army had entered the town.');
     expect(hits.map((h) => h.actor)).toContain('syria_gov');

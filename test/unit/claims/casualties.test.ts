@@ -203,6 +203,15 @@ describe('extractClaims casualties: source, place, date, quote', () => {
     expect(figures('Nine civilians were killed.')[0]?.place).toBeNull();
   });
 
+  it('does not take a place that names a broadcaster', () => {
+    expect(
+      figures('Five people were killed by shelling, the governor told Al Mayadeen TV.')[0]?.place,
+    ).toBeNull();
+    expect(figures('Five people were killed in Idlib, Aleppo Today TV said.')[0]?.place).toBe(
+      'Idlib',
+    );
+  });
+
   it('resolves weekdays and month-day dates against the publication date', () => {
     expect(figures('Nine civilians were killed on Sunday.')[0]?.date).toBe('2017-06-04');
     expect(figures('Nine civilians were killed on June 3.')[0]?.date).toBe('2017-06-03');
