@@ -2,6 +2,7 @@ import { defaultTopics } from '../../shared/config/schema.ts';
 import { loadFaKes, REPO_DATA_DIR } from '../../shared/corpus/fa-kes.ts';
 import { type AlertRecord, isDigestAlert } from '../../shared/domain/records.ts';
 import type { TrackedRecord } from '../../shared/incidents/types.ts';
+import { startDemoSite } from '../../shared/local/demo-site.ts';
 import { classifyTopics } from '../../shared/topics/index.ts';
 import { type ArticleJob, articleIdFor, pollFeeds } from '../../shared/use-cases/poll-feeds.ts';
 import { processArticle } from '../../shared/use-cases/process-article.ts';
@@ -85,9 +86,15 @@ async function main() {
       (!only || only.has(i)) &&
       (!onTopic || classifyTopics({ title: r.title, text: r.content }, defaultTopics).relevant),
   );
-  const harness = await startHarness({
-    pages: faKesPages(rows),
+  const pages = faKesPages(rows);
+  // The bench's port: article ids (and so band slots and stories) as in `npm run bench`.
+  const site = await startDemoSite(pages, {
     render: faKesPageRenderer(rows),
+    preferredPort: 47_841,
+  });
+  const harness = await startHarness({
+    pages,
+    site,
     config: (base) => ({
       ...base,
       network: { ...(base.network as object), maxItemsPerFeed: 1000 },
