@@ -1,0 +1,128 @@
+// Scratch: measure threshold choice, options and feature families by repeated CV on the tuning part.
+import { createHash } from 'node:crypto';
+import {
+  type ArticleRows,
+  type Counts,
+  countPairs,
+  f1,
+  pairProbabilities,
+  type TrainOptions,
+  trainModel,
+  tuningRows,
+} from './train.ts';
+
+export interface Scored {
+  best: Map<string, number>;
+  gold: Set<string>;
+}
+
+export const GRID = Array.from({ length: 61 }, (_, i) => Math.round((0.2 + i * 0.01) * 100) / 100);
+
+export function oof(articles: readonly ArticleRows[], o: TrainOptions, seed: string, k = 5): Scored[] {
+  const fold = (id: string): number =>
+    createHash('sha256').update(`${seed}:${id}`).digest().readUInt32BE(0) % k;
+  const out: Scored[] = [];
+  for (let f = 0; f < k; f++) {
+    const model = trainModel(
+      articles.filter((a) => fold(a.unitId) !== f),
+      o,
+      0.5,
+    );
+    for (const a of articles.filter((x) => fold(x.unitId) === f))
+      out.push({ best: pairProbabilities(model, a), gold: a.gold });
+  }
+  return out;
+}
+
+export function curve(scored: readonly Scored[]): Counts[] {
+  return GRID.map((t) => {
+    const c = { tp: 0, fp: 0, fn: 0 };
+    for (const s of scored) countPairs(s.best, s.gold, t, c);
+    return c;
+  });
+}
+
+export const add = (a: Counts[], b: Counts[]): Counts[] =>
+  a.map((c, i) => ({
+    tp: c.tp + (b[i]?.tp ?? 0),
+    fp: c.fp + (b[i]?.fp ?? 0),
+    fn: c.fn + (b[i]?.fn ?? 0),
+  }));
+
+export function argmax(xs: number[]): number {
+  let bi = 0;
+  xs.forEach((x, i) => {
+    if (x > (xs[bi] ?? -1)) bi = i;
+  });
+  return bi;
+}
+
+export function smooth(xs: number[], w: number): number[] {
+  return xs.map((_, i) => {
+    const lo = Math.max(0, i - w);
+    const hi = Math.min(xs.length - 1, i + w);
+    let s = 0;
+    for (let j = lo; j <= hi; j++) s += xs[j] ?? 0;
+    return s / (hi - lo + 1);
+  });
+}
+
+export function dropFamilies(articles: readonly ArticleRows[], prefixes: string[]): ArticleRows[] {
+  return articles.map((a) => ({
+    ...a,
+    rows: a.rows.map((r) => ({
+      ...r,
+      features: new Map([...r.features].filter(([n]) => !prefixes.some((p) => n.startsWith(p)))),
+    })),
+  }));
+}
+
+export const SEEDS = Array.from({ length: 10 }, (_, i) => (i === 0 ? 'cv' : `cv${i}`));
+
+/** Per-seed curves. */
+export function curves(articles: readonly ArticleRows[], o: TrainOptions, seeds = SEEDS): Counts[][] {
+  return seeds.map((s) => curve(oof(articles, o, s)));
+}
+
+export function summary(label: string, cs: Counts[][]): void {
+  const sel = cs.slice(0, 5).reduce(add);
+  const test = cs.slice(5).reduce(add);
+  const fs = sel.map(f1);
+  const raw = argmax(fs);
+  const sm = argmax(smooth(fs, 3));
+  const all = cs.reduce(add).map(f1);
+  const perSeed = cs.map((c) => f1(c[sm] as Counts));
+  const mean = perSeed.reduce((a, b) => a + b, 0) / perSeed.length;
+  const sd = Math.sqrt(perSeed.reduce((a, b) => a + (b - mean) ** 2, 0) / perSeed.length);
+  const ta = test.map(f1);
+  console.log(
+    `${label.padEnd(28)} raw t=${GRID[raw]} F1=${fs[raw]?.toFixed(4)}  smooth t=${GRID[sm]} F1=${fs[sm]?.toFixed(4)}  other5@sm=${ta[sm]?.toFixed(4)} other5max=${Math.max(...ta).toFixed(4)}@${GRID[argmax(ta)]}  all10@0.5=${all[30]?.toFixed(4)} all10max=${Math.max(...all).toFixed(4)}@${GRID[argmax(all)]} seedsd=${sd.toFixed(4)}`,
+  );
+}
+
+if (process.argv[1]?.endsWith('experiment.ts')) {
+  const rows = tuningRows();
+  const mode = process.argv[2] ?? 'curve';
+  const base: TrainOptions = { lambda: 0.03, minCount: 10 };
+  if (mode === 'curve') {
+    const cs = curves(rows, base);
+    const sel = cs.slice(0, 5).reduce(add);
+    GRID.forEach((t, i) => {
+      const per = cs.map((c) => f1(c[i] as Counts).toFixed(3)).join(' ');
+      console.log(`${t.toFixed(2)} sum5=${f1(sel[i] as Counts).toFixed(4)} ${per}`);
+    });
+    summary('base', cs);
+  }
+  if (mode === 'options') {
+    for (const lambda of [0.005, 0.01, 0.015, 0.02, 0.03, 0.04, 0.05, 0.07, 0.1])
+      for (const minCount of [3, 5, 7, 10, 15, 20])
+        summary(`l=${lambda} m=${minCount}`, curves(rows, { lambda, minCount }));
+  }
+  if (mode === 'families') {
+    const fams = ['n:', 'r:', 'a:', 'x:', 's:', 'of:', 'by:', 'sp:', 'p:', 'w-1:', 'w+1:', 'wb:', 'wa:'];
+    summary('none dropped', curves(rows, base));
+    for (const f of fams) summary(`-${f}`, curves(dropFamilies(rows, [f]), base));
+    summary('-lexical', curves(dropFamilies(rows, ['w-1:', 'w+1:', 'wb:', 'wa:']), base));
+    summary('-wb,wa', curves(dropFamilies(rows, ['wb:', 'wa:']), base));
+  }
+}
