@@ -18,7 +18,12 @@ export interface Scored {
 
 export const GRID = Array.from({ length: 61 }, (_, i) => Math.round((0.2 + i * 0.01) * 100) / 100);
 
-export function oof(articles: readonly ArticleRows[], o: TrainOptions, seed: string, k = 5): Scored[] {
+export function oof(
+  articles: readonly ArticleRows[],
+  o: TrainOptions,
+  seed: string,
+  k = 5,
+): Scored[] {
   const fold = (id: string): number =>
     createHash('sha256').update(`${seed}:${id}`).digest().readUInt32BE(0) % k;
   const out: Scored[] = [];
@@ -80,7 +85,11 @@ export function dropFamilies(articles: readonly ArticleRows[], prefixes: string[
 export const SEEDS = Array.from({ length: 10 }, (_, i) => (i === 0 ? 'cv' : `cv${i}`));
 
 /** Per-seed curves. */
-export function curves(articles: readonly ArticleRows[], o: TrainOptions, seeds = SEEDS): Counts[][] {
+export function curves(
+  articles: readonly ArticleRows[],
+  o: TrainOptions,
+  seeds = SEEDS,
+): Counts[][] {
   return seeds.map((s) => curve(oof(articles, o, s)));
 }
 
@@ -119,10 +128,116 @@ if (process.argv[1]?.endsWith('experiment.ts')) {
         summary(`l=${lambda} m=${minCount}`, curves(rows, { lambda, minCount }));
   }
   if (mode === 'families') {
-    const fams = ['n:', 'r:', 'a:', 'x:', 's:', 'of:', 'by:', 'sp:', 'p:', 'w-1:', 'w+1:', 'wb:', 'wa:'];
+    const fams = [
+      'n:',
+      'r:',
+      'a:',
+      'x:',
+      's:',
+      'of:',
+      'by:',
+      'sp:',
+      'p:',
+      'w-1:',
+      'w+1:',
+      'wb:',
+      'wa:',
+    ];
     summary('none dropped', curves(rows, base));
     for (const f of fams) summary(`-${f}`, curves(dropFamilies(rows, [f]), base));
     summary('-lexical', curves(dropFamilies(rows, ['w-1:', 'w+1:', 'wb:', 'wa:']), base));
     summary('-wb,wa', curves(dropFamilies(rows, ['wb:', 'wa:']), base));
   }
+}
+
+export function plateauCentre(fs: number[], eps: number): number {
+  const m = argmax(fs);
+  const best = fs[m] ?? 0;
+  let lo = m;
+  let hi = m;
+  while (lo > 0 && (fs[lo - 1] ?? 0) >= best - eps) lo--;
+  while (hi < fs.length - 1 && (fs[hi + 1] ?? 0) >= best - eps) hi++;
+  return Math.floor((lo + hi) / 2);
+}
+
+export const RULES: [string, (fs: number[]) => number][] = [
+  ['raw', (fs) => argmax(fs)],
+  ['sm1', (fs) => argmax(smooth(fs, 1))],
+  ['sm2', (fs) => argmax(smooth(fs, 2))],
+  ['sm3', (fs) => argmax(smooth(fs, 3))],
+  ['sm5', (fs) => argmax(smooth(fs, 5))],
+  ['pl.001', (fs) => plateauCentre(fs, 0.001)],
+  ['pl.002', (fs) => plateauCentre(fs, 0.002)],
+  ['pl.003', (fs) => plateauCentre(fs, 0.003)],
+];
+
+if (process.argv[1]?.endsWith('experiment.ts') && process.argv[2] === 'stability') {
+  const all = tuningRows();
+  const base: TrainOptions = { lambda: 0.03, minCount: 10 };
+  const pick = (id: string, salt: string) =>
+    createHash('sha256').update(`${salt}:${id}`).digest().readUInt32BE(0) % 20 !== 0;
+  // Variants: 3-seed groups and 5-seed groups on all articles; 5 seeds on 95% subsamples.
+  const seedsAll = Array.from({ length: 30 }, (_, i) => `s${i}`);
+  const per = seedsAll.map((s) => curve(oof(all, base, s)));
+  for (const g of [3, 5]) {
+    const line: string[] = [];
+    for (const [name, rule] of RULES) {
+      const ts: number[] = [];
+      for (let i = 0; i + g <= per.length; i += g) {
+        const sum = per
+          .slice(i, i + g)
+          .reduce(add)
+          .map(f1);
+        ts.push(GRID[rule(sum)] ?? 0);
+      }
+      const m = ts.reduce((a, b) => a + b, 0) / ts.length;
+      const sd = Math.sqrt(ts.reduce((a, b) => a + (b - m) ** 2, 0) / ts.length);
+      line.push(`${name}: ${ts.join(',')} sd=${sd.toFixed(3)}`);
+    }
+    console.log(`groups of ${g} seeds`);
+    for (const l of line) console.log(`  ${l}`);
+  }
+  console.log('95% subsamples, 5 seeds each');
+  const subs = Array.from({ length: 8 }, (_, j) => all.filter((a) => pick(a.unitId, `sub${j}`)));
+  const subCurves = subs.map((rows) =>
+    SEEDS.slice(0, 5)
+      .map((s) => curve(oof(rows, base, s)))
+      .reduce(add)
+      .map(f1),
+  );
+  for (const [name, rule] of RULES) {
+    const ts = subCurves.map((fs) => GRID[rule(fs)] ?? 0);
+    const m = ts.reduce((a, b) => a + b, 0) / ts.length;
+    const sd = Math.sqrt(ts.reduce((a, b) => a + (b - m) ** 2, 0) / ts.length);
+    console.log(`  ${name}: ${ts.join(',')} sd=${sd.toFixed(3)}`);
+  }
+}
+
+/** Each config: threshold by sm5 over the first 5 seeds; per-seed F1 there over 20 seeds, paired against the first config. */
+export function paired(configs: [string, ArticleRows[], TrainOptions][], nSeeds = 20): void {
+  const seeds = Array.from({ length: nSeeds }, (_, i) => (i === 0 ? 'cv' : `cv${i}`));
+  let ref: number[] = [];
+  for (const [label, rows, o] of configs) {
+    const cs = seeds.map((s) => curve(oof(rows, o, s)));
+    const sel = cs.slice(0, 5).reduce(add).map(f1);
+    const t = argmax(smooth(sel, 5));
+    const per = cs.map((c) => f1(c[t] as Counts));
+    if (ref.length === 0) ref = per;
+    const d = per.map((x, i) => x - (ref[i] ?? 0));
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const sd = (xs: number[]) => Math.sqrt(mean(xs.map((x) => (x - mean(xs)) ** 2)));
+    const tot = cs.reduce(add)[t] as Counts;
+    console.log(
+      `${label.padEnd(24)} t=${GRID[t]} sel5=${sel[t]?.toFixed(4)} F1(20 seeds)=${f1(tot).toFixed(4)} tp=${tot.tp} fp=${tot.fp} fn=${tot.fn} seedsd=${sd(per).toFixed(4)} diff=${mean(d) >= 0 ? '+' : ''}${mean(d).toFixed(4)}±${(sd(d) / Math.sqrt(d.length)).toFixed(4)}`,
+    );
+  }
+}
+
+if (process.argv[1]?.endsWith('experiment.ts') && process.argv[2] === 'paired') {
+  const rows = tuningRows();
+  const base: TrainOptions = { lambda: 0.03, minCount: 10 };
+  const fams = (process.argv[3] ?? 'n:,r:,a:,x:,s:,of:,by:,sp:,w-1:,w+1:,wb:,wa:').split(',');
+  const configs: [string, ArticleRows[], TrainOptions][] = [['base', rows, base]];
+  for (const f of fams) configs.push([`-${f}`, dropFamilies(rows, f.split('+')), base]);
+  paired(configs);
 }

@@ -1,7 +1,7 @@
 // `npm run train:accusations`: train the accusation scorer on the tuning part of the labelled
 // development set and write shared/claims/accusation-model.json, its threshold chosen by 5-fold
-// cross-validation (summed over three fold seeds); print the cross-validated figures and the strongest weights. Same weights
-// every run.
+// cross-validation (summed over five fold seeds, the F1 curve smoothed); print the
+// cross-validated figures and the strongest weights. Same weights every run.
 //   --check    write nothing; exit 1 when the committed weights are not what training gives
 //   --search   print cross-validation over a small grid of options, train nothing
 //   --data DIR another copy of the corpus and labels (same layout as data/)
@@ -17,6 +17,7 @@ import {
   f1,
   repeatedCrossValidation,
   serialiseModel,
+  THRESHOLD_SEEDS,
   TRAINING_OPTIONS,
   trainModel,
   tuningRows,
@@ -40,7 +41,7 @@ function main(): void {
       for (const minCount of [3, 5, 10]) {
         const best = bestThreshold(repeatedCrossValidation(articles, { lambda, minCount }));
         console.log(
-          `lambda=${lambda} minCount=${minCount}  threshold=${best.threshold} ${figures(best.counts)} over 3 fold seeds`,
+          `lambda=${lambda} minCount=${minCount}  threshold=${best.threshold} ${figures(best.counts)} over ${THRESHOLD_SEEDS.length} fold seeds`,
         );
       }
     }
