@@ -112,7 +112,7 @@ export function summary(label: string, cs: Counts[][]): void {
 if (process.argv[1]?.endsWith('experiment.ts')) {
   const rows = tuningRows();
   const mode = process.argv[2] ?? 'curve';
-  const base: TrainOptions = { lambda: 0.03, minCount: 10 };
+  const base: TrainOptions = { lambda: 0.03, minCount: 10, exclude: [] };
   if (mode === 'curve') {
     const cs = curves(rows, base);
     const sel = cs.slice(0, 5).reduce(add);
@@ -125,7 +125,7 @@ if (process.argv[1]?.endsWith('experiment.ts')) {
   if (mode === 'options') {
     for (const lambda of [0.005, 0.01, 0.015, 0.02, 0.03, 0.04, 0.05, 0.07, 0.1])
       for (const minCount of [3, 5, 7, 10, 15, 20])
-        summary(`l=${lambda} m=${minCount}`, curves(rows, { lambda, minCount }));
+        summary(`l=${lambda} m=${minCount}`, curves(rows, { lambda, minCount, exclude: [] }));
   }
   if (mode === 'families') {
     const fams = [
@@ -173,7 +173,7 @@ export const RULES: [string, (fs: number[]) => number][] = [
 
 if (process.argv[1]?.endsWith('experiment.ts') && process.argv[2] === 'stability') {
   const all = tuningRows();
-  const base: TrainOptions = { lambda: 0.03, minCount: 10 };
+  const base: TrainOptions = { lambda: 0.03, minCount: 10, exclude: [] };
   const pick = (id: string, salt: string) =>
     createHash('sha256').update(`${salt}:${id}`).digest().readUInt32BE(0) % 20 !== 0;
   // Variants: 3-seed groups and 5-seed groups on all articles; 5 seeds on 95% subsamples.
@@ -215,7 +215,8 @@ if (process.argv[1]?.endsWith('experiment.ts') && process.argv[2] === 'stability
 
 /** Each config: threshold by sm5 over the first 5 seeds; per-seed F1 there over 20 seeds, paired against the first config. */
 export function paired(configs: [string, ArticleRows[], TrainOptions][], nSeeds = 20): void {
-  const seeds = Array.from({ length: nSeeds }, (_, i) => (i === 0 ? 'cv' : `cv${i}`));
+  const off = Number(process.env.SEED_OFFSET ?? 0);
+  const seeds = Array.from({ length: nSeeds }, (_, i) => (i + off === 0 ? 'cv' : `cv${i + off}`));
   let ref: number[] = [];
   for (const [label, rows, o] of configs) {
     const cs = seeds.map((s) => curve(oof(rows, o, s)));
@@ -235,9 +236,20 @@ export function paired(configs: [string, ArticleRows[], TrainOptions][], nSeeds 
 
 if (process.argv[1]?.endsWith('experiment.ts') && process.argv[2] === 'paired') {
   const rows = tuningRows();
-  const base: TrainOptions = { lambda: 0.03, minCount: 10 };
+  const base: TrainOptions = { lambda: 0.03, minCount: 10, exclude: [] };
   const fams = (process.argv[3] ?? 'n:,r:,a:,x:,s:,of:,by:,sp:,w-1:,w+1:,wb:,wa:').split(',');
   const configs: [string, ArticleRows[], TrainOptions][] = [['base', rows, base]];
   for (const f of fams) configs.push([`-${f}`, dropFamilies(rows, f.split('+')), base]);
   paired(configs);
+}
+
+if (process.argv[1]?.endsWith('experiment.ts') && process.argv[2] === 'optsR') {
+  const rows = dropFamilies(tuningRows(), (process.argv[3] ?? '').split('+'));
+  const configs: [string, ArticleRows[], TrainOptions][] = [
+    ['R l=0.03 m=10', rows, { lambda: 0.03, minCount: 10, exclude: [] }],
+  ];
+  for (const lambda of [0.01, 0.015, 0.02, 0.025, 0.03, 0.04, 0.05])
+    for (const minCount of [3, 5, 10, 15, 20])
+      configs.push([`l=${lambda} m=${minCount}`, rows, { lambda, minCount, exclude: [] }]);
+  paired(configs, 10);
 }
