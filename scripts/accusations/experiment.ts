@@ -336,3 +336,18 @@ if (process.argv[1]?.endsWith('experiment.ts') && process.argv[2] === 'bag') {
     );
   }
 }
+
+if (process.argv[1]?.endsWith('experiment.ts') && process.argv[2] === 'scale') {
+  const rows = tuningRows();
+  const lex = ['w-1:', 'w+1:', 'wb:', 'wa:'];
+  const configs: [string, ArticleRows[], TrainOptions][] = [['base', rows, { lambda: 0.03, minCount: 10, exclude: [] }]];
+  for (const k of [0.3, 0.5, 2, 3, 5, 10])
+    configs.push([`lex x${k}`, rows, { lambda: 0.03, minCount: 10, exclude: [], scale: Object.fromEntries(lex.map((p) => [p, k])) }]);
+  for (const k of [0.3, 3])
+    configs.push([`by/of x${k}`, rows, { lambda: 0.03, minCount: 10, exclude: [], scale: { 'by:': k, 'of:': k } }]);
+  for (const k of [0.3, 0.1])
+    configs.push([`r/n x${k}`, rows, { lambda: 0.03, minCount: 10, exclude: [], scale: { 'r:': k, 'n:': k } }]);
+  for (const [lam, k] of [[0.02, 3], [0.015, 5], [0.02, 5]] as const)
+    configs.push([`l=${lam} lex x${k}`, rows, { lambda: lam, minCount: 10, exclude: [], scale: Object.fromEntries(lex.map((p) => [p, k])) }]);
+  paired(configs);
+}
