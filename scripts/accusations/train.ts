@@ -2,9 +2,10 @@
 // the fully labelled development set: every candidate of every article (accusation-candidates.ts)
 // labelled by whether its (accuser, accused) pair is among the article's labelled accusations,
 // features seen at least `minCount` times (less the families left out), an L2 logistic
-// regression fitted by L-BFGS from zero, weights rounded. The threshold is the one that maximises pair F1 under 5-fold
-// cross-validation by article (summed over five fold seeds, the F1 curve smoothed over its
-// neighbours). Deterministic: same articles, same JSON, whatever their order.
+// regression fitted by L-BFGS from zero, weights rounded. The threshold is the one that
+// maximises pair F1 under 5-fold cross-validation by article (summed over five fold seeds, the
+// F1 curve smoothed over its neighbours). Deterministic: same articles, same JSON, whatever
+// their order.
 
 import { createHash } from 'node:crypto';
 import { accusationCandidates } from '../../shared/claims/accusation-candidates.ts';
@@ -199,7 +200,7 @@ export function countPairs(best: Map<string, number>, gold: Set<string>, t: numb
   for (const k of gold) if (!found.has(k)) c.fn++;
 }
 
-/** The thresholds cross-validation scores: a fine grid, so that the smoothing below has points to average. */
+/** The thresholds cross-validation scores: a fine grid, for the smoothing below to average. */
 export const THRESHOLDS = Array.from({ length: 51 }, (_, i) => round3(0.25 + i * 0.01));
 
 /**
@@ -231,7 +232,7 @@ export function crossValidate(
 
 /**
  * Grid steps either side that the F1 curve is averaged over before its maximum is taken. The
- * curve is flat around its top (0.46-0.54 within 0.002 of the best), so its raw maximum moved
+ * curve is flat around its top (0.46-0.55 within 0.002 of the best), so its raw maximum moved
  * from one set of fold seeds to another by up to 0.06 (sd 0.022 over six sets of five seeds)
  * and over 5 % subsamples of the articles by up to 0.04 (sd 0.016); averaged over +-0.05 it
  * moves by 0.01 (sd 0.005) and 0.02 (sd 0.008).
