@@ -1,9 +1,10 @@
 // `npm run train:accusations`: train the accusation scorer on the tuning part of the labelled
 // development set and write shared/claims/accusation-model.json, its threshold chosen by 5-fold
-// cross-validation (summed over three fold seeds); print the cross-validated figures and the strongest weights. Same weights
-// every run.
+// cross-validation (summed over five fold seeds, the F1 curve smoothed); print the
+// cross-validated figures and the strongest weights. Same weights every run.
 //   --check    write nothing; exit 1 when the committed weights are not what training gives
-//   --search   print cross-validation over a small grid of options, train nothing
+//   --search   print cross-validation over a grid of options and of feature families left out,
+//              train nothing
 //   --data DIR another copy of the corpus and labels (same layout as data/)
 
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { REPO_DATA_DIR } from '../../shared/corpus/fa-kes.ts';
+import { search } from './search.ts';
 import {
   bestThreshold,
   type Counts,
@@ -36,14 +38,7 @@ const figures = (c: Counts): string => `F1=${f1(c).toFixed(3)} (tp=${c.tp} fp=${
 function main(): void {
   const articles = tuningRows(args.data ?? REPO_DATA_DIR);
   if (args.search) {
-    for (const lambda of [0.001, 0.003, 0.01, 0.03]) {
-      for (const minCount of [3, 5, 10]) {
-        const best = bestThreshold(repeatedCrossValidation(articles, { lambda, minCount }));
-        console.log(
-          `lambda=${lambda} minCount=${minCount}  threshold=${best.threshold} ${figures(best.counts)} over 3 fold seeds`,
-        );
-      }
-    }
+    search(articles);
     return;
   }
   const cv = bestThreshold(repeatedCrossValidation(articles, TRAINING_OPTIONS));

@@ -26,6 +26,8 @@ export const accusationModelSchema = z
       positives: z.number().int().positive(),
       lambda: z.number().positive(),
       minCount: z.number().int().positive(),
+      /** Feature families (name prefixes) training left out. */
+      exclude: z.array(z.string()),
     }),
     /** A pair is an accusation when its best candidate's probability is at least this. */
     threshold: z.number().gt(0).lt(1),
