@@ -279,7 +279,9 @@ const ENTRIES: Entry[] = [
       `(?:the\\s+)?(?:${SYRIAN_PROVINCE})\\s+[Gg]overnor(?:\\s+[A-Z][\\w'’-]+){0,3}`,
       `(?:the\\s+)?[Gg]overnor\\s+of\\s+(?:${SYRIAN_PROVINCE})(?:\\s+[Pp]rovince)?(?:\\s+[A-Z][\\w'’-]+){0,3}`,
       `SANA(?:\\s+news\\s+agency)?${POSS}`,
-      `(?:Syrian\\s+)?[Ss]tate\\s+(?:media|television|TV|news\\s+agency)`,
+      // "state-run news agency said": Syria's, unless another state's ("Turkey's state-run"); in
+      // "state news agency SANA" the agency is named by SANA.
+      `(?<!\\b(?:Turkey|Russia|Iran|Iraq|Jordan|Lebanon|Egypt|Israel|Qatar|Saudi)(?:'s|’s|s)?\\s)(?:Syrian\\s+)?[Ss]tate(?:-run|-owned|-controlled)?\\s+(?:media|television|TV|news\\s+agency)(?!\\s+SANA\\b)`,
       `(?:the\\s+)?[Pp]resident(?:'s|’s|s)\\s+forces`,
       `(?:the\\s+)?[Rr]egime${POSS}(?:\\s+(?:forces|troops|warplanes|war\\s+planes|jets|aircraft|helicopters|army|air\\s+forces?|artillery))?`,
       `[Gg]overnment\\s+(?:forces|troops|warplanes|jets|aircraft|helicopters|army)`,

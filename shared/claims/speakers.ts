@@ -46,6 +46,10 @@ const ARMED_NOUN_GAP_RE =
 
 // A name right after an infinitive or modal verb is its object: "to pressure rebel forces".
 const VERB_OBJECT_BEFORE_RE = /\b(?:to|will|would|can|could)\s+[a-z]+\s+(?:the\s+)?$/;
+// "the UK-based group which advocates the Syrian opposition said": the object of a relative
+// clause's verb is not the subject of the verb after it.
+const RELATIVE_OBJECT_BEFORE_RE =
+  /\b(?:which|who|that)\s+(?:also\s+)?[a-z]{3,}(?:s|ed)\s+(?:the\s+)?$/;
 const OBJECT_POSITION_RE =
   /\b(?:against|on|in|of|by|with|to|from|at|targeting|fighting|visiting|inside|across|throughout|for|than|between|toward|towards|into)\s+(?:the\s+)?$/i;
 
@@ -168,10 +172,11 @@ function subjectOf(sentence: string, hits: ActorHit[], vi: number): ActorHit[] {
     // "unpopular with the Syrian opposition who say": a relative pronoun makes it the speaker.
     const relative = /^\s*(?:who|which)\s+(?:also\s+)?$/i.test(gap);
     const objectOf =
-      OBJECT_POSITION_RE.test(lead) &&
-      !SPOKESMAN_OF_RE.test(lead) &&
-      !STATEMENT_BY_RE.test(lead) &&
-      !relative;
+      (OBJECT_POSITION_RE.test(lead) &&
+        !SPOKESMAN_OF_RE.test(lead) &&
+        !STATEMENT_BY_RE.test(lead) &&
+        !relative) ||
+      RELATIVE_OBJECT_BEFORE_RE.test(lead);
     if (
       !objectOf &&
       !PRONOUN_SUBJECT_GAP_RE.test(gap) &&

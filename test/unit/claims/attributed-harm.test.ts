@@ -757,6 +757,19 @@ describe("attributed harm: a country's press at large", () => {
     ]);
   });
 
+  it("a state-run news agency is Syria's unless another country's name owns it", () => {
+    const actors = (s: string): string[] => findActors(s).map((h) => `${h.actor}:${h.name}`);
+    expect(
+      actors('Militants killed five civilians in Deir Ezzor, the state-run news agency said.'),
+    ).toContain('syria_gov:state-run news agency');
+    expect(actors('Syrian state-run news agency SANA reported the toll.')).toEqual([
+      'syria_gov:SANA',
+    ]);
+    expect(actors("Turkey's state-run news agency said the attack hit a village.")).not.toContain(
+      'syria_gov:state-run news agency',
+    );
+  });
+
   it('a named state outlet after the country word still speaks for the state', () => {
     const hits = findActors('In Aleppo Syrian State TV announced the army had entered the town.');
     expect(hits.map((h) => h.actor)).toContain('syria_gov');
@@ -913,6 +926,16 @@ describe('attributed harm: the object of a verb is not a second speaker', () => 
         'Damascus used sieges to starve rebel fighters and the UN says the army shelled Douma.',
       ),
     ).not.toContain('rebels>syria_gov');
+  });
+
+  it('the object of a relative clause is not the subject of the verb after it', () => {
+    const s =
+      'The UK-based group which advocates the Syrian opposition said six people died after coalition raids.';
+    expect(speakersOf(s)).not.toContain('opposition');
+    expect(pairs(s)).not.toContain('opposition>coalition');
+    expect(
+      speakersOf('The opposition, which the Observatory supports, said jets hit Idlib.'),
+    ).toEqual(['opposition']);
   });
 
   it('names joined at the head of the clause still speak together', () => {
