@@ -59,3 +59,44 @@ export function allegationFaults(allegation: string): AllegationFault[] {
   if (straight % 2 !== 0 || open !== close) faults.push('unbalanced-quotes');
   return faults;
 }
+
+// Agreement with the labels' own allegation phrases (the 300 articles labelled last carry one per
+// accusation): a phrase can pass rule 2 and still say nothing a reader can use ("planes
+// Thursday"). Content words only, lower-cased, with a crude suffix strip so "killing", "killed"
+// and "kills" meet.
+const STOP_WORDS = new Set([
+  ...CONJUNCTIONS,
+  ...PREPOSITIONS,
+  ...ARTICLES,
+  ...'its their his her is are was were be been has have had it they this these those who which'.split(
+    ' ',
+  ),
+]);
+
+function contentStems(phrase: string): string[] {
+  const words = phrase.toLowerCase().match(WORD_RE) ?? [];
+  return words
+    .map((w) => w.replace(/['’]s$/, ''))
+    .filter((w) => !STOP_WORDS.has(w))
+    .map((w) => (w.length > 5 ? w.replace(/(?:ing|ed|es|s)$/, '') : w.replace(/s$/, '')));
+}
+
+/** Token F1 between an allegation and the label's phrase for the same pair, over content words. */
+export function allegationAgreement(found: string, labelled: string): number {
+  const a = contentStems(found);
+  const b = contentStems(labelled);
+  if (a.length === 0 || b.length === 0) return 0;
+  const left = [...b];
+  let common = 0;
+  for (const w of a) {
+    const i = left.indexOf(w);
+    if (i >= 0) {
+      common++;
+      left.splice(i, 1);
+    }
+  }
+  if (common === 0) return 0;
+  const p = common / a.length;
+  const r = common / b.length;
+  return (2 * p * r) / (p + r);
+}

@@ -23,7 +23,11 @@ import {
   type TopicDefinition,
 } from '../../shared/domain/topics.ts';
 import { classifyTopics } from '../../shared/topics/index.ts';
-import { type AllegationFault, allegationFaults } from './allegation-quality.ts';
+import {
+  type AllegationFault,
+  allegationAgreement,
+  allegationFaults,
+} from './allegation-quality.ts';
 import {
   type LabelAccusation,
   type LabelCasualty,
@@ -53,6 +57,7 @@ export interface Finding {
     | 'accusation-miss'
     | 'accusation-false'
     | 'allegation-broken'
+    | 'allegation-disjoint'
     | 'topic-miss'
     | 'topic-false';
   detail: string;
@@ -67,6 +72,12 @@ export interface AllegationQuality {
   /** broken / total (0 when there is none). */
   share: number;
   byFault: Record<AllegationFault, number>;
+  /** Found accusations whose pair the label has with an allegation phrase. */
+  compared: number;
+  /** Mean content-word F1 of those against the label's phrase. */
+  agreement: number;
+  /** Share of those with no content word in common with the label's phrase. */
+  disjoint: number;
 }
 
 export interface SetReport {
@@ -123,7 +134,14 @@ export interface Tally {
   acc: Counts;
   usc: Counts;
   top: Counts;
-  allegations: { total: number; broken: number; byFault: Record<AllegationFault, number> };
+  allegations: {
+    total: number;
+    broken: number;
+    byFault: Record<AllegationFault, number>;
+    compared: number;
+    agreementSum: number;
+    disjoint: number;
+  };
   victimsOk: number;
   backgroundOk: number;
   matched: number;
@@ -136,7 +154,14 @@ export const emptyTally = (): Tally => ({
   acc: [0, 0, 0],
   usc: [0, 0, 0],
   top: [0, 0, 0],
-  allegations: { total: 0, broken: 0, byFault: noFaults() },
+  allegations: {
+    total: 0,
+    broken: 0,
+    byFault: noFaults(),
+    compared: 0,
+    agreementSum: 0,
+    disjoint: 0,
+  },
   victimsOk: 0,
   backgroundOk: 0,
   matched: 0,
@@ -225,6 +250,20 @@ function comparePairs(
   }
 }
 
+/** The allegation against the label's phrase for the same pair, when the label has one. */
+function compareAllegation(gold: LabelAccusation[], a: Accusation, t: Tally, note: Note) {
+  const labelled = gold.find(
+    (g) => g.accuser === a.accuser && g.accused === a.accused && g.allegation,
+  )?.allegation;
+  if (!labelled) return;
+  const agreement = allegationAgreement(a.allegation, labelled);
+  t.allegations.compared++;
+  t.allegations.agreementSum += agreement;
+  if (agreement > 0) return;
+  t.allegations.disjoint++;
+  note('allegation-disjoint', `"${a.allegation}", label "${labelled}"`, a.quote);
+}
+
 function scoreAccusations(gold: LabelAccusation[], found: Accusation[], t: Tally, note: Note) {
   const all = () => true;
   comparePairs(pairsOf(gold, asLabelled, all), pairsOf(found, asLabelled, all), t.acc, note);
@@ -233,6 +272,7 @@ function scoreAccusations(gold: LabelAccusation[], found: Accusation[], t: Tally
   comparePairs(pairsOf(gold, usCoalitionSide, usc), pairsOf(found, usCoalitionSide, usc), t.usc);
   for (const a of found) {
     t.allegations.total++;
+    compareAllegation(gold, a, t, note);
     const faults = allegationFaults(a.allegation);
     if (faults.length === 0) continue;
     t.allegations.broken++;
@@ -276,7 +316,7 @@ export function scoreArticle(
 }
 
 export function report(name: string, t: Tally): SetReport {
-  const { total, broken, byFault } = t.allegations;
+  const { total, broken, byFault, compared, agreementSum, disjoint } = t.allegations;
   return {
     name,
     articles: t.articles,
@@ -285,7 +325,15 @@ export function report(name: string, t: Tally): SetReport {
     backgroundAccuracy: t.matched === 0 ? 1 : t.backgroundOk / t.matched,
     accusations: prf(...t.acc),
     usCoalitionAccusations: prf(...t.usc),
-    allegations: { total, broken, share: total === 0 ? 0 : broken / total, byFault },
+    allegations: {
+      total,
+      broken,
+      share: total === 0 ? 0 : broken / total,
+      byFault,
+      compared,
+      agreement: compared === 0 ? 1 : agreementSum / compared,
+      disjoint: compared === 0 ? 0 : disjoint / compared,
+    },
     topic: prf(...t.top),
     findings: t.findings,
   };

@@ -48,6 +48,9 @@ function print(r: SetReport): void {
   console.log(
     `  ${'allegations'.padEnd(14)} broken=${f(a.share)} (${a.broken} of ${a.total}${faults ? `: ${faults}` : ''})`,
   );
+  console.log(
+    `  ${''.padEnd(14)} agreement with the labels' phrases=${f(a.agreement)}, none in common=${f(a.disjoint)} (${a.compared} compared)`,
+  );
   console.log(line('topic', r.topic));
 }
 
@@ -60,6 +63,7 @@ const ORDER = [
   'accusation-miss',
   'accusation-false',
   'allegation-broken',
+  'allegation-disjoint',
 ];
 
 function printFindings(report: EvalReport): void {

@@ -115,6 +115,12 @@ function figurePhrase(sentence: string, f: RawFigure): string {
   return `${OUTCOME_VERB[f.outcome ?? 'killed']} ${QUALIFIER_WORDS[f.qualifier] ?? ''}${counted}`;
 }
 
+// A word that names a wrong or a harm: an allegation without one tells the reader nothing.
+const WRONGDOING_RE = new RegExp(
+  `${HARM_NOUN_RE.source}|\\b(?:kill|wound|injur|maim|bomb|shell|strik|struck|attack|target|massacr|execut|kidnap|abduct|besieg|starv|shoot|shot|fir(?:e|ed|ing)\\b|launch|dropp|destroy|demolish|raid|invad|invasion|occup|violat|crime|criminal|atrocit|terror|support|back(?:s|ed|ing)\\b|arm(?:s|ed|ing)\\b|fund|financ|suppl|l(?:ie|ies|ied|ying)\\b|fabricat|propaganda|misinform|disinform|chemical|gas\\b|toxic|poison|chlorine|sarin|napalm|phosphor|weapon|responsib|cover|obstruct|block|prevent|displac|expel|tortur|rap(?:e|ed|ing)\\b|loot|violen|abus|aggress|brutal|genocid|cleans|slaughter|murder|assassinat|blast|explo|detonat|blew|behead|crucif|destabili|casualt|death|dead|deadly|victim|harm|damag|hit(?:s|ting)?\\b|fighting|war\\b|refus|blow|snip|pretext|siege|hostil|provok|provoc|escalat|intervention|interfer|illegal|unlawful|sovereignty|ceasefire|truce|indiscriminat|deliberat|spread|spill|blood)`,
+  'i',
+);
+
 /**
  * What a perpetrator at [from, to) is said to have done: "air strikes killing 20 civilians in
  * Aleppo" when the sentence gives a figure, else its verb phrase ("dropping barrel bombs on
@@ -131,12 +137,12 @@ export function harmAllegation(sentence: string, to: number): string {
   }
   const verb = verbPhrase(sentence.slice(to)) || nounThenVerb(sentence.slice(to));
   if (verb) return verb;
-  // Not a name that happens to follow ("Blaming Assad Trump says ..."): the harm itself.
+  // Not a name that happens to follow ("Blaming Assad Trump says ..."), nor words that name no
+  // wrong ("its powerful allies", "warplanes on Sunday"): the harm itself.
   const rest = /^\s*[A-Z]/.test(sentence.slice(to)) ? '' : cleanPhrase(sentence.slice(to));
-  if (rest) return rest;
-  return (
-    cleanPhrase([noun ?? 'harm', place ? `in ${place}` : null].filter(Boolean).join(' ')) || 'harm'
-  );
+  if (rest && WRONGDOING_RE.test(rest)) return rest;
+  const harm = noun && cleanPhrase([noun, place ? `in ${place}` : null].filter(Boolean).join(' '));
+  return harm || rest || (place ? `harm in ${place}` : 'harm');
 }
 
 // Between a perpetrator and its verb: possessive, auxiliaries, adverbs, a time.

@@ -3,6 +3,7 @@ import {
   allegationProblems,
   cleanPhrase,
   gerund,
+  harmAllegation,
   quoteOf,
 } from '../../../shared/claims/allegation.ts';
 
@@ -97,5 +98,46 @@ describe('quoteOf', () => {
     expect(q.length).toBeLessThanOrEqual(s.length);
     expect(q).toContain('the strike killed nine people');
     expect(s.split(' ')).toEqual(expect.arrayContaining(q.split(' ')));
+  });
+});
+
+describe('harmAllegation: words that name no wrong are no allegation', () => {
+  const allegationAfter = (s: string, name: string): string =>
+    harmAllegation(s, s.indexOf(name) + name.length);
+
+  it('takes the harm and its place over the words that follow the perpetrator', () => {
+    expect(
+      allegationAfter(
+        'Air raids on the market in Idlib were carried out by the regime and its allies.',
+        'regime',
+      ),
+    ).toBe('air raids in Idlib');
+    expect(
+      allegationAfter(
+        'Monitors said the shelling of Rastan came from regime forces on Sunday.',
+        'regime forces',
+      ),
+    ).toBe('shelling in Rastan');
+  });
+
+  it('keeps the words that follow when they tell the wrong', () => {
+    expect(
+      allegationAfter('The strike hit a hospital that the army had shelled twice before.', 'army'),
+    ).toBe('shelling twice');
+    expect(
+      allegationAfter(
+        'They said the coalition was responsible for the attack on the farm.',
+        'coalition',
+      ),
+    ).toBe('being responsible for the attack on the farm');
+  });
+
+  it('keeps them, too, when the sentence names no harm to fall back on', () => {
+    expect(
+      allegationAfter(
+        'Ankara sees the Kurdish militia presence along its border as a threat.',
+        'militia',
+      ),
+    ).toBe('presence along its border as a threat');
   });
 });

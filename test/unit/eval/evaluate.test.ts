@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allegationFaults } from '../../../scripts/eval/allegation-quality.ts';
+import { allegationAgreement, allegationFaults } from '../../../scripts/eval/allegation-quality.ts';
 import { emptyTally, report, scoreArticle } from '../../../scripts/eval/evaluate.ts';
 import type { ArticleLabel, LabelledArticle } from '../../../scripts/eval/labelled-sets.ts';
 import type { Accusation, ClaimSet } from '../../../shared/domain/claims.ts';
@@ -105,5 +105,32 @@ describe('allegation quality', () => {
       'ends-with-function-word': 1,
     });
     expect(r.findings.filter((f) => f.kind === 'allegation-broken')).toHaveLength(2);
+  });
+
+  it("compares an allegation with the label's phrase for the same pair, over content words", () => {
+    expect(
+      allegationAgreement('airstrikes killing 20 civilians in Raqqa', 'killed 20 civilians'),
+    ).toBeCloseTo(0.75); // 3 of its 5 content words, all 3 of the label's
+    expect(allegationAgreement('planes Thursday', 'bombing a market in Idlib')).toBe(0);
+    expect(allegationAgreement('', 'bombing a market')).toBe(0);
+    const r = scored(
+      label([
+        { accuser: 'sohr', accused: 'coalition', allegation: 'air strikes killing 56 civilians' },
+        { accuser: 'russia', accused: 'us', allegation: 'bombing a hospital' },
+        { accuser: 'un', accused: 'rebels' },
+      ]),
+      {
+        casualties: [],
+        accusations: [
+          found('sohr', 'coalition', 'strikes killing 56 civilians in Manbij'),
+          found('russia', 'us', 'planes on Thursday'),
+          found('un', 'rebels', 'shelling'),
+        ],
+      },
+    );
+    // The un>rebels pair has no labelled phrase, so two are compared; one shares no word.
+    expect(r.allegations).toMatchObject({ compared: 2, disjoint: 0.5 });
+    expect(r.allegations.agreement).toBeGreaterThan(0.3);
+    expect(r.findings.filter((f) => f.kind === 'allegation-disjoint')).toHaveLength(1);
   });
 });
