@@ -35,6 +35,8 @@ const CLAUSE_END_RE =
   /^\s*(?:$|[,.;:)"”’]|(?:on|in|at|late|early|last|this|today|yesterday|which|who|that|citing|adding|director|head|chief|spokes\w+|of\s+the)\b)/i;
 const PRONOUN_ATTRIBUTION_RE =
   /\b(?:he|she|it|they|the\s+(?:diplomat|minister|ministry|spokesman|spokeswoman|official|statement|general|envoy|agency|group|monitor|observatory|report))\s+(?:also\s+)?(?:said|says|added|noted|told|stressed)\b/i;
+// A sentence that is one quotation and nothing else: no attribution of its own.
+const WHOLLY_QUOTED_RE = /^\s*["“][^"“”]{10,}["”]\s*[.!?]?\s*$|^\s*["“][^"“”]{10,}[.!?]["”]\s*$/;
 // After an actor, words that make it the one who struck ("US-led coalition strikes near Raqqa -
 // reports"), not the one who reports.
 const PERPETRATOR_AFTER_RE =
@@ -203,6 +205,7 @@ export function findCasualties(a: ArticleAnalysis, ctx: ArticleContext = {}): Ca
   const byRaw = new Map<RawFigure, Occurrence>();
   const party = outletParty(ctx);
   let lastSource: string | null = null;
+  let lastQuoted: string | null = null;
   let lastVictims: CasualtyFigure['victims'] | null = null;
   let before: Perpetrator | null = null;
   for (const [si, sent] of a.sentences.entries()) {
@@ -213,7 +216,16 @@ export function findCasualties(a: ArticleAnalysis, ctx: ArticleContext = {}): Ca
     const attr = attribution(sent.text, hits);
     let source = attr ? sourceName(attr) : null;
     if (!source && lastSource && PRONOUN_ATTRIBUTION_RE.test(sent.text)) source = lastSource;
+    // A sentence wholly in quotation marks after an attributed quotation goes on quoting its
+    // speaker: '"... air strikes today," the army said. "Sixty-two soldiers were killed."'
+    if (!source && lastQuoted && WHOLLY_QUOTED_RE.test(sent.text)) source = lastQuoted;
     if (attr) lastSource = sourceName(attr);
+    lastQuoted =
+      attr && /["“”]/.test(sent.text)
+        ? sourceName(attr)
+        : source && lastQuoted === source
+          ? source
+          : null;
     if (raw.length === 0) continue;
     const c: SentenceContext = {
       si,

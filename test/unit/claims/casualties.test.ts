@@ -195,6 +195,18 @@ describe('extractClaims casualties: source, place, date, quote', () => {
     );
   });
 
+  it('gives a sentence wholly in quotation marks the speaker of the quotation before it', () => {
+    const quoted = figures(
+      '"Jets struck the air base at dawn," the Russian Defence Ministry said in a statement. "Twelve soldiers were killed in the strikes."',
+    );
+    expect(quoted.find((f) => f.count === 12)?.source).toBe('Russian Defence Ministry');
+    // Narration in between ends the quotation: the outlet states the figure.
+    const narrated = figures(
+      '"Jets struck the air base at dawn," the Russian Defence Ministry said in a statement. Twelve soldiers were killed in the strikes.',
+    );
+    expect(narrated.find((f) => f.count === 12)?.source).not.toBe('Russian Defence Ministry');
+  });
+
   it('finds the place from the gazetteer and "town of X"', () => {
     expect(figures('Nine civilians were killed in Deir al-Zour.')[0]?.place).toBe('Deir ez-Zor');
     expect(figures('Nine civilians were killed in the village of Hamidiya.')[0]?.place).toBe(
