@@ -105,6 +105,9 @@ const BACKGROUND_RE = new RegExp(
     `|\\b(?:so\\s+far\\s+this\\s+year|this\\s+year|last\\s+year|in\\s+(?:19|20)\\d\\d\\s+alone|since\\s+the\\s+beginning\\s+of\\s+the\\s+year|(?:years?|months)\\s+of\\s+(?:war|conflict|fighting|bombing|civil\\s+war))` +
     `|\\b(?:total|overall|cumulative)\\s+(?:number|toll|death\\s+toll)\\b(?!\\s+(?:from|in)\\s+(?:the\\s+)?(?:attack|strike|raid|blast|bombing|explosion))` +
     `|\\b(?:documented|recorded)\\s+(?:the\\s+)?(?:killing|deaths?)\\s+of` +
+    // "its raids there and in Iraq killed at least 220 civilians": a campaign's toll in two
+    // countries is no single incident.
+    `|\\b(?:raids|strikes|airstrikes|operations|campaign|bombing)\\s+(?:there\\s+and\\s+in\\s+(?:Iraq|Syria)|(?:in|across)\\s+(?:both\\s+)?(?:Iraq\\s+and\\s+Syria|Syria\\s+and\\s+Iraq))\\b` +
     `|\\b(?:in|of|to)\\s+(?:the\\s+)?(?:\\w+\\s+)?(?:Syrian\\s+)?(?:civil\\s+)?(?:war|conflict)\\s+(?:since|so\\s+far)`,
   'i',
 );

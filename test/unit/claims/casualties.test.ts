@@ -140,6 +140,20 @@ describe('extractClaims casualties: merging and background', () => {
       '470000 killed people exact background',
     ]);
   });
+
+  it("marks a campaign's toll in two countries as background, not a name that spans them", () => {
+    expect(
+      brief('The coalition said its strikes in Iraq and Syria had killed 350 civilians.'),
+    ).toEqual(['350 killed civilians exact background']);
+    expect(
+      brief('The coalition said its raids there and in Iraq killed at least 90 civilians.'),
+    ).toEqual(['90 killed civilians at_least background']);
+    expect(
+      brief(
+        'The blast killed 12 fighters of a group backed by the coalition fighting IS in Iraq and Syria.',
+      ),
+    ).toEqual(['12 killed fighters exact']);
+  });
 });
 
 describe('extractClaims casualties: numbers that are not casualties', () => {
