@@ -141,6 +141,15 @@ describe('extractClaims casualties: merging and background', () => {
     ]);
   });
 
+  it('marks the toll since a campaign began as background', () => {
+    expect(brief('Reports say some 700 people have been killed since the strikes began.')).toEqual([
+      '700 killed people about background',
+    ]);
+    expect(brief('The toll has reached 40 since coalition raids started in June.')).toEqual([
+      '40 killed people exact background',
+    ]);
+  });
+
   it("marks a campaign's toll in two countries as background, not a name that spans them", () => {
     expect(
       brief('The coalition said its strikes in Iraq and Syria had killed 350 civilians.'),
