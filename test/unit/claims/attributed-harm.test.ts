@@ -770,6 +770,14 @@ describe("attributed harm: a country's press at large", () => {
     );
   });
 
+  it('a headline\'s capitalised "Syrian Airstrikes" names the state as the striker', () => {
+    const actors = (s: string): string[] => findActors(s).map((h) => `${h.actor}:${h.name}`);
+    expect(actors('Syrian Airstrikes Kill Over 100 Fighters in Hama')).toContain(
+      'syria_gov:Syrian',
+    );
+    expect(actors('Syrian Refugees Return to Homs')).toEqual([]);
+  });
+
   it('a named state outlet after the country word still speaks for the state', () => {
     const hits = findActors('In Aleppo Syrian State TV announced the army had entered the town.');
     expect(hits.map((h) => h.actor)).toContain('syria_gov');
