@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { resolveGeneric } from '../../../shared/claims/actor-context.ts';
+import type { ActorHit } from '../../../shared/claims/actors.ts';
 import { extractClaims } from '../../../shared/claims/extract-claims.ts';
 
 function pairs(text: string, outlet?: string): string[] {
@@ -169,6 +171,28 @@ describe('extractClaims accusations: attributed speech', () => {
     expect(
       pairs('Terrorists fired rocket shells on residential neighborhoods in Aleppo.', 'sana'),
     ).toEqual(['syria_gov>rebels']);
+  });
+});
+
+describe('resolveGeneric: unnamed "terrorists"', () => {
+  const hit = (name: string): ActorHit => ({
+    actor: 'rebels',
+    name,
+    index: 0,
+    end: 0,
+    generic: true,
+  });
+  it('reads them as rebels in the mouth of a reporter or a non-western party', () => {
+    expect(resolveGeneric(hit('terrorists'), 'media')).toBe('rebels');
+    expect(resolveGeneric(hit('the terrorists'), 'other')).toBe('rebels');
+    expect(resolveGeneric(hit('terrorist groups'), 'turkey')).toBe('rebels');
+  });
+
+  it('leaves them unresolved for western speakers and without a speaker', () => {
+    expect(resolveGeneric(hit('terrorists'), 'us')).toBeNull();
+    expect(resolveGeneric(hit('terrorists'), 'coalition')).toBeNull();
+    expect(resolveGeneric(hit('terrorists'), null)).toBeNull();
+    expect(resolveGeneric(hit('militants'), 'media')).toBeNull();
   });
 });
 
