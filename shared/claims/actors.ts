@@ -183,6 +183,8 @@ const ENTRIES: Entry[] = [
       `PKK`,
       `Kurdistan\\s+Workers'?\\s+Party`,
       `Kurdish(?:-led)?\\s+(?:forces|militias?|fighters|groups|militants|People's\\s+Protection\\s+Units|YPG|SDF|alliance|units)`,
+      // The Syrian Kurds' own administration speaks for the same side as its militias.
+      `Kurdish(?:-led)?\\s+(?:officials?|authorities|administration|commanders?|spokes(?:man|woman|person)|leaders?)`,
       `People's\\s+Protection\\s+Units`,
     ],
   },

@@ -56,6 +56,10 @@ const OBJECT_POSITION_RE =
 // "the field commander of pro-government troops said": the organisation speaks through him.
 const SPOKESMAN_OF_RE =
   /\b(?:commander|spokes(?:man|woman|person)|head|chief|director|member|official|minister|ambassador|envoy|representative|leader|president|statement|office|department|council|committee|army|military|forces|government|ministry)\s+(?:of|for|at)\s+(?:the\s+|an?\s+)?$/i;
+// "the Foreign Ministry in Damascus said", "officials in Ankara said": a capital named after the
+// office that speaks is the state speaking, not a place the sentence is about.
+const OFFICE_IN_RE =
+  /\b(?:[Mm]inistry|[Oo]fficials?|[Gg]overnment|[Aa]uthorities|[Dd]iplomats?|[Ss]pokes(?:man|woman|person)|[Ee]mbassy|[Ll]eadership)\s+in\s+$/;
 // "A statement from the Defence Ministry said", "a statement by the army ... said": the author of
 // the statement speaks.
 const STATEMENT_BY_RE =
@@ -174,6 +178,7 @@ function subjectOf(sentence: string, hits: ActorHit[], vi: number): ActorHit[] {
     const objectOf =
       (OBJECT_POSITION_RE.test(lead) &&
         !SPOKESMAN_OF_RE.test(lead) &&
+        !OFFICE_IN_RE.test(lead) &&
         !STATEMENT_BY_RE.test(lead) &&
         !relative) ||
       RELATIVE_OBJECT_BEFORE_RE.test(lead);

@@ -174,6 +174,23 @@ describe('extractClaims accusations: attributed speech', () => {
   });
 });
 
+describe('extractClaims accusations: offices that speak for a state or a side', () => {
+  it('reads "officials in Ankara said" as the state speaking, not a place', () => {
+    expect(pairs('Officials in Ankara said the YPG carried out the bombing.')).toEqual([
+      'turkey>sdf',
+    ]);
+  });
+
+  it('reads Kurdish officials and commanders as the Kurdish side', () => {
+    expect(
+      pairs('Kurdish officials said Turkish jets bombed a village killing civilians.'),
+    ).toEqual(['sdf>turkey']);
+    expect(
+      pairs('A Kurdish commander said Turkish artillery shelled the town killing five civilians.'),
+    ).toEqual(['sdf>turkey']);
+  });
+});
+
 describe('resolveGeneric: unnamed "terrorists"', () => {
   const hit = (name: string): ActorHit => ({
     actor: 'rebels',
