@@ -186,6 +186,8 @@ const ENTRIES: Entry[] = [
       // The Syrian Kurds' own administration speaks for the same side as its militias.
       `Kurdish(?:-led)?\\s+(?:officials?|authorities|administration|commanders?|spokes(?:man|woman|person)|leaders?)`,
       `People's\\s+Protection\\s+Units`,
+      // The coalition's name for the SDF: "the strike was requested by partnered forces".
+      `(?:[Tt]he\\s+)?(?:coalition\\s+|U\\.?S\\.?\\s+|local\\s+)?[Pp]artner(?:ed)?\\s+forces${POSS}`,
     ],
   },
   {

@@ -191,6 +191,22 @@ describe('extractClaims accusations: offices that speak for a state or a side', 
   });
 });
 
+describe("extractClaims accusations: the coalition's partner forces", () => {
+  it('reads partnered forces as the SDF', () => {
+    expect(
+      pairs(
+        'The strike was requested by partnered forces who had misidentified the target, the coalition said.',
+      ),
+    ).toEqual(['coalition>sdf']);
+  });
+
+  it('does not blame partner forces killed by a strike', () => {
+    expect(
+      pairs('A coalition airstrike killed 18 partner forces near Tabqa, the Pentagon said.'),
+    ).toEqual([]);
+  });
+});
+
 describe('resolveGeneric: unnamed "terrorists"', () => {
   const hit = (name: string): ActorHit => ({
     actor: 'rebels',
