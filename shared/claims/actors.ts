@@ -126,6 +126,8 @@ const ENTRIES: Entry[] = [
     names: [
       `(?:a\\s+|the\\s+)?(?:new\\s+)?(?:Islamist\\s+)?(?:[Rr]ebel|[Oo]pposition|Islamist)\\s+(?:coalition|alliance)`,
       `(?:Turkey|Turkish|US|U\\.S\\.|Western|Saudi)[- ]backed\\s+(?:Syrian\\s+)?(?:opposition|rebels?|FSA)(?:\\s+(?:forces|fighters|groups|factions))?`,
+      // Turkey's proxies in the north are rebel factions ("Turkey-backed fighters took the town").
+      `(?:Turkey|Turkish)[- ]backed\\s+(?:forces|fighters|groups|factions)`,
       `[Oo]pposition\\s+(?:fighters|forces|groups|factions|militants|rebels|armed\\s+groups)`,
       `Free\\s+Syrian\\s+Army`,
       `FSA`,
@@ -188,6 +190,8 @@ const ENTRIES: Entry[] = [
       `People's\\s+Protection\\s+Units`,
       // The coalition's name for the SDF: "the strike was requested by partnered forces".
       `(?:[Tt]he\\s+)?(?:coalition\\s+|U\\.?S\\.?\\s+|local\\s+)?[Pp]artner(?:ed)?\\s+forces${POSS}`,
+      `Kurdish\\s+(?:sources?|army)`,
+      `[Pp]ro-Kurdish\\s+(?:forces|fighters|militias?)`,
     ],
   },
   {
@@ -352,6 +356,7 @@ const ENTRIES: Entry[] = [
       `Iran${POSS}`,
       `Iranian`,
       `Tehran${POSS}`,
+      `Iran(?:ian)?[- ]backed\\s+(?:Shiite\\s+|Shia\\s+)?(?:militias?|forces|fighters|groups)`,
       `Rouhani${POSS}`,
       `Zarif${POSS}`,
       `Khamenei${POSS}`,

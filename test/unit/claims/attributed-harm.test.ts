@@ -942,3 +942,15 @@ describe('attributed harm: the object of a verb is not a second speaker', () => 
     expect(speakersOf('Rebels and the UN say the army shelled Douma.')).toEqual(['rebels', 'un']);
   });
 });
+
+describe('actors: the backers and sides a name carries', () => {
+  const actorsOf = (text: string) => findActors(text).map((h) => h.actor);
+  it("reads Turkey's and Iran's proxies and the Kurdish side", () => {
+    expect(actorsOf('Turkey-backed fighters entered the town.')).toEqual(['rebels']);
+    expect(actorsOf('Iranian-backed militias shelled the village.')).toEqual(['iran']);
+    expect(actorsOf('Kurdish sources said pro-Kurdish forces held the dam.')).toEqual([
+      'sdf',
+      'sdf',
+    ]);
+  });
+});
