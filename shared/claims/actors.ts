@@ -491,8 +491,8 @@ const ENTRIES: Entry[] = [
       `[Ll]ocal\\s+officials`,
       // Other states and blocs speak as "other" (GUIDELINES: anything else); after a preposition
       // the name is the place.
-      `${NOT_A_PLACE}(?:Germany|China|Italy|Canada|Australia|the\\s+Netherlands|Belgium|Denmark|Jordan|Egypt|Japan|Kuwait|the\\s+European\\s+Union|the\\s+EU|NATO|the\\s+Arab\\s+League)${POSS}(?![\\w-])`,
-      `(?:German|Chinese|Italian|Canadian|Australian|Dutch|Belgian|Danish|Jordanian|Egyptian|Japanese|Kuwaiti|European)\\s+(?:government|officials?|[Ff]oreign\\s+[Mm]inist(?:ry|er)|[Mm]inistry|[Cc]hancellor|[Mm]inister|[Aa]mbassador|[Pp]resident|[Pp]rime\\s+[Mm]inister|[Ss]pokes(?:man|woman|person)|authorities|[Uu]nion)`,
+      `${NOT_A_PLACE}(?:Germany|China|Italy|Canada|Australia|the\\s+Netherlands|Belgium|Denmark|Jordan|Egypt|Japan|Kuwait|Iraq|Baghdad|the\\s+European\\s+Union|the\\s+EU|NATO|the\\s+Arab\\s+League)${POSS}(?![\\w-])`,
+      `(?:German|Chinese|Italian|Canadian|Australian|Dutch|Belgian|Danish|Jordanian|Egyptian|Japanese|Kuwaiti|Iraqi|European)\\s+(?:government|officials?|[Ff]oreign\\s+[Mm]inist(?:ry|er)|[Mm]inistry|[Cc]hancellor|[Mm]inister|[Aa]mbassador|[Pp]resident|[Pp]rime\\s+[Mm]inister|[Ss]pokes(?:man|woman|person)|authorities|[Uu]nion)`,
     ],
   },
 ];

@@ -945,9 +945,14 @@ describe('attributed harm: the object of a verb is not a second speaker', () => 
 
 describe('actors: the backers and sides a name carries', () => {
   const actorsOf = (text: string) => findActors(text).map((h) => h.actor);
-  it("reads Turkey's and Iran's proxies and the Kurdish side", () => {
+  it("reads Turkey's and Iran's proxies, Iraq's officials and the Kurdish side", () => {
     expect(actorsOf('Turkey-backed fighters entered the town.')).toEqual(['rebels']);
     expect(actorsOf('Iranian-backed militias shelled the village.')).toEqual(['iran']);
+    expect(actorsOf('Iraqi officials said Baghdad shared the intelligence.')).toEqual([
+      'other',
+      'other',
+    ]);
+    expect(actorsOf('The fighters fled to Iraq.')).toEqual([]);
     expect(actorsOf('Kurdish sources said pro-Kurdish forces held the dam.')).toEqual([
       'sdf',
       'sdf',
