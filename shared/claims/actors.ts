@@ -144,6 +144,9 @@ const ENTRIES: Entry[] = [
       `[Rr]ebel\\s+(?:sources?|commanders?|officials?|spokes(?:man|woman|person))`,
       `[Rr]ebels?(?:\\s+(?:groups?|fighters|forces|factions))?`,
       `[Ii]nsurgents?`,
+      // A faction named by what it is: "the Alwiyat al-Furqan militant group", "the Fastaqim
+      // rebel brigade". Not the groups with names of their own (IS, Nusra, the Kurds, Hezbollah).
+      `(?<![\\w-])(?!(?:The|A|An|Another|This|That|Its|Their|One|Islamic|IS|ISIS|ISIL|Daesh|DAESH|Nusra|Al-Nusra|al-Nusra|Al-Qaeda|al-Qaeda|Qaeda|Kurdish|Hezbollah|Hizbollah|Palestinian|Shiite|Shia|Iraqi|Lebanese|Afghan)\\b)(?:[A-Z][\\w'’-]*|al-[\\w'’-]+)(?:\\s+(?:[A-Z][\\w'’-]*|al-[\\w'’-]+)){0,3}\\s+(?:rebel|militant|Islamist|opposition)\\s+(?:group|faction|brigade|battalion)(?!s)`,
     ],
   },
   {

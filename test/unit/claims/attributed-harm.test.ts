@@ -959,3 +959,19 @@ describe('actors: the backers and sides a name carries', () => {
     ]);
   });
 });
+
+describe('actors: a faction named by what it is', () => {
+  const actorsOf = (text: string) =>
+    findActors(text)
+      .filter((h) => !h.generic)
+      .map((h) => h.actor);
+  it('reads "the Fastaqim rebel group" as rebels, not a generic label', () => {
+    const [h] = findActors('The Fastaqim rebel group said government forces shelled the town.');
+    expect(h).toMatchObject({ actor: 'rebels', generic: false });
+  });
+
+  it('leaves the groups with names of their own to those names', () => {
+    expect(actorsOf('The Islamic State militant group executed 12 men.')).toEqual(['isis']);
+    expect(actorsOf('The Kurdish militant group PKK said so.')).toEqual(['sdf']);
+  });
+});
