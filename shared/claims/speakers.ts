@@ -272,6 +272,19 @@ export function isPhotoCredit(sentence: string, verbAt: number, verb: string): b
 }
 
 /**
+ * "Syrian Coalition Demands UN Action ... Activists said regime forces bombed ...": a headline run
+ * into the story's first sentence. Its title-case verb gives way to the story's own verb of speech.
+ */
+function isHeadlineVerb(sentence: string, v: RegExpExecArray, verbs: RegExpExecArray[]): boolean {
+  return (
+    v.index > 0 &&
+    /^[A-Z][a-z]/.test(v[0]) &&
+    /^\s+[A-Z]/.test(sentence.slice(v.index + v[0].length)) &&
+    verbs.some((w) => w.index > v.index && /^[a-z]/.test(w[0]) && !/^according$/.test(w[0]))
+  );
+}
+
+/**
  * Who speaks in a sentence: a headline's "Russia:", "according to X", the subject of a verb of
  * speech or the actor right after it. An outlet "according to" which a named party spoke ("Zarif
  * said, according to Press TV") only relays the party.
@@ -290,8 +303,10 @@ export function findSpeakers(sentence: string, hits: ActorHit[]): ActorHit[] {
   }
   const according = accordingTo(sentence, hits);
   if (according && according.actor !== 'media') return [according];
-  for (const v of allMatches(SPEECH_RE, sentence)) {
+  const verbs = allMatches(SPEECH_RE, sentence);
+  for (const v of verbs) {
     if (/^according$/i.test(v[0]) || isPhotoCredit(sentence, v.index, v[0])) continue;
+    if (isHeadlineVerb(sentence, v, verbs)) continue;
     // "Damascus sent letters to the UN ... calling for": a participle's speaker is the sentence's
     // subject, not the object nearest to it.
     const main = /ing(?:\s+(?:on|for))?$/i.test(v[0]) ? sentenceSubject(sentence, hits) : null;

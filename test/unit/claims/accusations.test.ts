@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { resolveGeneric } from '../../../shared/claims/actor-context.ts';
-import type { ActorHit } from '../../../shared/claims/actors.ts';
+import { type ActorHit, findActors } from '../../../shared/claims/actors.ts';
 import { extractClaims } from '../../../shared/claims/extract-claims.ts';
+import { findSpeakers } from '../../../shared/claims/speakers.ts';
 
 function pairs(text: string, outlet?: string): string[] {
   return extractClaims(text, outlet ? { outlet } : {}).accusations.map(
@@ -204,6 +205,20 @@ describe("extractClaims accusations: the coalition's partner forces", () => {
     expect(
       pairs('A coalition airstrike killed 18 partner forces near Tabqa, the Pentagon said.'),
     ).toEqual([]);
+  });
+});
+
+describe('extractClaims accusations: a headline run into the first sentence', () => {
+  it("lets the story's own verb of speech speak, not the headline's title-case verb", () => {
+    const text =
+      'Opposition Demands UN Action After Chlorine Attack Activists said regime forces bombed the town with chlorine barrel bombs killing two children.';
+    expect(pairs(text)).toContain('other>syria_gov');
+    const speakers = findSpeakers(text, findActors(text)).map((h) => h.actor);
+    expect(speakers).toEqual(['other']);
+  });
+
+  it('keeps a title-case verb when the headline is all there is', () => {
+    expect(pairs('Russia Says Rebels Shelled Aleppo School.')).toEqual(['russia>rebels']);
   });
 });
 
