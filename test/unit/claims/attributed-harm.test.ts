@@ -3,6 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { findActors } from '../../../shared/claims/actors.ts';
+import { analyseArticle } from '../../../shared/claims/article-analysis.ts';
 import { extractClaims } from '../../../shared/claims/extract-claims.ts';
 import { findSpeakers, isPhotoCredit } from '../../../shared/claims/speakers.ts';
 import type { ArticleContext } from '../../../shared/domain/claims.ts';
@@ -973,5 +974,15 @@ describe('actors: a faction named by what it is', () => {
   it('leaves the groups with names of their own to those names', () => {
     expect(actorsOf('The Islamic State militant group executed 12 men.')).toEqual(['isis']);
     expect(actorsOf('The Kurdish militant group PKK said so.')).toEqual(['sdf']);
+  });
+});
+
+describe('analyseArticle: a headline restated before the wire dateline', () => {
+  it('takes no actors from the restated headline, only from the wire copy after it', () => {
+    const a = analyseArticle(
+      'Turkey says Kurdish militants shelled border town AFP Sunday 18 Sep 2016 Mortar shells fired from Syria hit the town of Kilis wounding two people the Observatory said.',
+      {},
+    );
+    expect(a.hits[0]?.map((h) => h.actor)).toEqual(['sohr']);
   });
 });
