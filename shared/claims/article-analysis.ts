@@ -27,7 +27,20 @@ export interface ArticleAnalysis {
  */
 function storyActors(sentence: string): ActorHit[] {
   const from = wireCopyStart(sentence, sentence.length);
-  return findActors(sentence).filter((h) => h.index >= from);
+  const to = relatedLinksStart(sentence);
+  return findActors(sentence).filter((h) => h.index >= from && h.index < to);
+}
+
+// "... 91 Related US Mistakes Led to Catastrophe in Raqqa - Moscow ...", "Source AFP Related News
+// ...": the page's links to other stories after a view counter or source line. Their headlines
+// name parties this story does not.
+const RELATED_LINKS_RE =
+  /(?:^|\b\d+\s+|\bSource\s+(?:[\w-]+\s+){1,4}?)(?:Topic\s+[A-Z][^()]{0,80}\(\d+\)\s+)?Related(?:\s+News)?\s+(?=[A-Z])/;
+
+/** Where the sentence's related-links list starts (its length when there is none). */
+function relatedLinksStart(sentence: string): number {
+  const m = RELATED_LINKS_RE.exec(sentence);
+  return m ? m.index : sentence.length;
 }
 
 export function analyseArticle(text: string, ctx: ArticleContext): ArticleAnalysis {

@@ -986,3 +986,23 @@ describe('analyseArticle: a headline restated before the wire dateline', () => {
     expect(a.hits[0]?.map((h) => h.actor)).toEqual(['sohr']);
   });
 });
+
+describe("analyseArticle: the page's links to other stories", () => {
+  it('takes no actors from a related-links list after a view counter or source line', () => {
+    const a = analyseArticle(
+      'The Observatory said rebels shelled the town 91 Related Russia Says US Strikes Killed Civilians Tags Syria.',
+      {},
+    );
+    expect(a.hits[0]?.map((h) => h.actor)).toEqual(['sohr', 'rebels']);
+    const b = analyseArticle(
+      'Source AFP Related News Turkish jets hit Kurdish fighters in Afrin.',
+      {},
+    );
+    expect(b.hits[0]).toEqual([]);
+  });
+
+  it('keeps a story that says "related"', () => {
+    const a = analyseArticle('Russia said the related strikes by Turkey killed civilians.', {});
+    expect(a.hits[0]?.map((h) => h.actor)).toEqual(['russia', 'turkey']);
+  });
+});
