@@ -196,6 +196,10 @@ export function resolveHits(sentence: string, found: ActorHit[], info: ArticleIn
   return hits;
 }
 
+// Western governments and the coalition call IS "terrorists"; everyone else in this war's news
+// who says "terrorists" without naming them means the armed opposition.
+const WESTERN = new Set<Actor>(['us', 'coalition', 'uk', 'france']);
+
 export function resolveGeneric(
   h: ActorHit,
   speaker: Actor | null,
@@ -211,5 +215,7 @@ export function resolveGeneric(
     return 'isis';
   }
   // In a pro-government outlet's copy "terrorists" are the rebels whoever is quoted.
-  return info?.governmentOutlet && /terror/i.test(h.name) ? 'rebels' : null;
+  if (info?.governmentOutlet && /terror/i.test(h.name)) return 'rebels';
+  // "The terrorists shelled the square, a Lebanese broadcaster reported": a reporter's word.
+  return speaker && !WESTERN.has(speaker) && /terror/i.test(h.name) ? 'rebels' : null;
 }

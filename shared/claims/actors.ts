@@ -126,6 +126,8 @@ const ENTRIES: Entry[] = [
     names: [
       `(?:a\\s+|the\\s+)?(?:new\\s+)?(?:Islamist\\s+)?(?:[Rr]ebel|[Oo]pposition|Islamist)\\s+(?:coalition|alliance)`,
       `(?:Turkey|Turkish|US|U\\.S\\.|Western|Saudi)[- ]backed\\s+(?:Syrian\\s+)?(?:opposition|rebels?|FSA)(?:\\s+(?:forces|fighters|groups|factions))?`,
+      // Turkey's proxies in the north are rebel factions ("Turkey-backed fighters took the town").
+      `(?:Turkey|Turkish)[- ]backed\\s+(?:forces|fighters|groups|factions)`,
       `[Oo]pposition\\s+(?:fighters|forces|groups|factions|militants|rebels|armed\\s+groups)`,
       `Free\\s+Syrian\\s+Army`,
       `FSA`,
@@ -142,6 +144,9 @@ const ENTRIES: Entry[] = [
       `[Rr]ebel\\s+(?:sources?|commanders?|officials?|spokes(?:man|woman|person))`,
       `[Rr]ebels?(?:\\s+(?:groups?|fighters|forces|factions))?`,
       `[Ii]nsurgents?`,
+      // A faction named by what it is: "the Alwiyat al-Furqan militant group", "the Fastaqim
+      // rebel brigade". Not the groups with names of their own (IS, Nusra, the Kurds, Hezbollah).
+      `(?<![\\w-])(?!(?:The|A|An|Another|This|That|Its|Their|One|Islamic|IS|ISIS|ISIL|Daesh|DAESH|Nusra|Al-Nusra|al-Nusra|Al-Qaeda|al-Qaeda|Qaeda|Kurdish|Hezbollah|Hizbollah|Palestinian|Shiite|Shia|Iraqi|Lebanese|Afghan)\\b)(?:[A-Z][\\w'’-]*|al-[\\w'’-]+)(?:\\s+(?:[A-Z][\\w'’-]*|al-[\\w'’-]+)){0,3}\\s+(?:rebel|militant|Islamist|opposition)\\s+(?:group|faction|brigade|battalion)(?!s)`,
     ],
   },
   {
@@ -183,7 +188,13 @@ const ENTRIES: Entry[] = [
       `PKK`,
       `Kurdistan\\s+Workers'?\\s+Party`,
       `Kurdish(?:-led)?\\s+(?:forces|militias?|fighters|groups|militants|People's\\s+Protection\\s+Units|YPG|SDF|alliance|units)`,
+      // The Syrian Kurds' own administration speaks for the same side as its militias.
+      `Kurdish(?:-led)?\\s+(?:officials?|authorities|administration|commanders?|spokes(?:man|woman|person)|leaders?)`,
       `People's\\s+Protection\\s+Units`,
+      // The coalition's name for the SDF: "the strike was requested by partnered forces".
+      `(?:[Tt]he\\s+)?(?:coalition\\s+|U\\.?S\\.?\\s+|local\\s+)?[Pp]artner(?:ed)?\\s+forces${POSS}`,
+      `Kurdish\\s+(?:sources?|army)`,
+      `[Pp]ro-Kurdish\\s+(?:forces|fighters|militias?)`,
     ],
   },
   {
@@ -349,6 +360,7 @@ const ENTRIES: Entry[] = [
       `Iran${POSS}`,
       `Iranian`,
       `Tehran${POSS}`,
+      `Iran(?:ian)?[- ]backed\\s+(?:Shiite\\s+|Shia\\s+)?(?:militias?|forces|fighters|groups)`,
       `Rouhani${POSS}`,
       `Zarif${POSS}`,
       `Khamenei${POSS}`,
@@ -483,8 +495,8 @@ const ENTRIES: Entry[] = [
       `[Ll]ocal\\s+officials`,
       // Other states and blocs speak as "other" (GUIDELINES: anything else); after a preposition
       // the name is the place.
-      `${NOT_A_PLACE}(?:Germany|China|Italy|Canada|Australia|the\\s+Netherlands|Belgium|Denmark|Jordan|Egypt|Japan|Kuwait|the\\s+European\\s+Union|the\\s+EU|NATO|the\\s+Arab\\s+League)${POSS}(?![\\w-])`,
-      `(?:German|Chinese|Italian|Canadian|Australian|Dutch|Belgian|Danish|Jordanian|Egyptian|Japanese|Kuwaiti|European)\\s+(?:government|officials?|[Ff]oreign\\s+[Mm]inist(?:ry|er)|[Mm]inistry|[Cc]hancellor|[Mm]inister|[Aa]mbassador|[Pp]resident|[Pp]rime\\s+[Mm]inister|[Ss]pokes(?:man|woman|person)|authorities|[Uu]nion)`,
+      `${NOT_A_PLACE}(?:Germany|China|Italy|Canada|Australia|the\\s+Netherlands|Belgium|Denmark|Jordan|Egypt|Japan|Kuwait|Iraq|Baghdad|the\\s+European\\s+Union|the\\s+EU|NATO|the\\s+Arab\\s+League)${POSS}(?![\\w-])`,
+      `(?:German|Chinese|Italian|Canadian|Australian|Dutch|Belgian|Danish|Jordanian|Egyptian|Japanese|Kuwaiti|Iraqi|European)\\s+(?:government|officials?|[Ff]oreign\\s+[Mm]inist(?:ry|er)|[Mm]inistry|[Cc]hancellor|[Mm]inister|[Aa]mbassador|[Pp]resident|[Pp]rime\\s+[Mm]inister|[Ss]pokes(?:man|woman|person)|authorities|[Uu]nion)`,
     ],
   },
 ];

@@ -7,7 +7,7 @@ import type { ArticleContext } from '../domain/claims.ts';
 import { type ArticleInfo, articleInfo, resolveHits } from './actor-context.ts';
 import { type ActorHit, findActors } from './actors.ts';
 import { referenceDate } from './dates.ts';
-import { type Sentence, splitSentences } from './sentences.ts';
+import { type Sentence, splitSentences, wireCopyStart } from './sentences.ts';
 
 export interface ArticleAnalysis {
   text: string;
@@ -19,13 +19,37 @@ export interface ArticleAnalysis {
   referenceDate: string | undefined;
 }
 
+/**
+ * The actors a sentence names in its wire copy: a headline the page restated before the wire
+ * dateline ("Coalition air strikes kill 8 IS militants Reuters Sunday 10 Jul 2016 Ten IS targets
+ * were hit ...") is already the article's first sentence, and its names would pair the copy's
+ * speaker with parties the copy does not name.
+ */
+function storyActors(sentence: string): ActorHit[] {
+  const from = wireCopyStart(sentence, sentence.length);
+  const to = relatedLinksStart(sentence);
+  return findActors(sentence).filter((h) => h.index >= from && h.index < to);
+}
+
+// "... 91 Related US Mistakes Led to Catastrophe in Raqqa - Moscow ...", "Source AFP Related News
+// ...": the page's links to other stories after a view counter or source line. Their headlines
+// name parties this story does not.
+const RELATED_LINKS_RE =
+  /(?:^|\b\d+\s+|\bSource\s+(?:[\w-]+\s+){1,4}?)(?:Topic\s+[A-Z][^()]{0,80}\(\d+\)\s+)?Related(?:\s+News)?\s+(?=[A-Z])/;
+
+/** Where the sentence's related-links list starts (its length when there is none). */
+function relatedLinksStart(sentence: string): number {
+  const m = RELATED_LINKS_RE.exec(sentence);
+  return m ? m.index : sentence.length;
+}
+
 export function analyseArticle(text: string, ctx: ArticleContext): ArticleAnalysis {
   const sentences = splitSentences(text);
   const info = articleInfo(text, ctx);
   return {
     text,
     sentences,
-    hits: sentences.map((s) => resolveHits(s.text, findActors(s.text), info)),
+    hits: sentences.map((s) => resolveHits(s.text, storyActors(s.text), info)),
     info,
     referenceDate: referenceDate(text, ctx.publishedAt),
   };

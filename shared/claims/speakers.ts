@@ -56,6 +56,10 @@ const OBJECT_POSITION_RE =
 // "the field commander of pro-government troops said": the organisation speaks through him.
 const SPOKESMAN_OF_RE =
   /\b(?:commander|spokes(?:man|woman|person)|head|chief|director|member|official|minister|ambassador|envoy|representative|leader|president|statement|office|department|council|committee|army|military|forces|government|ministry)\s+(?:of|for|at)\s+(?:the\s+|an?\s+)?$/i;
+// "the Foreign Ministry in Damascus said", "officials in Ankara said": a capital named after the
+// office that speaks is the state speaking, not a place the sentence is about.
+const OFFICE_IN_RE =
+  /\b(?:[Mm]inistry|[Oo]fficials?|[Gg]overnment|[Aa]uthorities|[Dd]iplomats?|[Ss]pokes(?:man|woman|person)|[Ee]mbassy|[Ll]eadership)\s+in\s+$/;
 // "A statement from the Defence Ministry said", "a statement by the army ... said": the author of
 // the statement speaks.
 const STATEMENT_BY_RE =
@@ -174,6 +178,7 @@ function subjectOf(sentence: string, hits: ActorHit[], vi: number): ActorHit[] {
     const objectOf =
       (OBJECT_POSITION_RE.test(lead) &&
         !SPOKESMAN_OF_RE.test(lead) &&
+        !OFFICE_IN_RE.test(lead) &&
         !STATEMENT_BY_RE.test(lead) &&
         !relative) ||
       RELATIVE_OBJECT_BEFORE_RE.test(lead);
@@ -267,6 +272,19 @@ export function isPhotoCredit(sentence: string, verbAt: number, verb: string): b
 }
 
 /**
+ * "Syrian Coalition Demands UN Action ... Activists said regime forces bombed ...": a headline run
+ * into the story's first sentence. Its title-case verb gives way to the story's own verb of speech.
+ */
+function isHeadlineVerb(sentence: string, v: RegExpExecArray, verbs: RegExpExecArray[]): boolean {
+  return (
+    v.index > 0 &&
+    /^[A-Z][a-z]/.test(v[0]) &&
+    /^\s+[A-Z]/.test(sentence.slice(v.index + v[0].length)) &&
+    verbs.some((w) => w.index > v.index && /^[a-z]/.test(w[0]) && !/^according$/.test(w[0]))
+  );
+}
+
+/**
  * Who speaks in a sentence: a headline's "Russia:", "according to X", the subject of a verb of
  * speech or the actor right after it. An outlet "according to" which a named party spoke ("Zarif
  * said, according to Press TV") only relays the party.
@@ -285,8 +303,10 @@ export function findSpeakers(sentence: string, hits: ActorHit[]): ActorHit[] {
   }
   const according = accordingTo(sentence, hits);
   if (according && according.actor !== 'media') return [according];
-  for (const v of allMatches(SPEECH_RE, sentence)) {
+  const verbs = allMatches(SPEECH_RE, sentence);
+  for (const v of verbs) {
     if (/^according$/i.test(v[0]) || isPhotoCredit(sentence, v.index, v[0])) continue;
+    if (isHeadlineVerb(sentence, v, verbs)) continue;
     // "Damascus sent letters to the UN ... calling for": a participle's speaker is the sentence's
     // subject, not the object nearest to it.
     const main = /ing(?:\s+(?:on|for))?$/i.test(v[0]) ? sentenceSubject(sentence, hits) : null;

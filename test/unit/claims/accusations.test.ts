@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { resolveGeneric } from '../../../shared/claims/actor-context.ts';
+import { type ActorHit, findActors } from '../../../shared/claims/actors.ts';
 import { extractClaims } from '../../../shared/claims/extract-claims.ts';
+import { findSpeakers } from '../../../shared/claims/speakers.ts';
 
 function pairs(text: string, outlet?: string): string[] {
   return extractClaims(text, outlet ? { outlet } : {}).accusations.map(
@@ -169,6 +172,75 @@ describe('extractClaims accusations: attributed speech', () => {
     expect(
       pairs('Terrorists fired rocket shells on residential neighborhoods in Aleppo.', 'sana'),
     ).toEqual(['syria_gov>rebels']);
+  });
+});
+
+describe('extractClaims accusations: offices that speak for a state or a side', () => {
+  it('reads "officials in Ankara said" as the state speaking, not a place', () => {
+    expect(pairs('Officials in Ankara said the YPG carried out the bombing.')).toEqual([
+      'turkey>sdf',
+    ]);
+  });
+
+  it('reads Kurdish officials and commanders as the Kurdish side', () => {
+    expect(
+      pairs('Kurdish officials said Turkish jets bombed a village killing civilians.'),
+    ).toEqual(['sdf>turkey']);
+    expect(
+      pairs('A Kurdish commander said Turkish artillery shelled the town killing five civilians.'),
+    ).toEqual(['sdf>turkey']);
+  });
+});
+
+describe("extractClaims accusations: the coalition's partner forces", () => {
+  it('reads partnered forces as the SDF', () => {
+    expect(
+      pairs(
+        'The strike was requested by partnered forces who had misidentified the target, the coalition said.',
+      ),
+    ).toEqual(['coalition>sdf']);
+  });
+
+  it('does not blame partner forces killed by a strike', () => {
+    expect(
+      pairs('A coalition airstrike killed 18 partner forces near Tabqa, the Pentagon said.'),
+    ).toEqual([]);
+  });
+});
+
+describe('extractClaims accusations: a headline run into the first sentence', () => {
+  it("lets the story's own verb of speech speak, not the headline's title-case verb", () => {
+    const text =
+      'Opposition Demands UN Action After Chlorine Attack Activists said regime forces bombed the town with chlorine barrel bombs killing two children.';
+    expect(pairs(text)).toContain('other>syria_gov');
+    const speakers = findSpeakers(text, findActors(text)).map((h) => h.actor);
+    expect(speakers).toEqual(['other']);
+  });
+
+  it('keeps a title-case verb when the headline is all there is', () => {
+    expect(pairs('Russia Says Rebels Shelled Aleppo School.')).toEqual(['russia>rebels']);
+  });
+});
+
+describe('resolveGeneric: unnamed "terrorists"', () => {
+  const hit = (name: string): ActorHit => ({
+    actor: 'rebels',
+    name,
+    index: 0,
+    end: 0,
+    generic: true,
+  });
+  it('reads them as rebels in the mouth of a reporter or a non-western party', () => {
+    expect(resolveGeneric(hit('terrorists'), 'media')).toBe('rebels');
+    expect(resolveGeneric(hit('the terrorists'), 'other')).toBe('rebels');
+    expect(resolveGeneric(hit('terrorist groups'), 'turkey')).toBe('rebels');
+  });
+
+  it('leaves them unresolved for western speakers and without a speaker', () => {
+    expect(resolveGeneric(hit('terrorists'), 'us')).toBeNull();
+    expect(resolveGeneric(hit('terrorists'), 'coalition')).toBeNull();
+    expect(resolveGeneric(hit('terrorists'), null)).toBeNull();
+    expect(resolveGeneric(hit('militants'), 'media')).toBeNull();
   });
 });
 

@@ -3,6 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { findActors } from '../../../shared/claims/actors.ts';
+import { analyseArticle } from '../../../shared/claims/article-analysis.ts';
 import { extractClaims } from '../../../shared/claims/extract-claims.ts';
 import { findSpeakers, isPhotoCredit } from '../../../shared/claims/speakers.ts';
 import type { ArticleContext } from '../../../shared/domain/claims.ts';
@@ -948,5 +949,68 @@ describe('attributed harm: the object of a verb is not a second speaker', () => 
 
   it('names joined at the head of the clause still speak together', () => {
     expect(speakersOf('Rebels and the UN say the army shelled Douma.')).toEqual(['rebels', 'un']);
+  });
+});
+
+describe('actors: the backers and sides a name carries', () => {
+  const actorsOf = (text: string) => findActors(text).map((h) => h.actor);
+  it("reads Turkey's and Iran's proxies, Iraq's officials and the Kurdish side", () => {
+    expect(actorsOf('Turkey-backed fighters entered the town.')).toEqual(['rebels']);
+    expect(actorsOf('Iranian-backed militias shelled the village.')).toEqual(['iran']);
+    expect(actorsOf('Iraqi officials said Baghdad shared the intelligence.')).toEqual([
+      'other',
+      'other',
+    ]);
+    expect(actorsOf('The fighters fled to Iraq.')).toEqual([]);
+    expect(actorsOf('Kurdish sources said pro-Kurdish forces held the dam.')).toEqual([
+      'sdf',
+      'sdf',
+    ]);
+  });
+});
+
+describe('actors: a faction named by what it is', () => {
+  const actorsOf = (text: string) =>
+    findActors(text)
+      .filter((h) => !h.generic)
+      .map((h) => h.actor);
+  it('reads "the Fastaqim rebel group" as rebels, not a generic label', () => {
+    const [h] = findActors('The Fastaqim rebel group said government forces shelled the town.');
+    expect(h).toMatchObject({ actor: 'rebels', generic: false });
+  });
+
+  it('leaves the groups with names of their own to those names', () => {
+    expect(actorsOf('The Islamic State militant group executed 12 men.')).toEqual(['isis']);
+    expect(actorsOf('The Kurdish militant group PKK said so.')).toEqual(['sdf']);
+  });
+});
+
+describe('analyseArticle: a headline restated before the wire dateline', () => {
+  it('takes no actors from the restated headline, only from the wire copy after it', () => {
+    const a = analyseArticle(
+      'Turkey says Kurdish militants shelled border town AFP Sunday 18 Sep 2016 Mortar shells fired from Syria hit the town of Kilis wounding two people the Observatory said.',
+      {},
+    );
+    expect(a.hits[0]?.map((h) => h.actor)).toEqual(['sohr']);
+  });
+});
+
+describe("analyseArticle: the page's links to other stories", () => {
+  it('takes no actors from a related-links list after a view counter or source line', () => {
+    const a = analyseArticle(
+      'The Observatory said rebels shelled the town 91 Related Russia Says US Strikes Killed Civilians Tags Syria.',
+      {},
+    );
+    expect(a.hits[0]?.map((h) => h.actor)).toEqual(['sohr', 'rebels']);
+    const b = analyseArticle(
+      'Source AFP Related News Turkish jets hit Kurdish fighters in Afrin.',
+      {},
+    );
+    expect(b.hits[0]).toEqual([]);
+  });
+
+  it('keeps a story that says "related"', () => {
+    const a = analyseArticle('Russia said the related strikes by Turkey killed civilians.', {});
+    expect(a.hits[0]?.map((h) => h.actor)).toEqual(['russia', 'turkey']);
   });
 });
