@@ -44,7 +44,7 @@ const STATE_VERB =
   '(?:has|have|had|[Ss]ent|[Ss]ubmitted|[Rr]equested|[Aa]ppealed|[Ww]rote|[Aa]sked|[Ss]aid|[Ss]ays|[Aa]ccused|[Aa]ccuses|[Bb]lamed|[Bb]lames|[Cc]ondemned|[Cc]ondemns|[Dd]enounced|[Dd]enounces|[Cc]alled|[Cc]alls|[Ii]nsisted|[Ii]nsists|[Dd]emanded|[Dd]emands|[Rr]ejected|[Rr]ejects|[Cc]laims|[Cc]laimed|[Cc]onsiders|[Rr]egards|[Ss]ees|[Vv]iews|[Dd]enied|[Dd]enies|[Ss]lams|[Ss]lammed|[Bb]lasts|[Bb]lasted|[Cc]riticized|[Cc]riticised|[Cc]riticizes|[Cc]riticises|[Ww]arns|[Ww]arned|[Uu]rges|[Uu]rged|[Hh]olds\\s+(?:\\S+\\s+){1,4}responsible|[Hh]eld\\s+(?:\\S+\\s+){1,4}responsible|[Ll]ash(?:es|ed)\\s+out|[Hh]its?\\s+out|[Dd]eplores|[Dd]eplored|(?:is|was)\\s+(?:to\\s+blame|responsible|behind))';
 // "chemical weapons in Syria had been destroyed": after a preposition the name is the place.
 const NOT_A_PLACE =
-  '(?<!\\b(?:in|of|from|to|across|inside|into|throughout|around|outside|near|on)\\s)';
+  '(?<!\\b(?:[Ii]n|[Oo]f|[Ff]rom|to|[Aa]cross|[Ii]nside|into|[Tt]hroughout|[Aa]round|[Oo]utside|[Nn]ear|[Oo]n|with|bordering|border)\\s)';
 // The object of a verb of blame: "accused Damascus of", "blames the attack on Damascus".
 const BLAME_OBJECT_BEFORE =
   "(?<=\\b(?:[Aa]ccus(?:ed|es|e|ing)|[Bb]lam(?:ed|es|e|ing)(?:(?:\\s+[\\w'’-]+){0,6}\\s+on)?|[Cc]ondemn(?:ed|s|ing)?|[Dd]enounc(?:ed|es|e|ing)|[Cc]riticis(?:ed|es|e|ing)|[Cc]riticiz(?:ed|es|e|ing)|[Ss]lamm?(?:ed|s|ing)?|[Bb]last(?:ed|s|ing)?|[Ww]arn(?:ed|s|ing)?|[Uu]rg(?:ed|es|ing)|[Hh]olds?|[Hh]eld|[Pp]ressur(?:ed|es|ing))\\s+)";

@@ -43,6 +43,7 @@ const PERPETRATOR_AFTER_RE =
   /^\s*(?:-?led|-?backed|(?:air\s*|missile\s+)?strikes?|airstrikes?|air\s+raids?|raids?|warplanes?|jets|aircraft|drones?|shelling|bombardments?|bombing|bombs?|attacks?|missiles?)\b/i;
 // Actors that can be the source of a figure (not e.g. a victim group).
 const NOT_SOURCES = new Set(['isis', 'nusra', 'rebels']);
+const PLACE_PHRASE_AFTER_RE = /^\s+(?:in|at|on|near|across|around|over|from|inside)\s/i;
 
 function attribution(sentence: string, hits: ActorHit[]): ActorHit | null {
   // Headline "Russia: US-led strike killed 62 Syrian troops".
@@ -54,10 +55,16 @@ function attribution(sentence: string, hits: ActorHit[]): ActorHit | null {
     if (ATTRIBUTION_BEFORE_RE.test(before)) return h;
     if (SAID_BEFORE_RE.test(before) && CLAUSE_END_RE.test(sentence.slice(h.end))) return h;
   }
-  for (const h of hits) {
+  for (const [i, h] of hits.entries()) {
     if (h.generic || NOT_SOURCES.has(h.actor)) continue;
     const after = sentence.slice(h.end, h.end + 80);
-    if (ATTRIBUTION_AFTER_RE.test(after) && !PERPETRATOR_AFTER_RE.test(after)) return h;
+    const verb = ATTRIBUTION_AFTER_RE.exec(after);
+    if (!verb || PERPETRATOR_AFTER_RE.test(after)) continue;
+    // "killed in strikes by coalition warplanes in the same areas the military said": past a
+    // phrase of place, a name nearer the verb is its subject.
+    const next = hits[i + 1];
+    if (next && next.index < h.end + verb[0].length && PLACE_PHRASE_AFTER_RE.test(after)) continue;
+    return h;
   }
   return null;
 }

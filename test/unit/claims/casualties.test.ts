@@ -218,6 +218,16 @@ describe('extractClaims casualties: source, place, date, quote', () => {
     );
   });
 
+  it('takes the name nearest the verb as the source past a phrase of place', () => {
+    const f = figures(
+      'Another 17 fighters were killed in strikes by coalition warplanes in the same areas, the Turkish military said.',
+    );
+    expect(f[0]?.source).toBe('Turkish');
+    expect(
+      figures('In Iraq at least 17 people were reported killed on Monday.')[0]?.source,
+    ).not.toBe('Iraq');
+  });
+
   it('gives a sentence wholly in quotation marks the speaker of the quotation before it', () => {
     const quoted = figures(
       '"Jets struck the air base at dawn," the Russian Defence Ministry said in a statement. "Twelve soldiers were killed in the strikes."',
