@@ -94,20 +94,61 @@ const QUALIFIER_WORDS: Record<string, string> = {
 };
 const OUTCOME_VERB = { killed: 'killing', injured: 'wounding', missing: 'leaving missing' };
 
+interface HarmNoun {
+  text: string;
+  /** Where the noun ends in the sentence. */
+  end: number;
+}
+
 /** The harm noun nearest to offset `near` (after it preferred), lower-cased. */
-function harmNounNear(sentence: string, near: number): string | null {
-  let best: { text: string; d: number } | null = null;
+function harmNounNear(sentence: string, near: number): HarmNoun | null {
+  let best: (HarmNoun & { d: number }) | null = null;
   HARM_NOUN_RE.lastIndex = 0;
   for (let m = HARM_NOUN_RE.exec(sentence); m; m = HARM_NOUN_RE.exec(sentence)) {
     const d = m.index >= near ? m.index - near : (near - m.index) * 2;
-    if (!best || d < best.d) best = { text: m[0].toLowerCase().replace(/\s+/g, ' '), d };
+    if (!best || d < best.d) {
+      best = { text: m[0].toLowerCase().replace(/\s+/g, ' '), end: m.index + m[0].length, d };
+    }
   }
   HARM_NOUN_RE.lastIndex = 0;
-  return best?.text ?? null;
+  return best;
 }
 
+// What a harm noun hit: "strike on a market in Idlib", "attack against the UN convoy". A time
+// ("attack on Sunday") is no target.
+const TARGET_LEAD_RE =
+  /^\s+(?:on|against|targeting)\s+(?!\w+ly\b|(?:the\s+)?(?:night|morning|evening|eve|day|weekend|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|\d)\b)/i;
+// Where the target ends: its agent, its verb, a time, a new clause.
+const TARGET_END_RE =
+  /\s(?:by|was|were|is|are|has|have|had|that|which|who|killing|killed|kill|kills|wounding|wounded|left|leaving|hit|struck|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|last|this|yesterday|today|overnight|earlier|late|early|as|in\s+(?:response|retaliation|revenge)|and\s+(?:the\s+)?[a-z]+(?:ed|s)\b)\b|[,;:.!?()]/i;
+const TARGET_WORDS = 6;
+
+/** The harm noun with what it hit, when the words after it say: "air strike on a market". */
+function harmWithTarget(sentence: string, noun: HarmNoun): string {
+  const rest = sentence.slice(noun.end);
+  const lead = TARGET_LEAD_RE.exec(rest);
+  if (!lead) return noun.text;
+  let target = rest.slice(lead[0].length);
+  const end = TARGET_END_RE.exec(target);
+  if (end) target = target.slice(0, end.index);
+  // An article opens a second noun phrase unless a preposition joins it ("on Deir Ezzor [the
+  // sources said]" against "on the market of the town").
+  const second = /(?<!\b(?:of|in|at|near|outside|inside|into)|^)\s(?:the|a|an)\s/i.exec(target);
+  if (second) target = target.slice(0, second.index);
+  const words = target.split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > TARGET_WORDS) return noun.text;
+  return cleanPhrase(`${noun.text} ${lead[0].trim().toLowerCase()} ${target}`) || noun.text;
+}
+
+// "44 dead", "11 people killed": the outcome verb before the victims already says it.
+const OUTCOME_WORD_RE = /\s+(?:dead|killed|wounded|injured|hurt|missing)$/i;
+
 function figurePhrase(sentence: string, f: RawFigure): string {
-  const victims = sentence.slice(f.numberStart, f.phraseEnd).replace(/["“”]/g, '').trim();
+  const victims = sentence
+    .slice(f.numberStart, f.phraseEnd)
+    .replace(/["“”]/g, '')
+    .trim()
+    .replace(OUTCOME_WORD_RE, '');
   const counted = (/\s/.test(victims) ? victims : `${victims} people`).replace(
     /^(?:A|An|[A-Z][a-z]+(?:-[a-z]+)?)(?=\s)/,
     (w) => (/^(?:A|An)$/.test(w) || parseNumber(w) !== null ? w.toLowerCase() : w),
@@ -128,10 +169,16 @@ const WRONGDOING_RE = new RegExp(
  */
 export function harmAllegation(sentence: string, to: number): string {
   const figure = figuresInSentence(sentence).find((f) => f.outcome !== null && !f.inherit);
-  const noun = harmNounNear(sentence, to);
+  const near = harmNounNear(sentence, to);
+  const noun = near?.text ?? null;
   const place = findPlace(sentence, figure?.numberStart ?? to);
+  const hit = near ? harmWithTarget(sentence, near) : null;
   if (figure) {
-    const parts = [noun, figurePhrase(sentence, figure), place ? `in ${place}` : null];
+    // Beside a figure only a short target fits; one that names a place stands for the place.
+    const short = hit && noun && hit.split(' ').length <= noun.split(' ').length + 4 ? hit : noun;
+    const named = short !== noun && /[A-Z]/.test(short ?? '');
+    const where = place && !named ? `in ${place}` : null;
+    const parts = [short, figurePhrase(sentence, figure), where];
     const phrase = cleanPhrase(parts.filter(Boolean).join(' '), 14);
     if (phrase) return phrase;
   }
@@ -141,7 +188,8 @@ export function harmAllegation(sentence: string, to: number): string {
   // wrong ("its powerful allies", "warplanes on Sunday"): the harm itself.
   const rest = /^\s*[A-Z]/.test(sentence.slice(to)) ? '' : cleanPhrase(sentence.slice(to));
   if (rest && WRONGDOING_RE.test(rest)) return rest;
-  const harm = noun && cleanPhrase([noun, place ? `in ${place}` : null].filter(Boolean).join(' '));
+  const placed = hit && place && !hit.includes(place) ? `${hit} in ${place}` : hit;
+  const harm = placed && cleanPhrase(placed, 12);
   return harm || rest || (place ? `harm in ${place}` : 'harm');
 }
 

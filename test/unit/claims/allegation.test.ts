@@ -111,7 +111,7 @@ describe('harmAllegation: words that name no wrong are no allegation', () => {
         'Air raids on the market in Idlib were carried out by the regime and its allies.',
         'regime',
       ),
-    ).toBe('air raids in Idlib');
+    ).toBe('air raids on the market in Idlib');
     expect(
       allegationAfter(
         'Monitors said the shelling of Rastan came from regime forces on Sunday.',
@@ -139,5 +139,34 @@ describe('harmAllegation: words that name no wrong are no allegation', () => {
         'militia',
       ),
     ).toBe('presence along its border as a threat');
+  });
+});
+
+describe('harmAllegation: the harm with what it hit, the figure said once', () => {
+  const allegationAfter = (s: string, name: string): string =>
+    harmAllegation(s, s.indexOf(name) + name.length);
+
+  it('keeps the target of the harm noun, not a time or an agent', () => {
+    expect(allegationAfter('A strike on a bakery was carried out by the army.', 'army')).toBe(
+      'strike on a bakery',
+    );
+    expect(allegationAfter('The attack on Sunday was the work of the militia.', 'militia')).toBe(
+      'attack',
+    );
+    expect(allegationAfter('The shelling on Homs by the army went on.', 'army')).toBe(
+      'shelling on Homs',
+    );
+  });
+
+  it('ends the target where a second noun phrase starts', () => {
+    expect(allegationAfter('Raids on Hama the monitors said were the regime.', 'regime')).toBe(
+      'raids on Hama',
+    );
+  });
+
+  it('does not repeat the outcome after the figure', () => {
+    expect(
+      allegationAfter('The militia launched an assault on the town, leaving 12 dead.', 'militia'),
+    ).toBe('assault on the town killing 12 people');
   });
 });
