@@ -84,7 +84,7 @@ export function cleanPhrase(text: string, max = MAX_WORDS): string {
 
 // The harm a perpetrator is blamed for, as a noun the allegation can start with.
 const HARM_NOUN_RE =
-  /\b(?:chemical\s+(?:weapons?\s+)?attacks?|gas\s+attacks?|suicide\s+(?:car\s+)?bombings?|car\s+bombs?|barrel\s+bombs?|cluster\s+bombs?|air\s*strikes?|airstrikes?|air\s+raids?|raids?|strikes?|shelling|bombardments?|bombing|artillery\s+fire|rocket\s+fire|rockets?|mortar\s+(?:shells?|fire|rounds?)|mortars?|shells|missiles?|attacks?|assault|offensive|massacres?|explosions?|blasts?|siege|executions?)\b/gi;
+  /\b(?:chemical\s+(?:weapons?\s+)?(?:attacks?|use)|gas\s+attacks?|suicide\s+(?:car\s+)?bombings?|car\s+bombs?|barrel\s+bombs?|cluster\s+bombs?|air\s*strikes?|airstrikes?|air\s+raids?|raids?|strikes?|shelling|bombardments?|bombing|artillery\s+fire|rocket\s+fire|rockets?|mortar\s+(?:shells?|fire|rounds?)|mortars?|shells|missiles?|attacks?|assault|offensive|massacres?|explosions?|blasts?|siege|executions?)\b/gi;
 const QUALIFIER_WORDS: Record<string, string> = {
   at_least: 'at least ',
   more_than: 'more than ',
@@ -165,11 +165,11 @@ const WRONGDOING_RE = new RegExp(
 /**
  * What a perpetrator at [from, to) is said to have done: "air strikes killing 20 civilians in
  * Aleppo" when the sentence gives a figure, else its verb phrase ("dropping barrel bombs on
- * Daraya"), else its harm ("shelling").
+ * Daraya"), else its harm ("shelling"), the harm noun nearest `nounNear`.
  */
-export function harmAllegation(sentence: string, to: number): string {
+export function harmAllegation(sentence: string, to: number, nounNear = to): string {
   const figure = figuresInSentence(sentence).find((f) => f.outcome !== null && !f.inherit);
-  const near = harmNounNear(sentence, to);
+  const near = harmNounNear(sentence, nounNear);
   const noun = near?.text ?? null;
   const place = findPlace(sentence, figure?.numberStart ?? to);
   const hit = near ? harmWithTarget(sentence, near) : null;
@@ -254,14 +254,50 @@ function nounThenVerb(tail: string): string {
 const ANAPHORIC_HARM_RE =
   /^(?:the|this|that|these|those|its|their)\s+(?:\w+\s+)?(?:incident|attacks?|strikes?|massacres?|bombings?|shelling|raids?|crimes?|killings?)$/i;
 
-/** "of using toxic gas", "for the attack on Aleppo": what an explicit blame is for. */
-export function blameAllegation(sentence: string, accusedEnd: number): string {
+// A harm phrase that names no more than one word of harm: "harm", "attack", "bombing in Hama".
+// "chemical attacks" or "air strikes" already tell the reader what was done.
+const BARE_HARM_RE = /^[a-z]+(?:\s+in\s+[^\s].*)?$/;
+// How far back an anaphoric blame may look for its harm.
+const HARM_LOOKBACK = 3;
+
+/**
+ * The harm of a sentence an anaphoric blame points to: its own unless that is bare, else the
+ * first sentence before (nearest first) that tells more, else the first bare harm noun before
+ * when the sentence named none at all.
+ */
+function pointedHarm(sentence: string, at: number, before: readonly string[]): string {
+  // The harm named nearest the blame: "the chemical weapon use which Washington blames on".
+  const here = harmAllegation(sentence, 0, at);
+  if (!BARE_HARM_RE.test(here)) return here;
+  const back = before.slice(0, HARM_LOOKBACK).map((b) => harmAllegation(b, 0));
+  const told = back.find((h) => !BARE_HARM_RE.test(h));
+  if (told) return told;
+  const noun = /^harm\b/.test(here) ? back.find((h) => !/^harm\b/.test(h)) : undefined;
+  return noun ?? here;
+}
+
+/**
+ * "of using toxic gas", "for the attack on Aleppo": what an explicit blame is for. `before`, the
+ * sentences before (nearest first), tell the harm an anaphoric blame points back to ("Damascus
+ * blamed it on rebels").
+ */
+export function blameAllegation(
+  sentence: string,
+  accusedEnd: number,
+  before: readonly string[] = [],
+): string {
   const after = sentence.slice(accusedEnd);
-  const of = /^[^.;]{0,40}?\b(?:of|for|over)\s+(.*)$/is.exec(after);
+  // The "of" or "for" of the blame itself, not of an aside ("blamed 'terrorists' - a catch-all
+  // term for its opponents").
+  const of = /^(?:(?!\s[-–—]\s|,\s)[^.;]){0,40}?\b(?:of|for|over)\s+(.*)$/is.exec(after);
   const phrase = of ? cleanPhrase(of[1] ?? '') : '';
-  // "blaming the army for the incident": the sentence tells what the incident was.
-  if (!phrase || ANAPHORIC_HARM_RE.test(phrase)) return harmAllegation(sentence, 0) || phrase;
-  return phrase;
+  if (phrase && !ANAPHORIC_HARM_RE.test(phrase)) return phrase;
+  // "accusations that Turkey was supporting the group": the accused's own verb.
+  const verb = phrase ? '' : verbPhrase(after);
+  if (verb) return verb;
+  // "blaming the army for the incident": the sentence tells what the incident was, else one
+  // before it does.
+  return pointedHarm(sentence, accusedEnd, before) || phrase;
 }
 
 /** A clean phrase from the words after offset `from` (the generic allegation). */

@@ -250,7 +250,7 @@ function blameOne(f: SentenceFrame, sink: AccusationSink, v: BlameVerb): void {
   if (/^accusations?$/.test(v.verb) && f.denial && f.denialAt < v.ve) return;
   const accusedActor: Actor | null = resolveGeneric(accused, accuser.actor, info);
   if (!accusedActor) return;
-  const allegation = blameAllegation(s, accused.end);
+  const allegation = blameAllegation(s, accused.end, f.before);
   const qs = Math.min(accuser.end > 0 ? accuser.index : v.vi, v.vi, accused.index);
   sink.add(s, accuser, accusedActor, accused, allegation, quoteOf(s, qs, accused.end));
   for (const other of parties.also ?? []) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   allegationProblems,
+  blameAllegation,
   cleanPhrase,
   gerund,
   harmAllegation,
@@ -168,5 +169,53 @@ describe('harmAllegation: the harm with what it hit, the figure said once', () =
     expect(
       allegationAfter('The militia launched an assault on the town, leaving 12 dead.', 'militia'),
     ).toBe('assault on the town killing 12 people');
+  });
+});
+
+describe('blameAllegation: what an anaphoric blame points back to', () => {
+  const blameAfter = (s: string, name: string, before: string[] = []): string =>
+    blameAllegation(s, s.indexOf(name) + name.length, before);
+
+  it('takes the harm of the sentence before when this one names none', () => {
+    expect(
+      blameAfter('The army blamed it on the militia.', 'militia', [
+        'A car bomb killed nine people in Homs.',
+      ]),
+    ).toBe('car bomb killing nine people in Homs');
+  });
+
+  it('looks further back past a sentence that names only a bare noun', () => {
+    expect(
+      blameAfter('The ministry blamed the rebels for the attack.', 'rebels', [
+        'No group claimed the attack.',
+        'Mortar fire wounded six people in Latakia.',
+      ]),
+    ).toBe('mortar fire wounding six people in Latakia');
+  });
+
+  it('keeps a harm the sentence itself names beside the blame', () => {
+    expect(
+      blameAfter(
+        'The envoy spoke of the chemical weapon use which Paris blames on the army.',
+        'army',
+        ['A car bomb killed nine people in Homs.'],
+      ),
+    ).toBe('chemical weapon use');
+  });
+
+  it('reads no "for" of an aside as what is blamed', () => {
+    expect(
+      blameAfter(
+        'The ministry blamed "extremists" - its term for all armed groups.',
+        'extremists"',
+        ['Rockets damaged a school in Aleppo.'],
+      ),
+    ).toBe('rockets damaging a school in Aleppo');
+  });
+
+  it('takes the verb of the accused when no "of" or "for" follows', () => {
+    expect(
+      blameAfter('They repeated accusations that Ankara was arming the group.', 'Ankara'),
+    ).toBe('arming the group');
   });
 });
