@@ -1,86 +1,15 @@
 // The words a reader sees for an accusation (issue 13 item 2): `allegation`, a clean verb phrase
-// in the shape of the labels ("air strikes killing 20 civilians in Aleppo", "using toxic gas"),
-// and `quote`, the whole sentence or, when it is long, the shortest complete clause around the
-// claim. An allegation never starts with punctuation or a conjunction, never ends in a
-// preposition, article or conjunction, and carries no quotation marks that could be unbalanced.
+// in the shape of the labels ("air strikes killing 20 civilians in Aleppo", "using toxic gas").
+// Its rule 2 checks and `cleanPhrase` are in clean-phrase.ts, the quote in quote.ts; both are
+// re-exported here, where the claim routes take them.
 
 import { figuresInSentence, type RawFigure } from './casualties.ts';
+import { cleanPhrase } from './clean-phrase.ts';
 import { parseNumber } from './numbers.ts';
 import { findPlace } from './places.ts';
-import {
-  leadingFurnitureLength,
-  repeatedLeadLength,
-  restatedHeadlineEnd,
-  wireCopyStart,
-} from './sentences.ts';
 
-const LEADING_JUNK_RE =
-  /^(?:[\s"“”‘’'.,;:!?()[\]{}\-–—]+|(?:and|or|but|nor|so|yet|that|which|who|whom|whose|while|whereas|although|though|because|as|if|then|also|s)\b\s*)+/i;
-const TRAILING_WORD_RE =
-  /^(?:a|an|the|of|in|on|at|by|for|with|from|to|into|onto|near|against|over|under|after|before|during|since|toward|towards|between|among|across|through|about|as|than|via|per|including|amid|despite|within|without|upon|and|or|but|nor|that|which|who|whom|while|because|if|so|its|their|his|her|our|is|are|was|were|be|been|being|has|have|had|will|would|could|should|may|might|also|not|said|says|say|told|reported|adding|according|citing|s)$/i;
-// Where a clause ends: punctuation, a dash, an attribution, a new subordinate clause.
-const CLAUSE_END_RE =
-  /[.;:!?()[\]]|,\s|\s[-–—]\s|\s(?:said|says|say|told|tells|reported|reports|added|adding|according\s+to|citing|claimed|stated|noted|announced|while|whereas|although|but|which|who|after|before|when|because|as\s+well\s+as|(?:has|have|had)\s+been\s+(?:accused|blamed|condemned|critici[sz]ed|protested|denounced)|and\s+(?:urged|called|said|demanded|asked|added|warned|stressed|vowed))\b/i;
-const MAX_WORDS = 10;
-
-/** What is wrong with an allegation under rule 2 of issue 13 (empty when nothing is). */
-export function allegationProblems(text: string): string[] {
-  const problems: string[] = [];
-  const words = text.trim().split(/\s+/).filter(Boolean);
-  const first = words[0] ?? '';
-  const last = (words[words.length - 1] ?? '').replace(/[.,;:!?]+$/, '');
-  if (words.length === 0) return ['empty'];
-  if (/^[^\p{L}\p{N}]/u.test(first)) problems.push('starts with punctuation');
-  if (/^(?:and|or|but|nor|so|yet|that|which|who|while|because|as|if)$/i.test(first)) {
-    problems.push('starts with a conjunction');
-  }
-  if (TRAILING_WORD_RE.test(last)) problems.push('ends in a preposition, article or conjunction');
-  if ((text.match(/["“”]/g)?.length ?? 0) % 2 !== 0) problems.push('unbalanced quotation marks');
-  return problems;
-}
-
-// A preposition that opens the phrase the word limit cut ("against Syrian [forces]").
-const PREPOSITION_RE =
-  /^(?:of|in|on|at|by|for|with|from|to|into|onto|near|against|over|under|after|before|during|since|toward|towards|between|among|across|through|about|via|including|amid|despite|within|without|upon)$/i;
-
-/**
- * Words cut by the word limit end wherever the limit fell: "carrying out four air strikes today
- * against Syrian [forces]". When the next word goes on with the last phrase (it is no preposition
- * or conjunction), drop the phrase the cut left open, if enough stays to read.
- */
-function withoutCutPhrase(words: string[], next: string): string[] {
-  if (PREPOSITION_RE.test(next) || TRAILING_WORD_RE.test(next)) return words;
-  for (let i = words.length - 1; i >= 3; i--) {
-    if (PREPOSITION_RE.test(words[i] ?? '')) return words.slice(0, i);
-  }
-  return words;
-}
-
-/**
- * A clean phrase from `text`: cut at the first clause boundary, at most `max` words, quotation
- * marks dropped, junk trimmed from both ends. Empty when nothing clean is left.
- */
-export function cleanPhrase(text: string, max = MAX_WORDS): string {
-  let t = text.replace(LEADING_JUNK_RE, '');
-  const end = CLAUSE_END_RE.exec(t);
-  if (end) t = t.slice(0, end.index);
-  const all = t
-    .replace(/["“”]/g, ' ')
-    .replace(/(^|\s)[‘']|[’'](?=\s|$)/g, '$1')
-    .split(/\s+/)
-    .filter(Boolean);
-  const words = all.length > max ? withoutCutPhrase(all.slice(0, max), all[max] ?? '') : all;
-  while (words.length > 0 && TRAILING_WORD_RE.test(words[words.length - 1] ?? '')) words.pop();
-  // "Twelve citizens", "A woman" from the start of a sentence read as "twelve citizens".
-  const phrase = words
-    .join(' ')
-    .replace(LEADING_JUNK_RE, '')
-    .replace(
-      /^(?:A|An|The|[A-Z][a-z]+(?=\s+(?:people|civilians|citizens|persons|children|women|men)\b))\b/,
-      (w) => w.toLowerCase(),
-    );
-  return allegationProblems(phrase).length === 0 ? phrase : '';
-}
+export { allegationProblems, cleanPhrase } from './clean-phrase.ts';
+export { quoteOf } from './quote.ts';
 
 // The harm a perpetrator is blamed for, as a noun the allegation can start with.
 const HARM_NOUN_RE =
@@ -120,7 +49,7 @@ const TARGET_LEAD_RE =
   /^\s+(?:on|against|targeting)\s+(?!\w+ly\b|(?:the\s+)?(?:night|morning|evening|eve|day|weekend|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|\d)\b)/i;
 // Where the target ends: its agent, its verb, a time, a new clause.
 const TARGET_END_RE =
-  /\s(?:by|was|were|is|are|has|have|had|that|which|who|killing|killed|kill|kills|wounding|wounded|left|leaving|hit|struck|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|last|this|yesterday|today|overnight|earlier|late|early|as|in\s+(?:response|retaliation|revenge)|and\s+(?:the\s+)?[a-z]+(?:ed|s)\b)\b|[,;:.!?()]/i;
+  /\s(?:(?:[a-z]+ed\s+|held\s+|run\s+)?by|was|were|is|are|has|have|had|that|which|who|killing|killed|kill|kills|wounding|wounded|left|leaving|hit|struck|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|last|this|yesterday|today|overnight|earlier|late|early|as|in\s+(?:response|retaliation|revenge)|and\s+(?:the\s+)?[a-z]+(?:ed|s)\b)\b|[,;:.!?()]/i;
 const TARGET_WORDS = 6;
 
 /** The harm noun with what it hit, when the words after it say: "air strike on a market". */
@@ -169,7 +98,11 @@ const WRONGDOING_RE = new RegExp(
  */
 export function harmAllegation(sentence: string, to: number, nounNear = to): string {
   const figure = figuresInSentence(sentence).find((f) => f.outcome !== null && !f.inherit);
-  const near = harmNounNear(sentence, nounNear);
+  // "The strike on the market was carried out by Russian jets": the harm before a passive
+  // agent is what the agent did.
+  const by = passiveBy(sentence, to);
+  const before = by >= 0 ? harmNounBefore(sentence, by) : null;
+  const near = before ?? harmNounNear(sentence, nounNear);
   const noun = near?.text ?? null;
   const place = findPlace(sentence, figure?.numberStart ?? to);
   const hit = near ? harmWithTarget(sentence, near) : null;
@@ -182,15 +115,57 @@ export function harmAllegation(sentence: string, to: number, nounNear = to): str
     const phrase = cleanPhrase(parts.filter(Boolean).join(' '), 14);
     if (phrase) return phrase;
   }
-  const verb = verbPhrase(sentence.slice(to)) || nounThenVerb(sentence.slice(to));
+  const tail = before ? '' : agentTail(sentence.slice(to));
+  const verb = verbPhrase(tail) || nounThenVerb(tail);
   if (verb) return verb;
   // Not a name that happens to follow ("Blaming Assad Trump says ..."), nor words that name no
   // wrong ("its powerful allies", "warplanes on Sunday"): the harm itself.
-  const rest = /^\s*[A-Z]/.test(sentence.slice(to)) ? '' : cleanPhrase(sentence.slice(to));
+  const rest = /^\s*[A-Z]/.test(tail) ? '' : cleanPhrase(tail);
   if (rest && WRONGDOING_RE.test(rest)) return rest;
   const placed = hit && place && !hit.includes(place) ? `${hit} in ${place}` : hit;
   const harm = placed && cleanPhrase(placed, 12);
   return harm || rest || (place ? `harm in ${place}` : 'harm');
+}
+
+// "... by the Russian air force" just before offset `to`: the perpetrator is a passive agent.
+const PASSIVE_BY_RE = /\bby\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,4}[\w'’-]+\s*$/i;
+
+/** Where the "by" of a passive agent ending at `to` stands, or -1. */
+function passiveBy(sentence: string, to: number): number {
+  const from = Math.max(0, to - 60);
+  const m = PASSIVE_BY_RE.exec(sentence.slice(from, to));
+  return m ? from + m.index : -1;
+}
+
+// How far before its passive agent a harm noun may stand and still be what the agent did.
+const PASSIVE_REACH = 150;
+
+/** The last harm noun before offset `at` in reach, as `harmNounNear` gives it. */
+function harmNounBefore(sentence: string, at: number): HarmNoun | null {
+  let last: HarmNoun | null = null;
+  HARM_NOUN_RE.lastIndex = 0;
+  for (let m = HARM_NOUN_RE.exec(sentence); m && m.index < at; m = HARM_NOUN_RE.exec(sentence)) {
+    const end = m.index + m[0].length;
+    if (end <= at && at - end <= PASSIVE_REACH) {
+      last = { text: m[0].toLowerCase().replace(/\s+/g, ' '), end };
+    }
+  }
+  HARM_NOUN_RE.lastIndex = 0;
+  return last;
+}
+
+// After a perpetrator, the names joined to it ("and its powerful allies") and an aside on its
+// name ("- a catch-all term for its opponents") say nothing of what it did.
+const JOINED_AGENT_RE =
+  /^\s*(?:,\s*)?(?:and|or|as\s+well\s+as)\s+(?:(?:the|its|their|his|her)\s+)?(?:[\w'’-]+\s+){0,3}?(?:allies|ally|partners?|backers?|proxies|forces|militias?|troops|government|regime|jets|warplanes|planes|aircraft|fighters|militants|groups?|regimes)\b/i;
+const NAME_ASIDE_RE =
+  /^\s*["”’']?\s*(?:[-–—,]\s*)?(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:term|label|name|euphemism|word)\b/i;
+
+/** The words after a perpetrator that may tell what it did. */
+function agentTail(tail: string): string {
+  if (NAME_ASIDE_RE.test(tail)) return '';
+  const joined = JOINED_AGENT_RE.exec(tail);
+  return joined ? tail.slice(joined[0].length) : tail;
 }
 
 // Between a perpetrator and its verb: possessive, auxiliaries, adverbs, a time.
@@ -219,6 +194,10 @@ export function gerund(word: string): string | null {
   return null;
 }
 
+// Who says it, not what was done: "according to local sources", "saying ...".
+const ATTRIBUTION_ING_RE =
+  /^(?:according|saying|adding|citing|noting|claiming|reporting|telling|quoting|stating|explaining|referring)$/;
+
 /** "dropped barrel bombs on Daraya last night" after the perpetrator, as a gerund phrase. */
 function verbPhrase(tail: string): string {
   // "were responsible for the attack": being responsible.
@@ -233,6 +212,7 @@ function verbPhrase(tail: string): string {
   const ing = gerund(m[1]);
   if (!ing || (!/ed$|ing$/.test(m[1].toLowerCase()) && !IRREGULAR_ING[m[1].toLowerCase()]))
     return '';
+  if (ATTRIBUTION_ING_RE.test(ing)) return '';
   return cleanPhrase(`${ing}${m[2] ? ` ${m[2]}` : ''}${rest.slice(m[0].length)}`, 8);
 }
 
@@ -303,61 +283,4 @@ export function blameAllegation(
 /** A clean phrase from the words after offset `from` (the generic allegation). */
 export function allegationFrom(sentence: string, from: number): string {
   return cleanPhrase(sentence.slice(from)) || harmAllegation(sentence, from);
-}
-
-const LONG_SENTENCE = 300;
-const CLAUSE_BREAK_RE = /[;:]\s|\s[-–—]\s|,\s|["“”]\s?/g;
-
-/**
- * The quote a claim stands in: its whole sentence, or for a sentence over 300 characters the
- * shortest run of its clauses that holds [from, to). Never cut inside a word.
- */
-export function quoteOf(sentence: string, from = 0, to = sentence.length): string {
-  // Page furniture before the sentence proper ("05.10.2017 Get short URL 101") is no quote, nor
-  // the headline a page restated before a wire dateline when the claim is in the copy after it;
-  // nor that copy when the claim is in the headline alone.
-  const run = sentence.trim();
-  // A lead printed twice is quoted once: the second copy, which the rest of the sentence follows.
-  const repeated = repeatedLeadLength(run);
-  const once = run.slice(repeated);
-  if (from >= repeated) {
-    from -= repeated;
-    to -= repeated;
-  }
-  const headlineEnd = restatedHeadlineEnd(once, to);
-  const whole = headlineEnd > 0 ? once.slice(0, headlineEnd).trim() : once;
-  const wire = wireCopyStart(whole, from);
-  const furniture = leadingFurnitureLength(whole.slice(wire));
-  const cut = wire + (wire + furniture <= from ? furniture : 0);
-  const s = whole.slice(cut);
-  from -= cut;
-  to -= cut;
-  if (s.length <= LONG_SENTENCE) return s;
-  let start = 0;
-  let end = s.length;
-  CLAUSE_BREAK_RE.lastIndex = 0;
-  for (let m = CLAUSE_BREAK_RE.exec(s); m; m = CLAUSE_BREAK_RE.exec(s)) {
-    const at = m.index;
-    if (at + m[0].length <= from) start = at + m[0].length;
-    else if (at >= to && at < end) end = at;
-  }
-  CLAUSE_BREAK_RE.lastIndex = 0;
-  // No clause break near the claim: keep whole words around it, up to the sentence's length.
-  if (end - start > LONG_SENTENCE) {
-    start = Math.max(start, wordStart(s, from - 100));
-    end = Math.min(end, wordEnd(s, to + 100));
-  }
-  return s.slice(start, end).replace(/^[\s,;:]+|[\s,;:]+$/g, '');
-}
-
-function wordStart(s: string, at: number): number {
-  if (at <= 0) return 0;
-  const space = s.lastIndexOf(' ', at);
-  return space < 0 ? 0 : space + 1;
-}
-
-function wordEnd(s: string, at: number): number {
-  if (at >= s.length) return s.length;
-  const space = s.indexOf(' ', at);
-  return space < 0 ? s.length : space;
 }

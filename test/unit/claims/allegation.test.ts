@@ -219,3 +219,50 @@ describe('blameAllegation: what an anaphoric blame points back to', () => {
     ).toBe('arming the group');
   });
 });
+
+describe('harmAllegation: what follows the perpetrator is not always what it did', () => {
+  const allegationAfter = (s: string, name: string): string =>
+    harmAllegation(s, s.indexOf(name) + name.length);
+
+  it('takes the harm before a passive agent', () => {
+    expect(
+      allegationAfter(
+        'The raid on the bakery was carried out by the air force which operates in support of the army.',
+        'air force',
+      ),
+    ).toBe('raid on the bakery');
+  });
+
+  it('skips the names joined to the perpetrator and an aside on its name', () => {
+    expect(
+      allegationAfter(
+        'Monitors named the regime and its allies, which shelled the town.',
+        'regime',
+      ),
+    ).toBe('shelled the town');
+    expect(
+      allegationAfter(
+        'The shelling was blamed on "bandits" - a term it uses for all foes.',
+        'bandits',
+      ),
+    ).toBe('shelling');
+  });
+
+  it('reads no attribution as the verb of the perpetrator', () => {
+    expect(
+      allegationAfter('A blast hit the port, caused by the rebels according to sources.', 'rebels'),
+    ).toBe('blast');
+  });
+});
+
+describe('cleanPhrase: attributions', () => {
+  it('leaves nothing of a phrase that opens with an attribution', () => {
+    expect(cleanPhrase('according to local sources')).toBe('');
+  });
+
+  it('drops the speaker joined before a verb of speech', () => {
+    expect(cleanPhrase('starving the town to break the rebels and the mayor says it is dire')).toBe(
+      'starving the town to break the rebels',
+    );
+  });
+});
