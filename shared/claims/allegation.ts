@@ -4,7 +4,7 @@
 // re-exported here, where the claim routes take them.
 
 import { figuresInSentence, type RawFigure } from './casualties.ts';
-import { cleanPhrase } from './clean-phrase.ts';
+import { CLAUSE_END_RE, cleanPhrase } from './clean-phrase.ts';
 import { parseNumber } from './numbers.ts';
 import { findPlace } from './places.ts';
 
@@ -13,7 +13,7 @@ export { quoteOf } from './quote.ts';
 
 // The harm a perpetrator is blamed for, as a noun the allegation can start with.
 const HARM_NOUN_RE =
-  /\b(?:chemical\s+(?:weapons?\s+)?(?:attacks?|use)|gas\s+attacks?|suicide\s+(?:car\s+)?bombings?|car\s+bombs?|barrel\s+bombs?|cluster\s+bombs?|air\s*strikes?|airstrikes?|air\s+raids?|raids?|strikes?|shelling|bombardments?|bombing|artillery\s+fire|rocket\s+fire|rockets?|mortar\s+(?:shells?|fire|rounds?)|mortars?|shells|missiles?|attacks?|assault|offensive|massacres?|explosions?|blasts?|siege|executions?)\b/gi;
+  /\b(?:chemical\s+(?:weapons?\s+)?(?:attacks?|use)|(?:missile|drone|rocket|artillery|mortar)\s+(?:strikes?|attacks?)|(?:poison|toxic|chlorine)\s+gas(?:\s+attacks?)?|nerve\s+agents?|gas\s+attacks?|suicide\s+(?:car\s+)?bombings?|car\s+bombs?|barrel\s+bombs?|cluster\s+bombs?|air\s*strikes?|airstrikes?|air\s+raids?|raids?|strikes?|shelling|bombardments?|bombing|artillery\s+fire|rocket\s+fire|rockets?|mortar\s+(?:shells?|fire|rounds?)|mortars?|shells|missiles?|attacks?|assault|offensive|massacres?|explosions?|blasts?|siege|executions?)\b/gi;
 const QUALIFIER_WORDS: Record<string, string> = {
   at_least: 'at least ',
   more_than: 'more than ',
@@ -146,7 +146,9 @@ function harmNounBefore(sentence: string, at: number): HarmNoun | null {
   HARM_NOUN_RE.lastIndex = 0;
   for (let m = HARM_NOUN_RE.exec(sentence); m && m.index < at; m = HARM_NOUN_RE.exec(sentence)) {
     const end = m.index + m[0].length;
-    if (end <= at && at - end <= PASSIVE_REACH) {
+    // In the agent's own clause: "Fresh strikes came as the Pentagon said ... targeted by
+    // regime planes" is about another harm.
+    if (end <= at && at - end <= PASSIVE_REACH && !CLAUSE_END_RE.test(sentence.slice(end, at))) {
       last = { text: m[0].toLowerCase().replace(/\s+/g, ' '), end };
     }
   }
@@ -170,7 +172,7 @@ function agentTail(tail: string): string {
 
 // Between a perpetrator and its verb: possessive, auxiliaries, adverbs, a time.
 const VERB_LEAD_RE =
-  /^\s*(?:-\s*)?(?:'s|’s|s')?\s*(?:(?:has|have|had|was|were|is|are|also|reportedly|allegedly|deliberately|repeatedly|heavily|then|again|still|recently|now|meanwhile|overnight|earlier|yesterday|today|(?:(?:early|late)\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|been|\w+ly)\s+)*/i;
+  /^\s*(?:-\s*)?(?:'s|’s|s')?\s*(?:(?:that|who|which)\s+)?(?:(?:warplanes|jets|planes|aircraft|forces|troops|fighters|militants|bombers|gunmen|drones|helicopters|soldiers|artillery)\s+)?(?:(?:has|have|had|was|were|is|are|also|reportedly|allegedly|deliberately|repeatedly|heavily|then|again|still|recently|now|meanwhile|overnight|earlier|yesterday|today|(?:(?:early|late)\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|been|\w+ly)\s+)*/i;
 const IRREGULAR_ING: Record<string, string> = {
   struck: 'striking',
   hit: 'hitting',
@@ -194,6 +196,22 @@ export function gerund(word: string): string | null {
   return null;
 }
 
+// A headline's present tense: "Coalition Warplanes Kill Tens of Civilians".
+// Only verbs that are no nouns too ("attack", "strikes" and "shells" are mostly nouns).
+const PRESENT_HARM: Record<string, string> = {
+  kill: 'killing',
+  kills: 'killing',
+  pound: 'pounding',
+  pounds: 'pounding',
+  bombard: 'bombarding',
+  bombards: 'bombarding',
+};
+
+/** The -ing form of a verb of harm in the present tense, null for any other word. */
+function presentHarm(word: string): string | null {
+  return PRESENT_HARM[word.toLowerCase()] ?? null;
+}
+
 // Who says it, not what was done: "according to local sources", "saying ...".
 const ATTRIBUTION_ING_RE =
   /^(?:according|saying|adding|citing|noting|claiming|reporting|telling|quoting|stating|explaining|referring)$/;
@@ -209,9 +227,9 @@ function verbPhrase(tail: string): string {
   const rest = tail.replace(VERB_LEAD_RE, '');
   const m = /^([A-Za-z]+)(?:\s+(out|up))?\b/.exec(rest);
   if (!m?.[1]) return '';
-  const ing = gerund(m[1]);
-  if (!ing || (!/ed$|ing$/.test(m[1].toLowerCase()) && !IRREGULAR_ING[m[1].toLowerCase()]))
-    return '';
+  const ing = gerund(m[1]) ?? presentHarm(m[1]);
+  const past = /ed$|ing$/.test(m[1].toLowerCase()) || IRREGULAR_ING[m[1].toLowerCase()];
+  if (!ing || (!past && !presentHarm(m[1]))) return '';
   if (ATTRIBUTION_ING_RE.test(ing)) return '';
   return cleanPhrase(`${ing}${m[2] ? ` ${m[2]}` : ''}${rest.slice(m[0].length)}`, 8);
 }

@@ -5,10 +5,10 @@
 const LEADING_JUNK_RE =
   /^(?:[\s"“”‘’'.,;:!?()[\]{}\-–—]+|(?:and|or|but|nor|so|yet|that|which|who|whom|whose|while|whereas|although|though|because|as|if|then|also|s)\b\s*)+/i;
 const TRAILING_WORD_RE =
-  /^(?:a|an|the|of|in|on|at|by|for|with|from|to|into|onto|near|against|over|under|after|before|during|since|toward|towards|between|among|across|through|about|as|than|via|per|including|amid|despite|within|without|upon|and|or|but|nor|that|which|who|whom|while|because|if|so|its|their|his|her|our|is|are|was|were|be|been|being|has|have|had|will|would|could|should|may|might|also|not|said|says|say|told|reported|adding|according|citing|s)$/i;
+  /^(?:a|an|the|of|in|on|at|by|for|with|from|to|into|onto|near|against|over|under|after|before|during|since|toward|towards|between|among|across|through|about|as|than|via|per|including|amid|despite|within|without|upon|and|or|but|nor|that|which|who|whom|while|because|if|so|its|their|his|her|our|is|are|was|were|be|been|being|has|have|had|will|would|could|should|may|might|also|not|said|says|say|told|reported|adding|according|citing|right|just|shortly|soon|immediately|s)$/i;
 // Where a clause ends: punctuation, a dash, an attribution, a new subordinate clause.
-const CLAUSE_END_RE =
-  /[.;:!?()[\]]|,\s|\s[-–—]\s|\s(?:said|says|say|told|tells|reported|reports|added|adding|according\s+to|citing|claimed|stated|noted|announced|while|whereas|although|but|which|who|after|before|when|because|as\s+well\s+as|(?:has|have|had)\s+been\s+(?:accused|blamed|condemned|critici[sz]ed|protested|denounced)|and\s+(?:urged|called|said|demanded|asked|added|warned|stressed|vowed))\b/i;
+export const CLAUSE_END_RE =
+  /[.;:!?()[\]]|,\s|\s[-–—]\s|\s(?:said|says|say|told|tells|reported|reports|added|adding|saying|according\s+to|citing|claimed|stated|noted|announced|while|whereas|although|but|which|who|where|after|before|when|because|as\s+well\s+as|(?:has|have|had)\s+been\s+(?:accused|blamed|condemned|critici[sz]ed|protested|denounced)|and\s+(?:urged|called|said|demanded|asked|added|warned|stressed|vowed))\b/i;
 const MAX_WORDS = 10;
 const SPEECH_END_RE =
   /^\s(?:said|says|say|told|tells|reported|reports|added|claimed|stated|noted|announced)$/i;
@@ -40,11 +40,22 @@ const PREPOSITION_RE =
  * or conjunction), drop the phrase the cut left open, if enough stays to read.
  */
 function withoutCutPhrase(words: string[], next: string): string[] {
-  if (PREPOSITION_RE.test(next) || TRAILING_WORD_RE.test(next)) return words;
+  if (PREPOSITION_RE.test(next) || TRAILING_WORD_RE.test(next)) return withoutBound(words, next);
   for (let i = words.length - 1; i >= 3; i--) {
-    if (PREPOSITION_RE.test(words[i] ?? '')) return words.slice(0, i);
+    if (PREPOSITION_RE.test(words[i] ?? '')) return withoutBound(words.slice(0, i), words[i] ?? '');
   }
   return words;
+}
+
+// Words that need the "of" or "to" after them: "south [of Deir Ezzor]", "belonging [to]", "in
+// order [to]".
+const BOUND_WORD_RE =
+  /^(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|outskirts|order|belonging|due|prior|close|next|ahead|instead|part|parts|edge|side|heart|centre|center|middle)$/i;
+
+/** `words` without a last word that cannot stand without the `next` ("of", "to") cut after it. */
+function withoutBound(words: string[], next: string): string[] {
+  const last = words[words.length - 1] ?? '';
+  return /^(?:of|to)$/i.test(next) && BOUND_WORD_RE.test(last) ? words.slice(0, -1) : words;
 }
 
 /**

@@ -266,3 +266,65 @@ describe('cleanPhrase: attributions', () => {
     );
   });
 });
+
+describe('harmAllegation: verbs and nouns of harm', () => {
+  const allegationAfter = (s: string, name: string): string =>
+    harmAllegation(s, s.indexOf(name) + name.length);
+
+  it("reads the perpetrator's aircraft or troops as the perpetrator", () => {
+    expect(allegationAfter('Regime warplanes bombed a clinic in the town.', 'Regime')).toBe(
+      'bombing a clinic in the town',
+    );
+  });
+
+  it("reads a headline's present tense when the verb is no noun", () => {
+    expect(allegationAfter('Militia Gunmen Kill Farmers Near Homs', 'Militia')).toBe(
+      'killing Farmers Near Homs',
+    );
+    expect(allegationAfter('Army Strikes Back at the Rebels', 'Army')).not.toMatch(/^striking/);
+  });
+
+  it('reads the verb of a cleft or relative clause on the perpetrator', () => {
+    expect(allegationAfter('They said it was the militia that used toxic gas.', 'militia')).toBe(
+      'using toxic gas',
+    );
+  });
+
+  it('names a compound harm whole', () => {
+    expect(allegationAfter('A drone strike on a school was blamed on the army.', 'army')).toBe(
+      'drone strike on a school',
+    );
+    expect(allegationAfter('The poison gas attack was the work of the regime.', 'regime')).toBe(
+      'poison gas attack',
+    );
+  });
+
+  it('takes no harm from another clause before a passive agent', () => {
+    expect(
+      allegationAfter(
+        'Shelling went on as the mayor said the town was encircled by the militia.',
+        'militia',
+      ),
+    ).toBe('shelling');
+  });
+});
+
+describe('cleanPhrase: words that need what the cut left out', () => {
+  it('drops a word bound to the "of" or "to" after it', () => {
+    expect(cleanPhrase('killing dozens of soldiers south of Hama on the road', 6)).toBe(
+      'killing dozens of soldiers',
+    );
+    expect(cleanPhrase('preventing people from leaving in order to use them as shields')).toBe(
+      'preventing people from leaving',
+    );
+  });
+
+  it('ends the clause at "where" and at "saying"', () => {
+    expect(cleanPhrase('targeted wells where people had gathered')).toBe('targeted wells');
+    expect(cleanPhrase('backing the militias saying it wants chaos')).toBe('backing the militias');
+  });
+
+  it('trims an adverb left hanging at the end', () => {
+    expect(cleanPhrase('the offensive began right after the raid')).toBe('the offensive began');
+  });
+});
