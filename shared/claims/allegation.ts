@@ -13,7 +13,7 @@ export { quoteOf } from './quote.ts';
 
 // The harm a perpetrator is blamed for, as a noun the allegation can start with.
 const HARM_NOUN_RE =
-  /\b(?:chemical\s+(?:weapons?\s+)?(?:attacks?|use)|(?:missile|drone|rocket|artillery|mortar)\s+(?:strikes?|attacks?)|(?:poison|toxic|chlorine)\s+gas(?:\s+attacks?)?|nerve\s+agents?|gas\s+attacks?|suicide\s+(?:car\s+)?bombings?|car\s+bombs?|barrel\s+bombs?|cluster\s+bombs?|air\s*strikes?|airstrikes?|air\s+raids?|raids?|strikes?|shelling|bombardments?|bombing|artillery\s+fire|rocket\s+fire|rockets?|mortar\s+(?:shells?|fire|rounds?)|mortars?|shells|missiles?|attacks?|assault|offensive|massacres?|explosions?|blasts?|siege|executions?)\b/gi;
+  /\b(?:chemical\s+(?:weapons?\s+)?(?:attacks?|use)|(?:missile|drone|rocket|artillery|mortar)\s+(?:strikes?|attacks?)|(?:poison|toxic|chlorine)\s+gas(?:\s+attacks?)?|sarin(?:\s+(?:nerve\s+)?gas)?|nerve\s+(?:gas|agents?)|gas\s+attacks?|suicide\s+(?:car\s+)?bombings?|car\s+bombs?|barrel\s+bombs?|cluster\s+bombs?|air\s*strikes?|airstrikes?|air\s+raids?|raids?|strikes?|shelling|bombardments?|bombing|artillery\s+fire|rocket\s+fire|rockets?|mortar\s+(?:shells?|fire|rounds?)|mortars?|shells|missiles?|attacks?|assault|offensive|massacres?|explosions?|blasts?|siege|executions?)\b/gi;
 const QUALIFIER_WORDS: Record<string, string> = {
   at_least: 'at least ',
   more_than: 'more than ',
@@ -172,7 +172,7 @@ function agentTail(tail: string): string {
 
 // Between a perpetrator and its verb: possessive, auxiliaries, adverbs, a time.
 const VERB_LEAD_RE =
-  /^\s*(?:-\s*)?(?:'s|’s|s')?\s*(?:(?:that|who|which)\s+)?(?:(?:warplanes|jets|planes|aircraft|forces|troops|fighters|militants|bombers|gunmen|drones|helicopters|soldiers|artillery)\s+)?(?:(?:has|have|had|was|were|is|are|also|reportedly|allegedly|deliberately|repeatedly|heavily|then|again|still|recently|now|meanwhile|overnight|earlier|yesterday|today|(?:(?:early|late)\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|been|\w+ly)\s+)*/i;
+  /^\s*(?:-\s*)?(?:'s|’s|s')?\s*(?:(?:that|who|which)\s+)?(?:(?:warplanes|jets|planes|aircraft|forces|troops|fighters|militants|members|bombers|gunmen|drones|helicopters|soldiers|artillery)\s+)?["“‘]?(?:(?:has|have|had|was|were|is|are|also|reportedly|allegedly|deliberately|repeatedly|heavily|then|again|still|recently|now|meanwhile|overnight|earlier|yesterday|today|(?:(?:early|late)\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|been|\w+ly)\s+)*/i;
 const IRREGULAR_ING: Record<string, string> = {
   struck: 'striking',
   hit: 'hitting',
@@ -250,7 +250,11 @@ function nounThenVerb(tail: string): string {
 }
 
 const ANAPHORIC_HARM_RE =
-  /^(?:the|this|that|these|those|its|their)\s+(?:\w+\s+)?(?:incident|attacks?|strikes?|massacres?|bombings?|shelling|raids?|crimes?|killings?)$/i;
+  /^(?:(?:being\s+)?responsib(?:le|ility)\s+for\s+)?(?:the|this|that|these|those|its|their)\s+(?:\w+\s+)?(?:incident|attacks?|strikes?|massacres?|bombings?|shelling|raids?|crimes?|killings?)$/i;
+// "have been criticised by rights groups for ...": a passive verb of blame (and its agent)
+// between the accused and what it is blamed for.
+const PASSIVE_BLAME_RE =
+  /^[^.;]{0,60}?\b(?:accused|blamed|critici[sz]ed|condemned|denounced|slammed|faulted)\b(?:\s+by\s+[^.;]{0,60}?)?(?=\s+(?:of|for|over)\b)/i;
 
 // A harm phrase that names no more than one word of harm: "harm", "attack", "bombing in Hama".
 // "chemical attacks" or "air strikes" already tell the reader what was done.
@@ -284,7 +288,8 @@ export function blameAllegation(
   accusedEnd: number,
   before: readonly string[] = [],
 ): string {
-  const after = sentence.slice(accusedEnd);
+  const tail = sentence.slice(accusedEnd);
+  const after = tail.slice(PASSIVE_BLAME_RE.exec(tail)?.[0].length ?? 0);
   // The "of" or "for" of the blame itself, not of an aside ("blamed 'terrorists' - a catch-all
   // term for its opponents").
   const of = /^(?:(?!\s[-–—]\s|,\s)[^.;]){0,40}?\b(?:of|for|over)\s+(.*)$/is.exec(after);
@@ -300,5 +305,7 @@ export function blameAllegation(
 
 /** A clean phrase from the words after offset `from` (the generic allegation). */
 export function allegationFrom(sentence: string, from: number): string {
-  return cleanPhrase(sentence.slice(from)) || harmAllegation(sentence, from);
+  // "blamed each other for chlorine attacks": what they are blamed for.
+  const rest = sentence.slice(from).replace(/^\s*(?:of|for|over)\s+/i, '');
+  return cleanPhrase(rest) || harmAllegation(sentence, from);
 }

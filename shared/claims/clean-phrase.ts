@@ -8,7 +8,7 @@ const TRAILING_WORD_RE =
   /^(?:a|an|the|of|in|on|at|by|for|with|from|to|into|onto|near|against|over|under|after|before|during|since|toward|towards|between|among|across|through|about|as|than|via|per|including|amid|despite|within|without|upon|and|or|but|nor|that|which|who|whom|while|because|if|so|its|their|his|her|our|is|are|was|were|be|been|being|has|have|had|will|would|could|should|may|might|also|not|said|says|say|told|reported|adding|according|citing|right|just|shortly|soon|immediately|s)$/i;
 // Where a clause ends: punctuation, a dash, an attribution, a new subordinate clause.
 export const CLAUSE_END_RE =
-  /[.;:!?()[\]]|,\s|\s[-–—]\s|\s(?:said|says|say|told|tells|reported|reports|added|adding|saying|according\s+to|citing|claimed|stated|noted|announced|while|whereas|although|but|which|who|where|after|before|when|because|as\s+well\s+as|(?:has|have|had)\s+been\s+(?:accused|blamed|condemned|critici[sz]ed|protested|denounced)|and\s+(?:urged|called|said|demanded|asked|added|warned|stressed|vowed))\b/i;
+  /[.;:!?()[\]]|,\s|\s[-–—]\s|\s(?:said|says|say|told|tells|reported|reports|added|adding|saying|according\s+to|citing|claimed|stated|noted|announced|while|whereas|although|though|but|which|who|where|after|before|when|because|as\s+well\s+as|(?:has|have|had)\s+been\s+(?:accused|blamed|condemned|critici[sz]ed|protested|denounced)|and\s+(?:urged|called|said|demanded|asked|added|warned|stressed|vowed))\b/i;
 const MAX_WORDS = 10;
 const SPEECH_END_RE =
   /^\s(?:said|says|say|told|tells|reported|reports|added|claimed|stated|noted|announced)$/i;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  allegationFrom,
   allegationProblems,
   blameAllegation,
   cleanPhrase,
@@ -326,5 +327,44 @@ describe('cleanPhrase: words that need what the cut left out', () => {
 
   it('trims an adverb left hanging at the end', () => {
     expect(cleanPhrase('the offensive began right after the raid')).toBe('the offensive began');
+  });
+});
+
+describe('blameAllegation: passive blame and responsibility for an anaphoric harm', () => {
+  const blameAfter = (s: string, name: string, before: string[] = []): string =>
+    blameAllegation(s, s.indexOf(name) + name.length, before);
+
+  it('reads what a passive verb of blame is for', () => {
+    expect(
+      blameAfter('The militia has been condemned by monitors for shelling a clinic.', 'militia'),
+    ).toBe('shelling a clinic');
+  });
+
+  it('reads "responsibility for the attack" as the attack the story told', () => {
+    expect(
+      blameAfter('Many states accused the army of responsibility for the attack.', 'army', [
+        'A car bomb killed nine people in Homs.',
+      ]),
+    ).toBe('car bomb killing nine people in Homs');
+  });
+
+  it('ends the phrase at "though"', () => {
+    expect(
+      blameAfter('Monitors accused the army of shelling Homs though it denied it.', 'army'),
+    ).toBe('shelling Homs');
+  });
+});
+
+describe('harmAllegation and allegationFrom: more shapes', () => {
+  it('takes what mutual blame is for, without its preposition', () => {
+    const s = 'The two sides blamed each other for shelling the market.';
+    expect(allegationFrom(s, s.indexOf('other') + 5)).toBe('shelling the market');
+  });
+
+  it('reads a quoted verb after the perpetrator and nerve gas as a harm', () => {
+    const s = 'The group said regime jets "bombed homes" at night.';
+    expect(harmAllegation(s, s.indexOf('regime') + 6)).toBe('bombing homes at night');
+    const g = 'The victims were killed by sarin nerve gas dropped by the air force.';
+    expect(harmAllegation(g, g.length - 1)).toBe('sarin nerve gas');
   });
 });
