@@ -8,8 +8,10 @@ const TRAILING_WORD_RE =
   /^(?:a|an|the|of|in|on|at|by|for|with|from|to|into|onto|near|against|over|under|after|before|during|since|toward|towards|between|among|across|through|about|as|than|via|per|including|amid|despite|within|without|upon|and|or|but|nor|that|which|who|whom|while|because|if|so|its|their|his|her|our|is|are|was|were|be|been|being|has|have|had|will|would|could|should|may|might|also|not|said|says|say|told|reported|adding|according|citing|right|just|shortly|soon|immediately|s)$/i;
 // Where a clause ends: punctuation, a dash, an attribution, a new subordinate clause.
 export const CLAUSE_END_RE =
-  /[.;:!?()[\]]|,\s|\s[-–—]\s|\s(?:said|says|say|told|tells|reported|reports|added|adding|saying|according\s+to|citing|claimed|stated|noted|announced|while|whereas|although|though|but|which|who|where|after|before|when|because|as\s+well\s+as|(?:has|have|had)\s+been\s+(?:accused|blamed|condemned|critici[sz]ed|protested|denounced)|and\s+(?:urged|called|said|demanded|asked|added|warned|stressed|vowed))\b/i;
+  /[.;:!?()[\]]|,\s|\s[-–—]\s|\s(?:said|says|say|told|tells|reported|reports|added|adding|saying|according\s+to|citing|claimed|stated|noted|announced|while|whereas|although|though|but|which|who|where|since|after|before|when|because|as\s+well\s+as|(?:has|have|had)\s+been\s+(?:accused|blamed|condemned|critici[sz]ed|protested|denounced)|and\s+(?:urged|called|said|demanded|asked|added|warned|stressed|vowed))\b/i;
 const MAX_WORDS = 10;
+const TRAILING_TIME_RE =
+  /\s+(?:in\s+the\s+past|in\s+recent\s+(?:days|weeks|months|years)|(?:last|this)\s+(?:night|week|month|year|weekend)|(?:(?:early|late)\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today|overnight|(?:on|at)\s+night)$/i;
 const SPEECH_END_RE =
   /^\s(?:said|says|say|told|tells|reported|reports|added|claimed|stated|noted|announced)$/i;
 const SPEAKER_JOINED_RE = /\s+(?:and|but)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}[\w'’-]+$/i;
@@ -77,8 +79,11 @@ export function cleanPhrase(text: string, max = MAX_WORDS): string {
     .filter(Boolean);
   const words = all.length > max ? withoutCutPhrase(all.slice(0, max), all[max] ?? '') : all;
   while (words.length > 0 && TRAILING_WORD_RE.test(words[words.length - 1] ?? '')) words.pop();
+  // A time at the end tells the reader nothing the story does not: "attacks in the past".
+  const timed = words.join(' ').replace(TRAILING_TIME_RE, '').split(' ');
+  while (timed.length > 0 && TRAILING_WORD_RE.test(timed[timed.length - 1] ?? '')) timed.pop();
   // "Twelve citizens", "A woman" from the start of a sentence read as "twelve citizens".
-  const phrase = words
+  const phrase = timed
     .join(' ')
     .replace(LEADING_JUNK_RE, '')
     .replace(

@@ -52,7 +52,7 @@ describe('cleanPhrase', () => {
   it('drops the phrase a word limit cut open ("against Syrian [forces]")', () => {
     expect(
       cleanPhrase('carrying out four air strikes today against rebel forces in the east', 8),
-    ).toBe('carrying out four air strikes today');
+    ).toBe('carrying out four air strikes');
     expect(cleanPhrase('refusing to share its data on the armed groups it fights', 8)).toBe(
       'refusing to share its data',
     );
@@ -363,8 +363,20 @@ describe('harmAllegation and allegationFrom: more shapes', () => {
 
   it('reads a quoted verb after the perpetrator and nerve gas as a harm', () => {
     const s = 'The group said regime jets "bombed homes" at night.';
-    expect(harmAllegation(s, s.indexOf('regime') + 6)).toBe('bombing homes at night');
+    expect(harmAllegation(s, s.indexOf('regime') + 6)).toBe('bombing homes');
     const g = 'The victims were killed by sarin nerve gas dropped by the air force.';
     expect(harmAllegation(g, g.length - 1)).toBe('sarin nerve gas');
+  });
+});
+
+describe('cleanPhrase: times and "since"', () => {
+  it('drops a time at the end', () => {
+    expect(cleanPhrase('shelling the town overnight')).toBe('shelling the town');
+    expect(cleanPhrase('gas attacks in the past')).toBe('gas attacks');
+  });
+
+  it('ends the clause at "since", leaving nothing when the phrase opens with it', () => {
+    expect(cleanPhrase('shelling the town since the truce began')).toBe('shelling the town');
+    expect(cleanPhrase('since it came into force')).toBe('');
   });
 });
