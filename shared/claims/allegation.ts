@@ -25,6 +25,8 @@ const OUTCOME_VERB = { killed: 'killing', injured: 'wounding', missing: 'leaving
 
 interface HarmNoun {
   text: string;
+  /** Where the noun starts in the sentence. */
+  index: number;
   /** Where the noun ends in the sentence. */
   end: number;
 }
@@ -36,7 +38,8 @@ function harmNounNear(sentence: string, near: number): HarmNoun | null {
   for (let m = HARM_NOUN_RE.exec(sentence); m; m = HARM_NOUN_RE.exec(sentence)) {
     const d = m.index >= near ? m.index - near : (near - m.index) * 2;
     if (!best || d < best.d) {
-      best = { text: m[0].toLowerCase().replace(/\s+/g, ' '), end: m.index + m[0].length, d };
+      const text = m[0].toLowerCase().replace(/\s+/g, ' ');
+      best = { text, index: m.index, end: m.index + m[0].length, d };
     }
   }
   HARM_NOUN_RE.lastIndex = 0;
@@ -96,13 +99,18 @@ const WRONGDOING_RE = new RegExp(
  * Aleppo" when the sentence gives a figure, else its verb phrase ("dropping barrel bombs on
  * Daraya"), else its harm ("shelling"), the harm noun nearest `nounNear`.
  */
-export function harmAllegation(sentence: string, to: number, nounNear = to): string {
+export function harmAllegation(
+  sentence: string,
+  to: number,
+  nounNear = to,
+  before: readonly string[] = [],
+): string {
   const figure = figuresInSentence(sentence).find((f) => f.outcome !== null && !f.inherit);
   // "The strike on the market was carried out by Russian jets": the harm before a passive
   // agent is what the agent did.
   const by = passiveBy(sentence, to);
-  const before = by >= 0 ? harmNounBefore(sentence, by) : null;
-  const near = before ?? harmNounNear(sentence, nounNear);
+  const passive = by >= 0 ? harmNounBefore(sentence, by) : null;
+  const near = passive ?? harmNounNear(sentence, nounNear);
   const noun = near?.text ?? null;
   const place = findPlace(sentence, figure?.numberStart ?? to);
   const hit = near ? harmWithTarget(sentence, near) : null;
@@ -115,7 +123,7 @@ export function harmAllegation(sentence: string, to: number, nounNear = to): str
     const phrase = cleanPhrase(parts.filter(Boolean).join(' '), 14);
     if (phrase) return phrase;
   }
-  const tail = before ? '' : agentTail(sentence.slice(to));
+  const tail = passive ? '' : agentTail(sentence.slice(to));
   const verb = verbPhrase(tail) || nounThenVerb(tail);
   if (verb) return verb;
   // Not a name that happens to follow ("Blaming Assad Trump says ..."), nor words that name no
@@ -124,7 +132,22 @@ export function harmAllegation(sentence: string, to: number, nounNear = to): str
   if (rest && WRONGDOING_RE.test(rest)) return rest;
   const placed = hit && place && !hit.includes(place) ? `${hit} in ${place}` : hit;
   const harm = placed && cleanPhrase(placed, 12);
-  return harm || rest || (place ? `harm in ${place}` : 'harm');
+  if (!harm && rest) return rest;
+  const own = harm || (place ? `harm in ${place}` : 'harm');
+  // "The attack was likely carried out by Russian jets": a bare harm the sentence points back
+  // to ("the attack"), or none, is one a sentence before told.
+  const definite =
+    near && DEFINITE_RE.test(sentence.slice(Math.max(0, near.index - 8), near.index));
+  if (before.length === 0 || !BARE_HARM_RE.test(own) || (near && !definite)) return own;
+  return toldBefore(before) || own;
+}
+
+const DEFINITE_RE = /\b(?:the|this|that)\s+$/i;
+
+/** The first harm the sentences before (nearest first) tell beyond a bare noun, or ''. */
+function toldBefore(before: readonly string[]): string {
+  const back = before.slice(0, HARM_LOOKBACK).map((b) => harmAllegation(b, 0));
+  return back.find((h) => !BARE_HARM_RE.test(h)) ?? '';
 }
 
 // "... by the Russian air force" just before offset `to`: the perpetrator is a passive agent.
@@ -149,7 +172,7 @@ function harmNounBefore(sentence: string, at: number): HarmNoun | null {
     // In the agent's own clause: "Fresh strikes came as the Pentagon said ... targeted by
     // regime planes" is about another harm.
     if (end <= at && at - end <= PASSIVE_REACH && !CLAUSE_END_RE.test(sentence.slice(end, at))) {
-      last = { text: m[0].toLowerCase().replace(/\s+/g, ' '), end };
+      last = { text: m[0].toLowerCase().replace(/\s+/g, ' '), index: m.index, end };
     }
   }
   HARM_NOUN_RE.lastIndex = 0;

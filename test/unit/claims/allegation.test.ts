@@ -380,3 +380,23 @@ describe('cleanPhrase: times and "since"', () => {
     expect(cleanPhrase('since it came into force')).toBe('');
   });
 });
+
+describe('harmAllegation: a definite bare harm points back', () => {
+  const before = ['A car bomb killed nine people in Homs.'];
+
+  it('takes the harm a sentence before told for "the attack"', () => {
+    const s = 'The attack was likely carried out by the militia.';
+    expect(harmAllegation(s, s.indexOf('militia') + 7, undefined, before)).toBe(
+      'car bomb killing nine people in Homs',
+    );
+  });
+
+  it('keeps an indefinite harm, and words that follow the perpetrator', () => {
+    const s = 'An attack was likely carried out by the militia.';
+    expect(harmAllegation(s, s.indexOf('militia') + 7, undefined, before)).toBe('attack');
+    const p = 'Ankara sees the militia presence along its border as a threat.';
+    expect(harmAllegation(p, p.indexOf('militia') + 7, undefined, before)).toBe(
+      'presence along its border as a threat',
+    );
+  });
+});
