@@ -128,7 +128,7 @@ export function harmAllegation(
   if (verb) return verb;
   // Not a name that happens to follow ("Blaming Assad Trump says ..."), nor words that name no
   // wrong ("its powerful allies", "warplanes on Sunday"): the harm itself.
-  const rest = /^\s*[A-Z]/.test(tail) ? '' : cleanPhrase(tail);
+  const rest = /^[\s"“‘']*[A-Z]/.test(tail) ? '' : cleanPhrase(tail);
   if (rest && WRONGDOING_RE.test(rest)) return rest;
   const placed = hit && place && !hit.includes(place) ? `${hit} in ${place}` : hit;
   const harm = placed && cleanPhrase(placed, 12);

@@ -400,3 +400,10 @@ describe('harmAllegation: a definite bare harm points back', () => {
     );
   });
 });
+
+describe('harmAllegation: a quoted sentence after the perpetrator', () => {
+  it('is no allegation, even behind its quotation mark', () => {
+    const s = 'Officials named the regime "All the evidence points that way" and left.';
+    expect(harmAllegation(s, s.indexOf('regime') + 6)).toBe('harm');
+  });
+});
