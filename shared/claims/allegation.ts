@@ -139,7 +139,18 @@ export function harmAllegation(
   const definite =
     near && DEFINITE_RE.test(sentence.slice(Math.max(0, near.index - 8), near.index));
   if (before.length === 0 || !BARE_HARM_RE.test(own) || (near && !definite)) return own;
-  return toldBefore(before) || own;
+  const told = toldBefore(before);
+  return told ? withNoun(own, told) : own;
+}
+
+/**
+ * "the attack" and an outcome told before ("killing 26 people"): the noun says what killed them,
+ * "attack killing 26 people".
+ */
+function withNoun(bare: string, told: string): string {
+  const noun = /^[a-z]+/.exec(bare)?.[0];
+  if (!noun || noun === 'harm' || !/^(?:killing|wounding|leaving)\b/.test(told)) return told;
+  return cleanPhrase(`${noun} ${told}`, 14) || told;
 }
 
 const DEFINITE_RE = /\b(?:the|this|that)\s+$/i;
@@ -296,7 +307,7 @@ function pointedHarm(sentence: string, at: number, before: readonly string[]): s
   if (!BARE_HARM_RE.test(here)) return here;
   const back = before.slice(0, HARM_LOOKBACK).map((b) => harmAllegation(b, 0));
   const told = back.find((h) => !BARE_HARM_RE.test(h));
-  if (told) return told;
+  if (told) return withNoun(here, told);
   const noun = /^harm\b/.test(here) ? back.find((h) => !/^harm\b/.test(h)) : undefined;
   return noun ?? here;
 }

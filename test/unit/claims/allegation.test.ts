@@ -407,3 +407,12 @@ describe('harmAllegation: a quoted sentence after the perpetrator', () => {
     expect(harmAllegation(s, s.indexOf('regime') + 6)).toBe('harm');
   });
 });
+
+describe('blameAllegation: the noun pointed to with the outcome told before', () => {
+  it('names what killed them', () => {
+    const s = 'The ministry blamed the rebels for the massacre.';
+    expect(
+      blameAllegation(s, s.indexOf('rebels') + 6, ['At least 12 villagers were killed on Monday.']),
+    ).toBe('massacre killing at least 12 villagers');
+  });
+});
