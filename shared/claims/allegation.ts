@@ -1,19 +1,20 @@
 // The words a reader sees for an accusation (issue 13 item 2): `allegation`, a clean verb phrase
 // in the shape of the labels ("air strikes killing 20 civilians in Aleppo", "using toxic gas").
-// Its rule 2 checks and `cleanPhrase` are in clean-phrase.ts, the quote in quote.ts; both are
-// re-exported here, where the claim routes take them.
+// Its rule 2 checks and `cleanPhrase` are in clean-phrase.ts, the quote in quote.ts, harm nouns
+// and their targets in harm-nouns.ts, the perpetrator's verb in verb-phrase.ts; what the claim
+// routes take from them is re-exported here.
 
 import { figuresInSentence, type RawFigure } from './casualties.ts';
-import { CLAUSE_END_RE, cleanPhrase } from './clean-phrase.ts';
+import { cleanPhrase } from './clean-phrase.ts';
+import { HARM_NOUN_RE, harmNounBefore, harmNounNear, harmWithTarget } from './harm-nouns.ts';
 import { parseNumber } from './numbers.ts';
 import { findPlace } from './places.ts';
+import { nounThenVerb, verbPhrase } from './verb-phrase.ts';
 
 export { allegationProblems, cleanPhrase } from './clean-phrase.ts';
 export { quoteOf } from './quote.ts';
+export { gerund } from './verb-phrase.ts';
 
-// The harm a perpetrator is blamed for, as a noun the allegation can start with.
-const HARM_NOUN_RE =
-  /\b(?:chemical\s+(?:weapons?\s+)?(?:attacks?|use)|(?:missile|drone|rocket|artillery|mortar)\s+(?:strikes?|attacks?)|(?:poison|toxic|chlorine)\s+gas(?:\s+attacks?)?|sarin(?:\s+(?:nerve\s+)?gas)?|nerve\s+(?:gas|agents?)|gas\s+attacks?|suicide\s+(?:car\s+)?bombings?|car\s+bombs?|barrel\s+bombs?|cluster\s+bombs?|air\s*strikes?|airstrikes?|air\s+raids?|raids?|strikes?|shelling|bombardments?|bombing|artillery\s+fire|rocket\s+fire|rockets?|mortar\s+(?:shells?|fire|rounds?)|mortars?|shells|missiles?|attacks?|assault|offensive|massacres?|explosions?|blasts?|siege|executions?)\b/gi;
 const QUALIFIER_WORDS: Record<string, string> = {
   at_least: 'at least ',
   more_than: 'more than ',
@@ -22,55 +23,6 @@ const QUALIFIER_WORDS: Record<string, string> = {
   exact: '',
 };
 const OUTCOME_VERB = { killed: 'killing', injured: 'wounding', missing: 'leaving missing' };
-
-interface HarmNoun {
-  text: string;
-  /** Where the noun starts in the sentence. */
-  index: number;
-  /** Where the noun ends in the sentence. */
-  end: number;
-}
-
-/** The harm noun nearest to offset `near` (after it preferred), lower-cased. */
-function harmNounNear(sentence: string, near: number): HarmNoun | null {
-  let best: (HarmNoun & { d: number }) | null = null;
-  HARM_NOUN_RE.lastIndex = 0;
-  for (let m = HARM_NOUN_RE.exec(sentence); m; m = HARM_NOUN_RE.exec(sentence)) {
-    const d = m.index >= near ? m.index - near : (near - m.index) * 2;
-    if (!best || d < best.d) {
-      const text = m[0].toLowerCase().replace(/\s+/g, ' ');
-      best = { text, index: m.index, end: m.index + m[0].length, d };
-    }
-  }
-  HARM_NOUN_RE.lastIndex = 0;
-  return best;
-}
-
-// What a harm noun hit: "strike on a market in Idlib", "attack against the UN convoy". A time
-// ("attack on Sunday") is no target.
-const TARGET_LEAD_RE =
-  /^\s+(?:on|against|targeting)\s+(?!\w+ly\b|(?:the\s+)?(?:night|morning|evening|eve|day|weekend|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|\d)\b)/i;
-// Where the target ends: its agent, its verb, a time, a new clause.
-const TARGET_END_RE =
-  /\s(?:(?:[a-z]+ed\s+|held\s+|run\s+)?by|was|were|is|are|has|have|had|that|which|who|killing|killed|kill|kills|wounding|wounded|left|leaving|hit|struck|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|last|this|yesterday|today|overnight|earlier|late|early|as|in\s+(?:response|retaliation|revenge)|and\s+(?:the\s+)?[a-z]+(?:ed|s)\b)\b|[,;:.!?()]/i;
-const TARGET_WORDS = 6;
-
-/** The harm noun with what it hit, when the words after it say: "air strike on a market". */
-function harmWithTarget(sentence: string, noun: HarmNoun): string {
-  const rest = sentence.slice(noun.end);
-  const lead = TARGET_LEAD_RE.exec(rest);
-  if (!lead) return noun.text;
-  let target = rest.slice(lead[0].length);
-  const end = TARGET_END_RE.exec(target);
-  if (end) target = target.slice(0, end.index);
-  // An article opens a second noun phrase unless a preposition joins it ("on Deir Ezzor [the
-  // sources said]" against "on the market of the town").
-  const second = /(?<!\b(?:of|in|at|near|outside|inside|into)|^)\s(?:the|a|an)\s/i.exec(target);
-  if (second) target = target.slice(0, second.index);
-  const words = target.split(/\s+/).filter(Boolean);
-  if (words.length === 0 || words.length > TARGET_WORDS) return noun.text;
-  return cleanPhrase(`${noun.text} ${lead[0].trim().toLowerCase()} ${target}`) || noun.text;
-}
 
 // "44 dead", "11 people killed": the outcome verb before the victims already says it.
 const OUTCOME_WORD_RE = /\s+(?:dead|killed|wounded|injured|hurt|missing)$/i;
@@ -171,25 +123,6 @@ function passiveBy(sentence: string, to: number): number {
   return m ? from + m.index : -1;
 }
 
-// How far before its passive agent a harm noun may stand and still be what the agent did.
-const PASSIVE_REACH = 150;
-
-/** The last harm noun before offset `at` in reach, as `harmNounNear` gives it. */
-function harmNounBefore(sentence: string, at: number): HarmNoun | null {
-  let last: HarmNoun | null = null;
-  HARM_NOUN_RE.lastIndex = 0;
-  for (let m = HARM_NOUN_RE.exec(sentence); m && m.index < at; m = HARM_NOUN_RE.exec(sentence)) {
-    const end = m.index + m[0].length;
-    // In the agent's own clause: "Fresh strikes came as the Pentagon said ... targeted by
-    // regime planes" is about another harm.
-    if (end <= at && at - end <= PASSIVE_REACH && !CLAUSE_END_RE.test(sentence.slice(end, at))) {
-      last = { text: m[0].toLowerCase().replace(/\s+/g, ' '), index: m.index, end };
-    }
-  }
-  HARM_NOUN_RE.lastIndex = 0;
-  return last;
-}
-
 // After a perpetrator, the names joined to it ("and its powerful allies") and an aside on its
 // name ("- a catch-all term for its opponents") say nothing of what it did.
 const JOINED_AGENT_RE =
@@ -202,85 +135,6 @@ function agentTail(tail: string): string {
   if (NAME_ASIDE_RE.test(tail)) return '';
   const joined = JOINED_AGENT_RE.exec(tail);
   return joined ? tail.slice(joined[0].length) : tail;
-}
-
-// Between a perpetrator and its verb: possessive, auxiliaries, adverbs, a time.
-const VERB_LEAD_RE =
-  /^\s*(?:-\s*)?(?:'s|’s|s')?\s*(?:(?:that|who|which)\s+)?(?:(?:warplanes|jets|planes|aircraft|forces|troops|fighters|militants|members|bombers|gunmen|drones|helicopters|soldiers|artillery)\s+)?["“‘]?(?:(?:has|have|had|was|were|is|are|also|reportedly|allegedly|deliberately|repeatedly|heavily|then|again|still|recently|now|meanwhile|overnight|earlier|yesterday|today|(?:(?:early|late)\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|been|\w+ly)\s+)*/i;
-const IRREGULAR_ING: Record<string, string> = {
-  struck: 'striking',
-  hit: 'hitting',
-  shot: 'shooting',
-  slit: 'slitting',
-  spread: 'spreading',
-  held: 'holding',
-  kept: 'keeping',
-  sent: 'sending',
-  built: 'building',
-  freed: 'freeing',
-};
-
-/** "killed", "kills", "has bombed" as "killing", "bombing"; null for a word that is no verb. */
-export function gerund(word: string): string | null {
-  const w = word.toLowerCase();
-  if (IRREGULAR_ING[w]) return IRREGULAR_ING[w];
-  if (/ing$/.test(w)) return w;
-  if (/ied$/.test(w)) return w.replace(/ied$/, 'ying');
-  if (/ed$/.test(w) && w.length > 3) return w.replace(/ed$/, 'ing');
-  return null;
-}
-
-// A headline's present tense: "Coalition Warplanes Kill Tens of Civilians".
-// Only verbs that are no nouns too ("attack", "strikes" and "shells" are mostly nouns).
-const PRESENT_HARM: Record<string, string> = {
-  kill: 'killing',
-  kills: 'killing',
-  pound: 'pounding',
-  pounds: 'pounding',
-  bombard: 'bombarding',
-  bombards: 'bombarding',
-};
-
-/** The -ing form of a verb of harm in the present tense, null for any other word. */
-function presentHarm(word: string): string | null {
-  return PRESENT_HARM[word.toLowerCase()] ?? null;
-}
-
-// Who says it, not what was done: "according to local sources", "saying ...".
-const ATTRIBUTION_ING_RE =
-  /^(?:according|saying|adding|citing|noting|claiming|reporting|telling|quoting|stating|explaining|referring)$/;
-
-/** "dropped barrel bombs on Daraya last night" after the perpetrator, as a gerund phrase. */
-function verbPhrase(tail: string): string {
-  // "were responsible for the attack": being responsible.
-  const responsible =
-    /^\s*(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+)(?:\w+ly\s+)?(responsible\b.*)$/is.exec(
-      tail,
-    );
-  if (responsible) return cleanPhrase(`being ${responsible[1] ?? ''}`, 8);
-  const rest = tail.replace(VERB_LEAD_RE, '');
-  const m = /^([A-Za-z]+)(?:\s+(out|up))?\b/.exec(rest);
-  if (!m?.[1]) return '';
-  const ing = gerund(m[1]) ?? presentHarm(m[1]);
-  const past = /ed$|ing$/.test(m[1].toLowerCase()) || IRREGULAR_ING[m[1].toLowerCase()];
-  if (!ing || (!past && !presentHarm(m[1]))) return '';
-  if (ATTRIBUTION_ING_RE.test(ing)) return '';
-  return cleanPhrase(`${ing}${m[2] ? ` ${m[2]}` : ''}${rest.slice(m[0].length)}`, 8);
-}
-
-const NOUN_THEN_VERB_RE = new RegExp(
-  `^\\s*(?:'s|’s|s')?\\s*(?:[a-z][\\w-]*\\s+){0,2}?(${HARM_NOUN_RE.source})\\s+(?:(?:has|have|had|also|reportedly|\\w+ly)\\s+)*([a-z]+)\\b`,
-  'i',
-);
-
-/** "air strikes have battered parts of Idlib" as "air strikes battering parts of Idlib". */
-function nounThenVerb(tail: string): string {
-  const m = NOUN_THEN_VERB_RE.exec(tail);
-  const verb = m?.[2];
-  if (!m || !verb || !/ed$/i.test(verb)) return '';
-  const ing = gerund(verb);
-  if (!ing) return '';
-  return cleanPhrase(`${(m[1] ?? '').toLowerCase()} ${ing}${tail.slice(m.index + m[0].length)}`);
 }
 
 const ANAPHORIC_HARM_RE =
