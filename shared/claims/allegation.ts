@@ -9,7 +9,7 @@ import { cleanPhrase } from './clean-phrase.ts';
 import { HARM_NOUN_RE, harmNounBefore, harmNounNear, harmWithTarget } from './harm-nouns.ts';
 import { parseNumber } from './numbers.ts';
 import { findPlace } from './places.ts';
-import { nounThenVerb, verbPhrase } from './verb-phrase.ts';
+import { nounThenVerb, passiveVerbPhrase, verbPhrase } from './verb-phrase.ts';
 
 export { allegationProblems, cleanPhrase } from './clean-phrase.ts';
 export { quoteOf } from './quote.ts';
@@ -27,6 +27,9 @@ const OUTCOME_VERB = { killed: 'killing', injured: 'wounding', missing: 'leaving
 // "44 dead", "11 people killed": the outcome verb before the victims already says it.
 const OUTCOME_WORD_RE = /\s+(?:dead|killed|wounded|injured|hurt|missing)$/i;
 
+const VICTIM_NOUN_RE =
+  /\b(?:Civilians?|People|Persons?|Children|Kids|Women|Men|Soldiers|Troops|Fighters|Members|Militants|Rebels|Residents|Villagers|Citizens|Tens|Dozens|Scores|Hundreds|Thousands|Of)\b/g;
+
 function figurePhrase(sentence: string, f: RawFigure): string {
   const victims = sentence
     .slice(f.numberStart, f.phraseEnd)
@@ -37,7 +40,9 @@ function figurePhrase(sentence: string, f: RawFigure): string {
     /^(?:A|An|[A-Z][a-z]+(?:-[a-z]+)?)(?=\s)/,
     (w) => (/^(?:A|An)$/.test(w) || parseNumber(w) !== null ? w.toLowerCase() : w),
   );
-  return `${OUTCOME_VERB[f.outcome ?? 'killed']} ${QUALIFIER_WORDS[f.qualifier] ?? ''}${counted}`;
+  // A headline's capitals on common nouns ("65 Civilians") are not the reader's.
+  const lower = counted.replace(VICTIM_NOUN_RE, (w) => w.toLowerCase());
+  return `${OUTCOME_VERB[f.outcome ?? 'killed']} ${QUALIFIER_WORDS[f.qualifier] ?? ''}${lower}`;
 }
 
 // A word that names a wrong or a harm: an allegation without one tells the reader nothing.
@@ -75,6 +80,8 @@ export function harmAllegation(
     const phrase = cleanPhrase(parts.filter(Boolean).join(' '), 14);
     if (phrase) return phrase;
   }
+  const done = by >= 0 && !passive ? passiveVerbPhrase(sentence, by) : '';
+  if (done) return done;
   const tail = passive ? '' : agentTail(sentence.slice(to));
   const verb = verbPhrase(tail) || nounThenVerb(tail);
   if (verb) return verb;

@@ -6,7 +6,7 @@ import { HARM_NOUN_RE } from './harm-nouns.ts';
 
 // Between a perpetrator and its verb: possessive, auxiliaries, adverbs, a time.
 const VERB_LEAD_RE =
-  /^\s*(?:-\s*)?(?:'s|’s|s')?\s*(?:(?:that|who|which)\s+)?(?:(?:warplanes|jets|planes|aircraft|forces|troops|fighters|militants|members|bombers|gunmen|drones|helicopters|soldiers|artillery)\s+)?["“‘]?(?:(?:has|have|had|was|were|is|are|also|reportedly|allegedly|deliberately|repeatedly|heavily|then|again|still|recently|now|meanwhile|overnight|earlier|yesterday|today|(?:(?:early|late)\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|been|\w+ly)\s+)*/i;
+  /^\s*(?:-\s*)?(?:'s|’s|s')?\s*(?:(?:that|who|which)\s+)?(?:(?:(?:suicide|regime|government|coalition|allied|its|their)\s+)?(?:warplanes|jets|planes|aircraft|forces|troops|fighters|militants|members|bombers|gunmen|drones|helicopters|soldiers|artillery)\s+)?["“‘]?(?:(?:has|have|had|was|were|is|are|also|reportedly|allegedly|deliberately|repeatedly|heavily|then|again|still|recently|now|meanwhile|overnight|earlier|yesterday|today|(?:(?:early|late)\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|been|\w+ly)\s+)*/i;
 const IRREGULAR_ING: Record<string, string> = {
   struck: 'striking',
   hit: 'hitting',
@@ -81,4 +81,25 @@ export function nounThenVerb(tail: string): string {
   const ing = gerund(verb);
   if (!ing) return '';
   return cleanPhrase(`${(m[1] ?? '').toLowerCase()} ${ing}${tail.slice(m.index + m[0].length)}`);
+}
+
+// "after Syrian Army positions were hit by": the subject of a passive verb just before its agent.
+const PASSIVE_VERB_RE =
+  /(?:^|[,;:]\s*|\b(?:after|when|as|that|while|because|since|and)\s+)((?:[\w'’-]+\s+){1,5}?)(?:was|were|is|are|(?:has|have|had)\s+been)\s+(?:\w+ly\s+)?([a-z]+)\s+$/i;
+// Verbs of harm a passive may carry.
+const HARM_PARTICIPLE_RE =
+  /^(?:hit|struck|targeted|bombed|shelled|attacked|killed|destroyed|wounded|injured|besieged|raided|kidnapped|abducted|executed|massacred|bombarded)$/i;
+
+/**
+ * "Syrian Army positions were hit by [the coalition]" as "hitting Syrian Army positions": the
+ * passive before the "by" at `by`, turned active.
+ */
+export function passiveVerbPhrase(sentence: string, by: number): string {
+  const m = PASSIVE_VERB_RE.exec(sentence.slice(0, by));
+  const verb = m?.[2] ?? '';
+  const ing = HARM_PARTICIPLE_RE.test(verb) ? gerund(verb) : null;
+  const subject = (m?.[1] ?? '').trim().replace(/^(?:the|a|an)\s+/i, '');
+  // A pronoun names no one the reader knows: "they were targeted by".
+  if (!ing || /^(?:they|he|she|it|we|you|i|them|who|which)$/i.test(subject)) return '';
+  return cleanPhrase(`${ing} ${subject}`);
 }

@@ -416,3 +416,29 @@ describe('blameAllegation: the noun pointed to with the outcome told before', ()
     ).toBe('massacre killing at least 12 villagers');
   });
 });
+
+describe('harmAllegation: a passive turned active, and a headline figure', () => {
+  const allegationAfter = (s: string, name: string): string =>
+    harmAllegation(s, s.indexOf(name) + name.length);
+
+  it('turns "positions were hit by X" into what X did', () => {
+    expect(
+      allegationAfter('The push began after army positions were hit by the militia.', 'militia'),
+    ).toBe('hitting army positions');
+  });
+
+  it('takes no pronoun as what was hit', () => {
+    expect(
+      allegationAfter('Monitors said they were targeted by the militia.', 'militia'),
+    ).not.toMatch(/they/);
+  });
+
+  it("lower-cases a headline's victims and reads suicide bombers as the perpetrator", () => {
+    expect(allegationAfter('Militia Shelling Kills 12 Civilians in Homs', 'Militia')).toBe(
+      'shelling killing 12 civilians in Homs',
+    );
+    expect(allegationAfter('The militia suicide bombers attacked a checkpoint.', 'militia')).toBe(
+      'attacking a checkpoint',
+    );
+  });
+});
