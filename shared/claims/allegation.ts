@@ -28,7 +28,20 @@ const OUTCOME_VERB = { killed: 'killing', injured: 'wounding', missing: 'leaving
 const OUTCOME_WORD_RE = /\s+(?:dead|killed|wounded|injured|hurt|missing)$/i;
 
 const VICTIM_NOUN_RE =
-  /\b(?:Civilians?|People|Persons?|Children|Kids|Women|Men|Soldiers|Troops|Fighters|Members|Militants|Rebels|Residents|Villagers|Citizens|Tens|Dozens|Scores|Hundreds|Thousands|Of)\b/g;
+  /\b(?:Civilians?|People|Persons?|Children|Kids|Women|Men|Soldiers|Troops|Fighters|Members|Militants|Rebels|Residents|Villagers|Citizens|Martyrs|Tens|Dozens|Scores|Hundreds|Thousands|Of)\b/g;
+
+// The sentence's own verb right before its figure says more than the outcome: "troops had
+// executed 48 people" is "executing 48 people", not "killing".
+const FIGURE_VERB_RE =
+  /\b(executed|massacred|beheaded|slaughtered|kidnapped|abducted|shot|detained|tortured)\s+(?:at\s+least\s+|more\s+than\s+|about\s+|nearly\s+|some\s+|up\s+to\s+|over\s+)?$/i;
+const FIGURE_VERB_ING: Record<string, string> = { shot: 'shooting' };
+
+function figureVerb(sentence: string, f: RawFigure): string | null {
+  const m = FIGURE_VERB_RE.exec(sentence.slice(Math.max(0, f.numberStart - 40), f.numberStart));
+  const verb = m?.[1]?.toLowerCase();
+  if (!verb) return null;
+  return FIGURE_VERB_ING[verb] ?? verb.replace(/ed$/, 'ing');
+}
 
 function figurePhrase(sentence: string, f: RawFigure): string {
   const victims = sentence
@@ -42,7 +55,8 @@ function figurePhrase(sentence: string, f: RawFigure): string {
   );
   // A headline's capitals on common nouns ("65 Civilians") are not the reader's.
   const lower = counted.replace(VICTIM_NOUN_RE, (w) => w.toLowerCase());
-  return `${OUTCOME_VERB[f.outcome ?? 'killed']} ${QUALIFIER_WORDS[f.qualifier] ?? ''}${lower}`;
+  const verb = figureVerb(sentence, f) ?? OUTCOME_VERB[f.outcome ?? 'killed'];
+  return `${verb} ${QUALIFIER_WORDS[f.qualifier] ?? ''}${lower}`;
 }
 
 // A word that names a wrong or a harm: an allegation without one tells the reader nothing.
@@ -96,7 +110,7 @@ export function harmAllegation(
   // "The attack was likely carried out by Russian jets": a bare harm the sentence points back
   // to ("the attack"), or none, is one a sentence before told.
   const definite =
-    near && DEFINITE_RE.test(sentence.slice(Math.max(0, near.index - 8), near.index));
+    near && DEFINITE_RE.test(sentence.slice(Math.max(0, near.index - 40), near.index));
   if (before.length === 0 || !BARE_HARM_RE.test(own) || (near && !definite)) return own;
   const told = toldBefore(before);
   return told ? withNoun(own, told) : own;
@@ -112,7 +126,7 @@ function withNoun(bare: string, told: string): string {
   return cleanPhrase(`${noun} ${told}`, 14) || told;
 }
 
-const DEFINITE_RE = /\b(?:the|this|that)\s+$/i;
+const DEFINITE_RE = /\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}$/i;
 
 /** The first harm the sentences before (nearest first) tell beyond a bare noun, or ''. */
 function toldBefore(before: readonly string[]): string {

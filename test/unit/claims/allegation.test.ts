@@ -442,3 +442,28 @@ describe('harmAllegation: a passive turned active, and a headline figure', () =>
     );
   });
 });
+
+describe('harmAllegation: the verb before a figure and compound shells', () => {
+  it("keeps the sentence's own verb before its figure", () => {
+    expect(harmAllegation('The militia executed at least 12 prisoners in Homs.', 0)).toBe(
+      'executing at least 12 prisoners in Homs',
+    );
+    expect(harmAllegation('Gunmen kidnapped 12 villagers near Homs.', 0)).toBe(
+      'kidnapping 12 villagers near Homs',
+    );
+  });
+
+  it('names mortar shell attacks whole', () => {
+    const s = 'Mortar shell attacks on Homs were blamed on the militia.';
+    expect(harmAllegation(s, s.length - 1)).toBe('mortar shell attacks on Homs');
+  });
+
+  it('reads "the suspected airstrike" as pointing back', () => {
+    const s = 'The suspected coalition airstrike drew protests from the ministry.';
+    expect(
+      harmAllegation(s, s.indexOf('ministry') + 8, undefined, [
+        'A car bomb killed nine people in Homs.',
+      ]),
+    ).toBe('car bomb killing nine people in Homs');
+  });
+});
