@@ -98,6 +98,9 @@ export function harmAllegation(
   if (done) return done;
   const tail = passive ? '' : agentTail(sentence.slice(to));
   const verb = verbPhrase(tail) || nounThenVerb(tail);
+  // "was responsible for that attack": the attack a sentence before told.
+  const pointed = verb && ANAPHORIC_HARM_RE.test(verb) ? toldBefore(before) : '';
+  if (pointed) return withNoun(/(\w+)$/.exec(verb)?.[1] ?? '', pointed);
   if (verb) return verb;
   // Not a name that happens to follow ("Blaming Assad Trump says ..."), nor words that name no
   // wrong ("its powerful allies", "warplanes on Sunday"): the harm itself.

@@ -11,7 +11,7 @@ export const CLAUSE_END_RE =
   /[.;:!?()[\]]|,\s|\s[-–—]\s|\s(?:said|says|say|told|tells|reported|reports|added|adding|saying|according\s+to|citing|claimed|stated|noted|announced|while|whereas|although|though|but|which|who|where|since|after|before|when|because|as\s+well\s+as|(?:has|have|had)\s+been\s+(?:accused|blamed|condemned|critici[sz]ed|protested|denounced)|and\s+(?:urged|called|said|demanded|asked|added|warned|stressed|vowed))\b/i;
 const MAX_WORDS = 10;
 const TRAILING_TIME_RE =
-  /\s+(?:in\s+the\s+past|in\s+recent\s+(?:days|weeks|months|years)|(?:last|this)\s+(?:night|week|month|year|weekend)|(?:(?:early|late)\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today|overnight|(?:on|at)\s+night)$/i;
+  /\s+(?:in\s+the\s+past|in\s+recent\s+(?:days|weeks|months|years)|(?:last|this)\s+(?:night|week|month|year|weekend)|(?:(?:early|late)\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today|overnight|(?:on|at)\s+night|at\s+(?:dawn|dusk))$/i;
 const SPEECH_END_RE =
   /^\s(?:said|says|say|told|tells|reported|reports|added|claimed|stated|noted|announced)$/i;
 const SPEAKER_JOINED_RE = /\s+(?:and|but)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}[\w'’-]+$/i;
@@ -50,9 +50,9 @@ function withoutCutPhrase(words: string[], next: string): string[] {
 }
 
 // Words that need the "of" or "to" after them: "south [of Deir Ezzor]", "belonging [to]", "in
-// order [to]".
+// order [to]", "refuses [to ...]".
 const BOUND_WORD_RE =
-  /^(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|outskirts|order|belonging|due|prior|close|next|ahead|instead|part|parts|edge|side|heart|centre|center|middle)$/i;
+  /^(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|outskirts|order|belonging|due|prior|close|next|ahead|instead|part|parts|edge|side|heart|centre|center|middle|refuses|refused|refusing|continues|continued|tries|tried|trying|wants|wanted|seeks|sought|plans|planned|aims|aimed|attempts|attempted|fails|failed|able|unable|going)$/i;
 
 /** `words` without a last word that cannot stand without the `next` ("of", "to") cut after it. */
 function withoutBound(words: string[], next: string): string[] {
@@ -72,6 +72,9 @@ export function cleanPhrase(text: string, max = MAX_WORDS): string {
   // "using siege tactics to pressure rebels and the UN says ...": the name joined last is the
   // subject of the verb of speech, not part of the phrase.
   if (end && SPEECH_END_RE.test(end[0])) t = t.replace(SPEAKER_JOINED_RE, '');
+  // "being behind the attack and fired missiles": a past tense joined to a gerund is another
+  // subject's clause.
+  t = t.replace(/^([a-z]+ing\b(?:\s+\S+)+?)\s+and\s+(?:then\s+)?[a-z]+ed\b.*$/is, '$1');
   const all = t
     .replace(/["“”]/g, ' ')
     .replace(/(^|\s)[‘']|[’'](?=\s|$)/g, '$1')

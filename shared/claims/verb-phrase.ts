@@ -65,7 +65,11 @@ export function verbPhrase(tail: string): string {
   const past = /ed$|ing$/.test(m[1].toLowerCase()) || IRREGULAR_ING[m[1].toLowerCase()];
   if (!ing || (!past && !presentHarm(m[1]))) return '';
   if (ATTRIBUTION_ING_RE.test(ing)) return '';
-  return cleanPhrase(`${ing}${m[2] ? ` ${m[2]}` : ''}${rest.slice(m[0].length)}`, 8);
+  // "killed and wounded hundreds": both verbs as gerunds.
+  const after = rest
+    .slice(m[0].length)
+    .replace(/^\s+and\s+([a-z]+ed)\b/i, (w, v: string) => ` and ${gerund(v) ?? v}`);
+  return cleanPhrase(`${ing}${m[2] ? ` ${m[2]}` : ''}${after}`, 8);
 }
 
 const NOUN_THEN_VERB_RE = new RegExp(

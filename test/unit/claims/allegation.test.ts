@@ -467,3 +467,28 @@ describe('harmAllegation: the verb before a figure and compound shells', () => {
     ).toBe('car bomb killing nine people in Homs');
   });
 });
+
+describe('more clause shapes', () => {
+  it('reads "was responsible for that attack" as the attack told before', () => {
+    const s = 'Monitors said the militia was responsible for that attack.';
+    expect(
+      harmAllegation(s, s.indexOf('militia') + 7, undefined, [
+        'A car bomb killed nine people in Homs.',
+      ]),
+    ).toBe('car bomb killing nine people in Homs');
+  });
+
+  it('drops a verb left waiting for its "to"', () => {
+    expect(cleanPhrase('shelling the town and refuses to let aid in', 6)).toBe('shelling the town');
+  });
+
+  it("cuts another subject's past tense joined to a gerund, and joins two past tenses", () => {
+    expect(cleanPhrase('being behind the raid and fired rockets at the base')).toBe(
+      'being behind the raid',
+    );
+    const s = 'Monitors said the militia killed and wounded dozens of people.';
+    expect(harmAllegation(s, s.indexOf('militia') + 7)).toBe(
+      'killing and wounding dozens of people',
+    );
+  });
+});
