@@ -68,7 +68,7 @@ export function verbPhrase(tail: string): string {
   // "killed and wounded hundreds": both verbs as gerunds.
   const after = rest
     .slice(m[0].length)
-    .replace(/^\s+and\s+([a-z]+ed)\b/i, (w, v: string) => ` and ${gerund(v) ?? v}`);
+    .replace(/^\s+and\s+([a-z]+ed)\b/i, (_w, v: string) => ` and ${gerund(v) ?? v}`);
   return cleanPhrase(`${ing}${m[2] ? ` ${m[2]}` : ''}${after}`, 8);
 }
 
