@@ -77,13 +77,24 @@ const NOUN_THEN_VERB_RE = new RegExp(
   'i',
 );
 
+const AFTER_NOUN_PRESENT: Record<string, string> = {
+  ...PRESENT_HARM,
+  hit: 'hitting',
+  hits: 'hitting',
+  target: 'targeting',
+  targets: 'targeting',
+  destroy: 'destroying',
+  destroys: 'destroying',
+};
+
 /** "air strikes have battered parts of Idlib" as "air strikes battering parts of Idlib". */
 export function nounThenVerb(tail: string): string {
   const m = NOUN_THEN_VERB_RE.exec(tail);
   const verb = m?.[2];
-  if (!m || !verb || !/ed$/i.test(verb)) return '';
-  const ing = gerund(verb);
-  if (!ing) return '';
+  // After a harm noun even "Hit" or "Kill" is the verb: "Russian Airstrikes Hit MSF Hospital".
+  const ing =
+    verb && /ed$/i.test(verb) ? gerund(verb) : verb ? AFTER_NOUN_PRESENT[verb.toLowerCase()] : null;
+  if (!m || !ing) return '';
   return cleanPhrase(`${(m[1] ?? '').toLowerCase()} ${ing}${tail.slice(m.index + m[0].length)}`);
 }
 

@@ -492,3 +492,10 @@ describe('more clause shapes', () => {
     );
   });
 });
+
+describe("harmAllegation: a headline's harm noun and present verb", () => {
+  it('reads "Hit" after a harm noun as the verb', () => {
+    const s = 'Militia Rockets Hit School in Homs';
+    expect(harmAllegation(s, s.indexOf('Militia') + 7)).toBe('rockets hitting School in Homs');
+  });
+});
