@@ -88,9 +88,13 @@ export function harmAllegation(
   if (figure) {
     // Beside a figure only a short target fits; one that names a place stands for the place.
     const short = hit && noun && hit.split(' ').length <= noun.split(' ').length + 4 ? hit : noun;
-    const named = short !== noun && /[A-Z]/.test(short ?? '');
+    const named = short !== noun && /[A-Z]/.test((short ?? '').replace(VICTIM_NOUN_RE, ''));
     const where = place && !named ? `in ${place}` : null;
-    const parts = [short, figurePhrase(sentence, figure), where];
+    const parts = [
+      short?.replace(VICTIM_NOUN_RE, (w) => w.toLowerCase()),
+      figurePhrase(sentence, figure),
+      where,
+    ];
     const phrase = cleanPhrase(parts.filter(Boolean).join(' '), 14);
     if (phrase) return phrase;
   }

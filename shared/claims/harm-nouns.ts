@@ -5,7 +5,7 @@ import { CLAUSE_END_RE, cleanPhrase } from './clean-phrase.ts';
 
 // The harm a perpetrator is blamed for, as a noun the allegation can start with.
 export const HARM_NOUN_RE =
-  /\b(?:chemical\s+(?:weapons?\s+)?(?:attacks?|use)|(?:missile|drone|rocket|artillery|mortar)\s+(?:shells?\s+)?(?:strikes?|attacks?)|(?:poison|toxic|chlorine)\s+gas(?:\s+attacks?)?|sarin(?:\s+(?:nerve\s+)?gas)?|nerve\s+(?:gas|agents?)|gas\s+attacks?|suicide\s+(?:car\s+)?bombings?|car\s+bombs?|barrel\s+bombs?|cluster\s+bombs?|air\s*strikes?|airstrikes?|air\s+raids?|raids?|strikes?|shelling|bombardments?|bombing|artillery\s+fire|rocket\s+fire|rockets?|mortar\s+(?:shells?|fire|rounds?)|mortars?|shells|missiles?|attacks?|assault|offensive|massacres?|explosions?|blasts?|siege|executions?)\b/gi;
+  /\b(?:chemical\s+(?:weapons?\s+)?(?:attacks?|use)|(?:missile|drone|rocket|artillery|mortar)\s+(?:shells?\s+)?(?:strikes?|attacks?)|(?:poison|toxic|chlorine)\s+gas(?:\s+attacks?)?|sarin(?:\s+(?:nerve\s+)?gas)?|nerve\s+(?:gas|agents?)|gas\s+attacks?|suicide\s+(?:car\s+)?bombings?|car\s+bombs?|barrel\s+bombs?|cluster\s+bombs?|air\s*strikes?|airstrikes?|air\s+raids?|raids?|strikes?|shelling|bombardments?|bombing|artillery\s+fire|rocket\s+fire|rockets?|mortar\s+(?:shells?|fire|rounds?)|mortars?|shells|missiles?|attacks?|assault|offensive|massacres?|explosions?|blasts?|siege|executions?|(?:war\s+)?crimes|onslaught|(?:aerial|air|bombing)\s+campaigns?|use\s+of\s+(?:banned\s+|chemical\s+|toxic\s+)?weapons)\b/gi;
 
 export interface HarmNoun {
   text: string;
@@ -47,6 +47,9 @@ export function harmWithTarget(sentence: string, noun: HarmNoun): string {
   let target = rest.slice(lead[0].length);
   const end = TARGET_END_RE.exec(target);
   if (end) target = target.slice(0, end.index);
+  // A headline's capitalised verb ends it too: "Onslaught on Aleppo Failed to ...".
+  const titled = /\s(?!United\b)[A-Z][a-z]+(?:ed|ing)\b/.exec(target);
+  if (titled) target = target.slice(0, titled.index);
   // An article opens a second noun phrase unless a preposition joins it ("on Deir Ezzor [the
   // sources said]" against "on the market of the town").
   const second = /(?<!\b(?:of|in|at|near|outside|inside|into)|^)\s(?:the|a|an)\s/i.exec(target);

@@ -499,3 +499,17 @@ describe("harmAllegation: a headline's harm noun and present verb", () => {
     expect(harmAllegation(s, s.indexOf('Militia') + 7)).toBe('rockets hitting School in Homs');
   });
 });
+
+describe('harmAllegation: crimes, campaigns and headline targets', () => {
+  it('names crimes, an onslaught or a use of weapons as the harm', () => {
+    const s = 'The panel condemned the war crimes committed by the militia.';
+    expect(harmAllegation(s, s.indexOf('militia') + 7)).toBe('war crimes');
+    const u = 'Envoy Calls for Action to Stop the Use of Banned Weapons by the Militia';
+    expect(harmAllegation(u, u.length)).toBe('use of banned weapons');
+  });
+
+  it("ends a headline's target at its capitalised verb", () => {
+    const s = 'Militia Onslaught on Homs Failed to Break the City';
+    expect(harmAllegation(s, s.indexOf('Militia') + 7)).toBe('onslaught on Homs');
+  });
+});
