@@ -10,6 +10,8 @@ const TRAILING_WORD_RE =
 export const CLAUSE_END_RE =
   /[.;:!?()[\]]|,\s|\s[-–—]\s|\s(?:said|says|say|told|tells|reported|reports|added|adding|saying|according\s+to|citing|claimed|stated|noted|announced|while|whereas|although|though|but|which|who|where|since|after|before|when|because|as\s+well\s+as|(?:has|have|had)\s+been\s+(?:accused|blamed|condemned|critici[sz]ed|protested|denounced)|and\s+(?:urged|called|said|demanded|asked|added|warned|stressed|vowed))\b/i;
 const MAX_WORDS = 10;
+const INNER_DAY_RE =
+  /\s+(?:(?:early|late)\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?=\s)/gi;
 const TRAILING_TIME_RE =
   /\s+(?:in\s+the\s+past|in\s+recent\s+(?:days|weeks|months|years)|(?:last|this)\s+(?:night|week|month|year|weekend)|(?:(?:early|late)\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today|overnight|(?:on|at)\s+night|at\s+(?:dawn|dusk))$/i;
 const SPEECH_END_RE =
@@ -52,7 +54,7 @@ function withoutCutPhrase(words: string[], next: string): string[] {
 // Words that need the "of" or "to" after them: "south [of Deir Ezzor]", "belonging [to]", "in
 // order [to]", "refuses [to ...]".
 const BOUND_WORD_RE =
-  /^(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|outskirts|order|belonging|due|prior|close|next|ahead|instead|part|parts|edge|side|heart|centre|center|middle|refuses|refused|refusing|continues|continued|tries|tried|trying|wants|wanted|seeks|sought|plans|planned|aims|aimed|attempts|attempted|fails|failed|able|unable|going)$/i;
+  /^(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|outskirts|order|belonging|due|prior|close|next|ahead|instead|part|parts|edge|side|heart|centre|center|middle|refuses|refused|refusing|continues|continued|tries|tried|trying|wants|wanted|seeks|sought|plans|planned|aims|aimed|attempts|attempted|fails|failed|able|unable|going|attempt|bid|effort|efforts)$/i;
 
 /** `words` without a last word that cannot stand without the `next` ("of", "to") cut after it. */
 function withoutBound(words: string[], next: string): string[] {
@@ -82,8 +84,9 @@ export function cleanPhrase(text: string, max = MAX_WORDS): string {
     .filter(Boolean);
   const words = all.length > max ? withoutCutPhrase(all.slice(0, max), all[max] ?? '') : all;
   while (words.length > 0 && TRAILING_WORD_RE.test(words[words.length - 1] ?? '')) words.pop();
-  // A time at the end tells the reader nothing the story does not: "attacks in the past".
-  const timed = words.join(' ').replace(TRAILING_TIME_RE, '').split(' ');
+  // A time at the end, or a day inside ("targeted on Sunday the town"), tells the reader
+  // nothing the story does not: "attacks in the past".
+  const timed = words.join(' ').replace(TRAILING_TIME_RE, '').replace(INNER_DAY_RE, '').split(' ');
   while (timed.length > 0 && TRAILING_WORD_RE.test(timed[timed.length - 1] ?? '')) timed.pop();
   // "Twelve citizens", "A woman" from the start of a sentence read as "twelve citizens".
   const phrase = timed

@@ -6,7 +6,7 @@ import { HARM_NOUN_RE } from './harm-nouns.ts';
 
 // Between a perpetrator and its verb: possessive, auxiliaries, adverbs, a time.
 const VERB_LEAD_RE =
-  /^\s*(?:-\s*)?(?:'s|’s|s')?\s*(?:(?:that|who|which)\s+)?(?:(?:(?:suicide|regime|government|coalition|allied|its|their)\s+)?(?:warplanes|jets|planes|aircraft|forces|troops|fighters|militants|members|bombers|gunmen|drones|helicopters|soldiers|artillery)\s+)?["“‘]?(?:(?:has|have|had|was|were|is|are|also|reportedly|allegedly|deliberately|repeatedly|heavily|then|again|still|recently|now|meanwhile|overnight|earlier|yesterday|today|(?:(?:early|late)\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|been|\w+ly)\s+)*/i;
+  /^\s*(?:-\s*)?(?:'s|’s|s')?\s*(?:(?:that|who|which)\s+)?(?:(?:(?:suicide|regime|government|coalition|allied|its|their)\s+)?(?:warplanes|jets|planes|aircraft|forces|troops|fighters|militants|members|bombers|gunmen|drones|helicopters|soldiers|artillery|regimes?|militias?)\s+)?["“‘]?(?:(?:has|have|had|was|were|is|are|also|reportedly|allegedly|deliberately|repeatedly|heavily|then|again|still|recently|now|meanwhile|overnight|earlier|yesterday|today|(?:(?:early|late)\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|been|\w+ly)\s+)*/i;
 const IRREGULAR_ING: Record<string, string> = {
   struck: 'striking',
   hit: 'hitting',

@@ -513,3 +513,22 @@ describe('harmAllegation: crimes, campaigns and headline targets', () => {
     expect(harmAllegation(s, s.indexOf('Militia') + 7)).toBe('onslaught on Homs');
   });
 });
+
+describe('cleanPhrase and harmAllegation: a day inside, regimes as perpetrators', () => {
+  it('drops a day inside the phrase', () => {
+    expect(cleanPhrase('targeted on Sunday the old market of Homs')).toBe(
+      'targeted the old market of Homs',
+    );
+  });
+
+  it('reads "X regimes targeted" as what X did', () => {
+    const s = 'Groups backed by the Gulf regimes targeted the town.';
+    expect(harmAllegation(s, s.indexOf('Gulf') + 4)).toBe('targeting the town');
+  });
+
+  it('drops an attempt left waiting for its "to"', () => {
+    expect(cleanPhrase('using chlorine gas during an attempt to storm the town', 6)).toBe(
+      'using chlorine gas',
+    );
+  });
+});
