@@ -133,7 +133,8 @@ function withNoun(bare: string, told: string): string {
   return cleanPhrase(`${noun} ${told}`, 14) || told;
 }
 
-const DEFINITE_RE = /\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}$/i;
+// "the attack", "the suspected coalition airstrike", "came under attack": a harm told before.
+const DEFINITE_RE = /\b(?:(?:the|this|that)\s+(?:[\w-]+\s+){0,2}|under\s+)$/i;
 
 /** The first harm the sentences before (nearest first) tell beyond a bare noun, or ''. */
 function toldBefore(before: readonly string[]): string {

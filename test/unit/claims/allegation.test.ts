@@ -532,3 +532,14 @@ describe('cleanPhrase and harmAllegation: a day inside, regimes as perpetrators'
     );
   });
 });
+
+describe('harmAllegation: "under attack" points back', () => {
+  it('takes the harm told before for a town under attack by the perpetrator', () => {
+    const s = 'The town was under attack by the militia at the time.';
+    expect(
+      harmAllegation(s, s.indexOf('militia') + 7, undefined, [
+        'A car bomb killed nine people in Homs.',
+      ]),
+    ).toBe('car bomb killing nine people in Homs');
+  });
+});
