@@ -68,7 +68,8 @@ const WRONGDOING_RE = new RegExp(
 /**
  * What a perpetrator at [from, to) is said to have done: "air strikes killing 20 civilians in
  * Aleppo" when the sentence gives a figure, else its verb phrase ("dropping barrel bombs on
- * Daraya"), else its harm ("shelling"), the harm noun nearest `nounNear`.
+ * Daraya"), else its harm ("shelling"), the harm noun nearest `nounNear`. `before`, the sentences
+ * before (nearest first), tell the harm a bare "the attack" points back to.
  */
 export function harmAllegation(
   sentence: string,
