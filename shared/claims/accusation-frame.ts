@@ -26,6 +26,8 @@ export interface SentenceFrame {
   lastAgent: ActorHit | null;
   /** How many sentences back `lastAgent` was named (0: this one). */
   lastAgentAge: number;
+  /** The sentences before this one, nearest first, for the harm an anaphoric blame means. */
+  before: string[];
 }
 
 export class AccusationSink {

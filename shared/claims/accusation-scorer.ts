@@ -68,7 +68,8 @@ function accusationOf(c: Candidate): Accusation {
   const end = h?.end ?? 0;
   const blame = /^\s*(?:accus|blam|condemn)/i;
   const allegation =
-    (blame.test(s.slice(end)) ? blameAllegation(s, end) : '') || harmAllegation(s, end);
+    (blame.test(s.slice(end)) ? blameAllegation(s, end, c.frame.before) : '') ||
+    harmAllegation(s, end, end, c.frame.before);
   const from = sp.end > 0 ? Math.min(sp.index, at) : at;
   const to = Math.max(sp.end, end);
   return {

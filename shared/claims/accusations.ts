@@ -60,6 +60,9 @@ export function quotationClosers(texts: readonly string[]): number[] {
   return out;
 }
 
+// The sentences a frame keeps from before it, for an anaphoric blame's harm.
+const BEFORE_KEPT = 3;
+
 /** What carries over from one sentence to the next. */
 interface Discourse {
   lastSpeakers: Speaker[];
@@ -199,6 +202,10 @@ export function accusationFrames(a: ArticleAnalysis, ctx: ArticleContext = {}): 
       info,
       lastAgent: d.lastAgent,
       lastAgentAge: si - d.lastAgentAt,
+      before: a.sentences
+        .slice(Math.max(0, si - BEFORE_KEPT), si)
+        .map((x) => x.text)
+        .reverse(),
     };
     const blame = new AccusationSink();
     explicitBlame(frame, blame);

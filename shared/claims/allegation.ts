@@ -1,90 +1,20 @@
 // The words a reader sees for an accusation (issue 13 item 2): `allegation`, a clean verb phrase
-// in the shape of the labels ("air strikes killing 20 civilians in Aleppo", "using toxic gas"),
-// and `quote`, the whole sentence or, when it is long, the shortest complete clause around the
-// claim. An allegation never starts with punctuation or a conjunction, never ends in a
-// preposition, article or conjunction, and carries no quotation marks that could be unbalanced.
+// in the shape of the labels ("air strikes killing 20 civilians in Aleppo", "using toxic gas").
+// Its rule 2 checks and `cleanPhrase` are in clean-phrase.ts, the quote in quote.ts, harm nouns
+// and their targets in harm-nouns.ts, the perpetrator's verb in verb-phrase.ts; what the claim
+// routes take from them is re-exported here.
 
 import { figuresInSentence, type RawFigure } from './casualties.ts';
+import { cleanPhrase } from './clean-phrase.ts';
+import { HARM_NOUN_RE, harmNounBefore, harmNounNear, harmWithTarget } from './harm-nouns.ts';
 import { parseNumber } from './numbers.ts';
 import { findPlace } from './places.ts';
-import {
-  leadingFurnitureLength,
-  repeatedLeadLength,
-  restatedHeadlineEnd,
-  wireCopyStart,
-} from './sentences.ts';
+import { nounThenVerb, passiveVerbPhrase, verbPhrase } from './verb-phrase.ts';
 
-const LEADING_JUNK_RE =
-  /^(?:[\s"“”‘’'.,;:!?()[\]{}\-–—]+|(?:and|or|but|nor|so|yet|that|which|who|whom|whose|while|whereas|although|though|because|as|if|then|also|s)\b\s*)+/i;
-const TRAILING_WORD_RE =
-  /^(?:a|an|the|of|in|on|at|by|for|with|from|to|into|onto|near|against|over|under|after|before|during|since|toward|towards|between|among|across|through|about|as|than|via|per|including|amid|despite|within|without|upon|and|or|but|nor|that|which|who|whom|while|because|if|so|its|their|his|her|our|is|are|was|were|be|been|being|has|have|had|will|would|could|should|may|might|also|not|said|says|say|told|reported|adding|according|citing|s)$/i;
-// Where a clause ends: punctuation, a dash, an attribution, a new subordinate clause.
-const CLAUSE_END_RE =
-  /[.;:!?()[\]]|,\s|\s[-–—]\s|\s(?:said|says|say|told|tells|reported|reports|added|adding|according\s+to|citing|claimed|stated|noted|announced|while|whereas|although|but|which|who|after|before|when|because|as\s+well\s+as|(?:has|have|had)\s+been\s+(?:accused|blamed|condemned|critici[sz]ed|protested|denounced)|and\s+(?:urged|called|said|demanded|asked|added|warned|stressed|vowed))\b/i;
-const MAX_WORDS = 10;
+export { allegationProblems, cleanPhrase } from './clean-phrase.ts';
+export { quoteOf } from './quote.ts';
+export { gerund } from './verb-phrase.ts';
 
-/** What is wrong with an allegation under rule 2 of issue 13 (empty when nothing is). */
-export function allegationProblems(text: string): string[] {
-  const problems: string[] = [];
-  const words = text.trim().split(/\s+/).filter(Boolean);
-  const first = words[0] ?? '';
-  const last = (words[words.length - 1] ?? '').replace(/[.,;:!?]+$/, '');
-  if (words.length === 0) return ['empty'];
-  if (/^[^\p{L}\p{N}]/u.test(first)) problems.push('starts with punctuation');
-  if (/^(?:and|or|but|nor|so|yet|that|which|who|while|because|as|if)$/i.test(first)) {
-    problems.push('starts with a conjunction');
-  }
-  if (TRAILING_WORD_RE.test(last)) problems.push('ends in a preposition, article or conjunction');
-  if ((text.match(/["“”]/g)?.length ?? 0) % 2 !== 0) problems.push('unbalanced quotation marks');
-  return problems;
-}
-
-// A preposition that opens the phrase the word limit cut ("against Syrian [forces]").
-const PREPOSITION_RE =
-  /^(?:of|in|on|at|by|for|with|from|to|into|onto|near|against|over|under|after|before|during|since|toward|towards|between|among|across|through|about|via|including|amid|despite|within|without|upon)$/i;
-
-/**
- * Words cut by the word limit end wherever the limit fell: "carrying out four air strikes today
- * against Syrian [forces]". When the next word goes on with the last phrase (it is no preposition
- * or conjunction), drop the phrase the cut left open, if enough stays to read.
- */
-function withoutCutPhrase(words: string[], next: string): string[] {
-  if (PREPOSITION_RE.test(next) || TRAILING_WORD_RE.test(next)) return words;
-  for (let i = words.length - 1; i >= 3; i--) {
-    if (PREPOSITION_RE.test(words[i] ?? '')) return words.slice(0, i);
-  }
-  return words;
-}
-
-/**
- * A clean phrase from `text`: cut at the first clause boundary, at most `max` words, quotation
- * marks dropped, junk trimmed from both ends. Empty when nothing clean is left.
- */
-export function cleanPhrase(text: string, max = MAX_WORDS): string {
-  let t = text.replace(LEADING_JUNK_RE, '');
-  const end = CLAUSE_END_RE.exec(t);
-  if (end) t = t.slice(0, end.index);
-  const all = t
-    .replace(/["“”]/g, ' ')
-    .replace(/(^|\s)[‘']|[’'](?=\s|$)/g, '$1')
-    .split(/\s+/)
-    .filter(Boolean);
-  const words = all.length > max ? withoutCutPhrase(all.slice(0, max), all[max] ?? '') : all;
-  while (words.length > 0 && TRAILING_WORD_RE.test(words[words.length - 1] ?? '')) words.pop();
-  // "Twelve citizens", "A woman" from the start of a sentence read as "twelve citizens".
-  const phrase = words
-    .join(' ')
-    .replace(LEADING_JUNK_RE, '')
-    .replace(
-      /^(?:A|An|The|[A-Z][a-z]+(?=\s+(?:people|civilians|citizens|persons|children|women|men)\b))\b/,
-      (w) => w.toLowerCase(),
-    );
-  return allegationProblems(phrase).length === 0 ? phrase : '';
-}
-
-// The harm a perpetrator is blamed for, as a noun the allegation can start with.
-const HARM_NOUN_RE =
-  /\b(?:chemical\s+(?:weapons?\s+)?attacks?|gas\s+attacks?|suicide\s+(?:car\s+)?bombings?|car\s+bombs?|barrel\s+bombs?|cluster\s+bombs?|air\s*strikes?|airstrikes?|air\s+raids?|raids?|strikes?|shelling|bombardments?|bombing|artillery\s+fire|rocket\s+fire|rockets?|mortar\s+(?:shells?|fire|rounds?)|mortars?|shells|missiles?|attacks?|assault|offensive|massacres?|explosions?|blasts?|siege|executions?)\b/gi;
 const QUALIFIER_WORDS: Record<string, string> = {
   at_least: 'at least ',
   more_than: 'more than ',
@@ -94,25 +24,39 @@ const QUALIFIER_WORDS: Record<string, string> = {
 };
 const OUTCOME_VERB = { killed: 'killing', injured: 'wounding', missing: 'leaving missing' };
 
-/** The harm noun nearest to offset `near` (after it preferred), lower-cased. */
-function harmNounNear(sentence: string, near: number): string | null {
-  let best: { text: string; d: number } | null = null;
-  HARM_NOUN_RE.lastIndex = 0;
-  for (let m = HARM_NOUN_RE.exec(sentence); m; m = HARM_NOUN_RE.exec(sentence)) {
-    const d = m.index >= near ? m.index - near : (near - m.index) * 2;
-    if (!best || d < best.d) best = { text: m[0].toLowerCase().replace(/\s+/g, ' '), d };
-  }
-  HARM_NOUN_RE.lastIndex = 0;
-  return best?.text ?? null;
+// "44 dead", "11 people killed": the outcome verb before the victims already says it.
+const OUTCOME_WORD_RE = /\s+(?:dead|killed|wounded|injured|hurt|missing)$/i;
+
+const VICTIM_NOUN_RE =
+  /\b(?:Civilians?|People|Persons?|Children|Kids|Women|Men|Soldiers|Troops|Fighters|Members|Militants|Rebels|Residents|Villagers|Citizens|Martyrs|Tens|Dozens|Scores|Hundreds|Thousands|Of)\b/g;
+
+// The sentence's own verb right before its figure says more than the outcome: "troops had
+// executed 48 people" is "executing 48 people", not "killing".
+const FIGURE_VERB_RE =
+  /\b(executed|massacred|beheaded|slaughtered|kidnapped|abducted|shot|detained|tortured)\s+(?:at\s+least\s+|more\s+than\s+|about\s+|nearly\s+|some\s+|up\s+to\s+|over\s+)?$/i;
+const FIGURE_VERB_ING: Record<string, string> = { shot: 'shooting' };
+
+function figureVerb(sentence: string, f: RawFigure): string | null {
+  const m = FIGURE_VERB_RE.exec(sentence.slice(Math.max(0, f.numberStart - 40), f.numberStart));
+  const verb = m?.[1]?.toLowerCase();
+  if (!verb) return null;
+  return FIGURE_VERB_ING[verb] ?? verb.replace(/ed$/, 'ing');
 }
 
 function figurePhrase(sentence: string, f: RawFigure): string {
-  const victims = sentence.slice(f.numberStart, f.phraseEnd).replace(/["“”]/g, '').trim();
+  const victims = sentence
+    .slice(f.numberStart, f.phraseEnd)
+    .replace(/["“”]/g, '')
+    .trim()
+    .replace(OUTCOME_WORD_RE, '');
   const counted = (/\s/.test(victims) ? victims : `${victims} people`).replace(
     /^(?:A|An|[A-Z][a-z]+(?:-[a-z]+)?)(?=\s)/,
     (w) => (/^(?:A|An)$/.test(w) || parseNumber(w) !== null ? w.toLowerCase() : w),
   );
-  return `${OUTCOME_VERB[f.outcome ?? 'killed']} ${QUALIFIER_WORDS[f.qualifier] ?? ''}${counted}`;
+  // A headline's capitals on common nouns ("65 Civilians") are not the reader's.
+  const lower = counted.replace(VICTIM_NOUN_RE, (w) => w.toLowerCase());
+  const verb = figureVerb(sentence, f) ?? OUTCOME_VERB[f.outcome ?? 'killed'];
+  return `${verb} ${QUALIFIER_WORDS[f.qualifier] ?? ''}${lower}`;
 }
 
 // A word that names a wrong or a harm: an allegation without one tells the reader nothing.
@@ -124,156 +68,162 @@ const WRONGDOING_RE = new RegExp(
 /**
  * What a perpetrator at [from, to) is said to have done: "air strikes killing 20 civilians in
  * Aleppo" when the sentence gives a figure, else its verb phrase ("dropping barrel bombs on
- * Daraya"), else its harm ("shelling").
+ * Daraya"), else its harm ("shelling"), the harm noun nearest `nounNear`. `before`, the sentences
+ * before (nearest first), tell the harm a bare "the attack" points back to.
  */
-export function harmAllegation(sentence: string, to: number): string {
+export function harmAllegation(
+  sentence: string,
+  to: number,
+  nounNear = to,
+  before: readonly string[] = [],
+): string {
   const figure = figuresInSentence(sentence).find((f) => f.outcome !== null && !f.inherit);
-  const noun = harmNounNear(sentence, to);
+  // "The strike on the market was carried out by Russian jets": the harm before a passive
+  // agent is what the agent did.
+  const by = passiveBy(sentence, to);
+  const passive = by >= 0 ? harmNounBefore(sentence, by) : null;
+  const near = passive ?? harmNounNear(sentence, nounNear);
+  const noun = near?.text ?? null;
   const place = findPlace(sentence, figure?.numberStart ?? to);
+  const hit = near ? harmWithTarget(sentence, near) : null;
   if (figure) {
-    const parts = [noun, figurePhrase(sentence, figure), place ? `in ${place}` : null];
+    // Beside a figure only a short target fits; one that names a place stands for the place.
+    const short = hit && noun && hit.split(' ').length <= noun.split(' ').length + 4 ? hit : noun;
+    const named = short !== noun && /[A-Z]/.test((short ?? '').replace(VICTIM_NOUN_RE, ''));
+    const where = place && !named ? `in ${place}` : null;
+    const parts = [
+      short?.replace(VICTIM_NOUN_RE, (w) => w.toLowerCase()),
+      figurePhrase(sentence, figure),
+      where,
+    ];
     const phrase = cleanPhrase(parts.filter(Boolean).join(' '), 14);
     if (phrase) return phrase;
   }
-  const verb = verbPhrase(sentence.slice(to)) || nounThenVerb(sentence.slice(to));
+  const done = by >= 0 && !passive ? passiveVerbPhrase(sentence, by) : '';
+  if (done) return done;
+  const tail = passive ? '' : agentTail(sentence.slice(to));
+  const verb = verbPhrase(tail) || nounThenVerb(tail);
+  // "was responsible for that attack": the attack a sentence before told.
+  const pointed = verb && ANAPHORIC_HARM_RE.test(verb) ? toldBefore(before) : '';
+  if (pointed) return withNoun(/(\w+)$/.exec(verb)?.[1] ?? '', pointed);
   if (verb) return verb;
   // Not a name that happens to follow ("Blaming Assad Trump says ..."), nor words that name no
   // wrong ("its powerful allies", "warplanes on Sunday"): the harm itself.
-  const rest = /^\s*[A-Z]/.test(sentence.slice(to)) ? '' : cleanPhrase(sentence.slice(to));
+  const rest = /^[\s"“‘']*[A-Z]/.test(tail) ? '' : cleanPhrase(tail);
   if (rest && WRONGDOING_RE.test(rest)) return rest;
-  const harm = noun && cleanPhrase([noun, place ? `in ${place}` : null].filter(Boolean).join(' '));
-  return harm || rest || (place ? `harm in ${place}` : 'harm');
+  const placed = hit && place && !hit.includes(place) ? `${hit} in ${place}` : hit;
+  const harm = placed && cleanPhrase(placed, 12);
+  if (!harm && rest) return rest;
+  const own = harm || (place ? `harm in ${place}` : 'harm');
+  // "The attack was likely carried out by Russian jets": a bare harm the sentence points back
+  // to ("the attack"), or none, is one a sentence before told.
+  const definite =
+    near && DEFINITE_RE.test(sentence.slice(Math.max(0, near.index - 40), near.index));
+  if (before.length === 0 || !BARE_HARM_RE.test(own) || (near && !definite)) return own;
+  const told = toldBefore(before);
+  return told ? withNoun(own, told) : own;
 }
 
-// Between a perpetrator and its verb: possessive, auxiliaries, adverbs, a time.
-const VERB_LEAD_RE =
-  /^\s*(?:-\s*)?(?:'s|’s|s')?\s*(?:(?:has|have|had|was|were|is|are|also|reportedly|allegedly|deliberately|repeatedly|heavily|then|again|still|recently|now|meanwhile|overnight|earlier|yesterday|today|(?:(?:early|late)\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|been|\w+ly)\s+)*/i;
-const IRREGULAR_ING: Record<string, string> = {
-  struck: 'striking',
-  hit: 'hitting',
-  shot: 'shooting',
-  slit: 'slitting',
-  spread: 'spreading',
-  held: 'holding',
-  kept: 'keeping',
-  sent: 'sending',
-  built: 'building',
-  freed: 'freeing',
-};
-
-/** "killed", "kills", "has bombed" as "killing", "bombing"; null for a word that is no verb. */
-export function gerund(word: string): string | null {
-  const w = word.toLowerCase();
-  if (IRREGULAR_ING[w]) return IRREGULAR_ING[w];
-  if (/ing$/.test(w)) return w;
-  if (/ied$/.test(w)) return w.replace(/ied$/, 'ying');
-  if (/ed$/.test(w) && w.length > 3) return w.replace(/ed$/, 'ing');
-  return null;
+/**
+ * "the attack" and an outcome told before ("killing 26 people"): the noun says what killed them,
+ * "attack killing 26 people".
+ */
+function withNoun(bare: string, told: string): string {
+  const noun = /^[a-z]+/.exec(bare)?.[0];
+  if (!noun || noun === 'harm' || !/^(?:killing|wounding|leaving)\b/.test(told)) return told;
+  return cleanPhrase(`${noun} ${told}`, 14) || told;
 }
 
-/** "dropped barrel bombs on Daraya last night" after the perpetrator, as a gerund phrase. */
-function verbPhrase(tail: string): string {
-  // "were responsible for the attack": being responsible.
-  const responsible =
-    /^\s*(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+)(?:\w+ly\s+)?(responsible\b.*)$/is.exec(
-      tail,
-    );
-  if (responsible) return cleanPhrase(`being ${responsible[1] ?? ''}`, 8);
-  const rest = tail.replace(VERB_LEAD_RE, '');
-  const m = /^([A-Za-z]+)(?:\s+(out|up))?\b/.exec(rest);
-  if (!m?.[1]) return '';
-  const ing = gerund(m[1]);
-  if (!ing || (!/ed$|ing$/.test(m[1].toLowerCase()) && !IRREGULAR_ING[m[1].toLowerCase()]))
-    return '';
-  return cleanPhrase(`${ing}${m[2] ? ` ${m[2]}` : ''}${rest.slice(m[0].length)}`, 8);
+// "the attack", "the suspected coalition airstrike", "came under attack": a harm told before.
+const DEFINITE_RE = /\b(?:(?:the|this|that)\s+(?:[\w-]+\s+){0,2}|under\s+)$/i;
+
+/** The first harm the sentences before (nearest first) tell beyond a bare noun, or ''. */
+function toldBefore(before: readonly string[]): string {
+  const back = before.slice(0, HARM_LOOKBACK).map((b) => harmAllegation(b, 0));
+  return back.find((h) => !BARE_HARM_RE.test(h)) ?? '';
 }
 
-const NOUN_THEN_VERB_RE = new RegExp(
-  `^\\s*(?:'s|’s|s')?\\s*(?:[a-z][\\w-]*\\s+){0,2}?(${HARM_NOUN_RE.source})\\s+(?:(?:has|have|had|also|reportedly|\\w+ly)\\s+)*([a-z]+)\\b`,
-  'i',
-);
+// "... by the Russian air force" just before offset `to`: the perpetrator is a passive agent.
+const PASSIVE_BY_RE = /\bby\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,4}[\w'’-]+\s*$/i;
 
-/** "air strikes have battered parts of Idlib" as "air strikes battering parts of Idlib". */
-function nounThenVerb(tail: string): string {
-  const m = NOUN_THEN_VERB_RE.exec(tail);
-  const verb = m?.[2];
-  if (!m || !verb || !/ed$/i.test(verb)) return '';
-  const ing = gerund(verb);
-  if (!ing) return '';
-  return cleanPhrase(`${(m[1] ?? '').toLowerCase()} ${ing}${tail.slice(m.index + m[0].length)}`);
+/** Where the "by" of a passive agent ending at `to` stands, or -1. */
+function passiveBy(sentence: string, to: number): number {
+  const from = Math.max(0, to - 60);
+  const m = PASSIVE_BY_RE.exec(sentence.slice(from, to));
+  return m ? from + m.index : -1;
+}
+
+// After a perpetrator, the names joined to it ("and its powerful allies") and an aside on its
+// name ("- a catch-all term for its opponents") say nothing of what it did.
+const JOINED_AGENT_RE =
+  /^\s*(?:,\s*)?(?:and|or|as\s+well\s+as)\s+(?:(?:the|its|their|his|her)\s+)?(?:[\w'’-]+\s+){0,3}?(?:allies|ally|partners?|backers?|proxies|forces|militias?|troops|government|regime|jets|warplanes|planes|aircraft|fighters|militants|groups?|regimes)\b/i;
+const NAME_ASIDE_RE =
+  /^\s*["”’']?\s*(?:[-–—,]\s*)?(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:term|label|name|euphemism|word)\b/i;
+
+/** The words after a perpetrator that may tell what it did. */
+function agentTail(tail: string): string {
+  if (NAME_ASIDE_RE.test(tail)) return '';
+  const joined = JOINED_AGENT_RE.exec(tail);
+  return joined ? tail.slice(joined[0].length) : tail;
 }
 
 const ANAPHORIC_HARM_RE =
-  /^(?:the|this|that|these|those|its|their)\s+(?:\w+\s+)?(?:incident|attacks?|strikes?|massacres?|bombings?|shelling|raids?|crimes?|killings?)$/i;
+  /^(?:(?:being\s+)?responsib(?:le|ility)\s+for\s+)?(?:the|this|that|these|those|its|their)\s+(?:\w+\s+)?(?:incident|attacks?|strikes?|massacres?|bombings?|shelling|raids?|crimes?|killings?)$/i;
+// "have been criticised by rights groups for ...": a passive verb of blame (and its agent)
+// between the accused and what it is blamed for.
+const PASSIVE_BLAME_RE =
+  /^[^.;]{0,60}?\b(?:accused|blamed|critici[sz]ed|condemned|denounced|slammed|faulted)\b(?:\s+by\s+[^.;]{0,60}?)?(?=\s+(?:of|for|over)\b)/i;
 
-/** "of using toxic gas", "for the attack on Aleppo": what an explicit blame is for. */
-export function blameAllegation(sentence: string, accusedEnd: number): string {
-  const after = sentence.slice(accusedEnd);
-  const of = /^[^.;]{0,40}?\b(?:of|for|over)\s+(.*)$/is.exec(after);
+// A harm phrase that names no more than one word of harm: "harm", "attack", "bombing in Hama".
+// "chemical attacks" or "air strikes" already tell the reader what was done.
+const BARE_HARM_RE = /^[a-z]+(?:\s+in\s+[^\s].*)?$/;
+// How far back an anaphoric blame may look for its harm.
+const HARM_LOOKBACK = 3;
+
+/**
+ * The harm of a sentence an anaphoric blame points to: its own unless that is bare, else the
+ * first sentence before (nearest first) that tells more, else the first bare harm noun before
+ * when the sentence named none at all.
+ */
+function pointedHarm(sentence: string, at: number, before: readonly string[]): string {
+  // The harm named nearest the blame: "the chemical weapon use which Washington blames on".
+  const here = harmAllegation(sentence, 0, at);
+  if (!BARE_HARM_RE.test(here)) return here;
+  const back = before.slice(0, HARM_LOOKBACK).map((b) => harmAllegation(b, 0));
+  const told = back.find((h) => !BARE_HARM_RE.test(h));
+  if (told) return withNoun(here, told);
+  const noun = /^harm\b/.test(here) ? back.find((h) => !/^harm\b/.test(h)) : undefined;
+  return noun ?? here;
+}
+
+/**
+ * "of using toxic gas", "for the attack on Aleppo": what an explicit blame is for. `before`, the
+ * sentences before (nearest first), tell the harm an anaphoric blame points back to ("Damascus
+ * blamed it on rebels").
+ */
+export function blameAllegation(
+  sentence: string,
+  accusedEnd: number,
+  before: readonly string[] = [],
+): string {
+  const tail = sentence.slice(accusedEnd);
+  const after = tail.slice(PASSIVE_BLAME_RE.exec(tail)?.[0].length ?? 0);
+  // The "of" or "for" of the blame itself, not of an aside ("blamed 'terrorists' - a catch-all
+  // term for its opponents").
+  const of = /^(?:(?!\s[-–—]\s|,\s)[^.;]){0,40}?\b(?:of|for|over)\s+(.*)$/is.exec(after);
   const phrase = of ? cleanPhrase(of[1] ?? '') : '';
-  // "blaming the army for the incident": the sentence tells what the incident was.
-  if (!phrase || ANAPHORIC_HARM_RE.test(phrase)) return harmAllegation(sentence, 0) || phrase;
-  return phrase;
+  if (phrase && !ANAPHORIC_HARM_RE.test(phrase)) return phrase;
+  // "accusations that Turkey was supporting the group": the accused's own verb.
+  const verb = phrase ? '' : verbPhrase(after);
+  if (verb) return verb;
+  // "blaming the army for the incident": the sentence tells what the incident was, else one
+  // before it does.
+  return pointedHarm(sentence, accusedEnd, before) || phrase;
 }
 
 /** A clean phrase from the words after offset `from` (the generic allegation). */
 export function allegationFrom(sentence: string, from: number): string {
-  return cleanPhrase(sentence.slice(from)) || harmAllegation(sentence, from);
-}
-
-const LONG_SENTENCE = 300;
-const CLAUSE_BREAK_RE = /[;:]\s|\s[-–—]\s|,\s|["“”]\s?/g;
-
-/**
- * The quote a claim stands in: its whole sentence, or for a sentence over 300 characters the
- * shortest run of its clauses that holds [from, to). Never cut inside a word.
- */
-export function quoteOf(sentence: string, from = 0, to = sentence.length): string {
-  // Page furniture before the sentence proper ("05.10.2017 Get short URL 101") is no quote, nor
-  // the headline a page restated before a wire dateline when the claim is in the copy after it;
-  // nor that copy when the claim is in the headline alone.
-  const run = sentence.trim();
-  // A lead printed twice is quoted once: the second copy, which the rest of the sentence follows.
-  const repeated = repeatedLeadLength(run);
-  const once = run.slice(repeated);
-  if (from >= repeated) {
-    from -= repeated;
-    to -= repeated;
-  }
-  const headlineEnd = restatedHeadlineEnd(once, to);
-  const whole = headlineEnd > 0 ? once.slice(0, headlineEnd).trim() : once;
-  const wire = wireCopyStart(whole, from);
-  const furniture = leadingFurnitureLength(whole.slice(wire));
-  const cut = wire + (wire + furniture <= from ? furniture : 0);
-  const s = whole.slice(cut);
-  from -= cut;
-  to -= cut;
-  if (s.length <= LONG_SENTENCE) return s;
-  let start = 0;
-  let end = s.length;
-  CLAUSE_BREAK_RE.lastIndex = 0;
-  for (let m = CLAUSE_BREAK_RE.exec(s); m; m = CLAUSE_BREAK_RE.exec(s)) {
-    const at = m.index;
-    if (at + m[0].length <= from) start = at + m[0].length;
-    else if (at >= to && at < end) end = at;
-  }
-  CLAUSE_BREAK_RE.lastIndex = 0;
-  // No clause break near the claim: keep whole words around it, up to the sentence's length.
-  if (end - start > LONG_SENTENCE) {
-    start = Math.max(start, wordStart(s, from - 100));
-    end = Math.min(end, wordEnd(s, to + 100));
-  }
-  return s.slice(start, end).replace(/^[\s,;:]+|[\s,;:]+$/g, '');
-}
-
-function wordStart(s: string, at: number): number {
-  if (at <= 0) return 0;
-  const space = s.lastIndexOf(' ', at);
-  return space < 0 ? 0 : space + 1;
-}
-
-function wordEnd(s: string, at: number): number {
-  if (at >= s.length) return s.length;
-  const space = s.indexOf(' ', at);
-  return space < 0 ? s.length : space;
+  // "blamed each other for chlorine attacks": what they are blamed for.
+  const rest = sentence.slice(from).replace(/^\s*(?:of|for|over)\s+/i, '');
+  return cleanPhrase(rest) || harmAllegation(sentence, from);
 }

@@ -250,7 +250,7 @@ function blameOne(f: SentenceFrame, sink: AccusationSink, v: BlameVerb): void {
   if (/^accusations?$/.test(v.verb) && f.denial && f.denialAt < v.ve) return;
   const accusedActor: Actor | null = resolveGeneric(accused, accuser.actor, info);
   if (!accusedActor) return;
-  const allegation = blameAllegation(s, accused.end);
+  const allegation = blameAllegation(s, accused.end, f.before);
   const qs = Math.min(accuser.end > 0 ? accuser.index : v.vi, v.vi, accused.index);
   sink.add(s, accuser, accusedActor, accused, allegation, quoteOf(s, qs, accused.end));
   for (const other of parties.also ?? []) {
@@ -360,7 +360,7 @@ function criticismFrom(f: SentenceFrame, sink: AccusationSink): void {
       const allegation =
         saidPhrase ||
         (owned ? cleanPhrase(owned.replace(/^(?:'s|’s|s)?\s+/, '')) : '') ||
-        harmAllegation(s, h.end);
+        harmAllegation(s, h.end, h.end, f.before);
       const qs = Math.min(h.index, m.index);
       sink.add(s, critic, actor, h, allegation, quoteOf(s, qs, critic.end));
     }
@@ -395,7 +395,14 @@ function allegationThat(f: SentenceFrame, sink: AccusationSink): void {
       .find((x) => x.index >= from && x.index - from < 40 && isAgent(s, x));
     const actor = agent ? resolveGeneric(agent, h.actor, info) : null;
     if (!agent || !actor || allied(h.actor, actor)) continue;
-    sink.add(s, h, actor, agent, harmAllegation(s, agent.end), quoteOf(s, h.index, agent.end));
+    sink.add(
+      s,
+      h,
+      actor,
+      agent,
+      harmAllegation(s, agent.end, agent.end, f.before),
+      quoteOf(s, h.index, agent.end),
+    );
   }
 }
 
