@@ -36,11 +36,11 @@ describe('evaluate() on the held-out fifth of the development sets', () => {
     expect(report.heldOut.allegations.share).toBeLessThanOrEqual(0.05);
   });
 
-  it("keeps allegations close to the labels' own phrases (content-word F1 >= 0.39)", () => {
+  it("keeps allegations close to the labels' own phrases (content-word F1 >= 0.44)", () => {
     expect(report.heldOut.allegations.compared).toBeGreaterThan(50);
-    expect(report.heldOut.allegations.agreement).toBeGreaterThanOrEqual(0.39);
+    expect(report.heldOut.allegations.agreement).toBeGreaterThanOrEqual(0.44);
     // A ceiling: allegations that share no content word with the label's phrase.
-    expect(report.heldOut.allegations.disjoint).toBeLessThanOrEqual(0.28);
+    expect(report.heldOut.allegations.disjoint).toBeLessThanOrEqual(0.23);
   });
 
   it('keeps topic F1 >= 0.92', () => {
