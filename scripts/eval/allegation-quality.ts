@@ -63,7 +63,7 @@ export function allegationFaults(allegation: string): AllegationFault[] {
 // Agreement with the labels' own allegation phrases (the 300 articles labelled last carry one per
 // accusation): a phrase can pass rule 2 and still say nothing a reader can use ("planes
 // Thursday"). Content words only, lower-cased, with a crude suffix strip so "killing", "killed"
-// and "kills" meet.
+// and "kills" meet, and "strike" and "strikes".
 const STOP_WORDS = new Set([
   ...CONJUNCTIONS,
   ...PREPOSITIONS,
@@ -78,7 +78,8 @@ function contentStems(phrase: string): string[] {
   return words
     .map((w) => w.replace(/['’]s$/, ''))
     .filter((w) => !STOP_WORDS.has(w))
-    .map((w) => (w.length > 5 ? w.replace(/(?:ing|ed|es|s)$/, '') : w.replace(/s$/, '')));
+    .map((w) => w.replace(/ies$/, 'y').replace(/(?<!s)s$/, ''))
+    .map((w) => (w.length > 4 ? w.replace(/(?:ing|ed|e)$/, '') : w));
 }
 
 /** Token F1 between an allegation and the label's phrase for the same pair, over content words. */

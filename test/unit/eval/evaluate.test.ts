@@ -112,6 +112,7 @@ describe('allegation quality', () => {
       allegationAgreement('airstrikes killing 20 civilians in Raqqa', 'killed 20 civilians'),
     ).toBeCloseTo(0.75); // 3 of its 5 content words, all 3 of the label's
     expect(allegationAgreement('planes Thursday', 'bombing a market in Idlib')).toBe(0);
+    expect(allegationAgreement('air strikes on Raqqa', 'air strike on Raqqa')).toBe(1);
     expect(allegationAgreement('', 'bombing a market')).toBe(0);
     const r = scored(
       label([
