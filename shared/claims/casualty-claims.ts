@@ -205,6 +205,20 @@ function occurrenceOf(
   };
 }
 
+/**
+ * A source named by a bare common noun ("the army said") after a fuller name it heads ("the
+ * Russian army said") is that one: the same speaker, told again the short way.
+ */
+function fullerName(name: string, named: readonly string[]): string {
+  if (!/^[a-z][a-z-]*$/.test(name)) return name;
+  const tail = new RegExp(`\\s${name}$`, 'i');
+  for (let i = named.length - 1; i >= 0; i--) {
+    const earlier = named[i] ?? '';
+    if (tail.test(earlier)) return earlier;
+  }
+  return name;
+}
+
 /** Casualty figures stated in an analysed article, merged across its sentences. */
 export function findCasualties(a: ArticleAnalysis, ctx: ArticleContext = {}): CasualtyFigure[] {
   const outlet = ctx.outlet ?? 'the outlet';
@@ -213,6 +227,7 @@ export function findCasualties(a: ArticleAnalysis, ctx: ArticleContext = {}): Ca
   const party = outletParty(ctx);
   let lastSource: string | null = null;
   let lastQuoted: string | null = null;
+  const sourcesSeen: string[] = [];
   let lastVictims: CasualtyFigure['victims'] | null = null;
   let before: Perpetrator | null = null;
   for (const [si, sent] of a.sentences.entries()) {
@@ -221,15 +236,17 @@ export function findCasualties(a: ArticleAnalysis, ctx: ArticleContext = {}): Ca
     const raw = isHeadlineJunk(sent) ? [] : figuresInSentence(sent.text);
     const hits = a.hits[si] ?? [];
     const attr = attribution(sent.text, hits);
-    let source = attr ? sourceName(attr) : null;
+    const attrName = attr ? fullerName(sourceName(attr), sourcesSeen) : null;
+    if (attrName) sourcesSeen.push(attrName);
+    let source = attrName;
     if (!source && lastSource && PRONOUN_ATTRIBUTION_RE.test(sent.text)) source = lastSource;
     // A sentence wholly in quotation marks after an attributed quotation goes on quoting its
     // speaker: '"... air strikes today," the army said. "Sixty-two soldiers were killed."'
     if (!source && lastQuoted && WHOLLY_QUOTED_RE.test(sent.text)) source = lastQuoted;
-    if (attr) lastSource = sourceName(attr);
+    if (attrName) lastSource = attrName;
     lastQuoted =
-      attr && /["“”]/.test(sent.text)
-        ? sourceName(attr)
+      attrName && /["“”]/.test(sent.text)
+        ? attrName
         : source && lastQuoted === source
           ? source
           : null;

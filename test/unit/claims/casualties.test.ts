@@ -228,6 +228,13 @@ describe('extractClaims casualties: source, place, date, quote', () => {
     ).not.toBe('Iraq');
   });
 
+  it('reads a source told again by its bare noun as the fuller name before it', () => {
+    const f = figures(
+      'The Russian army said jets struck the base. Later the army said 40 soldiers were killed.',
+    );
+    expect(f.find((x) => x.count === 40)?.source).toBe('Russian army');
+  });
+
   it('gives a sentence wholly in quotation marks the speaker of the quotation before it', () => {
     const quoted = figures(
       '"Jets struck the air base at dawn," the Russian Defence Ministry said in a statement. "Twelve soldiers were killed in the strikes."',
