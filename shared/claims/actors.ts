@@ -5,7 +5,6 @@
 
 import type { Actor } from '../domain/claims.ts';
 import { GOVERNORATE_SOURCE, isPlaceName } from './places.ts';
-import { allMatches } from './regex.ts';
 
 export interface ActorHit {
   actor: Actor;
@@ -501,10 +500,81 @@ const ENTRIES: Entry[] = [
   },
 ];
 
-const COMBINED = new RegExp(
-  `(?<![\\w-])(?:${ENTRIES.map((e) => `(${e.names.join('|')})`).join('|')})(?![\\w]|-(?!\\s?(?:linked|affiliated)\\b))`,
-  'g',
-);
+/**
+ * V8 leaves a regular expression whose source is over 20 KB unoptimised (kRegExpTooLargeToOptimize:
+ * no quick checks, no Boyer-Moore): the one alternation of every entry crossed it and actor
+ * finding took eight times as long. So the entries are matched by a few patterns under that size,
+ * scanned together as one (leftmost match first; at one position, the earlier entry).
+ */
+export const MAX_PATTERN_SOURCE = 16_000;
+
+interface EntryPattern {
+  re: RegExp;
+  /** Index in ENTRIES of the pattern's first group's entry. */
+  first: number;
+}
+
+function entryPattern(entries: readonly Entry[], first: number): EntryPattern {
+  const body = entries.map((e) => `(${e.names.join('|')})`).join('|');
+  return {
+    re: new RegExp(`(?<![\\w-])(?:${body})(?![\\w]|-(?!\\s?(?:linked|affiliated)\\b))`, 'g'),
+    first,
+  };
+}
+
+function entryPatterns(): EntryPattern[] {
+  const out: EntryPattern[] = [];
+  let start = 0;
+  let size = 0;
+  ENTRIES.forEach((e, i) => {
+    const own = e.names.join('|').length + 3;
+    if (i > start && size + own > MAX_PATTERN_SOURCE) {
+      out.push(entryPattern(ENTRIES.slice(start, i), start));
+      start = i;
+      size = 0;
+    }
+    size += own;
+  });
+  out.push(entryPattern(ENTRIES.slice(start), start));
+  return out;
+}
+
+export const ENTRY_PATTERNS: readonly EntryPattern[] = entryPatterns();
+
+/** Every entry in one pattern, as before the split: what the test holds the scan to. */
+export const singleEntryPattern = (): EntryPattern => entryPattern(ENTRIES, 0);
+
+/** Each match of the entry patterns as one alternation would give it, with its entry. */
+export function entryMatches(text: string): { m: RegExpExecArray; entry: Entry; at: number }[] {
+  const next: (RegExpExecArray | null | undefined)[] = ENTRY_PATTERNS.map(() => undefined);
+  const out: { m: RegExpExecArray; entry: Entry; at: number }[] = [];
+  let pos = 0;
+  for (;;) {
+    let best = -1;
+    ENTRY_PATTERNS.forEach((p, i) => {
+      const seen = next[i];
+      if (seen === undefined || (seen && seen.index < pos)) {
+        p.re.lastIndex = pos;
+        next[i] = p.re.exec(text);
+      }
+      const m = next[i];
+      const b = best >= 0 ? next[best] : null;
+      if (m && (!b || m.index < b.index)) best = i;
+    });
+    const m = best >= 0 ? next[best] : null;
+    const p = ENTRY_PATTERNS[best];
+    if (!m || !p) break;
+    // The first defined group is the alternative that matched.
+    let k = 1;
+    while (k < m.length && m[k] === undefined) k++;
+    const at = p.first + k - 1;
+    const entry = ENTRIES[at];
+    if (entry) out.push({ m, entry, at });
+    pos = m.index + Math.max(1, m[0].length);
+  }
+  for (const p of ENTRY_PATTERNS) p.re.lastIndex = 0;
+  return out;
+}
 
 const STATE_OFFICE_RE =
   /\b(?:Police|Governorate|Governor|Ministry|Command|Municipality|Health\s+Directorate)\b/;
@@ -566,13 +636,8 @@ function splitOutletName(text: string, hit: ActorHit): ActorHit[] | null {
 /** All actor mentions in `text`, left to right, non-overlapping. */
 export function findActors(text: string): ActorHit[] {
   const hits: ActorHit[] = [];
-  for (const m of allMatches(COMBINED, text)) {
-    // The first defined group is the alternative that matched.
-    let k = 1;
-    while (k < m.length && m[k] === undefined) k++;
-    const entry = ENTRIES[k - 1];
-    if (!entry) continue;
-    const index = m.index ?? 0;
+  for (const { m, entry } of entryMatches(text)) {
+    const index = m.index;
     const prev = hits[hits.length - 1];
     // "Islamic State militants", "ISIL terrorists": the generic word belongs to the name before.
     if (entry.generic && prev && /^\s*$/.test(text.slice(prev.end, index))) {
