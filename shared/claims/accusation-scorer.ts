@@ -69,7 +69,7 @@ function accusationOf(c: Candidate): Accusation {
   const blame = /^\s*(?:accus|blam|condemn)/i;
   const allegation =
     (blame.test(s.slice(end)) ? blameAllegation(s, end, c.frame.before) : '') ||
-    harmAllegation(s, end, end, c.frame.before);
+    harmAllegation(s, end, { before: c.frame.before });
   const from = sp.end > 0 ? Math.min(sp.index, at) : at;
   const to = Math.max(sp.end, end);
   return {

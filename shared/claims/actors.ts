@@ -506,7 +506,7 @@ const ENTRIES: Entry[] = [
  * finding took eight times as long. So the entries are matched by a few patterns under that size,
  * scanned together as one (leftmost match first; at one position, the earlier entry).
  */
-export const MAX_PATTERN_SOURCE = 16_000;
+const MAX_PATTERN_SOURCE = 16_000;
 
 interface EntryPattern {
   re: RegExp;

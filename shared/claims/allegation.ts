@@ -65,18 +65,20 @@ const WRONGDOING_RE = new RegExp(
   'i',
 );
 
+export interface HarmContext {
+  /** Where to look for the harm noun (default: the perpetrator's end). */
+  nounNear?: number;
+  /** The sentences before, nearest first: the harm a bare "the attack" points back to. */
+  before?: readonly string[];
+}
+
 /**
- * What a perpetrator at [from, to) is said to have done: "air strikes killing 20 civilians in
+ * What a perpetrator ending at `to` is said to have done: "air strikes killing 20 civilians in
  * Aleppo" when the sentence gives a figure, else its verb phrase ("dropping barrel bombs on
- * Daraya"), else its harm ("shelling"), the harm noun nearest `nounNear`. `before`, the sentences
- * before (nearest first), tell the harm a bare "the attack" points back to.
+ * Daraya"), else its harm ("shelling"), the harm noun nearest `nounNear`.
  */
-export function harmAllegation(
-  sentence: string,
-  to: number,
-  nounNear = to,
-  before: readonly string[] = [],
-): string {
+export function harmAllegation(sentence: string, to: number, o: HarmContext = {}): string {
+  const { nounNear = to, before = [] } = o;
   const figure = figuresInSentence(sentence).find((f) => f.outcome !== null && !f.inherit);
   // "The strike on the market was carried out by Russian jets": the harm before a passive
   // agent is what the agent did.
@@ -137,10 +139,15 @@ function withNoun(bare: string, told: string): string {
 // "the attack", "the suspected coalition airstrike", "came under attack": a harm told before.
 const DEFINITE_RE = /\b(?:(?:the|this|that)\s+(?:[\w-]+\s+){0,2}|under\s+)$/i;
 
+/** The harms the sentences before tell, nearest first, each worked out only when asked for. */
+function* harmsBefore(before: readonly string[]): Generator<string> {
+  for (const b of before.slice(0, HARM_LOOKBACK)) yield harmAllegation(b, 0);
+}
+
 /** The first harm the sentences before (nearest first) tell beyond a bare noun, or ''. */
 function toldBefore(before: readonly string[]): string {
-  const back = before.slice(0, HARM_LOOKBACK).map((b) => harmAllegation(b, 0));
-  return back.find((h) => !BARE_HARM_RE.test(h)) ?? '';
+  for (const h of harmsBefore(before)) if (!BARE_HARM_RE.test(h)) return h;
+  return '';
 }
 
 // "... by the Russian air force" just before offset `to`: the perpetrator is a passive agent.
@@ -187,13 +194,13 @@ const HARM_LOOKBACK = 3;
  */
 function pointedHarm(sentence: string, at: number, before: readonly string[]): string {
   // The harm named nearest the blame: "the chemical weapon use which Washington blames on".
-  const here = harmAllegation(sentence, 0, at);
+  const here = harmAllegation(sentence, 0, { nounNear: at });
   if (!BARE_HARM_RE.test(here)) return here;
-  const back = before.slice(0, HARM_LOOKBACK).map((b) => harmAllegation(b, 0));
-  const told = back.find((h) => !BARE_HARM_RE.test(h));
+  const told = toldBefore(before);
   if (told) return withNoun(here, told);
-  const noun = /^harm\b/.test(here) ? back.find((h) => !/^harm\b/.test(h)) : undefined;
-  return noun ?? here;
+  if (!/^harm\b/.test(here)) return here;
+  for (const h of harmsBefore(before)) if (!/^harm\b/.test(h)) return h;
+  return here;
 }
 
 /**

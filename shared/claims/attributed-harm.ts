@@ -96,7 +96,7 @@ function implicitAgent(f: SentenceFrame, scene: HarmScene, sink: AccusationSink)
     const actor = resolveGeneric(agent, sp.actor, f.info);
     if (!actor || actor === sp.actor || allied(sp.actor, actor)) continue;
     const at = { ...agent, index: 0, end: 0 };
-    sink.add(f.s, sp, actor, at, harmAllegation(f.s, 0, 0, f.before), quoteOf(f.s));
+    sink.add(f.s, sp, actor, at, harmAllegation(f.s, 0, { before: f.before }), quoteOf(f.s));
   }
 }
 
@@ -143,7 +143,7 @@ export function attributedHarm(f: SentenceFrame, sink: AccusationSink): void {
       if (!actor || allied(sp.actor, actor) || !accuses(f, scene, sp, h)) continue;
       const qs = Math.min(sp.end > 0 ? sp.index : h.index, h.index);
       const qe = Math.max(sp.end, h.end);
-      sink.add(s, sp, actor, h, harmAllegation(s, h.end, h.end, f.before), quoteOf(s, qs, qe));
+      sink.add(s, sp, actor, h, harmAllegation(s, h.end, { before: f.before }), quoteOf(s, qs, qe));
     }
   }
 }

@@ -211,12 +211,8 @@ function occurrenceOf(
  */
 function fullerName(name: string, named: readonly string[]): string {
   if (!/^[a-z][a-z-]*$/.test(name)) return name;
-  const tail = new RegExp(`\\s${name}$`, 'i');
-  for (let i = named.length - 1; i >= 0; i--) {
-    const earlier = named[i] ?? '';
-    if (tail.test(earlier)) return earlier;
-  }
-  return name;
+  const tail = ` ${name}`;
+  return named.findLast((earlier) => earlier.toLowerCase().endsWith(tail)) ?? name;
 }
 
 /** Casualty figures stated in an analysed article, merged across its sentences. */
@@ -244,12 +240,9 @@ export function findCasualties(a: ArticleAnalysis, ctx: ArticleContext = {}): Ca
     // speaker: '"... air strikes today," the army said. "Sixty-two soldiers were killed."'
     if (!source && lastQuoted && WHOLLY_QUOTED_RE.test(sent.text)) source = lastQuoted;
     if (attrName) lastSource = attrName;
-    lastQuoted =
-      attrName && /["“”]/.test(sent.text)
-        ? attrName
-        : source && lastQuoted === source
-          ? source
-          : null;
+    // The speaker a wholly quoted sentence after this one would go on quoting.
+    const quotes = attrName !== null && /["“”]/.test(sent.text);
+    lastQuoted = quotes ? attrName : source === lastQuoted ? source : null;
     if (raw.length === 0) continue;
     const c: SentenceContext = {
       si,

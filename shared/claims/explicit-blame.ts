@@ -360,7 +360,7 @@ function criticismFrom(f: SentenceFrame, sink: AccusationSink): void {
       const allegation =
         saidPhrase ||
         (owned ? cleanPhrase(owned.replace(/^(?:'s|’s|s)?\s+/, '')) : '') ||
-        harmAllegation(s, h.end, h.end, f.before);
+        harmAllegation(s, h.end, { before: f.before });
       const qs = Math.min(h.index, m.index);
       sink.add(s, critic, actor, h, allegation, quoteOf(s, qs, critic.end));
     }
@@ -400,7 +400,7 @@ function allegationThat(f: SentenceFrame, sink: AccusationSink): void {
       h,
       actor,
       agent,
-      harmAllegation(s, agent.end, agent.end, f.before),
+      harmAllegation(s, agent.end, { before: f.before }),
       quoteOf(s, h.index, agent.end),
     );
   }

@@ -2,6 +2,7 @@
 // strike on a market in Idlib"), for the allegation of an accusation.
 
 import { CLAUSE_END_RE, cleanPhrase } from './clean-phrase.ts';
+import { allMatches } from './regex.ts';
 
 // The harm a perpetrator is blamed for, as a noun the allegation can start with.
 export const HARM_NOUN_RE =
@@ -15,19 +16,23 @@ export interface HarmNoun {
   end: number;
 }
 
+/** Every harm noun of a sentence, lower-cased, in order. */
+function harmNouns(sentence: string): HarmNoun[] {
+  return allMatches(HARM_NOUN_RE, sentence).map((m) => ({
+    text: m[0].toLowerCase().replace(/\s+/g, ' '),
+    index: m.index,
+    end: m.index + m[0].length,
+  }));
+}
+
 /** The harm noun nearest to offset `near` (after it preferred), lower-cased. */
 export function harmNounNear(sentence: string, near: number): HarmNoun | null {
-  let best: (HarmNoun & { d: number }) | null = null;
-  HARM_NOUN_RE.lastIndex = 0;
-  for (let m = HARM_NOUN_RE.exec(sentence); m; m = HARM_NOUN_RE.exec(sentence)) {
-    const d = m.index >= near ? m.index - near : (near - m.index) * 2;
-    if (!best || d < best.d) {
-      const text = m[0].toLowerCase().replace(/\s+/g, ' ');
-      best = { text, index: m.index, end: m.index + m[0].length, d };
-    }
+  let best: { noun: HarmNoun; d: number } | null = null;
+  for (const noun of harmNouns(sentence)) {
+    const d = noun.index >= near ? noun.index - near : (near - noun.index) * 2;
+    if (!best || d < best.d) best = { noun, d };
   }
-  HARM_NOUN_RE.lastIndex = 0;
-  return best;
+  return best?.noun ?? null;
 }
 
 // What a harm noun hit: "strike on a market in Idlib", "attack against the UN convoy". A time
@@ -64,16 +69,9 @@ const PASSIVE_REACH = 150;
 
 /** The last harm noun before offset `at` in reach, as `harmNounNear` gives it. */
 export function harmNounBefore(sentence: string, at: number): HarmNoun | null {
-  let last: HarmNoun | null = null;
-  HARM_NOUN_RE.lastIndex = 0;
-  for (let m = HARM_NOUN_RE.exec(sentence); m && m.index < at; m = HARM_NOUN_RE.exec(sentence)) {
-    const end = m.index + m[0].length;
-    // In the agent's own clause: "Fresh strikes came as the Pentagon said ... targeted by
-    // regime planes" is about another harm.
-    if (end <= at && at - end <= PASSIVE_REACH && !CLAUSE_END_RE.test(sentence.slice(end, at))) {
-      last = { text: m[0].toLowerCase().replace(/\s+/g, ' '), index: m.index, end };
-    }
-  }
-  HARM_NOUN_RE.lastIndex = 0;
-  return last;
+  // In the agent's own clause: "Fresh strikes came as the Pentagon said ... targeted by regime
+  // planes" is about another harm.
+  const inReach = (n: HarmNoun) =>
+    n.end <= at && at - n.end <= PASSIVE_REACH && !CLAUSE_END_RE.test(sentence.slice(n.end, at));
+  return harmNouns(sentence).filter(inReach).at(-1) ?? null;
 }

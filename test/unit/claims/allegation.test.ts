@@ -386,16 +386,16 @@ describe('harmAllegation: a definite bare harm points back', () => {
 
   it('takes the harm a sentence before told for "the attack"', () => {
     const s = 'The attack was likely carried out by the militia.';
-    expect(harmAllegation(s, s.indexOf('militia') + 7, undefined, before)).toBe(
+    expect(harmAllegation(s, s.indexOf('militia') + 7, { before })).toBe(
       'car bomb killing nine people in Homs',
     );
   });
 
   it('keeps an indefinite harm, and words that follow the perpetrator', () => {
     const s = 'An attack was likely carried out by the militia.';
-    expect(harmAllegation(s, s.indexOf('militia') + 7, undefined, before)).toBe('attack');
+    expect(harmAllegation(s, s.indexOf('militia') + 7, { before })).toBe('attack');
     const p = 'Ankara sees the militia presence along its border as a threat.';
-    expect(harmAllegation(p, p.indexOf('militia') + 7, undefined, before)).toBe(
+    expect(harmAllegation(p, p.indexOf('militia') + 7, { before })).toBe(
       'presence along its border as a threat',
     );
   });
@@ -461,9 +461,9 @@ describe('harmAllegation: the verb before a figure and compound shells', () => {
   it('reads "the suspected airstrike" as pointing back', () => {
     const s = 'The suspected coalition airstrike drew protests from the ministry.';
     expect(
-      harmAllegation(s, s.indexOf('ministry') + 8, undefined, [
-        'A car bomb killed nine people in Homs.',
-      ]),
+      harmAllegation(s, s.indexOf('ministry') + 8, {
+        before: ['A car bomb killed nine people in Homs.'],
+      }),
     ).toBe('car bomb killing nine people in Homs');
   });
 });
@@ -472,9 +472,9 @@ describe('more clause shapes', () => {
   it('reads "was responsible for that attack" as the attack told before', () => {
     const s = 'Monitors said the militia was responsible for that attack.';
     expect(
-      harmAllegation(s, s.indexOf('militia') + 7, undefined, [
-        'A car bomb killed nine people in Homs.',
-      ]),
+      harmAllegation(s, s.indexOf('militia') + 7, {
+        before: ['A car bomb killed nine people in Homs.'],
+      }),
     ).toBe('car bomb killing nine people in Homs');
   });
 
@@ -537,9 +537,9 @@ describe('harmAllegation: "under attack" points back', () => {
   it('takes the harm told before for a town under attack by the perpetrator', () => {
     const s = 'The town was under attack by the militia at the time.';
     expect(
-      harmAllegation(s, s.indexOf('militia') + 7, undefined, [
-        'A car bomb killed nine people in Homs.',
-      ]),
+      harmAllegation(s, s.indexOf('militia') + 7, {
+        before: ['A car bomb killed nine people in Homs.'],
+      }),
     ).toBe('car bomb killing nine people in Homs');
   });
 });
