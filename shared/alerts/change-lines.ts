@@ -1,12 +1,13 @@
+import { sameMeasure } from '../incidents/accounts.ts';
 import type { Change, FigureValue, Incident, Measure, RecordUpdate } from '../incidents/types.ts';
-import { describeValue, partyName, victimsWord } from './message-words.ts';
+import { describeValue, measureWords, partyName } from './message-words.ts';
 import { sourceLabel } from './source-label.ts';
 
 // "What changed since the last message about this incident", one line per change:
 // "Toll rises from 22 to 43 civilians killed, per SOHR; 60 per Russian Defence Ministry".
 
 const figure = (v: FigureValue, m: Measure) =>
-  `${describeValue(v)} ${victimsWord(m.victims, v)} ${m.outcome}`;
+  `${describeValue(v)} ${measureWords(m, v)} ${m.outcome}`;
 
 /** What the other accounts of the incident say for a measure. */
 function othersSay(i: Incident, m: Measure, exceptSourceKey: string): string[] {
@@ -14,7 +15,7 @@ function othersSay(i: Incident, m: Measure, exceptSourceKey: string): string[] {
     .filter((a) => a.sourceKey !== exceptSourceKey)
     .flatMap((a) =>
       a.figures
-        .filter((f) => f.outcome === m.outcome && f.victims === m.victims)
+        .filter((f) => sameMeasure(f, m))
         .map((f) => `${describeValue(f)} per ${sourceLabel(a.source)}`),
     );
 }

@@ -1,4 +1,5 @@
 import type { CasualtyFigure, Qualifier } from '../domain/claims.ts';
+import { sideWord } from './message-words.ts';
 
 // Plain words for one extracted figure and for actors, as the `extract` command and the analyst
 // rows print them (alert messages are written by update-message.ts and message-words.ts).
@@ -15,8 +16,10 @@ const QUALIFIER_WORDS: Record<Qualifier, string> = {
 };
 
 export function describeFigure(
-  f: Pick<CasualtyFigure, 'count' | 'max' | 'qualifier' | 'victims' | 'outcome'>,
+  f: Pick<CasualtyFigure, 'count' | 'max' | 'qualifier' | 'victims' | 'outcome' | 'victimSide'>,
 ): string {
   const n = f.max !== null && f.max !== f.count ? `${f.count} to ${f.max}` : String(f.count);
-  return `${QUALIFIER_WORDS[f.qualifier] ?? ''}${n} ${f.victims} ${f.outcome}`;
+  const side = sideWord(f.victimSide);
+  const victims = side ? `${side} ${f.victims}` : f.victims;
+  return `${QUALIFIER_WORDS[f.qualifier] ?? ''}${n} ${victims} ${f.outcome}`;
 }

@@ -1,4 +1,4 @@
-import { primaryTally } from '../incidents/accounts.ts';
+import { primaryTally, sameMeasure } from '../incidents/accounts.ts';
 import { sameParty } from '../incidents/parties.ts';
 import type {
   AccusationEntry,
@@ -15,9 +15,9 @@ import {
   actorName,
   capitalise,
   describeValue,
+  measureWords,
   shortActorName,
   strikePhrase,
-  victimsWord,
 } from './message-words.ts';
 import { sourceLabel } from './source-label.ts';
 
@@ -30,9 +30,7 @@ export const HEADLINE_MAX = 100;
 
 /** The value the accounts give a measure: the one value they agree on, else their range. */
 export function tallyValue(incident: Incident, t: Tally): FigureValue {
-  const values = incident.accounts.flatMap((a) =>
-    a.figures.filter((f) => f.outcome === t.outcome && f.victims === t.victims),
-  );
+  const values = incident.accounts.flatMap((a) => a.figures.filter((f) => sameMeasure(f, t)));
   const first = values[0];
   if (first && t.min === first.count && t.max === (first.max ?? first.count)) {
     return { count: first.count, max: first.max, qualifier: first.qualifier };
@@ -43,7 +41,7 @@ export function tallyValue(incident: Incident, t: Tally): FigureValue {
 const inPlace = (i: Incident) => (i.place ? ` in ${i.place}` : '');
 
 function measurePhrase(v: FigureValue, m: Measure): string {
-  return `${describeValue(v)} ${victimsWord(m.victims, v)}`;
+  return `${describeValue(v)} ${measureWords(m, v)}`;
 }
 
 function firstReportHeadline(i: Incident): string {
@@ -73,11 +71,9 @@ function changeHeadline(i: Incident, c: Change, accusations: AccusationEntry[]):
     case 'figure_revised':
       return `Toll of ${strike} rises from ${describeValue(c.from)} to ${describeValue(c.to)}, per ${sourceLabel(c.source, true)}`;
     case 'disagreement': {
-      const t = i.tallies.find(
-        (x) => x.outcome === c.measure.outcome && x.victims === c.measure.victims,
-      );
+      const t = i.tallies.find((x) => sameMeasure(x, c.measure));
       const range = t ? `${t.min} to ${t.max}` : describeValue(c.value);
-      return `Sources differ on toll of ${strike}: ${range} ${c.measure.victims} ${c.measure.outcome}`;
+      return `Sources differ on toll of ${strike}: ${range} ${measureWords(c.measure)} ${c.measure.outcome}`;
     }
     case 'new_figure':
       return `${capitalise(measurePhrase(c.value, c.measure))} ${c.measure.outcome} in ${strike}, per ${sourceLabel(c.source, true)}`;

@@ -1,5 +1,5 @@
 import type { Actor, Outcome, Qualifier, Victims } from '../domain/claims.ts';
-import type { FigureValue } from '../incidents/types.ts';
+import type { FigureValue, Measure } from '../incidents/types.ts';
 
 // The plain words of incident messages: actor names, strike phrases, figures and dates.
 
@@ -151,9 +151,41 @@ export function victimsWord(victims: Victims, v: FigureValue): string {
   return v.count === 1 && (v.max === null || v.max === 1) ? SINGULAR[victims] : victims;
 }
 
-/** "at least 84 civilians killed". */
-export function describeFigure(f: FigureValue & { victims: Victims; outcome: Outcome }): string {
-  return `${describeValue(f)} ${victimsWord(f.victims, f)} ${f.outcome}`;
+/** Whose fighters or soldiers, as the word before the noun: "22 IS fighters", "Syrian government soldiers". */
+const SIDE_WORDS: Partial<Record<Actor, string>> = {
+  russia: 'Russian',
+  us: 'US',
+  coalition: 'coalition',
+  syria_gov: 'Syrian government',
+  rebels: 'rebel',
+  opposition: 'opposition',
+  isis: 'IS',
+  nusra: 'HTS',
+  sdf: 'SDF',
+  turkey: 'Turkish',
+  iran: 'Iranian',
+  israel: 'Israeli',
+  uk: 'British',
+  france: 'French',
+  saudi: 'Saudi',
+  qatar: 'Qatari',
+  hezbollah: 'Hezbollah',
+};
+
+/** The word for a side's fighters or soldiers ("IS", "Syrian government"), else null. */
+export const sideWord = (side: Actor | null | undefined): string | null =>
+  side ? (SIDE_WORDS[side] ?? null) : null;
+
+/** The victims of a measure with their side, agreeing with the number: "22 IS fighters", "1 child". */
+export function measureWords(m: Measure, v?: FigureValue): string {
+  const side = sideWord(m.victimSide);
+  const noun = v ? victimsWord(m.victims, v) : m.victims;
+  return side ? `${side} ${noun}` : noun;
+}
+
+/** "at least 84 civilians killed", "22 IS fighters killed". */
+export function describeFigure(f: FigureValue & Measure): string {
+  return `${describeValue(f)} ${measureWords(f, f)} ${f.outcome}`;
 }
 
 /** The verb of a headline: "kills", "injures", "leaves ... missing" is handled by the caller. */

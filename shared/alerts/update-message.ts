@@ -1,5 +1,5 @@
 import type { Actor } from '../domain/claims.ts';
-import { primaryTally } from '../incidents/accounts.ts';
+import { measureOf, primaryTally } from '../incidents/accounts.ts';
 import type {
   Account,
   AccusationEntry,
@@ -20,8 +20,8 @@ import {
   describeFigure,
   describeValue,
   formatDate,
+  measureWords,
   partyName,
-  victimsWord,
 } from './message-words.ts';
 import { sourceLabel } from './source-label.ts';
 
@@ -96,7 +96,7 @@ function figuresOf(a: Account): string {
       );
       const was = t.previous ? ` (was ${describeValue(t.previous)})` : '';
       const among = parts
-        .map((p) => `, including ${describeValue(p)} ${victimsWord(p.victims, p)}`)
+        .map((p) => `, including ${describeValue(p)} ${measureWords(p, p)}`)
         .join('');
       return `${describeFigure(t)}${was}${among}`;
     })
@@ -173,11 +173,11 @@ function whatRow(i: Incident): string {
       const among = parts
         .map(
           (p) =>
-            `, including ${describeValue(tallyValue(i, p))} ${victimsWord(p.victims, tallyValue(i, p))}`,
+            `, including ${describeValue(tallyValue(i, p))} ${measureWords(p, tallyValue(i, p))}`,
         )
         .join('');
       const n = t.accounts > 1 ? ` (${t.accounts} accounts)` : '';
-      return `${describeFigure({ ...tallyValue(i, t), victims: t.victims, outcome: t.outcome })}${among}${n}`;
+      return `${describeFigure({ ...tallyValue(i, t), ...measureOf(t) })}${among}${n}`;
     });
   return capitalise(lines.join('; ') || 'No figure stated');
 }
@@ -211,7 +211,7 @@ function incidentFacts(i: Incident): MessageRow[] {
   const t = primaryTally(i.tallies);
   return [
     { label: 'What', value: whatRow(i) },
-    { label: 'Who', value: t ? capitalise(t.victims) : 'not stated' },
+    { label: 'Who', value: t ? capitalise(measureWords(t)) : 'not stated' },
     { label: 'Where', value: i.place ?? 'not stated' },
     { label: 'When', value: whenRow(i.date, i.dateBasis) },
     { label: 'Perpetrator', value: perpetratorRow(i) },

@@ -1,6 +1,6 @@
 import type { Actor, Outcome, Qualifier, Victims } from '../domain/claims.ts';
 import type { CasualtyClaim } from '../domain/records.ts';
-import { primaryTally } from '../incidents/accounts.ts';
+import { primaryTally, sideOf } from '../incidents/accounts.ts';
 import type {
   Account,
   AccusationEntry,
@@ -24,6 +24,8 @@ interface IncidentColumns {
   perpetrator: Actor | null;
   perpetratorName: string | null;
   victims: Victims;
+  /** Whose fighters or soldiers ("isis" for "22 IS fighters"); null when unsaid or not armed. */
+  victim_side: Actor | null;
   outcome: Outcome;
   /** The victims of the total this figure is part of ("30 children" of "84 civilians"). */
   partOf: Victims | null;
@@ -90,10 +92,11 @@ export type AnalystRow = CasualtyRow | IncidentRow | AccusationRow;
 
 export const isAccusationRow = (r: AnalystRow): r is AccusationRow => 'accuser' in r;
 
-const sameMeasure = (
-  t: { outcome: Outcome; victims: Victims; partOf: Victims | null },
-  f: StatedFigure,
-) => t.outcome === f.outcome && t.victims === f.victims && t.partOf === f.partOf;
+const sameMeasure = (t: Tally | StatedFigure, f: StatedFigure) =>
+  t.outcome === f.outcome &&
+  t.victims === f.victims &&
+  sideOf(t) === sideOf(f) &&
+  t.partOf === f.partOf;
 
 function incidentColumns(i: Incident, t: Tally | StatedFigure): IncidentColumns {
   return {
@@ -103,6 +106,7 @@ function incidentColumns(i: Incident, t: Tally | StatedFigure): IncidentColumns 
     perpetrator: i.perpetrator,
     perpetratorName: i.perpetratorName,
     victims: t.victims,
+    victim_side: sideOf(t),
     outcome: t.outcome,
     partOf: t.partOf,
   };
@@ -160,6 +164,7 @@ export function backgroundRowOf(c: CasualtyClaim): CasualtyRow {
     perpetrator: f.perpetrator ?? null,
     perpetratorName: f.perpetratorName ?? null,
     victims: f.victims,
+    victim_side: f.victimSide ?? null,
     outcome: f.outcome,
     partOf: null,
     count: f.count,

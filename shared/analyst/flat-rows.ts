@@ -15,6 +15,7 @@ const INCIDENT_COLUMNS = [
   'perpetrator',
   'perpetratorName',
   'victims',
+  'victim_side',
   'outcome',
   'partOf',
 ] as const;

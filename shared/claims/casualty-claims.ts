@@ -21,6 +21,7 @@ import { merge, type Occurrence } from './figure-merge.ts';
 import { findPlace } from './places.ts';
 import { allMatches } from './regex.ts';
 import { isHeadlineJunk, restatedHeadlineEnd, type Sentence } from './sentences.ts';
+import { victimSideOf } from './victim-side.ts';
 
 // Attribution of a figure: "according to X", "X said", "said X", "X reported".
 const ATTRIBUTION_AFTER_RE =
@@ -161,6 +162,7 @@ function occurrenceOf(
   c: SentenceContext,
   f: RawFigure,
   victims: CasualtyFigure['victims'],
+  victimSide: Actor | null,
 ): Occurrence {
   const text = c.sent.text;
   const dated = c.background ? null : findDateHit(text, a.referenceDate, f.numberStart);
@@ -176,6 +178,7 @@ function occurrenceOf(
       max: f.max,
       outcome: f.outcome ?? 'killed',
       victims,
+      victimSide,
       qualifier: f.qualifier,
       background: c.background || f.count >= 50_000,
       source: c.source ?? ctx.outlet ?? 'the outlet',
@@ -206,6 +209,26 @@ function occurrenceOf(
 }
 
 /**
+ * Whose fighters or soldiers a figure counts (victim-side.ts), read in its own phrase up to the
+ * next figure; "others" and a bare number ("4 YPG fighters were killed and 10 others wounded")
+ * count the same side as the figure before them.
+ */
+function sideOfFigure(
+  text: string,
+  hits: ActorHit[],
+  f: RawFigure,
+  next: RawFigure | undefined,
+  victims: CasualtyFigure['victims'],
+  lastVictims: CasualtyFigure['victims'] | null,
+  lastSide: Actor | null,
+): Actor | null {
+  const to = Math.min(f.phraseEnd, next?.numberStart ?? f.phraseEnd);
+  const own = victimSideOf(text, hits, victims, f.numberEnd, to);
+  if (own || !(f.inherit || !f.hasHead)) return own;
+  return victims === lastVictims ? lastSide : null;
+}
+
+/**
  * A source named by a bare common noun ("the army said") after a fuller name it heads ("the
  * Russian army said") is that one: the same speaker, told again the short way.
  */
@@ -225,6 +248,7 @@ export function findCasualties(a: ArticleAnalysis, ctx: ArticleContext = {}): Ca
   let lastQuoted: string | null = null;
   const sourcesSeen: string[] = [];
   let lastVictims: CasualtyFigure['victims'] | null = null;
+  let lastSide: Actor | null = null;
   let before: Perpetrator | null = null;
   for (const [si, sent] of a.sentences.entries()) {
     const named = before;
@@ -256,13 +280,15 @@ export function findCasualties(a: ArticleAnalysis, ctx: ArticleContext = {}): Ca
       if (!f.outcome) continue;
       const victims: CasualtyFigure['victims'] =
         f.inherit && i === 0 && lastVictims ? inheritVictims(lastVictims) : f.victims;
-      const o = occurrenceOf(a, ctx, c, f, victims);
+      const side = sideOfFigure(sent.text, hits, f, raw[i + 1], victims, lastVictims, lastSide);
+      const o = occurrenceOf(a, ctx, c, f, victims, side);
       o.pos = i;
       const prev = raw[i - 1];
       o.listed = prev !== undefined && LIST_GAP_RE.test(sent.text.slice(prev.phraseEnd, f.start));
       byRaw.set(f, o);
       found.push(o);
       lastVictims = victims;
+      lastSide = side;
     }
   }
   // After the loop: a part may come before its total ("Two medics were among 31 killed").

@@ -17,6 +17,7 @@ function restates(approx: CasualtyFigure, exact: CasualtyFigure): boolean {
     return false;
   }
   if (approx.background !== exact.background || approx.count === exact.count) return false;
+  if (clashingSides(approx, exact)) return false;
   if (approx.qualifier === 'more_than' || approx.qualifier === 'at_least') {
     return (
       exact.count > approx.count && exact.count <= approx.count * 1.1 && approx.count % 10 === 0
@@ -68,6 +69,13 @@ function clashingVictims(va: Victims, vb: Victims): boolean {
   return va !== vb && va !== 'people' && vb !== 'people';
 }
 
+/** "4 YPG fighters" and "4 IS fighters": two sides' dead are never one figure told twice. */
+function clashingSides(a: CasualtyFigure, b: CasualtyFigure): boolean {
+  const sa = a.victimSide ?? null;
+  const sb = b.victimSide ?? null;
+  return sa !== null && sb !== null && sa !== sb;
+}
+
 /**
  * Whether a later occurrence restates an earlier one. Headline and body always restate each
  * other; in the body, small counts (1-4) repeat across distinct incidents ("two persons were
@@ -75,7 +83,7 @@ function clashingVictims(va: Victims, vb: Victims): boolean {
  */
 function sameOccurrence(a: Occurrence, b: Occurrence, told: Set<number>): boolean {
   if (a.figure.count !== b.figure.count || a.figure.outcome !== b.figure.outcome) return false;
-  if (b.another) return false;
+  if (b.another || clashingSides(a.figure, b.figure)) return false;
   // "Three people were also killed in another town": a second incident, unless one of the two
   // is the headline that sums the story up.
   if (b.distinct && !a.headline && !b.headline) return false;
@@ -148,6 +156,7 @@ export function merge(found: Occurrence[], outlet: string): CasualtyFigure[] {
     const p = prev.figure;
     const f = o.figure;
     if (p.victims === 'people' && f.victims !== 'people') p.victims = f.victims;
+    if (!p.victimSide && f.victimSide && p.victims === f.victims) p.victimSide = f.victimSide;
     if (p.background && !f.background) p.background = false;
     if (p.source === outlet && f.source !== outlet) p.source = f.source;
     p.place ??= f.place;

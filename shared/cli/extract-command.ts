@@ -93,6 +93,7 @@ export async function extractFile(
       max: c.max,
       outcome: c.outcome,
       victims: c.victims,
+      victimSide: c.victimSide ?? null,
       qualifier: c.qualifier,
       background: c.background,
       source: c.source,

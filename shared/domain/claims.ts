@@ -56,6 +56,11 @@ export interface CasualtyFigure {
   max: number | null;
   outcome: Outcome;
   victims: Victims;
+  /**
+   * Whose fighters or soldiers they are when the victim phrase says so ("22 IS fighters" ->
+   * isis, "regime troops" -> syria_gov); null (or absent) for other victims and when unsaid.
+   */
+  victimSide?: Actor | null;
   qualifier: Qualifier;
   /** Cumulative toll of the whole war or a whole period, not one incident. */
   background: boolean;

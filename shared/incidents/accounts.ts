@@ -1,3 +1,4 @@
+import type { Actor } from '../domain/claims.ts';
 import type {
   Account,
   ArticleRef,
@@ -42,8 +43,28 @@ export function isHigher(next: FigureValue, known: FigureValue): boolean {
   return d > 0 || (d === 0 && next.count > known.count);
 }
 
+/** Whose fighters or soldiers a measure counts; null when unsaid or stored before sides were kept. */
+export const sideOf = (m: Measure): Actor | null => m.victimSide ?? null;
+
+/** One key per measure: outcome x victims x side ("killed|fighters|isis", "killed|civilians|"). */
+export const measureKey = (m: Measure): string => `${m.outcome}|${m.victims}|${sideOf(m) ?? ''}`;
+
 export const sameMeasure = (a: Measure, b: Measure): boolean =>
-  a.outcome === b.outcome && a.victims === b.victims;
+  a.outcome === b.outcome && a.victims === b.victims && sideOf(a) === sideOf(b);
+
+/** Outcome and victims alike, and no two different sides named: a figure may be the same one. */
+export const compatibleMeasure = (a: Measure, b: Measure): boolean =>
+  a.outcome === b.outcome &&
+  a.victims === b.victims &&
+  (sideOf(a) === null || sideOf(b) === null || sideOf(a) === sideOf(b));
+
+/** The measure's fields, the side only when there is one (older shapes stay as they were). */
+export function measureOf(m: Measure): Measure {
+  const side = sideOf(m);
+  return side
+    ? { outcome: m.outcome, victims: m.victims, victimSide: side }
+    : { outcome: m.outcome, victims: m.victims };
+}
 
 export const figureValue = (v: FigureValue): FigureValue => ({
   count: v.count,
@@ -59,8 +80,7 @@ function stated(
   previous: FigureValue | null,
 ): StatedFigure {
   return {
-    outcome: f.outcome,
-    victims: f.victims,
+    ...measureOf(f),
     ...figureValue(f),
     partOf: f.partOf,
     quote: f.quote.slice(0, MAX_QUOTE),
@@ -120,8 +140,6 @@ function compareWithOthers(accounts: readonly Account[], f: ReportedFigure): Cha
   };
 }
 
-const measureOf = (m: Measure): Measure => ({ outcome: m.outcome, victims: m.victims });
-
 export interface Merged {
   accounts: Account[];
   change: Change | null;
@@ -168,12 +186,55 @@ export function mergeFigure(
   return { accounts: replace(withOutlet({ ...account, figures }, article.outlet)), change };
 }
 
+/**
+ * Fighters or soldiers whose side one telling leaves unsaid are the side the others name, when
+ * the incident's accounts and the report name one side only for that outcome and victims ("62
+ * soldiers" beside "62 Syrian soldiers"); with two sides named ("4 YPG fighters", "22 IS
+ * fighters") an unsaid side stays unknown. Returns the accounts and figures with sides filled.
+ */
+export function alignSides(
+  accounts: readonly Account[],
+  figures: readonly ReportedFigure[],
+): { accounts: Account[]; figures: ReportedFigure[] } {
+  const base = (m: Measure) => `${m.outcome}|${m.victims}`;
+  const sides = new Map<string, Set<Actor>>();
+  for (const m of [...accounts.flatMap((a) => a.figures), ...figures]) {
+    const side = sideOf(m);
+    if (side) sides.set(base(m), (sides.get(base(m)) ?? new Set<Actor>()).add(side));
+  }
+  const only = (m: Measure): Actor | null => {
+    const s = sides.get(base(m));
+    return s?.size === 1 ? ([...s][0] ?? null) : null;
+  };
+  const fill = <T extends Measure>(m: T): T => {
+    const side = sideOf(m) ? null : only(m);
+    return side ? { ...m, victimSide: side } : m;
+  };
+  return {
+    accounts: accounts.map((a) =>
+      a.figures.some((f) => !sideOf(f) && only(f)) ? { ...a, figures: a.figures.map(fill) } : a,
+    ),
+    figures: dedupeFigures(figures.map(fill)),
+  };
+}
+
+/** One figure per (source, measure): a source repeating or updating itself keeps the highest. */
+export function dedupeFigures(figs: readonly ReportedFigure[]): ReportedFigure[] {
+  const byKey = new Map<string, ReportedFigure>();
+  for (const f of figs) {
+    const k = `${f.sourceKey}|${measureKey(f)}`;
+    const seen = byKey.get(k);
+    if (!seen || isHigher(f, seen)) byKey.set(k, f);
+  }
+  return [...byKey.values()];
+}
+
 /** The range across accounts, one tally per measure, in the order measures first appeared. */
 export function tallies(accounts: readonly Account[]): Tally[] {
   const byMeasure = new Map<string, Tally>();
   for (const a of accounts) {
     for (const f of a.figures) {
-      const k = `${f.outcome}|${f.victims}`;
+      const k = measureKey(f);
       const t = byMeasure.get(k);
       if (!t) {
         byMeasure.set(k, {

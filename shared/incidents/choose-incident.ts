@@ -1,4 +1,4 @@
-import { sameValue } from './accounts.ts';
+import { compatibleMeasure, sameValue } from './accounts.ts';
 import { accusationFits } from './accusation-fit.ts';
 import { DATE_WINDOW_DAYS, daysApart } from './identity.ts';
 import { sameParty } from './parties.ts';
@@ -17,9 +17,7 @@ const conflicting = (a: Incident, r: Pick<IncidentReport, 'perpetrator'>): boole
 
 function sharesFigure(i: Incident, r: IncidentReport): boolean {
   return r.figures.some((f) =>
-    i.accounts.some((a) =>
-      a.figures.some((x) => x.outcome === f.outcome && x.victims === f.victims && sameValue(x, f)),
-    ),
+    i.accounts.some((a) => a.figures.some((x) => compatibleMeasure(x, f) && sameValue(x, f))),
   );
 }
 

@@ -1,5 +1,6 @@
 import { allegationCategory } from '../dedupe/claim-key.ts';
 import type { Accusation, Actor, CasualtyFigure, ClaimSet, Victims } from '../domain/claims.ts';
+import { dedupeFigures, measureOf } from './accounts.ts';
 import { accusationFits } from './accusation-fit.ts';
 import { byParty, identityKey, lookupKeysFor, sameWordsKey } from './identity.ts';
 import { sameParty, sourceKey } from './parties.ts';
@@ -99,8 +100,7 @@ function reportedFigure(l: Located): ReportedFigure {
   const f = l.figure;
   const source = f.source.slice(0, MAX_SOURCE);
   return {
-    outcome: f.outcome,
-    victims: f.victims,
+    ...measureOf(f),
     count: f.count,
     max: f.max,
     qualifier: f.qualifier,
@@ -109,21 +109,6 @@ function reportedFigure(l: Located): ReportedFigure {
     partOf: l.partOf,
     quote: f.quote,
   };
-}
-
-const upper = (f: { count: number; max: number | null }) => f.max ?? f.count;
-
-/** One figure per (source, measure): a source repeating or updating itself keeps the highest. */
-function dedupeFigures(figs: ReportedFigure[]): ReportedFigure[] {
-  const byKey = new Map<string, ReportedFigure>();
-  for (const f of figs) {
-    const k = `${f.sourceKey}|${f.outcome}|${f.victims}`;
-    const seen = byKey.get(k);
-    if (!seen || upper(f) > upper(seen) || (upper(f) === upper(seen) && f.count > seen.count)) {
-      byKey.set(k, f);
-    }
-  }
-  return [...byKey.values()];
 }
 
 function newReport(input: ArticleClaims, l: Located): IncidentReport {

@@ -1,6 +1,6 @@
 import { isOutsideSyria } from '../claims/places.ts';
 import type { Actor } from '../domain/claims.ts';
-import { MAX_OUTLETS, MAX_QUOTE, mergeFigure, tallies } from './accounts.ts';
+import { alignSides, MAX_OUTLETS, MAX_QUOTE, mergeFigure, tallies } from './accounts.ts';
 import { byParty, incidentIdFor } from './identity.ts';
 import { COALITION_ACTORS, involves, sameParty } from './parties.ts';
 import {
@@ -90,9 +90,11 @@ function mergeAccusations(known: readonly AccusationEntry[], report: IncidentRep
 }
 
 function mergeFigures(known: readonly Account[], report: IncidentReport) {
-  let accounts = [...known];
+  // "62 soldiers" where the incident knows only "Syrian soldiers": the same side's measure.
+  const aligned = alignSides(known, report.figures);
+  let accounts = aligned.accounts;
   const changes: Change[] = [];
-  for (const f of report.figures) {
+  for (const f of aligned.figures) {
     const merged = mergeFigure(accounts, f, report.article);
     accounts = merged.accounts;
     if (merged.change) changes.push(merged.change);

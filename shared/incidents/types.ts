@@ -13,10 +13,15 @@ export interface FigureValue {
   qualifier: Qualifier;
 }
 
-/** What a figure counts: one outcome of one group of victims. */
+/**
+ * What a figure counts: one outcome of one group of victims, and for fighters and soldiers whose
+ * they are when the text says so ("22 IS fighters"). Records stored before the side was kept
+ * have no `victimSide`: read it as null (`sideOf` in accounts.ts).
+ */
 export interface Measure {
   outcome: Outcome;
   victims: Victims;
+  victimSide?: Actor | null;
 }
 
 /** An article that reported the incident (or the accusation). */

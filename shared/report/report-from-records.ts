@@ -1,7 +1,7 @@
 import { actorName } from '../alerts/format-alert.ts';
 import type { Actor } from '../domain/claims.ts';
 import type { ArticleRecord, StoryRecord } from '../domain/records.ts';
-import { primaryTally } from '../incidents/accounts.ts';
+import { primaryTally, sameMeasure } from '../incidents/accounts.ts';
 import type { AccusationEntry, AccusationRecord, Incident } from '../incidents/types.ts';
 import { safeHttpUrl } from '../output/sanitise.ts';
 import {
@@ -44,9 +44,7 @@ const actorRef = (id: Actor) => ({ id, name: cut(actorName(id).replace(/^the /, 
 
 function accountsOf(i: Incident, t: NonNullable<ReturnType<typeof primaryTally>>): ReportAccount[] {
   return i.accounts.flatMap((a) => {
-    const f = a.figures.find(
-      (x) => x.outcome === t.outcome && x.victims === t.victims && x.partOf === t.partOf,
-    );
+    const f = a.figures.find((x) => sameMeasure(x, t) && x.partOf === t.partOf);
     const article = f && i.reports.find((r) => r.articleId === f.articleId);
     const url = safeHttpUrl(f?.articleId === a.articleId ? a.url : (article?.url ?? a.url));
     const reportedAt = isoTime(a.firstReportedAt);

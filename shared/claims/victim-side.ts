@@ -1,0 +1,60 @@
+// Whose fighters or soldiers a figure counts, when its own victim phrase says so: "22 IS
+// fighters", "four YPG fighters", "regime troops", "pro-government fighters", "members of the
+// Islamic State group", "Syrian soldiers". Only the actor words inside the phrase count (the
+// number to the end of the phrase and its affiliation): a party before the number is the one who
+// struck or the one who reports, not the victims' side.
+
+import type { Actor, Victims } from '../domain/claims.ts';
+import { allied } from './accusation-patterns.ts';
+import type { ActorHit } from './actors.ts';
+
+/** Parties that have fighters or soldiers; monitors, NGOs, the press and the UN are no side. */
+const ARMED = new Set<Actor>([
+  'russia',
+  'us',
+  'coalition',
+  'syria_gov',
+  'rebels',
+  'opposition',
+  'isis',
+  'nusra',
+  'sdf',
+  'turkey',
+  'iran',
+  'israel',
+  'uk',
+  'france',
+  'saudi',
+  'qatar',
+  'hezbollah',
+]);
+
+// "five Syrian soldiers": the state's army, which the gazetteer names only with its noun
+// ("Syrian troops", "Syrian army").
+const SYRIAN_SOLDIERS_RE =
+  /^\s+(?:[\w'’-]+\s+){0,2}?Syrian\s+(?:[\w-]+\s+)?(?:soldiers?|troops|servicemen|officers|personnel)\b/;
+
+/**
+ * The side of the fighters or soldiers in the phrase `sentence.slice(from, to)`: the one party
+ * its actor words name (or parties on one side: the first of them); null for other victims,
+ * when the phrase names none, only a generic label ("terrorists": whose depends on who speaks),
+ * or parties of two sides.
+ */
+export function victimSideOf(
+  sentence: string,
+  hits: readonly ActorHit[],
+  victims: Victims,
+  from: number,
+  to: number,
+): Actor | null {
+  if (victims !== 'fighters' && victims !== 'soldiers') return null;
+  const named = hits
+    .filter((h) => !h.generic && ARMED.has(h.actor) && h.index >= from && h.index < to)
+    .map((h) => h.actor);
+  const first = named[0];
+  if (first) return named.every((x) => x === first || allied(x, first)) ? first : null;
+  if (victims === 'soldiers' && SYRIAN_SOLDIERS_RE.test(sentence.slice(from, to))) {
+    return 'syria_gov';
+  }
+  return null;
+}
