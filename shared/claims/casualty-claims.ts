@@ -208,10 +208,21 @@ function occurrenceOf(
   };
 }
 
+/** The sides told so far in an article: of the figure just before, and the last per victims. */
+interface SidesSeen {
+  lastVictims: CasualtyFigure['victims'] | null;
+  lastSide: Actor | null;
+  byVictims: Map<CasualtyFigure['victims'], Actor>;
+}
+
+// "22 of the jihadists": a part of a group told before.
+const OF_THE_RE = /^\s+of\s+(?:the|these|those)\s/i;
+
 /**
  * Whose fighters or soldiers a figure counts (victim-side.ts), read in its own phrase up to the
  * next figure; "others" and a bare number ("4 YPG fighters were killed and 10 others wounded")
- * count the same side as the figure before them.
+ * count the same side as the figure before them, and "22 of the jihadists" the side of the
+ * last such victims told ("35 Islamic State jihadists were killed ...").
  */
 function sideOfFigure(
   text: string,
@@ -219,13 +230,18 @@ function sideOfFigure(
   f: RawFigure,
   next: RawFigure | undefined,
   victims: CasualtyFigure['victims'],
-  lastVictims: CasualtyFigure['victims'] | null,
-  lastSide: Actor | null,
+  seen: SidesSeen,
 ): Actor | null {
   const to = Math.min(f.phraseEnd, next?.numberStart ?? f.phraseEnd);
-  const own = victimSideOf(text, hits, victims, f.numberEnd, to);
-  if (own || !(f.inherit || !f.hasHead)) return own;
-  return victims === lastVictims ? lastSide : null;
+  let side = victimSideOf(text, hits, victims, f.numberEnd, to);
+  if (!side && (f.inherit || !f.hasHead) && victims === seen.lastVictims) side = seen.lastSide;
+  if (!side && OF_THE_RE.test(text.slice(f.numberEnd, to))) {
+    side = seen.byVictims.get(victims) ?? null;
+  }
+  seen.lastVictims = victims;
+  seen.lastSide = side;
+  if (side) seen.byVictims.set(victims, side);
+  return side;
 }
 
 /**
@@ -248,7 +264,7 @@ export function findCasualties(a: ArticleAnalysis, ctx: ArticleContext = {}): Ca
   let lastQuoted: string | null = null;
   const sourcesSeen: string[] = [];
   let lastVictims: CasualtyFigure['victims'] | null = null;
-  let lastSide: Actor | null = null;
+  const sides: SidesSeen = { lastVictims: null, lastSide: null, byVictims: new Map() };
   let before: Perpetrator | null = null;
   for (const [si, sent] of a.sentences.entries()) {
     const named = before;
@@ -280,7 +296,7 @@ export function findCasualties(a: ArticleAnalysis, ctx: ArticleContext = {}): Ca
       if (!f.outcome) continue;
       const victims: CasualtyFigure['victims'] =
         f.inherit && i === 0 && lastVictims ? inheritVictims(lastVictims) : f.victims;
-      const side = sideOfFigure(sent.text, hits, f, raw[i + 1], victims, lastVictims, lastSide);
+      const side = sideOfFigure(sent.text, hits, f, raw[i + 1], victims, sides);
       const o = occurrenceOf(a, ctx, c, f, victims, side);
       o.pos = i;
       const prev = raw[i - 1];
@@ -288,7 +304,6 @@ export function findCasualties(a: ArticleAnalysis, ctx: ArticleContext = {}): Ca
       byRaw.set(f, o);
       found.push(o);
       lastVictims = victims;
-      lastSide = side;
     }
   }
   // After the loop: a part may come before its total ("Two medics were among 31 killed").

@@ -186,27 +186,30 @@ export function mergeFigure(
   return { accounts: replace(withOutlet({ ...account, figures }, article.outlet)), change };
 }
 
+type Valued = Measure & FigureValue;
+
 /**
- * Fighters or soldiers whose side one telling leaves unsaid are the side the others name, when
- * the incident's accounts and the report name one side only for that outcome and victims ("62
- * soldiers" beside "62 Syrian soldiers"); with two sides named ("4 YPG fighters", "22 IS
- * fighters") an unsaid side stays unknown. Returns the accounts and figures with sides filled.
+ * A figure of fighters or soldiers whose side one telling leaves unsaid is the side another
+ * states for the same value ("62 soldiers" beside "62 Syrian soldiers": one figure, told with and
+ * without its side), when the incident's accounts and the report give that value one side only.
+ * Another value with no side stays unknown ("22 fighters" beside "4 YPG fighters" may be the
+ * other side's dead). Returns the accounts and figures with sides filled.
  */
 export function alignSides(
   accounts: readonly Account[],
   figures: readonly ReportedFigure[],
 ): { accounts: Account[]; figures: ReportedFigure[] } {
-  const base = (m: Measure) => `${m.outcome}|${m.victims}`;
+  const base = (m: Valued) => `${m.outcome}|${m.victims}|${m.count}|${upperOf(m)}`;
   const sides = new Map<string, Set<Actor>>();
   for (const m of [...accounts.flatMap((a) => a.figures), ...figures]) {
     const side = sideOf(m);
     if (side) sides.set(base(m), (sides.get(base(m)) ?? new Set<Actor>()).add(side));
   }
-  const only = (m: Measure): Actor | null => {
+  const only = (m: Valued): Actor | null => {
     const s = sides.get(base(m));
     return s?.size === 1 ? ([...s][0] ?? null) : null;
   };
-  const fill = <T extends Measure>(m: T): T => {
+  const fill = <T extends Valued>(m: T): T => {
     const side = sideOf(m) ? null : only(m);
     return side ? { ...m, victimSide: side } : m;
   };

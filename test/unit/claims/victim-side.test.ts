@@ -49,6 +49,18 @@ describe('victim side of a figure', () => {
     ]);
   });
 
+  it('gives "N of the jihadists" the side of the group told before', () => {
+    expect(
+      sides(
+        'At least 35 Islamic State jihadists were killed near Kobane. At least 22 of the jihadists were killed on the border. Four YPG fighters were killed in those clashes.',
+      ),
+    ).toEqual([
+      [35, 'fighters', 'isis'],
+      [22, 'fighters', 'isis'],
+      [4, 'fighters', 'sdf'],
+    ]);
+  });
+
   it('finds no side where the phrase names none', () => {
     // The party before the number struck; it is not the victims' side.
     expect(sides('IS killed 14 fighters in an ambush near Palmyra.')).toEqual([

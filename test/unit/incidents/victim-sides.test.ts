@@ -69,7 +69,9 @@ describe('victim sides in an incident', () => {
   it('a same-side higher figure from the same source is a revision "from X to Y"', () => {
     const { store } = clash();
     const quote = 'The toll of IS fighters killed in Kobane rose to 30 the Observatory said.';
-    const out = store.apply(articleClaims(article('a2', 'AFP', day2), [fighters(30, 'isis', quote)]));
+    const out = store.apply(
+      articleClaims(article('a2', 'AFP', day2), [fighters(30, 'isis', quote)]),
+    );
     expect(out).toHaveLength(1);
     const { record, update } = out[0] as NonNullable<(typeof out)[0]>;
     expect(update.kind).toBe('figure_revised');
@@ -118,6 +120,22 @@ describe('victim sides in an incident', () => {
     const incident = store.incidents()[0] as Incident;
     expect(incident.tallies).toHaveLength(1);
     expect(incident.tallies[0]).toMatchObject({ victimSide: 'isis', accounts: 2 });
+  });
+
+  it('another value with the side unsaid stays of unknown side, apart from both sides', () => {
+    const { store } = clash();
+    const quote = 'At least 9 fighters were killed in Kobane activists said.';
+    store.apply(
+      articleClaims(article('a2', 'AFP', day2), [
+        { ...fighters(9, null, quote), source: 'Activists' },
+      ]),
+    );
+    const incident = store.incidents()[0] as Incident;
+    expect(incident.tallies.map((t) => [t.victimSide ?? null, t.min, t.max])).toEqual([
+      ['sdf', 4, 4],
+      ['isis', 22, 22],
+      [null, 9, 9],
+    ]);
   });
 
   it('reads stored figures without the field as side null', () => {
