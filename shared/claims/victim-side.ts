@@ -6,7 +6,7 @@
 
 import type { Actor, Victims } from '../domain/claims.ts';
 import { allied } from './accusation-patterns.ts';
-import type { ActorHit } from './actors.ts';
+import { type ActorHit, findActors } from './actors.ts';
 
 /** Parties that have fighters or soldiers; monitors, NGOs, the press and the UN are no side. */
 const ARMED = new Set<Actor>([
@@ -38,7 +38,8 @@ const SYRIAN_SOLDIERS_RE =
  * The side of the fighters or soldiers in the phrase `sentence.slice(from, to)`: the one party
  * its actor words name (or parties on one side: the first of them); null for other victims,
  * when the phrase names none, only a generic label ("terrorists": whose depends on who speaks),
- * or parties of two sides.
+ * or parties of two sides. `hits` are the sentence's resolved mentions; where they leave the
+ * phrase out (a headline the page restated before the wire copy has none), its own are read.
  */
 export function victimSideOf(
   sentence: string,
@@ -48,9 +49,9 @@ export function victimSideOf(
   to: number,
 ): Actor | null {
   if (victims !== 'fighters' && victims !== 'soldiers') return null;
-  const named = hits
-    .filter((h) => !h.generic && ARMED.has(h.actor) && h.index >= from && h.index < to)
-    .map((h) => h.actor);
+  const inside = hits.filter((h) => h.index >= from && h.index < to);
+  const own = inside.length ? inside : findActors(sentence.slice(from, to));
+  const named = own.filter((h) => !h.generic && ARMED.has(h.actor)).map((h) => h.actor);
   const first = named[0];
   if (first) return named.every((x) => x === first || allied(x, first)) ? first : null;
   if (victims === 'soldiers' && SYRIAN_SOLDIERS_RE.test(sentence.slice(from, to))) {

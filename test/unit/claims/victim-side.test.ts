@@ -61,6 +61,12 @@ describe('victim side of a figure', () => {
     ]);
   });
 
+  it('reads the side in a headline the page restated before the wire copy', () => {
+    const text =
+      'Turkish army says 31 IS group militants killed in Syria Reuters Sunday 9 Oct 2016 Thirty one militants have been killed near Dabiq over the last 24 hours the Turkish army said.';
+    expect(sides(text)[0]).toEqual([31, 'fighters', 'isis']);
+  });
+
   it('finds no side where the phrase names none', () => {
     // The party before the number struck; it is not the victims' side.
     expect(sides('IS killed 14 fighters in an ambush near Palmyra.')).toEqual([
