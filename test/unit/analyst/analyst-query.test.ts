@@ -255,7 +255,36 @@ describe('analyst rows of incident records', () => {
 
   it('a CSV export has its header even when nothing matches', () => {
     const header = parse(csvRow(COLUMNS.casualty), { columns: false }) as string[][];
-    expect(header[0]).toEqual(expect.arrayContaining(['incidentId', 'count', 'min', 'max', 'url']));
+    expect(header[0]).toEqual(
+      expect.arrayContaining(['incidentId', 'count', 'min', 'max', 'url', 'victim_side']),
+    );
+    expect(COLUMNS.incident).toContain('victim_side');
+  });
+
+  it('casualty rows say whose fighters they are, one range per side', async () => {
+    const s = inMemoryStore();
+    const m = new MemoryIncidents();
+    const quote = 'Clashes killed 4 YPG fighters and 22 IS fighters near Kobane.';
+    const side = (count: number, victimSide: 'sdf' | 'isis') =>
+      figure({ count, victims: 'fighters', victimSide, quote, place: 'Kobane' });
+    m.apply(
+      articleClaims(article('k1', 'Reuters', day('2017-06-05')), [
+        side(4, 'sdf'),
+        side(22, 'isis'),
+      ]),
+    );
+    for (const r of m.incidents()) {
+      await s.incidentStore.createRecord(r);
+      await s.incidentStore.indexRecord(r, []);
+    }
+    const { items } = await queryAnalystRows(s, { kind: 'casualty' });
+    const rows = items.map((i) => flatItem(i as QueryItem));
+    expect(rows.map((r) => [r.victim_side, r.count, r.min, r.max]).sort()).toEqual(
+      [
+        ['isis', 22, 22, 22],
+        ['sdf', 4, 4, 4],
+      ].sort(),
+    );
   });
 });
 

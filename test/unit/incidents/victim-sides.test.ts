@@ -4,7 +4,9 @@
 // before the side was kept read as side null.
 
 import { describe, expect, it } from 'vitest';
+import { renderEmailUpdate } from '../../../shared/alerts/update-email.ts';
 import { updateMessage } from '../../../shared/alerts/update-message.ts';
+import { renderSlackUpdate } from '../../../shared/alerts/update-slack.ts';
 import { tallies } from '../../../shared/incidents/accounts.ts';
 import type { Incident } from '../../../shared/incidents/types.ts';
 import { article, articleClaims, figure } from '../../helpers/incident-builders.ts';
@@ -47,6 +49,13 @@ describe('victim sides in an incident', () => {
     expect(what).toBe('4 SDF fighters killed; 22 IS fighters killed');
     expect(msg.accounts[0]?.figures).toBe('4 SDF fighters killed; 22 IS fighters killed');
     expect(JSON.stringify(msg)).not.toMatch(/4 to 22/);
+    const slack = JSON.stringify(renderSlackUpdate(msg));
+    const email = renderEmailUpdate(msg, 'sub', { from: 'alerts@strikewatch.example' });
+    for (const out of [slack, email.text, email.html]) {
+      expect(out).toContain('22 IS fighters killed');
+      expect(out).toContain('4 SDF fighters killed');
+      expect(out).not.toMatch(/4 to 22/);
+    }
   });
 
   it('another source giving one side is no disagreement with the other side', () => {
