@@ -21,7 +21,7 @@ import { merge, type Occurrence } from './figure-merge.ts';
 import { findPlace } from './places.ts';
 import { allMatches } from './regex.ts';
 import { isHeadlineJunk, restatedHeadlineEnd, type Sentence } from './sentences.ts';
-import { victimSideOf } from './victim-side.ts';
+import { ARMED_PARTIES, victimSideOf } from './victim-side.ts';
 
 // Attribution of a figure: "according to X", "X said", "said X", "X reported".
 const ATTRIBUTION_AFTER_RE =
@@ -244,6 +244,24 @@ function sideOfFigure(
   return side;
 }
 
+// "the Turkish military said": a nationality the gazetteer names alone ("Turkish"), and the
+// institution after it that speaks.
+const NATIONALITY_RE = /^[A-Z][a-z]+(?:ish|ian|an|ese|i|ch)$/;
+const INSTITUTION_AFTER_RE =
+  /^\s+(?:military|army|armed\s+forces|general\s+staff|defen[cs]e\s+ministry|foreign\s+ministry|ministry|government|authorities|officials?|command|presidency|forces)\b/;
+
+/** The source's name as the sentence gives it: "Turkish military", not "Turkish". */
+function attributedName(sentence: string, hit: ActorHit): string {
+  const name = sourceName(hit);
+  if (!NATIONALITY_RE.test(name)) return name;
+  const institution = INSTITUTION_AFTER_RE.exec(sentence.slice(hit.end));
+  return institution ? `${name}${institution[0].replace(/\s+/g, ' ')}` : name;
+}
+
+/** An armed party named inside a figure's victim phrase: the victims' side, not a speaker. */
+const inVictimPhrase = (raw: readonly RawFigure[], h: ActorHit): boolean =>
+  ARMED_PARTIES.has(h.actor) && raw.some((f) => h.index >= f.numberEnd && h.index < f.phraseEnd);
+
 /**
  * A source named by a bare common noun ("the army said") after a fuller name it heads ("the
  * Russian army said") is that one: the same speaker, told again the short way.
@@ -271,8 +289,10 @@ export function findCasualties(a: ArticleAnalysis, ctx: ArticleContext = {}): Ca
     before = isHeadlineJunk(sent) ? null : perpetratorOf(sent.text, a.hits[si] ?? [], party, a, 0);
     const raw = isHeadlineJunk(sent) ? [] : figuresInSentence(sent.text);
     const hits = a.hits[si] ?? [];
-    const attr = attribution(sent.text, hits);
-    const attrName = attr ? fullerName(sourceName(attr), sourcesSeen) : null;
+    // "killed 4 YPG fighters near Kobane, the Observatory said": the victims' side is no speaker.
+    const speakers = hits.filter((h) => !inVictimPhrase(raw, h));
+    const attr = attribution(sent.text, speakers);
+    const attrName = attr ? fullerName(attributedName(sent.text, attr), sourcesSeen) : null;
     if (attrName) sourcesSeen.push(attrName);
     let source = attrName;
     if (!source && lastSource && PRONOUN_ATTRIBUTION_RE.test(sent.text)) source = lastSource;

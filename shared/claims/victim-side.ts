@@ -9,7 +9,7 @@ import { allied } from './accusation-patterns.ts';
 import { type ActorHit, findActors } from './actors.ts';
 
 /** Parties that have fighters or soldiers; monitors, NGOs, the press and the UN are no side. */
-const ARMED = new Set<Actor>([
+export const ARMED_PARTIES: ReadonlySet<Actor> = new Set<Actor>([
   'russia',
   'us',
   'coalition',
@@ -51,7 +51,7 @@ export function victimSideOf(
   if (victims !== 'fighters' && victims !== 'soldiers') return null;
   const inside = hits.filter((h) => h.index >= from && h.index < to);
   const own = inside.length ? inside : findActors(sentence.slice(from, to));
-  const named = own.filter((h) => !h.generic && ARMED.has(h.actor)).map((h) => h.actor);
+  const named = own.filter((h) => !h.generic && ARMED_PARTIES.has(h.actor)).map((h) => h.actor);
   const first = named[0];
   if (first) return named.every((x) => x === first || allied(x, first)) ? first : null;
   if (victims === 'soldiers' && SYRIAN_SOLDIERS_RE.test(sentence.slice(from, to))) {

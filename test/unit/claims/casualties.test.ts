@@ -222,10 +222,26 @@ describe('extractClaims casualties: source, place, date, quote', () => {
     const f = figures(
       'Another 17 fighters were killed in strikes by coalition warplanes in the same areas, the Turkish military said.',
     );
-    expect(f[0]?.source).toBe('Turkish');
+    expect(f[0]?.source).toBe('Turkish military');
     expect(
       figures('In Iraq at least 17 people were reported killed on Monday.')[0]?.source,
     ).not.toBe('Iraq');
+  });
+
+  it('names a nationality with the institution after it, and that is "the military" told again', () => {
+    const f = figures(
+      'Turkish military says 31 IS militants killed in Syria. Fourteen of the IS fighters were killed near Dabiq, the Turkish army said. Another 17 IS fighters were killed in air strikes in the same areas the military said.',
+    );
+    expect(f.map((x) => [x.count, x.source])).toEqual([
+      [31, 'Turkish military'],
+      [14, 'Turkish army'],
+      [17, 'Turkish military'],
+    ]);
+  });
+
+  it("does not take the victims' side for the source", () => {
+    const f = figures('Clashes killed 4 YPG fighters near Kobane, the Observatory said.');
+    expect(f[0]?.source).toBe('Syrian Observatory for Human Rights');
   });
 
   it('reads a source told again by its bare noun as the fuller name before it', () => {
