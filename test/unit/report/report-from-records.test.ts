@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Incident } from '../../../shared/incidents/types.ts';
+import { primaryTally, sameMeasure } from '../../../shared/incidents/accounts.ts';
+import type { Incident, Tally } from '../../../shared/incidents/types.ts';
 import { parseReportData } from '../../../shared/report/report-data.ts';
 import { reportDataFrom } from '../../../shared/report/report-from-records.ts';
 import { type ModelReplay, replayFaKesThroughModel } from '../../helpers/fa-kes-incidents.ts';
@@ -37,8 +38,11 @@ describe('reportDataFrom', () => {
     for (const shown of data.incidents) {
       const record = replay.incidents.find((i) => i.id === shown.incidentId) as Incident;
       expect(shown.date).toBe(record.date ?? record.createdAt.slice(0, 10));
+      // The primary measure is outcome x victims x side: another side's fighters are not its.
+      const primary = primaryTally(record.tallies) as Tally;
+      expect([primary.outcome, primary.victims]).toEqual([shown.outcome, shown.victims]);
       const stating = record.accounts.filter((a) =>
-        a.figures.some((f) => f.outcome === shown.outcome && f.victims === shown.victims),
+        a.figures.some((f) => sameMeasure(f, primary) && f.partOf === primary.partOf),
       );
       expect(shown.accounts.map((a) => a.source).sort()).toEqual(
         stating.map((a) => a.source).sort(),
