@@ -213,12 +213,13 @@ export function alignSides(
     const side = sideOf(m) ? null : only(m);
     return side ? { ...m, victimSide: side } : m;
   };
-  return {
-    accounts: accounts.map((a) =>
-      a.figures.some((f) => !sideOf(f) && only(f)) ? { ...a, figures: a.figures.map(fill) } : a,
-    ),
-    figures: dedupeFigures(figures.map(fill)),
+  // An account keeps one figure per measure: it is not filled into a side it already states.
+  const fillIn = (a: Account): Account => {
+    const figures = a.figures.map(fill);
+    const twice = figures.some((f, i) => figures.some((g, j) => j < i && sameMeasure(f, g)));
+    return twice || figures.every((f, i) => f === a.figures[i]) ? a : { ...a, figures };
   };
+  return { accounts: accounts.map(fillIn), figures: dedupeFigures(figures.map(fill)) };
 }
 
 /** One figure per (source, measure): a source repeating or updating itself keeps the highest. */

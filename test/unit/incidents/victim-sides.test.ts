@@ -131,6 +131,25 @@ describe('victim sides in an incident', () => {
     expect(incident.tallies[0]).toMatchObject({ victimSide: 'isis', accounts: 2 });
   });
 
+  it('a side stated later for a value known without it names the stored figure too', () => {
+    const store = new MemoryIncidents();
+    store.apply(
+      articleClaims(article('a1', 'Reuters'), [
+        { ...fighters(22, null, 'Activists said 22 fighters were killed.'), source: 'Activists' },
+      ]),
+    );
+    const out = store.apply(articleClaims(article('a2', 'AFP', day2), [fighters(22, 'isis')]));
+    expect(out).toHaveLength(0);
+    const incident = store.incidents()[0] as Incident;
+    expect(incident.tallies).toEqual([
+      expect.objectContaining({ victimSide: 'isis', min: 22, max: 22, accounts: 2 }),
+    ]);
+    expect(incident.accounts.flatMap((a) => a.figures.map((f) => f.victimSide))).toEqual([
+      'isis',
+      'isis',
+    ]);
+  });
+
   it('another value with the side unsaid stays of unknown side, apart from both sides', () => {
     const { store } = clash();
     const quote = 'At least 9 fighters were killed in Kobane activists said.';
