@@ -25,7 +25,7 @@ interface IncidentColumns {
   perpetratorName: string | null;
   victims: Victims;
   /** Whose fighters or soldiers ("isis" for "22 IS fighters"); null when unsaid or not armed. */
-  victim_side: Actor | null;
+  victimSide: Actor | null;
   outcome: Outcome;
   /** The victims of the total this figure is part of ("30 children" of "84 civilians"). */
   partOf: Victims | null;
@@ -106,7 +106,7 @@ function incidentColumns(i: Incident, t: Tally | StatedFigure): IncidentColumns 
     perpetrator: i.perpetrator,
     perpetratorName: i.perpetratorName,
     victims: t.victims,
-    victim_side: sideOf(t),
+    victimSide: sideOf(t),
     outcome: t.outcome,
     partOf: t.partOf,
   };
@@ -164,7 +164,7 @@ export function backgroundRowOf(c: CasualtyClaim): CasualtyRow {
     perpetrator: f.perpetrator ?? null,
     perpetratorName: f.perpetratorName ?? null,
     victims: f.victims,
-    victim_side: f.victimSide ?? null,
+    victimSide: f.victimSide ?? null,
     outcome: f.outcome,
     partOf: null,
     count: f.count,

@@ -15,7 +15,7 @@ const INCIDENT_COLUMNS = [
   'perpetrator',
   'perpetratorName',
   'victims',
-  'victim_side',
+  'victimSide',
   'outcome',
   'partOf',
 ] as const;

@@ -55,7 +55,10 @@ const hash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0
 
 /** Candidate keys, the first being the one a new claim is created under. */
 export function casualtyKeys(f: CasualtyFigure, scope: ClaimScope): string[] {
-  const base = `cas|${f.background ? 'bg' : 'inc'}|${f.outcome}|${f.victims}`;
+  // Two sides' fighters are two measures ("22 IS fighters", "4 YPG fighters"); no side, the key
+  // as before.
+  const side = f.victimSide ? `:${f.victimSide}` : '';
+  const base = `cas|${f.background ? 'bg' : 'inc'}|${f.outcome}|${f.victims}${side}`;
   const date = (f.date ?? scope.date)?.slice(0, 10);
   // Without a place and a date, nothing but the story says which incident it is.
   if (!f.place || !date) return [hash(`${base}|story:${scope.storyId}`)];

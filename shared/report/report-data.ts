@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { OUTCOMES, QUALIFIERS, VICTIMS } from '../domain/claims.ts';
+import { ACTORS, OUTCOMES, QUALIFIERS, VICTIMS } from '../domain/claims.ts';
 import { ReportDataError } from '../domain/errors.ts';
 
 // What the analyst report is drawn from: the period and filters it was asked for, the incidents
@@ -45,6 +45,8 @@ const incidentSchema = z
     perpetrator: actorRefSchema.nullable(),
     outcome: z.enum(OUTCOMES),
     victims: z.enum(VICTIMS),
+    /** Whose fighters or soldiers ("22 IS fighters"), when the accounts say. */
+    victimSide: z.enum(ACTORS).nullable().optional(),
     /** The range across accounts: lowest count and highest figure (a range's max counts). */
     min: count,
     max: count,

@@ -76,6 +76,7 @@ function incidentOf(i: Incident): ReportIncident | null {
     perpetrator: i.perpetrator ? actorRef(i.perpetrator) : null,
     outcome: t.outcome,
     victims: t.victims,
+    victimSide: t.victimSide ?? null,
     min: Math.min(t.min, ...accounts.map((a) => a.count)),
     max: Math.max(t.max, ...accounts.map((a) => a.max ?? a.count)),
     accounts,

@@ -256,9 +256,9 @@ describe('analyst rows of incident records', () => {
   it('a CSV export has its header even when nothing matches', () => {
     const header = parse(csvRow(COLUMNS.casualty), { columns: false }) as string[][];
     expect(header[0]).toEqual(
-      expect.arrayContaining(['incidentId', 'count', 'min', 'max', 'url', 'victim_side']),
+      expect.arrayContaining(['incidentId', 'count', 'min', 'max', 'url', 'victimSide']),
     );
-    expect(COLUMNS.incident).toContain('victim_side');
+    expect(COLUMNS.incident).toContain('victimSide');
   });
 
   it('casualty rows say whose fighters they are, one range per side', async () => {
@@ -279,7 +279,7 @@ describe('analyst rows of incident records', () => {
     }
     const { items } = await queryAnalystRows(s, { kind: 'casualty' });
     const rows = items.map((i) => flatItem(i as QueryItem));
-    expect(rows.map((r) => [r.victim_side, r.count, r.min, r.max]).sort()).toEqual(
+    expect(rows.map((r) => [r.victimSide, r.count, r.min, r.max]).sort()).toEqual(
       [
         ['isis', 22, 22, 22],
         ['sdf', 4, 4, 4],

@@ -62,6 +62,14 @@ describe('claim identity', () => {
     expect(casualtyKeys(figure({ background: true }), scope)[0]).not.toBe(base);
   });
 
+  it("separates two sides' fighters; a figure with no side keys as before", () => {
+    const fighters = (victimSide: CasualtyFigure['victimSide']) =>
+      casualtyKeys(figure({ victims: 'fighters', background: true, victimSide }), scope)[0];
+    expect(fighters('isis')).not.toBe(fighters('sdf'));
+    expect(fighters('isis')).not.toBe(fighters(null));
+    expect(fighters(null)).toBe(fighters(undefined));
+  });
+
   it('falls back to the story when the place or the date is unknown', () => {
     const noPlace = casualtyKeys(figure({ place: null }), scope);
     expect(noPlace).toHaveLength(1);

@@ -129,6 +129,18 @@ describe('renderReport', () => {
     expect(first?.querySelectorAll('[data-chart="range"] g.figure a')).toHaveLength(2);
   });
 
+  it("names the victims' side of fighters and soldiers in the incident's line", () => {
+    const fighters = incident({
+      victims: 'fighters',
+      victimSide: 'isis',
+      accounts: [account({ count: 18 }), account({ count: 22, source: 'SANA', outlet: 'SANA' })],
+    });
+    const doc = pageOf(renderReport(reportData({ incidents: [fighters] })));
+    expect(doc.querySelector('article.incident h3')?.textContent).toBe(
+      'Raqqa, 2017-06-04: 18–22 IS fighters killed',
+    );
+  });
+
   it('counts accusations per accuser and accused in the matrix, each cell linking to its pair', () => {
     const ru = { id: 'russia', name: 'Russia' };
     const sy = { id: 'syria_gov', name: 'Syrian government' };
