@@ -102,7 +102,8 @@ function namedBefore(sentence: string, h: ActorHit): boolean {
   );
 }
 
-const STATE_PARTIES = new Set<Actor>([
+/** The states among the actors. */
+export const STATE_PARTIES: ReadonlySet<Actor> = new Set<Actor>([
   'russia',
   'us',
   'syria_gov',

@@ -6,26 +6,18 @@
 
 import type { Actor, Victims } from '../domain/claims.ts';
 import { allied } from './accusation-patterns.ts';
+import { STATE_PARTIES } from './actor-context.ts';
 import { type ActorHit, findActors } from './actors.ts';
 
 /** Parties that have fighters or soldiers; monitors, NGOs, the press and the UN are no side. */
 export const ARMED_PARTIES: ReadonlySet<Actor> = new Set<Actor>([
-  'russia',
-  'us',
+  ...STATE_PARTIES,
   'coalition',
-  'syria_gov',
   'rebels',
   'opposition',
   'isis',
   'nusra',
   'sdf',
-  'turkey',
-  'iran',
-  'israel',
-  'uk',
-  'france',
-  'saudi',
-  'qatar',
   'hezbollah',
 ]);
 
