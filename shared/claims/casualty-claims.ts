@@ -31,7 +31,11 @@ const ATTRIBUTION_BEFORE_RE =
   /\b(?:according\s+to|citing|provided\s+by|figures\s+(?:from|by)|toll\s+(?:by|from)|statement\s+(?:by|from)|report\s+(?:by|from))(?:\s+(?:numbers|figures|data|a\s+statement|a\s+report)\s+(?:provided\s+by|from|by|of))?\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,2}$/i;
 // "..., said the Syrian Observatory." X after the verb only when the clause ends with it.
 const SAID_BEFORE_RE =
-  /\b(?:said|says|reported|told|added)\s+(?:(?:the|a|an)\s+)?(?:[A-Z][\w'’.-]*\s+){0,2}$/;
+  /\b(?:said|says|reported|added)\s+(?:(?:the|a|an)\s+)?(?:[A-Z][\w'’.-]*\s+){0,2}$/;
+// "... told Reuters": who heard it, the source only when the sentence names no speaker (an
+// unnamed activist's account is Reuters' to vouch for; "a source at the Police Command told
+// SANA" is the police's).
+const TOLD_BEFORE_RE = /\btold\s+(?:(?:the|a|an)\s+)?(?:[A-Z][\w'’.-]*\s+){0,2}$/;
 const CLAUSE_END_RE =
   /^\s*(?:$|[,.;:)"”’]|(?:on|in|at|late|early|last|this|today|yesterday|which|who|that|citing|adding|director|head|chief|spokes\w+|of\s+the)\b)/i;
 const PRONOUN_ATTRIBUTION_RE =
@@ -50,11 +54,14 @@ function attribution(sentence: string, hits: ActorHit[]): ActorHit | null {
   // Headline "Russia: US-led strike killed 62 Syrian troops".
   const first = hits[0];
   if (first && first.index < 3 && /^\s*:/.test(sentence.slice(first.end))) return first;
+  let listener: ActorHit | null = null;
   for (const h of hits) {
     if (h.generic) continue;
     const before = sentence.slice(Math.max(0, h.index - 70), h.index);
     if (ATTRIBUTION_BEFORE_RE.test(before)) return h;
-    if (SAID_BEFORE_RE.test(before) && CLAUSE_END_RE.test(sentence.slice(h.end))) return h;
+    if (!CLAUSE_END_RE.test(sentence.slice(h.end))) continue;
+    if (SAID_BEFORE_RE.test(before)) return h;
+    if (TOLD_BEFORE_RE.test(before)) listener ??= h;
   }
   for (const [i, h] of hits.entries()) {
     if (h.generic || NOT_SOURCES.has(h.actor)) continue;
@@ -65,9 +72,9 @@ function attribution(sentence: string, hits: ActorHit[]): ActorHit | null {
     // phrase of place, a name nearer the verb is its subject.
     const next = hits[i + 1];
     if (next && next.index < h.end + verb[0].length && PLACE_PHRASE_AFTER_RE.test(after)) continue;
-    return h;
+    if (h !== listener) return h;
   }
-  return null;
+  return listener;
 }
 
 interface Perpetrator {

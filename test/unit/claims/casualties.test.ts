@@ -190,6 +190,21 @@ describe('extractClaims casualties: source, place, date, quote', () => {
     expect(extractClaims('Four people were killed.').casualties[0]?.source).toBe('the outlet');
   });
 
+  it('takes who told an agency for the source, the agency only when no speaker is named', () => {
+    const [police] = figures(
+      'A source at Aleppo Police Command told SANA that a woman was killed by rocket shells.',
+    );
+    expect(police?.source).toBe('A source at Aleppo Police Command');
+    const [monitor] = figures(
+      'The Syrian Observatory for Human Rights director Rami Abdel Rahman told AFP that 12 civilians were killed.',
+    );
+    expect(monitor?.source).toBe('Syrian Observatory for Human Rights');
+    const [unnamed] = figures(
+      'The missiles also wounded 25 others Ibrahim Abu Leys told Anadolu Agency.',
+    );
+    expect(unnamed?.source).toBe('Anadolu Agency');
+  });
+
   it('does not take the party that struck for the source ("coalition strikes ... - reports")', () => {
     const [f] = figures(
       'Eight civilians die in US-led coalition strikes near Homs - reports. State media said so.',
