@@ -112,6 +112,9 @@ export function partyName(actor: Actor, name: string | null | undefined): string
   // "The UN" for "the UN": the text's own capitals.
   if (GENERIC_PARTIES.has(actor) || text.toLowerCase() === actorName(actor).toLowerCase())
     return text;
+  // "US" as the text writes it is the short name, article and all: "accuses the US".
+  const short = SHORT_NAMES[actor];
+  if (short && given.toLowerCase() === short.replace(/^the\s+/, '').toLowerCase()) return short;
   const proper = /^\p{Lu}/u.test(given) && !/-(led|backed)$/i.test(given);
   return proper && addsToActorName(actor, given) ? text : actorName(actor);
 }

@@ -20,6 +20,11 @@ describe('partyName', () => {
     expect(partyName('coalition', 'anti-jihadist coalition')).toBe('the US-led coalition');
   });
 
+  it('gives the short name, article and all, for the abbreviation the text writes', () => {
+    expect(partyName('us', 'US')).toBe('the US');
+    expect(partyName('sohr', 'SOHR')).toBe('SOHR');
+  });
+
   it("keeps the text's capitals where it gives the canonical name itself", () => {
     expect(partyName('un', 'The UN')).toBe('The UN');
   });
