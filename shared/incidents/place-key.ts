@@ -1,9 +1,9 @@
 // Place identity that tolerates transliteration: "Raqa", "Raqqah", "Raqqa", "al-Raqqa" and
 // "Rakka" are one place; so are "Deir ez-Zor", "Deir al-Zour", "Deir Ezzor" and "Dayr az-Zawr".
 // The key is a consonant skeleton: Arabic articles and place-type words dropped, q/k and ph/f
-// merged, doubled letters collapsed, a final h after a vowel dropped, then every vowel (a e i o u,
-// and y w unless between vowels) removed after the first letter. The
-// displayed place stays as the extractor names it; only matching uses the key.
+// merged, French dj/ch read as j/sh, doubled letters collapsed, a final h after a vowel dropped,
+// then every vowel (a e i o u, and y w unless between vowels) removed after the first letter.
+// The displayed place stays as the extractor names it; only matching uses the key.
 
 const ARTICLE = /^(?:al|el|il|ar|er|ad|ed|as|es|ash|esh|az|ez|at|et|an|en|ul)$/;
 const PLACE_WORDS = new Set([
@@ -35,6 +35,9 @@ function skeleton(token: string, first: boolean): string {
   // "Ezzor", "Azzour": a sun-letter article written into the word (not on the first word).
   let t = first ? token : token.replace(SUN_LETTER_ARTICLE, '');
   t = t
+    // French transliterations: "Djarablus" is Jarablus, "Khan Cheikhoun" Khan Sheikhoun.
+    .replace(/dj/g, 'j')
+    .replace(/ch/g, 'sh')
     .replace(/ph/g, 'f')
     .replace(/ck|q/g, 'k')
     .replace(/(.)\1+/g, '$1')

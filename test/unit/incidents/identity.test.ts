@@ -24,6 +24,9 @@ describe('place identity', () => {
       ['Tal Abyad', 'Tell Abyad'],
       ['Qamishli', 'Kamishli'],
       ['Hama', 'Hamah'],
+      ['Jarablus', 'Djarablus'],
+      ['Hassajik', 'Hassadjek'],
+      ['Khan Sheikhoun', 'Khan Cheikhoun'],
     ];
     for (const g of groups) expect(new Set(g.map(placeKey)).size, g.join(', ')).toBe(1);
   });
