@@ -1,12 +1,13 @@
 import { compatibleMeasure, sameValue } from './accounts.ts';
 import { accusationFits } from './accusation-fit.ts';
-import { DATE_WINDOW_DAYS, daysApart } from './identity.ts';
+import { DATE_WINDOW_DAYS, daysApart, RETOLD_WINDOW_DAYS } from './identity.ts';
 import { sameParty } from './parties.ts';
 import type { AccusationReport, Incident, IncidentReport } from './types.ts';
 
 // Which of the incidents found under a report's lookup keys (and its story's incidents) the
-// report is about. Same place within the date window first, nearest day first; then the same
-// story: a placeless incident of the story is taken by a placed report that shares a figure or
+// report is about. Same place within the date window first, nearest day first; then, for a
+// figure only its article's date dates, the same place in the two weeks before with the same
+// figure and perpetrator (retold); then the same story: a placeless incident of the story is taken by a placed report that shares a figure or
 // the perpetrator with it (it is that incident, now placed); a placeless report takes the story's
 // incident it shares a figure with, or the story's only incident. Ties go to the incident created
 // first, then the smaller id, so every worker chooses the same one. A report naming another
@@ -21,6 +22,16 @@ function sharesFigure(i: Incident, r: IncidentReport): boolean {
   );
 }
 
+/**
+ * A figure its article does not date, the same as an incident's at the same place in the days
+ * before the article, by the same perpetrator: that incident, retold.
+ */
+function retold(i: Incident, r: IncidentReport, days: number): boolean {
+  if (r.dateBasis !== 'published' || !i.date || !r.date || i.date > r.date) return false;
+  const samePerpetrator = i.perpetrator !== null && sameParty(i.perpetrator, r.perpetrator);
+  return days <= RETOLD_WINDOW_DAYS && samePerpetrator && sharesFigure(i, r);
+}
+
 /** Lower is closer; null when the report is not about this incident. */
 function distance(i: Incident, r: IncidentReport, storyCount: number): number | null {
   // Two perpetrators at one place and day are two incidents, unless the figures tie them: then
@@ -30,6 +41,7 @@ function distance(i: Incident, r: IncidentReport, storyCount: number): number | 
     if (i.placeKey !== r.placeKey) return null;
     const days = daysApart(i.date, r.date);
     if (days <= DATE_WINDOW_DAYS) return days;
+    if (retold(i, r, days)) return 2 + days / 100;
     return (i.date === null || r.date === null) && i.storyIds.includes(r.storyId) ? 5 : null;
   }
   if (!i.storyIds.includes(r.storyId)) return null;

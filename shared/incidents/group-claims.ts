@@ -2,7 +2,13 @@ import { allegationCategory } from '../dedupe/claim-key.ts';
 import type { Accusation, Actor, CasualtyFigure, ClaimSet, Victims } from '../domain/claims.ts';
 import { dedupeFigures, measureOf } from './accounts.ts';
 import { accusationFits } from './accusation-fit.ts';
-import { byParty, identityKey, lookupKeysFor, sameWordsKey } from './identity.ts';
+import {
+  byParty,
+  identityKey,
+  lookupKeysFor,
+  RETOLD_WINDOW_DAYS,
+  sameWordsKey,
+} from './identity.ts';
 import { sameParty, sourceKey } from './parties.ts';
 import { placeKey } from './place-key.ts';
 import type {
@@ -127,7 +133,14 @@ function newReport(input: ArticleClaims, l: Located): IncidentReport {
     figures: [],
     accusations: [],
     createKey: identityKey(INCIDENT_KEY_PREFIX, pk, l.date, input.storyId),
-    lookupKeys: lookupKeysFor(INCIDENT_KEY_PREFIX, pk, l.date, input.storyId),
+    // A figure only the article's date dates may be an earlier incident's, retold.
+    lookupKeys: lookupKeysFor(
+      INCIDENT_KEY_PREFIX,
+      pk,
+      l.date,
+      input.storyId,
+      l.basis === 'published' ? RETOLD_WINDOW_DAYS : 0,
+    ),
   };
 }
 

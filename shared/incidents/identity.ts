@@ -10,6 +10,14 @@ import type { Actor } from '../domain/claims.ts';
 /** Days either side of the incident date that still match (a report of it the next day). */
 export const DATE_WINDOW_DAYS = 1;
 
+/**
+ * Days before its article's date that a figure the article does not date may have happened
+ * ("Later that month a coalition strike in Al Bukamal killed at least 31 civilians", 12 days
+ * after the reports of it): an incident there, in those days, with the same figure and the same
+ * perpetrator is that one, retold.
+ */
+export const RETOLD_WINDOW_DAYS = 14;
+
 export const hashId = (prefix: string, ...parts: string[]): string =>
   `${prefix}_${createHash('sha256').update(parts.join('\u001f')).digest('hex').slice(0, 24)}`;
 
@@ -43,12 +51,16 @@ export function identityKey(
   return `${prefix}story:${storyId}`;
 }
 
-/** The create key, then the neighbouring days' keys, then the story's key (when placed). */
+/**
+ * The create key, then the neighbouring days' keys (and with `lookBack`, the days before them:
+ * see RETOLD_WINDOW_DAYS), then the story's key (when placed).
+ */
 export function lookupKeysFor(
   prefix: string,
   placeKey: string | null,
   date: string | null,
   storyId: string,
+  lookBack = 0,
 ): string[] {
   const own = identityKey(prefix, placeKey, date, storyId);
   if (!placeKey) return [own];
@@ -58,6 +70,10 @@ export function lookupKeysFor(
       for (const day of [shiftDay(date, -d), shiftDay(date, d)]) {
         if (day) keys.push(identityKey(prefix, placeKey, day, storyId));
       }
+    }
+    for (let d = DATE_WINDOW_DAYS + 1; d <= lookBack; d++) {
+      const day = shiftDay(date, -d);
+      if (day) keys.push(identityKey(prefix, placeKey, day, storyId));
     }
   }
   // A placeless record of the same story may be this incident before a report placed it.
