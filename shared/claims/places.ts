@@ -126,6 +126,14 @@ const escapeRegex = (s: string): string =>
 // Longest alias first, so "Eastern Ghouta" wins over "Ghouta" and "Deir ez-Zor" over "Deir".
 const ALIASES = [...ALIAS_TO_NAME.keys()].sort((a, b) => b.length - a.length).map(escapeRegex);
 const GAZETTEER_RE = new RegExp(`(?<![\\w-])(?:${ALIASES.join('|')})(?![\\w-])`, 'gi');
+// "the town of al-Bukamal": an Arabic article before a name the gazetteer knows without it.
+const ARTICLE_PREFIX_RE = /^(?:al|el|ad|ar|as|ash|az|ez)[- ]/i;
+
+/** The gazetteer's name of a place as written, with or without an article before it. */
+function gazetteerName(written: string): string | undefined {
+  const key = written.toLowerCase().replace(/\s+/g, ' ');
+  return ALIAS_TO_NAME.get(key) ?? ALIAS_TO_NAME.get(key.replace(ARTICLE_PREFIX_RE, ''));
+}
 /** Syria's governorates by the gazetteer's canonical names (Rif Dimashq aside: not a place it finds). */
 const GOVERNORATES = [
   'Raqqa',
@@ -192,22 +200,24 @@ function speaksAsGovernment(sentence: string, index: number, length: number): bo
 }
 
 // A place that names a broadcaster is not where anything happened: "as quoted by Al Mayadeen
-// TV", "Aleppo Today TV reported".
+// TV", "Aleppo Today TV reported", "Lebanese TV channel Al-Mayadin reported".
 const NAMES_BROADCASTER_RE = /^\s+(?:Today\s+)?(?:TV|Television|Channel|Radio)\b/;
+const BROADCASTER_BEFORE_RE = /\b(?:TV|television|channel|broadcaster|radio|newspaper|daily)\s+$/i;
 
 function placeHits(sentence: string): PlaceHit[] {
   const hits: PlaceHit[] = [];
   for (const m of allMatches(GAZETTEER_RE, sentence)) {
-    const name = ALIAS_TO_NAME.get(m[0].toLowerCase().replace(/\s+/g, ' '));
+    const name = gazetteerName(m[0]);
     const at = m.index ?? 0;
     if (!name || speaksAsGovernment(sentence, at, m[0].length)) continue;
     if (NAMES_BROADCASTER_RE.test(sentence.slice(at + m[0].length, at + m[0].length + 20)))
       continue;
+    if (BROADCASTER_BEFORE_RE.test(sentence.slice(Math.max(0, at - 20), at))) continue;
     hits.push({ name, index: at });
   }
   for (const m of allMatches(OF_PLACE_RE, sentence)) {
     const raw = m[1] ?? '';
-    const known = ALIAS_TO_NAME.get(raw.toLowerCase());
+    const known = gazetteerName(raw);
     hits.push({ name: known ?? raw, index: (m.index ?? 0) + m[0].length - raw.length });
   }
   return hits;

@@ -284,6 +284,10 @@ describe('extractClaims casualties: source, place, date, quote', () => {
       'Hamidiya',
     );
     expect(figures('Nine civilians were killed.')[0]?.place).toBeNull();
+    // An Arabic article before a name the gazetteer knows without it: the gazetteer's name.
+    expect(figures('Jets struck the town of al-Bukamal killing 13 civilians.')[0]?.place).toBe(
+      'Albu Kamal',
+    );
   });
 
   it('does not take a place that names a broadcaster', () => {
@@ -293,6 +297,9 @@ describe('extractClaims casualties: source, place, date, quote', () => {
     expect(figures('Five people were killed in Idlib, Aleppo Today TV said.')[0]?.place).toBe(
       'Idlib',
     );
+    expect(
+      figures('Ten children were killed, Lebanese TV channel Mayadin reported.')[0]?.place,
+    ).toBeNull();
   });
 
   it('resolves weekdays and month-day dates against the publication date', () => {
