@@ -21,6 +21,11 @@ export interface SentenceFrame {
    * bombed ..."), not an accusation it answers ("... used chemical weapons, which the rebels deny").
    */
   denialAt: number;
+  /**
+   * Where the denier's counter-account starts after the denial ("denied ..., saying rebels shelled
+   * it"; -1: none): parties named after it may be accused again.
+   */
+  counterAt: number;
   info: ArticleInfo;
   /** The last agent of harm named before this sentence, for "condemned this crime". */
   lastAgent: ActorHit | null;

@@ -12,6 +12,11 @@ export const HARM_RE =
   /\b(?:kill\w*|wound\w*|injur\w*|hit|fire|fired|shot|shoot\w*|war\s*planes|jets|helicopters|aircraft|artillery|mortars?|missiles?|explo\w+|blasts?|suicide|weapons|dead|deaths?|died|civilians?|casualt\w*|massacres?|crimes?|criminal|destr\w+|illegal\w*|barbar\w+|terror\w*|atrocit\w+|violat\w+|chemical|gas(?:sing|sed)?|toxic|poison\w*|siege|besieg\w+|obstruct\w*|bomb\w*|shell\w*|strikes?|airstrikes?|struck|raids?|attack\w*|target\w*|mistakes?|cover(?:ed|ing)?\s+up|lies|lying|fabricat\w+|support\w*|arm(?:s|ed|ing)\b|fund\w*|execut\w+|slaughter\w*|murder\w*|genocide|cleansing|occup\w+|aggression|invasion|encroach\w*|responsib\w+|behind|hamper\w*|unwilling\w*|hypocri\w+|cynical|suffer\w*|catastroph\w+|disaster|wip\w+|rocket\w*|fired|sniper|tortur\w+|starv\w+|displac\w+|ignor\w*|silence|inaction|impunity|pretext|sponsor\w*|harbou?r\w*|regroup\w*|breach\w*|provocat\w+|aggress\w+|mines?|planted|slit|behead\w*|brutal\w*|heinous|onslaught|indiscriminate\w*|abuses?|misinformation|rumou?rs|detain\w*|arrest\w*|kidnap\w*|abduct\w*|suppress\w*|blew|blown|blowing|detonat\w*)\b/i;
 export const DENIAL_RE =
   /\b(?:denied|denies|deny|denying|denial|rejected\s+(?:the\s+)?(?:claims?|accusations?|allegations?|reports?)|dismissed\s+(?:the\s+)?(?:claims?|accusations?|allegations?)|refuted|no\s+evidence|(?:was|is|remains)\s+(?:unclear|not\s+clear|unknown)|it\s+(?:was|is)\s+not\s+(?:immediately\s+)?(?:clear|known))\b/i;
+// After a denial, the denier's own account of who did it: "Russia denied its jets were involved,
+// saying the convoy was shelled by rebels", "the army denied the claims and said rebels had
+// shelled the district". Only a denial by a verb ("denied", "rejected the claims") has one.
+export const COUNTER_CLAIM_RE =
+  /^(?:denied|denies|deny|denying|rejected|dismissed|refuted)\b[^.;:"“”]*?\b(?:and\s+(?:said|says|added|insisted|claimed|blamed|accused)|saying|adding|insisting|claiming|blaming|accusing|instead)\b/i;
 // Harm done to armed enemies ("strikes kill 35 jihadists") is reported, not alleged, unless
 // civilians are also involved.
 export const MILITANT_VICTIMS_RE =

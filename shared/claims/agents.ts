@@ -196,9 +196,9 @@ function decideAgent(sentence: string, h: ActorHit): boolean {
 
 // Names joined into one subject or one "by" phrase share its verb: "the Assad regime - along with
 // Russian forces - have bombed", "by regime and Russian forces", "Russia and Syrian regime war
-// planes carried out".
+// planes carried out", "government forces backed by Russian warplanes bombed".
 const COORDINATION_GAP_RE =
-  /^\s*(?:,\s*|\s+and\s+|\s+including\s+|\s+as\s+well\s+as\s+|\s*-\s*(?:along|together)\s+with\s+|\s+(?:along|together)\s+with\s+)(?:the\s+|its\s+|their\s+)?(?:[a-z][\w-]*\s+){0,2}(?:[A-Z][a-z]+\s+)?$/;
+  /^\s*(?:,\s*|\s+and\s+|\s+including\s+|\s+as\s+well\s+as\s+|\s*-\s*(?:along|together)\s+with\s+|\s+(?:along|together)\s+with\s+|\s+(?:backed|supported|aided)\s+by\s+)(?:the\s+|its\s+|their\s+)?(?:[a-z][\w-]*\s+){0,2}(?:[A-Z][a-z]+\s+)?$/;
 
 /** The agents of harm among `hits`: each by itself, then shared across coordinated names. */
 export function harmAgents(sentence: string, hits: readonly ActorHit[]): Set<ActorHit> {

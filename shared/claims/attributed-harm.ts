@@ -138,7 +138,7 @@ export function attributedHarm(f: SentenceFrame, sink: AccusationSink): void {
   for (const sp of speakers) {
     for (const h of hits) {
       if (h.actor === sp.actor || found.includes(h)) continue;
-      if (f.denial && f.denialAt < h.end) continue;
+      if (f.denial && f.denialAt < h.end && !(f.counterAt >= 0 && f.counterAt <= h.index)) continue;
       const actor = resolveGeneric(h, sp.actor, f.info);
       if (!actor || allied(sp.actor, actor) || !accuses(f, scene, sp, h)) continue;
       const qs = Math.min(sp.end > 0 ? sp.index : h.index, h.index);
