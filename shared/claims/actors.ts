@@ -315,6 +315,9 @@ const ENTRIES: Entry[] = [
       `(?<=\\b(?:accused|blamed|condemned|criticized|criticised|denounced|protested|rejected|opposed)\\s+by\\s+)Damascus`,
       `(?:the\\s+)?government\\s+in\\s+Damascus`,
       `Syria(?:'s|’s|s)\\s+(?:government|regime|army|armed\\s+forces|military|president|President|foreign\\s+ministry|Foreign\\s+Ministry|air\\s+force)`,
+      // "The Syrian interior ministry said", "Syrias Deputy Prime Minister Qadri Jamil told":
+      // the state's ministries and ministers in either case.
+      `(?:Syrian|Syria(?:'s|’s|s))\\s+(?:[Dd]eputy\\s+)?(?:[Pp]rime|[Ff]oreign|[Dd]efen[cs]e|[Ii]nterior|[Ii]nformation|[Hh]ealth|[Jj]ustice|[Rr]econciliation)\\s+[Mm]inist(?:ry|er)${POSS}`,
       `${NOT_A_PLACE}Syria${POSS}(?=\\s+${STATE_VERB})`,
     ],
   },

@@ -218,3 +218,23 @@ export function harmAgents(sentence: string, hits: readonly ActorHit[]): Set<Act
   }
   return agents;
 }
+
+/**
+ * Where the names coordinated with agent `h` end, so that what they did is read after all of them:
+ * "Assad and Russia were responsible for ..." is "being responsible for ...", not "Russia were
+ * responsible" (only agents among `agents` join the chain).
+ */
+export function coordinatedEnd(
+  sentence: string,
+  hits: readonly ActorHit[],
+  h: ActorHit,
+  agents: ReadonlySet<ActorHit>,
+): number {
+  let end = h.end;
+  for (let i = hits.indexOf(h) + 1; i > 0 && i < hits.length; i++) {
+    const b = hits[i];
+    if (!b || !agents.has(b) || !COORDINATION_GAP_RE.test(sentence.slice(end, b.index))) break;
+    end = b.end;
+  }
+  return end;
+}

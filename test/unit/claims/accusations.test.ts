@@ -190,6 +190,15 @@ describe('extractClaims accusations: offices that speak for a state or a side', 
       pairs('A Kurdish commander said Turkish artillery shelled the town killing five civilians.'),
     ).toEqual(['sdf>turkey']);
   });
+
+  it("reads Syria's ministries and ministers in either case", () => {
+    expect(pairs('The Syrian interior ministry said rebel shelling killed 20 civilians.')).toEqual([
+      'syria_gov>rebels',
+    ]);
+    expect(
+      pairs('Syrias Deputy Prime Minister Qadri Jamil said coalition strikes killed 20 civilians.'),
+    ).toEqual(['syria_gov>coalition']);
+  });
 });
 
 describe("extractClaims accusations: the coalition's partner forces", () => {

@@ -33,6 +33,18 @@ describe('attributed harm: coordinated perpetrators', () => {
   });
 });
 
+describe('allegations of coordinated perpetrators', () => {
+  it('reads what they did after all the names', () => {
+    const found = extractClaims(
+      'Germany said Assad and Russia were largely responsible for the situation in the city.',
+    ).accusations.map((a) => `${a.accused}: ${a.allegation}`);
+    expect(found).toEqual([
+      'syria_gov: being responsible for the situation in the city',
+      'russia: being responsible for the situation in the city',
+    ]);
+  });
+});
+
 describe('accusations: coordinated accusers', () => {
   it('gives the accusation to every accuser', () => {
     expect(
