@@ -42,7 +42,12 @@ const LATER_BY_RE =
 // "The Syrian National Coalition of Revolutionary and Opposition Forces as well as a number of
 // Western states accused": the rest of the first name, and a quantity before the second.
 const COACCUSER_GAP_RE =
-  /^\s*(?:(?:of|for)\s+(?:(?:[A-Z][\w'’-]*|and|the)\s+){1,6})?(?:,\s*)?(?:and\s+|as\s+well\s+as\s+)?(?:the\s+|(?:its|their)\s+(?:[\w-]+\s+){0,2}|(?:a\s+number\s+of|several|some|other|many)\s+)?$/;
+  /^\s*(?:(?:of|for)\s+(?:(?:[A-Z][\w'’-]*|and|the)\s+){1,6})?(?:,\s*)?(?:and\s+|as\s+well\s+as\s+|-?\s*(?:along|together)\s+with\s+)?(?:the\s+|(?:its|their)\s+(?:[\w-]+\s+){0,2}|(?:a\s+number\s+of|several|some|other|many)\s+)?$/;
+const CO_AFTER_GAP_RE =
+  /^\s*(?:-\s*)?(?:(?:along|together)\s+with|(?:has\s+|have\s+)?joined)\s+(?:the\s+|its\s+(?:[\w-]+\s+){0,2})?$/i;
+// What may follow such a name before the verb: "- have", "in", another joined name.
+const JOINED_TAIL_RE =
+  /^\s*(?:-\s*)?(?:(?:has|have|had|also|both|all|\w+ly)\s+){0,3}(?:in\s+)?$|^\s*(?:-\s*)?(?:along|together)\s+with\b|^\s+and\b/i;
 const LIST_GAP_RE = /^\s*(?:,\s*)?(?:and\s+|or\s+|as\s+well\s+as\s+)?(?:the\s+)?$/i;
 const NEGATED_RE = /\b(?:never|not|n't|refused\s+to|declined\s+to|without)\b[^.]{0,50}$/i;
 
@@ -230,6 +235,15 @@ function coAccusers(f: SentenceFrame, accuser: Speaker, vi: number): ActorHit[] 
     if (!h || h.generic || !COACCUSER_GAP_RE.test(f.s.slice(h.end, first.index))) break;
     if (!co.includes(h)) co.push(h);
     first = h;
+  }
+  // "Russia along with Syria accused", "Iran joined Russia in accusing": the names joined to
+  // the accuser between it and the verb blame with it.
+  let last: Speaker = accuser;
+  for (const h of f.hits.slice(f.hits.indexOf(accuser as ActorHit) + 1)) {
+    if (h.end > vi || h.generic || !CO_AFTER_GAP_RE.test(f.s.slice(last.end, h.index))) break;
+    if (!JOINED_TAIL_RE.test(f.s.slice(h.end, vi))) break;
+    if (!co.includes(h)) co.push(h);
+    last = h;
   }
   return co;
 }

@@ -46,6 +46,17 @@ describe('allegations of coordinated perpetrators', () => {
 });
 
 describe('accusations: coordinated accusers', () => {
+  it('gives the accusation to a party joined "along with" or "joined ... in accusing"', () => {
+    expect(
+      pairs(
+        'Russia - along with the Syrian government - has accused the coalition of killing civilians.',
+      ),
+    ).toEqual(['russia>coalition', 'syria_gov>coalition']);
+    expect(
+      pairs('Iran joined Russia in accusing the US-led coalition of killing civilians.'),
+    ).toEqual(['iran>coalition', 'russia>coalition']);
+  });
+
   it('gives the accusation to every accuser', () => {
     expect(
       pairs('Russia and Syria accused the US-led coalition of killing civilians in Raqqa.'),
