@@ -33,6 +33,8 @@ export interface SentenceFrame {
   lastAgentAge: number;
   /** The sentences before this one, nearest first, for the harm an anaphoric blame means. */
   before: string[];
+  /** The parties the article's first sentence (its headline) names. */
+  headline: ReadonlySet<string>;
 }
 
 export class AccusationSink {

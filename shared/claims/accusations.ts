@@ -181,6 +181,7 @@ export function accusationFrames(a: ArticleAnalysis, ctx: ArticleContext = {}): 
     return partyVoices(known.length > 0 ? known : namedSpeakers(sent.text, hits), ctx, info);
   });
   const closers = quotationClosers(a.sentences.map((sent) => sent.text));
+  const headline = new Set<string>((a.hits[0] ?? []).filter((h) => !h.generic).map((h) => h.actor));
   for (const [si, sent] of a.sentences.entries()) {
     if (isHeadlineJunk(sent)) continue;
     const s = sent.text;
@@ -208,6 +209,7 @@ export function accusationFrames(a: ArticleAnalysis, ctx: ArticleContext = {}): 
         .slice(Math.max(0, si - BEFORE_KEPT), si)
         .map((x) => x.text)
         .reverse(),
+      headline,
     };
     const blame = new AccusationSink();
     explicitBlame(frame, blame);
