@@ -74,6 +74,7 @@ const ENTRIES: Entry[] = [
     actor: 'white_helmets',
     names: [
       `(?:the\\s+)?White\\s+Helmets${POSS}`,
+      `Raed\\s+(?:al-)?Saleh${POSS}`,
       `(?:Syrian\\s+)?[Cc]ivil\\s+[Dd]efen[cs]e(?:\\s+(?:service|force|forces|workers|teams))?`,
     ],
   },
@@ -111,7 +112,7 @@ const ENTRIES: Entry[] = [
       `(?:Anas\\s+)?(?:al-)?Abdah${POSS}`,
       `(?:Hadi\\s+)?al-Bahra${POSS}`,
       `(?:Khaled\\s+)?Khoja${POSS}`,
-      `Riad\\s+Hijab${POSS}`,
+      `Riy?ad\\s+Hijab${POSS}`,
       `Nasr\\s+al-Hariri${POSS}`,
       `[Ee]tilaf`,
       `(?:the\\s+)?(?:main\\s+)?(?:Western-backed\\s+)?(?:Syrian|Syrias|Syria's|Syria’s)\\s+opposition(?!\\s+(?:fighters|forces|groups|factions|militants|rebels|armed))(?:\\s+(?:group|body|figures|leaders?|officials?|spokes(?:man|woman|person)|delegation|bloc))?`,
@@ -268,6 +269,9 @@ const ENTRIES: Entry[] = [
       `Pompeo${POSS}`,
       `(?:Colonel\\s+|Col\\.?\\s+)?(?:Chris\\s+|John\\s+|Ryan\\s+)?(?:Garver|Dorrian|Dillon)${POSS}`,
       `(?:Mark\\s+)?Toner${POSS}`,
+      // Pentagon spokesmen.
+      `(?:Colonel\\s+|Col\\.?\\s+)?Steve\\s+Warren${POSS}`,
+      `(?:Captain\\s+|Capt\\.?\\s+)?Jeff\\s+Davis${POSS}`,
       `(?:John\\s+)?Kirby${POSS}`,
       `Anglo-(?=American)`,
     ],
@@ -304,6 +308,7 @@ const ENTRIES: Entry[] = [
       `(?:Bashar\\s+)?(?:al-)?Jaafari${POSS}`,
       `(?:Faisal\\s+)?(?:al-)?Mekdad${POSS}`,
       `(?:Bouthaina\\s+)?Shaaban${POSS}`,
+      `(?:Omran\\s+)?al-Zoubi${POSS}`,
       `${NOT_A_PLACE}Damascus${POSS}(?=\\s+${STATE_VERB})`,
       // "Damascus and its Russian and Iranian allies": a capital with allies is a government.
       `${NOT_A_PLACE}Damascus(?=\\s+and\\s+its\\s+(?:[\\w-]+\\s+){0,4}(?:allies|ally|backers)\\b)`,
@@ -354,6 +359,9 @@ const ENTRIES: Entry[] = [
       `Erdogan${POSS}`,
       `Cavusoglu${POSS}`,
       `Yildirim${POSS}`,
+      // The presidential spokesman, the chief of staff and defence minister.
+      `(?:Ibrahim\\s+)?Kalin${POSS}`,
+      `Hulusi\\s+Akar${POSS}`,
     ],
   },
   {
@@ -366,6 +374,9 @@ const ENTRIES: Entry[] = [
       `Rouhani${POSS}`,
       `Zarif${POSS}`,
       `Khamenei${POSS}`,
+      // The foreign ministry's spokesman, the Supreme Leader's adviser.
+      `(?:Bahram\\s+)?Qassemi${POSS}`,
+      `(?:Ali\\s+Akbar\\s+)?Velayati${POSS}`,
     ],
   },
   {
@@ -433,6 +444,10 @@ const ENTRIES: Entry[] = [
       `Ban\\s+Ki-?moon${POSS}`,
       `(?:Jan\\s+)?Egeland${POSS}`,
       `Stephen\\s+O['’]Brien${POSS}`,
+      // The human rights chief, the commission of inquiry's chair, the aid chief.
+      `Zeid\\s+(?:bin\\s+)?Ra['’]?ad(?:\\s+(?:al-|Al\\s+)?Hussein)?${POSS}`,
+      `(?:Paulo\\s+(?:S[eé]rgio\\s+)?)?Pinheiro${POSS}`,
+      `(?:Mark\\s+)?Lowcock${POSS}`,
       `Guterres${POSS}`,
       `UNICEF`,
       `UNHCR`,

@@ -191,6 +191,18 @@ describe('extractClaims accusations: offices that speak for a state or a side', 
     ).toEqual(['sdf>turkey']);
   });
 
+  it('knows the officials who speak for the UN, Turkey, Iran and the White Helmets', () => {
+    expect(
+      pairs('Ibrahim Kalin said YPG fighters shelled the town killing five civilians.'),
+    ).toEqual(['turkey>sdf']);
+    expect(
+      pairs('Zeid Raad al-Hussein said Russian jets bombed a market killing 20 civilians.'),
+    ).toEqual(['un>russia']);
+    expect(
+      pairs('Raed Saleh said regime helicopters dropped barrel bombs killing 12 people.'),
+    ).toEqual(['white_helmets>syria_gov']);
+  });
+
   it("reads Syria's ministries and ministers in either case", () => {
     expect(pairs('The Syrian interior ministry said rebel shelling killed 20 civilians.')).toEqual([
       'syria_gov>rebels',
