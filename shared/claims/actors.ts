@@ -191,6 +191,9 @@ const ENTRIES: Entry[] = [
       // The Syrian Kurds' own administration speaks for the same side as its militias.
       `Kurdish(?:-led)?\\s+(?:officials?|authorities|administration|commanders?|spokes(?:man|woman|person)|leaders?)`,
       `People's\\s+Protection\\s+Units`,
+      // The SDF's local councils and police.
+      `(?:Manbij|Raqqa|Deir\\s+(?:Ezzor|ez-Zor|al-Zor))\\s+Military\\s+Council`,
+      `Asayish`,
       // The coalition's name for the SDF: "the strike was requested by partnered forces".
       `(?:[Tt]he\\s+)?(?:coalition\\s+|U\\.?S\\.?\\s+|local\\s+)?[Pp]artner(?:ed)?\\s+forces${POSS}`,
       `Kurdish\\s+(?:sources?|army)`,
@@ -304,6 +307,14 @@ const ENTRIES: Entry[] = [
       // "pro-government fighters had left", "pro-regime gunmen": the state's auxiliaries.
       `(?:pro-|Pro-)(?:regime|government|Assad)\\s+(?:fighters|gunmen|militias?|militiamen)`,
       `[Ll]oyalist\\s+forces`,
+      // The state's own units and militias.
+      `National\\s+Defen[cs]e\\s+Forces`,
+      `NDF`,
+      `Tiger\\s+Forces`,
+      `Desert\\s+Hawks`,
+      `Republican\\s+Guard`,
+      `Fourth\\s+(?:Armou?red\\s+)?Division`,
+      `[Ss]habiha`,
       `(?:Walid\\s+)?(?:al-)?M(?:ou|u|o)a?llem${POSS}`,
       `(?:Bashar\\s+)?(?:al-)?Jaafari${POSS}`,
       `(?:Faisal\\s+)?(?:al-)?Mekdad${POSS}`,
@@ -347,6 +358,8 @@ const ENTRIES: Entry[] = [
       `(?:Jabhat\\s+)?Fat[ae]h\\s+al-Sham`,
       `HTS`,
       `(?:Hay'?at\\s+)?Tahrir\\s+al-Sham`,
+      // Al-Qaeda's own branch after the split.
+      `Hurr?as\\s+al-Din`,
       `(?:al-|Al-|al\\s+|Al\\s+)Qa[ei]da${POSS}`,
     ],
   },
@@ -374,6 +387,13 @@ const ENTRIES: Entry[] = [
       `Rouhani${POSS}`,
       `Zarif${POSS}`,
       `Khamenei${POSS}`,
+      // Its Guards and the militias they raised.
+      `(?:(?:Iran(?:ian)?(?:'s|’s|s)?|the)\\s+)?(?:Islamic\\s+)?Revolutionary\\s+Guards?(?:\\s+Corps)?`,
+      `IRGC`,
+      `Quds\\s+Force`,
+      `Fatemiyoun`,
+      `Zainabiyoun`,
+      `Harakat\\s+al-Nujaba`,
       // The foreign ministry's spokesman, the Supreme Leader's adviser.
       `(?:Bahram\\s+)?Qassemi${POSS}`,
       `(?:Ali\\s+Akbar\\s+)?Velayati${POSS}`,

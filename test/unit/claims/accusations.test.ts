@@ -203,6 +203,20 @@ describe('extractClaims accusations: offices that speak for a state or a side', 
     ).toEqual(['white_helmets>syria_gov']);
   });
 
+  it("knows the Guards' militias, the state's militias, the SDF's councils and Hurras al-Din", () => {
+    expect(
+      pairs(
+        'Activists said the Fatemiyoun and Tiger Forces shelled the town killing 12 civilians.',
+      ).sort(),
+    ).toEqual(['other>iran', 'other>syria_gov']);
+    expect(
+      pairs('Turkey said the Manbij Military Council shelled the town killing five civilians.'),
+    ).toEqual(['turkey>sdf']);
+    expect(pairs('The Observatory said Hurras al-Din fighters executed 12 civilians.')).toEqual([
+      'sohr>nusra',
+    ]);
+  });
+
   it("reads Syria's ministries and ministers in either case", () => {
     expect(pairs('The Syrian interior ministry said rebel shelling killed 20 civilians.')).toEqual([
       'syria_gov>rebels',
