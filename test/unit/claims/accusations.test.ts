@@ -217,6 +217,18 @@ describe('extractClaims accusations: offices that speak for a state or a side', 
     ]);
   });
 
+  it('knows more monitors, aid groups, agencies and seats of government', () => {
+    expect(
+      pairs('Raqqa is Being Slaughtered Silently said coalition jets killed 12 civilians.'),
+    ).toEqual(['ngo>coalition']);
+    expect(pairs('Downing Street said regime forces used chemical weapons on civilians.')).toEqual([
+      'uk>syria_gov',
+    ]);
+    expect(
+      pairs('The Organisation for the Prohibition of Chemical Weapons said IS used mustard gas.'),
+    ).toEqual(['un>isis']);
+  });
+
   it("reads Syria's ministries and ministers in either case", () => {
     expect(pairs('The Syrian interior ministry said rebel shelling killed 20 civilians.')).toEqual([
       'syria_gov>rebels',
