@@ -209,12 +209,13 @@ const ENTRIES: Entry[] = [
   {
     actor: 'coalition',
     names: [
-      `(?:the\\s+)?${US}[- ]?led\\s+(?:international\\s+|military\\s+|anti-[\\w-]+\\s+|Western\\s+|air\\s+)?(?:coalition|Coalition)${POSS}(?:\\s+(?:jets|aircraft|warplanes|planes|forces|aviation))?`,
+      `(?:the\\s+)?${US}[- ]?led\\s+(?:international\\s+|military\\s+|anti-[\\w-]+\\s+|Western\\s+|air\\s+)?(?:coalition|Coalition|alliance)${POSS}(?:\\s+(?:jets|aircraft|warplanes|planes|forces|aviation))?`,
       `(?:the\\s+)?(?:[Ii]nternational|[Ww]estern|[Gg]lobal|[Aa]nti-(?:IS|ISIS|ISIL|Daesh|jihadist|terror(?:ist)?|terrorism|Islamic\\s+State))\\s+(?:military\\s+)?(?:[Cc]oalition|alliance)${POSS}`,
       `${US}[- ]led(?=\\s+(?:air\\s*)?(?:strikes?|airstrikes?|raids?|bombing|bombardment|forces|operations?|campaign|jets|aircraft|warplanes|offensive|attacks?))`,
       `(?:the\\s+)?[Cc]oalition${POSS}(?!\\s+of\\s+(?![a-z]+ing\\b))(?:\\s+(?:jets|aircraft|warplanes|planes|forces|aviation))?`,
       `Operation\\s+Inherent\\s+Resolve`,
       `CJTF-OIR`,
+      `Combined\\s+Joint\\s+Task\\s+Force`,
     ],
   },
   // Russian officials by name and office.

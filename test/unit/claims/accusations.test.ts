@@ -229,6 +229,12 @@ describe('extractClaims accusations: offices that speak for a state or a side', 
     ).toEqual(['un>isis']);
   });
 
+  it('reads the US-led alliance and the Combined Joint Task Force as the coalition', () => {
+    expect(pairs('The Observatory said the US-led alliance killed 20 civilians in Raqqa.')).toEqual(
+      ['sohr>coalition'],
+    );
+  });
+
   it("reads Syria's ministries and ministers in either case", () => {
     expect(pairs('The Syrian interior ministry said rebel shelling killed 20 civilians.')).toEqual([
       'syria_gov>rebels',
