@@ -25,6 +25,11 @@ const OBJECT_GAP_RE =
 // "... blamed the delay partly on the fact that a smaller number of pro-government fighters left".
 const BLAME_ON_GAP_RE =
   /^\s*(?:[\w'’-]+\s+){1,7}on\s+(?:the\s+fact\s+that\s+)?(?:(?:the|a|an)\s+)?(?:(?:[a-z][\w-]*\s+){1,3}of\s+)?["“‘']?$/;
+// "attributed the bombing to the YPG".
+const ATTRIBUTED_TO_GAP_RE = /^\s*(?:[\w'’-]+\s+){1,7}to\s+(?:(?:the|a|an)\s+)?["“‘']?$/;
+// What "blamed X on Y" / "attributed X to Y" lays on Y: X, unless it points back ("blamed it on").
+const THING_BLAMED_RE =
+  /^\s*(?!\s)(?!(?:it|this|that|them|these|those)\b)(.+?)\s+(?:\w+ly\s+)?(?:on|to)\s+(?:the\s+fact\s+that\s+)?(?:(?:the|a|an)\s+)?(?:(?:[a-z][\w-]*\s+){1,3}of\s+)?["“‘']?$/i;
 const MUTUAL_BLAME_RE =
   /\b(?:have\s+|has\s+)?(?:traded|exchanged)\s+(?:accusations|blame)|\b(?:blamed|accused|blame|accuse)\s+(?:each\s+other|one\s+another)\b/i;
 const REJECTED_CALLS_RE =
@@ -179,7 +184,8 @@ function activeAccused(f: SentenceFrame, v: BlameVerb, accuser: Speaker | null):
       h.actor !== accuser?.actor &&
       resolveGeneric(h, accuser?.actor ?? null, info) !== null &&
       (OBJECT_GAP_RE.test(s.slice(ve, h.index)) ||
-        (/^blam/.test(verb) && BLAME_ON_GAP_RE.test(s.slice(ve, h.index)))),
+        (/^blam/.test(verb) && BLAME_ON_GAP_RE.test(s.slice(ve, h.index))) ||
+        (/^attribut/.test(verb) && ATTRIBUTED_TO_GAP_RE.test(s.slice(ve, h.index)))),
   );
   if (object) return object;
   // "blaming it for killing ..." / "accused them of": the pronoun points back.
@@ -264,7 +270,11 @@ function blameOne(f: SentenceFrame, sink: AccusationSink, v: BlameVerb): void {
   if (/^accusations?$/.test(v.verb) && f.denial && f.denialAt < v.ve) return;
   const accusedActor: Actor | null = resolveGeneric(accused, accuser.actor, info);
   if (!accusedActor) return;
-  const allegation = blameAllegation(s, accused.end, f.before);
+  const laid =
+    /^(?:blam|attribut)/.test(v.verb) && accused.index > v.ve
+      ? THING_BLAMED_RE.exec(s.slice(v.ve, accused.index))?.[1]
+      : undefined;
+  const allegation = (laid ? cleanPhrase(laid) : '') || blameAllegation(s, accused.end, f.before);
   const qs = Math.min(accuser.end > 0 ? accuser.index : v.vi, v.vi, accused.index);
   sink.add(s, accuser, accusedActor, accused, allegation, quoteOf(s, qs, accused.end));
   for (const other of parties.also ?? []) {

@@ -60,10 +60,10 @@ const SPOKESMAN_OF_RE =
 // office that speaks is the state speaking, not a place the sentence is about.
 const OFFICE_IN_RE =
   /\b(?:[Mm]inistry|[Oo]fficials?|[Gg]overnment|[Aa]uthorities|[Dd]iplomats?|[Ss]pokes(?:man|woman|person)|[Ee]mbassy|[Ll]eadership)\s+in\s+$/;
-// "A statement from the Defence Ministry said", "a statement by the army ... said": the author of
-// the statement speaks.
+// "A statement from the Defence Ministry said", "a statement by the army ... said", "a statement
+// attributed to the army said": the author of the statement speaks.
 const STATEMENT_BY_RE =
-  /\b(?:statement|report|communiqu[eé]|letter|message|announcement|comments?|remarks?)\s+(?:issued\s+|released\s+|published\s+)?(?:by|from)\s+(?:the\s+)?$/i;
+  /\b(?:statement|report|communiqu[eé]|letter|message|announcement|comments?|remarks?)\s+(?:issued\s+|released\s+|published\s+)?(?:by|from|attributed\s+to)\s+(?:the\s+)?$/i;
 // "The monitor could not confirm the nature of the gas but said ...": the sentence's subject is
 // the subject of a later verb joined by "but" / "and".
 const LATER_VERB_GAP_RE = /^\s+[^.;"“”]{0,90}\s(?:but|and)\s+(?:also\s+|later\s+)?$/i;

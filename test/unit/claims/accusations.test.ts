@@ -401,6 +401,24 @@ describe('extractClaims accusations: pronouns and aliases across sentences', () 
 });
 
 describe('extractClaims accusations: more verbs and shapes of blame', () => {
+  it('reads "attributed X to Y", "faulted Y for" and "bears full responsibility"', () => {
+    expect(pairs('Turkey attributed the bombing to the YPG.')).toEqual(['turkey>sdf']);
+    expect(pairs('Turkey faulted Russia for the strike on the convoy.')).toEqual(['turkey>russia']);
+    expect(
+      pairs('The Syrian Coalition said the regime bears full responsibility for the massacre.'),
+    ).toEqual(['opposition>syria_gov']);
+    expect(pairs('A statement attributed to the army said Turkish jets killed civilians.')).toEqual(
+      ['syria_gov>turkey'],
+    );
+  });
+
+  it('gives "blamed X on Y" the thing blamed as the allegation', () => {
+    const [a] = extractClaims('Activists blamed the massacre on regime forces.').accusations;
+    expect(a).toMatchObject({ accuser: 'other', accused: 'syria_gov', allegation: 'the massacre' });
+    const [b] = extractClaims('Turkey attributed the bombing to the YPG.').accusations;
+    expect(b?.allegation).toBe('the bombing');
+  });
+
   it('reads lashing out, deploring, decrying and pointing the finger', () => {
     expect(pairs('Turkey lashed out at Washington over its support for the YPG.')).toEqual([
       'turkey>us',
