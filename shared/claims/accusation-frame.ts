@@ -53,13 +53,17 @@ export class AccusationSink {
     const key = `${accuser.actor}>${accusedActor}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
+    const accuserName = accuser.name.replace(/^the\s+/i, '');
+    // "Damascus condemned the US strike on Shayrat": the capital that speaks is not where it was.
+    const own = (place: string | null): boolean => place !== null && place === accuserName;
+    const place = findPlace(s, accused.index);
     this.out.push({
       accuser: accuser.actor,
       accused: accusedActor,
-      accuserName: accuser.name.replace(/^the\s+/i, ''),
+      accuserName,
       accusedName: accused.name.replace(/^the\s+/i, ''),
       allegation,
-      place: findPlace(s, accused.index),
+      place: own(place) ? null : place,
       quote,
     });
   }

@@ -309,7 +309,7 @@ function blameOne(f: SentenceFrame, sink: AccusationSink, v: BlameVerb): void {
 // "described the attack as an aggression", "dismisses the observatory's reporting as biased":
 // calling a party's act or word a crime or a lie.
 const DESCRIBED_AS_RE =
-  /\b(?:described|describes|describing|termed|terms|called|calls|calling|labell?ed|branded|dismiss(?:ed|es|ing))\s+((?:the|this|that|these|those|its|their|his|her|what)\b[^.;]{0,60}?)\s+as\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:crimes?|aggression|massacres?|terroris[tm]\w*|lies|biased|propaganda|fabricat\w+|false|fake|violations?|atrocit\w+|barbar\w+|genocide|illegal|provocation|murder|cover-?up|unacceptable|blatant)\b/i;
+  /\b(?:described|describes|describing|termed|terms|called|calls|calling|labell?ed|branded|dismiss(?:ed|es|ing))\s+((?:the|this|that|these|those|its|their|his|her|what)\b[^.;]{0,60}?)\s+(?:as\s+(?:an?\s+|the\s+)?|an?\s+)(?:[\w-]+\s+){0,3}?(?:crimes?|aggression|massacres?|terroris[tm]\w*|lies|biased|propaganda|fabricat\w+|false|fake|violations?|atrocit\w+|barbar\w+|genocide|illegal|provocation|murder|cover-?up|unacceptable|blatant)\b/i;
 // "The deaths ... prompted criticism from Western countries": the critics blame the agents.
 const CRITICISM_FROM_RE =
   /\b(?:criticism|condemnation|outrage|censure|accusations?|anger|protests?|backlash)\s+(?:from|by)\s+/i;
@@ -319,13 +319,19 @@ const TERROR_DESIGNATED_RE =
 const ANAPHORIC_ACT_RE =
   /^(?:the|this|that|these|those|its|their)\s+(?:\w+\s+)?(?:attacks?|incident|strikes?|raids?|bombings?|massacre|shelling|killings?|operation|crime|act)\b/i;
 
-/** "X described the attack as aggression", "X dismisses Y's reporting as biased". */
+/**
+ * "X described the attack as aggression", "X dismisses Y's reporting as biased", "X called the
+ * coalition strike a flagrant violation of international law".
+ */
 function describedAs(f: SentenceFrame, sink: AccusationSink): void {
   const { s, hits, info } = f;
   const m = DESCRIBED_AS_RE.exec(s);
   if (!m) return;
   const objectAt = m.index + m[0].indexOf(m[1] ?? '');
   const objectEnd = objectAt + (m[1]?.length ?? 0);
+  // "called the strike a flagrant violation": "as" may go but for "described" and "dismissed".
+  const as = /^\s+as\s+/i.exec(s.slice(objectEnd));
+  if (!as && /^(?:describ|dismiss)/i.test(m[0])) return;
   const before = hits.filter((h) => !h.generic && h.end <= m.index);
   const accuser = before[before.length - 1] ?? f.speaker;
   if (!accuser) return;
@@ -340,7 +346,7 @@ function describedAs(f: SentenceFrame, sink: AccusationSink): void {
     accuser,
     actor,
     at,
-    cleanPhrase(s.slice(m.index + m[0].lastIndexOf(' as ') + 4)) || 'a crime',
+    cleanPhrase(s.slice(objectEnd + (as?.[0].length ?? 0))) || 'a crime',
     quoteOf(s, m.index, m.index + m[0].length),
   );
 }

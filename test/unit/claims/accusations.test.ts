@@ -412,6 +412,23 @@ describe('extractClaims accusations: more verbs and shapes of blame', () => {
     );
   });
 
+  it('reads "called / termed the strike a violation" without "as"', () => {
+    const [a] = extractClaims(
+      'Russia called the coalition strike a flagrant violation of international law.',
+    ).accusations;
+    expect(a).toMatchObject({
+      accuser: 'russia',
+      accused: 'coalition',
+      allegation: 'a flagrant violation of international law',
+    });
+    expect(pairs('Russia termed the US strike an act of aggression.')).toEqual(['russia>us']);
+  });
+
+  it('does not give the capital that speaks as the place of the harm', () => {
+    const [a] = extractClaims('Damascus condemned the US strikes.').accusations;
+    expect(a).toMatchObject({ accuser: 'syria_gov', accused: 'us', place: null });
+  });
+
   it('gives "blamed X on Y" the thing blamed as the allegation', () => {
     const [a] = extractClaims('Activists blamed the massacre on regime forces.').accusations;
     expect(a).toMatchObject({ accuser: 'other', accused: 'syria_gov', allegation: 'the massacre' });
