@@ -14,7 +14,7 @@ const HARM_NOUN_AFTER_RE = new RegExp(
   'i',
 );
 const FORCE_NOUN_AFTER_RE = new RegExp(
-  `^\\s*(?:'s|’s|s')?\\s*(?:-?led\\s+)?${MODIFIERS}(?:jets|warplanes|war\\s+planes|aircraft|planes|aviation|helicopters?|artillery|forces|troops|militias?|soldiers|army|fighters|militants|members|terrorists|tanks|drones?|air\\s+forces?|military|group|organi[sz]ation|cells?|gunmen|bombers|units|elements|affiliate|offshoot|branch|wing|allies|ally|proxies|militiamen)\\b`,
+  `^\\s*(?:'s|’s|s')?\\s*(?:-?led\\s+)?${MODIFIERS}(?:jets?|warplanes?|war\\s+planes?|aircraft|planes?|aviation|helicopters?|gunships?|artillery|forces|troops|militias?|soldiers|army|fighters|militants|members|terrorists|tanks|drones?|air\\s+forces?|military|group|organi[sz]ation|cells?|gunmen|bombers|units|elements|affiliate|offshoot|branch|wing|allies|ally|proxies|militiamen)\\b`,
   'i',
 );
 const HARM_VERB_SRC =
