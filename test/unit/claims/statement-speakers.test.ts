@@ -32,6 +32,17 @@ describe('speakers: statements and spokesmen', () => {
     ]);
   });
 
+  it('reads the speaker after the verb when a clause of its own comes before it', () => {
+    // Commas stripped, as in the corpus: "Coalition jets killed 20 civilians, said the Observatory".
+    expect(pairs('Coalition jets killed 20 civilians said the Observatory.')).toEqual([
+      'sohr>coalition',
+    ]);
+    expect(pairs('Russian jets bombed Idlib said the Observatory.')).toEqual(['sohr>russia']);
+    expect(pairs('Syrian regime forces killed 48 alleged rebels in Hardatnin village.')).toEqual(
+      [],
+    );
+  });
+
   it('does not take the words of the opening phrase for a name', () => {
     expect(
       pairs('In a statement on Monday Russian jets were said to have killed 20 civilians.'),
