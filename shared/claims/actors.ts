@@ -311,6 +311,9 @@ const ENTRIES: Entry[] = [
       `(?:the\\s+)?[Rr]egime${POSS}(?:\\s+(?:forces|troops|warplanes|war\\s+planes|jets|aircraft|helicopters|army|air\\s+forces?|artillery))?`,
       `[Gg]overnment\\s+(?:forces|troops|warplanes|jets|aircraft|helicopters|army)`,
       `(?:pro-|Pro-)?(?:regime|government)\\s+(?:forces|troops)`,
+      `(?:pro-|Pro-)Assad\\s+(?:forces|troops)`,
+      `(?:[Gg]overnment|[Rr]egime)-backed\\s+(?:militias?|militiamen|fighters|forces|gunmen)`,
+      `Syrian\\s+soldiers`,
       // "pro-government fighters had left", "pro-regime gunmen": the state's auxiliaries.
       `(?:pro-|Pro-)(?:regime|government|Assad)\\s+(?:fighters|gunmen|militias?|militiamen)`,
       `[Ll]oyalist\\s+forces`,
@@ -413,6 +416,7 @@ const ENTRIES: Entry[] = [
       `Israeli`,
       `Netanyahu${POSS}`,
       `Tel\\s+Aviv`,
+      `IDF`,
       `(?:Avigdor\\s+)?Lieberman${POSS}`,
     ],
   },

@@ -229,6 +229,15 @@ describe('extractClaims accusations: offices that speak for a state or a side', 
     ).toEqual(['un>isis']);
   });
 
+  it('reads pro-Assad forces, government-backed militias and Syrian soldiers as the state, the IDF as Israel', () => {
+    expect(pairs('Activists said pro-Assad forces shelled the town killing 12 civilians.')).toEqual(
+      ['other>syria_gov'],
+    );
+    expect(
+      pairs('Hezbollah said the IDF struck a convoy killing six fighters and a child.'),
+    ).toEqual(['hezbollah>israel']);
+  });
+
   it('reads the US-led alliance and the Combined Joint Task Force as the coalition', () => {
     expect(pairs('The Observatory said the US-led alliance killed 20 civilians in Raqqa.')).toEqual(
       ['sohr>coalition'],
