@@ -289,7 +289,7 @@ const ENTRIES: Entry[] = [
   {
     actor: 'syria_gov',
     names: [
-      `Syrian\\s+(?:Arab\\s+)?(?:state\\s+(?:media|television|TV|news\\s+agency)|government|Government|regime|Regime|army|Army|military|authorities|state|State|Foreign\\s+(?:and\\s+Expatriates\\s+)?Ministry|Ministry\\s+of\\s+(?:Foreign\\s+Affairs|Defen[cs]e|Health|Information)|Defen[cs]e\\s+Ministry|Health\\s+Ministry|troops|forces|officials?|President(?:\\s+Bashar\\s+(?:al-)?Assad)?|president|ambassador|envoy|delegation|state\\s+(?:media|television|TV|news\\s+agency)|air\\s+force|warplanes|jets|helicopters|Arab\\s+News\\s+Agency)${POSS}`,
+      `Syrian\\s+(?:Arab\\s+)?(?:state\\s+(?:media|television|TV|news\\s+agency)|government|Government|regime|Regime|army|Army|military|authorities|state|State|Foreign\\s+(?:and\\s+Expatriates\\s+)?Ministry|Ministry\\s+of\\s+(?:Foreign\\s+Affairs|Defen[cs]e|Health|Information)|Defen[cs]e\\s+Ministry|Health\\s+Ministry|troops|forces|officials?|President(?:\\s+Bashar\\s+(?:al-)?Assad)?|president|ambassador|envoy|delegation|state\\s+(?:media|television|TV|news\\s+agency)|air\\s+force|warplanes|jets|helicopters|Arab\\s+News\\s+Agency|leader|leadership)${POSS}`,
       `(?:President\\s+)?(?:Bashar\\s+)?(?:al-|Al-)?Assad${POSS}(?:\\s+(?:regime|government|forces|troops))?`,
       // Headlines capitalise the noun: "Syrian Airstrikes Kill Over 100 Daesh Fighters".
       `Syrian(?=\\s+(?:(?:or|and)\\s+Russian\\s+)?(?:[Aa]ir\\s+[Rr]aids?|[Aa]irstrikes?|[Aa]ir\\s+[Ss]trikes?|[Ss]trikes|[Rr]aids?|[Ww]ar\\s*[Pp]lanes?|[Jj]ets|[Bb]ombardments?|[Bb]ombing|[Ss]helling|[Aa]rtillery|[Hh]elicopters?|[Bb]arrel\\s+[Bb]ombs?|[Aa]ircraft|[Aa]viation)\\b)`,
@@ -359,6 +359,8 @@ const ENTRIES: Entry[] = [
       `Daesh${POSS}`,
       `DAESH`,
       `A{1,2}maq(?:\\s+news\\s+agency)?`,
+      // "an IS-linked news agency said": its propaganda arm.
+      `(?:IS|ISIS|ISIL|Daesh)-(?:linked|affiliated|run)\\s+(?:news\\s+)?agency`,
     ],
   },
   {

@@ -238,6 +238,15 @@ describe('extractClaims accusations: offices that speak for a state or a side', 
     ).toEqual(['hezbollah>israel']);
   });
 
+  it('reads the Syrian leader as the state and an IS-linked news agency as IS', () => {
+    expect(pairs('The Syrian leader said Turkish troops killed 20 civilians in Afrin.')).toEqual([
+      'syria_gov>turkey',
+    ]);
+    expect(pairs('An IS-linked news agency said Russian jets killed 20 civilians.')).toEqual([
+      'isis>russia',
+    ]);
+  });
+
   it('reads the US-led alliance and the Combined Joint Task Force as the coalition', () => {
     expect(pairs('The Observatory said the US-led alliance killed 20 civilians in Raqqa.')).toEqual(
       ['sohr>coalition'],
