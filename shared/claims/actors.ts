@@ -54,6 +54,12 @@ const GOVERNMENT_BLAMES =
 const GOVERNMENT_HARM =
   '[Gg]overnment(?=\\s+(?:air\\s*strikes?|airstrikes?|air\\s+raids?|raids?|shelling|bombardments?|bombing|barrel\\s+bombs?|artillery|strikes?|siege|snipers?|rockets?|missiles?|mortars?|fire|attacks?|offensive|helicopters?|war\\s*planes|planes|jets|aircraft|aviation)\\b)';
 
+// "Russian-Syrian air strikes", "Syrian-Russian jets": two parties joined by a hyphen before the
+// harm they share. Only there may a name touch a hyphen.
+const JOINT = '(?:Russian|Syrian|regime|Iranian)';
+const JOINT_HARM =
+  '\\s+(?:air\\s*strikes?|airstrikes?|air\\s+raids?|raids?|strikes|jets|warplanes|war\\s*planes|aircraft|planes|bombardments?|bombing|shelling|forces|troops|offensive|attacks?)\\b';
+
 const ENTRIES: Entry[] = [
   // Monitors and NGOs first: "Britain-based Syrian Observatory" must not become uk.
   {
@@ -294,6 +300,7 @@ const ENTRIES: Entry[] = [
       // Headlines capitalise the noun: "Syrian Airstrikes Kill Over 100 Daesh Fighters".
       `Syrian(?=\\s+(?:(?:or|and)\\s+Russian\\s+)?(?:[Aa]ir\\s+[Rr]aids?|[Aa]irstrikes?|[Aa]ir\\s+[Ss]trikes?|[Ss]trikes|[Rr]aids?|[Ww]ar\\s*[Pp]lanes?|[Jj]ets|[Bb]ombardments?|[Bb]ombing|[Ss]helling|[Aa]rtillery|[Hh]elicopters?|[Bb]arrel\\s+[Bb]ombs?|[Aa]ircraft|[Aa]viation)\\b)`,
       `${GOVERNMENT_HARM}`,
+      `(?:Syrian|[Rr]egime)(?=-(?:Russian|Iranian)${JOINT_HARM})`,
       // "the army", "the military": the Syrian one unless the article is about another's
       // (resolveHits in actor-context.ts).
       `(?:[Aa]\\s+|[Tt]he\\s+)?(?:Syrian\\s+)?(?:military|army|security|police|government|official)\\s+sources?`,
@@ -575,7 +582,10 @@ interface EntryPattern {
 function entryPattern(entries: readonly Entry[], first: number): EntryPattern {
   const body = entries.map((e) => `(${e.names.join('|')})`).join('|');
   return {
-    re: new RegExp(`(?<![\\w-])(?:${body})(?![\\w]|-(?!\\s?(?:linked|affiliated)\\b))`, 'g'),
+    re: new RegExp(
+      `(?:(?<![\\w-])|(?<=\\b${JOINT}-)(?=${JOINT}${JOINT_HARM}))(?:${body})(?![\\w]|-(?!\\s?(?:linked|affiliated)\\b|${JOINT}${JOINT_HARM}))`,
+      'g',
+    ),
     first,
   };
 }

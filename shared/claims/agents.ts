@@ -92,7 +92,7 @@ const VICTIM_BEFORE_RE =
   /(?:\b(?:on|against|between|targeting|targeted|at|toward|towards|hit|hitting|struck|killed|killing|kill|bombed|attacked|attacking|shelled|fighting|fight|fought|battling|battle|combat|combating|defeat|defeating|supported|support|supporting|backing|backed|arming|helping|aiding|with|to|into|for|among|told|tells|telling|urged|urging|calls?\s+on|called\s+on|asked)\s+(?:the\s+|a\s+)?(?:(?!(?:when|as|after|while|before|in|and|but|that|which|who|by|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December)\b)[\w'’-]+\s+)?|\b(?:member|members|wedding|funeral|home|house|family|relatives|positions?)\s+of\s+(?:the\s+)?|\bbetween\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}and\s+(?:the\s+)?|(?<!\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\w*\.?\s+)\b(?!(?:19|20)\d\d\s)\d[\d,.]*\s+|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|hundreds\s+of)\s+)$/i;
 
 const COORDINATED_NAME_RE =
-  /^\s+and\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,1}[A-Z][\w'’-]*(?=\s+(?:air|war|jets|raids|strikes|airstrikes|forces|troops|helicopters|aircraft|planes|warplanes|bombardment|shelling|regimes?|governments?)\b)/;
+  /^-(?:Russian|Syrian|regime|Iranian)(?=\s+(?:air|war|jets|raids|strikes|airstrikes|forces|troops|aircraft|planes|warplanes|bombardment|bombing|shelling)\b)|^\s+and\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,1}[A-Z][\w'’-]*(?=\s+(?:air|war|jets|raids|strikes|airstrikes|forces|troops|helicopters|aircraft|planes|warplanes|bombardment|shelling|regimes?|governments?)\b)/;
 
 /**
  * The words between an actor and its noun must be lower-case ("Russian heavy airstrikes"), else
@@ -198,7 +198,7 @@ function decideAgent(sentence: string, h: ActorHit): boolean {
 // Russian forces - have bombed", "by regime and Russian forces", "Russia and Syrian regime war
 // planes carried out", "government forces backed by Russian warplanes bombed".
 const COORDINATION_GAP_RE =
-  /^\s*(?:,\s*|\s+and\s+|\s+including\s+|\s+as\s+well\s+as\s+|\s*-\s*(?:along|together)\s+with\s+|\s+(?:along|together)\s+with\s+|\s+(?:backed|supported|aided)\s+by\s+)(?:the\s+|its\s+|their\s+)?(?:[a-z][\w-]*\s+){0,2}(?:[A-Z][a-z]+\s+)?$/;
+  /^-$|^\s*(?:,\s*|\s+and\s+|\s+including\s+|\s+as\s+well\s+as\s+|\s*-\s*(?:along|together)\s+with\s+|\s+(?:along|together)\s+with\s+|\s+(?:backed|supported|aided)\s+by\s+)(?:the\s+|its\s+|their\s+)?(?:[a-z][\w-]*\s+){0,2}(?:[A-Z][a-z]+\s+)?$/;
 
 /** The agents of harm among `hits`: each by itself, then shared across coordinated names. */
 export function harmAgents(sentence: string, hits: readonly ActorHit[]): Set<ActorHit> {

@@ -24,6 +24,20 @@ describe('attributed harm: coordinated perpetrators', () => {
     ).toEqual(['sohr>russia', 'sohr>syria_gov']);
   });
 
+  it('accuses both parties of a hyphenated joint harm, and no party of other hyphenated words', () => {
+    expect(pairs('Activists said Russian-Syrian air strikes killed 20 civilians.')).toEqual([
+      'other>russia',
+      'other>syria_gov',
+    ]);
+    expect(pairs('Activists said Syrian-Russian jets killed 20 civilians.')).toEqual([
+      'other>russia',
+      'other>syria_gov',
+    ]);
+    expect(
+      pairs('Activists said the fighting near the Syrian-Turkish border killed 20 civilians.'),
+    ).toEqual([]);
+  });
+
   it('accuses forces and the power backing them in the harm', () => {
     expect(
       pairs(
