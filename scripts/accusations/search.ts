@@ -20,6 +20,7 @@ export const FEATURE_FAMILIES = [
   'by:',
   'of:',
   'p:',
+  'h:',
   'sp:',
   'a:',
   'x:',

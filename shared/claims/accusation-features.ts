@@ -1,7 +1,7 @@
 // Features of a candidate accusation (accusation-candidates.ts) for the learned scorer: which
 // rule route found it, how its speaker was resolved, whether the accused is the agent of harm,
 // the sentence's cues (harm, victims, combat, denial, hedge, blame verb, call to stop), where the
-// two parties stand and the words around the accused. Binary features by name; the trained
+// two parties stand, the words around the accused and whether the headline names either party. Binary features by name; the trained
 // weights (accusation-model.json) say what each is worth.
 
 import type { Candidate } from './accusation-candidates.ts';
@@ -150,6 +150,9 @@ export function candidateFeatures(c: Candidate): FeatureVector {
   v.set(`of:${c.accusedActor}`, 1);
   if (NEUTRAL_REPORTERS.has(c.accuser)) v.set('by:neutral-reporter', 1);
   if (allied(c.accuser, c.accusedActor)) v.set('p:allied', 1);
+  // What the story is about: the parties its headline names.
+  if (c.si > 0 && c.frame.headline.has(c.accusedActor)) v.set('h:accused', 1);
+  if (c.si > 0 && c.frame.headline.has(c.accuser)) v.set('h:accuser', 1);
   const at = c.accused?.index ?? 0;
   if (CALL_ON_RE.test(c.frame.s.slice(Math.max(0, at - 30), at))) v.set('a:called-on', 1);
   for (const cue of cuesOf(c)) v.set(cue, 1);

@@ -21,6 +21,11 @@ export interface SentenceFrame {
    * bombed ..."), not an accusation it answers ("... used chemical weapons, which the rebels deny").
    */
   denialAt: number;
+  /**
+   * Where the denier's counter-account starts after the denial ("denied ..., saying rebels shelled
+   * it"; -1: none): parties named after it may be accused again.
+   */
+  counterAt: number;
   info: ArticleInfo;
   /** The last agent of harm named before this sentence, for "condemned this crime". */
   lastAgent: ActorHit | null;
@@ -28,6 +33,8 @@ export interface SentenceFrame {
   lastAgentAge: number;
   /** The sentences before this one, nearest first, for the harm an anaphoric blame means. */
   before: string[];
+  /** The parties the article's first sentence (its headline) names. */
+  headline: ReadonlySet<string>;
 }
 
 export class AccusationSink {
@@ -46,13 +53,17 @@ export class AccusationSink {
     const key = `${accuser.actor}>${accusedActor}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
+    const accuserName = accuser.name.replace(/^the\s+/i, '');
+    // "Damascus condemned the US strike on Shayrat": the capital that speaks is not where it was.
+    const own = (place: string | null): boolean => place !== null && place === accuserName;
+    const place = findPlace(s, accused.index);
     this.out.push({
       accuser: accuser.actor,
       accused: accusedActor,
-      accuserName: accuser.name.replace(/^the\s+/i, ''),
+      accuserName,
       accusedName: accused.name.replace(/^the\s+/i, ''),
       allegation,
-      place: findPlace(s, accused.index),
+      place: own(place) ? null : place,
       quote,
     });
   }

@@ -11,7 +11,7 @@
 import type { Accusation, ArticleContext } from '../domain/claims.ts';
 import { AccusationSink, type SentenceFrame } from './accusation-frame.ts';
 import { ACCUSATION_MODEL } from './accusation-model.ts';
-import { DENIAL_RE, HARM_RE } from './accusation-patterns.ts';
+import { COUNTER_CLAIM_RE, DENIAL_RE, HARM_RE } from './accusation-patterns.ts';
 import { scoredAccusations } from './accusation-scorer.ts';
 import { type ArticleInfo, outletParty } from './actor-context.ts';
 import type { ActorHit } from './actors.ts';
@@ -181,6 +181,7 @@ export function accusationFrames(a: ArticleAnalysis, ctx: ArticleContext = {}): 
     return partyVoices(known.length > 0 ? known : namedSpeakers(sent.text, hits), ctx, info);
   });
   const closers = quotationClosers(a.sentences.map((sent) => sent.text));
+  const headline = new Set<string>((a.hits[0] ?? []).filter((h) => !h.generic).map((h) => h.actor));
   for (const [si, sent] of a.sentences.entries()) {
     if (isHeadlineJunk(sent)) continue;
     const s = sent.text;
@@ -191,6 +192,7 @@ export function accusationFrames(a: ArticleAnalysis, ctx: ArticleContext = {}): 
     d.before = found.length > 0 ? null : { s, hits };
     const denialAt = s.search(DENIAL_RE);
     const denial = denialAt >= 0;
+    const counter = denial ? COUNTER_CLAIM_RE.exec(s.slice(denialAt)) : null;
     const frame: SentenceFrame = {
       s,
       hits,
@@ -199,6 +201,7 @@ export function accusationFrames(a: ArticleAnalysis, ctx: ArticleContext = {}): 
       speaker: speakers[0] ?? null,
       denial,
       denialAt,
+      counterAt: counter ? denialAt + counter[0].length : -1,
       info,
       lastAgent: d.lastAgent,
       lastAgentAge: si - d.lastAgentAt,
@@ -206,6 +209,7 @@ export function accusationFrames(a: ArticleAnalysis, ctx: ArticleContext = {}): 
         .slice(Math.max(0, si - BEFORE_KEPT), si)
         .map((x) => x.text)
         .reverse(),
+      headline,
     };
     const blame = new AccusationSink();
     explicitBlame(frame, blame);

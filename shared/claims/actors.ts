@@ -54,6 +54,12 @@ const GOVERNMENT_BLAMES =
 const GOVERNMENT_HARM =
   '[Gg]overnment(?=\\s+(?:air\\s*strikes?|airstrikes?|air\\s+raids?|raids?|shelling|bombardments?|bombing|barrel\\s+bombs?|artillery|strikes?|siege|snipers?|rockets?|missiles?|mortars?|fire|attacks?|offensive|helicopters?|war\\s*planes|planes|jets|aircraft|aviation)\\b)';
 
+// "Russian-Syrian air strikes", "Syrian-Russian jets": two parties joined by a hyphen before the
+// harm they share. Only there may a name touch a hyphen.
+const JOINT = '(?:Russian|Syrian|regime|Iranian)';
+const JOINT_HARM =
+  '\\s+(?:air\\s*strikes?|airstrikes?|air\\s+raids?|raids?|strikes|jets|warplanes|war\\s*planes|aircraft|planes|bombardments?|bombing|shelling|forces|troops|offensive|attacks?)\\b';
+
 const ENTRIES: Entry[] = [
   // Monitors and NGOs first: "Britain-based Syrian Observatory" must not become uk.
   {
@@ -74,6 +80,7 @@ const ENTRIES: Entry[] = [
     actor: 'white_helmets',
     names: [
       `(?:the\\s+)?White\\s+Helmets${POSS}`,
+      `Raed\\s+(?:al-)?Saleh${POSS}`,
       `(?:Syrian\\s+)?[Cc]ivil\\s+[Dd]efen[cs]e(?:\\s+(?:service|force|forces|workers|teams))?`,
     ],
   },
@@ -90,6 +97,12 @@ const ENTRIES: Entry[] = [
       `Violations\\s+Documentation\\s+Cent(?:er|re)`,
       `Syrian\\s+American\\s+Medical\\s+Society`,
       `SAMS`,
+      // Other monitors, medical charities and aid groups of this war.
+      `Raqqa\\s+[Ii]s\\s+[Bb]eing\\s+[Ss]laughtered\\s+[Ss]ilently`,
+      `Physicians\\s+for\\s+Human\\s+Rights`,
+      `Union\\s+of\\s+Medical\\s+Care\\s+and\\s+Relief\\s+Organi[sz]ations`,
+      `UOSSM`,
+      `Save\\s+the\\s+Children`,
       `(?:[Hh]uman\\s+)?[Rr]ights\\s+(?:groups?|organi[sz]ations?|monitors?|activists?|watchdogs?)`,
       `[Mm]onitoring\\s+groups?`,
       `(?:[Ii]ndependent\\s+)?[Mm]onitors`,
@@ -111,7 +124,7 @@ const ENTRIES: Entry[] = [
       `(?:Anas\\s+)?(?:al-)?Abdah${POSS}`,
       `(?:Hadi\\s+)?al-Bahra${POSS}`,
       `(?:Khaled\\s+)?Khoja${POSS}`,
-      `Riad\\s+Hijab${POSS}`,
+      `Riy?ad\\s+Hijab${POSS}`,
       `Nasr\\s+al-Hariri${POSS}`,
       `[Ee]tilaf`,
       `(?:the\\s+)?(?:main\\s+)?(?:Western-backed\\s+)?(?:Syrian|Syrias|Syria's|Syria’s)\\s+opposition(?!\\s+(?:fighters|forces|groups|factions|militants|rebels|armed))(?:\\s+(?:group|body|figures|leaders?|officials?|spokes(?:man|woman|person)|delegation|bloc))?`,
@@ -190,6 +203,9 @@ const ENTRIES: Entry[] = [
       // The Syrian Kurds' own administration speaks for the same side as its militias.
       `Kurdish(?:-led)?\\s+(?:officials?|authorities|administration|commanders?|spokes(?:man|woman|person)|leaders?)`,
       `People's\\s+Protection\\s+Units`,
+      // The SDF's local councils and police.
+      `(?:Manbij|Raqqa|Deir\\s+(?:Ezzor|ez-Zor|al-Zor))\\s+Military\\s+Council`,
+      `Asayish`,
       // The coalition's name for the SDF: "the strike was requested by partnered forces".
       `(?:[Tt]he\\s+)?(?:coalition\\s+|U\\.?S\\.?\\s+|local\\s+)?[Pp]artner(?:ed)?\\s+forces${POSS}`,
       `Kurdish\\s+(?:sources?|army)`,
@@ -199,12 +215,13 @@ const ENTRIES: Entry[] = [
   {
     actor: 'coalition',
     names: [
-      `(?:the\\s+)?${US}[- ]?led\\s+(?:international\\s+|military\\s+|anti-[\\w-]+\\s+|Western\\s+|air\\s+)?(?:coalition|Coalition)${POSS}(?:\\s+(?:jets|aircraft|warplanes|planes|forces|aviation))?`,
+      `(?:the\\s+)?${US}[- ]?led\\s+(?:international\\s+|military\\s+|anti-[\\w-]+\\s+|Western\\s+|air\\s+)?(?:coalition|Coalition|alliance)${POSS}(?:\\s+(?:jets|aircraft|warplanes|planes|forces|aviation))?`,
       `(?:the\\s+)?(?:[Ii]nternational|[Ww]estern|[Gg]lobal|[Aa]nti-(?:IS|ISIS|ISIL|Daesh|jihadist|terror(?:ist)?|terrorism|Islamic\\s+State))\\s+(?:military\\s+)?(?:[Cc]oalition|alliance)${POSS}`,
       `${US}[- ]led(?=\\s+(?:air\\s*)?(?:strikes?|airstrikes?|raids?|bombing|bombardment|forces|operations?|campaign|jets|aircraft|warplanes|offensive|attacks?))`,
       `(?:the\\s+)?[Cc]oalition${POSS}(?!\\s+of\\s+(?![a-z]+ing\\b))(?:\\s+(?:jets|aircraft|warplanes|planes|forces|aviation))?`,
       `Operation\\s+Inherent\\s+Resolve`,
       `CJTF-OIR`,
+      `Combined\\s+Joint\\s+Task\\s+Force`,
     ],
   },
   // Russian officials by name and office.
@@ -268,6 +285,9 @@ const ENTRIES: Entry[] = [
       `Pompeo${POSS}`,
       `(?:Colonel\\s+|Col\\.?\\s+)?(?:Chris\\s+|John\\s+|Ryan\\s+)?(?:Garver|Dorrian|Dillon)${POSS}`,
       `(?:Mark\\s+)?Toner${POSS}`,
+      // Pentagon spokesmen.
+      `(?:Colonel\\s+|Col\\.?\\s+)?Steve\\s+Warren${POSS}`,
+      `(?:Captain\\s+|Capt\\.?\\s+)?Jeff\\s+Davis${POSS}`,
       `(?:John\\s+)?Kirby${POSS}`,
       `Anglo-(?=American)`,
     ],
@@ -275,11 +295,12 @@ const ENTRIES: Entry[] = [
   {
     actor: 'syria_gov',
     names: [
-      `Syrian\\s+(?:Arab\\s+)?(?:state\\s+(?:media|television|TV|news\\s+agency)|government|Government|regime|Regime|army|Army|military|authorities|state|State|Foreign\\s+(?:and\\s+Expatriates\\s+)?Ministry|Ministry\\s+of\\s+(?:Foreign\\s+Affairs|Defen[cs]e|Health|Information)|Defen[cs]e\\s+Ministry|Health\\s+Ministry|troops|forces|officials?|President(?:\\s+Bashar\\s+(?:al-)?Assad)?|president|ambassador|envoy|delegation|state\\s+(?:media|television|TV|news\\s+agency)|air\\s+force|warplanes|jets|helicopters|Arab\\s+News\\s+Agency)${POSS}`,
+      `Syrian\\s+(?:Arab\\s+)?(?:state\\s+(?:media|television|TV|news\\s+agency)|government|Government|regime|Regime|army|Army|military|authorities|state|State|Foreign\\s+(?:and\\s+Expatriates\\s+)?Ministry|Ministry\\s+of\\s+(?:Foreign\\s+Affairs|Defen[cs]e|Health|Information)|Defen[cs]e\\s+Ministry|Health\\s+Ministry|troops|forces|officials?|President(?:\\s+Bashar\\s+(?:al-)?Assad)?|president|ambassador|envoy|delegation|state\\s+(?:media|television|TV|news\\s+agency)|air\\s+force|warplanes|jets|helicopters|Arab\\s+News\\s+Agency|leader|leadership)${POSS}`,
       `(?:President\\s+)?(?:Bashar\\s+)?(?:al-|Al-)?Assad${POSS}(?:\\s+(?:regime|government|forces|troops))?`,
       // Headlines capitalise the noun: "Syrian Airstrikes Kill Over 100 Daesh Fighters".
       `Syrian(?=\\s+(?:(?:or|and)\\s+Russian\\s+)?(?:[Aa]ir\\s+[Rr]aids?|[Aa]irstrikes?|[Aa]ir\\s+[Ss]trikes?|[Ss]trikes|[Rr]aids?|[Ww]ar\\s*[Pp]lanes?|[Jj]ets|[Bb]ombardments?|[Bb]ombing|[Ss]helling|[Aa]rtillery|[Hh]elicopters?|[Bb]arrel\\s+[Bb]ombs?|[Aa]ircraft|[Aa]viation)\\b)`,
       `${GOVERNMENT_HARM}`,
+      `(?:Syrian|[Rr]egime)(?=-(?:Russian|Iranian)${JOINT_HARM})`,
       // "the army", "the military": the Syrian one unless the article is about another's
       // (resolveHits in actor-context.ts).
       `(?:[Aa]\\s+|[Tt]he\\s+)?(?:Syrian\\s+)?(?:military|army|security|police|government|official)\\s+sources?`,
@@ -297,13 +318,25 @@ const ENTRIES: Entry[] = [
       `(?:the\\s+)?[Rr]egime${POSS}(?:\\s+(?:forces|troops|warplanes|war\\s+planes|jets|aircraft|helicopters|army|air\\s+forces?|artillery))?`,
       `[Gg]overnment\\s+(?:forces|troops|warplanes|jets|aircraft|helicopters|army)`,
       `(?:pro-|Pro-)?(?:regime|government)\\s+(?:forces|troops)`,
+      `(?:pro-|Pro-)Assad\\s+(?:forces|troops)`,
+      `(?:[Gg]overnment|[Rr]egime)-backed\\s+(?:militias?|militiamen|fighters|forces|gunmen)`,
+      `Syrian\\s+soldiers`,
       // "pro-government fighters had left", "pro-regime gunmen": the state's auxiliaries.
       `(?:pro-|Pro-)(?:regime|government|Assad)\\s+(?:fighters|gunmen|militias?|militiamen)`,
       `[Ll]oyalist\\s+forces`,
+      // The state's own units and militias.
+      `National\\s+Defen[cs]e\\s+Forces`,
+      `NDF`,
+      `Tiger\\s+Forces`,
+      `Desert\\s+Hawks`,
+      `Republican\\s+Guard`,
+      `Fourth\\s+(?:Armou?red\\s+)?Division`,
+      `[Ss]habiha`,
       `(?:Walid\\s+)?(?:al-)?M(?:ou|u|o)a?llem${POSS}`,
       `(?:Bashar\\s+)?(?:al-)?Jaafari${POSS}`,
       `(?:Faisal\\s+)?(?:al-)?Mekdad${POSS}`,
       `(?:Bouthaina\\s+)?Shaaban${POSS}`,
+      `(?:Omran\\s+)?al-Zoubi${POSS}`,
       `${NOT_A_PLACE}Damascus${POSS}(?=\\s+${STATE_VERB})`,
       // "Damascus and its Russian and Iranian allies": a capital with allies is a government.
       `${NOT_A_PLACE}Damascus(?=\\s+and\\s+its\\s+(?:[\\w-]+\\s+){0,4}(?:allies|ally|backers)\\b)`,
@@ -315,6 +348,9 @@ const ENTRIES: Entry[] = [
       `(?<=\\b(?:accused|blamed|condemned|criticized|criticised|denounced|protested|rejected|opposed)\\s+by\\s+)Damascus`,
       `(?:the\\s+)?government\\s+in\\s+Damascus`,
       `Syria(?:'s|’s|s)\\s+(?:government|regime|army|armed\\s+forces|military|president|President|foreign\\s+ministry|Foreign\\s+Ministry|air\\s+force)`,
+      // "The Syrian interior ministry said", "Syrias Deputy Prime Minister Qadri Jamil told":
+      // the state's ministries and ministers in either case.
+      `(?:Syrian|Syria(?:'s|’s|s))\\s+(?:[Dd]eputy\\s+)?(?:[Pp]rime|[Ff]oreign|[Dd]efen[cs]e|[Ii]nterior|[Ii]nformation|[Hh]ealth|[Jj]ustice|[Rr]econciliation)\\s+[Mm]inist(?:ry|er)${POSS}`,
       `${NOT_A_PLACE}Syria${POSS}(?=\\s+${STATE_VERB})`,
     ],
   },
@@ -330,6 +366,8 @@ const ENTRIES: Entry[] = [
       `Daesh${POSS}`,
       `DAESH`,
       `A{1,2}maq(?:\\s+news\\s+agency)?`,
+      // "an IS-linked news agency said": its propaganda arm.
+      `(?:IS|ISIS|ISIL|Daesh)-(?:linked|affiliated|run)\\s+(?:news\\s+)?agency`,
     ],
   },
   {
@@ -339,6 +377,8 @@ const ENTRIES: Entry[] = [
       `(?:Jabhat\\s+)?Fat[ae]h\\s+al-Sham`,
       `HTS`,
       `(?:Hay'?at\\s+)?Tahrir\\s+al-Sham`,
+      // Al-Qaeda's own branch after the split.
+      `Hurr?as\\s+al-Din`,
       `(?:al-|Al-|al\\s+|Al\\s+)Qa[ei]da${POSS}`,
     ],
   },
@@ -351,6 +391,9 @@ const ENTRIES: Entry[] = [
       `Erdogan${POSS}`,
       `Cavusoglu${POSS}`,
       `Yildirim${POSS}`,
+      // The presidential spokesman, the chief of staff and defence minister.
+      `(?:Ibrahim\\s+)?Kalin${POSS}`,
+      `Hulusi\\s+Akar${POSS}`,
     ],
   },
   {
@@ -363,6 +406,16 @@ const ENTRIES: Entry[] = [
       `Rouhani${POSS}`,
       `Zarif${POSS}`,
       `Khamenei${POSS}`,
+      // Its Guards and the militias they raised.
+      `(?:(?:Iran(?:ian)?(?:'s|’s|s)?|the)\\s+)?(?:Islamic\\s+)?Revolutionary\\s+Guards?(?:\\s+Corps)?`,
+      `IRGC`,
+      `Quds\\s+Force`,
+      `Fatemiyoun`,
+      `Zainabiyoun`,
+      `Harakat\\s+al-Nujaba`,
+      // The foreign ministry's spokesman, the Supreme Leader's adviser.
+      `(?:Bahram\\s+)?Qassemi${POSS}`,
+      `(?:Ali\\s+Akbar\\s+)?Velayati${POSS}`,
     ],
   },
   {
@@ -372,6 +425,7 @@ const ENTRIES: Entry[] = [
       `Israeli`,
       `Netanyahu${POSS}`,
       `Tel\\s+Aviv`,
+      `IDF`,
       `(?:Avigdor\\s+)?Lieberman${POSS}`,
     ],
   },
@@ -390,6 +444,8 @@ const ENTRIES: Entry[] = [
       `(?:William\\s+)?Hague${POSS}`,
       `(?:Matthew\\s+)?Rycroft${POSS}`,
       `(?:the\\s+)?Foreign\\s+Office`,
+      `Downing\\s+Street`,
+      `Whitehall`,
       `Anglo-American`,
       `Anglo`,
     ],
@@ -398,6 +454,8 @@ const ENTRIES: Entry[] = [
     actor: 'france',
     names: [
       `France${POSS}`,
+      `(?:the\\s+)?[EÉ]lys[eé]e(?:\\s+[Pp]alace)?`,
+      `Quai\\s+d['’]Orsay`,
       `French`,
       `Hollande${POSS}`,
       `Macron${POSS}`,
@@ -430,10 +488,17 @@ const ENTRIES: Entry[] = [
       `Ban\\s+Ki-?moon${POSS}`,
       `(?:Jan\\s+)?Egeland${POSS}`,
       `Stephen\\s+O['’]Brien${POSS}`,
+      // The human rights chief, the commission of inquiry's chair, the aid chief.
+      `Zeid\\s+(?:bin\\s+)?Ra['’]?ad(?:\\s+(?:al-|Al\\s+)?Hussein)?${POSS}`,
+      `(?:Paulo\\s+(?:S[eé]rgio\\s+)?)?Pinheiro${POSS}`,
+      `(?:Mark\\s+)?Lowcock${POSS}`,
       `Guterres${POSS}`,
       `UNICEF`,
       `UNHCR`,
       `OPCW`,
+      `Organi[sz]ation\\s+for\\s+the\\s+Prohibition\\s+of\\s+Chemical\\s+Weapons`,
+      `(?:the\\s+)?World\\s+Food\\s+Programme`,
+      `WFP`,
       `(?:the\\s+)?World\\s+Health\\s+Organi[sz]ation`,
     ],
   },
@@ -517,7 +582,10 @@ interface EntryPattern {
 function entryPattern(entries: readonly Entry[], first: number): EntryPattern {
   const body = entries.map((e) => `(${e.names.join('|')})`).join('|');
   return {
-    re: new RegExp(`(?<![\\w-])(?:${body})(?![\\w]|-(?!\\s?(?:linked|affiliated)\\b))`, 'g'),
+    re: new RegExp(
+      `(?:(?<![\\w-])|(?<=\\b${JOINT}-)(?=${JOINT}${JOINT_HARM}))(?:${body})(?![\\w]|-(?!\\s?(?:linked|affiliated)\\b|${JOINT}${JOINT_HARM}))`,
+      'g',
+    ),
     first,
   };
 }

@@ -14,11 +14,11 @@ const HARM_NOUN_AFTER_RE = new RegExp(
   'i',
 );
 const FORCE_NOUN_AFTER_RE = new RegExp(
-  `^\\s*(?:'s|’s|s')?\\s*(?:-?led\\s+)?${MODIFIERS}(?:jets|warplanes|war\\s+planes|aircraft|planes|aviation|helicopters?|artillery|forces|troops|militias?|soldiers|army|fighters|militants|members|terrorists|tanks|drones?|air\\s+forces?|military|group|organi[sz]ation|cells?|gunmen|bombers|units|elements|affiliate|offshoot|branch|wing|allies|ally|proxies|militiamen)\\b`,
+  `^\\s*(?:'s|’s|s')?\\s*(?:-?led\\s+)?${MODIFIERS}(?:jets?|warplanes?|war\\s+planes?|aircraft|planes?|aviation|helicopters?|gunships?|artillery|forces|troops|militias?|soldiers|army|fighters|militants|members|terrorists|tanks|drones?|air\\s+forces?|military|group|organi[sz]ation|cells?|gunmen|bombers|units|elements|affiliate|offshoot|branch|wing|allies|ally|proxies|militiamen)\\b`,
   'i',
 );
 const HARM_VERB_SRC =
-  '(?:killed|kills|kill|killing|bombed|bombs|bombing|targeted|targets|targeting|shelled|shelling|struck|strike|strikes|hit|hits|attacked|attacks|attack|attacking|fired|fires|firing|executed|executes|executing|dropped|drop|launched|committed|commits|carried\\s+out|carries\\s+out|slaughtered|massacred|besieged|besieging|destroyed|destroys|violated|violates|violating|gassed|gassing|wiped|wiping|obstruct\\w*|hamper\\w*|(?:used|uses|using)(?=\\s+(?:\\w+\\s+){0,3}?(?:chemical|toxic|poison|gas|chlorine|sarin|mustard|nerve|weapons|barrel|cluster|phosphorus|napalm|incendiary|vacuum|civilians|human\\s+shields|starvation|sieges?|force|ceasefires?|truces?|the\\s+ceasefire|the\\s+truce))|possess(?:es|ed|ing)?(?=\\s+(?:\\w+\\s+){0,2}?(?:chemical|toxic|poison|gas|sarin|chlorine|nerve))|supports?|supported|supporting|sponsor\\w*|arms|armed|arming|funds|funded|(?:is|are|was|were)\\s+(?:\\w+ly\\s+)?responsible|is\\s+responsible|are\\s+responsible|(?:been|be)\\s+(?:largely\\s+|directly\\s+|fully\\s+)?responsible|was\\s+responsible|were\\s+responsible|bears?\\s+responsibility|were\\s+behind|was\\s+behind|is\\s+behind|are\\s+behind|(?:is|are|was|were)\\s+to\\s+blame|(?:has|have|had)\\s+(?:been\\s+)?(?:killing|bombing|targeting|shelling|attacking|firing|besieging|using|supporting|keeping|holding|spreading|committing)|continues?\\s+(?:to|its|their)|continued\\s+(?:to|its|their)|ignor\\w+|protect(?:s|ed|ing)?|shield(?:s|ed|ing)?|cover(?:s|ed|ing)?\\s+(?:up|for)|hitting|slit|beheaded|tortured|kidnapped|abducted|planted|shot|stormed|seized(?!\\s+control)|looted|burned|displaced|starv\\w+|blocked|prevented|refus\\w+|failed|fails|resorted|embarked|launching|regroup\\w*|trying|tried|released|intensified|stepped\\s+up|ramped\\s+up|(?:escalat(?:ed|es|ing)|resum(?:ed|es|ing)|renew(?:ed|s|ing))(?=\\s+(?:its\\s+|their\\s+|the\\s+)?(?:[\\w-]+\\s+){0,2}?(?:bombardment|bombing|shelling|(?:air\\s*)?strikes|airstrikes|raids|attacks|assault|offensive|campaign)\\b)|pounded|pounding|pounds|bombarded|bombarding|raided|unleashed|staged|mounted|waged|perpetrated|orchestrated|conducted|pursu\\w+|insist\\w*|was\\s+keeping|keeps|keeping|holds|spreading|spread|(?:responded|retaliated|reacted)\\s+by\\s+(?:launching|bombing|shelling|firing|targeting|striking|attacking|pounding|raiding)|retaliated|detained|detains|arrested|suppressed|crushed|(?:blew|blown|blowing)\\s+(?:themselves|himself|herself)\\s+up|detonated|(?:shipping|ships|shipped|sending|sends|sent|supplying|supplies|supplied|providing|provides|provided|smuggling|smuggled|delivering|delivered)(?=\\s+(?:\\w+\\s+){0,3}?(?:weapons|arms|missiles|ammunition|militants|fighters|mercenaries|terrorists)\\b))';
+  '(?:killed|kills|kill|killing|bombed|bombs|bombing|targeted|targets|targeting|shelled|shelling|struck|strike|strikes|hit|hits|attacked|attacks|attack|attacking|fired|fires|firing|executed|executes|executing|dropped|drop|launched|committed|commits|carried\\s+out|carries\\s+out|slaughtered|massacred|besieged|besieging|destroyed|destroys|violated|violates|violating|gassed|gassing|wiped|wiping|obstruct\\w*|hamper\\w*|(?:used|uses|using)(?=\\s+(?:\\w+\\s+){0,3}?(?:chemical|toxic|poison|gas|chlorine|sarin|mustard|nerve|weapons|barrel|cluster|phosphorus|napalm|incendiary|vacuum|civilians|human\\s+shields|starvation|sieges?|force|ceasefires?|truces?|the\\s+ceasefire|the\\s+truce))|possess(?:es|ed|ing)?(?=\\s+(?:\\w+\\s+){0,2}?(?:chemical|toxic|poison|gas|sarin|chlorine|nerve))|supports?|supported|supporting|sponsor\\w*|arms|armed|arming|funds|funded|(?:is|are|was|were)\\s+(?:\\w+ly\\s+)?responsible|is\\s+responsible|are\\s+responsible|(?:been|be)\\s+(?:largely\\s+|directly\\s+|fully\\s+)?responsible|was\\s+responsible|were\\s+responsible|(?:bears?|bore)\\s+(?:(?:full|direct|the|legal|moral|primary|sole|entire|political|complete)\\s+){0,2}responsibility|were\\s+behind|was\\s+behind|is\\s+behind|are\\s+behind|(?:is|are|was|were)\\s+to\\s+blame|(?:has|have|had)\\s+(?:been\\s+)?(?:killing|bombing|targeting|shelling|attacking|firing|besieging|using|supporting|keeping|holding|spreading|committing)|continues?\\s+(?:to|its|their)|continued\\s+(?:to|its|their)|ignor\\w+|protect(?:s|ed|ing)?|shield(?:s|ed|ing)?|cover(?:s|ed|ing)?\\s+(?:up|for)|hitting|slit|beheaded|tortured|hanged|kidnapped|abducted|planted|shot|stormed|seized(?!\\s+control)|looted|burned|displaced|starv\\w+|blocked|prevented|refus\\w+|failed|fails|resorted|embarked|launching|regroup\\w*|trying|tried|released|intensified|stepped\\s+up|ramped\\s+up|(?:escalat(?:ed|es|ing)|resum(?:ed|es|ing)|renew(?:ed|s|ing))(?=\\s+(?:its\\s+|their\\s+|the\\s+)?(?:[\\w-]+\\s+){0,2}?(?:bombardment|bombing|shelling|(?:air\\s*)?strikes|airstrikes|raids|attacks|assault|offensive|campaign)\\b)|pounded|pounding|pounds|bombarded|bombarding|raided|unleashed|staged|mounted|waged|perpetrated|orchestrated|conducted|pursu\\w+|insist\\w*|was\\s+keeping|keeps|keeping|holds|spreading|spread|(?:responded|retaliated|reacted)\\s+by\\s+(?:launching|bombing|shelling|firing|targeting|striking|attacking|pounding|raiding)|retaliated|detained|detains|arrested|suppressed|crushed|(?:blew|blown|blowing)\\s+(?:themselves|himself|herself)\\s+up|detonated|(?:shipping|ships|shipped|sending|sends|sent|supplying|supplies|supplied|providing|provides|provided|smuggling|smuggled|delivering|delivered)(?=\\s+(?:\\w+\\s+){0,3}?(?:weapons|arms|missiles|ammunition|militants|militias|fighters|mercenaries|terrorists)\\b))';
 const HARM_VERB_AFTER_RE = new RegExp(
   `^\\s*\\)?\\s*["“]?\\s*(?:'s|’s)?\\s*(?:,[^,]{0,60},\\s*)?(?:\\s*-\\s*(?:along|together)\\s+with\\s+[^-]{1,40}-\\s*)?(?:and\\s+(?:its|their|his)\\s+(?:\\w+\\s+)?(?:allies|ally|backers|supporters|militias)\\s+)?(?:(?:has|have|had|was|were|is|are|also|reportedly|allegedly|deliberately|intentionally|repeatedly|systematically|indiscriminately|heavily|then|again|still|recently|now|apparently|often|who|that|which|may\\s+have|might\\s+have|must\\s+have|could\\s+have|had\\s+been|have\\s+been|has\\s+been|${WHEN}|\\w+ly)\\s+){0,3}${HARM_VERB_SRC}\\b`,
   'i',
@@ -92,7 +92,7 @@ const VICTIM_BEFORE_RE =
   /(?:\b(?:on|against|between|targeting|targeted|at|toward|towards|hit|hitting|struck|killed|killing|kill|bombed|attacked|attacking|shelled|fighting|fight|fought|battling|battle|combat|combating|defeat|defeating|supported|support|supporting|backing|backed|arming|helping|aiding|with|to|into|for|among|told|tells|telling|urged|urging|calls?\s+on|called\s+on|asked)\s+(?:the\s+|a\s+)?(?:(?!(?:when|as|after|while|before|in|and|but|that|which|who|by|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December)\b)[\w'’-]+\s+)?|\b(?:member|members|wedding|funeral|home|house|family|relatives|positions?)\s+of\s+(?:the\s+)?|\bbetween\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}and\s+(?:the\s+)?|(?<!\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\w*\.?\s+)\b(?!(?:19|20)\d\d\s)\d[\d,.]*\s+|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|hundreds\s+of)\s+)$/i;
 
 const COORDINATED_NAME_RE =
-  /^\s+and\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,1}[A-Z][\w'’-]*(?=\s+(?:air|war|jets|raids|strikes|airstrikes|forces|troops|helicopters|aircraft|planes|warplanes|bombardment|shelling|regimes?|governments?)\b)/;
+  /^-(?:Russian|Syrian|regime|Iranian)(?=\s+(?:air|war|jets|raids|strikes|airstrikes|forces|troops|aircraft|planes|warplanes|bombardment|bombing|shelling)\b)|^\s+and\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,1}[A-Z][\w'’-]*(?=\s+(?:air|war|jets|raids|strikes|airstrikes|forces|troops|helicopters|aircraft|planes|warplanes|bombardment|shelling|regimes?|governments?)\b)/;
 
 /**
  * The words between an actor and its noun must be lower-case ("Russian heavy airstrikes"), else
@@ -196,9 +196,9 @@ function decideAgent(sentence: string, h: ActorHit): boolean {
 
 // Names joined into one subject or one "by" phrase share its verb: "the Assad regime - along with
 // Russian forces - have bombed", "by regime and Russian forces", "Russia and Syrian regime war
-// planes carried out".
+// planes carried out", "government forces backed by Russian warplanes bombed".
 const COORDINATION_GAP_RE =
-  /^\s*(?:,\s*|\s+and\s+|\s+including\s+|\s+as\s+well\s+as\s+|\s*-\s*(?:along|together)\s+with\s+|\s+(?:along|together)\s+with\s+)(?:the\s+|its\s+|their\s+)?(?:[a-z][\w-]*\s+){0,2}(?:[A-Z][a-z]+\s+)?$/;
+  /^-$|^\s*(?:,\s*|\s+and\s+|\s+including\s+|\s+as\s+well\s+as\s+|\s*-\s*(?:along|together)\s+with\s+|\s+(?:along|together)\s+with\s+|\s+(?:backed|supported|aided)\s+by\s+)(?:the\s+|its\s+|their\s+)?(?:[a-z][\w-]*\s+){0,2}(?:[A-Z][a-z]+\s+)?$/;
 
 /** The agents of harm among `hits`: each by itself, then shared across coordinated names. */
 export function harmAgents(sentence: string, hits: readonly ActorHit[]): Set<ActorHit> {
@@ -217,4 +217,24 @@ export function harmAgents(sentence: string, hits: readonly ActorHit[]): Set<Act
     }
   }
   return agents;
+}
+
+/**
+ * Where the names coordinated with agent `h` end, so that what they did is read after all of them:
+ * "Assad and Russia were responsible for ..." is "being responsible for ...", not "Russia were
+ * responsible" (only agents among `agents` join the chain).
+ */
+export function coordinatedEnd(
+  sentence: string,
+  hits: readonly ActorHit[],
+  h: ActorHit,
+  agents: ReadonlySet<ActorHit>,
+): number {
+  let end = h.end;
+  for (let i = hits.indexOf(h) + 1; i > 0 && i < hits.length; i++) {
+    const b = hits[i];
+    if (!b || !agents.has(b) || !COORDINATION_GAP_RE.test(sentence.slice(end, b.index))) break;
+    end = b.end;
+  }
+  return end;
 }

@@ -167,11 +167,16 @@ const JOINED_AGENT_RE =
 const NAME_ASIDE_RE =
   /^\s*["”’']?\s*(?:[-–—,]\s*)?(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:term|label|name|euphemism|word)\b/i;
 
+// "a regime helicopter dropped ...": the craft the name qualifies is the perpetrator too.
+const FORCE_NOUN_RE =
+  /^\s*(?:'s|’s)?\s*(?:(?:military|war|fighter|attack|unmanned)\s+)?(?:warplanes?|jets?|planes?|helicopters?|gunships?|drones?|aircraft|bombers?)(?=\s+(?!(?:on|in|at|of|over|near|for|from|and|or|with|by|during|after|before|since|last|this|that|which|who)\b)[a-z])/i;
+
 /** The words after a perpetrator that may tell what it did. */
 function agentTail(tail: string): string {
   if (NAME_ASIDE_RE.test(tail)) return '';
   const joined = JOINED_AGENT_RE.exec(tail);
-  return joined ? tail.slice(joined[0].length) : tail;
+  const rest = joined ? tail.slice(joined[0].length) : tail;
+  return rest.slice(FORCE_NOUN_RE.exec(rest)?.[0].length ?? 0);
 }
 
 const ANAPHORIC_HARM_RE =

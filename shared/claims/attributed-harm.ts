@@ -21,7 +21,7 @@ import {
 } from './accusation-patterns.ts';
 import { resolveGeneric } from './actor-context.ts';
 import type { ActorHit } from './actors.ts';
-import { harmAgents } from './agents.ts';
+import { coordinatedEnd, harmAgents } from './agents.ts';
 import { cleanPhrase, harmAllegation, quoteOf } from './allegation.ts';
 import type { Speaker } from './speakers.ts';
 
@@ -138,12 +138,14 @@ export function attributedHarm(f: SentenceFrame, sink: AccusationSink): void {
   for (const sp of speakers) {
     for (const h of hits) {
       if (h.actor === sp.actor || found.includes(h)) continue;
-      if (f.denial && f.denialAt < h.end) continue;
+      if (f.denial && f.denialAt < h.end && !(f.counterAt >= 0 && f.counterAt <= h.index)) continue;
       const actor = resolveGeneric(h, sp.actor, f.info);
       if (!actor || allied(sp.actor, actor) || !accuses(f, scene, sp, h)) continue;
       const qs = Math.min(sp.end > 0 ? sp.index : h.index, h.index);
       const qe = Math.max(sp.end, h.end);
-      sink.add(s, sp, actor, h, harmAllegation(s, h.end, { before: f.before }), quoteOf(s, qs, qe));
+      const to = coordinatedEnd(s, hits, h, scene.agents);
+      const allegation = harmAllegation(s, to, { nounNear: h.end, before: f.before });
+      sink.add(s, sp, actor, h, allegation, quoteOf(s, qs, qe));
     }
   }
 }

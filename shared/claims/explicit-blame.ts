@@ -25,6 +25,11 @@ const OBJECT_GAP_RE =
 // "... blamed the delay partly on the fact that a smaller number of pro-government fighters left".
 const BLAME_ON_GAP_RE =
   /^\s*(?:[\w'’-]+\s+){1,7}on\s+(?:the\s+fact\s+that\s+)?(?:(?:the|a|an)\s+)?(?:(?:[a-z][\w-]*\s+){1,3}of\s+)?["“‘']?$/;
+// "attributed the bombing to the YPG".
+const ATTRIBUTED_TO_GAP_RE = /^\s*(?:[\w'’-]+\s+){1,7}to\s+(?:(?:the|a|an)\s+)?["“‘']?$/;
+// What "blamed X on Y" / "attributed X to Y" lays on Y: X, unless it points back ("blamed it on").
+const THING_BLAMED_RE =
+  /^\s*(?!\s)(?!(?:it|this|that|them|these|those)\b)(.+?)\s+(?:\w+ly\s+)?(?:on|to)\s+(?:the\s+fact\s+that\s+)?(?:(?:the|a|an)\s+)?(?:(?:[a-z][\w-]*\s+){1,3}of\s+)?["“‘']?$/i;
 const MUTUAL_BLAME_RE =
   /\b(?:have\s+|has\s+)?(?:traded|exchanged)\s+(?:accusations|blame)|\b(?:blamed|accused|blame|accuse)\s+(?:each\s+other|one\s+another)\b/i;
 const REJECTED_CALLS_RE =
@@ -42,7 +47,12 @@ const LATER_BY_RE =
 // "The Syrian National Coalition of Revolutionary and Opposition Forces as well as a number of
 // Western states accused": the rest of the first name, and a quantity before the second.
 const COACCUSER_GAP_RE =
-  /^\s*(?:(?:of|for)\s+(?:(?:[A-Z][\w'’-]*|and|the)\s+){1,6})?(?:,\s*)?(?:and\s+|as\s+well\s+as\s+)?(?:the\s+|(?:its|their)\s+(?:[\w-]+\s+){0,2}|(?:a\s+number\s+of|several|some|other|many)\s+)?$/;
+  /^\s*(?:(?:of|for)\s+(?:(?:[A-Z][\w'’-]*|and|the)\s+){1,6})?(?:,\s*)?(?:and\s+|as\s+well\s+as\s+|-?\s*(?:along|together)\s+with\s+)?(?:the\s+|(?:its|their)\s+(?:[\w-]+\s+){0,2}|(?:a\s+number\s+of|several|some|other|many)\s+)?$/;
+const CO_AFTER_GAP_RE =
+  /^\s*(?:-\s*)?(?:(?:along|together)\s+with|(?:has\s+|have\s+)?joined)\s+(?:the\s+|its\s+(?:[\w-]+\s+){0,2})?$/i;
+// What may follow such a name before the verb: "- have", "in", another joined name.
+const JOINED_TAIL_RE =
+  /^\s*(?:-\s*)?(?:(?:has|have|had|also|both|all|\w+ly)\s+){0,3}(?:in\s+)?$|^\s*(?:-\s*)?(?:along|together)\s+with\b|^\s+and\b/i;
 const LIST_GAP_RE = /^\s*(?:,\s*)?(?:and\s+|or\s+|as\s+well\s+as\s+)?(?:the\s+)?$/i;
 const NEGATED_RE = /\b(?:never|not|n't|refused\s+to|declined\s+to|without)\b[^.]{0,50}$/i;
 
@@ -174,7 +184,8 @@ function activeAccused(f: SentenceFrame, v: BlameVerb, accuser: Speaker | null):
       h.actor !== accuser?.actor &&
       resolveGeneric(h, accuser?.actor ?? null, info) !== null &&
       (OBJECT_GAP_RE.test(s.slice(ve, h.index)) ||
-        (/^blam/.test(verb) && BLAME_ON_GAP_RE.test(s.slice(ve, h.index)))),
+        (/^blam/.test(verb) && BLAME_ON_GAP_RE.test(s.slice(ve, h.index))) ||
+        (/^attribut/.test(verb) && ATTRIBUTED_TO_GAP_RE.test(s.slice(ve, h.index)))),
   );
   if (object) return object;
   // "blaming it for killing ..." / "accused them of": the pronoun points back.
@@ -231,6 +242,15 @@ function coAccusers(f: SentenceFrame, accuser: Speaker, vi: number): ActorHit[] 
     if (!co.includes(h)) co.push(h);
     first = h;
   }
+  // "Russia along with Syria accused", "Iran joined Russia in accusing": the names joined to
+  // the accuser between it and the verb blame with it.
+  let last: Speaker = accuser;
+  for (const h of f.hits.slice(f.hits.indexOf(accuser as ActorHit) + 1)) {
+    if (h.end > vi || h.generic || !CO_AFTER_GAP_RE.test(f.s.slice(last.end, h.index))) break;
+    if (!JOINED_TAIL_RE.test(f.s.slice(h.end, vi))) break;
+    if (!co.includes(h)) co.push(h);
+    last = h;
+  }
   return co;
 }
 
@@ -250,7 +270,11 @@ function blameOne(f: SentenceFrame, sink: AccusationSink, v: BlameVerb): void {
   if (/^accusations?$/.test(v.verb) && f.denial && f.denialAt < v.ve) return;
   const accusedActor: Actor | null = resolveGeneric(accused, accuser.actor, info);
   if (!accusedActor) return;
-  const allegation = blameAllegation(s, accused.end, f.before);
+  const laid =
+    /^(?:blam|attribut)/.test(v.verb) && accused.index > v.ve
+      ? THING_BLAMED_RE.exec(s.slice(v.ve, accused.index))?.[1]
+      : undefined;
+  const allegation = (laid ? cleanPhrase(laid) : '') || blameAllegation(s, accused.end, f.before);
   const qs = Math.min(accuser.end > 0 ? accuser.index : v.vi, v.vi, accused.index);
   sink.add(s, accuser, accusedActor, accused, allegation, quoteOf(s, qs, accused.end));
   for (const other of parties.also ?? []) {
@@ -285,7 +309,7 @@ function blameOne(f: SentenceFrame, sink: AccusationSink, v: BlameVerb): void {
 // "described the attack as an aggression", "dismisses the observatory's reporting as biased":
 // calling a party's act or word a crime or a lie.
 const DESCRIBED_AS_RE =
-  /\b(?:described|describes|describing|termed|terms|called|calls|calling|labell?ed|branded|dismiss(?:ed|es|ing))\s+((?:the|this|that|these|those|its|their|his|her|what)\b[^.;]{0,60}?)\s+as\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:crimes?|aggression|massacres?|terroris[tm]\w*|lies|biased|propaganda|fabricat\w+|false|fake|violations?|atrocit\w+|barbar\w+|genocide|illegal|provocation|murder|cover-?up|unacceptable|blatant)\b/i;
+  /\b(?:described|describes|describing|termed|terms|called|calls|calling|labell?ed|branded|dismiss(?:ed|es|ing))\s+((?:the|this|that|these|those|its|their|his|her|what)\b[^.;]{0,60}?)\s+(?:as\s+(?:an?\s+|the\s+)?|an?\s+)(?:[\w-]+\s+){0,3}?(?:crimes?|aggression|massacres?|terroris[tm]\w*|lies|biased|propaganda|fabricat\w+|false|fake|violations?|atrocit\w+|barbar\w+|genocide|illegal|provocation|murder|cover-?up|unacceptable|blatant)\b/i;
 // "The deaths ... prompted criticism from Western countries": the critics blame the agents.
 const CRITICISM_FROM_RE =
   /\b(?:criticism|condemnation|outrage|censure|accusations?|anger|protests?|backlash)\s+(?:from|by)\s+/i;
@@ -295,13 +319,19 @@ const TERROR_DESIGNATED_RE =
 const ANAPHORIC_ACT_RE =
   /^(?:the|this|that|these|those|its|their)\s+(?:\w+\s+)?(?:attacks?|incident|strikes?|raids?|bombings?|massacre|shelling|killings?|operation|crime|act)\b/i;
 
-/** "X described the attack as aggression", "X dismisses Y's reporting as biased". */
+/**
+ * "X described the attack as aggression", "X dismisses Y's reporting as biased", "X called the
+ * coalition strike a flagrant violation of international law".
+ */
 function describedAs(f: SentenceFrame, sink: AccusationSink): void {
   const { s, hits, info } = f;
   const m = DESCRIBED_AS_RE.exec(s);
   if (!m) return;
   const objectAt = m.index + m[0].indexOf(m[1] ?? '');
   const objectEnd = objectAt + (m[1]?.length ?? 0);
+  // "called the strike a flagrant violation": "as" may go but for "described" and "dismissed".
+  const as = /^\s+as\s+/i.exec(s.slice(objectEnd));
+  if (!as && /^(?:describ|dismiss)/i.test(m[0])) return;
   const before = hits.filter((h) => !h.generic && h.end <= m.index);
   const accuser = before[before.length - 1] ?? f.speaker;
   if (!accuser) return;
@@ -316,7 +346,7 @@ function describedAs(f: SentenceFrame, sink: AccusationSink): void {
     accuser,
     actor,
     at,
-    cleanPhrase(s.slice(m.index + m[0].lastIndexOf(' as ') + 4)) || 'a crime',
+    cleanPhrase(s.slice(objectEnd + (as?.[0].length ?? 0))) || 'a crime',
     quoteOf(s, m.index, m.index + m[0].length),
   );
 }

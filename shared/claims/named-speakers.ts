@@ -14,6 +14,10 @@ const LINK = '(?:of|for|the|and|de|in|ibn|bin)';
 const NAME_BEFORE_RE = new RegExp(
   `(?:^|["“”]\\s*|[,;:]\\s+|\\b(?:that|and|but|while|meanwhile)\\s+)((?:${NAME_WORD}\\s+(?:${LINK}\\s+)?){0,5}${NAME_WORD})\\s+(?:(?:also|has|had|have|later|then)\\s+)?$`,
 );
+// "In a statement posted on its Facebook page about the attack Division 30 called on": an opening
+// phrase of where it was said, in lower-case words, ends where the speaker's name starts.
+const STATEMENT_INTRO_RE =
+  /^["“]?(?:In|in)\s+(?:a|an|its|his|her|their)\s+(?:(?:new|brief|joint|written|separate|televised|video)\s+)?(?:statement|interview|speech|letter|message|video|tweet|post|communiqu[eé])(?:\s+(?:[a-z][\w'’-]*|Facebook|Twitter|Telegram|YouTube|Instagram))*\s+(?=[A-Z])/;
 // "... said Kirkuki.", "said Sheikh Omar Haddad a religious leader" (an appositive, commas stripped).
 const NAME_AFTER_RE = /^\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)(?:\s*(?:[.,;"”]|$)|\s+an?\s)/;
 const SPEECH_VERB_RE = new RegExp(
@@ -54,7 +58,9 @@ export function namedSpeakers(sentence: string, hits: readonly ActorHit[]): Acto
   if (isTitleCase(sentence)) return [];
   for (const v of allMatches(SPEECH_VERB_RE, sentence)) {
     if (/^according$/i.test(v[0])) continue;
-    const head = sentence.slice(Math.max(0, v.index - 90), v.index);
+    const intro = STATEMENT_INTRO_RE.exec(sentence);
+    const from = intro && intro[0].length < v.index ? intro[0].length : Math.max(0, v.index - 90);
+    const head = sentence.slice(from, v.index);
     const before = NAME_BEFORE_RE.exec(head);
     const after = before ? null : NAME_AFTER_RE.exec(sentence.slice(v.index + v[0].length));
     // "... reported Tuesday.": a name's closing full stop is not part of it.

@@ -32,6 +32,12 @@ const POST_SPEAKER_END_RE =
 // Between a post-verb speech verb and its speaker: "said the head of the Syrian Coalition".
 const POST_SPEAKER_GAP_RE =
   /^\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?:(?:head|chief|leader|spokes(?:man|woman|person)|president|director|member|official|representative)\s+(?:of|for|at)\s+(?:the\s+)?)?(?:[A-Z][\w'’.-]*\s+){0,3}$/;
+// A finite verb in the gap before a verb of speech: the name before it is that verb's subject.
+const OWN_CLAUSE_GAP_RE =
+  /\b(?:[a-z]{3,}ed|struck|hit|shot|fought|took|sent|left|led|held|threw|drove|blew|began|seized|kills|hits|pounds|strikes)\b/;
+// Verbs of speech whose subject may follow them ("said the Observatory"); not "alleged rebels".
+const POST_SUBJECT_VERB_RE =
+  /^(?:said|says|reported|added|stated|noted|explained|confirmed|announced)$/i;
 // "... said Aleppo-based activist Abu Omar." - the person's name closes the clause.
 const POST_SPEAKER_NAME_END_RE = /^(?:\s+[A-Z][\w'’-]*){1,3}\s*(?:$|[,.;:)"”’])/;
 // The speaker's own words reach state media: "a source told SANA", "SANA reporter said".
@@ -60,10 +66,10 @@ const SPOKESMAN_OF_RE =
 // office that speaks is the state speaking, not a place the sentence is about.
 const OFFICE_IN_RE =
   /\b(?:[Mm]inistry|[Oo]fficials?|[Gg]overnment|[Aa]uthorities|[Dd]iplomats?|[Ss]pokes(?:man|woman|person)|[Ee]mbassy|[Ll]eadership)\s+in\s+$/;
-// "A statement from the Defence Ministry said", "a statement by the army ... said": the author of
-// the statement speaks.
+// "A statement from the Defence Ministry said", "a statement by the army ... said", "a statement
+// attributed to the army said": the author of the statement speaks.
 const STATEMENT_BY_RE =
-  /\b(?:statement|report|communiqu[eé]|letter|message|announcement|comments?|remarks?)\s+(?:issued\s+|released\s+|published\s+)?(?:by|from)\s+(?:the\s+)?$/i;
+  /\b(?:statement|report|communiqu[eé]|letter|message|announcement|comments?|remarks?)\s+(?:issued\s+|released\s+|published\s+)?(?:by|from|attributed\s+to)\s+(?:the\s+)?$/i;
 // "The monitor could not confirm the nature of the gas but said ...": the sentence's subject is
 // the subject of a later verb joined by "but" / "and".
 const LATER_VERB_GAP_RE = /^\s+[^.;"“”]{0,90}\s(?:but|and)\s+(?:also\s+|later\s+)?$/i;
@@ -314,8 +320,15 @@ export function findSpeakers(sentence: string, hits: ActorHit[]): ActorHit[] {
       return [main.hit];
     }
     const subject = subjectOf(sentence, hits, v.index);
-    const speakers =
-      subject.length > 0 ? subject : [speakerAfter(sentence, hits, v[0], v.index + v[0].length)];
+    const after = speakerAfter(sentence, hits, v[0], v.index + v[0].length);
+    // "Coalition jets killed 20 civilians said the Observatory" (its comma stripped): a clause of
+    // its own between the name and the verb, and a speaker after the verb, who speaks.
+    const last = subject[subject.length - 1];
+    const clause =
+      last !== undefined &&
+      POST_SUBJECT_VERB_RE.test(v[0]) &&
+      OWN_CLAUSE_GAP_RE.test(sentence.slice(last.end, v.index));
+    const speakers = subject.length > 0 && !(clause && after) ? subject : [after];
     const named = speakers.filter((x): x is ActorHit => x !== null && x !== according);
     if (named.length > 0) return named;
   }

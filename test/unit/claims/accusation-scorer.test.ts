@@ -69,6 +69,17 @@ describe('accusation candidates', () => {
     const vectors = candidateVectors(candidates(text));
     expect(vectors.some((v) => v.has('n:pair-twice'))).toBe(true);
   });
+
+  it('marks the parties the headline names', () => {
+    const text =
+      'Coalition strikes kill 12 in Raqqa\n\n' +
+      'Activists said coalition jets bombed a market in the city killing 12 civilians.';
+    const cs = candidates(text).filter((c) => c.si > 0);
+    const [v] = candidateVectors(cs);
+    expect(cs[0]).toMatchObject({ accuser: 'other', accusedActor: 'coalition' });
+    expect(v?.has('h:accused')).toBe(true);
+    expect(v?.has('h:accuser')).toBe(false);
+  });
 });
 
 describe('scoredAccusations', () => {

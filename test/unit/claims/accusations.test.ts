@@ -190,6 +190,77 @@ describe('extractClaims accusations: offices that speak for a state or a side', 
       pairs('A Kurdish commander said Turkish artillery shelled the town killing five civilians.'),
     ).toEqual(['sdf>turkey']);
   });
+
+  it('knows the officials who speak for the UN, Turkey, Iran and the White Helmets', () => {
+    expect(
+      pairs('Ibrahim Kalin said YPG fighters shelled the town killing five civilians.'),
+    ).toEqual(['turkey>sdf']);
+    expect(
+      pairs('Zeid Raad al-Hussein said Russian jets bombed a market killing 20 civilians.'),
+    ).toEqual(['un>russia']);
+    expect(
+      pairs('Raed Saleh said regime helicopters dropped barrel bombs killing 12 people.'),
+    ).toEqual(['white_helmets>syria_gov']);
+  });
+
+  it("knows the Guards' militias, the state's militias, the SDF's councils and Hurras al-Din", () => {
+    expect(
+      pairs(
+        'Activists said the Fatemiyoun and Tiger Forces shelled the town killing 12 civilians.',
+      ).sort(),
+    ).toEqual(['other>iran', 'other>syria_gov']);
+    expect(
+      pairs('Turkey said the Manbij Military Council shelled the town killing five civilians.'),
+    ).toEqual(['turkey>sdf']);
+    expect(pairs('The Observatory said Hurras al-Din fighters executed 12 civilians.')).toEqual([
+      'sohr>nusra',
+    ]);
+  });
+
+  it('knows more monitors, aid groups, agencies and seats of government', () => {
+    expect(
+      pairs('Raqqa is Being Slaughtered Silently said coalition jets killed 12 civilians.'),
+    ).toEqual(['ngo>coalition']);
+    expect(pairs('Downing Street said regime forces used chemical weapons on civilians.')).toEqual([
+      'uk>syria_gov',
+    ]);
+    expect(
+      pairs('The Organisation for the Prohibition of Chemical Weapons said IS used mustard gas.'),
+    ).toEqual(['un>isis']);
+  });
+
+  it('reads pro-Assad forces, government-backed militias and Syrian soldiers as the state, the IDF as Israel', () => {
+    expect(pairs('Activists said pro-Assad forces shelled the town killing 12 civilians.')).toEqual(
+      ['other>syria_gov'],
+    );
+    expect(
+      pairs('Hezbollah said the IDF struck a convoy killing six fighters and a child.'),
+    ).toEqual(['hezbollah>israel']);
+  });
+
+  it('reads the Syrian leader as the state and an IS-linked news agency as IS', () => {
+    expect(pairs('The Syrian leader said Turkish troops killed 20 civilians in Afrin.')).toEqual([
+      'syria_gov>turkey',
+    ]);
+    expect(pairs('An IS-linked news agency said Russian jets killed 20 civilians.')).toEqual([
+      'isis>russia',
+    ]);
+  });
+
+  it('reads the US-led alliance and the Combined Joint Task Force as the coalition', () => {
+    expect(pairs('The Observatory said the US-led alliance killed 20 civilians in Raqqa.')).toEqual(
+      ['sohr>coalition'],
+    );
+  });
+
+  it("reads Syria's ministries and ministers in either case", () => {
+    expect(pairs('The Syrian interior ministry said rebel shelling killed 20 civilians.')).toEqual([
+      'syria_gov>rebels',
+    ]);
+    expect(
+      pairs('Syrias Deputy Prime Minister Qadri Jamil said coalition strikes killed 20 civilians.'),
+    ).toEqual(['syria_gov>coalition']);
+  });
 });
 
 describe("extractClaims accusations: the coalition's partner forces", () => {
@@ -348,6 +419,41 @@ describe('extractClaims accusations: pronouns and aliases across sentences', () 
 });
 
 describe('extractClaims accusations: more verbs and shapes of blame', () => {
+  it('reads "attributed X to Y", "faulted Y for" and "bears full responsibility"', () => {
+    expect(pairs('Turkey attributed the bombing to the YPG.')).toEqual(['turkey>sdf']);
+    expect(pairs('Turkey faulted Russia for the strike on the convoy.')).toEqual(['turkey>russia']);
+    expect(
+      pairs('The Syrian Coalition said the regime bears full responsibility for the massacre.'),
+    ).toEqual(['opposition>syria_gov']);
+    expect(pairs('A statement attributed to the army said Turkish jets killed civilians.')).toEqual(
+      ['syria_gov>turkey'],
+    );
+  });
+
+  it('reads "called / termed the strike a violation" without "as"', () => {
+    const [a] = extractClaims(
+      'Russia called the coalition strike a flagrant violation of international law.',
+    ).accusations;
+    expect(a).toMatchObject({
+      accuser: 'russia',
+      accused: 'coalition',
+      allegation: 'a flagrant violation of international law',
+    });
+    expect(pairs('Russia termed the US strike an act of aggression.')).toEqual(['russia>us']);
+  });
+
+  it('does not give the capital that speaks as the place of the harm', () => {
+    const [a] = extractClaims('Damascus condemned the US strikes.').accusations;
+    expect(a).toMatchObject({ accuser: 'syria_gov', accused: 'us', place: null });
+  });
+
+  it('gives "blamed X on Y" the thing blamed as the allegation', () => {
+    const [a] = extractClaims('Activists blamed the massacre on regime forces.').accusations;
+    expect(a).toMatchObject({ accuser: 'other', accused: 'syria_gov', allegation: 'the massacre' });
+    const [b] = extractClaims('Turkey attributed the bombing to the YPG.').accusations;
+    expect(b?.allegation).toBe('the bombing');
+  });
+
   it('reads lashing out, deploring, decrying and pointing the finger', () => {
     expect(pairs('Turkey lashed out at Washington over its support for the YPG.')).toEqual([
       'turkey>us',
