@@ -538,7 +538,7 @@ const ENTRIES: Entry[] = [
       `(?:[Ee]ye)?[Ww]itnesses`,
       `[Oo]bservers`,
       // Not "the source(s)": that refers back to the source named before (speakers.ts).
-      `(?<!\\b[Tt]he\\s+)(?:[Aa]n?\\s+)?(?:informed\\s+|local\\s+|medical\\s+|field\\s+|reliable\\s+|private\\s+)?[Ss]ources?(?:\\s+(?:in|at|from|close\\s+to|inside|within)\\s+(?:the\\s+)?[A-Z][\\w'’-]*(?:\\s+(?:[A-Z][\\w'’-]*|al-[\\w'’-]+)){0,3}|(?=\\s+(?:on\\s+the\\s+ground|said|says|say|told|tells|reported|added|confirmed|claimed|stated|noted|indicated)\\b))`,
+      `(?<!\\b[Tt]he\\s+)(?:[Aa]n?\\s+)?(?:informed\\s+|local\\s+|medical\\s+|field\\s+|reliable\\s+|private\\s+)?[Ss]ources?(?:\\s+(?:in|at|from|close\\s+to|inside|within)\\s+(?:the\\s+)?[A-Z][\\w'’-]*(?:\\s+(?:[A-Z][\\w'’-]*|al-[\\w'’-]+)){0,3}(?:\\s+(?:militias?|army|military|government|opposition|forces|ministry|police|command|authorities|faction|movement)){0,2}|(?=\\s+(?:on\\s+the\\s+ground|said|says|say|told|tells|reported|added|confirmed|claimed|stated|noted|indicated)\\b))`,
       `[Ll]ocals`,
       // "a network of activists": the Local Coordination Committees.
       `(?:the\\s+)?Local\\s+Coordination\\s+Committees`,

@@ -195,6 +195,10 @@ describe('extractClaims casualties: source, place, date, quote', () => {
       'A source at Aleppo Police Command told SANA that a woman was killed by rocket shells.',
     );
     expect(police?.source).toBe('A source at Aleppo Police Command');
+    const [militia] = figures(
+      'Twelve fighters were killed in the strikes, a source in the Syrian militia told Reuters.',
+    );
+    expect(militia?.source).toBe('a source in the Syrian militia');
     const [monitor] = figures(
       'The Syrian Observatory for Human Rights director Rami Abdel Rahman told AFP that 12 civilians were killed.',
     );
