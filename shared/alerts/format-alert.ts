@@ -1,5 +1,5 @@
 import type { CasualtyFigure, Qualifier } from '../domain/claims.ts';
-import { sideWord } from './message-words.ts';
+import { measureWords } from './message-words.ts';
 
 // Plain words for one extracted figure and for actors, as the `extract` command and the analyst
 // rows print them (alert messages are written by update-message.ts and message-words.ts).
@@ -19,7 +19,5 @@ export function describeFigure(
   f: Pick<CasualtyFigure, 'count' | 'max' | 'qualifier' | 'victims' | 'outcome' | 'victimSide'>,
 ): string {
   const n = f.max !== null && f.max !== f.count ? `${f.count} to ${f.max}` : String(f.count);
-  const side = sideWord(f.victimSide);
-  const victims = side ? `${side} ${f.victims}` : f.victims;
-  return `${QUALIFIER_WORDS[f.qualifier] ?? ''}${n} ${victims} ${f.outcome}`;
+  return `${QUALIFIER_WORDS[f.qualifier] ?? ''}${n} ${measureWords(f)} ${f.outcome}`;
 }

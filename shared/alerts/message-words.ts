@@ -180,7 +180,7 @@ export const sideWord = (side: Actor | null | undefined): string | null =>
   side ? (SIDE_WORDS[side] ?? null) : null;
 
 /** The victims of a measure with their side, agreeing with the number: "22 IS fighters", "1 child". */
-export function measureWords(m: Measure, v?: FigureValue): string {
+export function measureWords(m: Pick<Measure, 'victims' | 'victimSide'>, v?: FigureValue): string {
   const side = sideWord(m.victimSide);
   const noun = v ? victimsWord(m.victims, v) : m.victims;
   return side ? `${side} ${noun}` : noun;

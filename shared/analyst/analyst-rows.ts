@@ -1,6 +1,6 @@
 import type { Actor, Outcome, Qualifier, Victims } from '../domain/claims.ts';
 import type { CasualtyClaim } from '../domain/records.ts';
-import { primaryTally, sideOf } from '../incidents/accounts.ts';
+import { primaryTally, sameMeasure, sideOf } from '../incidents/accounts.ts';
 import type {
   Account,
   AccusationEntry,
@@ -92,11 +92,8 @@ export type AnalystRow = CasualtyRow | IncidentRow | AccusationRow;
 
 export const isAccusationRow = (r: AnalystRow): r is AccusationRow => 'accuser' in r;
 
-const sameMeasure = (t: Tally | StatedFigure, f: StatedFigure) =>
-  t.outcome === f.outcome &&
-  t.victims === f.victims &&
-  sideOf(t) === sideOf(f) &&
-  t.partOf === f.partOf;
+const samePart = (t: Tally | StatedFigure, f: StatedFigure) =>
+  sameMeasure(t, f) && t.partOf === f.partOf;
 
 function incidentColumns(i: Incident, t: Tally | StatedFigure): IncidentColumns {
   return {
@@ -131,7 +128,7 @@ export function casualtyRowsOf(i: Incident): CasualtyRow[] {
   const rows: CasualtyRow[] = [];
   for (const a of i.accounts) {
     for (const f of a.figures) {
-      const t = i.tallies.find((x) => sameMeasure(x, f));
+      const t = i.tallies.find((x) => samePart(x, f));
       rows.push({
         ...incidentColumns(i, f),
         count: f.count,
@@ -188,7 +185,7 @@ export function incidentRowOf(i: Incident): IncidentRow | null {
   const t = primaryTally(i.tallies);
   if (!t) return null;
   const stated = i.accounts.flatMap((a) =>
-    a.figures.filter((f) => sameMeasure(t, f)).map((f) => ({ a, f })),
+    a.figures.filter((f) => samePart(t, f)).map((f) => ({ a, f })),
   );
   const lead = stated.sort((x, y) => (y.f.max ?? y.f.count) - (x.f.max ?? x.f.count))[0];
   if (!lead) return null;

@@ -1,8 +1,8 @@
 // Features of a candidate accusation (accusation-candidates.ts) for the learned scorer: which
 // rule route found it, how its speaker was resolved, whether the accused is the agent of harm,
 // the sentence's cues (harm, victims, combat, denial, hedge, blame verb, call to stop), where the
-// two parties stand, the words around the accused and whether the headline names either party. Binary features by name; the trained
-// weights (accusation-model.json) say what each is worth.
+// two parties stand, the words around the accused and whether the headline names either party.
+// Binary features by name; the trained weights (accusation-model.json) say what each is worth.
 
 import type { Candidate } from './accusation-candidates.ts';
 import {

@@ -34,7 +34,7 @@ export interface SentenceFrame {
   /** The sentences before this one, nearest first, for the harm an anaphoric blame means. */
   before: string[];
   /** The parties the article's first sentence (its headline) names. */
-  headline: ReadonlySet<string>;
+  headline: ReadonlySet<Actor>;
 }
 
 export class AccusationSink {

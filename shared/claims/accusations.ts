@@ -8,7 +8,7 @@
 // Who speaks comes from speakers.ts, who does harm from agents.ts. Neutral reporting by the
 // journalist (no speaker), denials and uncertainty yield nothing.
 
-import type { Accusation, ArticleContext } from '../domain/claims.ts';
+import type { Accusation, Actor, ArticleContext } from '../domain/claims.ts';
 import { AccusationSink, type SentenceFrame } from './accusation-frame.ts';
 import { ACCUSATION_MODEL } from './accusation-model.ts';
 import { COUNTER_CLAIM_RE, DENIAL_RE, HARM_RE } from './accusation-patterns.ts';
@@ -181,7 +181,7 @@ export function accusationFrames(a: ArticleAnalysis, ctx: ArticleContext = {}): 
     return partyVoices(known.length > 0 ? known : namedSpeakers(sent.text, hits), ctx, info);
   });
   const closers = quotationClosers(a.sentences.map((sent) => sent.text));
-  const headline = new Set<string>((a.hits[0] ?? []).filter((h) => !h.generic).map((h) => h.actor));
+  const headline = new Set<Actor>((a.hits[0] ?? []).filter((h) => !h.generic).map((h) => h.actor));
   for (const [si, sent] of a.sentences.entries()) {
     if (isHeadlineJunk(sent)) continue;
     const s = sent.text;

@@ -217,7 +217,6 @@ function occurrenceOf(
 
 /** The sides told so far in an article: of the figure just before, and the last per victims. */
 interface SidesSeen {
-  lastVictims: CasualtyFigure['victims'] | null;
   lastSide: Actor | null;
   byVictims: Map<CasualtyFigure['victims'], Actor>;
 }
@@ -237,15 +236,15 @@ function sideOfFigure(
   f: RawFigure,
   next: RawFigure | undefined,
   victims: CasualtyFigure['victims'],
+  lastVictims: CasualtyFigure['victims'] | null,
   seen: SidesSeen,
 ): Actor | null {
   const to = Math.min(f.phraseEnd, next?.numberStart ?? f.phraseEnd);
   let side = victimSideOf(text, hits, victims, f.numberEnd, to);
-  if (!side && (f.inherit || !f.hasHead) && victims === seen.lastVictims) side = seen.lastSide;
+  if (!side && (f.inherit || !f.hasHead) && victims === lastVictims) side = seen.lastSide;
   if (!side && OF_THE_RE.test(text.slice(f.numberEnd, to))) {
     side = seen.byVictims.get(victims) ?? null;
   }
-  seen.lastVictims = victims;
   seen.lastSide = side;
   if (side) seen.byVictims.set(victims, side);
   return side;
@@ -289,7 +288,7 @@ export function findCasualties(a: ArticleAnalysis, ctx: ArticleContext = {}): Ca
   let lastQuoted: string | null = null;
   const sourcesSeen: string[] = [];
   let lastVictims: CasualtyFigure['victims'] | null = null;
-  const sides: SidesSeen = { lastVictims: null, lastSide: null, byVictims: new Map() };
+  const sides: SidesSeen = { lastSide: null, byVictims: new Map() };
   let before: Perpetrator | null = null;
   for (const [si, sent] of a.sentences.entries()) {
     const named = before;
@@ -323,7 +322,7 @@ export function findCasualties(a: ArticleAnalysis, ctx: ArticleContext = {}): Ca
       if (!f.outcome) continue;
       const victims: CasualtyFigure['victims'] =
         f.inherit && i === 0 && lastVictims ? inheritVictims(lastVictims) : f.victims;
-      const side = sideOfFigure(sent.text, hits, f, raw[i + 1], victims, sides);
+      const side = sideOfFigure(sent.text, hits, f, raw[i + 1], victims, lastVictims, sides);
       const o = occurrenceOf(a, ctx, c, f, victims, side);
       o.pos = i;
       const prev = raw[i - 1];

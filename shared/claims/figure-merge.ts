@@ -4,6 +4,7 @@
 // their total ("84 civilians including 30 children").
 
 import type { CasualtyFigure } from '../domain/claims.ts';
+import { sidesClash } from './victim-side.ts';
 
 /**
  * An approximate figure that restates an exact one ("over 60 troops" after "62 troops") is the
@@ -70,11 +71,8 @@ function clashingVictims(va: Victims, vb: Victims): boolean {
 }
 
 /** "4 YPG fighters" and "4 IS fighters": two sides' dead are never one figure told twice. */
-function clashingSides(a: CasualtyFigure, b: CasualtyFigure): boolean {
-  const sa = a.victimSide ?? null;
-  const sb = b.victimSide ?? null;
-  return sa !== null && sb !== null && sa !== sb;
-}
+const clashingSides = (a: CasualtyFigure, b: CasualtyFigure): boolean =>
+  sidesClash(a.victimSide, b.victimSide);
 
 /**
  * Whether a later occurrence restates an earlier one. Headline and body always restate each

@@ -56,9 +56,9 @@ function isTitleCase(s: string): boolean {
 /** Speakers of the sentence's verbs of speech whose names the gazetteer does not know. */
 export function namedSpeakers(sentence: string, hits: readonly ActorHit[]): ActorHit[] {
   if (isTitleCase(sentence)) return [];
+  const intro = STATEMENT_INTRO_RE.exec(sentence);
   for (const v of allMatches(SPEECH_VERB_RE, sentence)) {
     if (/^according$/i.test(v[0])) continue;
-    const intro = STATEMENT_INTRO_RE.exec(sentence);
     const from = intro && intro[0].length < v.index ? intro[0].length : Math.max(0, v.index - 90);
     const head = sentence.slice(from, v.index);
     const before = NAME_BEFORE_RE.exec(head);

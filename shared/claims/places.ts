@@ -134,6 +134,7 @@ function gazetteerName(written: string): string | undefined {
   const key = written.toLowerCase().replace(/\s+/g, ' ');
   return ALIAS_TO_NAME.get(key) ?? ALIAS_TO_NAME.get(key.replace(ARTICLE_PREFIX_RE, ''));
 }
+
 /** Syria's governorates by the gazetteer's canonical names (Rif Dimashq aside: not a place it finds). */
 const GOVERNORATES = [
   'Raqqa',

@@ -320,7 +320,6 @@ export function findSpeakers(sentence: string, hits: ActorHit[]): ActorHit[] {
       return [main.hit];
     }
     const subject = subjectOf(sentence, hits, v.index);
-    const after = speakerAfter(sentence, hits, v[0], v.index + v[0].length);
     // "Coalition jets killed 20 civilians said the Observatory" (its comma stripped): a clause of
     // its own between the name and the verb, and a speaker after the verb, who speaks.
     const last = subject[subject.length - 1];
@@ -328,6 +327,10 @@ export function findSpeakers(sentence: string, hits: ActorHit[]): ActorHit[] {
       last !== undefined &&
       POST_SUBJECT_VERB_RE.test(v[0]) &&
       OWN_CLAUSE_GAP_RE.test(sentence.slice(last.end, v.index));
+    const after =
+      subject.length === 0 || clause
+        ? speakerAfter(sentence, hits, v[0], v.index + v[0].length)
+        : null;
     const speakers = subject.length > 0 && !(clause && after) ? subject : [after];
     const named = speakers.filter((x): x is ActorHit => x !== null && x !== according);
     if (named.length > 0) return named;

@@ -21,6 +21,10 @@ export const ARMED_PARTIES: ReadonlySet<Actor> = new Set<Actor>([
   'hezbollah',
 ]);
 
+/** Two sides named, and not the same one: "4 YPG fighters" and "4 IS fighters" are two figures. */
+export const sidesClash = (a: Actor | null | undefined, b: Actor | null | undefined): boolean =>
+  a != null && b != null && a !== b;
+
 // "five Syrian soldiers": the state's army, which the gazetteer names only with its noun
 // ("Syrian troops", "Syrian army").
 const SYRIAN_SOLDIERS_RE =

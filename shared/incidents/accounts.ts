@@ -1,3 +1,4 @@
+import { sidesClash } from '../claims/victim-side.ts';
 import type { Actor } from '../domain/claims.ts';
 import type {
   Account,
@@ -54,9 +55,7 @@ export const sameMeasure = (a: Measure, b: Measure): boolean =>
 
 /** Outcome and victims alike, and no two different sides named: a figure may be the same one. */
 export const compatibleMeasure = (a: Measure, b: Measure): boolean =>
-  a.outcome === b.outcome &&
-  a.victims === b.victims &&
-  (sideOf(a) === null || sideOf(b) === null || sideOf(a) === sideOf(b));
+  a.outcome === b.outcome && a.victims === b.victims && !sidesClash(a.victimSide, b.victimSide);
 
 /** The measure's fields, the side only when there is one (older shapes stay as they were). */
 export function measureOf(m: Measure): Measure {

@@ -7,9 +7,10 @@ import type { AccusationReport, Incident, IncidentReport } from './types.ts';
 // Which of the incidents found under a report's lookup keys (and its story's incidents) the
 // report is about. Same place within the date window first, nearest day first; then, for a
 // figure only its article's date dates, the same place in the two weeks before with the same
-// figure and perpetrator (retold); then the same story: a placeless incident of the story is taken by a placed report that shares a figure or
-// the perpetrator with it (it is that incident, now placed); a placeless report takes the story's
-// incident it shares a figure with, or the story's only incident. Ties go to the incident created
+// figure and perpetrator (retold); then the same story: a placeless incident of the story is
+// taken by a placed report that shares a figure or the perpetrator with it (it is that incident,
+// now placed); a placeless report takes the story's incident it shares a figure with, or the
+// story's only incident. Ties go to the incident created
 // first, then the smaller id, so every worker chooses the same one. A report naming another
 // perpetrator is about the same incident only when it shares a figure with it.
 

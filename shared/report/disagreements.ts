@@ -1,11 +1,11 @@
 import { dot, ruleX, ruleY } from '@observablehq/plot';
+import { measureWords } from '../alerts/message-words.ts';
 import {
   accountFigure,
   accountHigh,
   incidentLine,
   qualifierWord,
   utcMinute,
-  victimsText,
 } from './figure-text.ts';
 import { html, link, type SafeHtml, safeHref } from './html.ts';
 import { type PlotCanvas, shortLabel } from './plot-document.ts';
@@ -54,7 +54,7 @@ function rangeChart(canvas: PlotCanvas, i: ReportIncident, accounts: ReportAccou
     height: 36 + 22 * accounts.length,
     marginLeft: 170,
     marginRight: 16,
-    x: { zero: true, nice: true, ticks: 4, label: `${victimsText(i)} ${i.outcome}` },
+    x: { zero: true, nice: true, ticks: 4, label: `${measureWords(i)} ${i.outcome}` },
     y: {
       type: 'band',
       label: null,

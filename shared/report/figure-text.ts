@@ -1,4 +1,4 @@
-import { sideWord } from '../alerts/message-words.ts';
+import { measureWords } from '../alerts/message-words.ts';
 import type { Qualifier } from '../domain/claims.ts';
 import type { ReportAccount, ReportIncident } from './report-data.ts';
 
@@ -30,15 +30,9 @@ export const incidentRange = (i: ReportIncident): string =>
 
 export const placeName = (i: { place: string | null }): string => i.place ?? 'place not stated';
 
-/** The victims with their side: "civilians", "IS fighters". */
-export function victimsText(i: Pick<ReportIncident, 'victims' | 'victimSide'>): string {
-  const side = sideWord(i.victimSide);
-  return side ? `${side} ${i.victims}` : i.victims;
-}
-
 /** One line naming an incident: "Raqqa, 2017-06-04: 22–60 civilians killed". */
 export function incidentLine(i: ReportIncident): string {
-  return `${placeName(i)}, ${i.date}: ${incidentRange(i)} ${victimsText(i)} ${i.outcome}`;
+  return `${placeName(i)}, ${i.date}: ${incidentRange(i)} ${measureWords(i)} ${i.outcome}`;
 }
 
 /** The date part of an ISO date or date-time. */

@@ -1,13 +1,6 @@
 import { binX, dot, type RectYOptions, rectY, ruleX, ruleY } from '@observablehq/plot';
-import { plural } from '../alerts/message-words.ts';
-import {
-  accountFigure,
-  accountHigh,
-  incidentLine,
-  placeName,
-  utcDay,
-  victimsText,
-} from './figure-text.ts';
+import { measureWords, plural } from '../alerts/message-words.ts';
+import { accountFigure, accountHigh, incidentLine, placeName, utcDay } from './figure-text.ts';
 import { html, type SafeHtml, safeHref } from './html.ts';
 import { CATEGORY_COLOURS, NOT_STATED_COLOUR, type PlotCanvas } from './plot-document.ts';
 import type { ReportAccount, ReportData, ReportIncident } from './report-data.ts';
@@ -64,7 +57,7 @@ function figureEnds(incidents: ReportIncident[]): FigureEnd[] {
       figure,
       outcome: i.outcome,
       perpetrator: perpetratorOf(i),
-      title: `${placeName(i)}, ${i.date}: ${accountFigure(a)} ${victimsText(i)} ${i.outcome}, per ${a.source} (${a.outlet})`,
+      title: `${placeName(i)}, ${i.date}: ${accountFigure(a)} ${measureWords(i)} ${i.outcome}, per ${a.source} (${a.outlet})`,
       url: safeHref(a.url),
     });
     return i.min === i.max ? [at(i.max, ends.high)] : [at(i.min, ends.low), at(i.max, ends.high)];
