@@ -37,6 +37,17 @@ export interface SentenceFrame {
   headline: ReadonlySet<Actor>;
 }
 
+/** The sentence names the accuser's capital only as the accuser ("Damascus condemned ..."). */
+function ownPlaceOnly(s: string, accuserName: string): boolean {
+  return s.split(accuserName).length === 2;
+}
+
+/** "aggression on army positions in Damascus", said Damascus: the speaker is not where it was. */
+function withoutPlace(allegation: string, place: string): string {
+  const suffix = ` in ${place}`;
+  return allegation.endsWith(suffix) ? allegation.slice(0, -suffix.length) : allegation;
+}
+
 export class AccusationSink {
   readonly out: Accusation[] = [];
   private readonly seen = new Set<string>();
@@ -62,7 +73,7 @@ export class AccusationSink {
       accused: accusedActor,
       accuserName,
       accusedName: accused.name.replace(/^the\s+/i, ''),
-      allegation,
+      allegation: ownPlaceOnly(s, accuserName) ? withoutPlace(allegation, accuserName) : allegation,
       place: own(place) ? null : place,
       quote,
     });

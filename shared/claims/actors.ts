@@ -49,7 +49,7 @@ const BLAME_OBJECT_BEFORE =
   "(?<=\\b(?:[Aa]ccus(?:ed|es|e|ing)|[Bb]lam(?:ed|es|e|ing)(?:(?:\\s+[\\w'’-]+){0,6}\\s+on)?|[Cc]ondemn(?:ed|s|ing)?|[Dd]enounc(?:ed|es|e|ing)|[Cc]riticis(?:ed|es|e|ing)|[Cc]riticiz(?:ed|es|e|ing)|[Ss]lamm?(?:ed|s|ing)?|[Bb]last(?:ed|s|ing)?|[Ww]arn(?:ed|s|ing)?|[Uu]rg(?:ed|es|ing)|[Hh]olds?|[Hh]eld|[Pp]ressur(?:ed|es|ing))\\s+)";
 // A bare "the government" blaming or denying: in this war's news, the Syrian government.
 const GOVERNMENT_BLAMES =
-  '[Tt]he\\s+government(?=(?:\\s+and\\s+its\\s+(?:[\\w-]+\\s+){0,2}?(?:ally|allies|[A-Z][\\w-]*))?\\s+(?:has\\s+|have\\s+|had\\s+)?(?:also\\s+|in\\s+turn\\s+|repeatedly\\s+|quickly\\s+|later\\s+|then\\s+)?(?:accused|accuses|blamed|blames|denied|denies|condemned|condemns|denounced|denounces|carried\\s+out|used|uses|dropped|bombed|targeted|shelled|besieged|launched|killed|(?:been\\s+|is\\s+|was\\s+)responsible))';
+  '[Tt]he\\s+government(?=(?:\\s+and\\s+its\\s+(?:[\\w-]+\\s+){0,2}?(?:ally|allies|[A-Z][\\w-]*))?\\s+(?:has\\s+|have\\s+|had\\s+)?(?:also\\s+|in\\s+turn\\s+|repeatedly\\s+|quickly\\s+|later\\s+|then\\s+)?(?:accused|accuses|blamed|blames|denied|denies|condemned|condemns|denounced|denounces|carried\\s+out|used|uses|dropped|bombed|targeted|shelled|besieged|launched|killed|blocked|obstructed|prevented|attacked|struck|bombarded|detained|arrested|tortured|executed|starved|held\\s+up|(?:been\\s+|is\\s+|was\\s+)responsible))';
 // "government airstrikes", "government shelling": the word names the party doing the harm.
 const GOVERNMENT_HARM =
   '[Gg]overnment(?=\\s+(?:air\\s*strikes?|airstrikes?|air\\s+raids?|raids?|shelling|bombardments?|bombing|barrel\\s+bombs?|artillery|strikes?|siege|snipers?|rockets?|missiles?|mortars?|fire|attacks?|offensive|helicopters?|war\\s*planes|planes|jets|aircraft|aviation)\\b)';
@@ -219,6 +219,8 @@ const ENTRIES: Entry[] = [
       `(?:the\\s+)?(?:[Ii]nternational|[Ww]estern|[Gg]lobal|[Aa]nti-(?:IS|ISIS|ISIL|Daesh|jihadist|terror(?:ist)?|terrorism|Islamic\\s+State))\\s+(?:military\\s+)?(?:[Cc]oalition|alliance)${POSS}`,
       `${US}[- ]led(?=\\s+(?:air\\s*)?(?:strikes?|airstrikes?|raids?|bombing|bombardment|forces|operations?|campaign|jets|aircraft|warplanes|offensive|attacks?))`,
       `(?:the\\s+)?[Cc]oalition${POSS}(?!\\s+of\\s+(?![a-z]+ing\\b))(?:\\s+(?:jets|aircraft|warplanes|planes|forces|aviation))?`,
+      // "accused the coalition of war crimes": blamed for a wrong, not "a coalition of rebels".
+      `${BLAME_OBJECT_BEFORE}(?:the\\s+)?[Cc]oalition(?=\\s+of\\s+(?:[a-z-]+\\s+){0,2}?(?:crimes?|massacres?|atrocities|killings?|attacks?|strikes?|raids?|bombings?|violations?|aggression|genocide|deaths?|lies|lying)\\b)`,
       `Operation\\s+Inherent\\s+Resolve`,
       `CJTF-OIR`,
       `Combined\\s+Joint\\s+Task\\s+Force`,
@@ -344,7 +346,7 @@ const ENTRIES: Entry[] = [
       // "protests from Damascus": the critic is the state, not a place.
       `(?<=\\b(?:criticism|condemnation|outrage|censure|accusations?|anger|protests?|backlash)\\s+(?:from|by)\\s+)Damascus`,
       `${GOVERNMENT_BLAMES}`,
-      `(?<=\\b(?:by|on|blamed|accused|condemned)\\s+)[Tt]he\\s+government(?!\\s+(?:of|in)\\b)`,
+      `(?<=\\b(?:by|on|blamed|blames|accused|accuses|condemned|condemns)\\s+)[Tt]he\\s+government(?!\\s+in\\b)(?!\\s+of\\s+(?![\\w'’-]+ing\\b))`,
       `(?<=\\b(?:accused|blamed|condemned|criticized|criticised|denounced|protested|rejected|opposed)\\s+by\\s+)Damascus`,
       `(?:the\\s+)?government\\s+in\\s+Damascus`,
       `Syria(?:'s|’s|s)\\s+(?:government|regime|army|armed\\s+forces|military|president|President|foreign\\s+ministry|Foreign\\s+Ministry|air\\s+force)`,

@@ -98,7 +98,10 @@ export function harmAllegation(sentence: string, to: number, o: HarmContext = {}
       figurePhrase(sentence, figure),
       where,
     ];
-    const phrase = cleanPhrase(parts.filter(Boolean).join(' '), 14);
+    // Too long with its target: the noun alone beside the figure.
+    const phrase =
+      cleanPhrase(parts.filter(Boolean).join(' '), 14) ||
+      (short !== noun ? cleanPhrase([noun, ...parts.slice(1)].filter(Boolean).join(' '), 14) : '');
     if (phrase) return phrase;
   }
   const done = by >= 0 && !passive ? passiveVerbPhrase(sentence, by) : '';
@@ -186,6 +189,13 @@ const ANAPHORIC_HARM_RE =
 const PASSIVE_BLAME_RE =
   /^[^.;]{0,60}?\b(?:accused|blamed|critici[sz]ed|condemned|denounced|slammed|faulted)\b(?:\s+by\s+[^.;]{0,60}?)?(?=\s+(?:of|for|over)\b)/i;
 
+// Right after the accused, a harm it owns or qualifies, with whom or what it struck ("the
+// coalition's massacre of civilians", "the regime's bombardment of the Ghouta suburbs").
+const OWNED_HARM_RE = new RegExp(
+  `^\\s*(?:'s|’s|s')?\\s+(?:(?!(?:of|for|over|in|on|at|by|with|and|or|to|that|which)\\s)[a-z][\\w-]*\\s+){0,2}?(?=(?:${HARM_NOUN_RE.source})\\s+of\\s)`,
+  'i',
+);
+
 // A harm phrase that names no more than one word of harm: "harm", "attack", "bombing in Hama".
 // "chemical attacks" or "air strikes" already tell the reader what was done.
 const BARE_HARM_RE = /^[a-z]+(?:\s+in\s+[^\s].*)?$/;
@@ -219,6 +229,10 @@ export function blameAllegation(
   before: readonly string[] = [],
 ): string {
   const tail = sentence.slice(accusedEnd);
+  // "condemned the coalition's massacre of civilians": the "of" is the harm's, not the blame's.
+  const owned = OWNED_HARM_RE.exec(tail);
+  const ownedPhrase = owned ? cleanPhrase(tail.slice(owned[0].length)) : '';
+  if (ownedPhrase) return ownedPhrase;
   const after = tail.slice(PASSIVE_BLAME_RE.exec(tail)?.[0].length ?? 0);
   // The "of" or "for" of the blame itself, not of an aside ("blamed 'terrorists' - a catch-all
   // term for its opponents").

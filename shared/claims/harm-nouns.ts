@@ -6,7 +6,7 @@ import { allMatches } from './regex.ts';
 
 // The harm a perpetrator is blamed for, as a noun the allegation can start with.
 export const HARM_NOUN_RE =
-  /\b(?:chemical\s+(?:weapons?\s+)?(?:attacks?|use)|(?:missile|drone|rocket|artillery|mortar)\s+(?:shells?\s+)?(?:strikes?|attacks?)|(?:poison|toxic|chlorine)\s+gas(?:\s+attacks?)?|sarin(?:\s+(?:nerve\s+)?gas)?|nerve\s+(?:gas|agents?)|gas\s+attacks?|suicide\s+(?:car\s+)?bombings?|car\s+bombs?|barrel\s+bombs?|cluster\s+bombs?|air\s*strikes?|airstrikes?|air\s+raids?|raids?|strikes?|shelling|bombardments?|bombing|artillery\s+fire|rocket\s+fire|rockets?|mortar\s+(?:shells?|fire|rounds?)|mortars?|shells|missiles?|attacks?|assault|offensive|massacres?|explosions?|blasts?|siege|executions?|(?:war\s+)?crimes|onslaught|(?:aerial|air|bombing)\s+campaigns?|use\s+of\s+(?:banned\s+|chemical\s+|toxic\s+)?weapons)\b/gi;
+  /\b(?:chemical\s+(?:weapons?\s+)?(?:attacks?|use)|(?:missile|drone|rocket|artillery|mortar)\s+(?:shells?\s+)?(?:strikes?|attacks?)|(?:poison|toxic|chlorine)\s+gas(?:\s+attacks?)?|sarin(?:\s+(?:nerve\s+)?gas)?|nerve\s+(?:gas|agents?)|gas\s+attacks?|suicide\s+(?:car\s+)?bombings?|car\s+bombs?|barrel\s+bombs?|cluster\s+bombs?|air\s*strikes?|airstrikes?|air\s+raids?|raids?|strikes?|shelling|bombardments?|bombing|artillery\s+fire|rocket\s+fire|rockets?|mortar\s+(?:shells?|fire|rounds?)|mortars?|shells|missiles?|attacks?|assault|offensive|massacres?|killings|killing(?=\s+of\s)|aggression|invasion|incursions?|explosions?|blasts?|siege|executions?|(?:war\s+)?crimes|onslaught|(?:aerial|air|bombing)\s+campaigns?|use\s+of\s+(?:banned\s+|chemical\s+|toxic\s+)?weapons)\b/gi;
 
 export interface HarmNoun {
   text: string;

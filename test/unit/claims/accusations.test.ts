@@ -492,6 +492,30 @@ describe('extractClaims accusations: more verbs and shapes of blame', () => {
     expect(pairs('Damascus denied any role and blamed the rebels.')).toEqual(['syria_gov>rebels']);
   });
 
+  it('reads "accused the government of" a harm as the Syrian state, not "the government of" a country', () => {
+    expect(pairs('Rebels accused the government of shelling Hama.')).toEqual(['rebels>syria_gov']);
+    expect(pairs('The opposition accused the government of using chlorine gas in Hama.')).toEqual([
+      'opposition>syria_gov',
+    ]);
+    expect(pairs('Activists accused the government of Turkey of shelling Afrin.')).not.toContain(
+      'other>syria_gov',
+    );
+  });
+
+  it('reads "accused the coalition of" a wrong as the US-led coalition', () => {
+    expect(pairs('Russia accused the coalition of war crimes.')).toEqual(['russia>coalition']);
+    expect(pairs('Damascus accused the coalition of deliberate attacks on hospitals.')).toEqual([
+      'syria_gov>coalition',
+    ]);
+  });
+
+  it('reads "the government" that blocked, attacked or detained as the Syrian state', () => {
+    expect(pairs('The UN said the government had blocked aid convoys.')).toEqual(['un>syria_gov']);
+    expect(pairs('Amnesty said the government detained hundreds of protesters.')).toEqual([
+      'amnesty>syria_gov',
+    ]);
+  });
+
   it('reads a longer thing blamed on someone and quoted objects', () => {
     expect(
       pairs('Moscow has blamed the March 3 chlorine attack near Hama on rebel forces.'),

@@ -8,6 +8,7 @@ import {
   harmAllegation,
   quoteOf,
 } from '../../../shared/claims/allegation.ts';
+import { extractClaims } from '../../../shared/claims/extract-claims.ts';
 
 describe('allegationProblems (rule 2 of issue 13)', () => {
   it('accepts a clean verb phrase', () => {
@@ -541,5 +542,36 @@ describe('harmAllegation: "under attack" points back', () => {
         before: ['A car bomb killed nine people in Homs.'],
       }),
     ).toBe('car bomb killing nine people in Homs');
+  });
+});
+
+describe('allegations of a harm the accused owns', () => {
+  const allegations = (text: string): string[] =>
+    extractClaims(text, {}).accusations.map((a) => a.allegation);
+
+  it('keeps the harm noun whose "of" names its victims or target', () => {
+    expect(
+      allegations("Iran condemned the coalition's massacre of civilians in al-Tabqa."),
+    ).toEqual(['massacre of civilians in al-Tabqa']);
+    expect(allegations("Iran condemned the coalition's bombing of a school in al-Tabqa.")).toEqual([
+      'bombing of a school in al-Tabqa',
+    ]);
+  });
+
+  it('reads aggression and killings as harm nouns, and a speaking capital as no place of it', () => {
+    expect(
+      allegations('Damascus condemned the American aggression on Syrian army positions.'),
+    ).toEqual(['aggression on Syrian army positions']);
+    expect(
+      allegations(
+        'Damascus condemned the American aggression on Syrian army positions in Damascus.',
+      ),
+    ).toEqual(['aggression on Syrian army positions in Damascus']);
+  });
+
+  it('still reads "accused X of" as the blame\'s own "of"', () => {
+    expect(allegations('Russia accused the coalition of killing civilians in Raqqa.')).toEqual([
+      'killing civilians in Raqqa',
+    ]);
   });
 });
