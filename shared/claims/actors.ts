@@ -67,7 +67,7 @@ const ENTRIES: Entry[] = [
     names: [
       `(?:the\\s+)?(?:(?:Britain|UK|London|British)[- ]based\\s+)?Syrian\\s+Observatory(?:\\s+(?:for|of)\\s+Human\\s+Rights)?(?:\\s+\\(SOHR\\))?${POSS}`,
       `SOHR`,
-      `(?:the\\s+)?(?:Britain|UK|London)[- ]based\\s+(?:monitor(?:ing group)?|group|watchdog|observatory|organi[sz]ation)`,
+      `(?:the\\s+)?(?:Britain|UK|London)[- ]based\\s+(?:(?:war|conflict|human\\s+rights|rights)\\s+)?(?:monitor(?:ing\\s+group)?|group|watchdog|observatory|organi[sz]ation)`,
       `Rami\\s+Abdel?\\s*-?Rahman`,
       `Rami\\s+Abdulrahman`,
       `(?:the\\s+)?[Oo]bservatory${POSS}`,

@@ -114,11 +114,16 @@ function isTitleCase(s: string): boolean {
   return words.length > 0 && words.filter((w) => /^[A-Z]/.test(w)).length / words.length >= 0.7;
 }
 
+const LISTENER_BEFORE_RE =
+  /\b(?:told|tells|telling|tell|speaking\s+to|talking\s+to|(?:an\s+)?interview\s+with|quoted\s+by)\s+(?:the\s+)?$/i;
+
 /** Where nothing in the clause can make the actor an agent: a place, an open question, a guess. */
 function cannotBeAgent(sentence: string, h: ActorHit, before: string, after: string): boolean {
   // "areas controlled by the Islamic State group": a place, not an agent.
   if (/\b(?:held|controlled|run|occupied|dominated|administered)\s+by\s+(?:the\s+)?$/i.test(before))
     return true;
+  // "told AFP that air strikes ...": the one told is listening, not doing.
+  if (LISTENER_BEFORE_RE.test(before)) return true;
   // "determines whether strikes were carried out by Syrian Russian or coalition aircraft".
   if (UNDECIDED_BEFORE_RE.test(sentence.slice(Math.max(0, h.index - 90), h.index))) return true;
   if (ALTERNATIVE_AFTER_RE.test(after) || ALTERNATIVE_BEFORE_RE.test(before)) return true;

@@ -170,9 +170,10 @@ const JOINED_AGENT_RE =
 const NAME_ASIDE_RE =
   /^\s*["”’']?\s*(?:[-–—,]\s*)?(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:term|label|name|euphemism|word)\b/i;
 
-// "a regime helicopter dropped ...": the craft the name qualifies is the perpetrator too.
+// "a regime helicopter dropped ...", "ISIS fighters were ...": the craft or the men the name
+// qualifies are the perpetrator too.
 const FORCE_NOUN_RE =
-  /^\s*(?:'s|’s)?\s*(?:(?:military|war|fighter|attack|unmanned)\s+)?(?:warplanes?|jets?|planes?|helicopters?|gunships?|drones?|aircraft|bombers?)(?=\s+(?!(?:on|in|at|of|over|near|for|from|and|or|with|by|during|after|before|since|last|this|that|which|who)\b)[a-z])/i;
+  /^\s*(?:'s|’s)?\s*(?:(?:military|war|fighter|attack|unmanned)\s+)?(?:warplanes?|jets?|planes?|helicopters?|gunships?|drones?|aircraft|bombers?|fighters|militants|forces|troops|soldiers|gunmen|jihadists|militiamen)(?=\s+(?!(?:on|in|at|of|over|near|for|from|and|or|with|by|during|after|before|since|last|this|that|which|who)\b)[a-z])/i;
 
 /** The words after a perpetrator that may tell what it did. */
 function agentTail(tail: string): string {
