@@ -212,7 +212,7 @@ export const FRAMES: readonly string[] = [
 
 /**
  * Sentences that make no accusation whoever the perpetrator: the journalist's own report, a
- * denial, an open question, a hypothetical, a party on its own strikes against armed enemies.
+ * denial, an open question, an investigation, a hypothetical, harm that hurt nobody.
  */
 export const NO_ACCUSATION: readonly string[] = [
   '{P} bombed a hospital in Idlib on Monday.',
@@ -220,6 +220,8 @@ export const NO_ACCUSATION: readonly string[] = [
   '{N} denied reports that {P} had bombed a hospital in Idlib.',
   '{N} said it was investigating whether {P} had bombed the hospital.',
   '{N} said {P} could be held responsible if the evidence were confirmed.',
+  '{N} said no civilians were killed in the raids by {P}.',
+  '{N} said raids by {P} hit the town but caused no casualties.',
 ];
 
 export interface Case {

@@ -93,11 +93,10 @@ export function harmAllegation(sentence: string, to: number, o: HarmContext = {}
     const short = hit && noun && hit.split(' ').length <= noun.split(' ').length + 4 ? hit : noun;
     const named = short !== noun && /[A-Z]/.test((short ?? '').replace(VICTIM_NOUN_RE, ''));
     const where = place && !named ? `in ${place}` : null;
-    const parts = [
-      short?.replace(VICTIM_NOUN_RE, (w) => w.toLowerCase()),
-      figurePhrase(sentence, figure),
-      where,
-    ];
+    const counted = figurePhrase(sentence, figure);
+    // "the killings of 30 civilians": the figure's own verb already names the harm.
+    const says = short && counted.startsWith(short.replace(/s$/, '')) ? null : short;
+    const parts = [says?.replace(VICTIM_NOUN_RE, (w) => w.toLowerCase()), counted, where];
     // Too long with its target: the noun alone beside the figure.
     const phrase =
       cleanPhrase(parts.filter(Boolean).join(' '), 14) ||
@@ -136,6 +135,8 @@ export function harmAllegation(sentence: string, to: number, o: HarmContext = {}
 function withNoun(bare: string, told: string): string {
   const noun = /^[a-z]+/.exec(bare)?.[0];
   if (!noun || noun === 'harm' || !/^(?:killing|wounding|leaving)\b/.test(told)) return told;
+  // "the killings" and "killing 30 civilians": the verb already names the harm.
+  if (told.startsWith(noun.replace(/s$/, ''))) return told;
   return cleanPhrase(`${noun} ${told}`, 14) || told;
 }
 

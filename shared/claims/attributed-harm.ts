@@ -33,7 +33,15 @@ interface HarmScene {
   combatOnly: boolean;
   terrorLabel: boolean;
   repelled: boolean;
+  /** "No civilians were killed in the raids": the sentence says nobody was hurt. */
+  unharmed: boolean;
 }
+
+// Nobody hurt, and no figure of the dead or wounded beside it.
+const UNHARMED_RE =
+  /\b(?:no|none\s+of\s+the)\s+(?:civilians?|one|people|residents)\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:killed|hurt|injured|wounded|harmed)\b|\b(?:there\s+were|caused|causing|with|reported)\s+no\s+(?:civilian\s+)?(?:casualties|deaths|injuries|victims)\b|\bwithout\s+(?:causing\s+)?(?:any\s+)?(?:civilian\s+)?(?:casualties|injuries|deaths)\b/i;
+const HURT_FIGURE_RE =
+  /\b(?:\d[\d,]*|dozens|scores|hundreds|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:\w+\s+){0,3}?(?:were\s+|was\s+|have\s+been\s+)?(?:killed|dead|died|wounded|injured)\b|\b(?:killed|killing|wounded|wounding|injured|injuring)\s+(?:at\s+least\s+|more\s+than\s+|some\s+)?(?:\d+|dozens|scores|hundreds|one|two|three|four|five|six|seven|eight|nine|ten)\b/i;
 
 const REPELLED_RE =
   /\b(?:repel\w*|repuls\w*|foil\w*|thwart\w*|fend(?:ed|s)?\s+off|beat\s+back|beaten\s+back)\b/i;
@@ -48,6 +56,7 @@ function harmScene(s: string, hits: ActorHit[]): HarmScene {
     victims: VICTIM_HARM_RE.test(s),
     battle: BATTLE_RE.test(s),
     repelled: REPELLED_RE.test(s),
+    unharmed: UNHARMED_RE.test(s) && !HURT_FIGURE_RE.test(s),
   };
 }
 
@@ -69,7 +78,7 @@ function accuses(f: SentenceFrame, scene: HarmScene, sp: Speaker, h: ActorHit): 
   // Harm to armed enemies is reported, not alleged, unless civilians are involved; a neutral
   // reporter's account of combat with no victims ("government air strikes on the battlefield")
   // is news, not blame.
-  if (scene.militantOnly) return false;
+  if (scene.militantOnly || scene.unharmed) return false;
   // "The attack was repelled": an attack fought off with nobody hurt is a battle report.
   if (scene.repelled && !scene.victims) return false;
   if (NEUTRAL_REPORTERS.has(sp.actor) && (scene.combatOnly || (scene.battle && !scene.victims))) {
@@ -89,7 +98,8 @@ const AGENT_REACH = 2;
 function implicitAgent(f: SentenceFrame, scene: HarmScene, sink: AccusationSink): void {
   const agent = f.lastAgent;
   if (!agent || f.lastAgentAge === 0 || f.lastAgentAge > AGENT_REACH) return;
-  if (scene.militantOnly || scene.combatOnly || !AGENTLESS_HARM_RE.test(f.s)) return;
+  if (scene.militantOnly || scene.combatOnly || scene.unharmed) return;
+  if (!AGENTLESS_HARM_RE.test(f.s)) return;
   const named = f.hits.some((h) => scene.agents.has(h) && !f.found.includes(h));
   if (named) return;
   for (const sp of f.speakers) {

@@ -575,3 +575,13 @@ describe('allegations of a harm the accused owns', () => {
     ]);
   });
 });
+
+describe('allegations: a harm noun the figure verb already names', () => {
+  it('says "killing 30 civilians", not "killings killing 30 civilians"', () => {
+    const found = extractClaims(
+      'The Observatory said on Monday that 30 civilians were killed. The monitor blamed Islamic State fighters for the killings.',
+      {},
+    ).accusations;
+    expect(found.map((a) => a.allegation)).toEqual(['killing 30 civilians']);
+  });
+});

@@ -38,3 +38,20 @@ describe('agents: a party that escalates, resumes or renews its bombardment', ()
     ).toEqual([]);
   });
 });
+
+describe('harm that hurt nobody', () => {
+  it('is no accusation when the sentence says nobody was killed and gives no toll', () => {
+    expect(
+      pairs('The Observatory said that no civilians were killed in the coalition raids.'),
+    ).toEqual([]);
+    expect(
+      pairs('The Observatory said coalition raids hit the town but caused no casualties.'),
+    ).toEqual([]);
+  });
+
+  it('still accuses when the sentence gives a toll beside it', () => {
+    expect(
+      pairs('The Observatory said coalition raids killed 12 people, but no civilians were killed.'),
+    ).toEqual(['sohr>coalition']);
+  });
+});
