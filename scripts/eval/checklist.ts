@@ -1,14 +1,16 @@
-// `npx tsx scripts/eval/checklist.ts [--failures]`: a behavioural checklist for the accusation
-// extractor (in the manner of CheckList, Ribeiro et al. 2020). Sentences are built from templates,
-// one slot each for who says it, who did it and what they did, so every sentence's accusation is
-// known by construction: a source form that works with one perpetrator and not with another is a
-// gap of the rules, not of one article. None of these sentences comes from the corpus or the
-// labels; the eval's figures stay the labelled sets'.
+// `npm run eval:checklist [-- --failures]`: a behavioural checklist for the accusation extractor
+// (in the manner of CheckList, Ribeiro et al. 2020), then the casualty extractor's
+// (casualty-checklist.ts). Sentences are built from templates, one slot each for who says it, who
+// did it and what they did, so every sentence's accusation is known by construction: a source
+// form that works with one perpetrator and not with another is a gap of the rules, not of one
+// article. None of these sentences comes from the corpus or the labels; the eval's figures stay
+// the labelled sets'.
 
 import { parseArgs } from 'node:util';
 import { allied } from '../../shared/claims/accusation-patterns.ts';
 import { extractClaims } from '../../shared/claims/extract-claims.ts';
 import type { Actor } from '../../shared/domain/claims.ts';
+import { printCasualtyChecklist } from './casualty-checklist.ts';
 
 export interface Slot {
   text: string;
@@ -173,6 +175,13 @@ export const ADJECTIVE_HARMS: readonly string[] = [
   'at least 20 people died when {A} warplanes struck a market in Douma',
 ];
 
+/** Lying: another party's account called false, the party as an adjective (`{A}`). */
+export const ADJECTIVE_BLAME_FRAMES: readonly string[] = [
+  '{N} said the {A} claims were false.',
+  '{N} said the {A} reports about the strike were baseless.',
+  '{N} dismissed the {A} reports as lies.',
+];
+
 /** Blame with the perpetrator as its object: `{N}` the accuser's name, `{P}` the accused. */
 export const BLAME_FRAMES: readonly string[] = [
   '{N} called on {P} to stop bombing civilians.',
@@ -276,8 +285,12 @@ export function checklistCases(): Case[] {
       for (const frame of BLAME_FRAMES) out.push(reported('{H}', frame, src, p, '{P}'));
     }
     for (const a of PERPETRATOR_ADJECTIVES.filter((x) => accuses(src, x)))
-      for (const frame of FRAMES)
+      for (const frame of FRAMES) {
         for (const harm of ADJECTIVE_HARMS) out.push(reported(frame, harm, src, a, '{A}'));
+        if (frame === FRAMES[0])
+          for (const blame of ADJECTIVE_BLAME_FRAMES)
+            out.push(reported('{H}', blame, src, a, '{A}'));
+      }
   }
   return out;
 }
@@ -344,13 +357,16 @@ function main(): void {
   const negatives = runNegatives();
   console.log(`no accusation to find: none found in ${share(negatives)}`);
   byKey(negatives, (r) => r.harm);
-  if (!values.failures) return;
-  for (const r of negatives.filter((x) => !x.found))
-    console.log(`false ${r.extra.join(',')}  | ${r.sentence}`);
-  for (const r of rs.filter((x) => !x.found || x.extra.length))
-    console.log(
-      `${r.found ? 'extra' : 'miss '} ${r.accuser}>${r.accused}${r.extra.length ? ` +${r.extra.join(',')}` : ''}  | ${r.sentence}`,
-    );
+  if (values.failures) {
+    for (const r of negatives.filter((x) => !x.found))
+      console.log(`false ${r.extra.join(',')}  | ${r.sentence}`);
+    for (const r of rs.filter((x) => !x.found || x.extra.length))
+      console.log(
+        `${r.found ? 'extra' : 'miss '} ${r.accuser}>${r.accused}${r.extra.length ? ` +${r.extra.join(',')}` : ''}  | ${r.sentence}`,
+      );
+  }
+  console.log('');
+  printCasualtyChecklist(values.failures ?? false);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) main();

@@ -18,6 +18,7 @@ import type { ActorHit } from './actors.ts';
 import { isAgent } from './agents.ts';
 import type { ArticleAnalysis } from './article-analysis.ts';
 import { attributedHarm } from './attributed-harm.ts';
+import { discreditedAccounts } from './discredited-account.ts';
 import { explicitBlame } from './explicit-blame.ts';
 import { namedSpeakers } from './named-speakers.ts';
 import { isHeadlineJunk } from './sentences.ts';
@@ -224,6 +225,8 @@ export function accusationFrames(a: ArticleAnalysis, ctx: ArticleContext = {}): 
     frame.lastAgent = d.lastAgent;
     frame.lastAgentAge = si - d.lastAgentAt;
     const harm = new AccusationSink();
+    // First: its allegation ("lying") says more than a harm route's for the same pair.
+    discreditedAccounts(frame, harm);
     attributedHarm(frame, harm);
     out.push({ si, frame, blame: blame.out, harm: harm.out });
     if (found.length > 0) d.lastSpeakers = found;

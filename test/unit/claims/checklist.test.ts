@@ -1,7 +1,13 @@
-// The accusation checklist (scripts/eval/checklist.ts): sentences built from templates of who
-// says it, who did it and what they did, each sentence's pair known by construction.
+// The checklists (scripts/eval/checklist.ts, casualty-checklist.ts): sentences built from
+// templates, each sentence's accusation or figure known by construction.
 
 import { describe, expect, it } from 'vitest';
+import {
+  casualtyCases,
+  runCasualtyChecklist,
+  runNoFigure,
+  runShaped,
+} from '../../../scripts/eval/casualty-checklist.ts';
 import {
   checklistCases,
   negativeCases,
@@ -27,5 +33,19 @@ describe('accusation checklist', () => {
   it('finds nothing where the sentence accuses nobody', () => {
     expect(negativeCases().length).toBeGreaterThan(900);
     expect(failed(runNegatives()).slice(0, 10)).toEqual([]);
+  });
+});
+
+describe('casualty checklist', () => {
+  it('finds every figure with its count, outcome, victims and qualifier', () => {
+    const rs = runCasualtyChecklist();
+    expect(rs.length).toBe(casualtyCases().length);
+    expect(rs.length).toBeGreaterThan(7000);
+    expect(rs.filter((r) => !r.exact).map((r) => `${r.sentence} -> ${r.got}`)).toEqual([]);
+  });
+
+  it('gives every figure of a shaped sentence and no other, and none where nobody is counted', () => {
+    expect(runShaped().filter((x) => x.missing.length > 0 || x.extra.length > 0)).toEqual([]);
+    expect(runNoFigure().filter((x) => x.got.length > 0)).toEqual([]);
   });
 });
