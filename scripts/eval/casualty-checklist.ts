@@ -7,6 +7,7 @@
 import { parseArgs } from 'node:util';
 import { extractClaims } from '../../shared/claims/extract-claims.ts';
 import type { Outcome, Qualifier, Victims } from '../../shared/domain/claims.ts';
+import { printBySlot, share } from './checklist-tally.ts';
 
 interface NumberForm {
   text: string;
@@ -194,31 +195,24 @@ export function runNoFigure(): { text: string; got: string[] }[] {
   }));
 }
 
-function share(rs: readonly CasualtyResult[], key: 'found' | 'exact'): string {
-  const ok = rs.filter((r) => r[key]).length;
-  return `${((100 * ok) / Math.max(1, rs.length)).toFixed(1).padStart(5)} % (${ok} of ${rs.length})`;
-}
-
-function byKey(rs: readonly CasualtyResult[], key: (r: CasualtyResult) => string): void {
-  const groups = new Map<string, CasualtyResult[]>();
-  for (const r of rs) groups.set(key(r), [...(groups.get(key(r)) ?? []), r]);
-  for (const [k, g] of groups)
-    console.log(`  ${share(g, 'found')}  exact ${share(g, 'exact')}  ${k}`);
-}
+const found = (r: CasualtyResult): boolean => r.found;
+const exact = (r: CasualtyResult): boolean => r.exact;
+const both = (g: readonly CasualtyResult[]): string =>
+  `${share(g, found)}  exact ${share(g, exact)}`;
 
 export function printCasualtyChecklist(failures: boolean): void {
   const rs = runCasualtyChecklist();
   console.log(
-    `casualty checklist: count and outcome found ${share(rs, 'found')}; victims and qualifier too ${share(rs, 'exact')}`,
+    `casualty checklist: count and outcome found ${share(rs, found)}; victims and qualifier too ${share(rs, exact)}`,
   );
   console.log('by telling:');
-  byKey(rs, (r) => r.telling);
+  printBySlot(rs, (r) => r.telling, both);
   console.log('by source:');
-  byKey(rs, (r) => r.frame);
+  printBySlot(rs, (r) => r.frame, both);
   console.log('by qualifier:');
-  byKey(rs, (r) => r.qualifier);
+  printBySlot(rs, (r) => r.qualifier, both);
   console.log('by victims:');
-  byKey(rs, (r) => r.victims);
+  printBySlot(rs, (r) => r.victims, both);
   const shaped = runShaped();
   const shapedOk = shaped.filter((x) => x.missing.length === 0 && x.extra.length === 0);
   console.log(

@@ -11,6 +11,7 @@ import { allied } from '../../shared/claims/accusation-patterns.ts';
 import { extractClaims } from '../../shared/claims/extract-claims.ts';
 import type { Actor } from '../../shared/domain/claims.ts';
 import { printCasualtyChecklist } from './casualty-checklist.ts';
+import { printBySlot, share } from './checklist-tally.ts';
 
 export interface Slot {
   text: string;
@@ -330,33 +331,25 @@ export function runNegatives(cases: readonly Case[] = negativeCases()): CaseResu
   });
 }
 
-function share(rs: readonly CaseResult[]): string {
-  const ok = rs.filter((r) => r.found).length;
-  return `${((100 * ok) / Math.max(1, rs.length)).toFixed(1).padStart(5)} % (${ok} of ${rs.length})`;
-}
-
-function byKey(rs: readonly CaseResult[], key: (r: CaseResult) => string): void {
-  const groups = new Map<string, CaseResult[]>();
-  for (const r of rs) groups.set(key(r), [...(groups.get(key(r)) ?? []), r]);
-  for (const [k, g] of groups) console.log(`  ${share(g)}  ${k}`);
-}
+const found = (r: CaseResult): boolean => r.found;
+const byFound = (g: readonly CaseResult[]): string => share(g, found);
 
 function main(): void {
   const { values } = parseArgs({ options: { failures: { type: 'boolean' } } });
   const rs = runChecklist();
   const extra = rs.filter((r) => r.extra.length > 0).length;
-  console.log(`accusation checklist: found ${share(rs)}; with a pair too many: ${extra}`);
+  console.log(`accusation checklist: found ${share(rs, found)}; with a pair too many: ${extra}`);
   console.log('by frame:');
-  byKey(rs, (r) => r.frame);
+  printBySlot(rs, (r) => r.frame, byFound);
   console.log('by harm:');
-  byKey(rs, (r) => r.harm);
+  printBySlot(rs, (r) => r.harm, byFound);
   console.log('by source:');
-  byKey(rs, (r) => r.source);
+  printBySlot(rs, (r) => r.source, byFound);
   console.log('by perpetrator:');
-  byKey(rs, (r) => r.perpetrator);
+  printBySlot(rs, (r) => r.perpetrator, byFound);
   const negatives = runNegatives();
-  console.log(`no accusation to find: none found in ${share(negatives)}`);
-  byKey(negatives, (r) => r.harm);
+  console.log(`no accusation to find: none found in ${share(negatives, found)}`);
+  printBySlot(negatives, (r) => r.harm, byFound);
   if (values.failures) {
     for (const r of negatives.filter((x) => !x.found))
       console.log(`false ${r.extra.join(',')}  | ${r.sentence}`);
