@@ -8,6 +8,7 @@
 
 import { parseArgs } from 'node:util';
 import { allied } from '../../shared/claims/accusation-patterns.ts';
+import { allegationProblems } from '../../shared/claims/allegation.ts';
 import { extractClaims } from '../../shared/claims/extract-claims.ts';
 import type { Actor } from '../../shared/domain/claims.ts';
 import { printCasualtyChecklist } from './casualty-checklist.ts';
@@ -313,13 +314,35 @@ export interface CaseResult extends Case {
   found: boolean;
   /** Pairs found that the sentence does not make. */
   extra: string[];
+  /** The found accusation's allegation, when the pair is found. */
+  allegation?: string;
+}
+
+/**
+ * What is wrong with a found accusation's allegation: rule 2 of issue 13, the placeholder "harm",
+ * or words of the source's own name ("bombing the town all night, the Observatory").
+ */
+export function allegationFault(r: CaseResult): string | null {
+  if (r.allegation === undefined) return null;
+  const problems = allegationProblems(r.allegation);
+  if (problems.length > 0) return problems.join(', ');
+  if (/^harm\b/.test(r.allegation)) return 'placeholder';
+  const own = r.source.split(/\s+/).filter((w) => /^[A-Z][a-z]{3,}/.test(w) && w !== 'Syrian');
+  return own.some((w) => r.allegation?.includes(w)) ? 'names the source' : null;
 }
 
 export function runChecklist(cases: readonly Case[] = checklistCases()): CaseResult[] {
   return cases.map((c) => {
-    const pairs = extractClaims(c.sentence, {}).accusations.map((a) => `${a.accuser}>${a.accused}`);
+    const found = extractClaims(c.sentence, {}).accusations;
+    const pairs = found.map((a) => `${a.accuser}>${a.accused}`);
     const want = `${c.accuser}>${c.accused}`;
-    return { ...c, found: pairs.includes(want), extra: pairs.filter((p) => p !== want) };
+    const hit = found.find((a) => a.accuser === c.accuser && a.accused === c.accused);
+    return {
+      ...c,
+      found: hit !== undefined,
+      extra: pairs.filter((p) => p !== want),
+      ...(hit ? { allegation: hit.allegation } : {}),
+    };
   });
 }
 
@@ -338,7 +361,9 @@ function main(): void {
   const { values } = parseArgs({ options: { failures: { type: 'boolean' } } });
   const rs = runChecklist();
   const extra = rs.filter((r) => r.extra.length > 0).length;
+  const faulty = rs.filter((r) => allegationFault(r) !== null);
   console.log(`accusation checklist: found ${share(rs, found)}; with a pair too many: ${extra}`);
+  console.log(`allegations that break rule 2, say "harm" or name the source: ${faulty.length}`);
   console.log('by frame:');
   printBySlot(rs, (r) => r.frame, byFound);
   console.log('by harm:');
@@ -351,6 +376,8 @@ function main(): void {
   console.log(`no accusation to find: none found in ${share(negatives, found)}`);
   printBySlot(negatives, (r) => r.harm, byFound);
   if (values.failures) {
+    for (const r of faulty)
+      console.log(`alleg ${allegationFault(r)}: "${r.allegation}"  | ${r.sentence}`);
     for (const r of negatives.filter((x) => !x.found))
       console.log(`false ${r.extra.join(',')}  | ${r.sentence}`);
     for (const r of rs.filter((x) => !x.found || x.extra.length))

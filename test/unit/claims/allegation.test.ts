@@ -585,3 +585,14 @@ describe('allegations: a harm noun the figure verb already names', () => {
     expect(found.map((a) => a.allegation)).toEqual(['killing 30 civilians']);
   });
 });
+
+describe('cleanPhrase: a quotation closed after a comma', () => {
+  it('ends the phrase at the comma before the closing mark', () => {
+    expect(cleanPhrase('bombing the town all night," the Observatory said')).toBe(
+      'bombing the town all night',
+    );
+    expect(cleanPhrase('bombing the town all night,” said Rami Abdel Rahman')).toBe(
+      'bombing the town all night',
+    );
+  });
+});

@@ -14,7 +14,9 @@ describe('a party calling another party’s account false', () => {
     expect(found("The US said Russia's claims about the strike were baseless.")).toEqual([
       'us>russia making baseless claims',
     ]);
-    expect(found("Russia said the Observatory's reports were lies.")).toEqual(['russia>sohr lying']);
+    expect(found("Russia said the Observatory's reports were lies.")).toEqual([
+      'russia>sohr lying',
+    ]);
     expect(found('Moscow said the coalition figures were misinformation.')).toEqual([
       'russia>coalition spreading misinformation',
     ]);
