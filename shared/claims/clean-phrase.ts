@@ -7,9 +7,10 @@ const LEADING_JUNK_RE =
 const TRAILING_WORD_RE =
   /^(?:a|an|the|of|in|on|at|by|for|with|from|to|into|onto|near|against|over|under|after|before|during|since|toward|towards|between|among|across|through|about|as|than|via|per|including|amid|despite|within|without|upon|and|or|but|nor|that|which|who|whom|while|because|if|so|its|their|his|her|our|is|are|was|were|be|been|being|has|have|had|will|would|could|should|may|might|also|not|said|says|say|told|reported|adding|according|citing|right|just|shortly|soon|immediately|s)$/i;
 // Where a clause ends: punctuation (a comma before a closing quotation mark too: "... all
-// night," the monitor said), a dash, an attribution, a new subordinate clause.
+// night," the monitor said), a dash, an attribution, a new subordinate clause, the verdict on
+// a claim ("claims that the coalition bombed a hospital were false").
 export const CLAUSE_END_RE =
-  /[.;:!?()[\]]|,["”’']?\s|,["”’']?$|\s[-–—]\s|\s(?:said|says|say|told|tells|reported|reports|added|adding|saying|according\s+to|citing|claimed|stated|noted|announced|while|whereas|although|though|but|which|who|where|since|after|before|when|because|as\s+well\s+as|(?:has|have|had)\s+been\s+(?:accused|blamed|condemned|critici[sz]ed|protested|denounced)|and\s+(?:urged|called|said|demanded|asked|added|warned|stressed|vowed))\b/i;
+  /[.;:!?()[\]]|,["”’']?\s|,["”’']?$|\s[-–—]\s|\s(?:said|says|say|told|tells|reported|reports|added|adding|saying|according\s+to|citing|claimed|stated|noted|announced|while|whereas|although|though|but|which|who|where|since|after|before|when|because|as\s+well\s+as|(?:has|have|had)\s+been\s+(?:accused|blamed|condemned|critici[sz]ed|protested|denounced)|and\s+(?:urged|called|said|demanded|asked|added|warned|stressed|vowed)|(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:false|untrue|incorrect|baseless|groundless|unfounded|fabricated|lies|a\s+lie|fake|exaggerated|inaccurate|wrong))\b/i;
 const MAX_WORDS = 10;
 const INNER_DAY_RE =
   /\s+(?:(?:early|late)\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?=\s)/gi;

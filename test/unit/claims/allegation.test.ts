@@ -596,3 +596,12 @@ describe('cleanPhrase: a quotation closed after a comma', () => {
     );
   });
 });
+
+describe('cleanPhrase: the verdict on a claim ends it', () => {
+  it('cuts "bombed a hospital were false" before the verdict', () => {
+    expect(cleanPhrase('bombing a hospital were false')).toBe('bombing a hospital');
+    expect(cleanPhrase('shelling the camp is completely untrue, Ankara said')).toBe(
+      'shelling the camp',
+    );
+  });
+});
