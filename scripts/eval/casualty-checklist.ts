@@ -79,6 +79,22 @@ export const SHAPED: readonly { text: string; figures: string[] }[] = [
     text: 'At least 43 civilians including 12 children were killed in the raids.',
     figures: ['at_least 43 killed civilians', 'exact 12 killed children'],
   },
+  {
+    text: 'At least 12 people, including five children, were killed in the raid.',
+    figures: ['at_least 12 killed people', 'exact 5 killed children'],
+  },
+  {
+    text: 'Twelve people, among them five children, died in the raid.',
+    figures: ['exact 12 killed people', 'exact 5 killed children'],
+  },
+  {
+    text: 'Air strikes killed 12 people, including five children, and wounded 30 others.',
+    figures: ['exact 12 killed people', 'exact 5 killed children', 'exact 30 injured people'],
+  },
+  {
+    text: 'The raid killed 12 civilians, wounded 30 others and destroyed a school.',
+    figures: ['exact 12 killed civilians', 'exact 30 injured civilians'],
+  },
   { text: 'Air strikes kill 12 in Raqqa.', figures: ['exact 12 killed people'] },
   { text: '12 killed in coalition strikes on Raqqa.', figures: ['exact 12 killed people'] },
   { text: 'A child was killed by sniper fire in Daraa.', figures: ['exact 1 killed children'] },

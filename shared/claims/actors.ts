@@ -435,6 +435,8 @@ const ENTRIES: Entry[] = [
     actor: 'uk',
     names: [
       `Britain${POSS}`,
+      // "London blamed Damascus": the capital that speaks is the state (never "London-based").
+      `${NOT_A_PLACE}London(?=(?:,?\\s+(?:and\\s+)?[A-Z][a-z]+)*,?\\s+${STATE_VERB})`,
       `British`,
       `(?:the\\s+)?UK`,
       `U\\.K\\.`,
@@ -456,6 +458,7 @@ const ENTRIES: Entry[] = [
     actor: 'france',
     names: [
       `France${POSS}`,
+      `${NOT_A_PLACE}Paris(?=(?:,?\\s+(?:and\\s+)?[A-Z][a-z]+)*,?\\s+${STATE_VERB})`,
       `(?:the\\s+)?[EÉ]lys[eé]e(?:\\s+[Pp]alace)?`,
       `Quai\\s+d['’]Orsay`,
       `French`,

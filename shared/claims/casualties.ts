@@ -61,7 +61,7 @@ const OF_HEAD_RE = new RegExp(
 const ACCORDING_TO = `according\\s+to(?:\\s+(?!(?:were|was|had|have|killed|died|wounded|injured)\\b)[\\w'’-]+){1,6}?`;
 const FILLER = `(?:${ACCORDING_TO}|(?:who|which|that)(?=\\s+(?:sustained|suffered)\\s)|who\\s+(?:were|was|had\\s+been)\\s+(?!killed|wounded|injured)\\w+(?:\\s+(?!were\\b|was\\b)[\\w-]+){0,5}|(?:rounded\\s+up|arrested|abducted|kidnapped|captured|detained|tortured|seized)\\s+and|many\\s+of\\s+whom\\s+were\\s+\\w+|(?:may|might|could)\\s+have\\s+been|(?:are|were|is|was)\\s+(?:estimated|believed|feared|thought)\\s+to\\s+have\\s+been|total|were|was|are|is|have|has|had|been|being|be|got|reportedly|also|all|later|subsequently|allegedly|previously|so\\s+far|in\\s+total|overall|altogether|mostly|either|both|among|those|the|still|now|again|already|said\\s+to\\s+have|believed\\s+to\\s+have|feared|thought|to\\s+have|to\\s+be|found|confirmed|reported|recorded|documented|were\\s+reported|who|that|which|as|being|left|have\\s+gone|gone|were\\s+either|critically|seriously|severely|slightly|lightly|badly|fatally|mortally|remain|remains|remained|went|listed\\s+as|others|more|people|civilians|children|women|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|ISIS|IS|Daesh)`;
 const RIGHT_OUTCOME_RE = new RegExp(
-  `^(?:\\s*[-–—](?=\\s))?(?:\\s+(?:of|from|in|near|at|inside|on|for|with)\\s+(?:the\\s+|a\\s+)?[\\w'’-]+(?:\\s+[\\w'’-]+)?(?=\\s+(?:were|was|had|have|are|is)\\b))?(?:,?\\s+(?:mostly|mainly|(?:many|most|some|all)\\s+of\\s+them|including|among\\s+them)(?:\\s+(?!(?:were|was|are|is|have|has|had|and|who|which|that|killed|died|dead|wounded|injured|${NUMBER_SOURCE})(?![\\w-]))[\\w'’-]+){1,6}?(?:\\s+and\\s+[\\w'’-]+)?,?)?(?:\\s+and\\s+(?:a\\s+)?(?:child|baby|son|daughter|husband|wife)\\b|\\s+and\\s+(?:their|his|her)\\s+(?:mother|father|parents|wife|husband|brother|sister|children|son|daughter)s?|\\s+and\\s+(?:(?:pro-[\\w-]+|allied|regime|government|army|Syrian|Iraqi|Kurdish|Shiite|Shia|local|foreign|rebel|opposition)\\s+)?(?:militia|militias|militiamen|allies|loyalists|civilians|soldiers|troops|fighters|rebels|militants|policemen|officers|guards))?(?:\\s+(?:aged\\s+)?(?:between\\s+)?\\d{1,2}\\s+(?:and|to|-)\\s+\\d{1,2}\\s+years?(?:\\s+old)?)?(?:\\s+${FILLER}){0,4}\\s+(?!(?:injuring|wounding|killing)\\b)(?:${OUTCOME_SOURCE})(?![\\w-])`,
+  `^(?:\\s*[-–—](?=\\s))?(?:\\s+(?:of|from|in|near|at|inside|on|for|with)\\s+(?:the\\s+|a\\s+)?[\\w'’-]+(?:\\s+[\\w'’-]+)?(?=\\s+(?:were|was|had|have|are|is)\\b))?(?:,\\s+(?:including|among\\s+them|among\\s+whom)\\s+[^,.;:]{1,60}?,|,?\\s+(?:mostly|mainly|(?:many|most|some|all)\\s+of\\s+them|including|among\\s+them)(?:\\s+(?!(?:were|was|are|is|have|has|had|and|who|which|that|killed|died|dead|wounded|injured|${NUMBER_SOURCE})(?![\\w-]))[\\w'’-]+){1,6}?(?:\\s+and\\s+[\\w'’-]+)?,?)?(?:\\s+and\\s+(?:a\\s+)?(?:child|baby|son|daughter|husband|wife)\\b|\\s+and\\s+(?:their|his|her)\\s+(?:mother|father|parents|wife|husband|brother|sister|children|son|daughter)s?|\\s+and\\s+(?:(?:pro-[\\w-]+|allied|regime|government|army|Syrian|Iraqi|Kurdish|Shiite|Shia|local|foreign|rebel|opposition)\\s+)?(?:militia|militias|militiamen|allies|loyalists|civilians|soldiers|troops|fighters|rebels|militants|policemen|officers|guards))?(?:\\s+(?:aged\\s+)?(?:between\\s+)?\\d{1,2}\\s+(?:and|to|-)\\s+\\d{1,2}\\s+years?(?:\\s+old)?)?(?:\\s+${FILLER}){0,4}\\s+(?!(?:injuring|wounding|killing)\\b)(?:${OUTCOME_SOURCE})(?![\\w-])`,
   'i',
 );
 // "... of the slain", "of the dead", "were among the victims", "was also among Wednesday's dead".
@@ -438,6 +438,9 @@ interface OutcomeSpan {
   victimsFromLeft: Victims | null;
 }
 
+const APPOSITIVE_OPEN_RE =
+  /,\s*(?:including|among\s+them|among\s+whom)\s+(?:(?:at\s+least|more\s+than|some|about|nearly)\s+)?$/i;
+
 /** What happened to the victims: the verb after the phrase, else the verb before the number. */
 function outcomeSpan(
   sentence: string,
@@ -446,7 +449,10 @@ function outcomeSpan(
   p: VictimPhrase,
   before: string,
 ): OutcomeSpan {
-  const afterPhrase = sentence.slice(p.phraseEnd);
+  // "12 people, including five children, were killed": the appositive's own figure takes the
+  // verb after its closing comma.
+  const skip = APPOSITIVE_OPEN_RE.test(before) && /^,\s/.test(sentence.slice(p.phraseEnd)) ? 1 : 0;
+  const afterPhrase = sentence.slice(p.phraseEnd + skip);
   let outcome: Outcome | null = KILLED_NOUNS.has(p.originalHead.toLowerCase()) ? 'killed' : null;
   let end = p.phraseEnd;
   let right = p.head
@@ -471,7 +477,7 @@ function outcomeSpan(
   }
   if (!outcome && right) {
     outcome = right.outcome;
-    end = p.phraseEnd + right.length;
+    end = p.phraseEnd + skip + right.length;
   }
   const viaLeft = !outcome && left !== null;
   let victimsFromLeft: Victims | null = null;

@@ -502,6 +502,20 @@ describe('extractClaims accusations: more verbs and shapes of blame', () => {
     );
   });
 
+  it('reads London and Paris that speak or blame as the British and French states', () => {
+    expect(
+      pairs('Washington, Paris and London blamed the Syrian government for the chemical attack.'),
+    ).toEqual(['uk>syria_gov', 'us>syria_gov', 'france>syria_gov']);
+    expect(pairs('The London-based Observatory said regime forces shelled Douma.')).toEqual([
+      'sohr>syria_gov',
+    ]);
+    expect(pairs('A conference in London condemned the strikes.')).toEqual([]);
+  });
+
+  it('reads chlorine and sarin as harm', () => {
+    expect(pairs('Washington said the regime used chlorine in Douma.')).toEqual(['us>syria_gov']);
+  });
+
   it('reads "accused the coalition of" a wrong as the US-led coalition', () => {
     expect(pairs('Russia accused the coalition of war crimes.')).toEqual(['russia>coalition']);
     expect(pairs('Damascus accused the coalition of deliberate attacks on hospitals.')).toEqual([

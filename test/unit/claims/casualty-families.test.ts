@@ -332,3 +332,15 @@ describe('casualty figures: "the number of X killed ... has risen to N"', () => 
     ).toEqual([]);
   });
 });
+
+describe('a sub-figure set off by commas', () => {
+  it('gives the total its verb after the closing comma, and the part its own', () => {
+    const figures = extractClaims(
+      'At least 12 people, including five children, were killed in the raid.',
+      {},
+    ).casualties.map(
+      (c) => `${c.qualifier} ${c.count} ${c.outcome} ${c.victims} ${c.subFigureOf ?? '-'}`,
+    );
+    expect(figures).toEqual(['at_least 12 killed people -', 'exact 5 killed children 0']);
+  });
+});
