@@ -12,6 +12,7 @@ import { allegationProblems } from '../../shared/claims/allegation.ts';
 import { extractClaims } from '../../shared/claims/extract-claims.ts';
 import type { Actor } from '../../shared/domain/claims.ts';
 import { printCasualtyChecklist } from './casualty-checklist.ts';
+import { asideCases } from './checklist-asides.ts';
 import { printBySlot, share } from './checklist-tally.ts';
 
 export interface Slot {
@@ -372,6 +373,9 @@ function main(): void {
   printBySlot(rs, (r) => r.source, byFound);
   console.log('by perpetrator:');
   printBySlot(rs, (r) => r.perpetrator, byFound);
+  const asides = runChecklist(asideCases(checklistCases())) as (CaseResult & { aside: string })[];
+  console.log(`with commas: found ${share(asides, found)}`);
+  printBySlot(asides, (r) => r.aside, byFound);
   const negatives = runNegatives();
   console.log(`no accusation to find: none found in ${share(negatives, found)}`);
   printBySlot(negatives, (r) => r.harm, byFound);

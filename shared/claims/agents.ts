@@ -187,6 +187,23 @@ function decideAgent(sentence: string, h: ActorHit): boolean {
   ) {
     return false;
   }
+  const longer = sentence.slice(h.end + (coordinated?.[0].length ?? 0), h.end + 160);
+  return verbFollows(sentence, h, after) || verbFollows(sentence, h, withoutAside(longer));
+}
+
+// "helicopters, for the second time this week, bombed": an aside set off by commas between the
+// doer and its verb (not a list: "jets, helicopters and artillery").
+const ASIDE_RE = /^(\s*(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)?\s*,\s+(?!and\b|or\b)[^,.;:"“”]{1,60}?,(?=\s)/i;
+
+/** `after` with a leading aside cut out (a force noun before it kept), or '' when it has none. */
+function withoutAside(after: string): string {
+  const m = ASIDE_RE.exec(after);
+  return m ? `${m[1] ?? ''}${after.slice(m[0].length)}` : '';
+}
+
+/** The words after the mention go on with what it did: a harm verb, or armed men and one. */
+function verbFollows(sentence: string, h: ActorHit, after: string): boolean {
+  if (!after) return false;
   if (h.generic) return VIOLENT_AFTER_RE.test(after);
   if (HARM_VERB_AFTER_RE.test(after) || POSITIONED_THEN_VIOLENT_RE.test(after)) return true;
   // The hit itself names armed people ("Syrian regime forces", "Russian jets").

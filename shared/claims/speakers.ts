@@ -23,7 +23,7 @@ const SPEECH_RE = new RegExp(
 // Konashenkov said") or the rest of the speaker's name ("the Russian center for monitoring of
 // the ceasefire registered"); a longer plain clause means the actor is not the speaker.
 const SPEAKER_GAP_RE =
-  /^[\s()[\]]*(?:[\w'’.-]+[\s()[\]]+){0,4}$|^\s*,[^,]{1,90},\s*(?:[\w'’.-]+\s+){0,2}$|^\s+(?:[a-z][\w-]*\s+){0,4}(?:(?:[A-Z][\w'’.-]*|of|for|the|and|de|al|el)\s+){1,8}$|^\s+(?:for|of|in|into|at|on)\s+(?:[\w'’-]+\s+){1,9}$/;
+  /^[\s()[\]]*(?:[\w'’.-]+[\s()[\]]+){0,4}$|^\s*,[^,]{1,90},\s*(?:[\w'’.-]+\s+){0,2}$|^\s+(?:[a-z][\w'’.-]*\s+){0,2}[a-z][\w'’.-]*\s*,[^,]{1,90},\s*$|^\s+(?:[a-z][\w-]*\s+){0,4}(?:(?:[A-Z][\w'’.-]*|of|for|the|and|de|al|el)\s+){1,8}$|^\s+(?:for|of|in|into|at|on)\s+(?:[\w'’-]+\s+){1,9}$/;
 // After a post-verb speaker the clause ends: "..., said the Observatory." / "... on Tuesday".
 // With commas stripped an appositive follows directly: "said Dr Ammar Haddad a member of
 // parliament", "said the Observatory a Britain-based monitor".
@@ -315,7 +315,16 @@ export function findSpeakers(sentence: string, hits: ActorHit[]): ActorHit[] {
     if (isHeadlineVerb(sentence, v, verbs)) continue;
     // "Damascus sent letters to the UN ... calling for": a participle's speaker is the sentence's
     // subject, not the object nearest to it.
-    const main = /ing(?:\s+(?:on|for))?$/i.test(v[0]) ? sentenceSubject(sentence, hits) : null;
+    const participle = /ing(?:\s+(?:on|for))?$/i.test(v[0]);
+    // "Amnesty International, speaking on Monday, said": an aside's participle is its name's.
+    const asideOf = participle
+      ? hits.find(
+          (h) =>
+            !h.generic && /^(?:\s+[a-z][\w-]*){0,2}\s*,\s*$/.test(sentence.slice(h.end, v.index)),
+        )
+      : undefined;
+    if (asideOf && asideOf !== according) return [asideOf];
+    const main = participle ? sentenceSubject(sentence, hits) : null;
     if (main && !main.hit.generic && main.hit.end <= v.index && main.hit !== according) {
       return [main.hit];
     }

@@ -15,6 +15,7 @@ import {
   runChecklist,
   runNegatives,
 } from '../../../scripts/eval/checklist.ts';
+import { asideCases } from '../../../scripts/eval/checklist-asides.ts';
 
 const failed = (rs: ReturnType<typeof runChecklist>) =>
   rs.filter((r) => !r.found || r.extra.length > 0).map((r) => `${r.sentence} -> ${r.extra}`);
@@ -32,6 +33,12 @@ describe('accusation checklist', () => {
     expect(failed(rs).slice(0, 10)).toEqual([]);
     const faulty = rs.filter((r) => allegationFault(r) !== null);
     expect(faulty.slice(0, 10).map((r) => `${r.allegation} | ${r.sentence}`)).toEqual([]);
+  });
+
+  it('finds the pair with the asides live text has set off by commas', () => {
+    const rs = runChecklist(asideCases(checklistCases()));
+    expect(rs.length).toBeGreaterThan(30_000);
+    expect(failed(rs).slice(0, 10)).toEqual([]);
   });
 
   it('finds nothing where the sentence accuses nobody', () => {

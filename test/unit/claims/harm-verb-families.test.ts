@@ -55,3 +55,26 @@ describe('harm that hurt nobody', () => {
     ).toEqual(['sohr>coalition']);
   });
 });
+
+describe('asides set off by commas', () => {
+  it('keep the perpetrator the agent of its verb', () => {
+    expect(
+      pairs(
+        'The Observatory said Syrian government helicopters, for the second time this week, bombed a hospital in Idlib.',
+      ),
+    ).toEqual(['sohr>syria_gov']);
+  });
+
+  it("give an aside's participle of speech to the name before it", () => {
+    expect(
+      pairs(
+        'ISIS fighters killed 12 civilians in Raqqa, Amnesty International, speaking on Monday, said.',
+      ),
+    ).toEqual(['amnesty>isis']);
+    expect(
+      pairs(
+        "Russia's defence ministry, speaking on Monday, said coalition warplanes bombed a school.",
+      ),
+    ).toEqual(['russia>coalition']);
+  });
+});
