@@ -193,7 +193,8 @@ function decideAgent(sentence: string, h: ActorHit): boolean {
 
 // "helicopters, for the second time this week, bombed": an aside set off by commas between the
 // doer and its verb (not a list: "jets, helicopters and artillery").
-const ASIDE_RE = /^(\s*(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)?\s*,\s+(?!and\b|or\b)[^,.;:"“”]{1,60}?,(?=\s)/i;
+const ASIDE_RE =
+  /^(\s*(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)?\s*,\s+(?!and\b|or\b)[^,.;:"“”]{1,60}?,(?=\s)/i;
 
 /** `after` with a leading aside cut out (a force noun before it kept), or '' when it has none. */
 function withoutAside(after: string): string {
