@@ -166,6 +166,35 @@ export function casualtyCases(): CasualtyCase[] {
   return out;
 }
 
+// The commas live pages have and FA-KES's text lacks: an opening adverb, and an aside after the
+// victims ("12 civilians, all from one town, were killed").
+const ASIDES: readonly [string, (c: CasualtyCase) => string | null][] = [
+  [
+    'an opening "Meanwhile,"',
+    (c) => (c.frame === '{T}.' ? `Meanwhile, ${lowerFirst(c.sentence)}` : null),
+  ],
+  [
+    'an aside after the victims',
+    (c) => {
+      if (!/^\{Q\}\{N\} \{V\} (?:were|died|are)\b/.test(c.telling) || c.frame !== '{T}.')
+        return null;
+      const at = c.sentence.search(/ (?:were|died|are)\b/);
+      return `${c.sentence.slice(0, at)}, all from one town,${c.sentence.slice(at)}`;
+    },
+  ],
+];
+
+/** The checklist's sentences again with each aside that fits them. */
+export function casualtyAsideCases(): (CasualtyCase & { aside: string })[] {
+  const out: (CasualtyCase & { aside: string })[] = [];
+  for (const [aside, insert] of ASIDES)
+    for (const c of casualtyCases()) {
+      const sentence = insert(c);
+      if (sentence) out.push({ ...c, sentence, aside });
+    }
+  return out;
+}
+
 export interface CasualtyResult extends CasualtyCase {
   /** The figure found with the right count and outcome. */
   found: boolean;
@@ -229,6 +258,11 @@ export function printCasualtyChecklist(failures: boolean): void {
   printBySlot(rs, (r) => r.qualifier, both);
   console.log('by victims:');
   printBySlot(rs, (r) => r.victims, both);
+  const asides = runCasualtyChecklist(casualtyAsideCases()) as (CasualtyResult & {
+    aside: string;
+  })[];
+  console.log(`with commas: count and outcome found ${share(asides, found)}`);
+  printBySlot(asides, (r) => r.aside, both);
   const shaped = runShaped();
   const shapedOk = shaped.filter((x) => x.missing.length === 0 && x.extra.length === 0);
   console.log(

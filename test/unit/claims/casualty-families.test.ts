@@ -344,3 +344,15 @@ describe('a sub-figure set off by commas', () => {
     expect(figures).toEqual(['at_least 12 killed people -', 'exact 5 killed children 0']);
   });
 });
+
+describe('an aside between the victims and their verb', () => {
+  it('still gives the figure its verb', () => {
+    const figures = extractClaims(
+      'Twelve civilians, all from one family, were killed.',
+      {},
+    ).casualties;
+    expect(figures.map((c) => `${c.count} ${c.outcome} ${c.victims}`)).toEqual([
+      '12 killed civilians',
+    ]);
+  });
+});

@@ -3,6 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import {
+  casualtyAsideCases,
   casualtyCases,
   runCasualtyChecklist,
   runNoFigure,
@@ -52,6 +53,12 @@ describe('casualty checklist', () => {
     const rs = runCasualtyChecklist();
     expect(rs.length).toBe(casualtyCases().length);
     expect(rs.length).toBeGreaterThan(7000);
+    expect(rs.filter((r) => !r.exact).map((r) => `${r.sentence} -> ${r.got}`)).toEqual([]);
+  });
+
+  it('finds every figure with the asides live text has set off by commas', () => {
+    const rs = runCasualtyChecklist(casualtyAsideCases());
+    expect(rs.length).toBeGreaterThan(2000);
     expect(rs.filter((r) => !r.exact).map((r) => `${r.sentence} -> ${r.got}`)).toEqual([]);
   });
 
