@@ -374,13 +374,16 @@ function main(): void {
   console.log('by perpetrator:');
   printBySlot(rs, (r) => r.perpetrator, byFound);
   const asides = runChecklist(asideCases(checklistCases())) as (CaseResult & { aside: string })[];
-  console.log(`with commas: found ${share(asides, found)}`);
+  const asideFaults = asides.filter((r) => allegationFault(r) !== null);
+  console.log(
+    `with commas: found ${share(asides, found)}; allegations at fault: ${asideFaults.length}`,
+  );
   printBySlot(asides, (r) => r.aside, byFound);
   const negatives = runNegatives();
   console.log(`no accusation to find: none found in ${share(negatives, found)}`);
   printBySlot(negatives, (r) => r.harm, byFound);
   if (values.failures) {
-    for (const r of faulty)
+    for (const r of [...faulty, ...asideFaults])
       console.log(`alleg ${allegationFault(r)}: "${r.allegation}"  | ${r.sentence}`);
     for (const r of negatives.filter((x) => !x.found))
       console.log(`false ${r.extra.join(',')}  | ${r.sentence}`);

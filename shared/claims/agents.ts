@@ -89,7 +89,7 @@ const OF_CRIME_BEFORE_RE =
 const RESPONSIBILITY_BEFORE_RE =
   /\bresponsib\w*\b[^.]{0,60}\b(?:lies|rests|lie|rest)\s+with\s+(?:the\s+)?$|\b(?:lay|lays|place[sd]?|put|puts|hold|holds|held)\s+(?:the\s+|full\s+)?responsibility\s+(?:for\s+[^.]{0,40}\s+)?(?:on|with|upon)\s+(?:the\s+)?$/i;
 const VICTIM_BEFORE_RE =
-  /(?:\b(?:on|against|between|targeting|targeted|at|toward|towards|hit|hitting|struck|killed|killing|kill|bombed|attacked|attacking|shelled|fighting|fight|fought|battling|battle|combat|combating|defeat|defeating|supported|support|supporting|backing|backed|arming|helping|aiding|with|to|into|for|among|told|tells|telling|urged|urging|calls?\s+on|called\s+on|asked)\s+(?:the\s+|a\s+)?(?:(?!(?:when|as|after|while|before|in|and|but|that|which|who|by|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December)\b)[\w'’-]+\s+)?|\b(?:member|members|wedding|funeral|home|house|family|relatives|positions?)\s+of\s+(?:the\s+)?|\bbetween\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}and\s+(?:the\s+)?|(?<!\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\w*\.?\s+)\b(?!(?:19|20)\d\d\s)\d[\d,.]*\s+|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|hundreds\s+of)\s+)$/i;
+  /(?:\b(?:on|against|between|targeting|targeted|at|toward|towards|hit|hitting|struck|killed|killing|kill|bombed|attacked|attacking|shelled|fighting|fight|fought|battling|battle|combat|combating|defeat|defeating|supported|support|supporting|backing|backed|arming|helping|aiding|with|to|into|for|among|told|tells|telling|urged|urging|calls?\s+on|called\s+on|asked)\s+(?:the\s+|a\s+)?(?:(?!(?:when|as|after|while|before|in|and|but|that|which|who|by|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December)\b)[\w'’-]+\s+)?|\b(?:member|members|wedding|funeral|home|house|family|relatives|positions?)\s+of\s+(?:the\s+)?|\bbetween\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}and\s+(?:the\s+)?|(?<!\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\w*\.?\s+)\b(?!(?:19|20)\d\d\b)\d(?:[\d,.]*\d)?\s+|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|hundreds\s+of)\s+)$/i;
 
 const COORDINATED_NAME_RE =
   /^-(?:Russian|Syrian|regime|Iranian)(?=\s+(?:air|war|jets|raids|strikes|airstrikes|forces|troops|aircraft|planes|warplanes|bombardment|bombing|shelling)\b)|^\s+and\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,1}[A-Z][\w'’-]*(?=\s+(?:air|war|jets|raids|strikes|airstrikes|forces|troops|helicopters|aircraft|planes|warplanes|bombardment|shelling|regimes?|governments?)\b)/;
@@ -223,6 +223,9 @@ function verbFollows(sentence: string, h: ActorHit, after: string): boolean {
 const COORDINATION_GAP_RE =
   /^-$|^\s*(?:,\s*|\s+and\s+|\s+including\s+|\s+as\s+well\s+as\s+|\s*-\s*(?:along|together)\s+with\s+|\s+(?:along|together)\s+with\s+|\s+(?:backed|supported|aided)\s+by\s+)(?:the\s+|its\s+|their\s+)?(?:[a-z][\w-]*\s+){0,2}(?:[A-Z][a-z]+\s+)?$/;
 
+const SPEAKS_AFTER_RE =
+  /^\s+(?:has\s+|have\s+|had\s+)?(?:said|says|say|reported|reports|told|tells|added|claimed|claims|stated|announced)\b/i;
+
 /** The agents of harm among `hits`: each by itself, then shared across coordinated names. */
 export function harmAgents(sentence: string, hits: readonly ActorHit[]): Set<ActorHit> {
   const agents = new Set(hits.filter((h) => isAgent(sentence, h)));
@@ -236,6 +239,8 @@ export function harmAgents(sentence: string, hits: readonly ActorHit[]): Set<Act
       const before = sentence.slice(Math.max(0, other.index - 60), other.index);
       const after = sentence.slice(other.end, other.end + 80);
       if (cannotBeAgent(sentence, other, before, after) || PASSIVE_AFTER_RE.test(after)) continue;
+      // "hit by the coalition, Russia said": the name that speaks is not a second doer.
+      if (SPEAKS_AFTER_RE.test(after)) continue;
       agents.add(other);
     }
   }

@@ -161,8 +161,15 @@ const PASSIVE_BY_RE = /\bby\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,4}[\w'’-
 function passiveBy(sentence: string, to: number): number {
   const from = Math.max(0, to - 60);
   const m = PASSIVE_BY_RE.exec(sentence.slice(from, to));
-  return m ? from + m.index : -1;
+  if (!m) return -1;
+  // "the regime, backed by Russian air power, has besieged": an ally's backing, no harm done by.
+  if (BACKED_BEFORE_RE.test(sentence.slice(Math.max(0, from + m.index - 20), from + m.index))) {
+    return -1;
+  }
+  return from + m.index;
 }
+const BACKED_BEFORE_RE =
+  /\b(?:backed|supported|led|helped|aided|joined|accompanied|assisted|flanked|armed|funded)\s+$/i;
 
 // After a perpetrator, the names joined to it ("and its powerful allies") and an aside on its
 // name ("- a catch-all term for its opponents") say nothing of what it did.
@@ -176,9 +183,19 @@ const NAME_ASIDE_RE =
 const FORCE_NOUN_RE =
   /^\s*(?:'s|’s)?\s*(?:(?:military|war|fighter|attack|unmanned)\s+)?(?:warplanes?|jets?|planes?|helicopters?|gunships?|drones?|aircraft|bombers?|fighters|militants|forces|troops|soldiers|gunmen|jihadists|militiamen)(?=\s+(?!(?:on|in|at|of|over|near|for|from|and|or|with|by|during|after|before|since|last|this|that|which|who)\b)[a-z])/i;
 
+// "Hezbollah, the Lebanese Shiite movement, fired", "helicopters, for the second time this week,
+// bombed", "has, for months, blocked": an aside set off by commas (not a list, not a clause of its
+// own) between the perpetrator, its craft or its auxiliary, and what it did.
+const COMMA_ASIDE_RE =
+  /^(\s*(?:'s|’s)?(?:\s*[a-z][\w-]*){0,2})\s*,\s+(?!(?:and|or|has|have|had|is|are|was|were|will|would|who|which|that|killing|wounding|injuring|leaving)\b)[^,.;:"“”]{1,60}?,(?=\s)/i;
+
 /** The words after a perpetrator that may tell what it did. */
-function agentTail(tail: string): string {
-  if (NAME_ASIDE_RE.test(tail)) return '';
+function agentTail(raw: string): string {
+  if (NAME_ASIDE_RE.test(raw)) return '';
+  // ", has besieged": the verb after an aside that ended at the perpetrator.
+  const tail = raw
+    .replace(COMMA_ASIDE_RE, '$1')
+    .replace(/^\s*,(?=\s+(?:has|have|had)\s+(?:been\s+)?[a-z]+(?:ed|en)\b)/i, '');
   const joined = JOINED_AGENT_RE.exec(tail);
   const rest = joined ? tail.slice(joined[0].length) : tail;
   return rest.slice(FORCE_NOUN_RE.exec(rest)?.[0].length ?? 0);

@@ -100,7 +100,7 @@ export function nounThenVerb(tail: string): string {
 
 // "after Syrian Army positions were hit by": the subject of a passive verb just before its agent.
 const PASSIVE_VERB_RE =
-  /(?:^|[,;:]\s*|\b(?:after|when|as|that|while|because|since|and)\s+)((?:[\w'’-]+\s+){1,5}?)(?:was|were|is|are|(?:has|have|had)\s+been)\s+(?:\w+ly\s+)?([a-z]+)\s+$/i;
+  /(?:^|[,;:]\s*|\b(?:after|when|as|that|while|because|since|and|said|says|say|reported|added|claimed)\s+)((?:(?!(?:said|says|say|told|reported|added|claimed|stated)\b)[\w'’-]+\s+){1,5}?)(?:was|were|is|are|(?:has|have|had)\s+been)\s+(?:\w+ly\s+)?([a-z]+)\s+$/i;
 // Verbs of harm a passive may carry.
 const HARM_PARTICIPLE_RE =
   /^(?:hit|struck|targeted|bombed|shelled|attacked|killed|destroyed|wounded|injured|besieged|raided|kidnapped|abducted|executed|massacred|bombarded)$/i;

@@ -605,3 +605,36 @@ describe('cleanPhrase: the verdict on a claim ends it', () => {
     );
   });
 });
+
+describe('allegations with commas', () => {
+  const allegations = (text: string): string[] =>
+    extractClaims(text, {}).accusations.map((a) => `${a.accuser}>${a.accused} ${a.allegation}`);
+
+  it('read past an aside after the perpetrator or its auxiliary', () => {
+    expect(
+      allegations(
+        'Hezbollah, the Lebanese Shiite movement, fired rockets at the town, the Observatory said.',
+      ),
+    ).toEqual(['sohr>hezbollah firing rockets at the town']);
+    expect(
+      allegations(
+        'According to the UN, the regime has, for months, blocked aid convoys to Madaya.',
+      ),
+    ).toEqual(['un>syria_gov blocking aid convoys to Madaya']);
+  });
+
+  it('take the passive subject after the verb of speech, and not the speaker as a second doer', () => {
+    expect(allegations('Activists said the convoy was bombed by regime helicopters.')).toEqual([
+      'other>syria_gov bombing convoy',
+    ]);
+    expect(allegations('Syrian Army positions were hit by the coalition, Russia said.')).toEqual([
+      'russia>coalition hitting Syrian Army positions',
+    ]);
+  });
+
+  it('read a year set off by a comma as a date, not as victims before the perpetrator', () => {
+    expect(
+      allegations('In 2017, coalition jets bombed a school in Raqqa, the Observatory said.'),
+    ).toEqual(['sohr>coalition bombing a school in Raqqa']);
+  });
+});
