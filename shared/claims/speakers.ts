@@ -290,6 +290,9 @@ function isHeadlineVerb(sentence: string, v: RegExpExecArray, verbs: RegExpExecA
   );
 }
 
+const ASIDE_THEN_VERB_RE =
+  /^[^,.;:]{0,60},\s+(?:has\s+|had\s+)?(?:said|says|told|tells|reported|added|stated|claimed|announced|accused|blamed|condemned|denied)\b/i;
+
 /**
  * Who speaks in a sentence: a headline's "Russia:", "according to X", the subject of a verb of
  * speech or the actor right after it. An outlet "according to" which a named party spoke ("Zarif
@@ -316,13 +319,15 @@ export function findSpeakers(sentence: string, hits: ActorHit[]): ActorHit[] {
     // "Damascus sent letters to the UN ... calling for": a participle's speaker is the sentence's
     // subject, not the object nearest to it.
     const participle = /ing(?:\s+(?:on|for))?$/i.test(v[0]);
-    // "Amnesty International, speaking on Monday, said": an aside's participle is its name's.
-    const asideOf = participle
-      ? hits.find(
-          (h) =>
-            !h.generic && /^(?:\s+[a-z][\w-]*){0,2}\s*,\s*$/.test(sentence.slice(h.end, v.index)),
-        )
-      : undefined;
+    // "Amnesty International, speaking on Monday, said": an aside's participle (the aside closed
+    // by a comma before the name's own verb) is its name's.
+    const asideOf =
+      participle && ASIDE_THEN_VERB_RE.test(sentence.slice(v.index))
+        ? hits.find(
+            (h) =>
+              !h.generic && /^(?:\s+[a-z][\w-]*){0,2}\s*,\s*$/.test(sentence.slice(h.end, v.index)),
+          )
+        : undefined;
     if (asideOf && asideOf !== according) return [asideOf];
     const main = participle ? sentenceSubject(sentence, hits) : null;
     if (main && !main.hit.generic && main.hit.end <= v.index && main.hit !== according) {

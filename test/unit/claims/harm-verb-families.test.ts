@@ -65,6 +65,14 @@ describe('asides set off by commas', () => {
     ).toEqual(['sohr>syria_gov']);
   });
 
+  it("leave a participle after an object to the sentence's subject", () => {
+    expect(
+      pairs(
+        "Damascus sent letters to the UN, calling for an end to the coalition's massacres of civilians.",
+      ),
+    ).toEqual(['syria_gov>coalition']);
+  });
+
   it("give an aside's participle of speech to the name before it", () => {
     expect(
       pairs(
