@@ -1,8 +1,8 @@
 // The accusation checklist's sentences again, with commas live pages have and FA-KES's text does
 // not (it has none): an opening adverb ("Meanwhile, the Observatory said ..."), an aside after the
 // source ("Amnesty International, speaking on Monday, said ...") and one between the perpetrator
-// and its verb ("regime helicopters, for the second time this week, bombed ..."). Each keeps the
-// sentence's pair.
+// and its verb ("regime helicopters, for the second time this week, bombed ...", between dashes,
+// in brackets). Each keeps the sentence's pair.
 
 import type { Case } from './checklist.ts';
 
@@ -29,10 +29,28 @@ const perpetratorAside: Insert = (c) => {
   return `${c.sentence.slice(0, end)}, for the second time this week,${c.sentence.slice(end)}`;
 };
 
+const dashAside: Insert = (c) => {
+  const at = c.sentence.indexOf(`${c.perpetrator} `);
+  if (at < 0) return null;
+  const end = at + c.perpetrator.length;
+  if (!/^ (?:killed|bombed|shelled|used|targeted)\b/.test(c.sentence.slice(end))) return null;
+  return `${c.sentence.slice(0, end)} — for the second time this week —${c.sentence.slice(end)}`;
+};
+
+const bracketAside: Insert = (c) => {
+  const at = c.sentence.indexOf(`${c.perpetrator} `);
+  if (at < 0) return null;
+  const end = at + c.perpetrator.length;
+  if (!/^ (?:killed|bombed|shelled|used|targeted)\b/.test(c.sentence.slice(end))) return null;
+  return `${c.sentence.slice(0, end)} (in the early hours)${c.sentence.slice(end)}`;
+};
+
 const INSERTS: readonly [string, Insert][] = [
   ['an opening "Meanwhile,"', opening],
   ['an aside after the source', sourceAside],
   ['an aside between the perpetrator and its verb', perpetratorAside],
+  ['the same aside between dashes', dashAside],
+  ['an aside in brackets', bracketAside],
 ];
 
 /** The checklist's harm sentences (of `cases`) with each aside that fits them. */

@@ -191,10 +191,11 @@ function decideAgent(sentence: string, h: ActorHit): boolean {
   return verbFollows(sentence, h, after) || verbFollows(sentence, h, withoutAside(longer));
 }
 
-// "helicopters, for the second time this week, bombed": an aside set off by commas between the
+// "helicopters, for the second time this week, bombed", "jets - which back Assad - bombed",
+// "forces (backed by Iran) shelled": an aside set off by commas, dashes or brackets between the
 // doer and its verb (not a list: "jets, helicopters and artillery").
 const ASIDE_RE =
-  /^(\s*(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)?\s*,\s+(?!and\b|or\b)[^,.;:"“”]{1,60}?,(?=\s)/i;
+  /^(\s*(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)?(?:\s*,\s+(?!and\b|or\b)[^,.;:"“”]{1,60}?,|\s+[—–-]\s+[^—–.;:"“”]{1,60}?\s+[—–-]|\s*\([^()]{1,60}\))(?=\s+(?!(?:and|but|or|while|whereas|although|though)\b))/i;
 
 /** `after` with a leading aside cut out (a force noun before it kept), or '' when it has none. */
 function withoutAside(after: string): string {

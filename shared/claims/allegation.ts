@@ -187,7 +187,7 @@ const FORCE_NOUN_RE =
 // bombed", "has, for months, blocked": an aside set off by commas (not a list, not a clause of its
 // own) between the perpetrator, its craft or its auxiliary, and what it did.
 const COMMA_ASIDE_RE =
-  /^(\s*(?:'s|’s)?(?:\s*[a-z][\w-]*){0,2})\s*,\s+(?!(?:and|or|has|have|had|is|are|was|were|will|would|who|which|that|killing|wounding|injuring|leaving)\b)[^,.;:"“”]{1,60}?,(?=\s)/i;
+  /^(\s*(?:'s|’s)?(?:\s*[a-z][\w-]*){0,2})(?:\s*,\s+(?!(?:and|or|has|have|had|is|are|was|were|will|would|who|which|that|killing|wounding|injuring|leaving)\b)[^,.;:"“”]{1,60}?,|\s+[—–-]\s+[^—–.;:"“”]{1,60}?\s+[—–-]|\s*\([^()]{1,60}\))(?=\s+(?!(?:and|but|or|while|whereas|although|though)\b))/i;
 
 /** The words after a perpetrator that may tell what it did. */
 function agentTail(raw: string): string {

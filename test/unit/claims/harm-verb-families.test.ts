@@ -86,3 +86,19 @@ describe('asides set off by commas', () => {
     ).toEqual(['russia>coalition']);
   });
 });
+
+describe('asides between dashes or in brackets', () => {
+  it('keep the perpetrator the agent of its verb', () => {
+    expect(
+      pairs(
+        'Russian jets — which have backed Assad since 2015 — bombed a market in Idlib, the Observatory said.',
+      ),
+    ).toEqual(['sohr>russia']);
+    expect(
+      pairs('Activists said that Russian jets - not regime aircraft - bombed the hospital.'),
+    ).toEqual(['other>russia']);
+    expect(
+      pairs('Regime forces (backed by Iranian militias) shelled Douma, activists said.'),
+    ).toContain('other>syria_gov');
+  });
+});
