@@ -360,7 +360,12 @@ const byFound = (g: readonly CaseResult[]): string => share(g, found);
 
 function main(): void {
   const { values } = parseArgs({ options: { failures: { type: 'boolean' } } });
-  const rs = runChecklist();
+  // About 20 seconds in all: say what is being read.
+  const progress = (what: string, n: number) =>
+    process.stderr.write(`checklist: extracting ${n.toLocaleString('en')} ${what} ...\n`);
+  const cases = checklistCases();
+  progress('accusation sentences', cases.length);
+  const rs = runChecklist(cases);
   const extra = rs.filter((r) => r.extra.length > 0).length;
   const faulty = rs.filter((r) => allegationFault(r) !== null);
   console.log(`accusation checklist: found ${share(rs, found)}; with a pair too many: ${extra}`);
@@ -373,7 +378,9 @@ function main(): void {
   printBySlot(rs, (r) => r.source, byFound);
   console.log('by perpetrator:');
   printBySlot(rs, (r) => r.perpetrator, byFound);
-  const asides = runChecklist(asideCases(checklistCases())) as (CaseResult & { aside: string })[];
+  const withAsides = asideCases(cases);
+  progress('accusation sentences with asides', withAsides.length);
+  const asides = runChecklist(withAsides) as (CaseResult & { aside: string })[];
   const asideFaults = asides.filter((r) => allegationFault(r) !== null);
   console.log(
     `with commas: found ${share(asides, found)}; allegations at fault: ${asideFaults.length}`,
@@ -393,6 +400,7 @@ function main(): void {
       );
   }
   console.log('');
+  process.stderr.write('checklist: extracting the casualty sentences ...\n');
   printCasualtyChecklist(values.failures ?? false);
 }
 

@@ -74,3 +74,20 @@ export function allied(a: Actor, b: Actor): boolean {
 // Eastern Ghouta have killed 66 civilians".
 export const AGENTLESS_HARM_RE =
   /\b(?:killed|wounded|injured|died|dead)\b[^.;]{0,60}?\b(?:in|by|during|from)\s+(?:\w+\s+){0,3}?(?:air\s*strikes?|airstrikes?|air\s+raids?|raids?|strikes|shelling|bombardment|bombing|barrel\s+bombs?|artillery\s+fire)\b|\b(?:air\s*strikes?|airstrikes?|air\s+raids?|raids|strikes|shelling|bombardment|bombing|artillery\s+fire)\b[^.;]{0,80}?\b(?:killed|kill|wounded|injured|left\s+(?:\w+\s+){1,4}dead)\b/i;
+
+// "told AFP that ...", "speaking to Reuters" (no i flag: the names after it are capitalised): the party told listens; it neither does the harm nor
+// (when the sentence names a speaker) states the figure.
+export const LISTENER_BEFORE_RE =
+  /\b(?:told|tells|telling|tell|speaking\s+to|talking\s+to|(?:an\s+)?interview\s+with|quoted\s+by)\s+(?:(?:the|a|an)\s+)?(?:[A-Z][\w'’.-]*\s+){0,2}$/;
+
+// What a party's account is called when it is called false ("the Russian claims were false").
+export const FALSE_VERDICT =
+  '(?:false|incorrect|untrue|inaccurate|wrong|baseless|groundless|unfounded|exaggerated|fabricated|fabrications?|lies|a\\s+lie|fake|misinformation|disinformation|propaganda)';
+
+/**
+ * An aside a reader skips between a name and its verb: set off by commas (not opening with a word
+ * of `notOpening`: "and", "or", ...), by dashes, or in brackets; `then` is what must follow it.
+ */
+export function asideSource(notOpening: string, then = '(?=\\s)'): string {
+  return `(?:\\s*,\\s+(?!(?:${notOpening})\\b)[^,.;:"“”]{1,60}?,|\\s+[—–-]\\s+[^—–.;:"“”]{1,60}?\\s+[—–-]|\\s*\\([^()]{1,60}\\))${then}`;
+}

@@ -2,6 +2,7 @@
 // killed", "shelling by regime forces", "Russia's crimes", "X's warplanes"), not its victim,
 // its place ("areas held by IS") or an undecided alternative ("whether ... Russian aircraft").
 
+import { asideSource, LISTENER_BEFORE_RE, SPEECH } from './accusation-patterns.ts';
 import type { ActorHit } from './actors.ts';
 
 const MODIFIERS =
@@ -114,9 +115,6 @@ function isTitleCase(s: string): boolean {
   return words.length > 0 && words.filter((w) => /^[A-Z]/.test(w)).length / words.length >= 0.7;
 }
 
-const LISTENER_BEFORE_RE =
-  /\b(?:told|tells|telling|tell|speaking\s+to|talking\s+to|(?:an\s+)?interview\s+with|quoted\s+by)\s+(?:the\s+)?$/i;
-
 /** Where nothing in the clause can make the actor an agent: a place, an open question, a guess. */
 function cannotBeAgent(sentence: string, h: ActorHit, before: string, after: string): boolean {
   // "areas controlled by the Islamic State group": a place, not an agent.
@@ -194,8 +192,10 @@ function decideAgent(sentence: string, h: ActorHit): boolean {
 // "helicopters, for the second time this week, bombed", "jets - which back Assad - bombed",
 // "forces (backed by Iran) shelled": an aside set off by commas, dashes or brackets between the
 // doer and its verb (not a list: "jets, helicopters and artillery").
-const ASIDE_RE =
-  /^(\s*(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)?(?:\s*,\s+(?!and\b|or\b)[^,.;:"“”]{1,60}?,|\s+[—–-]\s+[^—–.;:"“”]{1,60}?\s+[—–-]|\s*\([^()]{1,60}\))(?=\s+(?!(?:and|but|or|while|whereas|although|though)\b))/i;
+const ASIDE_RE = new RegExp(
+  `^(\\s*(?:[a-z][\\w-]*\\s+){0,2}?[a-z][\\w-]*)?${asideSource('and|or', '(?=\\s+(?!(?:and|but|or|while|whereas|although|though)\\b))')}`,
+  'i',
+);
 
 /** `after` with a leading aside cut out (a force noun before it kept), or '' when it has none. */
 function withoutAside(after: string): string {
@@ -224,8 +224,7 @@ function verbFollows(sentence: string, h: ActorHit, after: string): boolean {
 const COORDINATION_GAP_RE =
   /^-$|^\s*(?:,\s*|\s+and\s+|\s+including\s+|\s+as\s+well\s+as\s+|\s*-\s*(?:along|together)\s+with\s+|\s+(?:along|together)\s+with\s+|\s+(?:backed|supported|aided)\s+by\s+)(?:the\s+|its\s+|their\s+)?(?:[a-z][\w-]*\s+){0,2}(?:[A-Z][a-z]+\s+)?$/;
 
-const SPEAKS_AFTER_RE =
-  /^\s+(?:has\s+|have\s+|had\s+)?(?:said|says|say|reported|reports|told|tells|added|claimed|claims|stated|announced)\b/i;
+const SPEAKS_AFTER_RE = new RegExp(`^\\s+(?:has\\s+|have\\s+|had\\s+)?${SPEECH}\\b`, 'i');
 
 /** The agents of harm among `hits`: each by itself, then shared across coordinated names. */
 export function harmAgents(sentence: string, hits: readonly ActorHit[]): Set<ActorHit> {

@@ -4,6 +4,7 @@
 // and their targets in harm-nouns.ts, the perpetrator's verb in verb-phrase.ts; what the claim
 // routes take from them is re-exported here.
 
+import { asideSource } from './accusation-patterns.ts';
 import { figuresInSentence, type RawFigure } from './casualties.ts';
 import { cleanPhrase } from './clean-phrase.ts';
 import { HARM_NOUN_RE, harmNounBefore, harmNounNear, harmWithTarget } from './harm-nouns.ts';
@@ -186,8 +187,13 @@ const FORCE_NOUN_RE =
 // "Hezbollah, the Lebanese Shiite movement, fired", "helicopters, for the second time this week,
 // bombed", "has, for months, blocked": an aside set off by commas (not a list, not a clause of its
 // own) between the perpetrator, its craft or its auxiliary, and what it did.
-const COMMA_ASIDE_RE =
-  /^(\s*(?:'s|’s)?(?:\s*[a-z][\w-]*){0,2})(?:\s*,\s+(?!(?:and|or|has|have|had|is|are|was|were|will|would|who|which|that|killing|wounding|injuring|leaving)\b)[^,.;:"“”]{1,60}?,|\s+[—–-]\s+[^—–.;:"“”]{1,60}?\s+[—–-]|\s*\([^()]{1,60}\))(?=\s+(?!(?:and|but|or|while|whereas|although|though)\b))/i;
+const COMMA_ASIDE_RE = new RegExp(
+  `^(\\s*(?:'s|’s)?(?:\\s*[a-z][\\w-]*){0,2})${asideSource(
+    'and|or|has|have|had|is|are|was|were|will|would|who|which|that|killing|wounding|injuring|leaving',
+    '(?=\\s+(?!(?:and|but|or|while|whereas|although|though)\\b))',
+  )}`,
+  'i',
+);
 
 /** The words after a perpetrator that may tell what it did. */
 function agentTail(raw: string): string {

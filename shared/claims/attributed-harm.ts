@@ -23,6 +23,7 @@ import { resolveGeneric } from './actor-context.ts';
 import type { ActorHit } from './actors.ts';
 import { coordinatedEnd, harmAgents } from './agents.ts';
 import { cleanPhrase, harmAllegation, quoteOf } from './allegation.ts';
+import { figuresInSentence } from './casualties.ts';
 import type { Speaker } from './speakers.ts';
 
 interface HarmScene {
@@ -37,11 +38,9 @@ interface HarmScene {
   unharmed: boolean;
 }
 
-// Nobody hurt, and no figure of the dead or wounded beside it.
+// Nobody hurt (and no figure of the dead or wounded beside it: figuresInSentence).
 const UNHARMED_RE =
   /\b(?:no|none\s+of\s+the)\s+(?:civilians?|one|people|residents)\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:killed|hurt|injured|wounded|harmed)\b|\b(?:there\s+were|caused|causing|with|reported)\s+no\s+(?:civilian\s+)?(?:casualties|deaths|injuries|victims)\b|\bwithout\s+(?:causing\s+)?(?:any\s+)?(?:civilian\s+)?(?:casualties|injuries|deaths)\b/i;
-const HURT_FIGURE_RE =
-  /\b(?:\d[\d,]*|dozens|scores|hundreds|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:\w+\s+){0,3}?(?:were\s+|was\s+|have\s+been\s+)?(?:killed|dead|died|wounded|injured)\b|\b(?:killed|killing|wounded|wounding|injured|injuring)\s+(?:at\s+least\s+|more\s+than\s+|some\s+)?(?:\d+|dozens|scores|hundreds|one|two|three|four|five|six|seven|eight|nine|ten)\b/i;
 
 const REPELLED_RE =
   /\b(?:repel\w*|repuls\w*|foil\w*|thwart\w*|fend(?:ed|s)?\s+off|beat\s+back|beaten\s+back)\b/i;
@@ -56,7 +55,7 @@ function harmScene(s: string, hits: ActorHit[]): HarmScene {
     victims: VICTIM_HARM_RE.test(s),
     battle: BATTLE_RE.test(s),
     repelled: REPELLED_RE.test(s),
-    unharmed: UNHARMED_RE.test(s) && !HURT_FIGURE_RE.test(s),
+    unharmed: UNHARMED_RE.test(s) && figuresInSentence(s).length === 0,
   };
 }
 

@@ -4,7 +4,7 @@
 // (figure-merge.ts).
 
 import type { Actor, ArticleContext, CasualtyFigure } from '../domain/claims.ts';
-import { AGENTLESS_HARM_RE, allied } from './accusation-patterns.ts';
+import { AGENTLESS_HARM_RE, allied, LISTENER_BEFORE_RE } from './accusation-patterns.ts';
 import { outletParty, resolveGeneric } from './actor-context.ts';
 import { type ActorHit, sourceName } from './actors.ts';
 import { harmAgents } from './agents.ts';
@@ -35,7 +35,6 @@ const SAID_BEFORE_RE =
 // "... told Reuters": who heard it, the source only when the sentence names no speaker (an
 // unnamed activist's account is Reuters' to vouch for; "a source at the Police Command told
 // SANA" is the police's).
-const TOLD_BEFORE_RE = /\btold\s+(?:(?:the|a|an)\s+)?(?:[A-Z][\w'’.-]*\s+){0,2}$/;
 const CLAUSE_END_RE =
   /^\s*(?:$|[,.;:)"”’]|(?:on|in|at|late|early|last|this|today|yesterday|which|who|that|citing|adding|director|head|chief|spokes\w+|of\s+the)\b)/i;
 const PRONOUN_ATTRIBUTION_RE =
@@ -61,7 +60,7 @@ function attribution(sentence: string, hits: ActorHit[]): ActorHit | null {
     if (ATTRIBUTION_BEFORE_RE.test(before)) return h;
     if (!CLAUSE_END_RE.test(sentence.slice(h.end))) continue;
     if (SAID_BEFORE_RE.test(before)) return h;
-    if (TOLD_BEFORE_RE.test(before)) listener ??= h;
+    if (LISTENER_BEFORE_RE.test(before)) listener ??= h;
   }
   for (const [i, h] of hits.entries()) {
     if (h.generic || NOT_SOURCES.has(h.actor)) continue;

@@ -2,6 +2,8 @@
 // a conjunction, never ends in a preposition, article or conjunction, and carries no quotation
 // marks that could be unbalanced. `cleanPhrase` makes one from any run of words.
 
+import { FALSE_VERDICT } from './accusation-patterns.ts';
+
 const LEADING_JUNK_RE =
   /^(?:[\s"“”‘’'.,;:!?()[\]{}\-–—]+|(?:and|or|but|nor|so|yet|that|which|who|whom|whose|while|whereas|although|though|because|as|if|then|also|s)\b\s*)+/i;
 const TRAILING_WORD_RE =
@@ -9,8 +11,10 @@ const TRAILING_WORD_RE =
 // Where a clause ends: punctuation (a comma before a closing quotation mark too: "... all
 // night," the monitor said), a dash, an attribution, a new subordinate clause, the verdict on
 // a claim ("claims that the coalition bombed a hospital were false").
-export const CLAUSE_END_RE =
-  /[.;:!?()[\]]|,["”’']?\s|,["”’']?$|\s[-–—]\s|\s(?:said|says|say|told|tells|reported|reports|added|adding|saying|according\s+to|citing|claimed|stated|noted|announced|while|whereas|although|though|but|which|who|where|since|after|before|when|because|as\s+well\s+as|(?:has|have|had)\s+been\s+(?:accused|blamed|condemned|critici[sz]ed|protested|denounced)|and\s+(?:urged|called|said|demanded|asked|added|warned|stressed|vowed)|(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:false|untrue|incorrect|baseless|groundless|unfounded|fabricated|lies|a\s+lie|fake|exaggerated|inaccurate|wrong))\b/i;
+export const CLAUSE_END_RE = new RegExp(
+  `[.;:!?()[\\]]|,["”’']?\\s|,["”’']?$|\\s[-–—]\\s|\\s(?:said|says|say|told|tells|reported|reports|added|adding|saying|according\\s+to|citing|claimed|stated|noted|announced|while|whereas|although|though|but|which|who|where|since|after|before|when|because|as\\s+well\\s+as|(?:has|have|had)\\s+been\\s+(?:accused|blamed|condemned|critici[sz]ed|protested|denounced)|and\\s+(?:urged|called|said|demanded|asked|added|warned|stressed|vowed)|(?:is|are|was|were)\\s+(?:\\w+ly\\s+)?${FALSE_VERDICT})\\b`,
+  'i',
+);
 const MAX_WORDS = 10;
 const INNER_DAY_RE =
   /\s+(?:(?:early|late)\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?=\s)/gi;

@@ -3,13 +3,15 @@
 // about the strike were baseless". The speaker accuses the party whose account it is.
 
 import type { AccusationSink, SentenceFrame } from './accusation-frame.ts';
-import { allied } from './accusation-patterns.ts';
+import { allied, FALSE_VERDICT } from './accusation-patterns.ts';
 import { resolveGeneric } from './actor-context.ts';
 import { quoteOf } from './allegation.ts';
 
 // After the party's name: its account, what the account is about, and the verdict on it.
-const DISCREDITED_AFTER_RE =
-  /^(?:'s|’s)?\s+(?:own\s+|latest\s+|official\s+)?(?:claims?|reports?|statements?|accounts?|allegations?|accusations?|figures|version|narrative|assertions?)\b(?:\s+(?:about|of|on|over|that)\s+[^,.;"”]{0,60}?)?\s+(?:is|are|was|were)\s+(?:(?:\w+ly|also|all|simply|completely|totally|nothing\s+but)\s+)*(?:(?:an?\s+)?(?:\w+ly\s+)?(?:intentional|deliberate|outright|blatant|pure|total)\s+)?(false|incorrect|untrue|baseless|groundless|unfounded|fabricated|fabrications?|lies|a\s+lie|misinformation|disinformation|propaganda|fake)\b/i;
+const DISCREDITED_AFTER_RE = new RegExp(
+  `^(?:'s|’s)?\\s+(?:own\\s+|latest\\s+|official\\s+)?(?:claims?|reports?|statements?|accounts?|allegations?|accusations?|figures|version|narrative|assertions?)\\b(?:\\s+(?:about|of|on|over|that)\\s+[^,.;"”]{0,60}?)?\\s+(?:is|are|was|were)\\s+(?:(?:\\w+ly|also|all|simply|completely|totally|nothing\\s+but)\\s+)*(?:(?:an?\\s+)?(?:\\w+ly\\s+)?(?:intentional|deliberate|outright|blatant|pure|total)\\s+)?(${FALSE_VERDICT})\\b`,
+  'i',
+);
 
 function allegationOf(verdict: string): string {
   const v = verdict.toLowerCase().replace(/\s+/g, ' ');
